@@ -1,0 +1,111 @@
+# cgobench: one non-recursive Makefile. Every variable below can be set on
+# the command line, e.g. `make bench GO=go1.27.3 COUNT=20 CASES=call`.
+
+CC ?= gcc
+ifeq ($(origin CC),default)
+CC = gcc
+endif
+GO ?= go
+COUNT ?= 10
+CASES ?= all
+BENCHFLAGS ?=
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Werror
+CPPFLAGS += -std=c11 -D_GNU_SOURCE -MMD -MP
+LDLIBS = -ljansson -lm
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# Go is at /usr/local/go on the machines this is made for; keep it findable
+# from a shell whose PATH lacks it.
+export PATH := $(PATH):/usr/local/go/bin
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+B = build
+HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c \
+	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c
+HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
+HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
+UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
+	test_family test_spawn test_benchtxt
+UNIT_BINS = $(UNIT_TESTS:%=$(B)/tests/%) $(UNIT_TESTS:%=$(B)/tests/%-san)
+DEPS_STAMP = $(B)/.deps-ok
+
+.SECONDARY:
+.PHONY: all bench test unit integration deps help fmt lint clean
+
+all: $(B)/cgobench
+
+help:
+	@echo "make              build build/cgobench"
+	@echo "make bench        install what is missing, run the default suite (GO, COUNT, CASES, BENCHFLAGS)"
+	@echo "make test         install what is missing, run the unit and integration tests"
+	@echo "make unit         the unit tests only (also under ASan and UBSan)"
+	@echo "make integration  a short real run, checked"
+	@echo "make deps         install the build and run dependencies (apt-get or sudo)"
+	@echo "make fmt          clang-format the harness"
+	@echo "make lint         cppcheck the harness"
+	@echo "make clean        remove build/"
+
+deps: $(DEPS_STAMP)
+
+$(DEPS_STAMP): scripts/install-deps.sh
+	$(Q)sh scripts/install-deps.sh
+	$(Q)mkdir -p $(B) && touch $@
+
+$(B)/obj/%.o: harness/%.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
+
+$(B)/san/%.o: harness/%.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC+SAN  $<")
+	$(Q)$(CC) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARN) -c $< -o $@
+
+$(B)/cgobench: $(HARNESS_OBJ) $(B)/obj/main.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%.o: harness/tests/%.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Iharness -c $< -o $@
+
+$(B)/tests/%-san.o: harness/tests/%.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARN) -Iharness -c $< -o $@
+
+$(B)/tests/%-san: $(B)/tests/%-san.o $(HARNESS_SAN)
+	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+
+$(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
+	$(Q)$(CC) -o $@ $^ $(LDLIBS) -lcmocka
+
+bench: $(B)/cgobench
+	$(B)/cgobench run --go $(GO) --count $(COUNT) --cases $(CASES) $(BENCHFLAGS)
+
+unit: $(UNIT_BINS)
+	$(Q)sh harness/tests/run-unit.sh $(UNIT_BINS)
+
+integration: $(B)/cgobench $(B)/tests/check_run
+	$(Q)sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
+
+test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
+	$(Q)sh harness/tests/run-unit.sh $(UNIT_BINS) -- \
+		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
+
+fmt:
+	clang-format -i harness/*.c harness/*.h harness/tests/*.c
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--std=c11 -D_GNU_SOURCE harness
+
+clean:
+	rm -rf $(B)
+
+-include $(wildcard $(B)/obj/*.d $(B)/san/*.d $(B)/tests/*.d)

@@ -1,0 +1,3 @@
+module cgobench/cases
+
+go 1.19

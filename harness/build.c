@@ -1,0 +1,316 @@
+#include "build.h"
+
+#include "spawn.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Hashes every regular file below dir, names and contents, in sorted
+ * order so that the hash does not depend on readdir's. */
+static uint64_t hash_tree(uint64_t h, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return h;
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+		h = fnv(h, names[i], strlen(names[i]) + 1);
+		if (path_is_dir(p)) {
+			h = hash_tree(h, p);
+		} else {
+			char *text, err[ERRLEN];
+			size_t len;
+			if (file_read(p, &text, &len, err, sizeof err) == 0) {
+				h = fnv(h, text, len);
+				free(text);
+			}
+		}
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+	return h;
+}
+
+struct job {
+	const struct toolchain *t;
+	const struct build_opts *o;
+	struct sbuf log;
+	char *failure; /* tail of the failing command's output */
+};
+
+static int run_step(struct job *j, char *const *argv, const char *cwd)
+{
+	for (int i = 0; argv[i]; i++)
+		sbuf_addf(&j->log, "%s%s", i ? " " : "$ ", argv[i]);
+	sbuf_addstr(&j->log, "\n");
+	struct spawn_opts so = {.argv = argv, .env = j->t->env, .cwd = cwd,
+				.pin_cpu = -1, .timeout_s = 900,
+				.stop = j->o->stop};
+	struct spawn_result r;
+	char err[ERRLEN];
+	if (spawn_run(&so, &r, err, sizeof err) != 0) {
+		sbuf_addf(&j->log, "%s\n", err);
+		j->failure = xstrdup(err);
+		return -1;
+	}
+	sbuf_add(&j->log, r.out, r.out_len);
+	sbuf_add(&j->log, r.err, r.err_len);
+	int ok = spawn_ok(&r);
+	if (!ok) {
+		char how[128];
+		spawn_describe(&r, so.timeout_s, how, sizeof how);
+		char *tail = spawn_tail(r.err_len ? r.err : r.out,
+					r.err_len ? r.err_len : r.out_len, 400);
+		j->failure = xasprintf("%s: %s: %s", argv[0], how, tail);
+		free(tail);
+		sbuf_addf(&j->log, "# %s\n", how);
+	}
+	spawn_result_free(&r);
+	return ok ? 0 : -1;
+}
+
+/* Lists the files of dir whose names end in suffix, sorted. */
+static size_t list_sources(const char *dir, const char *suffix, char ***out)
+{
+	*out = NULL;
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	size_t n = 0, sl = strlen(suffix);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (e->d_name[0] == '.' || l <= sl ||
+		    strcmp(e->d_name + l - sl, suffix) != 0)
+			continue;
+		*out = xrealloc(*out, (n + 1) * sizeof **out);
+		(*out)[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	qsort(*out, n, sizeof **out, cmp_str);
+	return n;
+}
+
+static void free_list(char **l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+static int compile(struct job *j, const char *src, const char *obj,
+		   const char *incdir, int cxx)
+{
+	char *inc = xasprintf("-I%s", incdir);
+	char *argv[] = {cxx ? j->t->cxx : j->t->cc,
+			"-O2",
+			"-g",
+			cxx ? "-std=c++17" : "-std=c11",
+			"-D_GNU_SOURCE",
+			inc,
+			"-c",
+			(char *)src,
+			"-o",
+			(char *)obj,
+			NULL};
+	int rc = run_step(j, argv, NULL);
+	free(inc);
+	return rc;
+}
+
+static int build_cbench(struct job *j, const struct family *f,
+			const char *out, int with_export)
+{
+	char *cbdir = xasprintf("%s/cbench", f->dir);
+	char **srcs[2];
+	size_t ns[2] = {list_sources(cbdir, ".c", &srcs[0]),
+			list_sources(cbdir, ".cc", &srcs[1])};
+	char *work = xasprintf("%s/work.c", f->dir);
+	char **objs = xcalloc(ns[0] + ns[1] + 2, sizeof *objs);
+	size_t no = 0;
+	int rc = 0;
+	if (path_exists(work)) {
+		objs[no] = xasprintf("%s/work.o", out);
+		rc = compile(j, work, objs[no++], out, 0);
+	}
+	for (int lang = 0; lang < 2 && rc == 0; lang++)
+		for (size_t i = 0; i < ns[lang] && rc == 0; i++) {
+			objs[no] = xasprintf("%s/cbench-%zu-%d.o", out, i, lang);
+			rc = compile(j, srcs[lang][i], objs[no++], out, lang);
+		}
+	if (rc == 0) {
+		char **argv = xcalloc(no + 10, sizeof *argv);
+		size_t a = 0;
+		char *bin = xasprintf("%s/c.bench", out);
+		char *lib = xasprintf("%s/libexport.a", out);
+		argv[a++] = j->t->cxx;
+		argv[a++] = "-o";
+		argv[a++] = bin;
+		for (size_t i = 0; i < no; i++)
+			argv[a++] = objs[i];
+		if (with_export)
+			argv[a++] = lib;
+		argv[a++] = "-lbenchmark";
+		argv[a++] = "-lpthread";
+		argv[a] = NULL;
+		rc = run_step(j, argv, NULL);
+		free(bin);
+		free(lib);
+		free(argv);
+	}
+	free_list(objs, no);
+	free_list(srcs[0], ns[0]);
+	free_list(srcs[1], ns[1]);
+	free(work);
+	free(cbdir);
+	return rc;
+}
+
+static int build_all(struct job *j, const struct family *f, const char *out,
+		     struct built *b)
+{
+	char *pkg = xasprintf("./%s", f->name);
+	int rc = 0;
+	if (f->has_go) {
+		b->go_test = xasprintf("%s/go.test", out);
+		char *argv[] = {j->t->go, "test", "-c", "-o", b->go_test, pkg,
+				NULL};
+		rc = run_step(j, argv, j->o->cases_dir);
+	}
+	if (rc == 0 && f->has_export) {
+		char *lib = xasprintf("%s/libexport.a", out);
+		char *epkg = xasprintf("%s/export", pkg);
+		char *argv[] = {j->t->go, "build", "-buildmode=c-archive", "-o",
+				lib, epkg, NULL};
+		rc = run_step(j, argv, j->o->cases_dir);
+		free(lib);
+		free(epkg);
+	}
+	if (rc == 0 && f->has_cbench) {
+		b->cbench = xasprintf("%s/c.bench", out);
+		rc = build_cbench(j, f, out, f->has_export);
+	}
+	free(pkg);
+	return rc;
+}
+
+int build_family(const struct family *f, const struct toolchain *t,
+		 const struct build_opts *o, struct built *b, char *err,
+		 size_t errlen)
+{
+	memset(b, 0, sizeof *b);
+	char *rel = xasprintf("%s/%s/%s", o->build_dir, t->key, f->name);
+	if (mkdir_p(rel, err, errlen) != 0) {
+		free(rel);
+		return -1;
+	}
+	char *out = realpath(rel, NULL);
+	free(rel);
+	if (!out)
+		return set_error(err, errlen, "cannot resolve build directory: %s",
+				 strerror(errno));
+	char *lockpath = xasprintf("%s/../.lock", out);
+	int lock = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	free(lockpath);
+	if (lock >= 0)
+		while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
+			;
+
+	uint64_t h = 0xcbf29ce484222325ULL;
+	h = hash_tree(h, f->dir);
+	char *gomod = xasprintf("%s/go.mod", o->cases_dir), *text;
+	if (file_read(gomod, &text, NULL, err, errlen) == 0) {
+		h = fnv(h, text, strlen(text));
+		free(text);
+	}
+	free(gomod);
+	const char *id[] = {t->name, t->goroot, t->cc, t->cxx, t->cc_version,
+			    "flags: -O2 -g"};
+	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
+		h = fnv(h, id[i], strlen(id[i]) + 1);
+	char stamp[32];
+	snprintf(stamp, sizeof stamp, "%016llx\n", (unsigned long long)h);
+
+	char *stamppath = xasprintf("%s/stamp", out);
+	char *old = NULL;
+	int current = file_read(stamppath, &old, NULL, err, errlen) == 0 &&
+		      !strcmp(old, stamp);
+	free(old);
+	struct job j = {.t = t, .o = o};
+	int rc;
+	if (current) {
+		b->reused = 1;
+		if (f->has_go)
+			b->go_test = xasprintf("%s/go.test", out);
+		if (f->has_cbench)
+			b->cbench = xasprintf("%s/c.bench", out);
+		rc = 0;
+	} else {
+		unlink(stamppath);
+		rc = build_all(&j, f, out, b);
+		char *logpath = xasprintf("%s/build.log", out);
+		char lerr[ERRLEN];
+		file_write_atomic(logpath, j.log.buf ? j.log.buf : "", j.log.len,
+				  lerr, sizeof lerr);
+		if (rc == 0)
+			rc = file_write_atomic(stamppath, stamp, strlen(stamp),
+					       err, errlen);
+		else
+			set_error(err, errlen,
+				  "case '%s' does not build with %s: %s (full "
+				  "log: %s)",
+				  f->name, t->name, j.failure ? j.failure : "?",
+				  logpath);
+		free(logpath);
+	}
+	sbuf_free(&j.log);
+	free(j.failure);
+	free(stamppath);
+	free(out);
+	if (lock >= 0)
+		close(lock);
+	if (rc != 0)
+		build_free(b);
+	return rc;
+}
+
+void build_free(struct built *b)
+{
+	free(b->go_test);
+	free(b->cbench);
+	b->go_test = b->cbench = NULL;
+}

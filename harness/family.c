@@ -1,0 +1,200 @@
+#include "family.h"
+
+#include "util.h"
+
+#include <dirent.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+int family_parse_baselines(const char *text, const char *source,
+			   struct family *f, char *err, size_t errlen)
+{
+	char *copy = xstrdup(text);
+	int lineno = 0, rc = 0;
+	for (char *line = copy, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		char *save, *v = strtok_r(line, " \t\r", &save);
+		if (!v)
+			continue;
+		char *b = strtok_r(NULL, " \t\r", &save);
+		if (!b || strtok_r(NULL, " \t\r", &save)) {
+			rc = set_error(err, errlen,
+				       "%s:%d: want 'variant baseline', two words",
+				       source, lineno);
+			break;
+		}
+		if (family_baseline(f, v)) {
+			rc = set_error(err, errlen,
+				       "%s:%d: variant '%s' has a baseline already",
+				       source, lineno, v);
+			break;
+		}
+		f->baselines = xrealloc(f->baselines, (f->nbaselines + 1) *
+							  sizeof *f->baselines);
+		f->baselines[f->nbaselines].variant = xstrdup(v);
+		f->baselines[f->nbaselines].baseline = xstrdup(b);
+		f->nbaselines++;
+	}
+	free(copy);
+	return rc;
+}
+
+const char *family_baseline(const struct family *f, const char *variant)
+{
+	for (size_t i = 0; i < f->nbaselines; i++)
+		if (!strcmp(f->baselines[i].variant, variant))
+			return f->baselines[i].baseline;
+	return NULL;
+}
+
+static int has_go_tests(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int found = 0;
+	struct dirent *e;
+	while (!found && (e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		found = l > 8 && !strcmp(e->d_name + l - 8, "_test.go");
+	}
+	closedir(d);
+	return found;
+}
+
+static int load(const char *cases_dir, const char *name, struct family *f,
+		char *err, size_t errlen)
+{
+	memset(f, 0, sizeof *f);
+	f->name = xstrdup(name);
+	f->dir = xasprintf("%s/%s", cases_dir, name);
+	f->has_go = has_go_tests(f->dir);
+	char *p = xasprintf("%s/cbench", f->dir);
+	f->has_cbench = path_is_dir(p);
+	free(p);
+	p = xasprintf("%s/export", f->dir);
+	f->has_export = path_is_dir(p);
+	free(p);
+	p = xasprintf("%s/baselines", f->dir);
+	int rc = 0;
+	if (path_exists(p)) {
+		char *text;
+		rc = file_read(p, &text, NULL, err, errlen);
+		if (rc == 0) {
+			rc = family_parse_baselines(text, p, f, err, errlen);
+			free(text);
+		}
+	}
+	free(p);
+	return rc;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int matches(const char *name, const char *patterns)
+{
+	if (!*patterns || !strcmp(patterns, "all"))
+		return 1;
+	char *copy = xstrdup(patterns);
+	int hit = 0;
+	char *save;
+	for (char *p = strtok_r(copy, ",", &save); p && !hit;
+	     p = strtok_r(NULL, ",", &save))
+		hit = fnmatch(p, name, 0) == 0;
+	free(copy);
+	return hit;
+}
+
+int family_discover(const char *cases_dir, const char *patterns,
+		    struct family **out, size_t *n, char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	DIR *d = opendir(cases_dir);
+	if (!d)
+		return set_error(err, errlen,
+				 "cannot read the cases directory '%s' (set it "
+				 "with '--cases-dir <DIR>')",
+				 cases_dir);
+	char **names = NULL;
+	size_t nn = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || e->d_name[0] == '_')
+			continue;
+		char *dir = xasprintf("%s/%s", cases_dir, e->d_name);
+		char *cb = xasprintf("%s/cbench", dir);
+		int is_family = path_is_dir(dir) &&
+				(has_go_tests(dir) || path_is_dir(cb));
+		free(cb);
+		free(dir);
+		if (is_family) {
+			names = xrealloc(names, (nn + 1) * sizeof *names);
+			names[nn++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, nn, sizeof *names, cmp_name);
+
+	/* every pattern must select something */
+	char *copy = xstrdup(patterns);
+	char *save;
+	int rc = 0;
+	for (char *p = strtok_r(copy, ",", &save); p && rc == 0;
+	     p = strtok_r(NULL, ",", &save)) {
+		int hit = !strcmp(p, "all");
+		for (size_t i = 0; i < nn && !hit; i++)
+			hit = fnmatch(p, names[i], 0) == 0;
+		if (!hit) {
+			struct sbuf all = {0};
+			for (size_t i = 0; i < nn; i++)
+				sbuf_addf(&all, "%s%s", i ? ", " : "", names[i]);
+			rc = set_error(err, errlen,
+				       "no case matches '%s' (the cases are: %s)",
+				       p, all.buf ? all.buf : "none");
+			sbuf_free(&all);
+		}
+	}
+	free(copy);
+
+	for (size_t i = 0; i < nn && rc == 0; i++) {
+		if (!matches(names[i], patterns))
+			continue;
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		rc = load(cases_dir, names[i], &(*out)[*n], err, errlen);
+		(*n)++;
+	}
+	for (size_t i = 0; i < nn; i++)
+		free(names[i]);
+	free(names);
+	if (rc != 0) {
+		family_free_all(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void family_free_all(struct family *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].name);
+		free(f[i].dir);
+		for (size_t j = 0; j < f[i].nbaselines; j++) {
+			free(f[i].baselines[j].variant);
+			free(f[i].baselines[j].baseline);
+		}
+		free(f[i].baselines);
+	}
+	free(f);
+}

@@ -1,0 +1,40 @@
+/* family: the case families under cases/ and their matched baselines.
+ *
+ * A family is a directory cases/<name>/ with any of: Go benchmarks
+ * (*_test.go, built with go test -c), a Google Benchmark driver (cbench/,
+ * compiled with work.c of the family), and a Go library for C to call
+ * (export/, built with -buildmode=c-archive). Its file `baselines` pairs
+ * each crossing with the variant it is matched with, one pair a line:
+ *     go->c   c->c
+ * A struct family owns its strings; family_free_all releases an array. */
+#ifndef CGOBENCH_FAMILY_H
+#define CGOBENCH_FAMILY_H
+
+#include <stddef.h>
+
+struct baseline {
+	char *variant;
+	char *baseline;
+};
+
+struct family {
+	char *name;
+	char *dir; /* cases_dir/name */
+	int has_go, has_cbench, has_export;
+	struct baseline *baselines;
+	size_t nbaselines;
+};
+
+/* Every family under cases_dir whose name matches one of the
+ * comma-separated glob patterns ("" or "all": every family), sorted by
+ * name. A pattern that matches nothing is an error. */
+int family_discover(const char *cases_dir, const char *patterns,
+		    struct family **out, size_t *n, char *err, size_t errlen);
+/* Parses a baselines file's text; source names it in errors. */
+int family_parse_baselines(const char *text, const char *source,
+			   struct family *f, char *err, size_t errlen);
+/* The baseline of variant, or NULL for a variant that is a baseline. */
+const char *family_baseline(const struct family *f, const char *variant);
+void family_free_all(struct family *f, size_t n);
+
+#endif

@@ -1,0 +1,183 @@
+#include "machine.h"
+
+#include "spawn.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+void machine_set(struct machine *m, const char *key, const char *value)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (!strcmp(m->kv[i].key, key)) {
+			free(m->kv[i].value);
+			m->kv[i].value = xstrdup(value);
+			return;
+		}
+	m->kv = xrealloc(m->kv, (m->n + 1) * sizeof *m->kv);
+	m->kv[m->n].key = xstrdup(key);
+	m->kv[m->n].value = xstrdup(value);
+	m->n++;
+}
+
+const char *machine_get(const struct machine *m, const char *key)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (!strcmp(m->kv[i].key, key))
+			return m->kv[i].value;
+	return NULL;
+}
+
+void machine_format(const struct machine *m, struct sbuf *sb)
+{
+	for (size_t i = 0; i < m->n; i++)
+		sbuf_addf(sb, "%s: %s\n", m->kv[i].key, m->kv[i].value);
+}
+
+void machine_free(struct machine *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->kv[i].key);
+		free(m->kv[i].value);
+	}
+	free(m->kv);
+	m->kv = NULL;
+	m->n = 0;
+}
+
+char *machine_command_line(char *const *argv, char *const *env)
+{
+	struct spawn_opts o = {.argv = argv, .env = env, .pin_cpu = -1,
+			       .timeout_s = 30};
+	struct spawn_result r;
+	char err[ERRLEN];
+	if (spawn_run(&o, &r, err, sizeof err) != 0)
+		return NULL;
+	char *line = NULL;
+	if (spawn_ok(&r)) {
+		const char *s = r.out_len ? r.out : r.err;
+		line = xstrndup(s, strcspn(s, "\n"));
+		str_rstrip(line);
+	}
+	spawn_result_free(&r);
+	return line;
+}
+
+/* The value of the first "key<ws>: value" line of a /proc-style file. */
+static char *file_field(const char *path, const char *key)
+{
+	char *text;
+	char err[ERRLEN];
+	if (file_read(path, &text, NULL, err, sizeof err) != 0)
+		return NULL;
+	char *found = NULL;
+	size_t klen = strlen(key);
+	for (char *line = text; line && *line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (!strncmp(line, key, klen) &&
+		    (line[klen] == ':' || line[klen] == ' ' || line[klen] == '\t' ||
+		     line[klen] == '=')) {
+			char *v = line + klen;
+			v += strspn(v, " \t:=");
+			if (*v == '"') {
+				v++;
+				v[strcspn(v, "\"")] = '\0';
+			}
+			found = xstrdup(str_rstrip(v));
+			break;
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	free(text);
+	return found;
+}
+
+static char *first_line_of(const char *path)
+{
+	char *text;
+	char err[ERRLEN];
+	if (file_read(path, &text, NULL, err, sizeof err) != 0)
+		return NULL;
+	text[strcspn(text, "\n")] = '\0';
+	return text;
+}
+
+static void set_owned(struct machine *m, const char *key, char *value,
+		      const char *fallback)
+{
+	machine_set(m, key, value && *value ? value : fallback);
+	free(value);
+}
+
+static char *virtualisation(void)
+{
+	char *argv[] = {"systemd-detect-virt", NULL};
+	char *v = machine_command_line(argv, NULL);
+	if (v && *v)
+		return v; /* "none" on bare metal, else the hypervisor */
+	free(v);
+	char *flags = file_field("/proc/cpuinfo", "flags");
+	int hv = flags && strstr(flags, " hypervisor");
+	free(flags);
+	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : "no");
+}
+
+void machine_probe(struct machine *m, const char *repo)
+{
+	set_owned(m, "cpu", file_field("/proc/cpuinfo", "model name"),
+		  "unknown");
+	set_owned(m, "cores", xasprintf("%ld", sysconf(_SC_NPROCESSORS_ONLN)),
+		  "unknown");
+	struct utsname u;
+	if (uname(&u) == 0) {
+		char *k = xasprintf("%s %s", u.sysname, u.release);
+		machine_set(m, "kernel", k);
+		free(k);
+		machine_set(m, "arch", u.machine);
+	}
+	set_owned(m, "os", file_field("/etc/os-release", "PRETTY_NAME"),
+		  "unknown");
+	set_owned(m, "virtualised", virtualisation(), "unknown");
+	set_owned(m, "governor",
+		  first_line_of(
+		      "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"),
+		  "unreadable");
+	char *gitv[] = {"git", "-C", (char *)repo, "rev-parse", "--short=12",
+			"HEAD", NULL};
+	char *commit = machine_command_line(gitv, NULL);
+	if (commit) {
+		char *st[] = {"git", "-C", (char *)repo, "status", "--porcelain",
+			      "--untracked-files=no", NULL};
+		char *dirty = machine_command_line(st, NULL);
+		if (dirty && *dirty) {
+			char *c = xasprintf("%s-dirty", commit);
+			free(commit);
+			commit = c;
+		}
+		free(dirty);
+	}
+	set_owned(m, "harness-commit", commit, "unknown");
+	char date[64];
+	time_t t = time(NULL);
+	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	machine_set(m, "date", date);
+}
+
+char *machine_name(void)
+{
+	char host[256] = "localhost";
+	gethostname(host, sizeof host - 1);
+	host[sizeof host - 1] = '\0';
+	for (char *p = host; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		      *p == '_'))
+			*p = '_';
+	return xstrdup(host[0] ? host : "localhost");
+}

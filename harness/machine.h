@@ -1,0 +1,39 @@
+/* machine: the record of where and with what a run was made, as ordered
+ * "key: value" pairs in the Go benchmark format's configuration style
+ * (keys lower case, no spaces), so that bench.txt can carry them.
+ *
+ * machine_probe reads the host (CPU, cores, kernel, OS, virtualisation,
+ * governor), the harness's git commit and the UTC date. Toolchain facts
+ * are added by the caller with machine_set. A struct machine owns its
+ * strings; free them with machine_free. */
+#ifndef CGOBENCH_MACHINE_H
+#define CGOBENCH_MACHINE_H
+
+#include <stddef.h>
+
+struct kv {
+	char *key;
+	char *value;
+};
+
+struct machine {
+	struct kv *kv;
+	size_t n;
+};
+
+/* repo is the harness's source tree, for its git commit. */
+void machine_probe(struct machine *m, const char *repo);
+/* Adds or replaces key. */
+void machine_set(struct machine *m, const char *key, const char *value);
+const char *machine_get(const struct machine *m, const char *key);
+/* Appends "key: value\n" lines. */
+struct sbuf;
+void machine_format(const struct machine *m, struct sbuf *sb);
+void machine_free(struct machine *m);
+/* A name for results/<name>/: the host name, made safe for a path. The
+ * caller frees it. */
+char *machine_name(void);
+/* The first line a command prints (argv[0] from PATH), or NULL. */
+char *machine_command_line(char *const *argv, char *const *env);
+
+#endif

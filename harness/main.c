@@ -1,0 +1,291 @@
+/* cgobench: the command line. It parses flags into a configuration and
+ * hands it to the module that does the work; only this file exits. */
+#include "run.h"
+#include "util.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define EXIT_USAGE 2
+
+static const char usage_main[] =
+    "usage: cgobench <command> [options]\n"
+    "\n"
+    "Measures what it costs to cross the boundary between Go and C.\n"
+    "\n"
+    "commands:\n"
+    "  run        build the cases, measure them, write a run directory\n"
+    "\n"
+    "Run 'cgobench <command> --help' for the options of a command.\n"
+    "\n"
+    "exit status:\n"
+    "  0    every benchmark was measured (skipped ones included)\n"
+    "  1    the run finished, but a case failed, crashed or hung\n"
+    "  2    bad command line or input; nothing was run\n"
+    "  130  stopped by SIGINT or SIGTERM; what was measured is written\n";
+
+static const char usage_run[] =
+    "usage: cgobench run [options]\n"
+    "\n"
+    "Builds every selected case family for each toolchain, warms each binary\n"
+    "up, then takes N rounds: each round runs every benchmark once, in a new\n"
+    "shuffled order, as its own process pinned to one CPU. Benchmarks whose\n"
+    "95% interval for the median is wider than the target get more rounds.\n"
+    "Writes raw.csv, summary.csv, bench.txt and machine.txt into\n"
+    "results/<machine>/<UTC time>/ and prints the summary to stdout.\n"
+    "\n"
+    "options:\n"
+    "  --cases PATTERNS   comma-separated globs over family names (default: all)\n"
+    "  --count N          repetitions of every benchmark (default: 10)\n"
+    "  --max-count N      most repetitions while the interval is too wide\n"
+    "                     (default: 30; equal to --count turns it off)\n"
+    "  --target-ci PCT    interval goal, +-PCT of the median (default: 3)\n"
+    "  --benchtime DUR    time of one sample, e.g. 0.2s or 200ms (default: 0.2s)\n"
+    "  --warmup DUR       time of the warm-up run of each binary (default: 0.05s)\n"
+    "  --go LIST          comma-separated Go toolchains: 'go' (the one in PATH),\n"
+    "                     a path to a go binary, or a release such as go1.27.3\n"
+    "                     run through GOTOOLCHAIN (default: go)\n"
+    "  --cc CC            C compiler (default: gcc); --cxx CXX the C++ one\n"
+    "                     (default: derived, gcc -> g++, clang -> clang++)\n"
+    "  --pin CPU|none     CPU that every benchmark process is pinned to\n"
+    "                     (default: the last CPU, when there is more than one)\n"
+    "  --timeout SEC      kill a benchmark process after SEC seconds (default: 300)\n"
+    "  --seed N           seed of the shuffled order (default: from the clock)\n"
+    "  --out DIR          write the run directory exactly here\n"
+    "  --results DIR      where run directories go (default: results)\n"
+    "  --cases-dir DIR    the Go module holding the families (default: cases)\n"
+    "  --build-dir DIR    where binaries are built and kept (default: build)\n"
+    "  -q, --quiet        no progress on stderr (warnings still go there)\n"
+    "  -h, --help         this text\n"
+    "\n"
+    "Progress goes to stderr only when it is a terminal.\n";
+
+/* The one piece of global state: a signal handler can reach nothing else.
+ * The run polls it and stops its child process when it is set. */
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static int usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("cgobench: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nsee 'cgobench %s--help'\n", cmd);
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+/* "0.2s", "200ms", "0.2" (seconds) */
+static int parse_duration(const char *s, double *out)
+{
+	char *num = xstrdup(s);
+	size_t n = strlen(num);
+	double scale = 1;
+	if (n > 2 && !strcmp(num + n - 2, "ms")) {
+		scale = 1e-3;
+		num[n - 2] = '\0';
+	} else if (n > 1 && num[n - 1] == 's') {
+		num[n - 1] = '\0';
+	}
+	double v;
+	int rc = parse_double(num, &v);
+	free(num);
+	if (rc != 0 || !(v > 0) || v > 3600)
+		return -1;
+	*out = v * scale;
+	return 0;
+}
+
+static int parse_int_arg(const char *flag, const char *s, long lo, long hi,
+			 long *out)
+{
+	if (parse_long(s, out) != 0 || *out < lo || *out > hi)
+		return usage_error("run ", "bad value '%s' for '%s': want a whole "
+				   "number from %ld to %ld", s, flag, lo, hi);
+	return 0;
+}
+
+static char **split_list(const char *s, size_t *n)
+{
+	char *copy = xstrdup(s), *save;
+	char **out = NULL;
+	*n = 0;
+	for (char *p = strtok_r(copy, ",", &save); p;
+	     p = strtok_r(NULL, ",", &save)) {
+		out = xrealloc(out, (*n + 1) * sizeof *out);
+		out[(*n)++] = xstrdup(p);
+	}
+	free(copy);
+	return out;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	enum {
+		O_CASES = 256, O_COUNT, O_MAX, O_TARGET, O_BENCHTIME, O_WARMUP,
+		O_GO, O_CC, O_CXX, O_PIN, O_TIMEOUT, O_SEED, O_OUT, O_RESULTS,
+		O_CASES_DIR, O_BUILD_DIR
+	};
+	static const struct option opts[] = {
+	    {"cases", required_argument, 0, O_CASES},
+	    {"count", required_argument, 0, O_COUNT},
+	    {"max-count", required_argument, 0, O_MAX},
+	    {"target-ci", required_argument, 0, O_TARGET},
+	    {"benchtime", required_argument, 0, O_BENCHTIME},
+	    {"warmup", required_argument, 0, O_WARMUP},
+	    {"go", required_argument, 0, O_GO},
+	    {"cc", required_argument, 0, O_CC},
+	    {"cxx", required_argument, 0, O_CXX},
+	    {"pin", required_argument, 0, O_PIN},
+	    {"timeout", required_argument, 0, O_TIMEOUT},
+	    {"seed", required_argument, 0, O_SEED},
+	    {"out", required_argument, 0, O_OUT},
+	    {"results", required_argument, 0, O_RESULTS},
+	    {"cases-dir", required_argument, 0, O_CASES_DIR},
+	    {"build-dir", required_argument, 0, O_BUILD_DIR},
+	    {"quiet", no_argument, 0, 'q'},
+	    {"help", no_argument, 0, 'h'},
+	    {0, 0, 0, 0}};
+	struct run_config c = {
+	    .cases_dir = "cases",   .build_dir = "build",
+	    .results_dir = "results", .repo_dir = ".",
+	    .cases = "all",	    .cc = "gcc",
+	    .count = 10,	    .max_count = 30,
+	    .target_pct = 3,	    .benchtime_s = 0.2,
+	    .warmup_s = 0.05,	    .timeout_s = 300,
+	    .pin_cpu = RUN_PIN_AUTO, .seed = (uint64_t)time(NULL),
+	    .stop = &stop_requested};
+	const char *go = "go";
+	int max_set = 0;
+	long v;
+	double d;
+	opterr = 0;
+	int o;
+	while ((o = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+		switch (o) {
+		case O_CASES: c.cases = optarg; break;
+		case O_COUNT:
+			if (parse_int_arg("--count", optarg, 1, 10000, &v))
+				return EXIT_USAGE;
+			c.count = (int)v;
+			break;
+		case O_MAX:
+			if (parse_int_arg("--max-count", optarg, 1, 10000, &v))
+				return EXIT_USAGE;
+			c.max_count = (int)v;
+			max_set = 1;
+			break;
+		case O_TARGET:
+			if (parse_double(optarg, &d) != 0 || !(d > 0) || d > 100)
+				return usage_error("run ", "bad value '%s' for "
+						   "'--target-ci': want a percentage "
+						   "above 0", optarg);
+			c.target_pct = d;
+			break;
+		case O_BENCHTIME:
+		case O_WARMUP:
+			if (parse_duration(optarg, &d) != 0)
+				return usage_error("run ", "bad duration '%s' for "
+						   "'%s': want e.g. 0.2s or 200ms",
+						   optarg, o == O_BENCHTIME
+							       ? "--benchtime"
+							       : "--warmup");
+			if (o == O_BENCHTIME)
+				c.benchtime_s = d;
+			else
+				c.warmup_s = d;
+			break;
+		case O_GO: go = optarg; break;
+		case O_CC: c.cc = optarg; break;
+		case O_CXX: c.cxx = optarg; break;
+		case O_PIN:
+			if (!strcmp(optarg, "none"))
+				c.pin_cpu = -1;
+			else if (parse_int_arg("--pin", optarg, 0, 4095, &v))
+				return EXIT_USAGE;
+			else
+				c.pin_cpu = (int)v;
+			break;
+		case O_TIMEOUT:
+			if (parse_duration(optarg, &d) != 0)
+				return usage_error("run ", "bad value '%s' for "
+						   "'--timeout': want seconds",
+						   optarg);
+			c.timeout_s = d;
+			break;
+		case O_SEED:
+			if (parse_int_arg("--seed", optarg, 0, 0x7fffffffL, &v))
+				return EXIT_USAGE;
+			c.seed = (uint64_t)v;
+			break;
+		case O_OUT: c.out_dir = optarg; break;
+		case O_RESULTS: c.results_dir = optarg; break;
+		case O_CASES_DIR: c.cases_dir = optarg; break;
+		case O_BUILD_DIR: c.build_dir = optarg; break;
+		case 'q': c.quiet = 1; break;
+		case 'h': fputs(usage_run, stdout); return 0;
+		default:
+			return usage_error("run ", "unknown option '%s'",
+					   argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("run ", "unexpected argument '%s'",
+				   argv[optind]);
+	if (!max_set && c.max_count < c.count)
+		c.max_count = c.count;
+	if (c.max_count < c.count)
+		return usage_error("run ", "'--max-count' %d is below '--count' %d",
+				   c.max_count, c.count);
+	size_t ngo;
+	char **gos = split_list(go, &ngo);
+	if (!ngo)
+		return usage_error("run ", "'--go' names no toolchain");
+	c.go = (const char *const *)gos;
+	c.ngo = ngo;
+
+	struct sigaction sa = {.sa_handler = on_signal,
+			       .sa_flags = SA_RESETHAND};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	char err[ERRLEN * 2];
+	int code = run_execute(&c, err, sizeof err);
+	for (size_t i = 0; i < ngo; i++)
+		free(gos[i]);
+	free(gos);
+	if (code < 0) {
+		fprintf(stderr, "cgobench: %s\n", err);
+		return EXIT_USAGE;
+	}
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		fputs(usage_main, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "run"))
+		return cmd_run(argc - 1, argv + 1);
+	return usage_error("", "unknown command '%s'", cmd);
+}

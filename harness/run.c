@@ -1,0 +1,818 @@
+#include "run.h"
+
+#include "benchout.h"
+#include "benchtxt.h"
+#include "build.h"
+#include "family.h"
+#include "gbench.h"
+#include "gotest.h"
+#include "machine.h"
+#include "raw.h"
+#include "spawn.h"
+#include "stats.h"
+#include "summary.h"
+#include "toolchain.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum unit_state { UNIT_OK, UNIT_FAILED, UNIT_SKIPPED };
+
+/* One benchmark of one binary: what a round runs once. */
+struct unit {
+	const struct family *fam;
+	const struct toolchain *tc;
+	int is_go;
+	const char *binary;
+	char *top, *variant, *param;
+	enum unit_state state;
+	char *note;
+	double *primary; /* ns/op of every sample, for the interval goal */
+	size_t n;
+};
+
+/* One sample as taken: which unit, which repetition, what it printed. */
+struct taken {
+	size_t unit;
+	int rep;
+	struct bench_line line;
+};
+
+struct run {
+	const struct run_config *c;
+	struct toolchain *tcs;
+	size_t ntcs;
+	struct family *fams;
+	size_t nfams;
+	struct built *builts; /* nfams * ntcs */
+	struct unit *units;
+	size_t nunits;
+	struct taken *taken;
+	size_t ntaken;
+	struct machine m;
+	char *dir;
+	FILE *raw;
+	int pin, procs;
+	char gomaxprocs[32];
+	int gb18; /* Google Benchmark >= 1.8 takes "0.2s" for min_time */
+	int progress;
+	uint64_t rng;
+	double started;
+	size_t done, planned; /* samples, for the time-left estimate */
+};
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void info(const struct run *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void info(const struct run *r, const char *fmt, ...)
+{
+	if (r->c->quiet)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	if (r->progress)
+		fputs("\r\033[K", stderr);
+	fputs("cgobench: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+static void warn(const struct run *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void warn(const struct run *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (r->progress)
+		fputs("\r\033[K", stderr);
+	fputs("cgobench: warning: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+static void progress(struct run *r, const char *what, int round, int rounds)
+{
+	if (!r->progress)
+		return;
+	double spent = now_s() - r->started;
+	double left = r->done ? spent / (double)r->done *
+				    (double)(r->planned > r->done
+						 ? r->planned - r->done
+						 : 0)
+			      : 0;
+	fprintf(stderr, "\r\033[K[round %d/%d] %s  %zu/%zu  about %dm%02ds left",
+		round, rounds, what, r->done, r->planned, (int)left / 60,
+		(int)left % 60);
+}
+
+/* Escapes what a regexp would read as an operator. */
+static void add_quoted(struct sbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\^$.|?*+()[]{}", *s))
+			sbuf_add(sb, "\\", 1);
+		sbuf_add(sb, s, 1);
+	}
+}
+
+/* The -test.bench pattern that selects exactly this unit: Go matches each
+ * level of a name against its own part of the pattern. */
+static char *go_filter(const struct unit *u)
+{
+	struct sbuf sb = {0};
+	sbuf_addstr(&sb, "^");
+	add_quoted(&sb, u->top);
+	sbuf_addstr(&sb, "$/^");
+	add_quoted(&sb, u->variant);
+	sbuf_addstr(&sb, "$");
+	if (u->param[0]) {
+		char *p = xstrdup(u->param), *save;
+		for (char *lvl = strtok_r(p, "/", &save); lvl;
+		     lvl = strtok_r(NULL, "/", &save)) {
+			sbuf_addstr(&sb, "/^");
+			add_quoted(&sb, lvl);
+			sbuf_addstr(&sb, "$");
+		}
+		free(p);
+	}
+	return sb.buf;
+}
+
+static char *gb_filter(const struct unit *u)
+{
+	struct sbuf sb = {0};
+	sbuf_addstr(&sb, "^");
+	add_quoted(&sb, u->variant);
+	if (u->param[0]) {
+		sbuf_addstr(&sb, "/");
+		add_quoted(&sb, u->param);
+	}
+	sbuf_addstr(&sb, "$");
+	return sb.buf;
+}
+
+static char *seconds_arg(const struct run *r, const char *flag, double s,
+			 int go)
+{
+	if (go || r->gb18)
+		return xasprintf("%s=%gs", flag, s);
+	return xasprintf("%s=%g", flag, s);
+}
+
+/* Runs a binary with the family's directory as its working directory and
+ * parses what it printed. filter NULL runs every benchmark. */
+static int run_binary(struct run *r, const struct family *f,
+		      const struct toolchain *t, int is_go, const char *bin,
+		      const char *filter, double seconds,
+		      struct bench_output *out, char *err, size_t errlen)
+{
+	char *args[10];
+	int a = 0;
+	char *owned[3] = {0};
+	args[a++] = (char *)bin;
+	if (is_go) {
+		args[a++] = "-test.run=^$";
+		args[a++] = owned[0] = xasprintf("-test.bench=%s", filter ? filter : ".");
+		args[a++] = owned[1] = seconds_arg(r, "-test.benchtime", seconds, 1);
+		args[a++] = "-test.count=1";
+		args[a++] = "-test.benchmem";
+		args[a++] = "-test.v";
+	} else {
+		args[a++] = owned[0] = xasprintf("--benchmark_filter=%s",
+						 filter ? filter : ".");
+		args[a++] = owned[1] =
+		    seconds_arg(r, "--benchmark_min_time", seconds, 0);
+		args[a++] = "--benchmark_format=json";
+	}
+	args[a] = NULL;
+	char *env[8];
+	int e = 0;
+	for (int i = 0; t->env[i]; i++)
+		env[e++] = t->env[i];
+	env[e++] = r->gomaxprocs;
+	env[e] = NULL;
+	struct spawn_opts so = {.argv = args, .env = env, .cwd = f->dir,
+				.pin_cpu = r->pin, .timeout_s = r->c->timeout_s,
+				.stop = r->c->stop};
+	struct spawn_result res;
+	int rc = spawn_run(&so, &res, err, errlen);
+	for (int i = 0; i < 3; i++)
+		free(owned[i]);
+	if (rc != 0)
+		return -1;
+	char *source = xasprintf("output of %s", bin);
+	char perr[ERRLEN];
+	int parsed = is_go ? gotest_parse(res.out, source, r->procs, out, perr,
+					  sizeof perr)
+			   : gbench_parse(res.out, source, out, perr, sizeof perr);
+	free(source);
+	if (!spawn_ok(&res) && !(is_go && res.exit_code == 1 && parsed == 0 &&
+				 out->nnotes > 0)) {
+		/* a Go binary exits 1 when a benchmark fails: that one is
+		 * named in its notes and the others still count */
+		char how[128];
+		spawn_describe(&res, r->c->timeout_s, how, sizeof how);
+		char *tail = spawn_tail(res.err_len ? res.err : res.out,
+					res.err_len ? res.err_len : res.out_len,
+					300);
+		set_error(err, errlen, "%s: %s%s%s", bin, how, *tail ? ": " : "",
+			  tail);
+		free(tail);
+		if (parsed == 0)
+			benchout_free(out);
+		spawn_result_free(&res);
+		return -1;
+	}
+	spawn_result_free(&res);
+	if (parsed != 0)
+		return set_error(err, errlen, "%s", perr);
+	return 0;
+}
+
+static struct unit *add_unit(struct run *r, const struct family *f,
+			     const struct toolchain *t, int is_go,
+			     const char *bin, const char *top,
+			     const char *variant, const char *param)
+{
+	for (size_t i = 0; i < r->nunits; i++) {
+		struct unit *u = &r->units[i];
+		if (u->fam == f && u->tc == t && u->is_go == is_go &&
+		    !strcmp(u->variant, variant) && !strcmp(u->param, param))
+			return u;
+	}
+	r->units = xrealloc(r->units, (r->nunits + 1) * sizeof *r->units);
+	struct unit *u = &r->units[r->nunits++];
+	memset(u, 0, sizeof *u);
+	u->fam = f;
+	u->tc = t;
+	u->is_go = is_go;
+	u->binary = bin;
+	u->top = xstrdup(top);
+	u->variant = xstrdup(variant);
+	u->param = xstrdup(param);
+	return u;
+}
+
+static void set_state(struct unit *u, enum unit_state st, const char *note)
+{
+	u->state = st;
+	free(u->note);
+	u->note = xstrdup(note);
+}
+
+/* Failures that have no unit of their own (a family that does not build,
+ * a binary that crashes before listing its benchmarks) get a unit with an
+ * empty variant, so that the summary shows them. */
+static void family_failed(struct run *r, const struct family *f,
+			  const struct toolchain *t, const char *why)
+{
+	warn(r, "%s", why);
+	struct unit *u = add_unit(r, f, t, 0, "", "", "", "");
+	set_state(u, UNIT_FAILED, why);
+}
+
+/* Runs each binary once, briefly: it warms caches and the page cache, and
+ * tells which benchmarks the binary has. */
+static void discover(struct run *r, const struct family *f,
+		     const struct toolchain *t, int is_go, const char *bin)
+{
+	struct bench_output out;
+	char err[ERRLEN];
+	info(r, "warming up %s %s (%s)", f->name, is_go ? "go side" : "C side",
+	     t->name);
+	if (run_binary(r, f, t, is_go, bin, NULL, r->c->warmup_s, &out, err,
+		       sizeof err) != 0) {
+		char *why = xasprintf("case '%s' (%s) failed while warming up: %s",
+				      f->name, t->name, err);
+		family_failed(r, f, t, why);
+		free(why);
+		return;
+	}
+	for (size_t i = 0; i < out.nlines; i++)
+		add_unit(r, f, t, is_go, bin, out.lines[i].top,
+			 out.lines[i].variant, out.lines[i].param);
+	for (size_t i = 0; i < out.nnotes; i++) {
+		const struct bench_note *n = &out.notes[i];
+		if (is_go && !n->param[0] && !strcmp(n->variant, n->top + 9))
+			continue; /* the parent of a failed sub-benchmark */
+		struct unit *u = add_unit(r, f, t, is_go, bin, n->top,
+					  n->variant, n->param);
+		set_state(u, n->status == BENCH_SKIPPED ? UNIT_SKIPPED : UNIT_FAILED,
+			  n->reason[0] ? n->reason : "no reason given");
+		if (u->state == UNIT_FAILED)
+			warn(r, "%s %s (%s) failed: %s", f->name, u->variant,
+			     t->name, u->note);
+	}
+	benchout_free(&out);
+}
+
+static struct obs obs_of(const struct run *r, const struct unit *u, int rep,
+			 const struct metric *m)
+{
+	(void)r;
+	return (struct obs){.family = u->fam->name,
+			    .variant = u->variant,
+			    .toolchain = u->tc->name,
+			    .cc = u->tc->cc_name,
+			    .param = u->param,
+			    .unit = m->unit,
+			    .rep = rep,
+			    .value = m->value};
+}
+
+static void append_raw(struct run *r, const struct unit *u, int rep,
+		       const struct bench_line *l)
+{
+	struct sbuf sb = {0};
+	for (size_t k = 0; k < l->nmetrics; k++) {
+		struct obs o = obs_of(r, u, rep, &l->metrics[k]);
+		raw_add_row(&sb, &o, l->iters);
+	}
+	if (fwrite(sb.buf, 1, sb.len, r->raw) != sb.len || fflush(r->raw) != 0)
+		warn(r, "cannot append to %s/raw.csv", r->dir);
+	sbuf_free(&sb);
+}
+
+static void take_sample(struct run *r, size_t ui, int rep)
+{
+	struct unit *u = &r->units[ui];
+	char *filter = u->is_go ? go_filter(u) : gb_filter(u);
+	struct bench_output out;
+	char err[ERRLEN];
+	int rc = run_binary(r, u->fam, u->tc, u->is_go, u->binary, filter,
+			    r->c->benchtime_s, &out, err, sizeof err);
+	free(filter);
+	r->done++;
+	if (rc != 0) {
+		if (*r->c->stop)
+			return;
+		char *why = xasprintf("repetition %d: %s", rep, err);
+		set_state(u, UNIT_FAILED, why);
+		warn(r, "%s %s (%s) failed: %s", u->fam->name, u->variant,
+		     u->tc->name, why);
+		free(why);
+		return;
+	}
+	const struct bench_line *l = benchout_find(&out, u->variant, u->param);
+	const struct bench_note *n = benchout_find_note(&out, u->variant, u->param);
+	if (!l) {
+		char *why = xasprintf("repetition %d: %s", rep,
+				      n && n->reason[0] ? n->reason
+							: "printed no result");
+		set_state(u, n && n->status == BENCH_SKIPPED ? UNIT_SKIPPED
+							     : UNIT_FAILED,
+			  why);
+		warn(r, "%s %s (%s): %s", u->fam->name, u->variant, u->tc->name,
+		     why);
+		free(why);
+		benchout_free(&out);
+		return;
+	}
+	append_raw(r, u, rep, l);
+	u->primary = xrealloc(u->primary, (u->n + 1) * sizeof *u->primary);
+	u->primary[u->n++] = l->metrics[0].value;
+	r->taken = xrealloc(r->taken, (r->ntaken + 1) * sizeof *r->taken);
+	struct taken *tk = &r->taken[r->ntaken++];
+	tk->unit = ui;
+	tk->rep = rep;
+	tk->line = *l;
+	/* the line's strings now belong to r->taken */
+	struct bench_line *src = (struct bench_line *)l;
+	memset(src, 0, sizeof *src);
+	benchout_free(&out);
+}
+
+static int interval_met(const struct run *r, const struct unit *u)
+{
+	if (u->n < 2)
+		return 0;
+	struct stats_summary s;
+	stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
+	return summary_within(&s, r->c->target_pct);
+}
+
+/* Runs one round over the units in want (a flag each), shuffled. */
+static void round_of(struct run *r, const int *want, int round, int rounds)
+{
+	size_t *order = xmalloc(r->nunits * sizeof *order), n = 0;
+	for (size_t i = 0; i < r->nunits; i++)
+		if (want[i])
+			order[n++] = i;
+	for (size_t i = n; i > 1; i--) {
+		size_t j = stats_rand(&r->rng) % i;
+		size_t t = order[i - 1];
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+	for (size_t i = 0; i < n && !*r->c->stop; i++) {
+		struct unit *u = &r->units[order[i]];
+		if (u->state != UNIT_OK)
+			continue;
+		char *what = xasprintf("%s %s %s", u->fam->name, u->variant,
+				       u->param);
+		progress(r, what, round, rounds);
+		free(what);
+		take_sample(r, order[i], round);
+	}
+	free(order);
+}
+
+static void measure(struct run *r)
+{
+	const struct run_config *c = r->c;
+	int *want = xcalloc(r->nunits, sizeof *want);
+	size_t active = 0;
+	for (size_t i = 0; i < r->nunits; i++)
+		active += want[i] = r->units[i].state == UNIT_OK;
+	r->planned = active * (size_t)c->count;
+	r->started = now_s();
+	for (int round = 1; round <= c->count && !*c->stop; round++)
+		round_of(r, want, round, c->count);
+	for (int round = c->count + 1; round <= c->max_count && !*c->stop;
+	     round++) {
+		size_t more = 0;
+		for (size_t i = 0; i < r->nunits; i++) {
+			want[i] = r->units[i].state == UNIT_OK &&
+				  !interval_met(r, &r->units[i]);
+			more += want[i];
+		}
+		if (!more)
+			break;
+		r->planned = r->done + more;
+		round_of(r, want, round, round);
+	}
+	if (r->progress)
+		fputs("\r\033[K", stderr);
+	free(want);
+}
+
+static const char *baseline_of(void *ctx, const char *family,
+			       const char *variant)
+{
+	const struct run *r = ctx;
+	for (size_t i = 0; i < r->nfams; i++)
+		if (!strcmp(r->fams[i].name, family))
+			return family_baseline(&r->fams[i], variant);
+	return NULL;
+}
+
+/* Status and note of each row, from its unit's state and sample count. */
+static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
+{
+	const struct run_config *c = r->c;
+	for (size_t i = 0; i < nrows; i++) {
+		struct summary_row *row = &rows[i];
+		const struct unit *u = NULL;
+		for (size_t k = 0; k < r->nunits && !u; k++)
+			if (!strcmp(r->units[k].fam->name, row->family) &&
+			    !strcmp(r->units[k].variant, row->variant) &&
+			    !strcmp(r->units[k].param, row->param) &&
+			    !strcmp(r->units[k].tc->name, row->toolchain))
+				u = &r->units[k];
+		if (!u)
+			continue;
+		int primary = !strcmp(row->unit, "ns/op");
+		if (u->state != UNIT_OK) {
+			row->status = u->state == UNIT_FAILED ? "failed" : "skipped";
+			row->note = xstrdup(u->note);
+		} else if (*c->stop && row->s.n < (size_t)c->count) {
+			row->status = "incomplete";
+			row->note = xasprintf("stopped after %zu of %d repetitions",
+					      row->s.n, c->count);
+		} else if (primary && !summary_within(&row->s, c->target_pct)) {
+			row->status = "wide";
+			row->note = xasprintf(
+			    "95%% interval wider than +-%g%% after %zu "
+			    "repetitions (raise '--max-count <N>')",
+			    c->target_pct, row->s.n);
+		} else if (primary && row->s.n > (size_t)c->count) {
+			row->note = xasprintf(
+			    "repetitions raised from %d to %zu to reach +-%g%%",
+			    c->count, row->s.n, c->target_pct);
+		}
+	}
+}
+
+/* Adds a row for every unit that ended with no sample at all. */
+static void add_empty_rows(struct run *r, struct summary_row **rows,
+			   size_t *nrows)
+{
+	for (size_t k = 0; k < r->nunits; k++) {
+		const struct unit *u = &r->units[k];
+		if (u->n)
+			continue;
+		*rows = xrealloc(*rows, (*nrows + 1) * sizeof **rows);
+		struct summary_row *row = &(*rows)[(*nrows)++];
+		memset(row, 0, sizeof *row);
+		row->family = u->fam->name;
+		row->variant = u->variant;
+		row->toolchain = u->tc->name;
+		row->cc = u->tc->cc_name;
+		row->param = u->param;
+		row->unit = "ns/op";
+		row->baseline = family_baseline(u->fam, u->variant);
+		row->status = u->state == UNIT_SKIPPED ? "skipped"
+			      : u->state == UNIT_FAILED ? "failed"
+							: "incomplete";
+		row->note = xstrdup(u->note ? u->note : "no sample taken");
+	}
+}
+
+/* Prints the headline of the run to stdout: time per op and overhead. */
+static void print_table(const struct summary_row *rows, size_t n)
+{
+	printf("%-8s %-16s %-10s %-10s %12s %23s %12s %8s  %s\n", "case",
+	       "variant", "toolchain", "param", "median", "95% interval",
+	       "overhead", "ratio", "n");
+	for (size_t i = 0; i < n; i++) {
+		const struct summary_row *row = &rows[i];
+		if (strcmp(row->unit, "ns/op") != 0)
+			continue;
+		if (!row->s.n) {
+			printf("%-8s %-16s %-10s %-10s %12s  %s\n", row->family,
+			       row->variant, row->toolchain, row->param,
+			       row->status, row->note ? row->note : "");
+			continue;
+		}
+		char iv[64], ov[32] = "", ra[32] = "";
+		snprintf(iv, sizeof iv, "[%.4g, %.4g]", row->s.ci_low,
+			 row->s.ci_high);
+		if (row->baseline_found) {
+			snprintf(ov, sizeof ov, "%+.4g", row->d.diff);
+			snprintf(ra, sizeof ra, "%.3gx", row->d.ratio);
+		}
+		printf("%-8s %-16s %-10s %-10s %9.4g ns %23s %12s %8s  %zu%s%s\n",
+		       row->family, row->variant, row->toolchain, row->param,
+		       row->s.median, iv, ov, ra, row->s.n,
+		       strcmp(row->status, "ok") ? " " : "",
+		       strcmp(row->status, "ok") ? row->status : "");
+	}
+}
+
+static int write_outputs(struct run *r)
+{
+	size_t nobs = 0;
+	for (size_t i = 0; i < r->ntaken; i++)
+		nobs += r->taken[i].line.nmetrics;
+	struct obs *obs = xcalloc(nobs, sizeof *obs);
+	struct benchtxt_sample *bs = xcalloc(r->ntaken, sizeof *bs);
+	size_t k = 0;
+	for (size_t i = 0; i < r->ntaken; i++) {
+		const struct taken *t = &r->taken[i];
+		const struct unit *u = &r->units[t->unit];
+		for (size_t m = 0; m < t->line.nmetrics; m++)
+			obs[k++] = obs_of(r, u, t->rep, &t->line.metrics[m]);
+		bs[i] = (struct benchtxt_sample){
+		    .family = u->fam->name, .variant = u->variant,
+		    .param = u->param, .toolchain = u->tc->name,
+		    .cc = u->tc->cc_name, .iters = t->line.iters,
+		    .metrics = t->line.metrics, .nmetrics = t->line.nmetrics};
+	}
+	struct summary_row *rows;
+	size_t nrows;
+	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows);
+	annotate(r, rows, nrows);
+	add_empty_rows(r, &rows, &nrows);
+
+	struct sbuf sum = {0}, txt = {0}, mach = {0};
+	summary_format_csv(rows, nrows, &sum);
+	machine_set(&r->m, "status", *r->c->stop ? "incomplete" : "complete");
+	machine_format(&r->m, &mach);
+	benchtxt_format(&r->m, bs, r->ntaken, &txt);
+	char err[ERRLEN];
+	int rc = 0;
+	const struct {
+		const char *name;
+		struct sbuf *sb;
+	} files[] = {{"summary.csv", &sum}, {"bench.txt", &txt},
+		     {"machine.txt", &mach}};
+	for (size_t i = 0; i < 3; i++) {
+		char *p = xasprintf("%s/%s", r->dir, files[i].name);
+		if (file_write_atomic(p, files[i].sb->buf, files[i].sb->len, err,
+				      sizeof err) != 0) {
+			warn(r, "%s", err);
+			rc = -1;
+		}
+		free(p);
+	}
+	print_table(rows, nrows);
+	fflush(stdout);
+	sbuf_free(&sum);
+	sbuf_free(&txt);
+	sbuf_free(&mach);
+	summary_free(rows, nrows);
+	free(obs);
+	free(bs);
+	return rc;
+}
+
+static int open_run_dir(struct run *r, char *err, size_t errlen)
+{
+	const struct run_config *c = r->c;
+	if (c->out_dir) {
+		r->dir = xstrdup(c->out_dir);
+	} else {
+		char stamp[32];
+		time_t t = time(NULL);
+		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime(&t));
+		char *host = machine_name();
+		r->dir = xasprintf("%s/%s/%s", c->results_dir, host, stamp);
+		free(host);
+	}
+	char *raw = xasprintf("%s/raw.csv", r->dir);
+	int exists = path_exists(raw);
+	if (exists) {
+		set_error(err, errlen,
+			  "'%s' holds a run already (choose another with "
+			  "'--out <DIR>')",
+			  r->dir);
+		free(raw);
+		return -1;
+	}
+	if (mkdir_p(r->dir, err, errlen) != 0) {
+		free(raw);
+		return -1;
+	}
+	r->raw = fopen(raw, "w");
+	free(raw);
+	if (!r->raw)
+		return set_error(err, errlen, "cannot create '%s/raw.csv'", r->dir);
+	struct sbuf sb = {0};
+	raw_add_header(&sb);
+	fwrite(sb.buf, 1, sb.len, r->raw);
+	fflush(r->raw);
+	sbuf_free(&sb);
+	return 0;
+}
+
+static void record_setup(struct run *r)
+{
+	const struct run_config *c = r->c;
+	machine_probe(&r->m, c->repo_dir);
+	for (size_t i = 0; i < r->ntcs; i++) {
+		const struct toolchain *t = &r->tcs[i];
+		char key[64];
+		const char *fields[][2] = {{"go-version", t->name},
+					   {"goroot", t->goroot},
+					   {"goos", t->goos},
+					   {"goarch", t->goarch},
+					   {"cc", t->cc_name},
+					   {"cc-version", t->cc_version}};
+		for (size_t k = 0; k < 6; k++) {
+			if (r->ntcs > 1)
+				snprintf(key, sizeof key, "%s-%zu", fields[k][0], i + 1);
+			else
+				snprintf(key, sizeof key, "%s", fields[k][0]);
+			machine_set(&r->m, key, fields[k][1]);
+		}
+	}
+	char *pc[] = {"pkg-config", "--modversion", "benchmark", NULL};
+	char *gbv = machine_command_line(pc, NULL);
+	machine_set(&r->m, "benchmark-version", gbv ? gbv : "unknown");
+	r->gb18 = gbv && strverscmp(gbv, "1.8") >= 0;
+	free(gbv);
+	char buf[128];
+	snprintf(buf, sizeof buf, "%d (raised up to %d for +-%g%%)", c->count,
+		 c->max_count, c->target_pct);
+	machine_set(&r->m, "repetitions", buf);
+	snprintf(buf, sizeof buf, "%gs", c->benchtime_s);
+	machine_set(&r->m, "benchtime", buf);
+	if (r->pin >= 0)
+		snprintf(buf, sizeof buf, "cpu %d", r->pin);
+	else
+		snprintf(buf, sizeof buf, "none");
+	machine_set(&r->m, "pinned", buf);
+	snprintf(buf, sizeof buf, "%d", r->procs);
+	machine_set(&r->m, "gomaxprocs", buf);
+	snprintf(buf, sizeof buf, "%llu", (unsigned long long)c->seed);
+	machine_set(&r->m, "shuffle-seed", buf);
+
+	const char *virt = machine_get(&r->m, "virtualised");
+	if (virt && strcmp(virt, "none") && strcmp(virt, "no"))
+		warn(r, "running in a virtual machine (%s): timings are noisier "
+			"than on bare metal", virt);
+	const char *gov = machine_get(&r->m, "governor");
+	if (gov && strcmp(gov, "performance") && strcmp(gov, "unreadable"))
+		warn(r, "CPU governor is '%s', not 'performance': CPU scaling "
+			"spoils timings", gov);
+	double load[1];
+	if (getloadavg(load, 1) == 1 &&
+	    load[0] > 0.5 * (double)sysconf(_SC_NPROCESSORS_ONLN))
+		warn(r, "the machine is loaded (load average %.2f): results "
+			"will be noisy", load[0]);
+	char *p = xasprintf("%s/machine.txt", r->dir);
+	struct sbuf sb = {0};
+	machine_set(&r->m, "status", "running");
+	machine_format(&r->m, &sb);
+	char err[ERRLEN];
+	if (file_write_atomic(p, sb.buf, sb.len, err, sizeof err) != 0)
+		warn(r, "%s", err);
+	sbuf_free(&sb);
+	free(p);
+}
+
+static void run_free(struct run *r)
+{
+	for (size_t i = 0; i < r->nunits; i++) {
+		free(r->units[i].top);
+		free(r->units[i].variant);
+		free(r->units[i].param);
+		free(r->units[i].note);
+		free(r->units[i].primary);
+	}
+	free(r->units);
+	for (size_t i = 0; i < r->ntaken; i++)
+		benchout_line_free(&r->taken[i].line);
+	free(r->taken);
+	for (size_t i = 0; i < r->nfams * r->ntcs; i++)
+		build_free(&r->builts[i]);
+	free(r->builts);
+	family_free_all(r->fams, r->nfams);
+	for (size_t i = 0; i < r->ntcs; i++)
+		toolchain_free(&r->tcs[i]);
+	free(r->tcs);
+	machine_free(&r->m);
+	if (r->raw)
+		fclose(r->raw);
+	free(r->dir);
+}
+
+int run_execute(const struct run_config *c, char *err, size_t errlen)
+{
+	struct run r = {.c = c, .rng = c->seed};
+	int ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	r.pin = c->pin_cpu == RUN_PIN_AUTO ? (ncpu > 1 ? ncpu - 1 : -1)
+					   : c->pin_cpu;
+	if (r.pin >= ncpu) {
+		return set_error(err, errlen,
+				 "cannot pin to CPU %d: this machine has %d (see "
+				 "'--pin <CPU|none>')",
+				 r.pin, ncpu);
+	}
+	r.procs = r.pin >= 0 ? 1 : ncpu;
+	snprintf(r.gomaxprocs, sizeof r.gomaxprocs, "GOMAXPROCS=%d", r.procs);
+	r.progress = !c->quiet && isatty(2);
+
+	int rc = 0;
+	r.tcs = xcalloc(c->ngo, sizeof *r.tcs);
+	for (size_t i = 0; i < c->ngo && rc == 0; i++, r.ntcs++)
+		rc = toolchain_resolve(c->go[i], c->cc, c->cxx, &r.tcs[i], err,
+				       errlen);
+	if (rc == 0)
+		rc = family_discover(c->cases_dir, c->cases, &r.fams, &r.nfams,
+				     err, errlen);
+	if (rc == 0)
+		rc = open_run_dir(&r, err, errlen);
+	if (rc != 0) {
+		run_free(&r);
+		return -1;
+	}
+	info(&r, "run directory %s", r.dir);
+	record_setup(&r);
+
+	struct build_opts bo = {.cases_dir = c->cases_dir,
+				.build_dir = c->build_dir,
+				.stop = c->stop};
+	r.builts = xcalloc(r.nfams * r.ntcs, sizeof *r.builts);
+	for (size_t t = 0; t < r.ntcs && !*c->stop; t++)
+		for (size_t f = 0; f < r.nfams && !*c->stop; f++) {
+			struct built *b = &r.builts[t * r.nfams + f];
+			info(&r, "building %s with %s", r.fams[f].name,
+			     r.tcs[t].name);
+			char berr[ERRLEN * 2];
+			if (build_family(&r.fams[f], &r.tcs[t], &bo, b, berr,
+					 sizeof berr) != 0) {
+				if (!*c->stop)
+					family_failed(&r, &r.fams[f], &r.tcs[t],
+						      berr);
+				continue;
+			}
+			if (b->cbench)
+				discover(&r, &r.fams[f], &r.tcs[t], 0, b->cbench);
+			if (b->go_test && !*c->stop)
+				discover(&r, &r.fams[f], &r.tcs[t], 1, b->go_test);
+		}
+	if (!*c->stop)
+		measure(&r);
+	int wrote = write_outputs(&r);
+	info(&r, "wrote %s", r.dir);
+	int failed = 0;
+	for (size_t i = 0; i < r.nunits; i++)
+		failed |= r.units[i].state == UNIT_FAILED;
+	int code = *c->stop ? 130 : (failed || wrote != 0) ? 1 : 0;
+	run_free(&r);
+	return code;
+}

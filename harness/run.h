@@ -1,0 +1,46 @@
+/* run: `cgobench run`, from selected cases to a run directory.
+ *
+ * It builds every selected family with every toolchain, warms each binary
+ * up (which also lists its benchmarks), then takes `count` rounds; each
+ * round runs every benchmark once, in a freshly shuffled order, as its own
+ * process pinned to one CPU, and every run is one sample. Rounds go on for
+ * the benchmarks whose 95% interval is still wider than the target, up to
+ * max_count. Samples are appended to raw.csv as they arrive; summary.csv,
+ * bench.txt and machine.txt are written at the end through a rename, also
+ * when the run is stopped, with what was taken so far. */
+#ifndef CGOBENCH_RUN_H
+#define CGOBENCH_RUN_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RUN_PIN_AUTO (-2)
+
+struct run_config {
+	const char *cases_dir;	 /* the Go module with the families */
+	const char *build_dir;
+	const char *results_dir; /* runs land in results_dir/<machine>/<UTC> */
+	const char *out_dir;	 /* or exactly here, when set */
+	const char *repo_dir;	 /* for the harness's git commit */
+	const char *cases;	 /* comma-separated glob patterns */
+	const char *const *go;	 /* toolchain specs */
+	size_t ngo;
+	const char *cc, *cxx;
+	int count, max_count;
+	double target_pct;	 /* the interval's half-width goal, in % */
+	double benchtime_s;
+	double warmup_s;
+	double timeout_s;
+	int pin_cpu;		 /* RUN_PIN_AUTO, -1 for none, or a CPU */
+	uint64_t seed;
+	int quiet;
+	volatile sig_atomic_t *stop;
+};
+
+/* Returns the exit code: 0 when every benchmark was measured, 1 when some
+ * failed or were skipped, 130 when stopped. Returns -1 with err set for a
+ * run that could not start (bad input: exit 2); nothing is lost then. */
+int run_execute(const struct run_config *c, char *err, size_t errlen);
+
+#endif

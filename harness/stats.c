@@ -1,0 +1,136 @@
+#include "stats.h"
+
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+void stats_sort(double *x, size_t n)
+{
+	qsort(x, n, sizeof *x, cmp_double);
+}
+
+static double median_sorted(const double *x, size_t n)
+{
+	return n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+}
+
+double stats_median(const double *x, size_t n)
+{
+	double *c = xmalloc(n * sizeof *c);
+	memcpy(c, x, n * sizeof *c);
+	stats_sort(c, n);
+	double m = median_sorted(c, n);
+	free(c);
+	return m;
+}
+
+double stats_quantile_sorted(const double *x, size_t n, double q)
+{
+	if (n == 1)
+		return x[0];
+	double pos = q * (double)(n - 1);
+	size_t i = (size_t)pos;
+	if (i >= n - 1)
+		return x[n - 1];
+	return x[i] + (pos - (double)i) * (x[i + 1] - x[i]);
+}
+
+/* P(Bin(n, 1/2) <= k), summed in logs so that large n cannot overflow. */
+static double binom_cdf_half(size_t n, size_t k)
+{
+	double sum = 0;
+	for (size_t i = 0; i <= k && i <= n; i++)
+		sum += exp(lgamma((double)n + 1) - lgamma((double)i + 1) -
+			   lgamma((double)(n - i) + 1) - (double)n * log(2.0));
+	return sum > 1 ? 1 : sum;
+}
+
+size_t stats_median_ci_rank(size_t n, double level, double *reached)
+{
+	size_t best = 0;
+	/* [x(k), x(n+1-k)] misses the median when k-1 or fewer samples fall
+	 * below it, or k-1 or fewer above: 2 * P(Bin <= k-1). */
+	for (size_t k = 1; 2 * k <= n + 1; k++) {
+		double cover = 1 - 2 * binom_cdf_half(n, k - 1);
+		if (cover >= level)
+			best = k;
+		else
+			break;
+	}
+	if (reached)
+		*reached = 1 - 2 * binom_cdf_half(n, best ? best - 1 : 0);
+	return best;
+}
+
+void stats_summarize(const double *x, size_t n, double level,
+		     struct stats_summary *s)
+{
+	double *c = xmalloc(n * sizeof *c);
+	memcpy(c, x, n * sizeof *c);
+	stats_sort(c, n);
+	s->n = n;
+	s->median = median_sorted(c, n);
+	s->min = c[0];
+	s->max = c[n - 1];
+	size_t k = stats_median_ci_rank(n, level, &s->ci_level);
+	if (k == 0)
+		k = 1;
+	s->ci_low = c[k - 1];
+	s->ci_high = c[n - k];
+	free(c);
+}
+
+uint64_t stats_rand(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static double resampled_median(const double *x, size_t n, double *buf,
+			       uint64_t *rng)
+{
+	for (size_t i = 0; i < n; i++)
+		buf[i] = x[stats_rand(rng) % n];
+	stats_sort(buf, n);
+	return median_sorted(buf, n);
+}
+
+void stats_bootstrap_diff(const double *a, size_t na, const double *b,
+			  size_t nb, double level, int resamples, uint64_t seed,
+			  struct stats_diff *d)
+{
+	double ma = stats_median(a, na), mb = stats_median(b, nb);
+	d->diff = ma - mb;
+	d->ratio = mb != 0 ? ma / mb : NAN;
+	double *diffs = xmalloc((size_t)resamples * sizeof *diffs);
+	double *ratios = xmalloc((size_t)resamples * sizeof *ratios);
+	double *buf = xmalloc((na > nb ? na : nb) * sizeof *buf);
+	uint64_t rng = seed;
+	for (int i = 0; i < resamples; i++) {
+		double ra = resampled_median(a, na, buf, &rng);
+		double rb = resampled_median(b, nb, buf, &rng);
+		diffs[i] = ra - rb;
+		ratios[i] = rb != 0 ? ra / rb : NAN;
+	}
+	stats_sort(diffs, (size_t)resamples);
+	stats_sort(ratios, (size_t)resamples);
+	double tail = (1 - level) / 2;
+	d->diff_low = stats_quantile_sorted(diffs, (size_t)resamples, tail);
+	d->diff_high = stats_quantile_sorted(diffs, (size_t)resamples, 1 - tail);
+	d->ratio_low = stats_quantile_sorted(ratios, (size_t)resamples, tail);
+	d->ratio_high =
+	    stats_quantile_sorted(ratios, (size_t)resamples, 1 - tail);
+	free(diffs);
+	free(ratios);
+	free(buf);
+}

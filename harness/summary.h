@@ -1,0 +1,58 @@
+/* summary: from samples to one row per case, variant, toolchain, C
+ * compiler, param and unit, with the median's interval and the overhead
+ * and ratio over the matched baseline (same case, toolchain, compiler,
+ * param and unit; a baseline measured without a param serves every
+ * param). The CSV schema written here is documented in README.md; bump
+ * SUMMARY_SCHEMA when a column changes meaning.
+ *
+ * Rows point into the observations' strings and own only their notes. */
+#ifndef CGOBENCH_SUMMARY_H
+#define CGOBENCH_SUMMARY_H
+
+#include "stats.h"
+
+#include <stddef.h>
+
+#define SUMMARY_SCHEMA 1
+#define SUMMARY_LEVEL 0.95
+
+/* One measured value: the fields of one raw.csv row. */
+struct obs {
+	const char *family, *variant, *toolchain, *cc, *param, *unit;
+	int rep;
+	double value;
+};
+
+struct summary_row {
+	const char *family, *variant, *toolchain, *cc, *param, *unit;
+	struct stats_summary s; /* s.n == 0 for a row with no samples */
+	const char *baseline;	/* NULL when the variant has none */
+	double baseline_median;
+	struct stats_diff d;	/* valid when baseline_found */
+	int baseline_found;
+	const char *status; /* "ok", "wide", "incomplete", "failed", "skipped" */
+	char *note;
+};
+
+typedef const char *(*summary_baseline_fn)(void *ctx, const char *family,
+					   const char *variant);
+
+/* Groups obs into rows, in the order each group first appears, and
+ * computes every statistic. baseline_of may be NULL. */
+void summary_compute(const struct obs *o, size_t n,
+		     summary_baseline_fn baseline_of, void *ctx,
+		     struct summary_row **rows, size_t *nrows);
+/* The header and every row as CSV. */
+struct sbuf;
+void summary_format_csv(const struct summary_row *rows, size_t n,
+			struct sbuf *sb);
+/* The row of these keys, or NULL. */
+struct summary_row *summary_find(struct summary_row *rows, size_t n,
+				 const char *family, const char *variant,
+				 const char *toolchain, const char *cc,
+				 const char *param, const char *unit);
+/* 1 when the interval lies within +-pct of the median on both sides. */
+int summary_within(const struct stats_summary *s, double pct);
+void summary_free(struct summary_row *rows, size_t n);
+
+#endif

@@ -1,0 +1,230 @@
+/* Checks a real run directory (CGOBENCH_RUN_DIR) of the call family:
+ * every file there, every variant measured, every number positive and
+ * finite, the baselines matched, and c->c faster than go->c. */
+#include "testutil.h"
+
+#include "csv.h"
+#include "gotest.h"
+#include "raw.h"
+
+#include <math.h>
+
+static const char *const variants[] = {"c->c",		"c->c(fnptr)",
+				       "go->go",	"go->c",
+				       "go->c->go",	"c->go(main)",
+				       "c->go(cthread)"};
+#define NVARIANTS (sizeof variants / sizeof *variants)
+
+static char *path_in(const char *name)
+{
+	const char *dir = getenv("CGOBENCH_RUN_DIR");
+	if (!dir)
+		fail_msg("CGOBENCH_RUN_DIR is not set");
+	return xasprintf("%s/%s", dir, name);
+}
+
+static struct csv_table summary;
+
+static int load(void **state)
+{
+	(void)state;
+	char *p = path_in("summary.csv"), err[ERRLEN];
+	int rc = csv_read_file(p, &summary, err, sizeof err);
+	if (rc)
+		fprintf(stderr, "%s\n", err);
+	free(p);
+	return rc;
+}
+
+static int unload(void **state)
+{
+	(void)state;
+	csv_free(&summary);
+	return 0;
+}
+
+static const char *cell(size_t row, const char *col)
+{
+	int c = csv_col(&summary, col);
+	if (c < 0)
+		fail_msg("summary.csv has no column '%s'", col);
+	return summary.rows[row][c];
+}
+
+static double num(size_t row, const char *col)
+{
+	double v;
+	if (parse_double(cell(row, col), &v) != 0)
+		fail_msg("summary.csv:%d: '%s' is '%s', not a number",
+			 summary.lines[row], col, cell(row, col));
+	return v;
+}
+
+static long time_row(const char *variant)
+{
+	for (size_t r = 0; r < summary.nrows; r++)
+		if (!strcmp(cell(r, "case"), "call") &&
+		    !strcmp(cell(r, "variant"), variant) &&
+		    !strcmp(cell(r, "unit"), "ns/op"))
+			return (long)r;
+	return -1;
+}
+
+static void files_present(void **state)
+{
+	(void)state;
+	const char *files[] = {"raw.csv", "summary.csv", "bench.txt",
+			       "machine.txt"};
+	for (int i = 0; i < 4; i++) {
+		char *p = path_in(files[i]);
+		if (!path_exists(p))
+			fail_msg("no %s", p);
+		free(p);
+	}
+}
+
+static void schema_columns(void **state)
+{
+	(void)state;
+	const char *need[] = {"schema", "case", "variant", "toolchain", "cc",
+			      "param", "unit", "n", "median", "min", "max",
+			      "ci_low", "ci_high", "ci_level", "baseline",
+			      "overhead", "overhead_ci_low", "overhead_ci_high",
+			      "ratio", "status", NULL};
+	char err[ERRLEN];
+	if (csv_require(&summary, need, err, sizeof err) != 0)
+		fail_msg("%s", err);
+}
+
+static void every_variant_measured(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NVARIANTS; i++) {
+		long r = time_row(variants[i]);
+		if (r < 0)
+			fail_msg("summary.csv has no row for call %s", variants[i]);
+		const char *st = cell((size_t)r, "status");
+		if (strcmp(st, "ok") && strcmp(st, "wide"))
+			fail_msg("call %s: status %s: %s", variants[i], st,
+				 cell((size_t)r, "note"));
+		assert_true(num((size_t)r, "n") >= 3);
+	}
+}
+
+static void numbers_positive_and_finite(void **state)
+{
+	(void)state;
+	const char *cols[] = {"median", "min", "max", "ci_low", "ci_high"};
+	for (size_t i = 0; i < NVARIANTS; i++) {
+		size_t r = (size_t)time_row(variants[i]);
+		for (int c = 0; c < 5; c++) {
+			double v = num(r, cols[c]);
+			if (!(isfinite(v) && v > 0))
+				fail_msg("call %s: %s is %g", variants[i], cols[c], v);
+		}
+		assert_true(num(r, "ci_low") <= num(r, "median"));
+		assert_true(num(r, "median") <= num(r, "ci_high"));
+	}
+}
+
+static void baselines_matched(void **state)
+{
+	(void)state;
+	const char *pairs[][2] = {{"go->c", "c->c"},
+				  {"go->c->go", "c->c(fnptr)"},
+				  {"c->go(main)", "c->c(fnptr)"},
+				  {"c->go(cthread)", "c->c(fnptr)"}};
+	for (int i = 0; i < 4; i++) {
+		size_t r = (size_t)time_row(pairs[i][0]);
+		assert_string_equal(cell(r, "baseline"), pairs[i][1]);
+		size_t b = (size_t)time_row(pairs[i][1]);
+		double over = num(r, "overhead"), ratio = num(r, "ratio");
+		assert_true(isfinite(over) && isfinite(ratio) && ratio > 0);
+		double want = num(r, "median") - num(b, "median");
+		assert_true(fabs(over - want) <= 1e-9 * fabs(want) + 1e-12);
+		assert_true(num(r, "overhead_ci_low") <= over);
+		assert_true(over <= num(r, "overhead_ci_high"));
+	}
+}
+
+static void c_faster_than_cgo(void **state)
+{
+	(void)state;
+	double cc = num((size_t)time_row("c->c"), "median");
+	double goc = num((size_t)time_row("go->c"), "median");
+	if (!(cc < goc))
+		fail_msg("c->c %g ns is not faster than go->c %g ns", cc, goc);
+}
+
+static void raw_matches_summary(void **state)
+{
+	(void)state;
+	char *p = path_in("raw.csv"), err[ERRLEN];
+	struct raw_table t;
+	if (raw_read(p, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	for (size_t i = 0; i < NVARIANTS; i++) {
+		size_t count = 0;
+		for (size_t k = 0; k < t.n; k++)
+			count += !strcmp(t.obs[k].variant, variants[i]) &&
+				 !strcmp(t.obs[k].unit, "ns/op");
+		assert_int_equal(count, (size_t)num((size_t)time_row(variants[i]), "n"));
+	}
+	raw_free(&t);
+	free(p);
+}
+
+static void bench_txt_reads_back(void **state)
+{
+	(void)state;
+	char *p = path_in("bench.txt");
+	char *text = fixture(p);
+	struct bench_output o;
+	char err[ERRLEN];
+	if (gotest_parse(text, p, 1, &o, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	size_t want = 0;
+	for (size_t i = 0; i < NVARIANTS; i++)
+		want += (size_t)num((size_t)time_row(variants[i]), "n");
+	assert_int_equal(o.nlines, want);
+	assert_non_null(strstr(text, "\ngo-version: go"));
+	benchout_free(&o);
+	free(text);
+	free(p);
+}
+
+static void machine_record(void **state)
+{
+	(void)state;
+	char *p = path_in("machine.txt");
+	char *text = fixture(p);
+	const char *keys[] = {"cpu", "cores", "kernel", "arch", "os",
+			      "virtualised", "governor", "harness-commit", "date",
+			      "go-version", "goroot", "goos", "goarch", "cc",
+			      "cc-version", "benchmark-version", "status"};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		char *k = xasprintf("\n%s: ", keys[i]);
+		if (!str_starts(text, k + 1) && !strstr(text, k))
+			fail_msg("machine.txt has no '%s' line", keys[i]);
+		free(k);
+	}
+	assert_non_null(strstr(text, "\nstatus: complete\n"));
+	free(text);
+	free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(files_present),
+	    cmocka_unit_test(schema_columns),
+	    cmocka_unit_test(every_variant_measured),
+	    cmocka_unit_test(numbers_positive_and_finite),
+	    cmocka_unit_test(baselines_matched),
+	    cmocka_unit_test(c_faster_than_cgo),
+	    cmocka_unit_test(raw_matches_summary),
+	    cmocka_unit_test(bench_txt_reads_back),
+	    cmocka_unit_test(machine_record),
+	};
+	return cmocka_run_group_tests_name("run directory", tests, load, unload);
+}

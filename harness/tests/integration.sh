@@ -1,0 +1,70 @@
+#!/bin/sh
+# usage: sh harness/tests/integration.sh CGOBENCH CHECK_RUN [GO]
+#
+# Runs a short real suite of the call family into a directory whose name
+# has a space, checks the run directory with CHECK_RUN, and checks that
+# bad command lines exit 2 with a clear message. Ends with
+# "integration: N passed, M failed".
+set -u
+cgobench=$1
+check=$2
+go=${3:-go}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { echo "ok - $1"; passed=$((passed + 1)); }
+bad() { echo "not ok - $1"; failed=$((failed + 1)); }
+
+run="$tmp/run dir"
+if "$cgobench" run --go "$go" --cases call --count 5 --max-count 5 \
+	--benchtime 0.05s --warmup 0.02s --out "$run" -q >"$tmp/stdout" 2>"$tmp/stderr"; then
+	ok "a short run of the call family exits 0"
+else
+	bad "a short run of the call family: $(tail -n 3 "$tmp/stderr")"
+fi
+[ -s "$tmp/stderr" ] && sed 's/^/  stderr: /' "$tmp/stderr"
+if grep -q 'c->go(cthread)' "$tmp/stdout"; then
+	ok "the summary table goes to stdout"
+else
+	bad "the summary table goes to stdout"
+fi
+
+out=$(CGOBENCH_RUN_DIR="$run" "$check" 2>&1)
+printf '%s\n' "$out"
+p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
+f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
+[ -z "$p$f" ] && f=1
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-0}))
+
+# expect_usage DESCRIPTION MESSAGE_PART ARG...: exit 2, message on stderr
+expect_usage() {
+	desc=$1
+	want=$2
+	shift 2
+	"$cgobench" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -eq 2 ] && grep -qF -- "$want" "$tmp/err"; then
+		ok "$desc: exit 2, '$(head -n 1 "$tmp/err")'"
+	else
+		bad "$desc: exit $rc, stderr: $(cat "$tmp/err")"
+	fi
+}
+expect_usage "an unknown flag" "unknown option '--bogus'" run --bogus
+expect_usage "a bad number" "bad value 'x' for '--count'" run --count x
+expect_usage "a bad duration" "bad duration '5parsecs'" run --benchtime 5parsecs
+expect_usage "a pattern that matches nothing" "no case matches 'nosuch'" \
+	run --cases nosuch --go "$go" --out "$tmp/x"
+expect_usage "a missing toolchain" "toolchain '/nonexistent/go' not found" \
+	run --go /nonexistent/go --out "$tmp/y"
+expect_usage "a run directory in use" "holds a run already" \
+	run --go "$go" --cases call --out "$run"
+expect_usage "an unknown command" "unknown command 'frobnicate'" frobnicate
+if "$cgobench" run --help | grep -q -- '--benchtime'; then
+	ok "run --help describes the options"
+else
+	bad "run --help describes the options"
+fi
+echo "integration: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

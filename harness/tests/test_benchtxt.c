@@ -1,0 +1,51 @@
+/* bench.txt against a golden file, and read back by the go test parser,
+ * which takes the same format as benchstat. */
+#include "testutil.h"
+
+#include "benchtxt.h"
+#include "gotest.h"
+
+static void golden_and_parses(void **state)
+{
+	(void)state;
+	struct machine m = {0};
+	machine_set(&m, "cpu", "AMD EPYC");
+	machine_set(&m, "cores", "2");
+	struct metric a[] = {{"ns/op", 35.25}, {"B/op", 0}, {"allocs/op", 0}};
+	struct metric b[] = {{"ns/op", 1.3818392730899469}};
+	struct benchtxt_sample s[] = {
+	    {"call", "go->c", "", "go1.26.8", "gcc", 2163180, a, 3},
+	    {"call", "c->c", "", "go1.26.8", "gcc", 50764642, b, 1},
+	    {"batch", "go->c", "n=64", "go1.27.3", "gcc", 1000, b, 1},
+	};
+	struct sbuf sb = {0};
+	benchtxt_format(&m, s, 3, &sb);
+	char *want = fixture(FIXTURE("bench-golden.txt"));
+	if (getenv("CGOBENCH_UPDATE_GOLDEN")) {
+		char err[ERRLEN];
+		file_write_atomic(FIXTURE("bench-golden.txt"), sb.buf, sb.len, err,
+				  sizeof err);
+	}
+	assert_string_equal(sb.buf, want);
+	struct bench_output o;
+	char err[ERRLEN];
+	assert_int_equal(gotest_parse(sb.buf, "bench.txt", 1, &o, err, sizeof err),
+			 0);
+	assert_int_equal(o.nlines, 3);
+	assert_string_equal(o.lines[0].top, "BenchmarkCall");
+	assert_string_equal(o.lines[0].variant, "go->c");
+	assert_true(o.lines[1].metrics[0].value == 1.3818392730899469);
+	assert_string_equal(o.lines[2].param, "n=64");
+	benchout_free(&o);
+	free(want);
+	sbuf_free(&sb);
+	machine_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(golden_and_parses),
+	};
+	return cmocka_run_group_tests_name("benchtxt", tests, NULL, NULL);
+}

@@ -1,0 +1,122 @@
+/* CSV written and read back, malformed CSV rejected, raw.csv round trip. */
+#include "testutil.h"
+
+#include "csv.h"
+#include "raw.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+static void quoting_round_trip(void **state)
+{
+	(void)state;
+	struct sbuf sb = {0};
+	const char *h[] = {"a", "b", "c"};
+	const char *r[] = {"plain", "with,comma", "say \"hi\"\nnext line"};
+	csv_add_row(&sb, h, 3);
+	csv_add_row(&sb, r, 3);
+	assert_string_equal(sb.buf, "a,b,c\nplain,\"with,comma\",\"say "
+				    "\"\"hi\"\"\nnext line\"\n");
+	struct csv_table t;
+	char err[ERRLEN];
+	assert_int_equal(csv_parse(sb.buf, "t.csv", &t, err, sizeof err), 0);
+	assert_int_equal(t.ncols, 3);
+	assert_int_equal(t.nrows, 1);
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(t.rows[0][i], r[i]);
+	assert_int_equal(csv_col(&t, "c"), 2);
+	assert_int_equal(csv_col(&t, "d"), -1);
+	csv_free(&t);
+	sbuf_free(&sb);
+}
+
+static void doubles_exact(void **state)
+{
+	(void)state;
+	char buf[32];
+	double v = 0.1 + 0.2, back;
+	assert_int_equal(parse_double(csv_double(buf, v), &back), 0);
+	assert_true(back == v);
+	assert_string_equal(csv_double(buf, 0.0 / 0.0), "");
+}
+
+static void errors_name_the_line(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	char err[ERRLEN];
+	assert_int_equal(csv_parse("a,b\n1,2\n3\n", "s.csv", &t, err, sizeof err),
+			 -1);
+	assert_string_equal(err, "s.csv:3: 1 fields, the header has 2");
+	assert_int_equal(csv_parse("a,b\n1,x\"y\n", "s.csv", &t, err, sizeof err),
+			 -1);
+	assert_string_equal(err, "s.csv:2: stray quote in field 2");
+	assert_int_equal(csv_parse("a,b\n1,\"open\n", "s.csv", &t, err, sizeof err),
+			 -1);
+	assert_string_equal(err, "s.csv:2: unterminated quoted field");
+	assert_int_equal(csv_parse("", "s.csv", &t, err, sizeof err), -1);
+	assert_string_equal(err, "s.csv:1: empty file, want a header row");
+	/* CRLF and a trailing blank line are fine */
+	assert_int_equal(csv_parse("a,b\r\n1,2\r\n\n", "s.csv", &t, err, sizeof err),
+			 0);
+	assert_int_equal(t.nrows, 1);
+	assert_string_equal(t.rows[0][1], "2");
+	const char *need[] = {"a", "zz", NULL};
+	assert_int_equal(csv_require(&t, need, err, sizeof err), -1);
+	assert_string_equal(err, "s.csv:1: no column 'zz'");
+	csv_free(&t);
+}
+
+static void raw_round_trip(void **state)
+{
+	(void)state;
+	struct obs o[] = {
+	    {"call", "go->c", "go1.26.8", "gcc", "", "ns/op", 1, 35.25},
+	    {"call", "go->c", "go1.26.8", "gcc", "", "B/op", 1, 0},
+	    {"batch", "c->c", "go1.26.8", "gcc", "n=64", "ns/item", 2,
+	     1.0 / 3},
+	};
+	struct sbuf sb = {0};
+	raw_add_header(&sb);
+	for (int i = 0; i < 3; i++)
+		raw_add_row(&sb, &o[i], 1000 + i);
+	char path[] = "/tmp/cgobench-raw-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, sb.buf, sb.len), (ssize_t)sb.len);
+	close(fd);
+	struct raw_table t;
+	char err[ERRLEN];
+	assert_int_equal(raw_read(path, &t, err, sizeof err), 0);
+	assert_int_equal(t.n, 3);
+	for (int i = 0; i < 3; i++) {
+		assert_string_equal(t.obs[i].family, o[i].family);
+		assert_string_equal(t.obs[i].variant, o[i].variant);
+		assert_string_equal(t.obs[i].param, o[i].param);
+		assert_string_equal(t.obs[i].unit, o[i].unit);
+		assert_int_equal(t.obs[i].rep, o[i].rep);
+		assert_true(t.obs[i].value == o[i].value);
+	}
+	raw_free(&t);
+	/* a bad value names the file and line */
+	FILE *f = fopen(path, "a");
+	fputs("1,call,go->c,go1.26.8,gcc,,3,10,ns/op,fast\n", f);
+	fclose(f);
+	assert_int_equal(raw_read(path, &t, err, sizeof err), -1);
+	char *want = xasprintf("%s:5: bad value 'fast'", path);
+	assert_string_equal(err, want);
+	free(want);
+	unlink(path);
+	sbuf_free(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(quoting_round_trip),
+	    cmocka_unit_test(doubles_exact),
+	    cmocka_unit_test(errors_name_the_line),
+	    cmocka_unit_test(raw_round_trip),
+	};
+	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
+}

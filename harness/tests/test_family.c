@@ -1,0 +1,95 @@
+/* Baselines files and family discovery. */
+#include "testutil.h"
+
+#include "family.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+
+static void baselines(void **state)
+{
+	(void)state;
+	struct family f = {0};
+	char err[ERRLEN];
+	const char *text = "# crossing   baseline\n"
+			   "go->c        c->c\n\n"
+			   "go->c->go\tc->c(fnptr)   # a callback\n";
+	assert_int_equal(family_parse_baselines(text, "b", &f, err, sizeof err), 0);
+	assert_int_equal(f.nbaselines, 2);
+	assert_string_equal(family_baseline(&f, "go->c"), "c->c");
+	assert_string_equal(family_baseline(&f, "go->c->go"), "c->c(fnptr)");
+	assert_null(family_baseline(&f, "c->c"));
+	assert_int_equal(family_parse_baselines("x y\nlonely\n", "b", &f, err,
+						sizeof err),
+			 -1);
+	assert_string_equal(err, "b:2: want 'variant baseline', two words");
+	assert_int_equal(family_parse_baselines("go->c c->c\n", "b", &f, err,
+						sizeof err),
+			 -1);
+	assert_string_equal(err, "b:1: variant 'go->c' has a baseline already");
+	f.name = xstrdup("x");
+	f.dir = xstrdup("x");
+	family_free_all(xmalloc(sizeof f), 0);
+	struct family *heap = xmalloc(sizeof f);
+	*heap = f;
+	family_free_all(heap, 1);
+}
+
+static void touch(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("go->c c->c\n", f);
+	fclose(f);
+}
+
+static void discover(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/cgobench-fam-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *p;
+	const char *mk[] = {"call", "call/cbench", "batch", "notes", ".hidden"};
+	for (int i = 0; i < 5; i++) {
+		p = xasprintf("%s/%s", dir, mk[i]);
+		mkdir(p, 0777);
+		free(p);
+	}
+	p = xasprintf("%s/call/baselines", dir);
+	touch(p);
+	free(p);
+	p = xasprintf("%s/batch/batch_test.go", dir);
+	touch(p);
+	free(p);
+	struct family *f;
+	size_t n;
+	char err[ERRLEN];
+	assert_int_equal(family_discover(dir, "all", &f, &n, err, sizeof err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(f[0].name, "batch");
+	assert_true(f[0].has_go && !f[0].has_cbench);
+	assert_string_equal(f[1].name, "call");
+	assert_true(!f[1].has_go && f[1].has_cbench && !f[1].has_export);
+	assert_string_equal(family_baseline(&f[1], "go->c"), "c->c");
+	family_free_all(f, n);
+	assert_int_equal(family_discover(dir, "ca*", &f, &n, err, sizeof err), 0);
+	assert_int_equal(n, 1);
+	family_free_all(f, n);
+	assert_int_equal(family_discover(dir, "call,nope", &f, &n, err, sizeof err),
+			 -1);
+	assert_string_equal(err, "no case matches 'nope' (the cases are: batch, call)");
+	char *missing = xasprintf("%s/none", dir);
+	assert_int_equal(family_discover(missing, "all", &f, &n, err, sizeof err),
+			 -1);
+	assert_non_null(strstr(err, "'--cases-dir <DIR>'"));
+	free(missing);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(baselines),
+	    cmocka_unit_test(discover),
+	};
+	return cmocka_run_group_tests_name("family", tests, NULL, NULL);
+}

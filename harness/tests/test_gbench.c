@@ -1,0 +1,104 @@
+/* The Google Benchmark JSON parser against real captured outputs. */
+#include "testutil.h"
+
+#include "gbench.h"
+
+static void call_family(void **state)
+{
+	(void)state;
+	char *text = fixture(FIXTURE("gbench-call.json"));
+	struct bench_output o;
+	char err[ERRLEN];
+	assert_int_equal(gbench_parse(text, "g.json", &o, err, sizeof err), 0);
+	assert_int_equal(o.nlines, 4);
+	assert_string_equal(o.lines[0].variant, "c->c");
+	assert_string_equal(o.lines[1].variant, "c->c(fnptr)");
+	assert_string_equal(o.lines[2].variant, "c->go(main)");
+	assert_string_equal(o.lines[3].variant, "c->go(cthread)");
+	assert_string_equal(o.lines[3].param, "");
+	assert_string_equal(o.lines[3].top, "");
+	assert_int_equal(o.lines[0].iters, 50764642);
+	assert_true(o.lines[0].metrics[0].value == 1.3818392730899469e+00);
+	assert_string_equal(o.lines[0].metrics[0].unit, "ns/op");
+	assert_int_equal(o.lines[0].nmetrics, 1);
+	assert_true(o.lines[3].metrics[0].value == 9.0056371077736557e+01);
+	benchout_free(&o);
+	free(text);
+}
+
+static void nan_error_and_units(void **state)
+{
+	(void)state;
+	char *text = fixture(FIXTURE("gbench-nan-error.json"));
+	struct bench_output o;
+	char err[ERRLEN];
+	assert_int_equal(gbench_parse(text, "g.json", &o, err, sizeof err), 0);
+	assert_int_equal(o.nlines, 2);
+	assert_string_equal(o.lines[0].variant, "c->c");
+	assert_string_equal(o.lines[0].param, "n=64");
+	/* NaN and -Infinity counters are dropped, "items" stays */
+	assert_int_equal(o.lines[0].nmetrics, 2);
+	assert_string_equal(o.lines[0].metrics[1].unit, "items");
+	assert_true(o.lines[0].metrics[1].value == 64);
+	/* microseconds become ns/op */
+	assert_string_equal(o.lines[1].variant, "c->c(us)");
+	assert_true(o.lines[1].metrics[0].value == 3.0226080677475881e-04 * 1e3);
+	assert_int_equal(o.nnotes, 1);
+	assert_string_equal(o.notes[0].variant, "c->go(cthread)");
+	assert_int_equal(o.notes[0].status, BENCH_FAILED);
+	assert_string_equal(o.notes[0].reason, "pthread_create failed");
+	benchout_free(&o);
+	free(text);
+}
+
+static void sanitize_keeps_strings(void **state)
+{
+	(void)state;
+	char *s = gbench_sanitize(
+	    "{\"NaN\": NaN, \"x\": -Infinity, \"s\": \"a \\\" NaN\", \"i\": Infinity}");
+	assert_string_equal(
+	    s, "{\"NaN\": null, \"x\": null, \"s\": \"a \\\" NaN\", \"i\": null}");
+	free(s);
+}
+
+static void malformed(void **state)
+{
+	(void)state;
+	struct bench_output o;
+	char err[ERRLEN];
+	assert_int_equal(gbench_parse("{\n\"benchmarks\": [\n{,\n", "g.json", &o,
+				      err, sizeof err),
+			 -1);
+	assert_true(str_starts(err, "g.json:3: "));
+	assert_int_equal(gbench_parse("{\"context\": {}}", "g.json", &o, err,
+				      sizeof err),
+			 -1);
+	assert_string_equal(err, "g.json: no \"benchmarks\" array");
+	assert_int_equal(
+	    gbench_parse("{\"benchmarks\": [{\"name\": \"a\", \"run_type\": "
+			 "\"iteration\", \"iterations\": 5, \"real_time\": 1, "
+			 "\"time_unit\": \"fortnights\"}]}",
+			 "g.json", &o, err, sizeof err),
+	    -1);
+	assert_string_equal(err, "g.json: benchmark 'a': missing or bad "
+				 "iterations, real_time or time_unit");
+	/* aggregates are skipped, not errors */
+	assert_int_equal(
+	    gbench_parse("{\"benchmarks\": [{\"name\": \"a_mean\", \"run_name\": "
+			 "\"a\", \"run_type\": \"aggregate\"}]}",
+			 "g.json", &o, err, sizeof err),
+	    0);
+	assert_int_equal(o.nlines, 0);
+	benchout_free(&o);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(call_family),
+	    cmocka_unit_test(nan_error_and_units),
+	    cmocka_unit_test(sanitize_keeps_strings),
+	    cmocka_unit_test(malformed),
+	};
+	return cmocka_run_group_tests_name("gbench", tests, NULL, NULL);
+}

@@ -1,0 +1,109 @@
+/* Child processes: output, exit status, signals, timeouts, environment,
+ * pinning, and a program that does not exist. */
+#include "testutil.h"
+
+#include "spawn.h"
+
+#include <signal.h>
+
+static void output_and_status(void **state)
+{
+	(void)state;
+	char *argv[] = {"sh", "-c", "echo out; echo err >&2; exit 3", NULL};
+	struct spawn_opts o = {.argv = argv, .pin_cpu = -1};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_int_equal(r.exit_code, 3);
+	assert_false(spawn_ok(&r));
+	assert_string_equal(r.out, "out\n");
+	assert_string_equal(r.err, "err\n");
+	char how[64];
+	spawn_describe(&r, 0, how, sizeof how);
+	assert_string_equal(how, "exit status 3");
+	spawn_result_free(&r);
+}
+
+static void crash_is_reported(void **state)
+{
+	(void)state;
+	char *argv[] = {"sh", "-c", "kill -SEGV $$", NULL};
+	struct spawn_opts o = {.argv = argv, .pin_cpu = -1};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_int_equal(r.term_signal, SIGSEGV);
+	char how[64];
+	spawn_describe(&r, 0, how, sizeof how);
+	assert_string_equal(how, "killed by signal 11 (Segmentation fault)");
+	spawn_result_free(&r);
+}
+
+static void timeout_kills_the_group(void **state)
+{
+	(void)state;
+	/* the grandchild sleep holds the pipe open: it must die too */
+	char *argv[] = {"sh", "-c", "sleep 30 & sleep 30", NULL};
+	struct spawn_opts o = {.argv = argv, .pin_cpu = -1, .timeout_s = 0.3};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_true(r.timed_out);
+	assert_true(r.elapsed_s < 10);
+	char how[64];
+	spawn_describe(&r, 0.3, how, sizeof how);
+	assert_string_equal(how, "timed out after 0.3 s");
+	spawn_result_free(&r);
+}
+
+static void env_cwd_and_pin(void **state)
+{
+	(void)state;
+	char *argv[] = {"sh", "-c",
+			"echo $CGOBENCH_X; pwd; grep Cpus_allowed_list /proc/self/status",
+			NULL};
+	char *env[] = {"CGOBENCH_X=yes", NULL};
+	struct spawn_opts o = {.argv = argv, .env = env, .cwd = "/", .pin_cpu = 0};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_true(spawn_ok(&r));
+	assert_string_equal(r.out, "yes\n/\nCpus_allowed_list:\t0\n");
+	spawn_result_free(&r);
+}
+
+static void missing_program(void **state)
+{
+	(void)state;
+	char *argv[] = {"/no/such/program", "x", NULL};
+	struct spawn_opts o = {.argv = argv, .pin_cpu = -1};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), -1);
+	assert_string_equal(err, "cannot run '/no/such/program': No such file or directory");
+}
+
+static void tails(void **state)
+{
+	(void)state;
+	const char *s = "one\ntwo\nthree\n";
+	char *t = spawn_tail(s, strlen(s), 100);
+	assert_string_equal(t, "one | two | three");
+	free(t);
+	t = spawn_tail(s, strlen(s), 8);
+	assert_string_equal(t, "three");
+	free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(output_and_status),
+	    cmocka_unit_test(crash_is_reported),
+	    cmocka_unit_test(timeout_kills_the_group),
+	    cmocka_unit_test(env_cwd_and_pin),
+	    cmocka_unit_test(missing_program),
+	    cmocka_unit_test(tails),
+	};
+	return cmocka_run_group_tests_name("spawn", tests, NULL, NULL);
+}

@@ -1,0 +1,110 @@
+/* Statistics against values worked out by hand. */
+#include "testutil.h"
+
+#include "stats.h"
+
+#include <math.h>
+
+static void medians(void **state)
+{
+	(void)state;
+	double odd[] = {5, 1, 3};
+	double even[] = {4, 1, 3, 2};
+	assert_true(stats_median(odd, 3) == 3);
+	assert_true(stats_median(even, 4) == 2.5);
+	assert_true(odd[0] == 5); /* input untouched */
+}
+
+static void ci_ranks(void **state)
+{
+	(void)state;
+	double reached;
+	/* n=10: P(Bin(10,1/2) <= 1) = 11/1024, so [x(2), x(9)] covers with
+	 * 1 - 22/1024 = 0.978515625; [x(3), x(8)] only 1 - 112/1024. */
+	assert_int_equal(stats_median_ci_rank(10, 0.95, &reached), 2);
+	assert_true(fabs(reached - 0.978515625) < 1e-12);
+	/* n=5: even [min, max] covers only 1 - 2/32 = 0.9375 */
+	assert_int_equal(stats_median_ci_rank(5, 0.95, &reached), 0);
+	assert_true(fabs(reached - 0.9375) < 1e-12);
+	/* n=6: [min, max] covers 1 - 2/64 = 0.96875 */
+	assert_int_equal(stats_median_ci_rank(6, 0.95, &reached), 1);
+	assert_true(fabs(reached - 0.96875) < 1e-12);
+	/* n=20: P(Bin <= 5) = 21700/1048576, cover 0.95861 >= 0.95;
+	 * P(Bin <= 6) = 60460/1048576, cover 0.88468 */
+	assert_int_equal(stats_median_ci_rank(20, 0.95, &reached), 6);
+	assert_true(fabs(reached - (1 - 2 * 21700.0 / 1048576)) < 1e-12);
+}
+
+static void summarize(void **state)
+{
+	(void)state;
+	double x[] = {7, 3, 10, 1, 5, 9, 2, 8, 4, 6};
+	struct stats_summary s;
+	stats_summarize(x, 10, 0.95, &s);
+	assert_int_equal(s.n, 10);
+	assert_true(s.median == 5.5);
+	assert_true(s.min == 1 && s.max == 10);
+	assert_true(s.ci_low == 2 && s.ci_high == 9);
+	double few[] = {3, 1, 2};
+	stats_summarize(few, 3, 0.95, &s);
+	assert_true(s.ci_low == 1 && s.ci_high == 3);
+	assert_true(fabs(s.ci_level - 0.75) < 1e-12);
+}
+
+static void quantiles(void **state)
+{
+	(void)state;
+	double x[] = {1, 2, 3, 4, 5};
+	assert_true(stats_quantile_sorted(x, 5, 0) == 1);
+	assert_true(stats_quantile_sorted(x, 5, 1) == 5);
+	assert_true(stats_quantile_sorted(x, 5, 0.5) == 3);
+	assert_true(stats_quantile_sorted(x, 5, 0.125) == 1.5);
+}
+
+static void bootstrap_constant(void **state)
+{
+	(void)state;
+	double a[] = {10, 10, 10, 10}, b[] = {4, 4, 4};
+	struct stats_diff d;
+	stats_bootstrap_diff(a, 4, b, 3, 0.95, 1000, 1, &d);
+	assert_true(d.diff == 6 && d.diff_low == 6 && d.diff_high == 6);
+	assert_true(d.ratio == 2.5 && d.ratio_low == 2.5 && d.ratio_high == 2.5);
+}
+
+static void bootstrap_brackets_and_repeats(void **state)
+{
+	(void)state;
+	double a[] = {30, 31, 29, 30.5, 29.5, 30, 31.5, 28.5, 30, 30};
+	double b[] = {1.5, 1.4, 1.6, 1.5, 1.45, 1.55, 1.5, 1.5, 1.52, 1.48};
+	struct stats_diff d1, d2;
+	stats_bootstrap_diff(a, 10, b, 10, 0.95, 5000, 42, &d1);
+	stats_bootstrap_diff(a, 10, b, 10, 0.95, 5000, 42, &d2);
+	assert_true(d1.diff == 28.5); /* 30 - 1.5 */
+	assert_true(d1.diff_low <= d1.diff && d1.diff <= d1.diff_high);
+	assert_true(d1.diff_low >= 29 - 1.6 && d1.diff_high <= 31 - 1.4);
+	assert_true(d1.ratio_low <= d1.ratio && d1.ratio <= d1.ratio_high);
+	assert_memory_equal(&d1, &d2, sizeof d1);
+}
+
+static void rand_spreads(void **state)
+{
+	(void)state;
+	uint64_t s = 7;
+	int buckets[4] = {0};
+	for (int i = 0; i < 4000; i++)
+		buckets[stats_rand(&s) % 4]++;
+	for (int i = 0; i < 4; i++)
+		assert_in_range(buckets[i], 850, 1150);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(medians),	 cmocka_unit_test(ci_ranks),
+	    cmocka_unit_test(summarize), cmocka_unit_test(quantiles),
+	    cmocka_unit_test(bootstrap_constant),
+	    cmocka_unit_test(bootstrap_brackets_and_repeats),
+	    cmocka_unit_test(rand_spreads),
+	};
+	return cmocka_run_group_tests_name("stats", tests, NULL, NULL);
+}

@@ -1,0 +1,117 @@
+#include "toolchain.h"
+
+#include "machine.h"
+#include "spawn.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_release(const char *s)
+{
+	return str_starts(s, "go1.") && !strchr(s, '/');
+}
+
+static char *derive_cxx(const char *cc)
+{
+	const char *base = strrchr(cc, '/');
+	base = base ? base + 1 : cc;
+	size_t dir = (size_t)(base - cc);
+	if (str_starts(base, "clang"))
+		return xasprintf("%.*sclang++%s", (int)dir, cc, base + 5);
+	if (str_starts(base, "gcc"))
+		return xasprintf("%.*sg++%s", (int)dir, cc, base + 3);
+	if (!strcmp(base, "cc"))
+		return xasprintf("%.*sc++", (int)dir, cc);
+	return xasprintf("%s", "c++");
+}
+
+int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
+		      struct toolchain *t, char *err, size_t errlen)
+{
+	memset(t, 0, sizeof *t);
+	t->spec = xstrdup(spec);
+	t->go = xstrdup(is_release(spec) ? "go" : spec);
+	t->cc = xstrdup(cc);
+	t->cxx = cxx ? xstrdup(cxx) : derive_cxx(cc);
+	const char *base = strrchr(cc, '/');
+	t->cc_name = xstrdup(base ? base + 1 : cc);
+	int k = 0;
+	t->env[k++] = is_release(spec) ? xasprintf("GOTOOLCHAIN=%s", spec)
+				       : xstrdup("GOTOOLCHAIN=local");
+	t->env[k++] = xasprintf("CC=%s", t->cc);
+	t->env[k++] = xasprintf("CXX=%s", t->cxx);
+	t->env[k++] = xstrdup("CGO_ENABLED=1");
+	t->env[k] = NULL;
+
+	char *argv[] = {t->go, "env", "GOVERSION", "GOROOT", "GOOS", "GOARCH",
+			NULL};
+	struct spawn_opts o = {.argv = argv, .env = t->env, .pin_cpu = -1,
+			       .timeout_s = 600};
+	struct spawn_result r;
+	if (spawn_run(&o, &r, err, errlen) != 0) {
+		char inner[ERRLEN];
+		snprintf(inner, sizeof inner, "%s", err);
+		return set_error(err, errlen,
+				 "toolchain '%s' not found: %s (choose another "
+				 "with '--go <PATH_OR_NAME>')",
+				 spec, inner);
+	}
+	if (!spawn_ok(&r)) {
+		char *tail = spawn_tail(r.err, r.err_len, 300);
+		set_error(err, errlen, "toolchain '%s': 'go env' failed: %s", spec,
+			  tail);
+		free(tail);
+		spawn_result_free(&r);
+		return -1;
+	}
+	char *fields[4] = {0};
+	char *save, *line = strtok_r(r.out, "\n", &save);
+	for (int i = 0; i < 4 && line; i++, line = strtok_r(NULL, "\n", &save))
+		fields[i] = xstrdup(line);
+	spawn_result_free(&r);
+	if (!fields[3]) {
+		for (int i = 0; i < 4; i++)
+			free(fields[i]);
+		return set_error(err, errlen,
+				 "toolchain '%s': 'go env' printed too little",
+				 spec);
+	}
+	/* gccgo's go says "go1.18 gccgo": keep the name one word */
+	for (char *p = fields[0]; *p; p++)
+		if (*p == ' ')
+			*p = '-';
+	t->name = fields[0];
+	t->goroot = fields[1];
+	t->goos = fields[2];
+	t->goarch = fields[3];
+
+	char *ccv[] = {t->cc, "--version", NULL};
+	t->cc_version = machine_command_line(ccv, NULL);
+	if (!t->cc_version)
+		return set_error(err, errlen,
+				 "C compiler '%s' not found (choose another with "
+				 "'--cc <CC>')",
+				 cc);
+	t->key = xasprintf("%s-%s-%s", t->name, t->goarch, t->cc_name);
+	return 0;
+}
+
+void toolchain_free(struct toolchain *t)
+{
+	free(t->spec);
+	free(t->go);
+	free(t->name);
+	free(t->goroot);
+	free(t->goos);
+	free(t->goarch);
+	free(t->cc);
+	free(t->cxx);
+	free(t->cc_name);
+	free(t->cc_version);
+	free(t->key);
+	for (int i = 0; t->env[i]; i++)
+		free(t->env[i]);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,30 @@
+/* toolchain: a Go toolchain and C compiler that cases are built with.
+ *
+ * A spec names the Go toolchain the way a user does: "go" (the one in
+ * PATH), a path to a go binary, or a release such as "go1.27.3", which
+ * the go in PATH runs through GOTOOLCHAIN. toolchain_resolve asks that go
+ * for its version and GOROOT and the C compiler for its version, so that
+ * every row can name what built it. A struct toolchain owns its strings. */
+#ifndef CGOBENCH_TOOLCHAIN_H
+#define CGOBENCH_TOOLCHAIN_H
+
+#include <stddef.h>
+
+struct toolchain {
+	char *spec;	   /* as the user gave it */
+	char *go;	   /* the command to run */
+	char *name;	   /* GOVERSION, e.g. "go1.26.8": the toolchain column */
+	char *goroot, *goos, *goarch;
+	char *cc, *cxx;	   /* C and C++ compilers, as commands */
+	char *cc_name;	   /* basename of cc: the cc column */
+	char *cc_version;  /* first line of cc --version */
+	char *key;	   /* build directory name: name-goarch-cc_name */
+	char *env[6];	   /* "K=V" entries for every go and cc command */
+};
+
+/* cc is "gcc", "clang" or a path; cxx NULL derives it (gcc -> g++). */
+int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
+		      struct toolchain *t, char *err, size_t errlen);
+void toolchain_free(struct toolchain *t);
+
+#endif
