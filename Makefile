@@ -99,9 +99,11 @@ test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
 		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
 
 fmt:
+	@command -v clang-format >/dev/null || { echo "make fmt needs clang-format (apt-get install clang-format)"; exit 1; }
 	clang-format -i harness/*.c harness/*.h harness/tests/*.c
 
 lint:
+	@command -v cppcheck >/dev/null || { echo "make lint needs cppcheck (apt-get install cppcheck)"; exit 1; }
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--std=c11 -D_GNU_SOURCE harness
 

@@ -63,8 +63,8 @@ void benchout_add_metric(struct bench_line *l, const char *unit, double value)
 }
 
 struct bench_note *benchout_add_note(struct bench_output *o, const char *top,
-				     const char *name,
-				     enum bench_status st, const char *reason)
+				     const char *name, enum bench_status st,
+				     const char *reason)
 {
 	o->notes = xrealloc(o->notes, (o->nnotes + 1) * sizeof *o->notes);
 	struct bench_note *n = &o->notes[o->nnotes++];

@@ -55,8 +55,8 @@ struct bench_line *benchout_add_line(struct bench_output *o, const char *top,
 				     const char *name);
 void benchout_add_metric(struct bench_line *l, const char *unit, double value);
 struct bench_note *benchout_add_note(struct bench_output *o, const char *top,
-				     const char *name,
-				     enum bench_status st, const char *reason);
+				     const char *name, enum bench_status st,
+				     const char *reason);
 /* The line or note of variant and param, or NULL. */
 const struct bench_line *benchout_find(const struct bench_output *o,
 				       const char *variant, const char *param);

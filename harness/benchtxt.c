@@ -17,9 +17,9 @@ void benchtxt_format(const struct machine *m, const struct benchtxt_sample *s,
 			sbuf_addf(sb, "toolchain: %s\ncc: %s\n", tc, cc);
 		}
 		sbuf_addf(sb, "Benchmark%c%s/%s%s%s\t%lld",
-			  toupper((unsigned char)s[i].family[0]), s[i].family + 1,
-			  s[i].variant, s[i].param[0] ? "/" : "", s[i].param,
-			  s[i].iters);
+			  toupper((unsigned char)s[i].family[0]),
+			  s[i].family + 1, s[i].variant,
+			  s[i].param[0] ? "/" : "", s[i].param, s[i].iters);
 		for (size_t k = 0; k < s[i].nmetrics; k++)
 			sbuf_addf(sb, "\t%.17g %s", s[i].metrics[k].value,
 				  s[i].metrics[k].unit);

@@ -44,7 +44,8 @@ static uint64_t hash_tree(uint64_t h, const char *dir)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		h = fnv(h, names[i], strlen(names[i]) + 1);
@@ -77,8 +78,11 @@ static int run_step(struct job *j, char *const *argv, const char *cwd)
 	for (int i = 0; argv[i]; i++)
 		sbuf_addf(&j->log, "%s%s", i ? " " : "$ ", argv[i]);
 	sbuf_addstr(&j->log, "\n");
-	struct spawn_opts so = {.argv = argv, .env = j->t->env, .cwd = cwd,
-				.pin_cpu = -1, .timeout_s = 900,
+	struct spawn_opts so = {.argv = argv,
+				.env = j->t->env,
+				.cwd = cwd,
+				.pin_cpu = -1,
+				.timeout_s = 900,
 				.stop = j->o->stop};
 	struct spawn_result r;
 	char err[ERRLEN];
@@ -121,7 +125,8 @@ static size_t list_sources(const char *dir, const char *suffix, char ***out)
 		(*out)[n++] = xasprintf("%s/%s", dir, e->d_name);
 	}
 	closedir(d);
-	qsort(*out, n, sizeof **out, cmp_str);
+	if (n)
+		qsort(*out, n, sizeof **out, cmp_str);
 	return n;
 }
 
@@ -152,8 +157,8 @@ static int compile(struct job *j, const char *src, const char *obj,
 	return rc;
 }
 
-static int build_cbench(struct job *j, const struct family *f,
-			const char *out, int with_export)
+static int build_cbench(struct job *j, const struct family *f, const char *out,
+			int with_export)
 {
 	char *cbdir = xasprintf("%s/cbench", f->dir);
 	char **srcs[2];
@@ -169,7 +174,8 @@ static int build_cbench(struct job *j, const struct family *f,
 	}
 	for (int lang = 0; lang < 2 && rc == 0; lang++)
 		for (size_t i = 0; i < ns[lang] && rc == 0; i++) {
-			objs[no] = xasprintf("%s/cbench-%zu-%d.o", out, i, lang);
+			objs[no] =
+			    xasprintf("%s/cbench-%zu-%d.o", out, i, lang);
 			rc = compile(j, srcs[lang][i], objs[no++], out, lang);
 		}
 	if (rc == 0) {
@@ -207,15 +213,16 @@ static int build_all(struct job *j, const struct family *f, const char *out,
 	int rc = 0;
 	if (f->has_go) {
 		b->go_test = xasprintf("%s/go.test", out);
-		char *argv[] = {j->t->go, "test", "-c", "-o", b->go_test, pkg,
-				NULL};
+		char *argv[] = {j->t->go,   "test", "-c", "-o",
+				b->go_test, pkg,    NULL};
 		rc = run_step(j, argv, j->o->cases_dir);
 	}
 	if (rc == 0 && f->has_export) {
 		char *lib = xasprintf("%s/libexport.a", out);
 		char *epkg = xasprintf("%s/export", pkg);
-		char *argv[] = {j->t->go, "build", "-buildmode=c-archive", "-o",
-				lib, epkg, NULL};
+		char *argv[] = {j->t->go, "build", "-buildmode=c-archive",
+				"-o",	  lib,	   epkg,
+				NULL};
 		rc = run_step(j, argv, j->o->cases_dir);
 		free(lib);
 		free(epkg);
@@ -241,7 +248,8 @@ int build_family(const struct family *f, const struct toolchain *t,
 	char *out = realpath(rel, NULL);
 	free(rel);
 	if (!out)
-		return set_error(err, errlen, "cannot resolve build directory: %s",
+		return set_error(err, errlen,
+				 "cannot resolve build directory: %s",
 				 strerror(errno));
 	char *lockpath = xasprintf("%s/../.lock", out);
 	int lock = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
@@ -258,8 +266,8 @@ int build_family(const struct family *f, const struct toolchain *t,
 		free(text);
 	}
 	free(gomod);
-	const char *id[] = {t->name, t->goroot, t->cc, t->cxx, t->cc_version,
-			    "flags: -O2 -g"};
+	const char *id[] = {t->name, t->goroot,	    t->cc,
+			    t->cxx,  t->cc_version, "flags: -O2 -g"};
 	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
 		h = fnv(h, id[i], strlen(id[i]) + 1);
 	char stamp[32];
@@ -284,8 +292,8 @@ int build_family(const struct family *f, const struct toolchain *t,
 		rc = build_all(&j, f, out, b);
 		char *logpath = xasprintf("%s/build.log", out);
 		char lerr[ERRLEN];
-		file_write_atomic(logpath, j.log.buf ? j.log.buf : "", j.log.len,
-				  lerr, sizeof lerr);
+		file_write_atomic(logpath, j.log.buf ? j.log.buf : "",
+				  j.log.len, lerr, sizeof lerr);
 		if (rc == 0)
 			rc = file_write_atomic(stamppath, stamp, strlen(stamp),
 					       err, errlen);

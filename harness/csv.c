@@ -114,8 +114,8 @@ unterminated:
 		  quote_line);
 	goto fail;
 stray:
-	set_error(err, errlen, "%s:%d: stray quote in field %zu", source,
-		  *line, n + 1);
+	set_error(err, errlen, "%s:%d: stray quote in field %zu", source, *line,
+		  n + 1);
 fail:
 	for (size_t i = 0; i < n; i++)
 		free(f[i]);
@@ -132,8 +132,8 @@ int csv_parse(const char *text, const char *source, struct csv_table *t,
 	int line = 1;
 	if (!*p) {
 		csv_free(t);
-		return set_error(err, errlen, "%s:1: empty file, want a header row",
-				 source);
+		return set_error(err, errlen,
+				 "%s:1: empty file, want a header row", source);
 	}
 	if (parse_record(&p, &line, source, &t->header, &t->ncols, err,
 			 errlen) != 0) {
@@ -149,7 +149,8 @@ int csv_parse(const char *text, const char *source, struct csv_table *t,
 		}
 		char **row;
 		size_t n;
-		if (parse_record(&p, &line, source, &row, &n, err, errlen) != 0) {
+		if (parse_record(&p, &line, source, &row, &n, err, errlen) !=
+		    0) {
 			csv_free(t);
 			return -1;
 		}
@@ -158,13 +159,14 @@ int csv_parse(const char *text, const char *source, struct csv_table *t,
 				free(row[i]);
 			free(row);
 			set_error(err, errlen,
-				  "%s:%d: %zu fields, the header has %zu", source,
-				  start, n, t->ncols);
+				  "%s:%d: %zu fields, the header has %zu",
+				  source, start, n, t->ncols);
 			csv_free(t);
 			return -1;
 		}
 		t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
-		t->lines = xrealloc(t->lines, (t->nrows + 1) * sizeof *t->lines);
+		t->lines =
+		    xrealloc(t->lines, (t->nrows + 1) * sizeof *t->lines);
 		t->rows[t->nrows] = row;
 		t->lines[t->nrows] = start;
 		t->nrows++;
@@ -191,8 +193,8 @@ int csv_col(const struct csv_table *t, const char *name)
 	return -1;
 }
 
-int csv_require(const struct csv_table *t, const char *const *names,
-		char *err, size_t errlen)
+int csv_require(const struct csv_table *t, const char *const *names, char *err,
+		size_t errlen)
 {
 	for (; *names; names++)
 		if (csv_col(t, *names) < 0)

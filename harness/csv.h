@@ -25,8 +25,8 @@ struct csv_table {
 	size_t ncols;
 	char **header;
 	size_t nrows;
-	char ***rows;  /* rows[i][j] */
-	int *lines;    /* the line in the file where row i starts */
+	char ***rows; /* rows[i][j] */
+	int *lines;   /* the line in the file where row i starts */
 };
 
 int csv_parse(const char *text, const char *source, struct csv_table *t,
@@ -37,8 +37,8 @@ int csv_read_file(const char *path, struct csv_table *t, char *err,
 int csv_col(const struct csv_table *t, const char *name);
 /* Requires every named column (NULL-terminated list); the error names the
  * first missing one. */
-int csv_require(const struct csv_table *t, const char *const *names,
-		char *err, size_t errlen);
+int csv_require(const struct csv_table *t, const char *const *names, char *err,
+		size_t errlen);
 void csv_free(struct csv_table *t);
 
 #endif

@@ -25,15 +25,17 @@ int family_parse_baselines(const char *text, const char *source,
 			continue;
 		char *b = strtok_r(NULL, " \t\r", &save);
 		if (!b || strtok_r(NULL, " \t\r", &save)) {
-			rc = set_error(err, errlen,
-				       "%s:%d: want 'variant baseline', two words",
-				       source, lineno);
+			rc = set_error(
+			    err, errlen,
+			    "%s:%d: want 'variant baseline', two words", source,
+			    lineno);
 			break;
 		}
 		if (family_baseline(f, v)) {
-			rc = set_error(err, errlen,
-				       "%s:%d: variant '%s' has a baseline already",
-				       source, lineno, v);
+			rc = set_error(
+			    err, errlen,
+			    "%s:%d: variant '%s' has a baseline already",
+			    source, lineno, v);
 			break;
 		}
 		f->baselines = xrealloc(f->baselines, (f->nbaselines + 1) *
@@ -134,8 +136,8 @@ int family_discover(const char *cases_dir, const char *patterns,
 			continue;
 		char *dir = xasprintf("%s/%s", cases_dir, e->d_name);
 		char *cb = xasprintf("%s/cbench", dir);
-		int is_family = path_is_dir(dir) &&
-				(has_go_tests(dir) || path_is_dir(cb));
+		int is_family =
+		    path_is_dir(dir) && (has_go_tests(dir) || path_is_dir(cb));
 		free(cb);
 		free(dir);
 		if (is_family) {
@@ -144,7 +146,8 @@ int family_discover(const char *cases_dir, const char *patterns,
 		}
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, cmp_name);
+	if (nn)
+		qsort(names, nn, sizeof *names, cmp_name);
 
 	/* every pattern must select something */
 	char *copy = xstrdup(patterns);
@@ -158,10 +161,12 @@ int family_discover(const char *cases_dir, const char *patterns,
 		if (!hit) {
 			struct sbuf all = {0};
 			for (size_t i = 0; i < nn; i++)
-				sbuf_addf(&all, "%s%s", i ? ", " : "", names[i]);
-			rc = set_error(err, errlen,
-				       "no case matches '%s' (the cases are: %s)",
-				       p, all.buf ? all.buf : "none");
+				sbuf_addf(&all, "%s%s", i ? ", " : "",
+					  names[i]);
+			rc = set_error(
+			    err, errlen,
+			    "no case matches '%s' (the cases are: %s)", p,
+			    all.buf ? all.buf : "none");
 			sbuf_free(&all);
 		}
 	}

@@ -58,14 +58,27 @@ static double ns_per(const char *unit)
 /* Keys of a run that are not user counters. */
 static int is_builtin(const char *key)
 {
-	static const char *const keys[] = {
-	    "name",	    "family_index", "per_family_instance_index",
-	    "run_name",	    "run_type",	    "repetitions",
-	    "repetition_index", "threads",  "iterations",
-	    "real_time",    "cpu_time",	    "time_unit",
-	    "aggregate_name", "aggregate_unit", "error_occurred",
-	    "error_message", "label",	    "bytes_per_second",
-	    "items_per_second", "big_o",	    "rms"};
+	static const char *const keys[] = {"name",
+					   "family_index",
+					   "per_family_instance_index",
+					   "run_name",
+					   "run_type",
+					   "repetitions",
+					   "repetition_index",
+					   "threads",
+					   "iterations",
+					   "real_time",
+					   "cpu_time",
+					   "time_unit",
+					   "aggregate_name",
+					   "aggregate_unit",
+					   "error_occurred",
+					   "error_message",
+					   "label",
+					   "bytes_per_second",
+					   "items_per_second",
+					   "big_o",
+					   "rms"};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		if (!strcmp(key, keys[i]))
 			return 1;
@@ -80,13 +93,13 @@ static int parse_run(json_t *run, size_t idx, const char *source,
 		name = json_string_value(json_object_get(run, "name"));
 	const char *type = json_string_value(json_object_get(run, "run_type"));
 	if (!json_is_object(run) || !name)
-		return set_error(err, errlen,
-				 "%s: benchmarks[%zu]: no name", source, idx);
+		return set_error(err, errlen, "%s: benchmarks[%zu]: no name",
+				 source, idx);
 	if (type && strcmp(type, "iteration") != 0)
 		return 0;
 	if (json_is_true(json_object_get(run, "error_occurred"))) {
-		const char *msg = json_string_value(
-		    json_object_get(run, "error_message"));
+		const char *msg =
+		    json_string_value(json_object_get(run, "error_message"));
 		benchout_add_note(out, "", name, BENCH_FAILED, msg ? msg : "");
 		return 0;
 	}
@@ -112,8 +125,8 @@ static int parse_run(json_t *run, size_t idx, const char *source,
 	return 0;
 }
 
-int gbench_parse(const char *json, const char *source,
-		 struct bench_output *out, char *err, size_t errlen)
+int gbench_parse(const char *json, const char *source, struct bench_output *out,
+		 char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	char *clean = gbench_sanitize(json);

@@ -14,8 +14,8 @@
 
 #include <stddef.h>
 
-int gbench_parse(const char *json, const char *source,
-		 struct bench_output *out, char *err, size_t errlen);
+int gbench_parse(const char *json, const char *source, struct bench_output *out,
+		 char *err, size_t errlen);
 
 /* Copies json with every bare NaN, -NaN, Infinity and -Infinity outside a
  * string replaced by null; the caller frees the result. */

@@ -86,7 +86,7 @@ int gotest_parse(const char *text, const char *source, int procs,
 {
 	memset(out, 0, sizeof *out);
 	char *copy = xstrdup(text);
-	struct sbuf pending = {0}; /* indented log lines not yet claimed */
+	struct sbuf pending = {0};	/* indented log lines not yet claimed */
 	struct bench_note *last = NULL; /* takes log lines that follow it */
 	int lineno = 0, rc = 0;
 	char *next = copy;
@@ -101,7 +101,8 @@ int gotest_parse(const char *text, const char *source, int procs,
 			char *msg = line + strspn(line, " \t");
 			if (last) {
 				if (last->reason[0]) {
-					char *r = xasprintf("%s; %s", last->reason, msg);
+					char *r = xasprintf("%s; %s",
+							    last->reason, msg);
 					free(last->reason);
 					last->reason = r;
 				} else {
@@ -119,14 +120,15 @@ int gotest_parse(const char *text, const char *source, int procs,
 		if (skip || str_starts(line, "--- FAIL: ")) {
 			char *top, *name;
 			if (split_name(line + 10, procs, &top, &name) != 0) {
-				rc = set_error(err, errlen,
-					       "%s:%d: bad benchmark name in '%s'",
-					       source, lineno, line);
+				rc = set_error(
+				    err, errlen,
+				    "%s:%d: bad benchmark name in '%s'", source,
+				    lineno, line);
 				break;
 			}
-			last = benchout_add_note(out, top, name,
-						 skip ? BENCH_SKIPPED : BENCH_FAILED,
-						 pending.len ? pending.buf : "");
+			last = benchout_add_note(
+			    out, top, name, skip ? BENCH_SKIPPED : BENCH_FAILED,
+			    pending.len ? pending.buf : "");
 			free(top);
 			free(name);
 			sbuf_free(&pending);

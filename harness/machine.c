@@ -51,8 +51,8 @@ void machine_free(struct machine *m)
 
 char *machine_command_line(char *const *argv, char *const *env)
 {
-	struct spawn_opts o = {.argv = argv, .env = env, .pin_cpu = -1,
-			       .timeout_s = 30};
+	struct spawn_opts o = {
+	    .argv = argv, .env = env, .pin_cpu = -1, .timeout_s = 30};
 	struct spawn_result r;
 	char err[ERRLEN];
 	if (spawn_run(&o, &r, err, sizeof err) != 0)
@@ -81,8 +81,8 @@ static char *file_field(const char *path, const char *key)
 		if (nl)
 			*nl = '\0';
 		if (!strncmp(line, key, klen) &&
-		    (line[klen] == ':' || line[klen] == ' ' || line[klen] == '\t' ||
-		     line[klen] == '=')) {
+		    (line[klen] == ':' || line[klen] == ' ' ||
+		     line[klen] == '\t' || line[klen] == '=')) {
 			char *v = line + klen;
 			v += strspn(v, " \t:=");
 			if (*v == '"') {
@@ -148,12 +148,13 @@ void machine_probe(struct machine *m, const char *repo)
 		  first_line_of(
 		      "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"),
 		  "unreadable");
-	char *gitv[] = {"git", "-C", (char *)repo, "rev-parse", "--short=12",
-			"HEAD", NULL};
+	char *gitv[] = {"git",	      "-C",   (char *)repo, "rev-parse",
+			"--short=12", "HEAD", NULL};
 	char *commit = machine_command_line(gitv, NULL);
 	if (commit) {
-		char *st[] = {"git", "-C", (char *)repo, "status", "--porcelain",
-			      "--untracked-files=no", NULL};
+		char *st[] = {"git",	"-C",	       (char *)repo,
+			      "status", "--porcelain", "--untracked-files=no",
+			      NULL};
 		char *dirty = machine_command_line(st, NULL);
 		if (dirty && *dirty) {
 			char *c = xasprintf("%s-dirty", commit);

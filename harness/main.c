@@ -112,8 +112,10 @@ static int parse_int_arg(const char *flag, const char *s, long lo, long hi,
 			 long *out)
 {
 	if (parse_long(s, out) != 0 || *out < lo || *out > hi)
-		return usage_error("run ", "bad value '%s' for '%s': want a whole "
-				   "number from %ld to %ld", s, flag, lo, hi);
+		return usage_error("run ",
+				   "bad value '%s' for '%s': want a whole "
+				   "number from %ld to %ld",
+				   s, flag, lo, hi);
 	return 0;
 }
 
@@ -134,9 +136,22 @@ static char **split_list(const char *s, size_t *n)
 static int cmd_run(int argc, char **argv)
 {
 	enum {
-		O_CASES = 256, O_COUNT, O_MAX, O_TARGET, O_BENCHTIME, O_WARMUP,
-		O_GO, O_CC, O_CXX, O_PIN, O_TIMEOUT, O_SEED, O_OUT, O_RESULTS,
-		O_CASES_DIR, O_BUILD_DIR
+		O_CASES = 256,
+		O_COUNT,
+		O_MAX,
+		O_TARGET,
+		O_BENCHTIME,
+		O_WARMUP,
+		O_GO,
+		O_CC,
+		O_CXX,
+		O_PIN,
+		O_TIMEOUT,
+		O_SEED,
+		O_OUT,
+		O_RESULTS,
+		O_CASES_DIR,
+		O_BUILD_DIR
 	};
 	static const struct option opts[] = {
 	    {"cases", required_argument, 0, O_CASES},
@@ -158,15 +173,21 @@ static int cmd_run(int argc, char **argv)
 	    {"quiet", no_argument, 0, 'q'},
 	    {"help", no_argument, 0, 'h'},
 	    {0, 0, 0, 0}};
-	struct run_config c = {
-	    .cases_dir = "cases",   .build_dir = "build",
-	    .results_dir = "results", .repo_dir = ".",
-	    .cases = "all",	    .cc = "gcc",
-	    .count = 10,	    .max_count = 30,
-	    .target_pct = 3,	    .benchtime_s = 0.2,
-	    .warmup_s = 0.05,	    .timeout_s = 300,
-	    .pin_cpu = RUN_PIN_AUTO, .seed = (uint64_t)time(NULL),
-	    .stop = &stop_requested};
+	struct run_config c = {.cases_dir = "cases",
+			       .build_dir = "build",
+			       .results_dir = "results",
+			       .repo_dir = ".",
+			       .cases = "all",
+			       .cc = "gcc",
+			       .count = 10,
+			       .max_count = 30,
+			       .target_pct = 3,
+			       .benchtime_s = 0.2,
+			       .warmup_s = 0.05,
+			       .timeout_s = 300,
+			       .pin_cpu = RUN_PIN_AUTO,
+			       .seed = (uint64_t)time(NULL),
+			       .stop = &stop_requested};
 	const char *go = "go";
 	int max_set = 0;
 	long v;
@@ -188,20 +209,26 @@ static int cmd_run(int argc, char **argv)
 			max_set = 1;
 			break;
 		case O_TARGET:
-			if (parse_double(optarg, &d) != 0 || !(d > 0) || d > 100)
-				return usage_error("run ", "bad value '%s' for "
-						   "'--target-ci': want a percentage "
-						   "above 0", optarg);
+			if (parse_double(optarg, &d) != 0 || !(d > 0) ||
+			    d > 100)
+				return usage_error(
+				    "run ",
+				    "bad value '%s' for "
+				    "'--target-ci': want a percentage "
+				    "above 0",
+				    optarg);
 			c.target_pct = d;
 			break;
 		case O_BENCHTIME:
 		case O_WARMUP:
 			if (parse_duration(optarg, &d) != 0)
-				return usage_error("run ", "bad duration '%s' for "
-						   "'%s': want e.g. 0.2s or 200ms",
-						   optarg, o == O_BENCHTIME
-							       ? "--benchtime"
-							       : "--warmup");
+				return usage_error(
+				    "run ",
+				    "bad duration '%s' for "
+				    "'%s': want e.g. 0.2s or 200ms",
+				    optarg,
+				    o == O_BENCHTIME ? "--benchtime"
+						     : "--warmup");
 			if (o == O_BENCHTIME)
 				c.benchtime_s = d;
 			else
@@ -220,7 +247,8 @@ static int cmd_run(int argc, char **argv)
 			break;
 		case O_TIMEOUT:
 			if (parse_duration(optarg, &d) != 0)
-				return usage_error("run ", "bad value '%s' for "
+				return usage_error("run ",
+						   "bad value '%s' for "
 						   "'--timeout': want seconds",
 						   optarg);
 			c.timeout_s = d;
@@ -247,7 +275,8 @@ static int cmd_run(int argc, char **argv)
 	if (!max_set && c.max_count < c.count)
 		c.max_count = c.count;
 	if (c.max_count < c.count)
-		return usage_error("run ", "'--max-count' %d is below '--count' %d",
+		return usage_error("run ",
+				   "'--max-count' %d is below '--count' %d",
 				   c.max_count, c.count);
 	size_t ngo;
 	char **gos = split_list(go, &ngo);
@@ -281,7 +310,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const char *cmd = argv[1];
-	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") ||
+	    !strcmp(cmd, "help")) {
 		fputs(usage_main, stdout);
 		return 0;
 	}

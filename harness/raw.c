@@ -22,9 +22,11 @@ void raw_add_row(struct sbuf *sb, const struct obs *o, long long iters)
 	snprintf(schema, sizeof schema, "%d", RAW_SCHEMA);
 	snprintf(rep, sizeof rep, "%d", o->rep);
 	snprintf(it, sizeof it, "%lld", iters);
-	const char *f[] = {schema, o->family, o->variant, o->toolchain,
-			   o->cc,  o->param,  rep,	  it,
-			   o->unit, csv_double(val, o->value)};
+	const char *f[] = {schema,     o->family,
+			   o->variant, o->toolchain,
+			   o->cc,      o->param,
+			   rep,	       it,
+			   o->unit,    csv_double(val, o->value)};
 	csv_add_row(sb, f, sizeof f / sizeof *f);
 }
 
@@ -33,7 +35,8 @@ static const char *keep(struct raw_table *t, const char *s)
 	for (size_t i = t->nstrings; i-- > 0;)
 		if (!strcmp(t->strings[i], s))
 			return t->strings[i];
-	t->strings = xrealloc(t->strings, (t->nstrings + 1) * sizeof *t->strings);
+	t->strings =
+	    xrealloc(t->strings, (t->nstrings + 1) * sizeof *t->strings);
 	return t->strings[t->nstrings++] = xstrdup(s);
 }
 
@@ -56,16 +59,18 @@ int raw_read(const char *path, struct raw_table *t, char *err, size_t errlen)
 		char **row = c.rows[r];
 		long schema, rep;
 		double value;
-		if (parse_long(row[col[0]], &schema) != 0 || schema != RAW_SCHEMA)
-			rc = set_error(err, errlen,
-				       "%s:%d: schema '%s', this cgobench reads %d",
-				       path, c.lines[r], row[col[0]], RAW_SCHEMA);
+		if (parse_long(row[col[0]], &schema) != 0 ||
+		    schema != RAW_SCHEMA)
+			rc = set_error(
+			    err, errlen,
+			    "%s:%d: schema '%s', this cgobench reads %d", path,
+			    c.lines[r], row[col[0]], RAW_SCHEMA);
 		else if (parse_long(row[col[6]], &rep) != 0)
 			rc = set_error(err, errlen, "%s:%d: bad rep '%s'", path,
 				       c.lines[r], row[col[6]]);
 		else if (parse_double(row[col[9]], &value) != 0)
-			rc = set_error(err, errlen, "%s:%d: bad value '%s'", path,
-				       c.lines[r], row[col[9]]);
+			rc = set_error(err, errlen, "%s:%d: bad value '%s'",
+				       path, c.lines[r], row[col[9]]);
 		if (rc)
 			break;
 		struct obs *o = &t->obs[t->n++];

@@ -108,13 +108,14 @@ static void progress(struct run *r, const char *what, int round, int rounds)
 	if (!r->progress)
 		return;
 	double spent = now_s() - r->started;
-	double left = r->done ? spent / (double)r->done *
-				    (double)(r->planned > r->done
-						 ? r->planned - r->done
-						 : 0)
-			      : 0;
-	fprintf(stderr, "\r\033[K[round %d/%d] %s  %zu/%zu  about %dm%02ds left",
-		round, rounds, what, r->done, r->planned, (int)left / 60,
+	double left =
+	    r->done
+		? spent / (double)r->done *
+		      (double)(r->planned > r->done ? r->planned - r->done : 0)
+		: 0;
+	fprintf(stderr,
+		"\r\033[K[round %d/%d] %s  %zu/%zu  about %dm%02ds left", round,
+		rounds, what, r->done, r->planned, (int)left / 60,
 		(int)left % 60);
 }
 
@@ -185,14 +186,16 @@ static int run_binary(struct run *r, const struct family *f,
 	args[a++] = (char *)bin;
 	if (is_go) {
 		args[a++] = "-test.run=^$";
-		args[a++] = owned[0] = xasprintf("-test.bench=%s", filter ? filter : ".");
-		args[a++] = owned[1] = seconds_arg(r, "-test.benchtime", seconds, 1);
+		args[a++] = owned[0] =
+		    xasprintf("-test.bench=%s", filter ? filter : ".");
+		args[a++] = owned[1] =
+		    seconds_arg(r, "-test.benchtime", seconds, 1);
 		args[a++] = "-test.count=1";
 		args[a++] = "-test.benchmem";
 		args[a++] = "-test.v";
 	} else {
-		args[a++] = owned[0] = xasprintf("--benchmark_filter=%s",
-						 filter ? filter : ".");
+		args[a++] = owned[0] =
+		    xasprintf("--benchmark_filter=%s", filter ? filter : ".");
 		args[a++] = owned[1] =
 		    seconds_arg(r, "--benchmark_min_time", seconds, 0);
 		args[a++] = "--benchmark_format=json";
@@ -204,8 +207,11 @@ static int run_binary(struct run *r, const struct family *f,
 		env[e++] = t->env[i];
 	env[e++] = r->gomaxprocs;
 	env[e] = NULL;
-	struct spawn_opts so = {.argv = args, .env = env, .cwd = f->dir,
-				.pin_cpu = r->pin, .timeout_s = r->c->timeout_s,
+	struct spawn_opts so = {.argv = args,
+				.env = env,
+				.cwd = f->dir,
+				.pin_cpu = r->pin,
+				.timeout_s = r->c->timeout_s,
 				.stop = r->c->stop};
 	struct spawn_result res;
 	int rc = spawn_run(&so, &res, err, errlen);
@@ -215,21 +221,22 @@ static int run_binary(struct run *r, const struct family *f,
 		return -1;
 	char *source = xasprintf("output of %s", bin);
 	char perr[ERRLEN];
-	int parsed = is_go ? gotest_parse(res.out, source, r->procs, out, perr,
-					  sizeof perr)
-			   : gbench_parse(res.out, source, out, perr, sizeof perr);
+	int parsed =
+	    is_go ? gotest_parse(res.out, source, r->procs, out, perr,
+				 sizeof perr)
+		  : gbench_parse(res.out, source, out, perr, sizeof perr);
 	free(source);
-	if (!spawn_ok(&res) && !(is_go && res.exit_code == 1 && parsed == 0 &&
-				 out->nnotes > 0)) {
+	if (!spawn_ok(&res) &&
+	    !(is_go && res.exit_code == 1 && parsed == 0 && out->nnotes > 0)) {
 		/* a Go binary exits 1 when a benchmark fails: that one is
 		 * named in its notes and the others still count */
 		char how[128];
 		spawn_describe(&res, r->c->timeout_s, how, sizeof how);
-		char *tail = spawn_tail(res.err_len ? res.err : res.out,
-					res.err_len ? res.err_len : res.out_len,
-					300);
-		set_error(err, errlen, "%s: %s%s%s", bin, how, *tail ? ": " : "",
-			  tail);
+		char *tail =
+		    spawn_tail(res.err_len ? res.err : res.out,
+			       res.err_len ? res.err_len : res.out_len, 300);
+		set_error(err, errlen, "%s: %s%s%s", bin, how,
+			  *tail ? ": " : "", tail);
 		free(tail);
 		if (parsed == 0)
 			benchout_free(out);
@@ -295,8 +302,9 @@ static void discover(struct run *r, const struct family *f,
 	     t->name);
 	if (run_binary(r, f, t, is_go, bin, NULL, r->c->warmup_s, &out, err,
 		       sizeof err) != 0) {
-		char *why = xasprintf("case '%s' (%s) failed while warming up: %s",
-				      f->name, t->name, err);
+		char *why =
+		    xasprintf("case '%s' (%s) failed while warming up: %s",
+			      f->name, t->name, err);
 		family_failed(r, f, t, why);
 		free(why);
 		return;
@@ -308,10 +316,11 @@ static void discover(struct run *r, const struct family *f,
 		const struct bench_note *n = &out.notes[i];
 		if (is_go && !n->param[0] && !strcmp(n->variant, n->top + 9))
 			continue; /* the parent of a failed sub-benchmark */
-		struct unit *u = add_unit(r, f, t, is_go, bin, n->top,
-					  n->variant, n->param);
-		set_state(u, n->status == BENCH_SKIPPED ? UNIT_SKIPPED : UNIT_FAILED,
-			  n->reason[0] ? n->reason : "no reason given");
+		struct unit *u =
+		    add_unit(r, f, t, is_go, bin, n->top, n->variant, n->param);
+		set_state(
+		    u, n->status == BENCH_SKIPPED ? UNIT_SKIPPED : UNIT_FAILED,
+		    n->reason[0] ? n->reason : "no reason given");
 		if (u->state == UNIT_FAILED)
 			warn(r, "%s %s (%s) failed: %s", f->name, u->variant,
 			     t->name, u->note);
@@ -367,13 +376,15 @@ static void take_sample(struct run *r, size_t ui, int rep)
 		return;
 	}
 	const struct bench_line *l = benchout_find(&out, u->variant, u->param);
-	const struct bench_note *n = benchout_find_note(&out, u->variant, u->param);
+	const struct bench_note *n =
+	    benchout_find_note(&out, u->variant, u->param);
 	if (!l) {
 		char *why = xasprintf("repetition %d: %s", rep,
 				      n && n->reason[0] ? n->reason
 							: "printed no result");
-		set_state(u, n && n->status == BENCH_SKIPPED ? UNIT_SKIPPED
-							     : UNIT_FAILED,
+		set_state(u,
+			  n && n->status == BENCH_SKIPPED ? UNIT_SKIPPED
+							  : UNIT_FAILED,
 			  why);
 		warn(r, "%s %s (%s): %s", u->fam->name, u->variant, u->tc->name,
 		     why);
@@ -421,8 +432,8 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 		struct unit *u = &r->units[order[i]];
 		if (u->state != UNIT_OK)
 			continue;
-		char *what = xasprintf("%s %s %s", u->fam->name, u->variant,
-				       u->param);
+		char *what =
+		    xasprintf("%s %s %s", u->fam->name, u->variant, u->param);
 		progress(r, what, round, rounds);
 		free(what);
 		take_sample(r, order[i], round);
@@ -486,12 +497,14 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			continue;
 		int primary = !strcmp(row->unit, "ns/op");
 		if (u->state != UNIT_OK) {
-			row->status = u->state == UNIT_FAILED ? "failed" : "skipped";
+			row->status =
+			    u->state == UNIT_FAILED ? "failed" : "skipped";
 			row->note = xstrdup(u->note);
 		} else if (*c->stop && row->s.n < (size_t)c->count) {
 			row->status = "incomplete";
-			row->note = xasprintf("stopped after %zu of %d repetitions",
-					      row->s.n, c->count);
+			row->note =
+			    xasprintf("stopped after %zu of %d repetitions",
+				      row->s.n, c->count);
 		} else if (primary && !summary_within(&row->s, c->target_pct)) {
 			row->status = "wide";
 			row->note = xasprintf(
@@ -524,7 +537,7 @@ static void add_empty_rows(struct run *r, struct summary_row **rows,
 		row->param = u->param;
 		row->unit = "ns/op";
 		row->baseline = family_baseline(u->fam, u->variant);
-		row->status = u->state == UNIT_SKIPPED ? "skipped"
+		row->status = u->state == UNIT_SKIPPED	? "skipped"
 			      : u->state == UNIT_FAILED ? "failed"
 							: "incomplete";
 		row->note = xstrdup(u->note ? u->note : "no sample taken");
@@ -554,11 +567,12 @@ static void print_table(const struct summary_row *rows, size_t n)
 			snprintf(ov, sizeof ov, "%+.4g", row->d.diff);
 			snprintf(ra, sizeof ra, "%.3gx", row->d.ratio);
 		}
-		printf("%-8s %-16s %-10s %-10s %9.4g ns %23s %12s %8s  %zu%s%s\n",
-		       row->family, row->variant, row->toolchain, row->param,
-		       row->s.median, iv, ov, ra, row->s.n,
-		       strcmp(row->status, "ok") ? " " : "",
-		       strcmp(row->status, "ok") ? row->status : "");
+		printf(
+		    "%-8s %-16s %-10s %-10s %9.4g ns %23s %12s %8s  %zu%s%s\n",
+		    row->family, row->variant, row->toolchain, row->param,
+		    row->s.median, iv, ov, ra, row->s.n,
+		    strcmp(row->status, "ok") ? " " : "",
+		    strcmp(row->status, "ok") ? row->status : "");
 	}
 }
 
@@ -575,11 +589,14 @@ static int write_outputs(struct run *r)
 		const struct unit *u = &r->units[t->unit];
 		for (size_t m = 0; m < t->line.nmetrics; m++)
 			obs[k++] = obs_of(r, u, t->rep, &t->line.metrics[m]);
-		bs[i] = (struct benchtxt_sample){
-		    .family = u->fam->name, .variant = u->variant,
-		    .param = u->param, .toolchain = u->tc->name,
-		    .cc = u->tc->cc_name, .iters = t->line.iters,
-		    .metrics = t->line.metrics, .nmetrics = t->line.nmetrics};
+		bs[i] = (struct benchtxt_sample){.family = u->fam->name,
+						 .variant = u->variant,
+						 .param = u->param,
+						 .toolchain = u->tc->name,
+						 .cc = u->tc->cc_name,
+						 .iters = t->line.iters,
+						 .metrics = t->line.metrics,
+						 .nmetrics = t->line.nmetrics};
 	}
 	struct summary_row *rows;
 	size_t nrows;
@@ -597,12 +614,12 @@ static int write_outputs(struct run *r)
 	const struct {
 		const char *name;
 		struct sbuf *sb;
-	} files[] = {{"summary.csv", &sum}, {"bench.txt", &txt},
-		     {"machine.txt", &mach}};
+	} files[] = {
+	    {"summary.csv", &sum}, {"bench.txt", &txt}, {"machine.txt", &mach}};
 	for (size_t i = 0; i < 3; i++) {
 		char *p = xasprintf("%s/%s", r->dir, files[i].name);
-		if (file_write_atomic(p, files[i].sb->buf, files[i].sb->len, err,
-				      sizeof err) != 0) {
+		if (file_write_atomic(p, files[i].sb->buf, files[i].sb->len,
+				      err, sizeof err) != 0) {
 			warn(r, "%s", err);
 			rc = -1;
 		}
@@ -649,7 +666,8 @@ static int open_run_dir(struct run *r, char *err, size_t errlen)
 	r->raw = fopen(raw, "w");
 	free(raw);
 	if (!r->raw)
-		return set_error(err, errlen, "cannot create '%s/raw.csv'", r->dir);
+		return set_error(err, errlen, "cannot create '%s/raw.csv'",
+				 r->dir);
 	struct sbuf sb = {0};
 	raw_add_header(&sb);
 	fwrite(sb.buf, 1, sb.len, r->raw);
@@ -665,15 +683,14 @@ static void record_setup(struct run *r)
 	for (size_t i = 0; i < r->ntcs; i++) {
 		const struct toolchain *t = &r->tcs[i];
 		char key[64];
-		const char *fields[][2] = {{"go-version", t->name},
-					   {"goroot", t->goroot},
-					   {"goos", t->goos},
-					   {"goarch", t->goarch},
-					   {"cc", t->cc_name},
-					   {"cc-version", t->cc_version}};
+		const char *fields[][2] = {
+		    {"go-version", t->name}, {"goroot", t->goroot},
+		    {"goos", t->goos},	     {"goarch", t->goarch},
+		    {"cc", t->cc_name},	     {"cc-version", t->cc_version}};
 		for (size_t k = 0; k < 6; k++) {
 			if (r->ntcs > 1)
-				snprintf(key, sizeof key, "%s-%zu", fields[k][0], i + 1);
+				snprintf(key, sizeof key, "%s-%zu",
+					 fields[k][0], i + 1);
 			else
 				snprintf(key, sizeof key, "%s", fields[k][0]);
 			machine_set(&r->m, key, fields[k][1]);
@@ -702,17 +719,23 @@ static void record_setup(struct run *r)
 
 	const char *virt = machine_get(&r->m, "virtualised");
 	if (virt && strcmp(virt, "none") && strcmp(virt, "no"))
-		warn(r, "running in a virtual machine (%s): timings are noisier "
-			"than on bare metal", virt);
+		warn(r,
+		     "running in a virtual machine (%s): timings are noisier "
+		     "than on bare metal",
+		     virt);
 	const char *gov = machine_get(&r->m, "governor");
 	if (gov && strcmp(gov, "performance") && strcmp(gov, "unreadable"))
-		warn(r, "CPU governor is '%s', not 'performance': CPU scaling "
-			"spoils timings", gov);
+		warn(r,
+		     "CPU governor is '%s', not 'performance': CPU scaling "
+		     "spoils timings",
+		     gov);
 	double load[1];
 	if (getloadavg(load, 1) == 1 &&
 	    load[0] > 0.5 * (double)sysconf(_SC_NPROCESSORS_ONLN))
-		warn(r, "the machine is loaded (load average %.2f): results "
-			"will be noisy", load[0]);
+		warn(r,
+		     "the machine is loaded (load average %.2f): results "
+		     "will be noisy",
+		     load[0]);
 	char *p = xasprintf("%s/machine.txt", r->dir);
 	struct sbuf sb = {0};
 	machine_set(&r->m, "status", "running");
@@ -737,7 +760,7 @@ static void run_free(struct run *r)
 	for (size_t i = 0; i < r->ntaken; i++)
 		benchout_line_free(&r->taken[i].line);
 	free(r->taken);
-	for (size_t i = 0; i < r->nfams * r->ntcs; i++)
+	for (size_t i = 0; r->builts && i < r->nfams * r->ntcs; i++)
 		build_free(&r->builts[i]);
 	free(r->builts);
 	family_free_all(r->fams, r->nfams);
@@ -757,10 +780,11 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	r.pin = c->pin_cpu == RUN_PIN_AUTO ? (ncpu > 1 ? ncpu - 1 : -1)
 					   : c->pin_cpu;
 	if (r.pin >= ncpu) {
-		return set_error(err, errlen,
-				 "cannot pin to CPU %d: this machine has %d (see "
-				 "'--pin <CPU|none>')",
-				 r.pin, ncpu);
+		return set_error(
+		    err, errlen,
+		    "cannot pin to CPU %d: this machine has %d (see "
+		    "'--pin <CPU|none>')",
+		    r.pin, ncpu);
 	}
 	r.procs = r.pin >= 0 ? 1 : ncpu;
 	snprintf(r.gomaxprocs, sizeof r.gomaxprocs, "GOMAXPROCS=%d", r.procs);
@@ -801,9 +825,11 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 				continue;
 			}
 			if (b->cbench)
-				discover(&r, &r.fams[f], &r.tcs[t], 0, b->cbench);
+				discover(&r, &r.fams[f], &r.tcs[t], 0,
+					 b->cbench);
 			if (b->go_test && !*c->stop)
-				discover(&r, &r.fams[f], &r.tcs[t], 1, b->go_test);
+				discover(&r, &r.fams[f], &r.tcs[t], 1,
+					 b->go_test);
 		}
 	if (!*c->stop)
 		measure(&r);

@@ -18,7 +18,7 @@
 #define RUN_PIN_AUTO (-2)
 
 struct run_config {
-	const char *cases_dir;	 /* the Go module with the families */
+	const char *cases_dir; /* the Go module with the families */
 	const char *build_dir;
 	const char *results_dir; /* runs land in results_dir/<machine>/<UTC> */
 	const char *out_dir;	 /* or exactly here, when set */
@@ -28,11 +28,11 @@ struct run_config {
 	size_t ngo;
 	const char *cc, *cxx;
 	int count, max_count;
-	double target_pct;	 /* the interval's half-width goal, in % */
+	double target_pct; /* the interval's half-width goal, in % */
 	double benchtime_s;
 	double warmup_s;
 	double timeout_s;
-	int pin_cpu;		 /* RUN_PIN_AUTO, -1 for none, or a CPU */
+	int pin_cpu; /* RUN_PIN_AUTO, -1 for none, or a CPU */
 	uint64_t seed;
 	int quiet;
 	volatile sig_atomic_t *stop;

@@ -34,7 +34,8 @@ static char **merged_env(char *const *extra)
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(environ[i], '=');
-		size_t keylen = eq ? (size_t)(eq - environ[i]) : strlen(environ[i]);
+		size_t keylen =
+		    eq ? (size_t)(eq - environ[i]) : strlen(environ[i]);
 		int replaced = 0;
 		for (size_t j = 0; j < m; j++)
 			if (strncmp(extra[j], environ[i], keylen) == 0 &&
@@ -113,7 +114,8 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 		child(o, env, outp[1], errp[1], rep[1]);
 	}
 	free(env);
-	setpgid(pid, pid); /* also here, so killpg works before the child runs */
+	setpgid(pid,
+		pid); /* also here, so killpg works before the child runs */
 	close(outp[1]);
 	close(errp[1]);
 	close(rep[1]);
@@ -200,8 +202,7 @@ void spawn_describe(const struct spawn_result *r, double timeout_s, char *buf,
 		    size_t len)
 {
 	if (r->timed_out)
-		snprintf(buf, len, "timed out after %g s",
-			 timeout_s);
+		snprintf(buf, len, "timed out after %g s", timeout_s);
 	else if (r->stopped)
 		snprintf(buf, len, "interrupted");
 	else if (r->term_signal)

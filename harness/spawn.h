@@ -11,11 +11,11 @@
 #include <stddef.h>
 
 struct spawn_opts {
-	char *const *argv;	   /* argv[0] is looked up in PATH */
-	char *const *env;	   /* "K=V" entries set on top of ours, or NULL */
-	const char *cwd;	   /* NULL: ours */
-	int pin_cpu;		   /* -1: no pinning */
-	double timeout_s;	   /* 0: none */
+	char *const *argv; /* argv[0] is looked up in PATH */
+	char *const *env;  /* "K=V" entries set on top of ours, or NULL */
+	const char *cwd;   /* NULL: ours */
+	int pin_cpu;	   /* -1: no pinning */
+	double timeout_s;  /* 0: none */
 	volatile sig_atomic_t *stop; /* when it becomes non-zero the child is
 				      * killed; may be NULL */
 };
@@ -24,7 +24,7 @@ struct spawn_result {
 	int exit_code;	 /* -1 when it did not exit normally */
 	int term_signal; /* 0 unless killed by a signal */
 	int timed_out;
-	int stopped;	 /* killed because *stop was set */
+	int stopped; /* killed because *stop was set */
 	double elapsed_s;
 	char *out;
 	size_t out_len;

@@ -126,7 +126,8 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	stats_sort(ratios, (size_t)resamples);
 	double tail = (1 - level) / 2;
 	d->diff_low = stats_quantile_sorted(diffs, (size_t)resamples, tail);
-	d->diff_high = stats_quantile_sorted(diffs, (size_t)resamples, 1 - tail);
+	d->diff_high =
+	    stats_quantile_sorted(diffs, (size_t)resamples, 1 - tail);
 	d->ratio_low = stats_quantile_sorted(ratios, (size_t)resamples, tail);
 	d->ratio_high =
 	    stats_quantile_sorted(ratios, (size_t)resamples, 1 - tail);

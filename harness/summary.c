@@ -8,7 +8,7 @@
 #include <string.h>
 
 #define BOOTSTRAP_RESAMPLES 10000
-#define BOOTSTRAP_SEED 0x5eed
+#define BOOTSTRAP_SEED	    0x5eed
 
 static int same(const char *a, const char *b)
 {
@@ -37,10 +37,11 @@ static double *values_of(const struct obs *o, size_t n,
 	double *v = xmalloc(n * sizeof *v);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
-		if (same(o[i].family, r->family) && same(o[i].variant, r->variant) &&
-		    same(o[i].toolchain, r->toolchain) && same(o[i].cc, r->cc) &&
-		    same(o[i].param, r->param) && same(o[i].unit, r->unit) &&
-		    !isnan(o[i].value))
+		if (same(o[i].family, r->family) &&
+		    same(o[i].variant, r->variant) &&
+		    same(o[i].toolchain, r->toolchain) &&
+		    same(o[i].cc, r->cc) && same(o[i].param, r->param) &&
+		    same(o[i].unit, r->unit) && !isnan(o[i].value))
 			v[k++] = o[i].value;
 	*count = k;
 	return v;
@@ -53,8 +54,9 @@ void summary_compute(const struct obs *o, size_t n,
 	struct summary_row *r = NULL;
 	size_t nr = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (summary_find(r, nr, o[i].family, o[i].variant, o[i].toolchain,
-				 o[i].cc, o[i].param, o[i].unit))
+		if (summary_find(r, nr, o[i].family, o[i].variant,
+				 o[i].toolchain, o[i].cc, o[i].param,
+				 o[i].unit))
 			continue;
 		r = xrealloc(r, (nr + 1) * sizeof *r);
 		memset(&r[nr], 0, sizeof *r);
@@ -79,19 +81,21 @@ void summary_compute(const struct obs *o, size_t n,
 		row->baseline = baseline_of(ctx, row->family, row->variant);
 		if (!row->baseline || !row->s.n)
 			continue;
-		struct summary_row *b =
-		    summary_find(r, nr, row->family, row->baseline,
-				 row->toolchain, row->cc, row->param, row->unit);
+		struct summary_row *b = summary_find(
+		    r, nr, row->family, row->baseline, row->toolchain, row->cc,
+		    row->param, row->unit);
 		if (!b)
 			b = summary_find(r, nr, row->family, row->baseline,
-					 row->toolchain, row->cc, "", row->unit);
+					 row->toolchain, row->cc, "",
+					 row->unit);
 		if (!b || !b->s.n)
 			continue;
 		size_t na, nb;
 		double *a = values_of(o, n, row, &na);
 		double *bv = values_of(o, n, b, &nb);
 		stats_bootstrap_diff(a, na, bv, nb, SUMMARY_LEVEL,
-				     BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, &row->d);
+				     BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED,
+				     &row->d);
 		row->baseline_found = 1;
 		row->baseline_median = b->s.median;
 		free(a);
@@ -107,13 +111,30 @@ int summary_within(const struct stats_summary *s, double pct)
 	       s->ci_high <= s->median * (1 + pct / 100);
 }
 
-static const char *const header[] = {
-    "schema",	       "case",		 "variant",	"toolchain",
-    "cc",	       "param",		 "unit",	"n",
-    "median",	       "min",		 "max",		"ci_low",
-    "ci_high",	       "ci_level",	 "baseline",	"baseline_median",
-    "overhead",	       "overhead_ci_low", "overhead_ci_high", "ratio",
-    "ratio_ci_low",    "ratio_ci_high",	 "status",	"note"};
+static const char *const header[] = {"schema",
+				     "case",
+				     "variant",
+				     "toolchain",
+				     "cc",
+				     "param",
+				     "unit",
+				     "n",
+				     "median",
+				     "min",
+				     "max",
+				     "ci_low",
+				     "ci_high",
+				     "ci_level",
+				     "baseline",
+				     "baseline_median",
+				     "overhead",
+				     "overhead_ci_low",
+				     "overhead_ci_high",
+				     "ratio",
+				     "ratio_ci_low",
+				     "ratio_ci_high",
+				     "status",
+				     "note"};
 
 void summary_format_csv(const struct summary_row *rows, size_t n,
 			struct sbuf *sb)
@@ -127,22 +148,24 @@ void summary_format_csv(const struct summary_row *rows, size_t n,
 		snprintf(count, sizeof count, "%zu", r->s.n);
 		int has = r->s.n > 0, b = r->baseline_found;
 		double v[15] = {
-		    has ? r->s.median : NAN,	   has ? r->s.min : NAN,
-		    has ? r->s.max : NAN,	   has ? r->s.ci_low : NAN,
-		    has ? r->s.ci_high : NAN,	   has ? r->s.ci_level : NAN,
+		    has ? r->s.median : NAN,	  has ? r->s.min : NAN,
+		    has ? r->s.max : NAN,	  has ? r->s.ci_low : NAN,
+		    has ? r->s.ci_high : NAN,	  has ? r->s.ci_level : NAN,
 		    b ? r->baseline_median : NAN, b ? r->d.diff : NAN,
-		    b ? r->d.diff_low : NAN,	   b ? r->d.diff_high : NAN,
-		    b ? r->d.ratio : NAN,	   b ? r->d.ratio_low : NAN,
+		    b ? r->d.diff_low : NAN,	  b ? r->d.diff_high : NAN,
+		    b ? r->d.ratio : NAN,	  b ? r->d.ratio_low : NAN,
 		    b ? r->d.ratio_high : NAN};
 		for (int k = 0; k < 13; k++)
 			csv_double(num[k], v[k]);
-		const char *f[] = {schema,     r->family,  r->variant, r->toolchain,
-				   r->cc,      r->param,   r->unit,	   count,
-				   num[0],     num[1],	   num[2],	   num[3],
-				   num[4],     num[5],	   r->baseline ? r->baseline : "",
-				   num[6],     num[7],	   num[8],	   num[9],
-				   num[10],    num[11],	   num[12],	   r->status,
-				   r->note ? r->note : ""};
+		const char *f[] = {
+		    schema,	  r->family, r->variant,
+		    r->toolchain, r->cc,     r->param,
+		    r->unit,	  count,     num[0],
+		    num[1],	  num[2],    num[3],
+		    num[4],	  num[5],    r->baseline ? r->baseline : "",
+		    num[6],	  num[7],    num[8],
+		    num[9],	  num[10],   num[11],
+		    num[12],	  r->status, r->note ? r->note : ""};
 		csv_add_row(sb, f, nh);
 	}
 }

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #define SUMMARY_SCHEMA 1
-#define SUMMARY_LEVEL 0.95
+#define SUMMARY_LEVEL  0.95
 
 /* One measured value: the fields of one raw.csv row. */
 struct obs {
@@ -28,9 +28,10 @@ struct summary_row {
 	struct stats_summary s; /* s.n == 0 for a row with no samples */
 	const char *baseline;	/* NULL when the variant has none */
 	double baseline_median;
-	struct stats_diff d;	/* valid when baseline_found */
+	struct stats_diff d; /* valid when baseline_found */
 	int baseline_found;
-	const char *status; /* "ok", "wide", "incomplete", "failed", "skipped" */
+	const char
+	    *status; /* "ok", "wide", "incomplete", "failed", "skipped" */
 	char *note;
 };
 

@@ -45,10 +45,10 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 	t->env[k++] = xstrdup("CGO_ENABLED=1");
 	t->env[k] = NULL;
 
-	char *argv[] = {t->go, "env", "GOVERSION", "GOROOT", "GOOS", "GOARCH",
-			NULL};
-	struct spawn_opts o = {.argv = argv, .env = t->env, .pin_cpu = -1,
-			       .timeout_s = 600};
+	char *argv[] = {t->go,	"env",	  "GOVERSION", "GOROOT",
+			"GOOS", "GOARCH", NULL};
+	struct spawn_opts o = {
+	    .argv = argv, .env = t->env, .pin_cpu = -1, .timeout_s = 600};
 	struct spawn_result r;
 	if (spawn_run(&o, &r, err, errlen) != 0) {
 		char inner[ERRLEN];
@@ -60,8 +60,8 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 	}
 	if (!spawn_ok(&r)) {
 		char *tail = spawn_tail(r.err, r.err_len, 300);
-		set_error(err, errlen, "toolchain '%s': 'go env' failed: %s", spec,
-			  tail);
+		set_error(err, errlen, "toolchain '%s': 'go env' failed: %s",
+			  spec, tail);
 		free(tail);
 		spawn_result_free(&r);
 		return -1;
@@ -90,10 +90,11 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 	char *ccv[] = {t->cc, "--version", NULL};
 	t->cc_version = machine_command_line(ccv, NULL);
 	if (!t->cc_version)
-		return set_error(err, errlen,
-				 "C compiler '%s' not found (choose another with "
-				 "'--cc <CC>')",
-				 cc);
+		return set_error(
+		    err, errlen,
+		    "C compiler '%s' not found (choose another with "
+		    "'--cc <CC>')",
+		    cc);
 	t->key = xasprintf("%s-%s-%s", t->name, t->goarch, t->cc_name);
 	return 0;
 }

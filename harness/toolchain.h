@@ -11,15 +11,15 @@
 #include <stddef.h>
 
 struct toolchain {
-	char *spec;	   /* as the user gave it */
-	char *go;	   /* the command to run */
-	char *name;	   /* GOVERSION, e.g. "go1.26.8": the toolchain column */
+	char *spec; /* as the user gave it */
+	char *go;   /* the command to run */
+	char *name; /* GOVERSION, e.g. "go1.26.8": the toolchain column */
 	char *goroot, *goos, *goarch;
-	char *cc, *cxx;	   /* C and C++ compilers, as commands */
-	char *cc_name;	   /* basename of cc: the cc column */
-	char *cc_version;  /* first line of cc --version */
-	char *key;	   /* build directory name: name-goarch-cc_name */
-	char *env[6];	   /* "K=V" entries for every go and cc command */
+	char *cc, *cxx;	  /* C and C++ compilers, as commands */
+	char *cc_name;	  /* basename of cc: the cc column */
+	char *cc_version; /* first line of cc --version */
+	char *key;	  /* build directory name: name-goarch-cc_name */
+	char *env[6];	  /* "K=V" entries for every go and cc command */
 };
 
 /* cc is "gcc", "clang" or a path; cxx NULL derives it (gcc -> g++). */

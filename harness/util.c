@@ -136,8 +136,8 @@ int file_read(const char *path, char **out, size_t *len, char *err,
 	return 0;
 }
 
-int file_write_atomic(const char *path, const char *data, size_t len,
-		      char *err, size_t errlen)
+int file_write_atomic(const char *path, const char *data, size_t len, char *err,
+		      size_t errlen)
 {
 	char *tmp = xasprintf("%s.tmp", path);
 	FILE *f = fopen(tmp, "wb");
@@ -171,8 +171,9 @@ int mkdir_p(const char *path, char *err, size_t errlen)
 		char c = *s;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			set_error(err, errlen, "cannot create directory '%s': %s",
-				  p, strerror(errno));
+			set_error(err, errlen,
+				  "cannot create directory '%s': %s", p,
+				  strerror(errno));
 			free(p);
 			return -1;
 		}

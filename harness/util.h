@@ -41,8 +41,8 @@ int file_read(const char *path, char **out, size_t *len, char *err,
 	      size_t errlen);
 /* Writes data to path through "path.tmp" and rename(2), so that a reader
  * never sees a half-written file. */
-int file_write_atomic(const char *path, const char *data, size_t len,
-		      char *err, size_t errlen);
+int file_write_atomic(const char *path, const char *data, size_t len, char *err,
+		      size_t errlen);
 int mkdir_p(const char *path, char *err, size_t errlen);
 int path_exists(const char *path);
 int path_is_dir(const char *path);

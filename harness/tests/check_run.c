@@ -9,10 +9,9 @@
 
 #include <math.h>
 
-static const char *const variants[] = {"c->c",		"c->c(fnptr)",
-				       "go->go",	"go->c",
-				       "go->c->go",	"c->go(main)",
-				       "c->go(cthread)"};
+static const char *const variants[] = {
+    "c->c",	 "c->c(fnptr)", "go->go",	 "go->c",
+    "go->c->go", "c->go(main)", "c->go(cthread)"};
 #define NVARIANTS (sizeof variants / sizeof *variants)
 
 static char *path_in(const char *name)
@@ -86,11 +85,27 @@ static void files_present(void **state)
 static void schema_columns(void **state)
 {
 	(void)state;
-	const char *need[] = {"schema", "case", "variant", "toolchain", "cc",
-			      "param", "unit", "n", "median", "min", "max",
-			      "ci_low", "ci_high", "ci_level", "baseline",
-			      "overhead", "overhead_ci_low", "overhead_ci_high",
-			      "ratio", "status", NULL};
+	const char *need[] = {"schema",
+			      "case",
+			      "variant",
+			      "toolchain",
+			      "cc",
+			      "param",
+			      "unit",
+			      "n",
+			      "median",
+			      "min",
+			      "max",
+			      "ci_low",
+			      "ci_high",
+			      "ci_level",
+			      "baseline",
+			      "overhead",
+			      "overhead_ci_low",
+			      "overhead_ci_high",
+			      "ratio",
+			      "status",
+			      NULL};
 	char err[ERRLEN];
 	if (csv_require(&summary, need, err, sizeof err) != 0)
 		fail_msg("%s", err);
@@ -102,7 +117,8 @@ static void every_variant_measured(void **state)
 	for (size_t i = 0; i < NVARIANTS; i++) {
 		long r = time_row(variants[i]);
 		if (r < 0)
-			fail_msg("summary.csv has no row for call %s", variants[i]);
+			fail_msg("summary.csv has no row for call %s",
+				 variants[i]);
 		const char *st = cell((size_t)r, "status");
 		if (strcmp(st, "ok") && strcmp(st, "wide"))
 			fail_msg("call %s: status %s: %s", variants[i], st,
@@ -120,7 +136,8 @@ static void numbers_positive_and_finite(void **state)
 		for (int c = 0; c < 5; c++) {
 			double v = num(r, cols[c]);
 			if (!(isfinite(v) && v > 0))
-				fail_msg("call %s: %s is %g", variants[i], cols[c], v);
+				fail_msg("call %s: %s is %g", variants[i],
+					 cols[c], v);
 		}
 		assert_true(num(r, "ci_low") <= num(r, "median"));
 		assert_true(num(r, "median") <= num(r, "ci_high"));
@@ -168,7 +185,8 @@ static void raw_matches_summary(void **state)
 		for (size_t k = 0; k < t.n; k++)
 			count += !strcmp(t.obs[k].variant, variants[i]) &&
 				 !strcmp(t.obs[k].unit, "ns/op");
-		assert_int_equal(count, (size_t)num((size_t)time_row(variants[i]), "n"));
+		assert_int_equal(
+		    count, (size_t)num((size_t)time_row(variants[i]), "n"));
 	}
 	raw_free(&t);
 	free(p);
@@ -198,10 +216,12 @@ static void machine_record(void **state)
 	(void)state;
 	char *p = path_in("machine.txt");
 	char *text = fixture(p);
-	const char *keys[] = {"cpu", "cores", "kernel", "arch", "os",
-			      "virtualised", "governor", "harness-commit", "date",
-			      "go-version", "goroot", "goos", "goarch", "cc",
-			      "cc-version", "benchmark-version", "status"};
+	const char *keys[] = {
+	    "cpu",    "cores",	     "kernel",	   "arch",
+	    "os",     "virtualised", "governor",   "harness-commit",
+	    "date",   "go-version",  "goroot",	   "goos",
+	    "goarch", "cc",	     "cc-version", "benchmark-version",
+	    "status"};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		char *k = xasprintf("\n%s: ", keys[i]);
 		if (!str_starts(text, k + 1) && !strstr(text, k))
@@ -226,5 +246,6 @@ int main(void)
 	    cmocka_unit_test(bench_txt_reads_back),
 	    cmocka_unit_test(machine_record),
 	};
-	return cmocka_run_group_tests_name("run directory", tests, load, unload);
+	return cmocka_run_group_tests_name("run directory", tests, load,
+					   unload);
 }

@@ -23,14 +23,14 @@ static void golden_and_parses(void **state)
 	char *want = fixture(FIXTURE("bench-golden.txt"));
 	if (getenv("CGOBENCH_UPDATE_GOLDEN")) {
 		char err[ERRLEN];
-		file_write_atomic(FIXTURE("bench-golden.txt"), sb.buf, sb.len, err,
-				  sizeof err);
+		file_write_atomic(FIXTURE("bench-golden.txt"), sb.buf, sb.len,
+				  err, sizeof err);
 	}
 	assert_string_equal(sb.buf, want);
 	struct bench_output o;
 	char err[ERRLEN];
-	assert_int_equal(gotest_parse(sb.buf, "bench.txt", 1, &o, err, sizeof err),
-			 0);
+	assert_int_equal(
+	    gotest_parse(sb.buf, "bench.txt", 1, &o, err, sizeof err), 0);
 	assert_int_equal(o.nlines, 3);
 	assert_string_equal(o.lines[0].top, "BenchmarkCall");
 	assert_string_equal(o.lines[0].variant, "go->c");

@@ -45,20 +45,20 @@ static void errors_name_the_line(void **state)
 	(void)state;
 	struct csv_table t;
 	char err[ERRLEN];
-	assert_int_equal(csv_parse("a,b\n1,2\n3\n", "s.csv", &t, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    csv_parse("a,b\n1,2\n3\n", "s.csv", &t, err, sizeof err), -1);
 	assert_string_equal(err, "s.csv:3: 1 fields, the header has 2");
-	assert_int_equal(csv_parse("a,b\n1,x\"y\n", "s.csv", &t, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    csv_parse("a,b\n1,x\"y\n", "s.csv", &t, err, sizeof err), -1);
 	assert_string_equal(err, "s.csv:2: stray quote in field 2");
-	assert_int_equal(csv_parse("a,b\n1,\"open\n", "s.csv", &t, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    csv_parse("a,b\n1,\"open\n", "s.csv", &t, err, sizeof err), -1);
 	assert_string_equal(err, "s.csv:2: unterminated quoted field");
 	assert_int_equal(csv_parse("", "s.csv", &t, err, sizeof err), -1);
 	assert_string_equal(err, "s.csv:1: empty file, want a header row");
 	/* CRLF and a trailing blank line are fine */
-	assert_int_equal(csv_parse("a,b\r\n1,2\r\n\n", "s.csv", &t, err, sizeof err),
-			 0);
+	assert_int_equal(
+	    csv_parse("a,b\r\n1,2\r\n\n", "s.csv", &t, err, sizeof err), 0);
 	assert_int_equal(t.nrows, 1);
 	assert_string_equal(t.rows[0][1], "2");
 	const char *need[] = {"a", "zz", NULL};
@@ -73,8 +73,7 @@ static void raw_round_trip(void **state)
 	struct obs o[] = {
 	    {"call", "go->c", "go1.26.8", "gcc", "", "ns/op", 1, 35.25},
 	    {"call", "go->c", "go1.26.8", "gcc", "", "B/op", 1, 0},
-	    {"batch", "c->c", "go1.26.8", "gcc", "n=64", "ns/item", 2,
-	     1.0 / 3},
+	    {"batch", "c->c", "go1.26.8", "gcc", "n=64", "ns/item", 2, 1.0 / 3},
 	};
 	struct sbuf sb = {0};
 	raw_add_header(&sb);

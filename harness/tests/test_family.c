@@ -14,18 +14,19 @@ static void baselines(void **state)
 	const char *text = "# crossing   baseline\n"
 			   "go->c        c->c\n\n"
 			   "go->c->go\tc->c(fnptr)   # a callback\n";
-	assert_int_equal(family_parse_baselines(text, "b", &f, err, sizeof err), 0);
+	assert_int_equal(family_parse_baselines(text, "b", &f, err, sizeof err),
+			 0);
 	assert_int_equal(f.nbaselines, 2);
 	assert_string_equal(family_baseline(&f, "go->c"), "c->c");
 	assert_string_equal(family_baseline(&f, "go->c->go"), "c->c(fnptr)");
 	assert_null(family_baseline(&f, "c->c"));
-	assert_int_equal(family_parse_baselines("x y\nlonely\n", "b", &f, err,
-						sizeof err),
-			 -1);
+	assert_int_equal(
+	    family_parse_baselines("x y\nlonely\n", "b", &f, err, sizeof err),
+	    -1);
 	assert_string_equal(err, "b:2: want 'variant baseline', two words");
-	assert_int_equal(family_parse_baselines("go->c c->c\n", "b", &f, err,
-						sizeof err),
-			 -1);
+	assert_int_equal(
+	    family_parse_baselines("go->c c->c\n", "b", &f, err, sizeof err),
+	    -1);
 	assert_string_equal(err, "b:1: variant 'go->c' has a baseline already");
 	f.name = xstrdup("x");
 	f.dir = xstrdup("x");
@@ -64,7 +65,8 @@ static void discover(void **state)
 	struct family *f;
 	size_t n;
 	char err[ERRLEN];
-	assert_int_equal(family_discover(dir, "all", &f, &n, err, sizeof err), 0);
+	assert_int_equal(family_discover(dir, "all", &f, &n, err, sizeof err),
+			 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(f[0].name, "batch");
 	assert_true(f[0].has_go && !f[0].has_cbench);
@@ -72,15 +74,17 @@ static void discover(void **state)
 	assert_true(!f[1].has_go && f[1].has_cbench && !f[1].has_export);
 	assert_string_equal(family_baseline(&f[1], "go->c"), "c->c");
 	family_free_all(f, n);
-	assert_int_equal(family_discover(dir, "ca*", &f, &n, err, sizeof err), 0);
+	assert_int_equal(family_discover(dir, "ca*", &f, &n, err, sizeof err),
+			 0);
 	assert_int_equal(n, 1);
 	family_free_all(f, n);
-	assert_int_equal(family_discover(dir, "call,nope", &f, &n, err, sizeof err),
-			 -1);
-	assert_string_equal(err, "no case matches 'nope' (the cases are: batch, call)");
+	assert_int_equal(
+	    family_discover(dir, "call,nope", &f, &n, err, sizeof err), -1);
+	assert_string_equal(
+	    err, "no case matches 'nope' (the cases are: batch, call)");
 	char *missing = xasprintf("%s/none", dir);
-	assert_int_equal(family_discover(missing, "all", &f, &n, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    family_discover(missing, "all", &f, &n, err, sizeof err), -1);
 	assert_non_null(strstr(err, "'--cases-dir <DIR>'"));
 	free(missing);
 }

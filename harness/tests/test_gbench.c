@@ -42,7 +42,8 @@ static void nan_error_and_units(void **state)
 	assert_true(o.lines[0].metrics[1].value == 64);
 	/* microseconds become ns/op */
 	assert_string_equal(o.lines[1].variant, "c->c(us)");
-	assert_true(o.lines[1].metrics[0].value == 3.0226080677475881e-04 * 1e3);
+	assert_true(o.lines[1].metrics[0].value ==
+		    3.0226080677475881e-04 * 1e3);
 	assert_int_equal(o.nnotes, 1);
 	assert_string_equal(o.notes[0].variant, "c->go(cthread)");
 	assert_int_equal(o.notes[0].status, BENCH_FAILED);
@@ -57,7 +58,8 @@ static void sanitize_keeps_strings(void **state)
 	char *s = gbench_sanitize(
 	    "{\"NaN\": NaN, \"x\": -Infinity, \"s\": \"a \\\" NaN\", \"i\": Infinity}");
 	assert_string_equal(
-	    s, "{\"NaN\": null, \"x\": null, \"s\": \"a \\\" NaN\", \"i\": null}");
+	    s,
+	    "{\"NaN\": null, \"x\": null, \"s\": \"a \\\" NaN\", \"i\": null}");
 	free(s);
 }
 
@@ -66,13 +68,13 @@ static void malformed(void **state)
 	(void)state;
 	struct bench_output o;
 	char err[ERRLEN];
-	assert_int_equal(gbench_parse("{\n\"benchmarks\": [\n{,\n", "g.json", &o,
-				      err, sizeof err),
+	assert_int_equal(gbench_parse("{\n\"benchmarks\": [\n{,\n", "g.json",
+				      &o, err, sizeof err),
 			 -1);
 	assert_true(str_starts(err, "g.json:3: "));
-	assert_int_equal(gbench_parse("{\"context\": {}}", "g.json", &o, err,
-				      sizeof err),
-			 -1);
+	assert_int_equal(
+	    gbench_parse("{\"context\": {}}", "g.json", &o, err, sizeof err),
+	    -1);
 	assert_string_equal(err, "g.json: no \"benchmarks\" array");
 	assert_int_equal(
 	    gbench_parse("{\"benchmarks\": [{\"name\": \"a\", \"run_type\": "
@@ -84,9 +86,10 @@ static void malformed(void **state)
 				 "iterations, real_time or time_unit");
 	/* aggregates are skipped, not errors */
 	assert_int_equal(
-	    gbench_parse("{\"benchmarks\": [{\"name\": \"a_mean\", \"run_name\": "
-			 "\"a\", \"run_type\": \"aggregate\"}]}",
-			 "g.json", &o, err, sizeof err),
+	    gbench_parse(
+		"{\"benchmarks\": [{\"name\": \"a_mean\", \"run_name\": "
+		"\"a\", \"run_type\": \"aggregate\"}]}",
+		"g.json", &o, err, sizeof err),
 	    0);
 	assert_int_equal(o.nlines, 0);
 	benchout_free(&o);

@@ -9,9 +9,8 @@ static void call_family(void **state)
 	char *text = fixture(FIXTURE("gotest-call.txt"));
 	struct bench_output o;
 	char err[ERRLEN];
-	assert_int_equal(gotest_parse(text, "gotest-call.txt", 2, &o, err,
-				      sizeof err),
-			 0);
+	assert_int_equal(
+	    gotest_parse(text, "gotest-call.txt", 2, &o, err, sizeof err), 0);
 	assert_int_equal(o.nlines, 3);
 	assert_int_equal(o.nnotes, 0);
 	assert_string_equal(o.lines[0].top, "BenchmarkCall");
@@ -66,7 +65,8 @@ static void skip_and_fail_verbose(void **state)
 	n = benchout_find_note(&o, "failing", "");
 	assert_non_null(n);
 	assert_int_equal(n->status, BENCH_FAILED);
-	assert_string_equal(n->reason, "fx_test.go:24: boom: the C side returned 7");
+	assert_string_equal(n->reason,
+			    "fx_test.go:24: boom: the C side returned 7");
 	benchout_free(&o);
 	free(text);
 }
@@ -80,7 +80,8 @@ static void fail_reason_after_line(void **state)
 	assert_int_equal(gotest_parse(text, "x", 2, &o, err, sizeof err), 0);
 	const struct bench_note *n = benchout_find_note(&o, "failing", "");
 	assert_non_null(n);
-	assert_string_equal(n->reason, "fx_test.go:24: boom: the C side returned 7");
+	assert_string_equal(n->reason,
+			    "fx_test.go:24: boom: the C side returned 7");
 	assert_non_null(benchout_find(&o, "n=64", ""));
 	benchout_free(&o);
 	free(text);
@@ -89,13 +90,13 @@ static void fail_reason_after_line(void **state)
 static void params_and_levels(void **state)
 {
 	(void)state;
-	const char *text =
-	    "BenchmarkBatch/go->c/n=64-4 \t 1000\t 5.5 ns/item\n"
-	    "BenchmarkBatch/go->c/n=-4 \t 1000\t 5.5 ns/op\n";
+	const char *text = "BenchmarkBatch/go->c/n=64-4 \t 1000\t 5.5 ns/item\n"
+			   "BenchmarkBatch/go->c/n=-4 \t 1000\t 5.5 ns/op\n";
 	struct bench_output o;
 	char err[ERRLEN];
 	assert_int_equal(gotest_parse(text, "x", 4, &o, err, sizeof err), -1);
-	assert_string_equal(err, "x:1: first metric is 'ns/item', want 'ns/op'");
+	assert_string_equal(err,
+			    "x:1: first metric is 'ns/item', want 'ns/op'");
 	text = "BenchmarkBatch/go->c/n=64/g=2-4 \t 1000\t 5.5 ns/op\n"
 	       "BenchmarkBatch/go->c/n=-4 \t 1000\t 5.5 ns/op\n";
 	assert_int_equal(gotest_parse(text, "x", 1, &o, err, sizeof err), 0);
@@ -113,15 +114,18 @@ static void malformed(void **state)
 	(void)state;
 	struct bench_output o;
 	char err[ERRLEN];
-	const char *bad_value = "goos: linux\n\nBenchmarkX/a-2 \t 100\t abc ns/op\n";
-	assert_int_equal(gotest_parse(bad_value, "out.txt", 2, &o, err, sizeof err),
-			 -1);
+	const char *bad_value =
+	    "goos: linux\n\nBenchmarkX/a-2 \t 100\t abc ns/op\n";
+	assert_int_equal(
+	    gotest_parse(bad_value, "out.txt", 2, &o, err, sizeof err), -1);
 	assert_string_equal(err, "out.txt:3: bad value 'abc' for unit 'ns/op'");
 	const char *odd = "BenchmarkX/a-2 \t 100\t 5 ns/op 7\n";
-	assert_int_equal(gotest_parse(odd, "out.txt", 2, &o, err, sizeof err), -1);
+	assert_int_equal(gotest_parse(odd, "out.txt", 2, &o, err, sizeof err),
+			 -1);
 	assert_non_null(strstr(err, "out.txt:1: malformed benchmark line"));
 	const char *empty = "";
-	assert_int_equal(gotest_parse(empty, "out.txt", 2, &o, err, sizeof err), 0);
+	assert_int_equal(gotest_parse(empty, "out.txt", 2, &o, err, sizeof err),
+			 0);
 	assert_int_equal(o.nlines, 0);
 	benchout_free(&o);
 }

@@ -59,11 +59,13 @@ static void timeout_kills_the_group(void **state)
 static void env_cwd_and_pin(void **state)
 {
 	(void)state;
-	char *argv[] = {"sh", "-c",
-			"echo $CGOBENCH_X; pwd; grep Cpus_allowed_list /proc/self/status",
-			NULL};
+	char *argv[] = {
+	    "sh", "-c",
+	    "echo $CGOBENCH_X; pwd; grep Cpus_allowed_list /proc/self/status",
+	    NULL};
 	char *env[] = {"CGOBENCH_X=yes", NULL};
-	struct spawn_opts o = {.argv = argv, .env = env, .cwd = "/", .pin_cpu = 0};
+	struct spawn_opts o = {
+	    .argv = argv, .env = env, .cwd = "/", .pin_cpu = 0};
 	struct spawn_result r;
 	char err[ERRLEN];
 	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
@@ -80,7 +82,8 @@ static void missing_program(void **state)
 	struct spawn_result r;
 	char err[ERRLEN];
 	assert_int_equal(spawn_run(&o, &r, err, sizeof err), -1);
-	assert_string_equal(err, "cannot run '/no/such/program': No such file or directory");
+	assert_string_equal(
+	    err, "cannot run '/no/such/program': No such file or directory");
 }
 
 static void tails(void **state)

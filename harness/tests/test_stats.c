@@ -68,7 +68,8 @@ static void bootstrap_constant(void **state)
 	struct stats_diff d;
 	stats_bootstrap_diff(a, 4, b, 3, 0.95, 1000, 1, &d);
 	assert_true(d.diff == 6 && d.diff_low == 6 && d.diff_high == 6);
-	assert_true(d.ratio == 2.5 && d.ratio_low == 2.5 && d.ratio_high == 2.5);
+	assert_true(d.ratio == 2.5 && d.ratio_low == 2.5 &&
+		    d.ratio_high == 2.5);
 }
 
 static void bootstrap_brackets_and_repeats(void **state)
@@ -100,8 +101,10 @@ static void rand_spreads(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(medians),	 cmocka_unit_test(ci_ranks),
-	    cmocka_unit_test(summarize), cmocka_unit_test(quantiles),
+	    cmocka_unit_test(medians),
+	    cmocka_unit_test(ci_ranks),
+	    cmocka_unit_test(summarize),
+	    cmocka_unit_test(quantiles),
 	    cmocka_unit_test(bootstrap_constant),
 	    cmocka_unit_test(bootstrap_brackets_and_repeats),
 	    cmocka_unit_test(rand_spreads),

@@ -21,20 +21,24 @@ static const char *baseline(void *ctx, const char *family, const char *variant)
  * batched variant with a param whose baseline has none. */
 static struct obs *make_obs(size_t *n)
 {
-	static const double goc[] = {30, 31, 29, 30.5, 29.5, 30, 31.5, 28.5, 30, 30};
-	static const double cc[] = {1.5, 1.4, 1.6, 1.5, 1.45, 1.55, 1.5, 1.5, 1.52, 1.48};
+	static const double goc[] = {30, 31,   29,   30.5, 29.5,
+				     30, 31.5, 28.5, 30,   30};
+	static const double cc[] = {1.5,  1.4, 1.6, 1.5,  1.45,
+				    1.55, 1.5, 1.5, 1.52, 1.48};
 	struct obs *o = xcalloc(32, sizeof *o);
 	size_t k = 0;
 	for (int i = 0; i < 10; i++) {
-		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "", "ns/op",
-				      i + 1, goc[i]};
-		o[k++] = (struct obs){"call", "c->c", "go1.26.8", "gcc", "", "ns/op",
-				      i + 1, cc[i]};
+		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc",
+				      "",     "ns/op", i + 1,	   goc[i]};
+		o[k++] = (struct obs){"call", "c->c",  "go1.26.8", "gcc",
+				      "",     "ns/op", i + 1,	   cc[i]};
 		if (i < 3)
-			o[k++] = (struct obs){"call", "batch", "go1.26.8", "gcc",
-					      "n=8", "ns/op", i + 1, 3 + i};
+			o[k++] =
+			    (struct obs){"call", "batch", "go1.26.8", "gcc",
+					 "n=8",	 "ns/op", i + 1,      3 + i};
 	}
-	o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "", "B/op", 1, 0};
+	o[k++] =
+	    (struct obs){"call", "go->c", "go1.26.8", "gcc", "", "B/op", 1, 0};
 	*n = k;
 	return o;
 }
@@ -47,8 +51,8 @@ static void rows_and_overhead(void **state)
 	struct summary_row *rows;
 	summary_compute(o, n, baseline, NULL, &rows, &nr);
 	assert_int_equal(nr, 4);
-	struct summary_row *g = summary_find(rows, nr, "call", "go->c", "go1.26.8",
-					     "gcc", "", "ns/op");
+	struct summary_row *g = summary_find(rows, nr, "call", "go->c",
+					     "go1.26.8", "gcc", "", "ns/op");
 	assert_non_null(g);
 	assert_int_equal(g->s.n, 10);
 	assert_true(g->s.median == 30);
@@ -62,8 +66,8 @@ static void rows_and_overhead(void **state)
 	assert_true(summary_within(&g->s, 3.4));
 	assert_false(summary_within(&g->s, 3.3));
 	/* a param row falls back to the baseline without a param */
-	struct summary_row *b = summary_find(rows, nr, "call", "batch", "go1.26.8",
-					     "gcc", "n=8", "ns/op");
+	struct summary_row *b = summary_find(rows, nr, "call", "batch",
+					     "go1.26.8", "gcc", "n=8", "ns/op");
 	assert_true(b->baseline_found);
 	assert_true(b->d.diff == 4 - 1.5);
 	/* B/op has no baseline row of its unit */
@@ -71,8 +75,8 @@ static void rows_and_overhead(void **state)
 						 "go1.26.8", "gcc", "", "B/op");
 	assert_string_equal(bytes->baseline, "c->c");
 	assert_false(bytes->baseline_found);
-	struct summary_row *c = summary_find(rows, nr, "call", "c->c", "go1.26.8",
-					     "gcc", "", "ns/op");
+	struct summary_row *c = summary_find(rows, nr, "call", "c->c",
+					     "go1.26.8", "gcc", "", "ns/op");
 	assert_null(c->baseline);
 	summary_free(rows, nr);
 	free(o);
