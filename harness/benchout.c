@@ -27,6 +27,8 @@ void benchout_free(struct bench_output *o)
 	}
 	free(o->lines);
 	free(o->notes);
+	free(o->unfinished_top);
+	free(o->unfinished);
 	memset(o, 0, sizeof *o);
 }
 

@@ -43,6 +43,9 @@ struct bench_output {
 	size_t nlines;
 	struct bench_note *notes;
 	size_t nnotes;
+	/* the benchmark that had begun and not ended when the output
+	 * stopped (go test -test.v names each before running it), or NULL */
+	char *unfinished_top, *unfinished;
 };
 
 void benchout_free(struct bench_output *o);

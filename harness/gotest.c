@@ -32,6 +32,13 @@ static int split_name(const char *full, int procs, char **top, char **name)
 	return 0;
 }
 
+static void clear_unfinished(struct bench_output *out)
+{
+	free(out->unfinished_top);
+	free(out->unfinished);
+	out->unfinished_top = out->unfinished = NULL;
+}
+
 /* Splits a line into white-space separated fields, in place. */
 static size_t fields(char *line, char **f, size_t max)
 {
@@ -48,8 +55,15 @@ static int parse_result(char *line, const char *source, int lineno, int procs,
 {
 	char *f[2 + 2 * BENCH_MAX_METRICS + 1];
 	size_t nf = fields(line, f, sizeof f / sizeof *f);
-	if (nf == 1)
-		return 0; /* -test.v prints the bare name before running */
+	clear_unfinished(out);
+	if (nf == 1) {
+		/* -test.v prints the bare name before running it; a parent's
+		 * name is replaced by its first sub-benchmark's */
+		if (split_name(f[0], procs, &out->unfinished_top,
+			       &out->unfinished) != 0)
+			out->unfinished_top = out->unfinished = NULL;
+		return 0;
+	}
 	long iters;
 	if (parse_long(f[1], &iters) != 0 || iters <= 0)
 		return 0; /* a name followed by the benchmark's own output */

@@ -173,14 +173,30 @@ static char *seconds_arg(const struct run *r, const char *flag, double s,
 	return xasprintf("%s=%g", flag, s);
 }
 
+/* What a failed benchmark process said about its end: the line of a Go
+ * panic or fatal error when there is one, else the end of its stderr. */
+static char *failure_reason(const char *err, size_t len)
+{
+	static const char *const marks[] = {"panic: ", "fatal error: "};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+		const char *p = strstr(err, marks[i]);
+		if (p && (p == err || p[-1] == '\n'))
+			return xstrndup(p, strcspn(p, "\n"));
+	}
+	return spawn_tail(err, len, 300);
+}
+
 /* Runs a binary with the family's directory as its working directory and
- * parses what it printed. filter NULL runs every benchmark. */
+ * parses what it printed into out, which the caller frees in every case:
+ * after a crash or a timeout it holds what was printed before. filter NULL
+ * runs every benchmark; skip (Go only) leaves out those it matches. */
 static int run_binary(struct run *r, const struct family *f,
 		      const struct toolchain *t, int is_go, const char *bin,
-		      const char *filter, double seconds,
+		      const char *filter, const char *skip, double seconds,
 		      struct bench_output *out, char *err, size_t errlen)
 {
-	char *args[10];
+	memset(out, 0, sizeof *out);
+	char *args[12];
 	int a = 0;
 	char *owned[3] = {0};
 	args[a++] = (char *)bin;
@@ -191,6 +207,8 @@ static int run_binary(struct run *r, const struct family *f,
 		args[a++] = owned[1] =
 		    seconds_arg(r, "-test.benchtime", seconds, 1);
 		args[a++] = "-test.count=1";
+		if (skip)
+			args[a++] = owned[2] = xasprintf("-test.skip=%s", skip);
 		args[a++] = "-test.benchmem";
 		args[a++] = "-test.v";
 	} else {
@@ -232,16 +250,12 @@ static int run_binary(struct run *r, const struct family *f,
 		 * named in its notes and the others still count */
 		char how[128];
 		spawn_describe(&res, r->c->timeout_s, how, sizeof how);
-		char *tail =
-		    spawn_tail(res.err_len ? res.err : res.out,
-			       res.err_len ? res.err_len : res.out_len, 300);
+		char *tail = failure_reason(res.err, res.err_len);
 		set_error(err, errlen, "%s: %s%s%s", bin, how,
 			  *tail ? ": " : "", tail);
 		free(tail);
-		if (parsed == 0)
-			benchout_free(out);
 		spawn_result_free(&res);
-		return -1;
+		return -1; /* out keeps what was parsed before the end */
 	}
 	spawn_result_free(&res);
 	if (parsed != 0)
@@ -291,41 +305,148 @@ static void family_failed(struct run *r, const struct family *f,
 	set_state(u, UNIT_FAILED, why);
 }
 
-/* Runs each binary once, briefly: it warms caches and the page cache, and
- * tells which benchmarks the binary has. */
-static void discover(struct run *r, const struct family *f,
-		     const struct toolchain *t, int is_go, const char *bin)
+static void unit_failed(struct run *r, struct unit *u, const char *why)
 {
-	struct bench_output out;
-	char err[ERRLEN];
-	info(r, "warming up %s %s (%s)", f->name, is_go ? "go side" : "C side",
-	     t->name);
-	if (run_binary(r, f, t, is_go, bin, NULL, r->c->warmup_s, &out, err,
-		       sizeof err) != 0) {
-		char *why =
-		    xasprintf("case '%s' (%s) failed while warming up: %s",
-			      f->name, t->name, err);
-		family_failed(r, f, t, why);
-		free(why);
-		return;
-	}
-	for (size_t i = 0; i < out.nlines; i++)
-		add_unit(r, f, t, is_go, bin, out.lines[i].top,
-			 out.lines[i].variant, out.lines[i].param);
-	for (size_t i = 0; i < out.nnotes; i++) {
-		const struct bench_note *n = &out.notes[i];
+	set_state(u, UNIT_FAILED, why);
+	warn(r, "%s %s (%s) failed: %s", u->fam->name, u->variant, u->tc->name,
+	     why);
+}
+
+/* Adds the units and the skipped or failed notes of a warm-up's output. */
+static void add_found(struct run *r, const struct family *f,
+		      const struct toolchain *t, int is_go, const char *bin,
+		      const struct bench_output *out)
+{
+	for (size_t i = 0; i < out->nlines; i++)
+		add_unit(r, f, t, is_go, bin, out->lines[i].top,
+			 out->lines[i].variant, out->lines[i].param);
+	for (size_t i = 0; i < out->nnotes; i++) {
+		const struct bench_note *n = &out->notes[i];
 		if (is_go && !n->param[0] && !strcmp(n->variant, n->top + 9))
 			continue; /* the parent of a failed sub-benchmark */
 		struct unit *u =
 		    add_unit(r, f, t, is_go, bin, n->top, n->variant, n->param);
-		set_state(
-		    u, n->status == BENCH_SKIPPED ? UNIT_SKIPPED : UNIT_FAILED,
-		    n->reason[0] ? n->reason : "no reason given");
-		if (u->state == UNIT_FAILED)
-			warn(r, "%s %s (%s) failed: %s", f->name, u->variant,
-			     t->name, u->note);
+		const char *why = n->reason[0] ? n->reason : "no reason given";
+		if (n->status == BENCH_SKIPPED)
+			set_state(u, UNIT_SKIPPED, why);
+		else
+			unit_failed(r, u, why);
 	}
+}
+
+/* Warms a Go test binary up, which also lists its benchmarks. When one
+ * crashes or hangs, -test.v has named it: it is recorded as failed and the
+ * warm-up runs again without it, so that one bad benchmark does not hide
+ * the others. */
+static void discover_go(struct run *r, const struct family *f,
+			const struct toolchain *t, const char *bin)
+{
+	struct sbuf skip = {0};
+	for (int attempt = 0; attempt < 10 && !*r->c->stop; attempt++) {
+		struct bench_output out;
+		char err[ERRLEN];
+		int rc = run_binary(r, f, t, 1, bin, NULL, skip.buf,
+				    r->c->warmup_s, &out, err, sizeof err);
+		add_found(r, f, t, 1, bin, &out);
+		if (rc != 0 && !*r->c->stop && out.unfinished) {
+			char *variant, *param;
+			benchout_split_name(out.unfinished, &variant, &param);
+			struct unit *u =
+			    add_unit(r, f, t, 1, bin, out.unfinished_top,
+				     variant, param);
+			free(variant);
+			free(param);
+			char *why = xasprintf("while warming up: %s", err);
+			unit_failed(r, u, why);
+			free(why);
+			char *pattern = go_filter(u);
+			sbuf_addf(&skip, "%s%s", skip.len ? "|" : "", pattern);
+			free(pattern);
+		} else if (rc != 0 && !*r->c->stop) {
+			char *why = xasprintf(
+			    "case '%s' (%s) failed while warming up: %s",
+			    f->name, t->name, err);
+			family_failed(r, f, t, why);
+			free(why);
+			rc = 0;
+		}
+		benchout_free(&out);
+		if (rc == 0)
+			break;
+	}
+	sbuf_free(&skip);
+}
+
+/* Lists a Google Benchmark binary's benchmarks (which runs none of them),
+ * warms it up, and when that fails, warms each benchmark up alone to find
+ * the ones that crash or hang. */
+static void discover_gb(struct run *r, const struct family *f,
+			const struct toolchain *t, const char *bin)
+{
+	char *argv[] = {(char *)bin, "--benchmark_list_tests=true", NULL};
+	struct spawn_opts so = {.argv = argv,
+				.env = t->env,
+				.cwd = f->dir,
+				.pin_cpu = -1,
+				.timeout_s = r->c->timeout_s,
+				.stop = r->c->stop};
+	struct spawn_result res;
+	char err[ERRLEN];
+	if (spawn_run(&so, &res, err, sizeof err) != 0 || !spawn_ok(&res)) {
+		if (err[0] == '\0' || strncmp(err, "cannot run", 10) != 0)
+			spawn_describe(&res, so.timeout_s, err, sizeof err);
+		char *why = xasprintf("case '%s' (%s): %s cannot list its "
+				      "benchmarks: %s",
+				      f->name, t->name, bin, err);
+		family_failed(r, f, t, why);
+		free(why);
+		if (res.out)
+			spawn_result_free(&res);
+		return;
+	}
+	size_t first = r->nunits;
+	char *save;
+	for (char *name = strtok_r(res.out, "\n", &save); name;
+	     name = strtok_r(NULL, "\n", &save)) {
+		char *variant, *param;
+		benchout_split_name(name, &variant, &param);
+		add_unit(r, f, t, 0, bin, "", variant, param);
+		free(variant);
+		free(param);
+	}
+	spawn_result_free(&res);
+	struct bench_output out;
+	int rc = run_binary(r, f, t, 0, bin, NULL, NULL, r->c->warmup_s, &out,
+			    err, sizeof err);
+	add_found(r, f, t, 0, bin, &out);
 	benchout_free(&out);
+	for (size_t i = first; rc != 0 && i < r->nunits && !*r->c->stop; i++) {
+		struct unit *u = &r->units[i];
+		if (u->state != UNIT_OK)
+			continue;
+		char *filter = gb_filter(u);
+		if (run_binary(r, f, t, 0, bin, filter, NULL, r->c->warmup_s,
+			       &out, err, sizeof err) != 0 &&
+		    !*r->c->stop) {
+			char *why = xasprintf("while warming up: %s", err);
+			unit_failed(r, u, why);
+			free(why);
+		}
+		add_found(r, f, t, 0, bin, &out);
+		benchout_free(&out);
+		free(filter);
+	}
+}
+
+static void discover(struct run *r, const struct family *f,
+		     const struct toolchain *t, int is_go, const char *bin)
+{
+	info(r, "warming up %s %s (%s)", f->name, is_go ? "go side" : "C side",
+	     t->name);
+	if (is_go)
+		discover_go(r, f, t, bin);
+	else
+		discover_gb(r, f, t, bin);
 }
 
 static struct obs obs_of(const struct run *r, const struct unit *u, int rep,
@@ -361,18 +482,17 @@ static void take_sample(struct run *r, size_t ui, int rep)
 	char *filter = u->is_go ? go_filter(u) : gb_filter(u);
 	struct bench_output out;
 	char err[ERRLEN];
-	int rc = run_binary(r, u->fam, u->tc, u->is_go, u->binary, filter,
+	int rc = run_binary(r, u->fam, u->tc, u->is_go, u->binary, filter, NULL,
 			    r->c->benchtime_s, &out, err, sizeof err);
 	free(filter);
 	r->done++;
 	if (rc != 0) {
-		if (*r->c->stop)
-			return;
-		char *why = xasprintf("repetition %d: %s", rep, err);
-		set_state(u, UNIT_FAILED, why);
-		warn(r, "%s %s (%s) failed: %s", u->fam->name, u->variant,
-		     u->tc->name, why);
-		free(why);
+		if (!*r->c->stop) {
+			char *why = xasprintf("repetition %d: %s", rep, err);
+			unit_failed(r, u, why);
+			free(why);
+		}
+		benchout_free(&out);
 		return;
 	}
 	const struct bench_line *l = benchout_find(&out, u->variant, u->param);
@@ -382,12 +502,10 @@ static void take_sample(struct run *r, size_t ui, int rep)
 		char *why = xasprintf("repetition %d: %s", rep,
 				      n && n->reason[0] ? n->reason
 							: "printed no result");
-		set_state(u,
-			  n && n->status == BENCH_SKIPPED ? UNIT_SKIPPED
-							  : UNIT_FAILED,
-			  why);
-		warn(r, "%s %s (%s): %s", u->fam->name, u->variant, u->tc->name,
-		     why);
+		if (n && n->status == BENCH_SKIPPED)
+			set_state(u, UNIT_SKIPPED, why);
+		else
+			unit_failed(r, u, why);
 		free(why);
 		benchout_free(&out);
 		return;

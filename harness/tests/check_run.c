@@ -1,6 +1,13 @@
-/* Checks a real run directory (CGOBENCH_RUN_DIR) of the call family:
- * every file there, every variant measured, every number positive and
- * finite, the baselines matched, and c->c faster than go->c. */
+/* Checks a real run directory (CGOBENCH_RUN_DIR). CGOBENCH_EXPECT says of
+ * what run:
+ *   complete    the call family: every file there, every variant measured,
+ *               every number positive and finite, the baselines matched,
+ *               and c->c faster than go->c
+ *   flaky       the test families under harness/tests/cases: the case that
+ *               does not build, crashes, panics, hangs or skips is recorded
+ *               with its reason, and the good ones are measured
+ *   incomplete  a run stopped by SIGINT: its CSVs read back, hold samples,
+ *               and say that the run is incomplete */
 #include "testutil.h"
 
 #include "csv.h"
@@ -59,14 +66,19 @@ static double num(size_t row, const char *col)
 	return v;
 }
 
-static long time_row(const char *variant)
+static long family_row(const char *family, const char *variant)
 {
 	for (size_t r = 0; r < summary.nrows; r++)
-		if (!strcmp(cell(r, "case"), "call") &&
+		if (!strcmp(cell(r, "case"), family) &&
 		    !strcmp(cell(r, "variant"), variant) &&
 		    !strcmp(cell(r, "unit"), "ns/op"))
 			return (long)r;
 	return -1;
+}
+
+static long time_row(const char *variant)
+{
+	return family_row("call", variant);
 }
 
 static void files_present(void **state)
@@ -233,8 +245,88 @@ static void machine_record(void **state)
 	free(p);
 }
 
+static void expect_status(const char *family, const char *variant,
+			  const char *status, const char *note_part)
+{
+	long r = family_row(family, variant);
+	if (r < 0)
+		fail_msg("summary.csv has no row for %s '%s'", family, variant);
+	if (strcmp(cell((size_t)r, "status"), status) != 0)
+		fail_msg("%s '%s': status %s, want %s", family, variant,
+			 cell((size_t)r, "status"), status);
+	if (note_part && !strstr(cell((size_t)r, "note"), note_part))
+		fail_msg("%s '%s': note '%s' does not say '%s'", family,
+			 variant, cell((size_t)r, "note"), note_part);
+}
+
+static void flaky_good_ones_measured(void **state)
+{
+	(void)state;
+	/* "wide" is measured too: three samples may not reach +-3% */
+	const char *good[] = {"ok", "c-ok"};
+	for (int i = 0; i < 2; i++) {
+		long r = family_row("flaky", good[i]);
+		assert_true(r >= 0);
+		const char *st = cell((size_t)r, "status");
+		if (strcmp(st, "ok") && strcmp(st, "wide"))
+			fail_msg("flaky '%s': status %s", good[i], st);
+		assert_true(num((size_t)r, "n") == 3);
+	}
+}
+
+static void flaky_bad_ones_named(void **state)
+{
+	(void)state;
+	expect_status("broken", "", "failed", "does not build");
+	expect_status("broken", "", "failed", "build.log");
+	expect_status("flaky", "c-crash", "failed", "Segmentation fault");
+	expect_status("flaky", "panics", "failed",
+		      "panic: flaky: this benchmark panics on purpose");
+	expect_status("flaky", "hangs", "failed", "timed out after");
+	expect_status("flaky", "skips", "skipped", "needs go1.99");
+}
+
+static void incomplete_reads_back(void **state)
+{
+	(void)state;
+	char *p = path_in("raw.csv"), err[ERRLEN];
+	struct raw_table t;
+	if (raw_read(p, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	assert_true(t.n > 0);
+	raw_free(&t);
+	free(p);
+	int incomplete = 0;
+	for (size_t r = 0; r < summary.nrows; r++)
+		incomplete += !strcmp(cell(r, "status"), "incomplete");
+	assert_true(incomplete > 0);
+	p = path_in("machine.txt");
+	char *text = fixture(p);
+	assert_non_null(strstr(text, "\nstatus: incomplete\n"));
+	free(text);
+	free(p);
+}
+
 int main(void)
 {
+	const char *expect = getenv("CGOBENCH_EXPECT");
+	if (expect && !strcmp(expect, "flaky")) {
+		const struct CMUnitTest tests[] = {
+		    cmocka_unit_test(files_present),
+		    cmocka_unit_test(flaky_good_ones_measured),
+		    cmocka_unit_test(flaky_bad_ones_named),
+		};
+		return cmocka_run_group_tests_name("flaky run", tests, load,
+						   unload);
+	}
+	if (expect && !strcmp(expect, "incomplete")) {
+		const struct CMUnitTest tests[] = {
+		    cmocka_unit_test(files_present),
+		    cmocka_unit_test(incomplete_reads_back),
+		};
+		return cmocka_run_group_tests_name("interrupted run", tests,
+						   load, unload);
+	}
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(files_present),
 	    cmocka_unit_test(schema_columns),

@@ -2,9 +2,11 @@
 # usage: sh harness/tests/integration.sh CGOBENCH CHECK_RUN [GO]
 #
 # Runs a short real suite of the call family into a directory whose name
-# has a space, checks the run directory with CHECK_RUN, and checks that
-# bad command lines exit 2 with a clear message. Ends with
-# "integration: N passed, M failed".
+# has a space and checks the run directory with CHECK_RUN; runs the test
+# families of harness/tests/cases, which fail to build, crash, panic, hang
+# and skip on purpose; interrupts a run with SIGINT and reads back what it
+# wrote; and checks that bad command lines exit 2 with a clear message.
+# Ends with "integration: N passed, M failed".
 set -u
 cgobench=$1
 check=$2
@@ -30,13 +32,48 @@ else
 	bad "the summary table goes to stdout"
 fi
 
-out=$(CGOBENCH_RUN_DIR="$run" "$check" 2>&1)
-printf '%s\n' "$out"
-p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
-f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
-[ -z "$p$f" ] && f=1
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-0}))
+# check_run EXPECT DIR: the cmocka checks of a run directory, counted
+check_run() {
+	out=$(CGOBENCH_EXPECT=$1 CGOBENCH_RUN_DIR=$2 "$check" 2>&1)
+	printf '%s\n' "$out"
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
+	[ -z "$p$f" ] && f=1
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+}
+check_run complete "$run"
+
+# Cases that fail on purpose: the run goes on, says why, and exits 1.
+"$cgobench" run --go "$go" --cases-dir harness/tests/cases --count 3 \
+	--max-count 3 --benchtime 0.02s --warmup 0.01s --timeout 3 \
+	--out "$tmp/flaky" -q >/dev/null 2>"$tmp/flaky.err"
+rc=$?
+if [ "$rc" -eq 1 ]; then
+	ok "a run with failing cases exits 1"
+else
+	bad "a run with failing cases exits $rc, want 1: $(tail -n 3 "$tmp/flaky.err")"
+fi
+check_run flaky "$tmp/flaky"
+
+# SIGINT part-way: exit 130, and the CSVs hold what was taken.
+"$cgobench" run --go "$go" --cases call --count 1000 --benchtime 0.02s \
+	--warmup 0.01s --out "$tmp/int" -q >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ "$i" -lt 600 ] && [ "$(wc -l <"$tmp/int/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -INT "$pid"
+wait "$pid"
+rc=$?
+if [ "$rc" -eq 130 ]; then
+	ok "a run stopped by SIGINT exits 130"
+else
+	bad "a run stopped by SIGINT exits $rc, want 130"
+fi
+check_run incomplete "$tmp/int"
 
 # expect_usage DESCRIPTION MESSAGE_PART ARG...: exit 2, message on stderr
 expect_usage() {

@@ -130,6 +130,28 @@ static void malformed(void **state)
 	benchout_free(&o);
 }
 
+static void unfinished_after_panic(void **state)
+{
+	(void)state;
+	/* stdout of a -test.v run that panicked in BenchmarkFlaky/panics */
+	char *text = fixture(FIXTURE("gotest-panic-v.txt"));
+	struct bench_output o;
+	char err[ERRLEN];
+	assert_int_equal(gotest_parse(text, "x", 2, &o, err, sizeof err), 0);
+	assert_int_equal(o.nlines, 1);
+	assert_string_equal(o.lines[0].variant, "ok");
+	assert_string_equal(o.unfinished_top, "BenchmarkFlaky");
+	assert_string_equal(o.unfinished, "panics");
+	benchout_free(&o);
+	free(text);
+	/* a finished run leaves nothing unfinished */
+	text = fixture(FIXTURE("gotest-skip-fail-v.txt"));
+	assert_int_equal(gotest_parse(text, "x", 2, &o, err, sizeof err), 0);
+	assert_null(o.unfinished);
+	benchout_free(&o);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +161,7 @@ int main(void)
 	    cmocka_unit_test(fail_reason_after_line),
 	    cmocka_unit_test(params_and_levels),
 	    cmocka_unit_test(malformed),
+	    cmocka_unit_test(unfinished_after_panic),
 	};
 	return cmocka_run_group_tests_name("gotest", tests, NULL, NULL);
 }

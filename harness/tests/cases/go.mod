@@ -1,0 +1,3 @@
+module cgobench/testcases
+
+go 1.19
