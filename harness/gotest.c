@@ -140,6 +140,7 @@ int gotest_parse(const char *text, const char *source, int procs,
 				    lineno, line);
 				break;
 			}
+			clear_unfinished(out);
 			last = benchout_add_note(
 			    out, top, name, skip ? BENCH_SKIPPED : BENCH_FAILED,
 			    pending.len ? pending.buf : "");
