@@ -32,7 +32,8 @@ HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
 HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
 UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
 	test_family test_spawn test_benchtxt
-UNIT_BINS = $(UNIT_TESTS:%=$(B)/tests/%) $(UNIT_TESTS:%=$(B)/tests/%-san)
+UNIT_PLAIN = $(UNIT_TESTS:%=$(B)/tests/%)
+UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/tests/%-san)
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
@@ -44,7 +45,7 @@ help:
 	@echo "make              build build/cgobench"
 	@echo "make bench        install what is missing, run the default suite (GO, COUNT, CASES, BENCHFLAGS)"
 	@echo "make test         install what is missing, run the unit and integration tests"
-	@echo "make unit         the unit tests only (also under ASan and UBSan)"
+	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
 	@echo "make integration  a short real run, checked"
 	@echo "make deps         install the build and run dependencies (apt-get or sudo)"
 	@echo "make fmt          clang-format the harness"
@@ -89,13 +90,15 @@ bench: $(B)/cgobench
 	$(B)/cgobench run --go $(GO) --count $(COUNT) --cases $(CASES) $(BENCHFLAGS)
 
 unit: $(UNIT_BINS)
-	$(Q)sh harness/tests/run-unit.sh $(UNIT_BINS)
+	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
+		bash harness/tests/memcheck.sh $(UNIT_PLAIN)
 
 integration: $(B)/cgobench $(B)/tests/check_run
 	$(Q)sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
 
 test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
-	$(Q)sh harness/tests/run-unit.sh $(UNIT_BINS) -- \
+	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
+		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \
 		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
 
 fmt:

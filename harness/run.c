@@ -14,6 +14,8 @@
 #include "toolchain.h"
 #include "util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -754,38 +756,60 @@ static int write_outputs(struct run *r)
 	return rc;
 }
 
+/* Creates dir/raw.csv exclusively, so that two runs can never share a
+ * run directory; 1 when it is taken already. */
+static int claim(struct run *r, const char *dir, char *err, size_t errlen)
+{
+	if (mkdir_p(dir, err, errlen) != 0)
+		return -1;
+	char *raw = xasprintf("%s/raw.csv", dir);
+	int fd = open(raw, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	int e = errno;
+	free(raw);
+	if (fd < 0 && e == EEXIST)
+		return 1;
+	if (fd < 0 || !(r->raw = fdopen(fd, "w")))
+		return set_error(err, errlen, "cannot create '%s/raw.csv': %s",
+				 dir, strerror(e));
+	r->dir = xstrdup(dir);
+	return 0;
+}
+
 static int open_run_dir(struct run *r, char *err, size_t errlen)
 {
 	const struct run_config *c = r->c;
+	int rc;
 	if (c->out_dir) {
-		r->dir = xstrdup(c->out_dir);
+		rc = claim(r, c->out_dir, err, errlen);
+		if (rc == 1)
+			return set_error(err, errlen,
+					 "'%s' holds a run already (choose "
+					 "another with '--out <DIR>')",
+					 c->out_dir);
 	} else {
 		char stamp[32];
 		time_t t = time(NULL);
 		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime(&t));
 		char *host = machine_name();
-		r->dir = xasprintf("%s/%s/%s", c->results_dir, host, stamp);
+		rc = 1;
+		/* a second run started in the same second gets "-2" */
+		for (int i = 1; rc == 1 && i < 100; i++) {
+			char *dir =
+			    i == 1 ? xasprintf("%s/%s/%s", c->results_dir, host,
+					       stamp)
+				   : xasprintf("%s/%s/%s-%d", c->results_dir,
+					       host, stamp, i);
+			rc = claim(r, dir, err, errlen);
+			free(dir);
+		}
 		free(host);
+		if (rc == 1)
+			return set_error(err, errlen,
+					 "no free run directory under '%s'",
+					 c->results_dir);
 	}
-	char *raw = xasprintf("%s/raw.csv", r->dir);
-	int exists = path_exists(raw);
-	if (exists) {
-		set_error(err, errlen,
-			  "'%s' holds a run already (choose another with "
-			  "'--out <DIR>')",
-			  r->dir);
-		free(raw);
+	if (rc != 0)
 		return -1;
-	}
-	if (mkdir_p(r->dir, err, errlen) != 0) {
-		free(raw);
-		return -1;
-	}
-	r->raw = fopen(raw, "w");
-	free(raw);
-	if (!r->raw)
-		return set_error(err, errlen, "cannot create '%s/raw.csv'",
-				 r->dir);
 	struct sbuf sb = {0};
 	raw_add_header(&sb);
 	fwrite(sb.buf, 1, sb.len, r->raw);

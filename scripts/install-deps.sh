@@ -6,7 +6,7 @@
 # and stops. Prints nothing when everything is there already.
 set -eu
 
-pkgs="gcc g++ make pkg-config git libbenchmark-dev libjansson-dev libcmocka-dev gnuplot-nox"
+pkgs="gcc g++ make pkg-config git libbenchmark-dev libjansson-dev libcmocka-dev gnuplot-nox valgrind"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
 	for p in $pkgs; do

@@ -75,6 +75,29 @@ else
 fi
 check_run incomplete "$tmp/int"
 
+# Two runs at once, sharing a new build directory (its lock) and a results
+# directory (both start in the same second: neither may take the other's
+# run directory); paths with spaces throughout.
+for i in 1 2; do
+	"$cgobench" run --go "$go" --cases call --count 3 --max-count 3 \
+		--benchtime 0.02s --warmup 0.01s --build-dir "$tmp/build dir" \
+		--results "$tmp/results dir" -q >/dev/null 2>"$tmp/par$i.err" &
+	eval "pid$i=\$!"
+done
+wait "$pid1"
+rc1=$?
+wait "$pid2"
+rc2=$?
+dirs=$(find "$tmp/results dir" -name summary.csv | wc -l)
+if [ "$rc1" -eq 0 ] && [ "$rc2" -eq 0 ] && [ "$dirs" -eq 2 ]; then
+	ok "two runs at once: both exit 0, two run directories"
+else
+	bad "two runs at once: exit $rc1 and $rc2, $dirs run directories: $(cat "$tmp/par1.err" "$tmp/par2.err")"
+fi
+for d in "$tmp/results dir"/*/*/; do
+	check_run complete "${d%/}"
+done
+
 # expect_usage DESCRIPTION MESSAGE_PART ARG...: exit 2, message on stderr
 expect_usage() {
 	desc=$1
