@@ -9,6 +9,7 @@ GO ?= go
 COUNT ?= 10
 CASES ?= all
 BENCHFLAGS ?=
+FUZZTIME ?= 60
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror
 CPPFLAGS += -std=c11 -D_GNU_SOURCE -MMD -MP
@@ -37,7 +38,7 @@ UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/tests/%-san)
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
-.PHONY: all bench test unit integration deps help fmt lint clean
+.PHONY: all bench test unit integration fuzz deps help fmt lint clean
 
 all: $(B)/cgobench
 
@@ -47,6 +48,7 @@ help:
 	@echo "make test         install what is missing, run the unit and integration tests"
 	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
 	@echo "make integration  a short real run, checked"
+	@echo "make fuzz         fuzz every parser with libFuzzer for FUZZTIME seconds (needs clang)"
 	@echo "make deps         install the build and run dependencies (apt-get or sudo)"
 	@echo "make fmt          clang-format the harness"
 	@echo "make lint         cppcheck the harness"
@@ -100,6 +102,20 @@ test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \
 		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
+
+FUZZ_SRC = util.c benchout.c gotest.c gbench.c csv.c family.c
+
+$(B)/fuzz/fuzz_parsers: harness/tests/fuzz/fuzz_parsers.c $(FUZZ_SRC:%=harness/%)
+	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
+	@mkdir -p $(dir $@)
+	$(Q)clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+		-Iharness $^ $(LDLIBS) -o $@
+
+# The committed seeds are real outputs; the first byte picks the parser.
+fuzz: $(B)/fuzz/fuzz_parsers
+	@mkdir -p $(B)/fuzz/corpus
+	$(B)/fuzz/fuzz_parsers -max_total_time=$(FUZZTIME) -print_final_stats=1 \
+		$(B)/fuzz/corpus harness/tests/fuzz/corpus
 
 fmt:
 	@command -v clang-format >/dev/null || { echo "make fmt needs clang-format (apt-get install clang-format)"; exit 1; }
