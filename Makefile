@@ -19,6 +19,11 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # Go is at /usr/local/go on the machines this is made for; keep it findable
 # from a shell whose PATH lacks it.
 export PATH := $(PATH):/usr/local/go/bin
+# go needs a cache directory; without HOME it has none by default.
+ifeq ($(HOME),)
+export GOCACHE ?= $(CURDIR)/build/gocache
+export GOPATH ?= $(CURDIR)/build/gopath
+endif
 
 ifeq ($(V),1)
 Q =
