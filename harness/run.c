@@ -600,19 +600,43 @@ static const char *baseline_of(void *ctx, const char *family,
 	return NULL;
 }
 
+/* The unit a summary row belongs to, or NULL. */
+static const struct unit *unit_of(const struct run *r,
+				  const struct summary_row *row)
+{
+	for (size_t k = 0; k < r->nunits; k++)
+		if (!strcmp(r->units[k].fam->name, row->family) &&
+		    !strcmp(r->units[k].variant, row->variant) &&
+		    !strcmp(r->units[k].param, row->param) &&
+		    !strcmp(r->units[k].tc->name, row->toolchain))
+			return &r->units[k];
+	return NULL;
+}
+
+/* Rows in the order their benchmarks were found (per family, the C side
+ * first, each in its own order), time before other units. */
+static int cmp_rows(const void *a, const void *b, void *ctx)
+{
+	const struct run *r = ctx;
+	const struct summary_row *x = a, *y = b;
+	const struct unit *ux = unit_of(r, x), *uy = unit_of(r, y);
+	size_t ix = ux ? (size_t)(ux - r->units) : r->nunits;
+	size_t iy = uy ? (size_t)(uy - r->units) : r->nunits;
+	if (ix != iy)
+		return ix < iy ? -1 : 1;
+	int tx = !strcmp(x->unit, "ns/op"), ty = !strcmp(y->unit, "ns/op");
+	if (tx != ty)
+		return ty - tx;
+	return strcmp(x->unit, y->unit);
+}
+
 /* Status and note of each row, from its unit's state and sample count. */
 static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 {
 	const struct run_config *c = r->c;
 	for (size_t i = 0; i < nrows; i++) {
 		struct summary_row *row = &rows[i];
-		const struct unit *u = NULL;
-		for (size_t k = 0; k < r->nunits && !u; k++)
-			if (!strcmp(r->units[k].fam->name, row->family) &&
-			    !strcmp(r->units[k].variant, row->variant) &&
-			    !strcmp(r->units[k].param, row->param) &&
-			    !strcmp(r->units[k].tc->name, row->toolchain))
-				u = &r->units[k];
+		const struct unit *u = unit_of(r, row);
 		if (!u)
 			continue;
 		int primary = !strcmp(row->unit, "ns/op");
@@ -723,6 +747,7 @@ static int write_outputs(struct run *r)
 	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows);
 	annotate(r, rows, nrows);
 	add_empty_rows(r, &rows, &nrows);
+	qsort_r(rows, nrows, sizeof *rows, cmp_rows, r);
 
 	struct sbuf sum = {0}, txt = {0}, mach = {0};
 	summary_format_csv(rows, nrows, &sum);
