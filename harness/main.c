@@ -42,7 +42,7 @@ static const char usage_run[] =
     "  --cases PATTERNS   comma-separated globs over family names (default: all)\n"
     "  --count N          repetitions of every benchmark (default: 10)\n"
     "  --max-count N      most repetitions while the interval is too wide\n"
-    "                     (default: 30; equal to --count turns it off)\n"
+    "                     (default: 60; equal to --count turns it off)\n"
     "  --target-ci PCT    interval goal, +-PCT of the median (default: 3)\n"
     "  --benchtime DUR    time of one sample, e.g. 0.2s or 200ms (default: 0.2s)\n"
     "  --warmup DUR       time of the warm-up run of each binary (default: 0.05s)\n"
@@ -180,7 +180,7 @@ static int cmd_run(int argc, char **argv)
 			       .cases = "all",
 			       .cc = "gcc",
 			       .count = 10,
-			       .max_count = 30,
+			       .max_count = 60,
 			       .target_pct = 3,
 			       .benchtime_s = 0.2,
 			       .warmup_s = 0.05,
