@@ -32,7 +32,7 @@ Q = @
 endif
 
 B = build
-HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c \
+HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c callgrind.c \
 	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
 HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)

@@ -270,6 +270,14 @@ int build_family(const struct family *f, const struct toolchain *t,
 			    t->cxx,  t->cc_version, "flags: -O2 -g"};
 	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
 		h = fnv(h, id[i], strlen(id[i]) + 1);
+	/* flags from the environment change what go and cgo build */
+	const char *envs[] = {"CGO_CFLAGS",   "CGO_CPPFLAGS", "CGO_LDFLAGS",
+			      "CGO_CXXFLAGS", "GOFLAGS",      "GOEXPERIMENT"};
+	for (size_t i = 0; i < sizeof envs / sizeof *envs; i++) {
+		const char *v = getenv(envs[i]);
+		h = fnv(h, envs[i], strlen(envs[i]) + 1);
+		h = fnv(h, v ? v : "", v ? strlen(v) + 1 : 1);
+	}
 	char stamp[32];
 	snprintf(stamp, sizeof stamp, "%016llx\n", (unsigned long long)h);
 

@@ -1,5 +1,6 @@
 /* cgobench: the command line. It parses flags into a configuration and
  * hands it to the module that does the work; only this file exits. */
+#include "compare.h"
 #include "run.h"
 #include "util.h"
 
@@ -19,6 +20,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  run        build the cases, measure them, write a run directory\n"
+    "  compare    compare two runs, and gate CI on regressions\n"
     "\n"
     "Run 'cgobench <command> --help' for the options of a command.\n"
     "\n"
@@ -27,6 +29,29 @@ static const char usage_main[] =
     "  1    the run finished, but a case failed, crashed or hung\n"
     "  2    bad command line or input; nothing was run\n"
     "  130  stopped by SIGINT or SIGTERM; what was measured is written\n";
+
+static const char usage_compare[] =
+    "usage: cgobench compare [options] OLD NEW\n"
+    "\n"
+    "Compares two runs: run directories, or their raw.csv or summary.csv.\n"
+    "For each case, variant, param and unit in both: the old and new median\n"
+    "with 95% intervals, the change, and a Mann-Whitney p-value (exact for\n"
+    "small samples; '~' marks a change that is not significant). Crossings\n"
+    "are compared on their overhead over the matched baseline as well.\n"
+    "When each run holds one toolchain, rows match across toolchains.\n"
+    "\n"
+    "options:\n"
+    "  --threshold PCT       a significant slowdown above PCT%% is a\n"
+    "                        regression (default: 5)\n"
+    "  --fail-on-regression  exit 1 when there is a regression\n"
+    "  --alpha A             significance level (default: 0.05)\n"
+    "  --normalize           compare each crossing divided by its baseline\n"
+    "                        from the same run: for machines of different speed\n"
+    "  --format FMT          text, csv or json (default: text)\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
+    "regression with --fail-on-regression, 2 bad or mismatched input\n";
 
 static const char usage_run[] =
     "usage: cgobench run [options]\n"
@@ -40,6 +65,9 @@ static const char usage_run[] =
     "\n"
     "options:\n"
     "  --cases PATTERNS   comma-separated globs over family names (default: all)\n"
+    "  --metric M         time (ns/op, default) or instructions: instructions\n"
+    "                     per op counted under valgrind's callgrind, the same\n"
+    "                     from run to run (default --count 3 then)\n"
     "  --count N          repetitions of every benchmark (default: 10)\n"
     "  --max-count N      most repetitions while the interval is too wide\n"
     "                     (default: 60; equal to --count turns it off)\n"
@@ -151,7 +179,8 @@ static int cmd_run(int argc, char **argv)
 		O_OUT,
 		O_RESULTS,
 		O_CASES_DIR,
-		O_BUILD_DIR
+		O_BUILD_DIR,
+		O_METRIC
 	};
 	static const struct option opts[] = {
 	    {"cases", required_argument, 0, O_CASES},
@@ -170,6 +199,7 @@ static int cmd_run(int argc, char **argv)
 	    {"results", required_argument, 0, O_RESULTS},
 	    {"cases-dir", required_argument, 0, O_CASES_DIR},
 	    {"build-dir", required_argument, 0, O_BUILD_DIR},
+	    {"metric", required_argument, 0, O_METRIC},
 	    {"quiet", no_argument, 0, 'q'},
 	    {"help", no_argument, 0, 'h'},
 	    {0, 0, 0, 0}};
@@ -186,10 +216,11 @@ static int cmd_run(int argc, char **argv)
 			       .warmup_s = 0.05,
 			       .timeout_s = 300,
 			       .pin_cpu = RUN_PIN_AUTO,
+			       .instr_iters = 20000,
 			       .seed = (uint64_t)time(NULL),
 			       .stop = &stop_requested};
 	const char *go = "go";
-	int max_set = 0;
+	int max_set = 0, count_set = 0;
 	long v;
 	double d;
 	opterr = 0;
@@ -201,6 +232,7 @@ static int cmd_run(int argc, char **argv)
 			if (parse_int_arg("--count", optarg, 1, 10000, &v))
 				return EXIT_USAGE;
 			c.count = (int)v;
+			count_set = 1;
 			break;
 		case O_MAX:
 			if (parse_int_arg("--max-count", optarg, 1, 10000, &v))
@@ -262,6 +294,17 @@ static int cmd_run(int argc, char **argv)
 		case O_RESULTS: c.results_dir = optarg; break;
 		case O_CASES_DIR: c.cases_dir = optarg; break;
 		case O_BUILD_DIR: c.build_dir = optarg; break;
+		case O_METRIC:
+			if (!strcmp(optarg, "time"))
+				c.instructions = 0;
+			else if (!strcmp(optarg, "instructions"))
+				c.instructions = 1;
+			else
+				return usage_error("run ",
+						   "bad metric '%s': want time "
+						   "or instructions",
+						   optarg);
+			break;
 		case 'q': c.quiet = 1; break;
 		case 'h': fputs(usage_run, stdout); return 0;
 		default:
@@ -272,6 +315,12 @@ static int cmd_run(int argc, char **argv)
 	if (optind < argc)
 		return usage_error("run ", "unexpected argument '%s'",
 				   argv[optind]);
+	/* counted instructions repeat to the instruction: a few samples
+	 * show that they do, more would say nothing new */
+	if (c.instructions && !count_set)
+		c.count = 3;
+	if (c.instructions && !max_set)
+		c.max_count = c.count;
 	if (!max_set && c.max_count < c.count)
 		c.max_count = c.count;
 	if (c.max_count < c.count)
@@ -303,6 +352,85 @@ static int cmd_run(int argc, char **argv)
 	return code;
 }
 
+static int cmd_compare(int argc, char **argv)
+{
+	enum { O_THRESHOLD = 256, O_FAIL, O_ALPHA, O_NORMALIZE, O_FORMAT };
+	static const struct option opts[] = {
+	    {"threshold", required_argument, 0, O_THRESHOLD},
+	    {"fail-on-regression", no_argument, 0, O_FAIL},
+	    {"alpha", required_argument, 0, O_ALPHA},
+	    {"normalize", no_argument, 0, O_NORMALIZE},
+	    {"format", required_argument, 0, O_FORMAT},
+	    {"help", no_argument, 0, 'h'},
+	    {0, 0, 0, 0}};
+	struct compare_opts c = {
+	    .threshold_pct = 5, .alpha = 0.05, .format = COMPARE_TEXT};
+	int fail = 0, o;
+	double d;
+	opterr = 0;
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (o) {
+		case O_THRESHOLD:
+			if (parse_double(optarg, &d) != 0 || d < 0)
+				return usage_error("compare ",
+						   "bad value '%s' for "
+						   "'--threshold': want a "
+						   "percentage",
+						   optarg);
+			c.threshold_pct = d;
+			break;
+		case O_FAIL: fail = 1; break;
+		case O_ALPHA:
+			if (parse_double(optarg, &d) != 0 || !(d > 0 && d < 1))
+				return usage_error(
+				    "compare ",
+				    "bad value '%s' for '--alpha': "
+				    "want a number between 0 and 1",
+				    optarg);
+			c.alpha = d;
+			break;
+		case O_NORMALIZE: c.normalize = 1; break;
+		case O_FORMAT:
+			if (!strcmp(optarg, "text"))
+				c.format = COMPARE_TEXT;
+			else if (!strcmp(optarg, "csv"))
+				c.format = COMPARE_CSV;
+			else if (!strcmp(optarg, "json"))
+				c.format = COMPARE_JSON;
+			else
+				return usage_error(
+				    "compare ",
+				    "bad format '%s': want text, "
+				    "csv or json",
+				    optarg);
+			break;
+		case 'h': fputs(usage_compare, stdout); return 0;
+		default:
+			return usage_error("compare ", "unknown option '%s'",
+					   argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return usage_error("compare ",
+				   "want two runs, OLD and NEW, "
+				   "got %d",
+				   argc - optind);
+	char err[ERRLEN * 2];
+	size_t regressions;
+	if (compare_runs(argv[optind], argv[optind + 1], &c, stdout,
+			 &regressions, err, sizeof err) != 0) {
+		fprintf(stderr, "cgobench: %s\n", err);
+		return EXIT_USAGE;
+	}
+	if (regressions)
+		fprintf(stderr,
+			"cgobench: %zu regression%s: significant slowdown "
+			"above %g%%\n",
+			regressions, regressions == 1 ? "" : "s",
+			c.threshold_pct);
+	return fail && regressions ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -317,5 +445,7 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "compare"))
+		return cmd_compare(argc - 1, argv + 1);
 	return usage_error("", "unknown command '%s'", cmd);
 }

@@ -3,6 +3,7 @@
 #include "benchout.h"
 #include "benchtxt.h"
 #include "build.h"
+#include "callgrind.h"
 #include "family.h"
 #include "gbench.h"
 #include "gotest.h"
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <dirent.h>
 #include <unistd.h>
 
 enum unit_state { UNIT_OK, UNIT_FAILED, UNIT_SKIPPED };
@@ -35,6 +37,7 @@ struct unit {
 	enum unit_state state;
 	char *note;
 	double *primary; /* ns/op of every sample, for the interval goal */
+	double warm_ns;	 /* ns/op in the warm-up */
 	size_t n;
 };
 
@@ -63,6 +66,7 @@ struct run {
 	char gomaxprocs[32];
 	int gb18; /* Google Benchmark >= 1.8 takes "0.2s" for min_time */
 	int progress;
+	const char *primary; /* "ns/op", or "instructions/op" */
 	uint64_t rng;
 	double started;
 	size_t done, planned; /* samples, for the time-left estimate */
@@ -175,6 +179,47 @@ static char *seconds_arg(const struct run *r, const char *flag, double s,
 	return xasprintf("%s=%g", flag, s);
 }
 
+/* Removes a callgrind output directory and what is in it. */
+static void remove_dir(const char *dir, int made)
+{
+	if (!made)
+		return;
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (e->d_name[0] == '.')
+				continue;
+			char *p = xasprintf("%s/%s", dir, e->d_name);
+			unlink(p);
+			free(p);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+/* Turns the one result line of a counted run into instructions per op. */
+static int count_instructions(struct bench_output *out, const char *prefix,
+			      char *err, size_t errlen)
+{
+	if (out->nlines != 1)
+		return out->nlines ? set_error(err, errlen,
+					       "a counted run printed %zu "
+					       "results, want 1",
+					       out->nlines)
+				   : 0; /* skipped or failed: its note says */
+	double ir;
+	if (callgrind_largest_dump(prefix, &ir, err, errlen) != 0)
+		return -1;
+	struct bench_line *l = &out->lines[0];
+	for (size_t k = 0; k < l->nmetrics; k++)
+		free(l->metrics[k].unit);
+	l->nmetrics = 0;
+	benchout_add_metric(l, "instructions/op", ir / (double)l->iters);
+	return 0;
+}
+
 /* What a failed benchmark process said about its end: the line of a Go
  * panic or fatal error when there is one, else the end of its stderr. */
 static char *failure_reason(const char *err, size_t len)
@@ -195,19 +240,31 @@ static char *failure_reason(const char *err, size_t len)
 static int run_binary(struct run *r, const struct family *f,
 		      const struct toolchain *t, int is_go, const char *bin,
 		      const char *filter, const char *skip, double seconds,
-		      struct bench_output *out, char *err, size_t errlen)
+		      long counted, struct bench_output *out, char *err,
+		      size_t errlen)
 {
 	memset(out, 0, sizeof *out);
-	char *args[12];
+	char *args[12 + CALLGRIND_ARGS];
 	int a = 0;
-	char *owned[3] = {0};
+	char *owned[4] = {0};
+	char cgdir[] = "/tmp/cgobench-callgrind-XXXXXX";
+	char *cgprefix = NULL;
+	if (counted) {
+		if (!mkdtemp(cgdir))
+			return set_error(err, errlen, "mkdtemp: %s",
+					 strerror(errno));
+		cgprefix = xasprintf("%s/cg.out", cgdir);
+		a = callgrind_argv(cgprefix, args);
+		owned[3] = args[2];
+	}
 	args[a++] = (char *)bin;
 	if (is_go) {
 		args[a++] = "-test.run=^$";
 		args[a++] = owned[0] =
 		    xasprintf("-test.bench=%s", filter ? filter : ".");
 		args[a++] = owned[1] =
-		    seconds_arg(r, "-test.benchtime", seconds, 1);
+		    counted ? xasprintf("-test.benchtime=%ldx", counted)
+			    : seconds_arg(r, "-test.benchtime", seconds, 1);
 		args[a++] = "-test.count=1";
 		if (skip)
 			args[a++] = owned[2] = xasprintf("-test.skip=%s", skip);
@@ -226,6 +283,8 @@ static int run_binary(struct run *r, const struct family *f,
 	for (int i = 0; t->env[i]; i++)
 		env[e++] = t->env[i];
 	env[e++] = r->gomaxprocs;
+	if (counted)
+		env[e++] = "GODEBUG=asyncpreemptoff=1";
 	env[e] = NULL;
 	struct spawn_opts so = {.argv = args,
 				.env = env,
@@ -235,10 +294,13 @@ static int run_binary(struct run *r, const struct family *f,
 				.stop = r->c->stop};
 	struct spawn_result res;
 	int rc = spawn_run(&so, &res, err, errlen);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		free(owned[i]);
-	if (rc != 0)
+	if (rc != 0) {
+		remove_dir(cgdir, counted);
+		free(cgprefix);
 		return -1;
+	}
 	char *source = xasprintf("output of %s", bin);
 	char perr[ERRLEN];
 	int parsed =
@@ -257,12 +319,18 @@ static int run_binary(struct run *r, const struct family *f,
 			  *tail ? ": " : "", tail);
 		free(tail);
 		spawn_result_free(&res);
+		remove_dir(cgdir, counted);
+		free(cgprefix);
 		return -1; /* out keeps what was parsed before the end */
 	}
 	spawn_result_free(&res);
 	if (parsed != 0)
-		return set_error(err, errlen, "%s", perr);
-	return 0;
+		rc = set_error(err, errlen, "%s", perr);
+	else if (counted)
+		rc = count_instructions(out, cgprefix, err, errlen);
+	remove_dir(cgdir, counted);
+	free(cgprefix);
+	return rc;
 }
 
 static struct unit *add_unit(struct run *r, const struct family *f,
@@ -321,7 +389,8 @@ static void add_found(struct run *r, const struct family *f,
 {
 	for (size_t i = 0; i < out->nlines; i++)
 		add_unit(r, f, t, is_go, bin, out->lines[i].top,
-			 out->lines[i].variant, out->lines[i].param);
+			 out->lines[i].variant, out->lines[i].param)
+		    ->warm_ns = out->lines[i].metrics[0].value;
 	for (size_t i = 0; i < out->nnotes; i++) {
 		const struct bench_note *n = &out->notes[i];
 		if (is_go && !n->param[0] && !strcmp(n->variant, n->top + 9))
@@ -348,7 +417,7 @@ static void discover_go(struct run *r, const struct family *f,
 		struct bench_output out;
 		char err[ERRLEN];
 		int rc = run_binary(r, f, t, 1, bin, NULL, skip.buf,
-				    r->c->warmup_s, &out, err, sizeof err);
+				    r->c->warmup_s, 0, &out, err, sizeof err);
 		add_found(r, f, t, 1, bin, &out);
 		if (rc != 0 && !*r->c->stop && out.unfinished) {
 			char *variant, *param;
@@ -418,8 +487,8 @@ static void discover_gb(struct run *r, const struct family *f,
 	}
 	spawn_result_free(&res);
 	struct bench_output out;
-	int rc = run_binary(r, f, t, 0, bin, NULL, NULL, r->c->warmup_s, &out,
-			    err, sizeof err);
+	int rc = run_binary(r, f, t, 0, bin, NULL, NULL, r->c->warmup_s, 0,
+			    &out, err, sizeof err);
 	add_found(r, f, t, 0, bin, &out);
 	benchout_free(&out);
 	for (size_t i = first; rc != 0 && i < r->nunits && !*r->c->stop; i++) {
@@ -427,7 +496,7 @@ static void discover_gb(struct run *r, const struct family *f,
 		if (u->state != UNIT_OK)
 			continue;
 		char *filter = gb_filter(u);
-		if (run_binary(r, f, t, 0, bin, filter, NULL, r->c->warmup_s,
+		if (run_binary(r, f, t, 0, bin, filter, NULL, r->c->warmup_s, 0,
 			       &out, err, sizeof err) != 0 &&
 		    !*r->c->stop) {
 			char *why = xasprintf("while warming up: %s", err);
@@ -478,6 +547,19 @@ static void append_raw(struct run *r, const struct unit *u, int rep,
 	sbuf_free(&sb);
 }
 
+/* Iterations of a counted sample: about 1e8 instructions' worth (taking
+ * 3 instructions a ns), so that the few thousand the timer's start and
+ * stop cost weigh under 0.01%; 0 when counting is off. */
+static long counted_iterations(const struct run *r, const struct unit *u)
+{
+	if (!r->c->instructions)
+		return 0;
+	double n = u->warm_ns > 0 ? 3e7 / u->warm_ns : r->c->instr_iters;
+	if (n < r->c->instr_iters)
+		n = (double)r->c->instr_iters;
+	return n > 1e7 ? 10000000 : (long)n;
+}
+
 static void take_sample(struct run *r, size_t ui, int rep)
 {
 	struct unit *u = &r->units[ui];
@@ -485,7 +567,8 @@ static void take_sample(struct run *r, size_t ui, int rep)
 	struct bench_output out;
 	char err[ERRLEN];
 	int rc = run_binary(r, u->fam, u->tc, u->is_go, u->binary, filter, NULL,
-			    r->c->benchtime_s, &out, err, sizeof err);
+			    r->c->benchtime_s, counted_iterations(r, u), &out,
+			    err, sizeof err);
 	free(filter);
 	r->done++;
 	if (rc != 0) {
@@ -624,7 +707,8 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
 	size_t iy = uy ? (size_t)(uy - r->units) : r->nunits;
 	if (ix != iy)
 		return ix < iy ? -1 : 1;
-	int tx = !strcmp(x->unit, "ns/op"), ty = !strcmp(y->unit, "ns/op");
+	int tx = !strcmp(x->unit, r->primary),
+	    ty = !strcmp(y->unit, r->primary);
 	if (tx != ty)
 		return ty - tx;
 	return strcmp(x->unit, y->unit);
@@ -639,7 +723,7 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 		const struct unit *u = unit_of(r, row);
 		if (!u)
 			continue;
-		int primary = !strcmp(row->unit, "ns/op");
+		int primary = !strcmp(row->unit, r->primary);
 		if (u->state != UNIT_OK) {
 			row->status =
 			    u->state == UNIT_FAILED ? "failed" : "skipped";
@@ -679,7 +763,7 @@ static void add_empty_rows(struct run *r, struct summary_row **rows,
 		row->toolchain = u->tc->name;
 		row->cc = u->tc->cc_name;
 		row->param = u->param;
-		row->unit = "ns/op";
+		row->unit = r->primary;
 		row->baseline = family_baseline(u->fam, u->variant);
 		row->status = u->state == UNIT_SKIPPED	? "skipped"
 			      : u->state == UNIT_FAILED ? "failed"
@@ -689,14 +773,15 @@ static void add_empty_rows(struct run *r, struct summary_row **rows,
 }
 
 /* Prints the headline of the run to stdout: time per op and overhead. */
-static void print_table(const struct summary_row *rows, size_t n)
+static void print_table(const struct summary_row *rows, size_t n,
+			const char *primary)
 {
 	printf("%-8s %-16s %-10s %-10s %12s %23s %12s %8s  %s\n", "case",
 	       "variant", "toolchain", "param", "median", "95% interval",
 	       "overhead", "ratio", "n");
 	for (size_t i = 0; i < n; i++) {
 		const struct summary_row *row = &rows[i];
-		if (strcmp(row->unit, "ns/op") != 0)
+		if (strcmp(row->unit, primary) != 0)
 			continue;
 		if (!row->s.n) {
 			printf("%-8s %-16s %-10s %-10s %12s  %s\n", row->family,
@@ -711,12 +796,16 @@ static void print_table(const struct summary_row *rows, size_t n)
 			snprintf(ov, sizeof ov, "%+.4g", row->d.diff);
 			snprintf(ra, sizeof ra, "%.3gx", row->d.ratio);
 		}
-		printf(
-		    "%-8s %-16s %-10s %-10s %9.4g ns %23s %12s %8s  %zu%s%s\n",
-		    row->family, row->variant, row->toolchain, row->param,
-		    row->s.median, iv, ov, ra, row->s.n,
-		    strcmp(row->status, "ok") ? " " : "",
-		    strcmp(row->status, "ok") ? row->status : "");
+		char med[32];
+		if (!strcmp(primary, "ns/op"))
+			snprintf(med, sizeof med, "%.4g ns", row->s.median);
+		else
+			snprintf(med, sizeof med, "%.6g", row->s.median);
+		printf("%-8s %-16s %-10s %-10s %12s %23s %12s %8s  %zu%s%s\n",
+		       row->family, row->variant, row->toolchain, row->param,
+		       med, iv, ov, ra, row->s.n,
+		       strcmp(row->status, "ok") ? " " : "",
+		       strcmp(row->status, "ok") ? row->status : "");
 	}
 }
 
@@ -770,7 +859,7 @@ static int write_outputs(struct run *r)
 		}
 		free(p);
 	}
-	print_table(rows, nrows);
+	print_table(rows, nrows, r->primary);
 	fflush(stdout);
 	sbuf_free(&sum);
 	sbuf_free(&txt);
@@ -956,6 +1045,7 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	r.procs = r.pin >= 0 ? 1 : ncpu;
 	snprintf(r.gomaxprocs, sizeof r.gomaxprocs, "GOMAXPROCS=%d", r.procs);
 	r.progress = !c->quiet && isatty(2);
+	r.primary = c->instructions ? "instructions/op" : "ns/op";
 
 	int rc = 0;
 	r.tcs = xcalloc(c->ngo, sizeof *r.tcs);

@@ -32,7 +32,9 @@ struct run_config {
 	double benchtime_s;
 	double warmup_s;
 	double timeout_s;
-	int pin_cpu; /* RUN_PIN_AUTO, -1 for none, or a CPU */
+	int pin_cpu;	  /* RUN_PIN_AUTO, -1 for none, or a CPU */
+	int instructions; /* count instructions under callgrind */
+	long instr_iters; /* least Go iterations of a counted sample */
 	uint64_t seed;
 	int quiet;
 	volatile sig_atomic_t *stop;

@@ -135,3 +135,126 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	free(ratios);
 	free(buf);
 }
+
+void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
+			    size_t nb1, const double *a2, size_t na2,
+			    const double *b2, size_t nb2, double level,
+			    int resamples, uint64_t seed, double *low,
+			    double *high)
+{
+	size_t most = na1;
+	const size_t sizes[] = {nb1, na2, nb2};
+	for (int i = 0; i < 3; i++)
+		if (sizes[i] > most)
+			most = sizes[i];
+	double *buf = xmalloc(most * sizeof *buf);
+	double *d = xmalloc((size_t)resamples * sizeof *d);
+	uint64_t rng = seed;
+	for (int i = 0; i < resamples; i++) {
+		double o1 = resampled_median(a1, na1, buf, &rng) -
+			    resampled_median(b1, nb1, buf, &rng);
+		double o2 = resampled_median(a2, na2, buf, &rng) -
+			    resampled_median(b2, nb2, buf, &rng);
+		d[i] = o2 - o1;
+	}
+	stats_sort(d, (size_t)resamples);
+	double tail = (1 - level) / 2;
+	*low = stats_quantile_sorted(d, (size_t)resamples, tail);
+	*high = stats_quantile_sorted(d, (size_t)resamples, 1 - tail);
+	free(d);
+	free(buf);
+}
+
+/* P(U <= u) for sample sizes m and n without ties: the number of rank
+ * orders with U = k is the coefficient of q^k in the Gaussian binomial
+ * [m+n choose m]_q, built as a product of (1 - q^(n+i)) / (1 - q^i). */
+static double mw_exact_cdf(size_t m, size_t n, double u)
+{
+	size_t deg = m * n;
+	/* before each division the product reaches degree i*n + i */
+	double *c = xcalloc(deg + m + 1, sizeof *c);
+	c[0] = 1;
+	size_t cur = 0; /* degree reached so far */
+	for (size_t i = 1; i <= m; i++) {
+		size_t up = n + i;
+		/* multiply by (1 - q^up) */
+		for (size_t k = cur + up; k >= up; k--)
+			c[k] -= c[k - up];
+		cur += up;
+		/* divide by (1 - q^i): c[k] += c[k - i], ascending */
+		for (size_t k = i; k <= cur; k++)
+			c[k] += c[k - i];
+		cur -= i;
+	}
+	double total = 0, below = 0;
+	for (size_t k = 0; k <= deg; k++) {
+		total += c[k];
+		if ((double)k <= u + 1e-9)
+			below += c[k];
+	}
+	free(c);
+	return below / total;
+}
+
+struct ranked {
+	double v;
+	int from_a;
+};
+
+static int cmp_ranked(const void *x, const void *y)
+{
+	double a = ((const struct ranked *)x)->v,
+	       b = ((const struct ranked *)y)->v;
+	return (a > b) - (a < b);
+}
+
+double stats_mann_whitney(const double *a, size_t na, const double *b,
+			  size_t nb, double *u)
+{
+	size_t n = na + nb;
+	struct ranked *r = xmalloc(n * sizeof *r);
+	for (size_t i = 0; i < na; i++)
+		r[i] = (struct ranked){a[i], 1};
+	for (size_t i = 0; i < nb; i++)
+		r[na + i] = (struct ranked){b[i], 0};
+	qsort(r, n, sizeof *r, cmp_ranked);
+	double rank_a = 0, ties = 0;
+	int tied = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && r[j].v == r[i].v)
+			j++;
+		double t = (double)(j - i);
+		double mid = ((double)i + 1 + (double)j) / 2; /* mean rank */
+		for (size_t k = i; k < j; k++)
+			if (r[k].from_a)
+				rank_a += mid;
+		if (t > 1) {
+			tied = 1;
+			ties += t * t * t - t;
+		}
+		i = j;
+	}
+	free(r);
+	double ua = rank_a - (double)na * ((double)na + 1) / 2;
+	if (u)
+		*u = ua;
+	double mn = (double)na * (double)nb;
+	double lo = ua < mn - ua ? ua : mn - ua; /* the smaller tail */
+	double p;
+	if (!tied && na <= 50 && nb <= 50) {
+		p = 2 * mw_exact_cdf(na, nb, lo);
+	} else {
+		double mean = mn / 2;
+		double var =
+		    mn / 12 *
+		    ((double)n + 1 - ties / ((double)n * ((double)n - 1)));
+		if (var <= 0)
+			return 1;
+		double z = (mean - lo - 0.5) / sqrt(var);
+		if (z < 0)
+			z = 0;
+		p = erfc(z / sqrt(2.0));
+	}
+	return p > 1 ? 1 : p;
+}

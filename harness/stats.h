@@ -43,6 +43,23 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 			  size_t nb, double level, int resamples, uint64_t seed,
 			  struct stats_diff *d);
 
+/* Percentile bootstrap of how the difference of two medians changed from
+ * one run to another: (median(a2) - median(b2)) - (median(a1) - median(b1)),
+ * as [*low, *high] at level. */
+void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
+			    size_t nb1, const double *a2, size_t na2,
+			    const double *b2, size_t nb2, double level,
+			    int resamples, uint64_t seed, double *low,
+			    double *high);
+
+/* Two-sided Mann-Whitney U test of a against b: the probability of a
+ * rank difference at least this large if both came from one distribution.
+ * Exact (the distribution of U counted over all rank orders) when there
+ * are no ties and na, nb <= 50; otherwise the normal approximation with
+ * the tie and continuity corrections. *u is U of a. */
+double stats_mann_whitney(const double *a, size_t na, const double *b,
+			  size_t nb, double *u);
+
 /* Sorts an array of doubles in place. */
 void stats_sort(double *x, size_t n);
 /* The q-quantile (0..1) of sorted x by linear interpolation. */

@@ -30,9 +30,8 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 	return NULL;
 }
 
-/* The values of one group, in sample order. */
-static double *values_of(const struct obs *o, size_t n,
-			 const struct summary_row *r, size_t *count)
+double *summary_values(const struct obs *o, size_t n,
+		       const struct summary_row *r, size_t *count)
 {
 	double *v = xmalloc(n * sizeof *v);
 	size_t k = 0;
@@ -71,7 +70,7 @@ void summary_compute(const struct obs *o, size_t n,
 	}
 	for (size_t i = 0; i < nr; i++) {
 		size_t k;
-		double *v = values_of(o, n, &r[i], &k);
+		double *v = summary_values(o, n, &r[i], &k);
 		if (k)
 			stats_summarize(v, k, SUMMARY_LEVEL, &r[i].s);
 		free(v);
@@ -91,8 +90,8 @@ void summary_compute(const struct obs *o, size_t n,
 		if (!b || !b->s.n)
 			continue;
 		size_t na, nb;
-		double *a = values_of(o, n, row, &na);
-		double *bv = values_of(o, n, b, &nb);
+		double *a = summary_values(o, n, row, &na);
+		double *bv = summary_values(o, n, b, &nb);
 		stats_bootstrap_diff(a, na, bv, nb, SUMMARY_LEVEL,
 				     BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED,
 				     &row->d);

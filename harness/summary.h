@@ -52,6 +52,10 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 				 const char *family, const char *variant,
 				 const char *toolchain, const char *cc,
 				 const char *param, const char *unit);
+/* The values of one row's group in o, in sample order (NaN left out); the
+ * caller frees them. */
+double *summary_values(const struct obs *o, size_t n,
+		       const struct summary_row *r, size_t *count);
 /* 1 when the interval lies within +-pct of the median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
 void summary_free(struct summary_row *rows, size_t n);

@@ -98,6 +98,46 @@ static void rand_spreads(void **state)
 		assert_in_range(buckets[i], 850, 1150);
 }
 
+static void mann_whitney(void **state)
+{
+	(void)state;
+	double u;
+	/* no overlap, 3 and 3: one order in C(6,3) = 20 gives U = 0, so the
+	 * two-sided p is 2/20 */
+	double a[] = {1, 2, 3}, b[] = {4, 5, 6};
+	assert_true(fabs(stats_mann_whitney(a, 3, b, 3, &u) - 0.1) < 1e-12);
+	assert_true(u == 0);
+	assert_true(fabs(stats_mann_whitney(b, 3, a, 3, &u) - 0.1) < 1e-12);
+	assert_true(u == 9);
+	/* 4 and 4 apart: 2/70 */
+	double c[] = {1, 2, 3, 4}, d[] = {5, 6, 7, 8};
+	assert_true(fabs(stats_mann_whitney(c, 4, d, 4, &u) - 2.0 / 70) <
+		    1e-12);
+	/* {1,3,5} against {2,4,6}: U = 0+1+2 = 3; orders with U <= 3 are
+	 * 1,1,2,3 of the 20 (U = 0, 1, 2, 2, 3, 3, 3): 7/20, doubled 0.7 */
+	double e[] = {1, 3, 5}, f[] = {2, 4, 6};
+	assert_true(fabs(stats_mann_whitney(e, 3, f, 3, &u) - 0.7) < 1e-12);
+	assert_true(u == 3);
+	/* identical samples: ties everywhere, nothing to see */
+	double g[] = {5, 5, 5, 5}, h[] = {5, 5, 5, 5};
+	assert_true(stats_mann_whitney(g, 4, h, 4, &u) == 1);
+	/* 10 against 10 apart: 2 / C(20,10) = 2/184756 */
+	double x[10], y[10];
+	for (int i = 0; i < 10; i++) {
+		x[i] = i;
+		y[i] = 100 + i;
+	}
+	assert_true(fabs(stats_mann_whitney(x, 10, y, 10, &u) - 2.0 / 184756) <
+		    1e-15);
+	/* large and apart: the normal approximation, tiny p */
+	double big_a[60], big_b[60];
+	for (int i = 0; i < 60; i++) {
+		big_a[i] = i;
+		big_b[i] = 1000 + i;
+	}
+	assert_true(stats_mann_whitney(big_a, 60, big_b, 60, &u) < 1e-15);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -108,6 +148,7 @@ int main(void)
 	    cmocka_unit_test(bootstrap_constant),
 	    cmocka_unit_test(bootstrap_brackets_and_repeats),
 	    cmocka_unit_test(rand_spreads),
+	    cmocka_unit_test(mann_whitney),
 	};
 	return cmocka_run_group_tests_name("stats", tests, NULL, NULL);
 }

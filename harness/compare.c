@@ -1,0 +1,616 @@
+#include "compare.h"
+
+#include "csv.h"
+#include "raw.h"
+#include "stats.h"
+#include "summary.h"
+#include "util.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BOOTSTRAP_RESAMPLES 10000
+#define BOOTSTRAP_SEED	    0xc0ffee
+
+/* One run as read: its samples when it has them, its summary rows. */
+struct side {
+	const char *path;
+	struct raw_table raw;
+	int has_raw;
+	struct csv_table sum;
+	int has_sum;
+	struct summary_row *rows;
+	size_t nrows;
+};
+
+/* One line of the comparison. */
+struct cmp_row {
+	const struct summary_row *o, *n;
+	const char *metric; /* "value", "overhead" or "ratio" */
+	char unit[96];
+	double old_med, old_lo, old_hi, new_med, new_lo, new_hi;
+	size_t old_n, new_n;
+	double delta_pct, p; /* p is NaN when there were no samples */
+	/* the bootstrap interval of new minus old, for overheads from
+	 * samples; NaN otherwise */
+	double change_lo, change_hi;
+	int significant, regression;
+	size_t order; /* the old row's place in its summary.csv */
+};
+
+static const char *sum_baseline(void *ctx, const char *family,
+				const char *variant)
+{
+	const struct side *s = ctx;
+	if (!s->has_sum)
+		return NULL;
+	int cf = csv_col(&s->sum, "case"), cv = csv_col(&s->sum, "variant");
+	int cb = csv_col(&s->sum, "baseline");
+	for (size_t r = 0; r < s->sum.nrows; r++)
+		if (!strcmp(s->sum.rows[r][cf], family) &&
+		    !strcmp(s->sum.rows[r][cv], variant))
+			return s->sum.rows[r][cb][0] ? s->sum.rows[r][cb]
+						     : NULL;
+	return NULL;
+}
+
+static const char *const sum_columns[] = {"schema",
+					  "case",
+					  "variant",
+					  "toolchain",
+					  "cc",
+					  "param",
+					  "unit",
+					  "n",
+					  "median",
+					  "ci_low",
+					  "ci_high",
+					  "baseline",
+					  "baseline_median",
+					  "overhead",
+					  "overhead_ci_low",
+					  "overhead_ci_high",
+					  "status",
+					  NULL};
+
+/* Summary rows from summary.csv alone, without samples. */
+static int rows_from_summary(struct side *s, char *err, size_t errlen)
+{
+	const struct csv_table *t = &s->sum;
+	if (csv_require(t, sum_columns, err, errlen) != 0)
+		return -1;
+	int c[17];
+	for (int i = 0; i < 17; i++)
+		c[i] = csv_col(t, sum_columns[i]);
+	s->rows = xcalloc(t->nrows + 1, sizeof *s->rows);
+	for (size_t r = 0; r < t->nrows; r++) {
+		char **f = t->rows[r];
+		long schema, n;
+		if (parse_long(f[c[0]], &schema) != 0 ||
+		    schema != SUMMARY_SCHEMA)
+			return set_error(err, errlen,
+					 "%s:%d: schema '%s', this cgobench "
+					 "reads %d",
+					 t->source, t->lines[r], f[c[0]],
+					 SUMMARY_SCHEMA);
+		if (parse_long(f[c[7]], &n) != 0 || n < 0)
+			return set_error(err, errlen, "%s:%d: bad n '%s'",
+					 t->source, t->lines[r], f[c[7]]);
+		if (n == 0)
+			continue; /* failed or skipped: nothing to compare */
+		struct summary_row *row = &s->rows[s->nrows];
+		memset(row, 0, sizeof *row);
+		row->family = f[c[1]];
+		row->variant = f[c[2]];
+		row->toolchain = f[c[3]];
+		row->cc = f[c[4]];
+		row->param = f[c[5]];
+		row->unit = f[c[6]];
+		row->status = f[c[16]];
+		row->s.n = (size_t)n;
+		double *dst[] = {&row->s.median, &row->s.ci_low,
+				 &row->s.ci_high};
+		for (int k = 0; k < 3; k++)
+			if (parse_double(f[c[8 + k]], dst[k]) != 0)
+				return set_error(
+				    err, errlen, "%s:%d: bad %s '%s'",
+				    t->source, t->lines[r], sum_columns[8 + k],
+				    f[c[8 + k]]);
+		row->baseline = f[c[11]][0] ? f[c[11]] : NULL;
+		if (row->baseline && f[c[12]][0]) {
+			double *b[] = {&row->baseline_median, &row->d.diff,
+				       &row->d.diff_low, &row->d.diff_high};
+			for (int k = 0; k < 4; k++)
+				if (parse_double(f[c[12 + k]], b[k]) != 0)
+					return set_error(
+					    err, errlen, "%s:%d: bad %s '%s'",
+					    t->source, t->lines[r],
+					    sum_columns[12 + k], f[c[12 + k]]);
+			row->baseline_found = 1;
+		}
+		s->nrows++;
+	}
+	return 0;
+}
+
+static int csv_has(const char *path, const char *col)
+{
+	struct csv_table t;
+	char err[ERRLEN];
+	if (csv_read_file(path, &t, err, sizeof err) != 0)
+		return 0;
+	int has = csv_col(&t, col) >= 0;
+	csv_free(&t);
+	return has;
+}
+
+static int load_side(struct side *s, const char *path, char *err, size_t errlen)
+{
+	memset(s, 0, sizeof *s);
+	s->path = path;
+	char *raw = NULL, *sum = NULL;
+	if (path_is_dir(path)) {
+		raw = xasprintf("%s/raw.csv", path);
+		sum = xasprintf("%s/summary.csv", path);
+		if (!path_exists(raw)) {
+			free(raw);
+			raw = NULL;
+		}
+	} else if (!path_exists(path)) {
+		return set_error(err, errlen, "no such run: '%s'", path);
+	} else if (csv_has(path, "rep")) {
+		raw = xstrdup(path);
+		const char *slash = strrchr(path, '/');
+		sum = slash ? xasprintf("%.*s/summary.csv", (int)(slash - path),
+					path)
+			    : xstrdup("summary.csv");
+	} else {
+		sum = xstrdup(path);
+	}
+	int rc = 0;
+	if (sum && path_exists(sum)) {
+		rc = csv_read_file(sum, &s->sum, err, errlen);
+		s->has_sum = rc == 0;
+	}
+	if (rc == 0 && raw) {
+		rc = raw_read(raw, &s->raw, err, errlen);
+		s->has_raw = rc == 0;
+		if (rc == 0)
+			summary_compute(s->raw.obs, s->raw.n, sum_baseline, s,
+					&s->rows, &s->nrows);
+	} else if (rc == 0 && s->has_sum) {
+		rc = rows_from_summary(s, err, errlen);
+	} else if (rc == 0) {
+		rc = set_error(err, errlen,
+			       "'%s' has neither raw.csv nor summary.csv (want "
+			       "a run directory or one of its CSVs)",
+			       path);
+	}
+	free(raw);
+	free(sum);
+	return rc;
+}
+
+static void free_side(struct side *s)
+{
+	if (s->has_raw) {
+		summary_free(s->rows, s->nrows);
+		raw_free(&s->raw);
+	} else {
+		free(s->rows);
+	}
+	if (s->has_sum)
+		csv_free(&s->sum);
+}
+
+/* 1 when the run holds exactly one toolchain and C compiler. */
+static int one_toolchain(const struct side *s)
+{
+	for (size_t i = 1; i < s->nrows; i++)
+		if (strcmp(s->rows[i].toolchain, s->rows[0].toolchain) ||
+		    strcmp(s->rows[i].cc, s->rows[0].cc))
+			return 0;
+	return 1;
+}
+
+static const struct summary_row *match(const struct side *s,
+				       const struct summary_row *r, int any_tc)
+{
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct summary_row *x = &s->rows[i];
+		if (!strcmp(x->family, r->family) &&
+		    !strcmp(x->variant, r->variant) &&
+		    !strcmp(x->param, r->param) && !strcmp(x->unit, r->unit) &&
+		    (any_tc || (!strcmp(x->toolchain, r->toolchain) &&
+				!strcmp(x->cc, r->cc))))
+			return x;
+	}
+	return NULL;
+}
+
+static const struct summary_row *baseline_row(const struct side *s,
+					      const struct summary_row *r)
+{
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct summary_row *x = &s->rows[i];
+		if (!strcmp(x->family, r->family) &&
+		    !strcmp(x->variant, r->baseline) &&
+		    (!strcmp(x->param, r->param) || !x->param[0]) &&
+		    !strcmp(x->unit, r->unit) &&
+		    !strcmp(x->toolchain, r->toolchain) &&
+		    !strcmp(x->cc, r->cc))
+			return x;
+	}
+	return NULL;
+}
+
+static double *samples(const struct side *s, const struct summary_row *r,
+		       size_t *n)
+{
+	return summary_values(s->raw.obs, s->raw.n, r, n);
+}
+
+static void finish(struct cmp_row *c, const struct compare_opts *o)
+{
+	if (c->old_med == c->new_med)
+		c->delta_pct = 0;
+	else
+		c->delta_pct =
+		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
+	c->regression = c->significant && c->delta_pct > o->threshold_pct;
+}
+
+/* Significance from the intervals alone, when there are no samples. */
+static int apart(double lo1, double hi1, double lo2, double hi2)
+{
+	return hi1 < lo2 || hi2 < lo1;
+}
+
+static void compare_values(struct cmp_row *c, const struct side *os,
+			   const struct side *ns, const struct compare_opts *o)
+{
+	c->metric = "value";
+	snprintf(c->unit, sizeof c->unit, "%s", c->o->unit);
+	c->old_med = c->o->s.median;
+	c->old_lo = c->o->s.ci_low;
+	c->old_hi = c->o->s.ci_high;
+	c->new_med = c->n->s.median;
+	c->new_lo = c->n->s.ci_low;
+	c->new_hi = c->n->s.ci_high;
+	c->old_n = c->o->s.n;
+	c->new_n = c->n->s.n;
+	c->p = NAN;
+	if (os->has_raw && ns->has_raw) {
+		size_t na, nb;
+		double *a = samples(os, c->o, &na), *b = samples(ns, c->n, &nb);
+		c->p = stats_mann_whitney(a, na, b, nb, NULL);
+		c->significant = c->p < o->alpha;
+		free(a);
+		free(b);
+	} else {
+		c->significant =
+		    apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
+	}
+	finish(c, o);
+}
+
+static void compare_overhead(struct cmp_row *c, const struct side *os,
+			     const struct side *ns,
+			     const struct compare_opts *o)
+{
+	c->metric = "overhead";
+	snprintf(c->unit, sizeof c->unit, "%s", c->o->unit);
+	c->old_med = c->o->d.diff;
+	c->old_lo = c->o->d.diff_low;
+	c->old_hi = c->o->d.diff_high;
+	c->new_med = c->n->d.diff;
+	c->new_lo = c->n->d.diff_low;
+	c->new_hi = c->n->d.diff_high;
+	c->old_n = c->o->s.n;
+	c->new_n = c->n->s.n;
+	c->p = NAN;
+	const struct summary_row *ob = baseline_row(os, c->o);
+	const struct summary_row *nb = baseline_row(ns, c->n);
+	if (os->has_raw && ns->has_raw && ob && nb) {
+		size_t n1, n2, n3, n4;
+		double *a1 = samples(os, c->o, &n1), *b1 = samples(os, ob, &n2);
+		double *a2 = samples(ns, c->n, &n3), *b2 = samples(ns, nb, &n4);
+		double lo, hi;
+		stats_bootstrap_change(a1, n1, b1, n2, a2, n3, b2, n4,
+				       1 - o->alpha, BOOTSTRAP_RESAMPLES,
+				       BOOTSTRAP_SEED, &lo, &hi);
+		c->significant = lo > 0 || hi < 0;
+		c->change_lo = lo;
+		c->change_hi = hi;
+		free(a1);
+		free(b1);
+		free(a2);
+		free(b2);
+	} else {
+		c->significant =
+		    apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
+	}
+	finish(c, o);
+}
+
+/* Each sample divided by its own run's baseline median. */
+static void compare_ratio(struct cmp_row *c, const struct side *os,
+			  const struct side *ns, const struct compare_opts *o)
+{
+	c->metric = "ratio";
+	snprintf(c->unit, sizeof c->unit, "x %s", c->o->baseline);
+	double ob = c->o->baseline_median, nb = c->n->baseline_median;
+	c->old_med = c->o->s.median / ob;
+	c->old_lo = c->o->s.ci_low / ob;
+	c->old_hi = c->o->s.ci_high / ob;
+	c->new_med = c->n->s.median / nb;
+	c->new_lo = c->n->s.ci_low / nb;
+	c->new_hi = c->n->s.ci_high / nb;
+	c->old_n = c->o->s.n;
+	c->new_n = c->n->s.n;
+	c->p = NAN;
+	if (os->has_raw && ns->has_raw) {
+		size_t na, nn;
+		double *a = samples(os, c->o, &na), *b = samples(ns, c->n, &nn);
+		for (size_t i = 0; i < na; i++)
+			a[i] /= ob;
+		for (size_t i = 0; i < nn; i++)
+			b[i] /= nb;
+		c->p = stats_mann_whitney(a, na, b, nn, NULL);
+		c->significant = c->p < o->alpha;
+		free(a);
+		free(b);
+	} else {
+		c->significant =
+		    apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
+	}
+	finish(c, o);
+}
+
+static const char *toolchain_label(const struct side *s, char *buf, size_t len)
+{
+	if (!s->nrows)
+		return "";
+	snprintf(buf, len, "%s %s%s", s->rows[0].toolchain, s->rows[0].cc,
+		 one_toolchain(s) ? "" : " and others");
+	return buf;
+}
+
+static void print_text(FILE *out, const struct side *os, const struct side *ns,
+		       const struct cmp_row *rows, size_t n,
+		       const struct compare_opts *o)
+{
+	char b1[128], b2[128];
+	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", os->path,
+		toolchain_label(os, b1, sizeof b1), ns->path,
+		toolchain_label(ns, b2, sizeof b2));
+	fprintf(out, "%-8s %-16s %-10s %-9s %-16s %26s %26s %9s  %s\n", "case",
+		"variant", "param", "metric", "unit", "old", "new", "change",
+		"p");
+	for (size_t i = 0; i < n; i++) {
+		const struct cmp_row *c = &rows[i];
+		char ov[64], nv[64], ch[32], p[48];
+		if (c->old_hi == 0 && c->new_hi == 0 && c->old_lo == 0 &&
+		    c->new_lo == 0)
+			continue; /* 0 B/op before and after says nothing */
+		snprintf(ov, sizeof ov, "%.4g [%.4g, %.4g]", c->old_med,
+			 c->old_lo, c->old_hi);
+		snprintf(nv, sizeof nv, "%.4g [%.4g, %.4g]", c->new_med,
+			 c->new_lo, c->new_hi);
+		if (c->significant)
+			snprintf(ch, sizeof ch, "%+.2f%%", c->delta_pct);
+		else
+			snprintf(ch, sizeof ch, "~");
+		if (!isnan(c->change_lo))
+			snprintf(p, sizeof p, "change [%+.3g, %+.3g]",
+				 c->change_lo, c->change_hi);
+		else if (isnan(c->p))
+			snprintf(p, sizeof p, "%s",
+				 c->significant ? "intervals apart"
+						: "intervals overlap");
+		else
+			snprintf(p, sizeof p, "p=%.3f n=%zu+%zu", c->p,
+				 c->old_n, c->new_n);
+		fprintf(out,
+			"%-8s %-16s %-10s %-9s %-16s %26s %26s %9s  %s%s\n",
+			c->o->family, c->o->variant, c->o->param, c->metric,
+			c->unit, ov, nv, ch, p,
+			c->regression ? "  REGRESSION" : "");
+	}
+	(void)o;
+}
+
+static const char *const csv_header[] = {
+    "schema",	     "case",	    "variant", "param",	      "old_toolchain",
+    "new_toolchain", "metric",	    "unit",    "old_n",	      "old_median",
+    "old_ci_low",    "old_ci_high", "new_n",   "new_median",  "new_ci_low",
+    "new_ci_high",   "change_pct",  "p_value", "significant", "regression"};
+
+static void print_csv(FILE *out, const struct cmp_row *rows, size_t n)
+{
+	struct sbuf sb = {0};
+	size_t nh = sizeof csv_header / sizeof *csv_header;
+	csv_add_row(&sb, csv_header, nh);
+	for (size_t i = 0; i < n; i++) {
+		const struct cmp_row *c = &rows[i];
+		char num[10][32], on[24], nn[24];
+		snprintf(on, sizeof on, "%zu", c->old_n);
+		snprintf(nn, sizeof nn, "%zu", c->new_n);
+		const double v[] = {c->old_med,	  c->old_lo, c->old_hi,
+				    c->new_med,	  c->new_lo, c->new_hi,
+				    c->delta_pct, c->p};
+		for (int k = 0; k < 8; k++)
+			csv_double(num[k], v[k]);
+		const char *f[] = {"1",
+				   c->o->family,
+				   c->o->variant,
+				   c->o->param,
+				   c->o->toolchain,
+				   c->n->toolchain,
+				   c->metric,
+				   c->unit,
+				   on,
+				   num[0],
+				   num[1],
+				   num[2],
+				   nn,
+				   num[3],
+				   num[4],
+				   num[5],
+				   num[6],
+				   num[7],
+				   c->significant ? "1" : "0",
+				   c->regression ? "1" : "0"};
+		csv_add_row(&sb, f, nh);
+	}
+	fwrite(sb.buf, 1, sb.len, out);
+	sbuf_free(&sb);
+}
+
+static json_t *num_or_null(double v)
+{
+	return isfinite(v) ? json_real(v) : json_null();
+}
+
+static void print_json(FILE *out, const struct side *os, const struct side *ns,
+		       const struct cmp_row *rows, size_t n, size_t regressions)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct cmp_row *c = &rows[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "case", json_string(c->o->family));
+		json_object_set_new(o, "variant", json_string(c->o->variant));
+		json_object_set_new(o, "param", json_string(c->o->param));
+		json_object_set_new(o, "old_toolchain",
+				    json_string(c->o->toolchain));
+		json_object_set_new(o, "new_toolchain",
+				    json_string(c->n->toolchain));
+		json_object_set_new(o, "metric", json_string(c->metric));
+		json_object_set_new(o, "unit", json_string(c->unit));
+		json_object_set_new(o, "old_n",
+				    json_integer((json_int_t)c->old_n));
+		json_object_set_new(o, "old_median", num_or_null(c->old_med));
+		json_object_set_new(o, "old_ci_low", num_or_null(c->old_lo));
+		json_object_set_new(o, "old_ci_high", num_or_null(c->old_hi));
+		json_object_set_new(o, "new_n",
+				    json_integer((json_int_t)c->new_n));
+		json_object_set_new(o, "new_median", num_or_null(c->new_med));
+		json_object_set_new(o, "new_ci_low", num_or_null(c->new_lo));
+		json_object_set_new(o, "new_ci_high", num_or_null(c->new_hi));
+		json_object_set_new(o, "change_pct", num_or_null(c->delta_pct));
+		json_object_set_new(o, "p_value", num_or_null(c->p));
+		json_object_set_new(o, "significant",
+				    json_boolean(c->significant));
+		json_object_set_new(o, "regression",
+				    json_boolean(c->regression));
+		json_array_append_new(arr, o);
+	}
+	json_t *root = json_object();
+	json_object_set_new(root, "old", json_string(os->path));
+	json_object_set_new(root, "new", json_string(ns->path));
+	json_object_set_new(root, "regressions",
+			    json_integer((json_int_t)regressions));
+	json_object_set_new(root, "rows", arr);
+	json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+	json_decref(root);
+}
+
+/* Where a row stands in its run's summary.csv, for the order of the
+ * output; past the end when the run has none. */
+static size_t order_of(const struct side *s, const struct summary_row *r)
+{
+	if (!s->has_sum)
+		return (size_t)-1;
+	int c[4] = {csv_col(&s->sum, "case"), csv_col(&s->sum, "variant"),
+		    csv_col(&s->sum, "param"), csv_col(&s->sum, "unit")};
+	for (size_t i = 0; i < s->sum.nrows; i++) {
+		char **f = s->sum.rows[i];
+		if (!strcmp(f[c[0]], r->family) &&
+		    !strcmp(f[c[1]], r->variant) &&
+		    !strcmp(f[c[2]], r->param) && !strcmp(f[c[3]], r->unit))
+			return i;
+	}
+	return (size_t)-1;
+}
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct cmp_row *x = a, *y = b;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	/* the figure itself before its overhead */
+	return (strcmp(x->metric, "overhead") == 0) -
+	       (strcmp(y->metric, "overhead") == 0);
+}
+
+int compare_runs(const char *old_path, const char *new_path,
+		 const struct compare_opts *o, FILE *out, size_t *regressions,
+		 char *err, size_t errlen)
+{
+	struct side os, ns;
+	if (load_side(&os, old_path, err, errlen) != 0) {
+		free_side(&os);
+		return -1;
+	}
+	if (load_side(&ns, new_path, err, errlen) != 0) {
+		free_side(&os);
+		free_side(&ns);
+		return -1;
+	}
+	int any_tc = one_toolchain(&os) && one_toolchain(&ns);
+	struct cmp_row *rows = xcalloc(2 * os.nrows + 1, sizeof *rows);
+	size_t n = 0;
+	for (size_t i = 0; i < os.nrows; i++) {
+		const struct summary_row *a = &os.rows[i];
+		const struct summary_row *b = match(&ns, a, any_tc);
+		if (!b || !a->s.n || !b->s.n)
+			continue;
+		int both = a->baseline_found && b->baseline_found &&
+			   !strcmp(a->baseline, b->baseline);
+		if (o->normalize) {
+			if (!both)
+				continue;
+			rows[n] = (struct cmp_row){
+			    .o = a, .n = b, .change_lo = NAN, .change_hi = NAN};
+			compare_ratio(&rows[n++], &os, &ns, o);
+			continue;
+		}
+		rows[n] = (struct cmp_row){
+		    .o = a, .n = b, .change_lo = NAN, .change_hi = NAN};
+		compare_values(&rows[n++], &os, &ns, o);
+		if (both) {
+			rows[n] = (struct cmp_row){
+			    .o = a, .n = b, .change_lo = NAN, .change_hi = NAN};
+			compare_overhead(&rows[n++], &os, &ns, o);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		rows[i].order = order_of(&os, rows[i].o);
+	qsort(rows, n, sizeof *rows, cmp_order);
+	int rc = 0;
+	*regressions = 0;
+	if (!n) {
+		rc = set_error(err, errlen,
+			       "'%s' and '%s' have no benchmark in common%s",
+			       old_path, new_path,
+			       o->normalize ? " that has a baseline" : "");
+	} else {
+		for (size_t i = 0; i < n; i++)
+			*regressions += rows[i].regression;
+		if (o->format == COMPARE_TEXT)
+			print_text(out, &os, &ns, rows, n, o);
+		else if (o->format == COMPARE_CSV)
+			print_csv(out, rows, n);
+		else
+			print_json(out, &os, &ns, rows, n, *regressions);
+		fflush(out);
+	}
+	free(rows);
+	free_side(&os);
+	free_side(&ns);
+	return rc;
+}
