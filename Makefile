@@ -39,7 +39,7 @@ HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
 UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
 	test_family test_spawn test_benchtxt
 UNIT_PLAIN = $(UNIT_TESTS:%=$(B)/tests/%)
-UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/tests/%-san)
+UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
@@ -83,11 +83,11 @@ $(B)/tests/%.o: harness/tests/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Iharness -c $< -o $@
 
-$(B)/tests/%-san.o: harness/tests/%.c | $(DEPS_STAMP)
+$(B)/san-tests/%.o: harness/tests/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARN) -Iharness -c $< -o $@
 
-$(B)/tests/%-san: $(B)/tests/%-san.o $(HARNESS_SAN)
+$(B)/san-tests/%: $(B)/san-tests/%.o $(HARNESS_SAN)
 	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
 $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
@@ -134,4 +134,4 @@ lint:
 clean:
 	rm -rf $(B)
 
--include $(wildcard $(B)/obj/*.d $(B)/san/*.d $(B)/tests/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/san/*.d $(B)/tests/*.d $(B)/san-tests/*.d)
