@@ -10,6 +10,11 @@ COUNT ?= 10
 CASES ?= all
 BENCHFLAGS ?=
 FUZZTIME ?= 60
+# make regress: a quick suite counted in instructions, against a baseline
+REGRESS_CASES ?= call
+REGRESS_THRESHOLD ?= 1
+BASELINE ?= results/baseline
+HISTORY ?= results/history.csv
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror
 CPPFLAGS += -std=c11 -D_GNU_SOURCE -MMD -MP
@@ -32,18 +37,19 @@ Q = @
 endif
 
 B = build
-HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c callgrind.c \
+HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c callgrind.c history.c \
 	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
 HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
 UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
-	test_family test_spawn test_benchtxt test_callgrind test_compare
+	test_family test_spawn test_benchtxt test_callgrind test_compare \
+	test_history
 UNIT_PLAIN = $(UNIT_TESTS:%=$(B)/tests/%)
 UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
-.PHONY: all bench test unit integration fuzz deps help fmt lint clean
+.PHONY: all bench test unit integration regress baseline fuzz deps help fmt lint clean
 
 all: $(B)/cgobench
 
@@ -53,6 +59,8 @@ help:
 	@echo "make test         install what is missing, run the unit and integration tests"
 	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
 	@echo "make integration  a short real run, checked"
+	@echo "make regress      count instructions of a quick suite, compare with BASELINE, exit 1 on a regression"
+	@echo "make baseline     make BASELINE anew from the quick suite (commit it)"
 	@echo "make fuzz         fuzz every parser with libFuzzer for FUZZTIME seconds (needs clang)"
 	@echo "make deps         install the build and run dependencies (apt-get or sudo)"
 	@echo "make fmt          clang-format the harness"
@@ -95,6 +103,20 @@ $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 
 bench: $(B)/cgobench
 	$(B)/cgobench run --go $(GO) --count $(COUNT) --cases $(CASES) $(BENCHFLAGS)
+
+# Instructions, not time: the same count on every run and machine of one
+# kind, so the gate does not trip on a noisy CI machine. Each run lands in
+# build/regress/<UTC time>/ and is appended to HISTORY.
+regress: $(B)/cgobench
+	$(Q)command -v valgrind >/dev/null || { echo "make regress needs valgrind (make deps)"; exit 1; }
+	$(Q)run=$(B)/regress/$$(date -u +%Y%m%dT%H%M%SZ); \
+	$(B)/cgobench run --go $(GO) --cases $(REGRESS_CASES) --metric instructions --out $$run -q $(BENCHFLAGS) && \
+	$(B)/cgobench history $(HISTORY) $$run && \
+	$(B)/cgobench compare --fail-on-regression --threshold $(REGRESS_THRESHOLD) $(BASELINE) $$run
+
+baseline: $(B)/cgobench
+	rm -rf $(BASELINE)
+	$(B)/cgobench run --go $(GO) --cases $(REGRESS_CASES) --metric instructions --out $(BASELINE) $(BENCHFLAGS)
 
 unit: $(UNIT_BINS)
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \

@@ -1,6 +1,7 @@
 /* cgobench: the command line. It parses flags into a configuration and
  * hands it to the module that does the work; only this file exits. */
 #include "compare.h"
+#include "history.h"
 #include "run.h"
 #include "util.h"
 
@@ -21,6 +22,7 @@ static const char usage_main[] =
     "commands:\n"
     "  run        build the cases, measure them, write a run directory\n"
     "  compare    compare two runs, and gate CI on regressions\n"
+    "  history    append runs to a history CSV: cgobench history FILE RUN...\n"
     "\n"
     "Run 'cgobench <command> --help' for the options of a command.\n"
     "\n"
@@ -68,6 +70,8 @@ static const char usage_run[] =
     "  --metric M         time (ns/op, default) or instructions: instructions\n"
     "                     per op counted under valgrind's callgrind, the same\n"
     "                     from run to run (default --count 3 then)\n"
+    "  --iterations N     Go iterations of a counted sample (default: about\n"
+    "                     1e8 instructions' worth, at least 20000)\n"
     "  --count N          repetitions of every benchmark (default: 10)\n"
     "  --max-count N      most repetitions while the interval is too wide\n"
     "                     (default: 60; equal to --count turns it off)\n"
@@ -180,7 +184,8 @@ static int cmd_run(int argc, char **argv)
 		O_RESULTS,
 		O_CASES_DIR,
 		O_BUILD_DIR,
-		O_METRIC
+		O_METRIC,
+		O_ITERATIONS
 	};
 	static const struct option opts[] = {
 	    {"cases", required_argument, 0, O_CASES},
@@ -200,6 +205,7 @@ static int cmd_run(int argc, char **argv)
 	    {"cases-dir", required_argument, 0, O_CASES_DIR},
 	    {"build-dir", required_argument, 0, O_BUILD_DIR},
 	    {"metric", required_argument, 0, O_METRIC},
+	    {"iterations", required_argument, 0, O_ITERATIONS},
 	    {"quiet", no_argument, 0, 'q'},
 	    {"help", no_argument, 0, 'h'},
 	    {0, 0, 0, 0}};
@@ -294,6 +300,13 @@ static int cmd_run(int argc, char **argv)
 		case O_RESULTS: c.results_dir = optarg; break;
 		case O_CASES_DIR: c.cases_dir = optarg; break;
 		case O_BUILD_DIR: c.build_dir = optarg; break;
+		case O_ITERATIONS:
+			if (parse_int_arg("--iterations", optarg, 100,
+					  100000000, &v))
+				return EXIT_USAGE;
+			c.instr_iters = v;
+			c.instr_fixed = 1;
+			break;
 		case O_METRIC:
 			if (!strcmp(optarg, "time"))
 				c.instructions = 0;
@@ -431,6 +444,29 @@ static int cmd_compare(int argc, char **argv)
 	return fail && regressions ? 1 : 0;
 }
 
+static int cmd_history(int argc, char **argv)
+{
+	if (argc >= 2 &&
+	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		fputs("usage: cgobench history FILE RUN...\n\nAppends the "
+		      "summary of each run directory to the history CSV FILE\n"
+		      "(created with its header when new), with the run's date "
+		      "and commit.\n",
+		      stdout);
+		return 0;
+	}
+	if (argc < 3)
+		return usage_error("history ", "want a history file and at "
+					       "least one run directory");
+	char err[ERRLEN];
+	for (int i = 2; i < argc; i++)
+		if (history_append(argv[i], argv[1], err, sizeof err) != 0) {
+			fprintf(stderr, "cgobench: %s\n", err);
+			return EXIT_USAGE;
+		}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -447,5 +483,7 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "compare"))
 		return cmd_compare(argc - 1, argv + 1);
+	if (!strcmp(cmd, "history"))
+		return cmd_history(argc - 1, argv + 1);
 	return usage_error("", "unknown command '%s'", cmd);
 }

@@ -554,6 +554,8 @@ static long counted_iterations(const struct run *r, const struct unit *u)
 {
 	if (!r->c->instructions)
 		return 0;
+	if (r->c->instr_fixed)
+		return r->c->instr_iters;
 	double n = u->warm_ns > 0 ? 3e7 / u->warm_ns : r->c->instr_iters;
 	if (n < r->c->instr_iters)
 		n = (double)r->c->instr_iters;

@@ -35,6 +35,7 @@ struct run_config {
 	int pin_cpu;	  /* RUN_PIN_AUTO, -1 for none, or a CPU */
 	int instructions; /* count instructions under callgrind */
 	long instr_iters; /* least Go iterations of a counted sample */
+	int instr_fixed;  /* exactly instr_iters, not more */
 	uint64_t seed;
 	int quiet;
 	volatile sig_atomic_t *stop;

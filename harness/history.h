@@ -1,0 +1,20 @@
+/* history: a CSV that grows by one run at a time, for tracking the cost
+ * of crossings over commits (make regress appends to it; the history
+ * chart reads it).
+ *
+ * Columns: schema, date, commit, toolchain, cc, case, variant, param,
+ * unit, n, median, ci_low, ci_high. One row per summary row of the run
+ * that has samples; date and commit come from the run's machine.txt. */
+#ifndef CGOBENCH_HISTORY_H
+#define CGOBENCH_HISTORY_H
+
+#include <stddef.h>
+
+#define HISTORY_SCHEMA 1
+
+/* Appends run_dir's summary to history_path, writing the header first
+ * when the file is new; an existing file must have the same header. */
+int history_append(const char *run_dir, const char *history_path, char *err,
+		   size_t errlen);
+
+#endif
