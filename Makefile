@@ -14,7 +14,7 @@ FUZZTIME ?= 60
 REGRESS_CASES ?= call
 REGRESS_THRESHOLD ?= 1
 BASELINE ?= results/baseline
-HISTORY ?= results/history.csv
+HISTORY ?= $(B)/regress/history.csv
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror
 CPPFLAGS += -std=c11 -D_GNU_SOURCE -MMD -MP

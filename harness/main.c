@@ -69,7 +69,7 @@ static const char usage_run[] =
     "  --cases PATTERNS   comma-separated globs over family names (default: all)\n"
     "  --metric M         time (ns/op, default) or instructions: instructions\n"
     "                     per op counted under valgrind's callgrind, the same\n"
-    "                     from run to run (default --count 3 then)\n"
+    "                     from run to run (default --count 5 then)\n"
     "  --iterations N     Go iterations of a counted sample (default: about\n"
     "                     1e8 instructions' worth, at least 20000)\n"
     "  --count N          repetitions of every benchmark (default: 10)\n"
@@ -331,7 +331,7 @@ static int cmd_run(int argc, char **argv)
 	/* counted instructions repeat to the instruction: a few samples
 	 * show that they do, more would say nothing new */
 	if (c.instructions && !count_set)
-		c.count = 3;
+		c.count = 5; /* the fewest whose Mann-Whitney p can be < 0.01 */
 	if (c.instructions && !max_set)
 		c.max_count = c.count;
 	if (!max_set && c.max_count < c.count)
