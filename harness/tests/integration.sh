@@ -45,7 +45,7 @@ check_run() {
 check_run complete "$run"
 
 # Cases that fail on purpose: the run goes on, says why, and exits 1.
-"$cgobench" run --go "$go" --cases-dir harness/tests/cases --count 3 \
+"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases flaky,broken --count 3 \
 	--max-count 3 --benchtime 0.02s --warmup 0.01s --timeout 3 \
 	--out "$tmp/flaky" -q >/dev/null 2>"$tmp/flaky.err"
 rc=$?
@@ -98,6 +98,54 @@ for d in "$tmp/results dir"/*/*/; do
 	check_run complete "${d%/}"
 done
 
+# compare: two runs of the same code show no regression; a build of the
+# slow family with extra work in its C function is flagged, exit 1; in time
+# and in counted instructions.
+slow_run() { # OUT [run options...]: the slow family, quickly
+	out=$1
+	shift
+	"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow \
+		--benchtime 0.05s --warmup 0.01s --out "$out" -q "$@" >/dev/null 2>>"$tmp/slow.err"
+}
+# expect_compare DESCRIPTION WANT_EXIT OLD NEW [options...]
+expect_compare() {
+	desc=$1
+	want=$2
+	shift 2
+	"$cgobench" compare --fail-on-regression "$@" >"$tmp/cmp.out" 2>"$tmp/cmp.err"
+	rc=$?
+	if [ "$rc" -eq "$want" ]; then
+		ok "$desc: exit $rc"
+	else
+		bad "$desc: exit $rc, want $want: $(cat "$tmp/cmp.out" "$tmp/cmp.err")"
+	fi
+}
+slow_run "$tmp/slowA" --count 5 --max-count 5
+slow_run "$tmp/slowB" --count 5 --max-count 5
+CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowC" --count 5 --max-count 5
+expect_compare "time: the same code twice, no regression" 0 --threshold 25 "$tmp/slowA" "$tmp/slowB"
+expect_compare "time: extra work in the C function is a regression" 1 --threshold 25 "$tmp/slowA" "$tmp/slowC"
+if grep -q 'go->c .*REGRESSION' "$tmp/cmp.out" && ! grep -q 'go->go .*REGRESSION' "$tmp/cmp.out"; then
+	ok "time: the regression is go->c's, not go->go's"
+else
+	bad "time: the regression is go->c's, not go->go's: $(cat "$tmp/cmp.out")"
+fi
+slow_run "$tmp/slowAi" --metric instructions --iterations 20000
+slow_run "$tmp/slowBi" --metric instructions --iterations 20000
+CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowCi" --metric instructions --iterations 20000
+expect_compare "instructions: the same code twice, no regression" 0 --threshold 1 "$tmp/slowAi" "$tmp/slowBi"
+expect_compare "instructions: extra work is a regression" 1 --threshold 1 "$tmp/slowAi" "$tmp/slowCi"
+expect_compare "a summary.csv alone compares too" 1 --threshold 25 "$tmp/slowA/summary.csv" "$tmp/slowC/summary.csv"
+for f in csv json; do
+	if "$cgobench" compare --format $f "$tmp/slowA" "$tmp/slowC" >"$tmp/cmp.$f" 2>/dev/null &&
+		grep -q 'go->c' "$tmp/cmp.$f"; then
+		ok "compare --format $f"
+	else
+		bad "compare --format $f"
+	fi
+done
+sed 's/^\(1,slow,go->c,[^,]*,[^,]*,,3,[0-9]*,ns\/op,\).*/\1fast/' "$tmp/slowA/raw.csv" >"$tmp/bad.csv"
+
 # expect_usage DESCRIPTION MESSAGE_PART ARG...: exit 2, message on stderr
 expect_usage() {
 	desc=$1
@@ -121,6 +169,11 @@ expect_usage "a missing toolchain" "toolchain '/nonexistent/go' not found" \
 expect_usage "a run directory in use" "holds a run already" \
 	run --go "$go" --cases call --out "$run"
 expect_usage "an unknown command" "unknown command 'frobnicate'" frobnicate
+expect_usage "compare: a malformed raw.csv" "bad.csv:" compare "$tmp/bad.csv" "$tmp/slowB"
+expect_usage "compare: runs with nothing in common" "no benchmark in common" compare "$run" "$tmp/slowA"
+expect_usage "compare: a missing run" "no such run: '$tmp/none'" compare "$tmp/none" "$tmp/slowA"
+expect_usage "compare: one run only" "want two runs" compare "$tmp/slowA"
+expect_usage "compare: a bad format" "bad format 'xml'" compare --format xml "$tmp/slowA" "$tmp/slowB"
 if "$cgobench" run --help | grep -q -- '--benchtime'; then
 	ok "run --help describes the options"
 else
