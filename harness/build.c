@@ -160,11 +160,16 @@ static int compile(struct job *j, const char *src, const char *obj,
 static int build_cbench(struct job *j, const struct family *f, const char *out,
 			int with_export)
 {
-	char *cbdir = xasprintf("%s/cbench", f->dir);
+	/* absolute paths, so that debug information (and with it the
+	 * anatomy of a crossing) names the case's own files in full */
+	char *fam = realpath(f->dir, NULL);
+	if (!fam)
+		fam = xstrdup(f->dir);
+	char *cbdir = xasprintf("%s/cbench", fam);
 	char **srcs[2];
 	size_t ns[2] = {list_sources(cbdir, ".c", &srcs[0]),
 			list_sources(cbdir, ".cc", &srcs[1])};
-	char *work = xasprintf("%s/work.c", f->dir);
+	char *work = xasprintf("%s/work.c", fam);
 	char **objs = xcalloc(ns[0] + ns[1] + 2, sizeof *objs);
 	size_t no = 0;
 	int rc = 0;
@@ -203,6 +208,7 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 	free_list(srcs[1], ns[1]);
 	free(work);
 	free(cbdir);
+	free(fam);
 	return rc;
 }
 

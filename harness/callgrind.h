@@ -2,7 +2,8 @@
  * steady mode of `cgobench run --metric instructions`.
  *
  * The benchmark runs under callgrind with every counter zeroed when its
- * timer starts (testing.(*B).StartTimer, benchmark::State::StartKeepRunning)
+ * timer starts (testing.(*B).StartTimer and again on entry to the Go
+ * sub-benchmark's function, benchmark::State::StartKeepRunning)
  * and a dump written when it stops (StopTimer, FinishKeepRunning), so that
  * each dump holds exactly the timed loop of one run, on whatever thread it
  * ran. The largest dump is the final run, whose iteration count the
@@ -16,16 +17,17 @@
  * out_prefix.N, NULL-terminated; returns how many entries it used (at most
  * CALLGRIND_ARGS). The strings are owned by the caller's out_prefix and
  * static storage, except argv[2], which the caller frees. */
-#define CALLGRIND_ARGS 8
+#define CALLGRIND_ARGS 10
 int callgrind_argv(const char *out_prefix, char **argv);
 
 /* The "summary:" count of one dump's text; -1 when it has none. */
 int callgrind_parse_summary(const char *text, const char *source, double *ir,
 			    char *err, size_t errlen);
 
-/* The largest "summary:" over out_prefix.1, out_prefix.2, ...; an error
+/* The largest "summary:" over out_prefix.1, out_prefix.2, ..., and in
+ * *which the number of that dump (which may be NULL); an error
  * when there is no dump at all (the benchmark never started its timer). */
-int callgrind_largest_dump(const char *out_prefix, double *ir, char *err,
-			   size_t errlen);
+int callgrind_largest_dump(const char *out_prefix, double *ir, int *which,
+			   char *err, size_t errlen);
 
 #endif

@@ -21,6 +21,8 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  run        build the cases, measure them, write a run directory\n"
+    "  anatomy    run --metric instructions, and break each crossing down by\n"
+    "             the code it runs through, into anatomy.csv (same options)\n"
     "  compare    compare two runs, and gate CI on regressions\n"
     "  history    append runs to a history CSV: cgobench history FILE RUN...\n"
     "\n"
@@ -481,6 +483,17 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "anatomy")) {
+		/* run --metric instructions, which writes anatomy.csv */
+		char **args = xcalloc((size_t)argc + 2, sizeof *args);
+		args[0] = "anatomy";
+		args[1] = "--metric=instructions";
+		for (int i = 2; i < argc; i++)
+			args[i] = argv[i];
+		int rc = cmd_run(argc, args);
+		free(args);
+		return rc;
+	}
 	if (!strcmp(cmd, "compare"))
 		return cmd_compare(argc - 1, argv + 1);
 	if (!strcmp(cmd, "history"))

@@ -3,7 +3,9 @@
 #include "benchout.h"
 #include "benchtxt.h"
 #include "build.h"
+#include "anatomy.h"
 #include "callgrind.h"
+#include "csv.h"
 #include "family.h"
 #include "gbench.h"
 #include "gotest.h"
@@ -38,6 +40,8 @@ struct unit {
 	char *note;
 	double *primary; /* ns/op of every sample, for the interval goal */
 	double warm_ns;	 /* ns/op in the warm-up */
+	double anatomy[ANATOMY_NGROUPS]; /* instructions/op by group, from */
+	int has_anatomy;		 /* the last counted sample */
 	size_t n;
 };
 
@@ -199,9 +203,12 @@ static void remove_dir(const char *dir, int made)
 	rmdir(dir);
 }
 
-/* Turns the one result line of a counted run into instructions per op. */
+/* Turns the one result line of a counted run into instructions per op,
+ * and when groups is not NULL, sums that dump's functions into them, per
+ * op (see anatomy.h). */
 static int count_instructions(struct bench_output *out, const char *prefix,
-			      char *err, size_t errlen)
+			      const char *family_dir, double *groups, char *err,
+			      size_t errlen)
 {
 	if (out->nlines != 1)
 		return out->nlines ? set_error(err, errlen,
@@ -210,9 +217,30 @@ static int count_instructions(struct bench_output *out, const char *prefix,
 					       out->nlines)
 				   : 0; /* skipped or failed: its note says */
 	double ir;
-	if (callgrind_largest_dump(prefix, &ir, err, errlen) != 0)
+	int which;
+	if (callgrind_largest_dump(prefix, &ir, &which, err, errlen) != 0)
 		return -1;
 	struct bench_line *l = &out->lines[0];
+	if (groups) {
+		char *path = xasprintf("%s.%d", prefix, which), *text;
+		int rc = file_read(path, &text, NULL, err, errlen);
+		struct fn_cost *fns = NULL;
+		size_t nfns = 0;
+		if (rc == 0)
+			rc = anatomy_parse_dump(text, path, &fns, &nfns, err,
+						errlen);
+		free(path);
+		if (rc == 0) {
+			free(text);
+			memset(groups, 0, ANATOMY_NGROUPS * sizeof *groups);
+			anatomy_sum(fns, nfns, family_dir, groups);
+			for (int g = 0; g < ANATOMY_NGROUPS; g++)
+				groups[g] /= (double)l->iters;
+			anatomy_free(fns, nfns);
+		} else {
+			return -1;
+		}
+	}
 	for (size_t k = 0; k < l->nmetrics; k++)
 		free(l->metrics[k].unit);
 	l->nmetrics = 0;
@@ -240,8 +268,8 @@ static char *failure_reason(const char *err, size_t len)
 static int run_binary(struct run *r, const struct family *f,
 		      const struct toolchain *t, int is_go, const char *bin,
 		      const char *filter, const char *skip, double seconds,
-		      long counted, struct bench_output *out, char *err,
-		      size_t errlen)
+		      long counted, double *groups, struct bench_output *out,
+		      char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	char *args[12 + CALLGRIND_ARGS];
@@ -326,8 +354,12 @@ static int run_binary(struct run *r, const struct family *f,
 	spawn_result_free(&res);
 	if (parsed != 0)
 		rc = set_error(err, errlen, "%s", perr);
-	else if (counted)
-		rc = count_instructions(out, cgprefix, err, errlen);
+	else if (counted) {
+		char *dir = realpath(f->dir, NULL);
+		rc = count_instructions(out, cgprefix, dir ? dir : f->dir,
+					groups, err, errlen);
+		free(dir);
+	}
 	remove_dir(cgdir, counted);
 	free(cgprefix);
 	return rc;
@@ -416,8 +448,9 @@ static void discover_go(struct run *r, const struct family *f,
 	for (int attempt = 0; attempt < 10 && !*r->c->stop; attempt++) {
 		struct bench_output out;
 		char err[ERRLEN];
-		int rc = run_binary(r, f, t, 1, bin, NULL, skip.buf,
-				    r->c->warmup_s, 0, &out, err, sizeof err);
+		int rc =
+		    run_binary(r, f, t, 1, bin, NULL, skip.buf, r->c->warmup_s,
+			       0, NULL, &out, err, sizeof err);
 		add_found(r, f, t, 1, bin, &out);
 		if (rc != 0 && !*r->c->stop && out.unfinished) {
 			char *variant, *param;
@@ -488,7 +521,7 @@ static void discover_gb(struct run *r, const struct family *f,
 	spawn_result_free(&res);
 	struct bench_output out;
 	int rc = run_binary(r, f, t, 0, bin, NULL, NULL, r->c->warmup_s, 0,
-			    &out, err, sizeof err);
+			    NULL, &out, err, sizeof err);
 	add_found(r, f, t, 0, bin, &out);
 	benchout_free(&out);
 	for (size_t i = first; rc != 0 && i < r->nunits && !*r->c->stop; i++) {
@@ -497,7 +530,7 @@ static void discover_gb(struct run *r, const struct family *f,
 			continue;
 		char *filter = gb_filter(u);
 		if (run_binary(r, f, t, 0, bin, filter, NULL, r->c->warmup_s, 0,
-			       &out, err, sizeof err) != 0 &&
+			       NULL, &out, err, sizeof err) != 0 &&
 		    !*r->c->stop) {
 			char *why = xasprintf("while warming up: %s", err);
 			unit_failed(r, u, why);
@@ -568,9 +601,15 @@ static void take_sample(struct run *r, size_t ui, int rep)
 	char *filter = u->is_go ? go_filter(u) : gb_filter(u);
 	struct bench_output out;
 	char err[ERRLEN];
+	double groups[ANATOMY_NGROUPS];
+	long counted = counted_iterations(r, u);
 	int rc = run_binary(r, u->fam, u->tc, u->is_go, u->binary, filter, NULL,
-			    r->c->benchtime_s, counted_iterations(r, u), &out,
-			    err, sizeof err);
+			    r->c->benchtime_s, counted, counted ? groups : NULL,
+			    &out, err, sizeof err);
+	if (rc == 0 && counted && out.nlines) {
+		memcpy(u->anatomy, groups, sizeof groups);
+		u->has_anatomy = 1;
+	}
 	free(filter);
 	r->done++;
 	if (rc != 0) {
@@ -811,6 +850,63 @@ static void print_table(const struct summary_row *rows, size_t n,
 	}
 }
 
+/* anatomy.csv: each counted unit's instructions per op by group, with
+ * each group's share; and anatomy.txt, one line a crossing for reports. */
+static void write_anatomy(struct run *r)
+{
+	struct sbuf csv = {0}, txt = {0};
+	const char *header[] = {"schema",    "case",	     "variant",
+				"toolchain", "cc",	     "param",
+				"group",     "instructions", "share"};
+	csv_add_row(&csv, header, 9);
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct unit *u = &r->units[i];
+		if (!u->has_anatomy)
+			continue;
+		double total = 0;
+		for (int g = 0; g < ANATOMY_NGROUPS; g++)
+			total += u->anatomy[g];
+		for (int g = 0; g < ANATOMY_NGROUPS; g++) {
+			char ins[32], share[32];
+			const char *f[] = {
+			    "1",
+			    u->fam->name,
+			    u->variant,
+			    u->tc->name,
+			    u->tc->cc_name,
+			    u->param,
+			    anatomy_groups[g],
+			    csv_double(ins, u->anatomy[g]),
+			    csv_double(share,
+				       total > 0 ? u->anatomy[g] / total : 0)};
+			csv_add_row(&csv, f, 9);
+		}
+		sbuf_addf(&txt, "%s %s%s%s (%s): %.0f instructions per op",
+			  u->fam->name, u->variant, u->param[0] ? "/" : "",
+			  u->param, u->tc->name, total);
+		for (int g = 0; g < ANATOMY_NGROUPS; g++)
+			if (u->anatomy[g] > 0)
+				sbuf_addf(&txt, ", %.0f%% %s",
+					  100 * u->anatomy[g] / total,
+					  anatomy_groups[g]);
+		sbuf_addstr(&txt, "\n");
+	}
+	char err[ERRLEN];
+	const char *names[] = {"anatomy.csv", "anatomy.txt"};
+	struct sbuf *bufs[] = {&csv, &txt};
+	for (int k = 0; k < 2; k++) {
+		char *p = xasprintf("%s/%s", r->dir, names[k]);
+		if (file_write_atomic(p, bufs[k]->buf ? bufs[k]->buf : "",
+				      bufs[k]->len, err, sizeof err) != 0)
+			warn(r, "%s", err);
+		free(p);
+	}
+	if (!r->c->quiet && txt.buf)
+		fputs(txt.buf, stderr);
+	sbuf_free(&csv);
+	sbuf_free(&txt);
+}
+
 static int write_outputs(struct run *r)
 {
 	size_t nobs = 0;
@@ -861,6 +957,8 @@ static int write_outputs(struct run *r)
 		}
 		free(p);
 	}
+	if (r->c->instructions)
+		write_anatomy(r);
 	print_table(rows, nrows, r->primary);
 	fflush(stdout);
 	sbuf_free(&sum);

@@ -7,7 +7,11 @@
  *               does not build, crashes, panics, hangs or skips is recorded
  *               with its reason, and the good ones are measured
  *   incomplete  a run stopped by SIGINT: its CSVs read back, hold samples,
- *               and say that the run is incomplete */
+ *               and say that the run is incomplete
+ *   anatomy     cgobench anatomy of the call family: go->go has no cgo
+ *               group, go->c has entry and exit, every crossing's shares
+ *               add up to 100%, and its total agrees with the counted
+ *               instructions of summary.csv within 1% */
 #include "testutil.h"
 
 #include "csv.h"
@@ -307,8 +311,107 @@ static void incomplete_reads_back(void **state)
 	free(p);
 }
 
+static struct csv_table anatomy;
+
+/* The instructions of one variant's group in anatomy.csv; -1 if absent. */
+static double group_of(const char *variant, const char *group)
+{
+	int cv = csv_col(&anatomy, "variant"), cg = csv_col(&anatomy, "group");
+	int ci = csv_col(&anatomy, "instructions");
+	for (size_t r = 0; r < anatomy.nrows; r++)
+		if (!strcmp(anatomy.rows[r][cv], variant) &&
+		    !strcmp(anatomy.rows[r][cg], group)) {
+			double v;
+			if (parse_double(anatomy.rows[r][ci], &v) != 0)
+				fail_msg("anatomy.csv:%d: bad instructions",
+					 anatomy.lines[r]);
+			return v;
+		}
+	return -1;
+}
+
+static int load_anatomy(void **state)
+{
+	char *p = path_in("anatomy.csv"), err[ERRLEN];
+	int rc = csv_read_file(p, &anatomy, err, sizeof err);
+	if (rc)
+		fprintf(stderr, "%s\n", err);
+	free(p);
+	return rc ? rc : load(state);
+}
+
+static int unload_anatomy(void **state)
+{
+	csv_free(&anatomy);
+	return unload(state);
+}
+
+static const char *const cgo_groups[] = {"entry/exit", "stack switch",
+					 "callback", "pointer checks"};
+
+static void anatomy_go_go_has_no_cgo(void **state)
+{
+	(void)state;
+	for (int g = 0; g < 4; g++)
+		if (group_of("go->go", cgo_groups[g]) != 0)
+			fail_msg("go->go has %g instructions of %s",
+				 group_of("go->go", cgo_groups[g]),
+				 cgo_groups[g]);
+	assert_true(group_of("go->go", "benchmark") > 0);
+}
+
+static void anatomy_go_c_has_entry_exit(void **state)
+{
+	(void)state;
+	assert_true(group_of("go->c", "entry/exit") > 0);
+	assert_true(group_of("go->c", "stack switch") > 0);
+	assert_true(group_of("go->c->go", "callback") > 0);
+	assert_true(group_of("c->go(cthread)", "callback") > 0);
+}
+
+static void anatomy_adds_up(void **state)
+{
+	(void)state;
+	static const char *const groups[] = {"entry/exit", "stack switch",
+					     "callback",   "pointer checks",
+					     "benchmark",  "other"};
+	int cs = csv_col(&anatomy, "share"), cv = csv_col(&anatomy, "variant");
+	for (size_t i = 0; i < NVARIANTS; i++) {
+		double total = 0, shares = 0;
+		for (int g = 0; g < 6; g++)
+			total += group_of(variants[i], groups[g]);
+		for (size_t r = 0; r < anatomy.nrows; r++)
+			if (!strcmp(anatomy.rows[r][cv], variants[i]))
+				shares += atof(anatomy.rows[r][cs]);
+		if (fabs(shares - 1) > 1e-9)
+			fail_msg("%s: shares add up to %.12g", variants[i],
+				 shares);
+		long row = family_row("call", variants[i]);
+		for (size_t r = 0; r < summary.nrows; r++)
+			if (!strcmp(cell(r, "variant"), variants[i]) &&
+			    !strcmp(cell(r, "unit"), "instructions/op"))
+				row = (long)r;
+		assert_string_equal(cell((size_t)row, "unit"),
+				    "instructions/op");
+		double counted = num((size_t)row, "median");
+		if (fabs(total - counted) > 0.01 * counted)
+			fail_msg("%s: anatomy total %g, counted %g",
+				 variants[i], total, counted);
+	}
+}
+
 int main(void)
 {
+	if (getenv("CGOBENCH_EXPECT") &&
+	    !strcmp(getenv("CGOBENCH_EXPECT"), "anatomy")) {
+		const struct CMUnitTest tests[] = {
+		    cmocka_unit_test(anatomy_go_go_has_no_cgo),
+		    cmocka_unit_test(anatomy_go_c_has_entry_exit),
+		    cmocka_unit_test(anatomy_adds_up),
+		};
+		return cmocka_run_group_tests_name(
+		    "anatomy", tests, load_anatomy, unload_anatomy);
+	}
 	const char *expect = getenv("CGOBENCH_EXPECT");
 	if (expect && !strcmp(expect, "flaky")) {
 		const struct CMUnitTest tests[] = {

@@ -146,6 +146,20 @@ for f in csv json; do
 done
 sed 's/^\(1,slow,go->c,[^,]*,[^,]*,,3,[0-9]*,ns\/op,\).*/\1fast/' "$tmp/slowA/raw.csv" >"$tmp/bad.csv"
 
+# The anatomy of each crossing, counted once.
+if "$cgobench" anatomy --go "$go" --cases call --count 1 --out "$tmp/anatomy" -q \
+	>/dev/null 2>"$tmp/anatomy.err"; then
+	ok "cgobench anatomy exits 0"
+else
+	bad "cgobench anatomy: $(tail -n 3 "$tmp/anatomy.err")"
+fi
+if grep -q '^call go->c (.*instructions per op, .*% entry/exit' "$tmp/anatomy/anatomy.txt"; then
+	ok "anatomy.txt has a line for go->c"
+else
+	bad "anatomy.txt has a line for go->c: $(cat "$tmp/anatomy/anatomy.txt")"
+fi
+check_run anatomy "$tmp/anatomy"
+
 # expect_usage DESCRIPTION MESSAGE_PART ARG...: exit 2, message on stderr
 expect_usage() {
 	desc=$1

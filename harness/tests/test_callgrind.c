@@ -33,13 +33,15 @@ static void largest_dump(void **state)
 	double ir;
 	char err[ERRLEN];
 	/* dumps 1 (N=1), 2 (N=100000) and 3 (after the benchmark) */
+	int which;
 	assert_int_equal(callgrind_largest_dump(FIXTURE("callgrind/go-c.out"),
-						&ir, err, sizeof err),
+						&ir, &which, err, sizeof err),
 			 0);
 	assert_true(ir == 32523278);
-	assert_int_equal(
-	    callgrind_largest_dump("/nonexistent/cg.out", &ir, err, sizeof err),
-	    -1);
+	assert_int_equal(which, 2);
+	assert_int_equal(callgrind_largest_dump("/nonexistent/cg.out", &ir,
+						NULL, err, sizeof err),
+			 -1);
 	assert_non_null(strstr(err, "never started its timer"));
 }
 

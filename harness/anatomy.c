@@ -1,0 +1,218 @@
+#include "anatomy.h"
+
+#include "util.h"
+
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const anatomy_groups[ANATOMY_NGROUPS] = {
+    "entry/exit",     "stack switch", "callback",
+    "pointer checks", "benchmark",    "other"};
+
+enum { G_ENTRY, G_STACK, G_CALLBACK, G_CHECKS, G_BENCH, G_OTHER };
+
+/* The functions a crossing runs through, by group. Patterns are fnmatch
+ * globs over callgrind's function names. First match wins. */
+static const struct {
+	const char *pattern;
+	int group;
+} table[] = {
+    /* cgo entry and exit: the Go stub of a C function, and the
+     * scheduler's bookkeeping around the call */
+    {"*._Cfunc_*", G_ENTRY},
+    {"runtime.cgocall", G_ENTRY},
+    {"runtime.entersyscall*", G_ENTRY},
+    {"runtime.reentersyscall", G_ENTRY},
+    {"runtime.exitsyscall*", G_ENTRY},
+    {"runtime.casgstatus", G_ENTRY},
+    {"runtime.save", G_ENTRY},
+    {"runtime.procyield*", G_ENTRY},
+    {"runtime.getcallerfp", G_ENTRY},
+    {"runtime.getfp", G_ENTRY},
+    /* the switch to the system (C) stack and the C-side trampolines */
+    {"runtime.asmcgocall*", G_STACK},
+    {"runtime.systemstack*", G_STACK},
+    {"runtime.mcall", G_STACK},
+    {"runtime.gogo*", G_STACK},
+    {"_cgo_*_Cfunc_*", G_STACK},
+    {"gosave_systemstack_switch", G_STACK},
+    {"_cgo_topofstack", G_STACK},
+    /* callbacks into Go, and the preparation of threads Go did not make */
+    {"runtime.cgocallback*", G_CALLBACK},
+    {"runtime.cgocallbackg*", G_CALLBACK},
+    {"crosscall2", G_CALLBACK},
+    {"_cgoexp_*", G_CALLBACK},
+    {"*._cgoexp_*", G_CALLBACK},
+    {"runtime.needm*", G_CALLBACK},
+    {"runtime.needAndBindM", G_CALLBACK},
+    {"runtime.dropm*", G_CALLBACK},
+    {"runtime.cgoBindM", G_CALLBACK},
+    {"runtime.callbackUpdateSystemStack", G_CALLBACK},
+    {"runtime.lockOSThread", G_CALLBACK},
+    {"runtime.unlockOSThread", G_CALLBACK},
+    {"runtime.dolockOSThread", G_CALLBACK},
+    {"runtime.dounlockOSThread", G_CALLBACK},
+    {"_cgo_wait_runtime_init_done", G_CALLBACK},
+    {"_cgo_getstackbound", G_CALLBACK},
+    {"x_cgo_*", G_CALLBACK},
+    {"_cgo_release_context", G_CALLBACK},
+    {"runtime.cgoGetCallbackContext*", G_CALLBACK},
+    {"_cgo_get_context_function", G_CALLBACK},
+    {"runtime.unwindm", G_CALLBACK},
+    /* the checks of pointers passed to C */
+    {"runtime.cgoCheck*", G_CHECKS},
+    {"runtime.cgoIsGoPointer", G_CHECKS},
+    {"runtime.cgoInRange", G_CHECKS},
+    /* the benchmark loops of testing and Google Benchmark */
+    {"testing.*", G_BENCH},
+    {"benchmark::*", G_BENCH},
+    {"*(benchmark::State&)", G_BENCH}, /* a driver's function, inlined */
+};
+
+int anatomy_group(const char *name, const char *file, const char *family_dir)
+{
+	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+		if (fnmatch(table[i].pattern, name, 0) == 0)
+			return table[i].group;
+	/* the C wrappers of //export functions */
+	size_t fl = file ? strlen(file) : 0;
+	if (fl >= 13 && !strcmp(file + fl - 13, "_cgo_export.c"))
+		return G_CALLBACK;
+	/* the case's own C and Go code, wherever it was built from */
+	if (file && family_dir && str_starts(file, family_dir))
+		return G_BENCH;
+	return G_OTHER;
+}
+
+struct names {
+	char **v;
+	size_t n;
+};
+
+/* "(12) name" defines id 12; "(12)" looks it up; returns the name. */
+static const char *compressed(struct names *t, const char *s)
+{
+	if (*s != '(')
+		return s;
+	char *end;
+	long id = strtol(s + 1, &end, 10);
+	if (*end != ')' || id < 0 || id > 10000000)
+		return s;
+	const char *name = end + 1;
+	while (*name == ' ')
+		name++;
+	if ((size_t)id >= t->n) {
+		t->v = xrealloc(t->v, ((size_t)id + 1) * sizeof *t->v);
+		memset(t->v + t->n, 0, ((size_t)id + 1 - t->n) * sizeof *t->v);
+		t->n = (size_t)id + 1;
+	}
+	if (*name) {
+		free(t->v[id]);
+		t->v[id] = xstrdup(name);
+	}
+	return t->v[id] ? t->v[id] : "???";
+}
+
+static void free_names(struct names *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+}
+
+static struct fn_cost *find_or_add(struct fn_cost **f, size_t *n,
+				   const char *name, const char *file)
+{
+	size_t len = strcspn(name, "'"); /* "runtime.foo'2" is runtime.foo */
+	for (size_t i = 0; i < *n; i++)
+		if (strlen((*f)[i].name) == len &&
+		    !strncmp((*f)[i].name, name, len))
+			return &(*f)[i];
+	*f = xrealloc(*f, (*n + 1) * sizeof **f);
+	struct fn_cost *c = &(*f)[(*n)++];
+	c->name = xstrndup(name, len);
+	c->file = xstrdup(file ? file : "");
+	c->ir = 0;
+	return c;
+}
+
+int anatomy_parse_dump(const char *text, const char *source,
+		       struct fn_cost **out, size_t *n, char *err,
+		       size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	struct names fns = {0}, files = {0};
+	const char *file = NULL;
+	struct fn_cost *cur = NULL;
+	int skip_next = 0, lineno = 0, rc = 0;
+	char *copy = xstrdup(text);
+	for (char *line = copy, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		if (str_starts(line, "fl="))
+			file = compressed(&files, line + 3);
+		else if (str_starts(line, "fi=") || str_starts(line, "fe=") ||
+			 str_starts(line, "cfi=") || str_starts(line, "cfl="))
+			compressed(&files, line + (line[0] == 'c' ? 4 : 3));
+		else if (str_starts(line, "fn="))
+			cur = find_or_add(out, n, compressed(&fns, line + 3),
+					  file);
+		else if (str_starts(line, "cfn="))
+			compressed(&fns, line + 4);
+		else if (str_starts(line, "calls="))
+			skip_next = 1;
+		else if ((*line >= '0' && *line <= '9') || *line == '+' ||
+			 *line == '-' || *line == '*') {
+			if (skip_next) {
+				skip_next = 0;
+				continue;
+			}
+			if (!cur) {
+				rc = set_error(
+				    err, errlen,
+				    "%s:%d: a cost line before any fn=", source,
+				    lineno);
+				break;
+			}
+			char *sp = strchr(line, ' ');
+			double v;
+			if (!sp || parse_double(str_rstrip(sp + 1), &v) != 0) {
+				rc = set_error(err, errlen,
+					       "%s:%d: bad cost line '%s'",
+					       source, lineno, line);
+				break;
+			}
+			cur->ir += v;
+		}
+	}
+	free(copy);
+	free_names(&fns);
+	free_names(&files);
+	if (rc != 0) {
+		anatomy_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void anatomy_free(struct fn_cost *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].name);
+		free(f[i].file);
+	}
+	free(f);
+}
+
+void anatomy_sum(const struct fn_cost *f, size_t n, const char *family_dir,
+		 double *groups)
+{
+	for (size_t i = 0; i < n; i++)
+		groups[anatomy_group(f[i].name, f[i].file, family_dir)] +=
+		    f[i].ir;
+}
