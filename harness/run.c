@@ -40,8 +40,8 @@ struct unit {
 	char *note;
 	double *primary; /* ns/op of every sample, for the interval goal */
 	double warm_ns;	 /* ns/op in the warm-up */
-	double anatomy[ANATOMY_NGROUPS]; /* instructions/op by group, from */
-	int has_anatomy;		 /* the last counted sample */
+	/* instructions/op by group of every counted sample, beside primary */
+	double (*anatomy)[ANATOMY_NGROUPS];
 	size_t n;
 };
 
@@ -607,8 +607,9 @@ static void take_sample(struct run *r, size_t ui, int rep)
 			    r->c->benchtime_s, counted, counted ? groups : NULL,
 			    &out, err, sizeof err);
 	if (rc == 0 && counted && out.nlines) {
-		memcpy(u->anatomy, groups, sizeof groups);
-		u->has_anatomy = 1;
+		u->anatomy =
+		    xrealloc(u->anatomy, (u->n + 1) * sizeof *u->anatomy);
+		memcpy(u->anatomy[u->n], groups, sizeof groups);
 	}
 	free(filter);
 	r->done++;
@@ -851,21 +852,35 @@ static void print_table(const struct summary_row *rows, size_t n,
 }
 
 /* anatomy.csv: each counted unit's instructions per op by group, with
- * each group's share; and anatomy.txt, one line a crossing for reports. */
+ * each group's share; anatomy.txt, one line a crossing for reports; and
+ * anatomy.dat, a row a crossing and a column a group, which
+ * scripts/anatomy.gp stacks into bars. */
 static void write_anatomy(struct run *r)
 {
-	struct sbuf csv = {0}, txt = {0};
+	struct sbuf csv = {0}, txt = {0}, dat = {0};
+	/* anatomy.dat: the same, one row a crossing, for the stacked chart */
+	sbuf_addstr(&dat, "crossing");
+	for (int g = 0; g < ANATOMY_NGROUPS; g++)
+		sbuf_addf(&dat, "\t\"%s\"", anatomy_groups[g]);
+	sbuf_addstr(&dat, "\n");
 	const char *header[] = {"schema",    "case",	     "variant",
 				"toolchain", "cc",	     "param",
 				"group",     "instructions", "share"};
 	csv_add_row(&csv, header, 9);
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
-		if (!u->has_anatomy)
+		if (!u->anatomy || !u->n)
 			continue;
-		double total = 0;
+		/* the sample whose count is the median stands for the unit */
+		double med = stats_median(u->primary, u->n), total = 0;
+		size_t at = 0;
+		for (size_t k = 1; k < u->n; k++)
+			if (fabs(u->primary[k] - med) <
+			    fabs(u->primary[at] - med))
+				at = k;
+		const double *groups = u->anatomy[at];
 		for (int g = 0; g < ANATOMY_NGROUPS; g++)
-			total += u->anatomy[g];
+			total += groups[g];
 		for (int g = 0; g < ANATOMY_NGROUPS; g++) {
 			char ins[32], share[32];
 			const char *f[] = {
@@ -876,25 +891,32 @@ static void write_anatomy(struct run *r)
 			    u->tc->cc_name,
 			    u->param,
 			    anatomy_groups[g],
-			    csv_double(ins, u->anatomy[g]),
+			    csv_double(ins, groups[g]),
 			    csv_double(share,
-				       total > 0 ? u->anatomy[g] / total : 0)};
+				       total > 0 ? groups[g] / total : 0)};
 			csv_add_row(&csv, f, 9);
 		}
+		sbuf_addf(&dat, "\"%s%s%s%s%s\"", u->variant,
+			  u->param[0] ? "/" : "", u->param,
+			  r->ntcs > 1 ? " " : "",
+			  r->ntcs > 1 ? u->tc->name : "");
+		for (int g = 0; g < ANATOMY_NGROUPS; g++)
+			sbuf_addf(&dat, "\t%.17g", groups[g]);
+		sbuf_addstr(&dat, "\n");
 		sbuf_addf(&txt, "%s %s%s%s (%s): %.0f instructions per op",
 			  u->fam->name, u->variant, u->param[0] ? "/" : "",
 			  u->param, u->tc->name, total);
 		for (int g = 0; g < ANATOMY_NGROUPS; g++)
-			if (u->anatomy[g] > 0)
+			if (groups[g] > 0)
 				sbuf_addf(&txt, ", %.0f%% %s",
-					  100 * u->anatomy[g] / total,
+					  100 * groups[g] / total,
 					  anatomy_groups[g]);
 		sbuf_addstr(&txt, "\n");
 	}
 	char err[ERRLEN];
-	const char *names[] = {"anatomy.csv", "anatomy.txt"};
-	struct sbuf *bufs[] = {&csv, &txt};
-	for (int k = 0; k < 2; k++) {
+	const char *names[] = {"anatomy.csv", "anatomy.txt", "anatomy.dat"};
+	struct sbuf *bufs[] = {&csv, &txt, &dat};
+	for (int k = 0; k < 3; k++) {
 		char *p = xasprintf("%s/%s", r->dir, names[k]);
 		if (file_write_atomic(p, bufs[k]->buf ? bufs[k]->buf : "",
 				      bufs[k]->len, err, sizeof err) != 0)
@@ -905,6 +927,7 @@ static void write_anatomy(struct run *r)
 		fputs(txt.buf, stderr);
 	sbuf_free(&csv);
 	sbuf_free(&txt);
+	sbuf_free(&dat);
 }
 
 static int write_outputs(struct run *r)
@@ -1111,6 +1134,7 @@ static void run_free(struct run *r)
 		free(r->units[i].param);
 		free(r->units[i].note);
 		free(r->units[i].primary);
+		free(r->units[i].anatomy);
 	}
 	free(r->units);
 	for (size_t i = 0; i < r->ntaken; i++)

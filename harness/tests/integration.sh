@@ -147,7 +147,7 @@ done
 sed 's/^\(1,slow,go->c,[^,]*,[^,]*,,3,[0-9]*,ns\/op,\).*/\1fast/' "$tmp/slowA/raw.csv" >"$tmp/bad.csv"
 
 # The anatomy of each crossing, counted once.
-if "$cgobench" anatomy --go "$go" --cases call --count 1 --out "$tmp/anatomy" -q \
+if "$cgobench" anatomy --go "$go" --cases call --count 3 --out "$tmp/anatomy" -q \
 	>/dev/null 2>"$tmp/anatomy.err"; then
 	ok "cgobench anatomy exits 0"
 else
@@ -159,6 +159,15 @@ else
 	bad "anatomy.txt has a line for go->c: $(cat "$tmp/anatomy/anatomy.txt")"
 fi
 check_run anatomy "$tmp/anatomy"
+if sh scripts/anatomy-chart.sh "$tmp/anatomy" 2>"$tmp/chart.err" &&
+	[ "$(head -c 8 "$tmp/anatomy/anatomy.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+	[ "$(wc -c <"$tmp/anatomy/anatomy.png")" -gt 10000 ] &&
+	grep -q '<svg' "$tmp/anatomy/anatomy.svg" && grep -q '</svg>' "$tmp/anatomy/anatomy.svg" &&
+	grep -q 'go-&gt;c-&gt;go' "$tmp/anatomy/anatomy.svg"; then
+	ok "the anatomy chart is a PNG and an SVG with every crossing"
+else
+	bad "the anatomy chart: $(cat "$tmp/chart.err")"
+fi
 
 # expect_usage DESCRIPTION MESSAGE_PART ARG...: exit 2, message on stderr
 expect_usage() {
