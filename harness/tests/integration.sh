@@ -163,7 +163,7 @@ if sh scripts/anatomy-chart.sh "$tmp/anatomy" 2>"$tmp/chart.err" &&
 	[ "$(head -c 8 "$tmp/anatomy/anatomy.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
 	[ "$(wc -c <"$tmp/anatomy/anatomy.png")" -gt 10000 ] &&
 	grep -q '<svg' "$tmp/anatomy/anatomy.svg" && grep -q '</svg>' "$tmp/anatomy/anatomy.svg" &&
-	grep -q 'go-&gt;c-&gt;go' "$tmp/anatomy/anatomy.svg"; then
+	grep -q 'go->c->go' "$tmp/anatomy/anatomy.svg"; then
 	ok "the anatomy chart is a PNG and an SVG with every crossing"
 else
 	bad "the anatomy chart: $(cat "$tmp/chart.err")"
