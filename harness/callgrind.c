@@ -2,6 +2,7 @@
 
 #include "util.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ int callgrind_argv(const char *out_prefix, char **argv)
 	argv[a++] = "valgrind";
 	argv[a++] = "--tool=callgrind";
 	argv[a++] = xasprintf("--callgrind-out-file=%s", out_prefix);
+	argv[a++] = "--separate-threads=yes";
 	argv[a++] = "--zero-before=testing.(*B).StartTimer";
 	/* a Go sub-benchmark's body is Benchmark<Name>.funcN: zeroing again
 	 * on entry leaves StartTimer's own work out */
@@ -46,36 +48,55 @@ int callgrind_parse_summary(const char *text, const char *source, double *ir,
 	return set_error(err, errlen, "%s: no callgrind summary line", source);
 }
 
-int callgrind_largest_dump(const char *out_prefix, double *ir, int *which,
+int callgrind_largest_dump(const char *out_prefix, double *ir, char **path,
 			   char *err, size_t errlen)
 {
-	int found = 0;
+	char *dir = xstrdup(out_prefix);
+	char *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : dir;
+	if (slash)
+		*slash = '\0';
+	size_t bl = strlen(base);
+	DIR *d = opendir(slash ? dir : ".");
+	int found = 0, rc = 0;
 	*ir = 0;
-	for (int i = 1;; i++) {
-		char *path = xasprintf("%s.%d", out_prefix, i);
+	if (path)
+		*path = NULL;
+	struct dirent *e;
+	while (d && rc == 0 && (e = readdir(d))) {
+		/* base.N or base.N-T: a dump, not the final base or base-T */
+		if (strncmp(e->d_name, base, bl) != 0 || e->d_name[bl] != '.' ||
+		    e->d_name[bl + 1] < '0' || e->d_name[bl + 1] > '9')
+			continue;
+		char *p = slash ? xasprintf("%s/%s", dir, e->d_name)
+				: xstrdup(e->d_name);
 		char *text;
-		char rerr[ERRLEN];
-		int rc = file_read(path, &text, NULL, rerr, sizeof rerr);
-		free(path);
-		if (rc != 0)
-			break;
-		char source[64];
-		snprintf(source, sizeof source, "callgrind dump %d", i);
-		double v;
-		rc = callgrind_parse_summary(text, source, &v, err, errlen);
-		free(text);
-		if (rc != 0)
-			return -1;
-		if (v > *ir) {
-			*ir = v;
-			if (which)
-				*which = i;
+		rc = file_read(p, &text, NULL, err, errlen);
+		double v = 0;
+		if (rc == 0) {
+			rc = callgrind_parse_summary(text, p, &v, err, errlen);
+			free(text);
 		}
-		found = 1;
+		if (rc == 0 && (!found || v > *ir)) {
+			*ir = v;
+			if (path) {
+				free(*path);
+				*path = xstrdup(p);
+			}
+		}
+		found |= rc == 0;
+		free(p);
 	}
-	if (!found)
-		return set_error(err, errlen,
-				 "callgrind wrote no dump: the benchmark never "
-				 "started its timer");
-	return 0;
+	if (d)
+		closedir(d);
+	free(dir);
+	if (rc == 0 && !found)
+		rc = set_error(err, errlen,
+			       "callgrind wrote no dump: the benchmark never "
+			       "started its timer");
+	if (rc != 0 && path) {
+		free(*path);
+		*path = NULL;
+	}
+	return rc;
 }

@@ -217,12 +217,14 @@ static int count_instructions(struct bench_output *out, const char *prefix,
 					       out->nlines)
 				   : 0; /* skipped or failed: its note says */
 	double ir;
-	int which;
-	if (callgrind_largest_dump(prefix, &ir, &which, err, errlen) != 0)
+	char *path;
+	if (callgrind_largest_dump(prefix, &ir, &path, err, errlen) != 0)
 		return -1;
 	struct bench_line *l = &out->lines[0];
+	if (!groups)
+		free(path);
 	if (groups) {
-		char *path = xasprintf("%s.%d", prefix, which), *text;
+		char *text;
 		int rc = file_read(path, &text, NULL, err, errlen);
 		struct fn_cost *fns = NULL;
 		size_t nfns = 0;
