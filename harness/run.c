@@ -312,14 +312,16 @@ static int run_binary(struct run *r, const struct family *f,
 	int e = 0;
 	for (int i = 0; t->env[i]; i++)
 		env[e++] = t->env[i];
-	env[e++] = r->gomaxprocs;
+	/* counted: one P keeps the scheduler's path the same from run to
+	 * run; valgrind runs one thread at a time, so pinning buys nothing */
+	env[e++] = counted ? "GOMAXPROCS=1" : r->gomaxprocs;
 	if (counted)
 		env[e++] = "GODEBUG=asyncpreemptoff=1";
 	env[e] = NULL;
 	struct spawn_opts so = {.argv = args,
 				.env = env,
 				.cwd = f->dir,
-				.pin_cpu = r->pin,
+				.pin_cpu = counted ? -1 : r->pin,
 				.timeout_s = r->c->timeout_s,
 				.stop = r->c->stop};
 	struct spawn_result res;
@@ -334,8 +336,8 @@ static int run_binary(struct run *r, const struct family *f,
 	char *source = xasprintf("output of %s", bin);
 	char perr[ERRLEN];
 	int parsed =
-	    is_go ? gotest_parse(res.out, source, r->procs, out, perr,
-				 sizeof perr)
+	    is_go ? gotest_parse(res.out, source, counted ? 1 : r->procs, out,
+				 perr, sizeof perr)
 		  : gbench_parse(res.out, source, out, perr, sizeof perr);
 	free(source);
 	if (!spawn_ok(&res) &&
