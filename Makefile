@@ -61,7 +61,7 @@ help:
 	@echo "make integration  a short real run, checked"
 	@echo "make regress      count instructions of a quick suite, compare with BASELINE, exit 1 on a regression"
 	@echo "make baseline     make BASELINE anew from the quick suite (commit it)"
-	@echo "make fuzz         fuzz every parser with libFuzzer for FUZZTIME seconds (needs clang)"
+	@echo "make fuzz         fuzz every parser with libFuzzer for FUZZTIME seconds (installs clang)"
 	@echo "make deps         install the build and run dependencies (apt-get or sudo)"
 	@echo "make fmt          clang-format the harness"
 	@echo "make lint         cppcheck the harness"
@@ -133,7 +133,7 @@ test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
 FUZZ_SRC = util.c benchout.c gotest.c gbench.c csv.c family.c
 
 $(B)/fuzz/fuzz_parsers: harness/tests/fuzz/fuzz_parsers.c $(FUZZ_SRC:%=harness/%)
-	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
+	$(Q)sh scripts/install-deps.sh clang
 	@mkdir -p $(dir $@)
 	$(Q)clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 		-Iharness $^ $(LDLIBS) -o $@

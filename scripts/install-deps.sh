@@ -1,12 +1,13 @@
 #!/bin/sh
-# usage: sh scripts/install-deps.sh
+# usage: sh scripts/install-deps.sh [PACKAGE...]
 #
-# Installs what building and running cgobench needs on Debian or Ubuntu:
-# apt-get as root, sudo apt-get otherwise. Elsewhere it names the packages
-# and stops. Prints nothing when everything is there already.
+# Installs what building and running cgobench needs on Debian or Ubuntu,
+# and the extra Debian PACKAGEs given (make fuzz asks for clang): apt-get
+# as root, sudo apt-get otherwise. Elsewhere it names the packages and
+# stops. Prints nothing when everything is there already.
 set -eu
 
-pkgs="gcc g++ make pkg-config git libbenchmark-dev libjansson-dev libcmocka-dev gnuplot-nox valgrind"
+pkgs="gcc g++ make pkg-config git libbenchmark-dev libjansson-dev libcmocka-dev gnuplot-nox valgrind $*"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
 	for p in $pkgs; do
