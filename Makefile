@@ -134,6 +134,7 @@ FUZZ_SRC = util.c benchout.c gotest.c gbench.c csv.c family.c
 
 $(B)/fuzz/fuzz_parsers: harness/tests/fuzz/fuzz_parsers.c $(FUZZ_SRC:%=harness/%)
 	$(Q)sh scripts/install-deps.sh clang
+	$(Q)sh scripts/install-deps.sh libclang-rt-$$(clang -dumpversion | cut -d. -f1)-dev
 	@mkdir -p $(dir $@)
 	$(Q)clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 		-Iharness $^ $(LDLIBS) -o $@
