@@ -855,6 +855,26 @@ static void print_table(const struct summary_row *rows, size_t n,
 	}
 }
 
+/* The instructions per op by group of the sample whose count is the
+ * median, which stands for the unit; NULL when nothing was counted. */
+static const double *unit_anatomy(const struct unit *u)
+{
+	if (!u->anatomy || !u->n)
+		return NULL;
+	double med = stats_median(u->primary, u->n);
+	size_t at = 0;
+	for (size_t k = 1; k < u->n; k++)
+		if (fabs(u->primary[k] - med) < fabs(u->primary[at] - med))
+			at = k;
+	return u->anatomy[at];
+}
+
+static int same_crossing(const struct unit *a, const struct unit *b)
+{
+	return a->fam == b->fam && !strcmp(a->variant, b->variant) &&
+	       !strcmp(a->param, b->param);
+}
+
 /* anatomy.csv: each counted unit's instructions per op by group, with
  * each group's share; anatomy.txt, one line a crossing for reports; and
  * anatomy.dat, a row a crossing and a column a group, which
@@ -873,16 +893,10 @@ static void write_anatomy(struct run *r)
 	csv_add_row(&csv, header, 9);
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
-		if (!u->anatomy || !u->n)
+		const double *groups = unit_anatomy(u);
+		if (!groups)
 			continue;
-		/* the sample whose count is the median stands for the unit */
-		double med = stats_median(u->primary, u->n), total = 0;
-		size_t at = 0;
-		for (size_t k = 1; k < u->n; k++)
-			if (fabs(u->primary[k] - med) <
-			    fabs(u->primary[at] - med))
-				at = k;
-		const double *groups = u->anatomy[at];
+		double total = 0;
 		for (int g = 0; g < ANATOMY_NGROUPS; g++)
 			total += groups[g];
 		for (int g = 0; g < ANATOMY_NGROUPS; g++) {
@@ -900,13 +914,6 @@ static void write_anatomy(struct run *r)
 				       total > 0 ? groups[g] / total : 0)};
 			csv_add_row(&csv, f, 9);
 		}
-		sbuf_addf(&dat, "\"%s%s%s%s%s\"", u->variant,
-			  u->param[0] ? "/" : "", u->param,
-			  r->ntcs > 1 ? " " : "",
-			  r->ntcs > 1 ? u->tc->name : "");
-		for (int g = 0; g < ANATOMY_NGROUPS; g++)
-			sbuf_addf(&dat, "\t%.17g", groups[g]);
-		sbuf_addstr(&dat, "\n");
 		sbuf_addf(&txt, "%s %s%s%s (%s): %.0f instructions per op",
 			  u->fam->name, u->variant, u->param[0] ? "/" : "",
 			  u->param, u->tc->name, total);
@@ -916,6 +923,26 @@ static void write_anatomy(struct run *r)
 					  100 * groups[g] / total,
 					  anatomy_groups[g]);
 		sbuf_addstr(&txt, "\n");
+	}
+	/* the chart's rows: each crossing across the toolchains side by side */
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct unit *first = &r->units[i];
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = same_crossing(&r->units[k], first);
+		for (size_t k = i; k < r->nunits && !seen; k++) {
+			const struct unit *u = &r->units[k];
+			const double *groups = unit_anatomy(u);
+			if (!groups || !same_crossing(u, first))
+				continue;
+			sbuf_addf(&dat, "\"%s%s%s%s%s\"", u->variant,
+				  u->param[0] ? "/" : "", u->param,
+				  r->ntcs > 1 ? " " : "",
+				  r->ntcs > 1 ? u->tc->name : "");
+			for (int g = 0; g < ANATOMY_NGROUPS; g++)
+				sbuf_addf(&dat, "\t%.17g", groups[g]);
+			sbuf_addstr(&dat, "\n");
+		}
 	}
 	char err[ERRLEN];
 	const char *names[] = {"anatomy.csv", "anatomy.txt", "anatomy.dat"};

@@ -16,7 +16,8 @@ set key outside right top title "where the instructions go" noenhanced
 set ylabel "instructions per op (callgrind)"
 set xlabel "crossing"
 set title "Anatomy of a crossing" noenhanced
-set xtics rotate by -30 noenhanced
+set xtics rotate by -40 noenhanced font ",10"
+set bmargin 9
 set grid ytics
 set yrange [0:*]
 set datafile separator "\t"
