@@ -268,34 +268,6 @@ static int apart(double lo1, double hi1, double lo2, double hi2)
 	return hi1 < lo2 || hi2 < lo1;
 }
 
-static void compare_values(struct cmp_row *c, const struct side *os,
-			   const struct side *ns, const struct compare_opts *o)
-{
-	c->metric = "value";
-	snprintf(c->unit, sizeof c->unit, "%s", c->o->unit);
-	c->old_med = c->o->s.median;
-	c->old_lo = c->o->s.ci_low;
-	c->old_hi = c->o->s.ci_high;
-	c->new_med = c->n->s.median;
-	c->new_lo = c->n->s.ci_low;
-	c->new_hi = c->n->s.ci_high;
-	c->old_n = c->o->s.n;
-	c->new_n = c->n->s.n;
-	c->p = NAN;
-	if (os->has_raw && ns->has_raw) {
-		size_t na, nb;
-		double *a = samples(os, c->o, &na), *b = samples(ns, c->n, &nb);
-		c->p = stats_mann_whitney(a, na, b, nb, NULL);
-		c->significant = c->p < o->alpha;
-		free(a);
-		free(b);
-	} else {
-		c->significant =
-		    apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
-	}
-	finish(c, o);
-}
-
 static void compare_overhead(struct cmp_row *c, const struct side *os,
 			     const struct side *ns,
 			     const struct compare_opts *o)
@@ -335,30 +307,30 @@ static void compare_overhead(struct cmp_row *c, const struct side *os,
 	finish(c, o);
 }
 
-/* Each sample divided by its own run's baseline median. */
-static void compare_ratio(struct cmp_row *c, const struct side *os,
-			  const struct side *ns, const struct compare_opts *o)
+/* The figure of each run divided by old_scale and new_scale (1 for the
+ * figure itself, the baseline's median for a ratio), with a Mann-Whitney
+ * p-value over the samples scaled the same way. */
+static void compare_scaled(struct cmp_row *c, const struct side *os,
+			   const struct side *ns, const struct compare_opts *o,
+			   double old_scale, double new_scale)
 {
-	c->metric = "ratio";
-	snprintf(c->unit, sizeof c->unit, "x %s", c->o->baseline);
-	double ob = c->o->baseline_median, nb = c->n->baseline_median;
-	c->old_med = c->o->s.median / ob;
-	c->old_lo = c->o->s.ci_low / ob;
-	c->old_hi = c->o->s.ci_high / ob;
-	c->new_med = c->n->s.median / nb;
-	c->new_lo = c->n->s.ci_low / nb;
-	c->new_hi = c->n->s.ci_high / nb;
+	c->old_med = c->o->s.median / old_scale;
+	c->old_lo = c->o->s.ci_low / old_scale;
+	c->old_hi = c->o->s.ci_high / old_scale;
+	c->new_med = c->n->s.median / new_scale;
+	c->new_lo = c->n->s.ci_low / new_scale;
+	c->new_hi = c->n->s.ci_high / new_scale;
 	c->old_n = c->o->s.n;
 	c->new_n = c->n->s.n;
 	c->p = NAN;
 	if (os->has_raw && ns->has_raw) {
-		size_t na, nn;
-		double *a = samples(os, c->o, &na), *b = samples(ns, c->n, &nn);
+		size_t na, nb;
+		double *a = samples(os, c->o, &na), *b = samples(ns, c->n, &nb);
 		for (size_t i = 0; i < na; i++)
-			a[i] /= ob;
-		for (size_t i = 0; i < nn; i++)
-			b[i] /= nb;
-		c->p = stats_mann_whitney(a, na, b, nn, NULL);
+			a[i] /= old_scale;
+		for (size_t i = 0; i < nb; i++)
+			b[i] /= new_scale;
+		c->p = stats_mann_whitney(a, na, b, nb, NULL);
 		c->significant = c->p < o->alpha;
 		free(a);
 		free(b);
@@ -367,6 +339,24 @@ static void compare_ratio(struct cmp_row *c, const struct side *os,
 		    apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
 	}
 	finish(c, o);
+}
+
+static void compare_values(struct cmp_row *c, const struct side *os,
+			   const struct side *ns, const struct compare_opts *o)
+{
+	c->metric = "value";
+	snprintf(c->unit, sizeof c->unit, "%s", c->o->unit);
+	compare_scaled(c, os, ns, o, 1, 1);
+}
+
+/* Each figure divided by its own run's baseline median. */
+static void compare_ratio(struct cmp_row *c, const struct side *os,
+			  const struct side *ns, const struct compare_opts *o)
+{
+	c->metric = "ratio";
+	snprintf(c->unit, sizeof c->unit, "x %s", c->o->baseline);
+	compare_scaled(c, os, ns, o, c->o->baseline_median,
+		       c->n->baseline_median);
 }
 
 static const char *toolchain_label(const struct side *s, char *buf, size_t len)
