@@ -2,6 +2,7 @@
  * hands it to the module that does the work; only this file exits. */
 #include "compare.h"
 #include "history.h"
+#include "report.h"
 #include "run.h"
 #include "util.h"
 
@@ -25,6 +26,7 @@ static const char usage_main[] =
     "             the code it runs through, into anatomy.csv (same options)\n"
     "  compare    compare two runs, and gate CI on regressions\n"
     "  history    append runs to a history CSV: cgobench history FILE RUN...\n"
+    "  report     write RUN/report.md from a run's files: cgobench report RUN...\n"
     "\n"
     "Run 'cgobench <command> --help' for the options of a command.\n"
     "\n"
@@ -446,6 +448,33 @@ static int cmd_compare(int argc, char **argv)
 	return fail && regressions ? 1 : 0;
 }
 
+static int cmd_report(int argc, char **argv)
+{
+	if (argc >= 2 &&
+	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		fputs(
+		    "usage: cgobench report RUN...\n\nWrites RUN/report.md "
+		    "from the run directory's machine.txt, summary.csv\nand, "
+		    "when there is one, anatomy.csv: the machine, a headline\n"
+		    "table, a verdict on each claim about cgo that the run "
+		    "answers, and\nwhere each crossing's instructions go.\n",
+		    stdout);
+		return 0;
+	}
+	if (argc < 2)
+		return usage_error("report ",
+				   "want at least one run directory");
+	char err[ERRLEN];
+	for (int i = 1; i < argc; i++) {
+		if (report_write(argv[i], NULL, err, sizeof err) != 0) {
+			fprintf(stderr, "cgobench: %s\n", err);
+			return EXIT_USAGE;
+		}
+		fprintf(stderr, "cgobench: wrote %s/report.md\n", argv[i]);
+	}
+	return 0;
+}
+
 static int cmd_history(int argc, char **argv)
 {
 	if (argc >= 2 &&
@@ -498,5 +527,7 @@ int main(int argc, char **argv)
 		return cmd_compare(argc - 1, argv + 1);
 	if (!strcmp(cmd, "history"))
 		return cmd_history(argc - 1, argv + 1);
+	if (!strcmp(cmd, "report"))
+		return cmd_report(argc - 1, argv + 1);
 	return usage_error("", "unknown command '%s'", cmd);
 }

@@ -11,6 +11,7 @@
 #include "gotest.h"
 #include "machine.h"
 #include "raw.h"
+#include "report.h"
 #include "spawn.h"
 #include "stats.h"
 #include "summary.h"
@@ -1013,6 +1014,8 @@ static int write_outputs(struct run *r)
 	}
 	if (r->c->instructions)
 		write_anatomy(r);
+	if (report_write(r->dir, NULL, err, sizeof err) != 0)
+		warn(r, "%s", err);
 	print_table(rows, nrows, r->primary);
 	fflush(stdout);
 	sbuf_free(&sum);

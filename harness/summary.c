@@ -169,6 +169,87 @@ void summary_format_csv(const struct summary_row *rows, size_t n,
 	}
 }
 
+static const char *const sum_columns[] = {"schema",
+					  "case",
+					  "variant",
+					  "toolchain",
+					  "cc",
+					  "param",
+					  "unit",
+					  "n",
+					  "median",
+					  "ci_low",
+					  "ci_high",
+					  "baseline",
+					  "baseline_median",
+					  "overhead",
+					  "overhead_ci_low",
+					  "overhead_ci_high",
+					  "status",
+					  NULL};
+
+/* Summary rows from summary.csv alone, without samples. */
+int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
+		     size_t *nrows, char *err, size_t errlen)
+{
+	*rows = NULL;
+	*nrows = 0;
+	if (csv_require(t, sum_columns, err, errlen) != 0)
+		return -1;
+	int c[17];
+	for (int i = 0; i < 17; i++)
+		c[i] = csv_col(t, sum_columns[i]);
+	*rows = xcalloc(t->nrows + 1, sizeof **rows);
+	for (size_t r = 0; r < t->nrows; r++) {
+		char **f = t->rows[r];
+		long schema, n;
+		if (parse_long(f[c[0]], &schema) != 0 ||
+		    schema != SUMMARY_SCHEMA)
+			return set_error(err, errlen,
+					 "%s:%d: schema '%s', this cgobench "
+					 "reads %d",
+					 t->source, t->lines[r], f[c[0]],
+					 SUMMARY_SCHEMA);
+		if (parse_long(f[c[7]], &n) != 0 || n < 0)
+			return set_error(err, errlen, "%s:%d: bad n '%s'",
+					 t->source, t->lines[r], f[c[7]]);
+		if (n == 0)
+			continue; /* failed or skipped: nothing to compare */
+		struct summary_row *row = &(*rows)[*nrows];
+		memset(row, 0, sizeof *row);
+		row->family = f[c[1]];
+		row->variant = f[c[2]];
+		row->toolchain = f[c[3]];
+		row->cc = f[c[4]];
+		row->param = f[c[5]];
+		row->unit = f[c[6]];
+		row->status = f[c[16]];
+		row->s.n = (size_t)n;
+		double *dst[] = {&row->s.median, &row->s.ci_low,
+				 &row->s.ci_high};
+		for (int k = 0; k < 3; k++)
+			if (parse_double(f[c[8 + k]], dst[k]) != 0)
+				return set_error(
+				    err, errlen, "%s:%d: bad %s '%s'",
+				    t->source, t->lines[r], sum_columns[8 + k],
+				    f[c[8 + k]]);
+		row->baseline = f[c[11]][0] ? f[c[11]] : NULL;
+		if (row->baseline && f[c[12]][0]) {
+			double *b[] = {&row->baseline_median, &row->d.diff,
+				       &row->d.diff_low, &row->d.diff_high};
+			for (int k = 0; k < 4; k++)
+				if (parse_double(f[c[12 + k]], b[k]) != 0)
+					return set_error(
+					    err, errlen, "%s:%d: bad %s '%s'",
+					    t->source, t->lines[r],
+					    sum_columns[12 + k], f[c[12 + k]]);
+			row->baseline_found = 1;
+		}
+		(*nrows)++;
+	}
+	return 0;
+}
+
 void summary_free(struct summary_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -58,6 +58,13 @@ double *summary_values(const struct obs *o, size_t n,
 		       const struct summary_row *r, size_t *count);
 /* 1 when the interval lies within +-pct of the median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
+/* Rows read back from summary.csv (t), without samples; failed and
+ * skipped rows (n = 0) are left out. The rows point into t's strings;
+ * free them with free(), not summary_free. A bad schema or number is an
+ * error naming file:line. */
+struct csv_table;
+int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
+		     size_t *nrows, char *err, size_t errlen);
 void summary_free(struct summary_row *rows, size_t n);
 
 #endif
