@@ -222,28 +222,27 @@ static int count_instructions(struct bench_output *out, const char *prefix,
 	if (callgrind_largest_dump(prefix, &ir, &path, err, errlen) != 0)
 		return -1;
 	struct bench_line *l = &out->lines[0];
-	if (!groups)
-		free(path);
+	int rc = 0;
 	if (groups) {
-		char *text;
-		int rc = file_read(path, &text, NULL, err, errlen);
+		char *text = NULL;
 		struct fn_cost *fns = NULL;
 		size_t nfns = 0;
+		rc = file_read(path, &text, NULL, err, errlen);
 		if (rc == 0)
 			rc = anatomy_parse_dump(text, path, &fns, &nfns, err,
 						errlen);
-		free(path);
 		if (rc == 0) {
-			free(text);
 			memset(groups, 0, ANATOMY_NGROUPS * sizeof *groups);
 			anatomy_sum(fns, nfns, family_dir, groups);
 			for (int g = 0; g < ANATOMY_NGROUPS; g++)
 				groups[g] /= (double)l->iters;
 			anatomy_free(fns, nfns);
-		} else {
-			return -1;
 		}
+		free(text);
 	}
+	free(path);
+	if (rc != 0)
+		return -1;
 	for (size_t k = 0; k < l->nmetrics; k++)
 		free(l->metrics[k].unit);
 	l->nmetrics = 0;
