@@ -130,9 +130,9 @@ if grep -q 'go->c .*REGRESSION' "$tmp/cmp.out" && ! grep -q 'go->go .*REGRESSION
 else
 	bad "time: the regression is go->c's, not go->go's: $(cat "$tmp/cmp.out")"
 fi
-slow_run "$tmp/slowAi" --metric instructions --iterations 20000
-slow_run "$tmp/slowBi" --metric instructions --iterations 20000
-CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowCi" --metric instructions --iterations 20000
+slow_run "$tmp/slowAi" --metric instructions --iterations 200000
+slow_run "$tmp/slowBi" --metric instructions --iterations 200000
+CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowCi" --metric instructions --iterations 200000
 expect_compare "instructions: the same code twice, no regression" 0 --threshold 1 "$tmp/slowAi" "$tmp/slowBi"
 expect_compare "instructions: extra work is a regression" 1 --threshold 1 "$tmp/slowAi" "$tmp/slowCi"
 expect_compare "a summary.csv alone compares too" 1 --threshold 25 "$tmp/slowA/summary.csv" "$tmp/slowC/summary.csv"
