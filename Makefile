@@ -49,13 +49,14 @@ UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
-.PHONY: all bench test unit integration regress baseline fuzz deps help fmt lint clean
+.PHONY: all bench charts test unit integration regress baseline fuzz deps help fmt lint clean
 
 all: $(B)/cgobench
 
 help:
 	@echo "make              build build/cgobench"
 	@echo "make bench        install what is missing, run the default suite (GO, COUNT, CASES, BENCHFLAGS)"
+	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others)"
 	@echo "make test         install what is missing, run the unit and integration tests"
 	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
 	@echo "make integration  a short real run, checked"
@@ -101,8 +102,16 @@ $(B)/san-tests/%: $(B)/san-tests/%.o $(HARNESS_SAN)
 $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 	$(Q)$(CC) -o $@ $^ $(LDLIBS) -lcmocka
 
+# The run directory is the newest one under results/: cgobench names
+# them by UTC time.
 bench: $(B)/cgobench
 	$(B)/cgobench run --go $(GO) --count $(COUNT) --cases $(CASES) $(BENCHFLAGS)
+	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
+
+# make charts RUN="dir1 dir2": the newest run when RUN is not given.
+charts: $(B)/cgobench
+	$(Q)for r in $${RUN:-$$(ls -td results/*/*/ | head -n 1)}; do \
+		$(B)/cgobench report "$$r" && sh scripts/charts.sh "$$r" || exit 1; done
 
 # Instructions, not time: the same count on every run and machine of one
 # kind, so the gate does not trip on a noisy CI machine. Each run lands in

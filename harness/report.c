@@ -335,6 +335,87 @@ int report_build(const char *run_dir, struct sbuf *sb, char *err, size_t errlen)
 	return 0;
 }
 
+/* The direction of a crossing, for grouping the overview: 0 baselines
+ * (no baseline of their own), 1 Go to C, 2 Go to C to Go, 3 C to Go. */
+static int direction(const char *variant, const char *baseline)
+{
+	if (!baseline[0])
+		return 0;
+	if (str_starts(variant, "go->c->go"))
+		return 2;
+	if (str_starts(variant, "go->c"))
+		return 1;
+	return 3;
+}
+
+void report_overview_data(const struct csv_table *t, const char *unit,
+			  struct sbuf *sb)
+{
+	static const char *const names[] = {"baseline", "Go to C",
+					    "Go to C to Go", "C to Go"};
+	const char *tcs[16];
+	size_t ntc = toolchains(t, tcs, 16);
+	sbuf_addstr(sb, "# label\tdirection\tgroup\tmedian\tci_low\tci_high\n");
+	for (int d = 0; d < 4; d++)
+		for (size_t r = 0; r < t->nrows; r++) {
+			if (strcmp(cell(t, r, "unit"), unit) ||
+			    isnan(num(t, r, "median")) ||
+			    direction(cell(t, r, "variant"),
+				      cell(t, r, "baseline")) != d)
+				continue;
+			sbuf_addf(
+			    sb,
+			    "\"%s%s%s%s%s\"\t\"%s\"\t%d\t%.17g\t%.17g\t%.17g\n",
+			    cell(t, r, "variant"),
+			    cell(t, r, "param")[0] ? " " : "",
+			    cell(t, r, "param"), ntc > 1 ? " " : "",
+			    ntc > 1 ? cell(t, r, "toolchain") : "", names[d], d,
+			    num(t, r, "median"), num(t, r, "ci_low"),
+			    num(t, r, "ci_high"));
+		}
+}
+
+void report_toolchain_data(const struct csv_table *t, const char *unit,
+			   struct sbuf *sb)
+{
+	const char *tcs[16];
+	size_t ntc = toolchains(t, tcs, 16);
+	sbuf_addstr(sb, "variant");
+	for (size_t i = 0; i < ntc; i++)
+		sbuf_addf(sb, "\t\"%s\"\t\"low\"\t\"high\"", tcs[i]);
+	sbuf_addstr(sb, "\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		/* one line a variant and param, at its first toolchain */
+		if (strcmp(cell(t, r, "unit"), unit) ||
+		    strcmp(cell(t, r, "toolchain"), tcs[0]))
+			continue;
+		sbuf_addf(sb, "\"%s%s%s\"", cell(t, r, "variant"),
+			  cell(t, r, "param")[0] ? " " : "",
+			  cell(t, r, "param"));
+		for (size_t i = 0; i < ntc; i++) {
+			size_t k;
+			for (k = 0; k < t->nrows; k++)
+				if (!strcmp(cell(t, k, "unit"), unit) &&
+				    !strcmp(cell(t, k, "toolchain"), tcs[i]) &&
+				    !strcmp(cell(t, k, "case"),
+					    cell(t, r, "case")) &&
+				    !strcmp(cell(t, k, "variant"),
+					    cell(t, r, "variant")) &&
+				    !strcmp(cell(t, k, "param"),
+					    cell(t, r, "param")))
+					break;
+			if (k == t->nrows || isnan(num(t, k, "median")))
+				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
+			else
+				sbuf_addf(sb, "\t%.17g\t%.17g\t%.17g",
+					  num(t, k, "median"),
+					  num(t, k, "ci_low"),
+					  num(t, k, "ci_high"));
+		}
+		sbuf_addstr(sb, "\n");
+	}
+}
+
 int report_write(const char *run_dir, const char *out_path, char *err,
 		 size_t errlen)
 {
@@ -347,5 +428,28 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 		free(p);
 	}
 	sbuf_free(&sb);
+	/* the data of the charts, for scripts/charts.sh */
+	struct csv_table t;
+	char *sum = xasprintf("%s/summary.csv", run_dir);
+	if (rc == 0 && csv_read_file(sum, &t, err, errlen) == 0) {
+		const char *unit = "ns/op";
+		for (size_t r = 0; r < t.nrows; r++)
+			if (!strcmp(cell(&t, r, "unit"), "instructions/op"))
+				unit = "instructions/op";
+		struct sbuf ov = {0}, tc = {0};
+		report_overview_data(&t, unit, &ov);
+		report_toolchain_data(&t, unit, &tc);
+		char *p1 = xasprintf("%s/overview.dat", run_dir);
+		char *p2 = xasprintf("%s/toolchains.dat", run_dir);
+		rc = file_write_atomic(p1, ov.buf, ov.len, err, errlen);
+		if (rc == 0)
+			rc = file_write_atomic(p2, tc.buf, tc.len, err, errlen);
+		free(p1);
+		free(p2);
+		sbuf_free(&ov);
+		sbuf_free(&tc);
+		csv_free(&t);
+	}
+	free(sum);
 	return rc;
 }

@@ -13,7 +13,18 @@ struct sbuf;
 /* Appends the report of run_dir to sb. */
 int report_build(const char *run_dir, struct sbuf *sb, char *err,
 		 size_t errlen);
-/* Writes run_dir/report.md (or out_path when not NULL). */
+/* The data of the overview chart: one row a figure in unit, grouped by
+ * direction (baselines, Go to C, Go to C to Go, C to Go): label, direction,
+ * its number (0 to 3), median, ci_low, ci_high, tab-separated. */
+struct csv_table;
+void report_overview_data(const struct csv_table *t, const char *unit,
+			  struct sbuf *sb);
+/* The data of the toolchains chart: one row a variant, and for each
+ * toolchain its median, ci_low and ci_high (NaN where it has none). */
+void report_toolchain_data(const struct csv_table *t, const char *unit,
+			   struct sbuf *sb);
+/* Writes run_dir/report.md (or out_path when not NULL), and beside it
+ * overview.dat and toolchains.dat for scripts/charts.sh. */
 int report_write(const char *run_dir, const char *out_path, char *err,
 		 size_t errlen);
 

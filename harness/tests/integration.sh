@@ -146,6 +146,27 @@ for f in csv json; do
 done
 sed 's/^\(1,slow,go->c,[^,]*,[^,]*,,3,[0-9]*,ns\/op,\).*/\1fast/' "$tmp/slowA/raw.csv" >"$tmp/bad.csv"
 
+# report.md and the charts of a run: valid, non-empty PNG and SVG.
+# is_chart BASE: BASE.png is a PNG of some size and BASE.svg a whole SVG
+is_chart() {
+	[ "$(head -c 8 "$1.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+		[ "$(wc -c <"$1.png")" -gt 10000 ] &&
+		grep -q '<svg' "$1.svg" && grep -q '</svg>' "$1.svg"
+}
+if [ -s "$run/report.md" ] && grep -q '^## Claims about cgo' "$run/report.md"; then
+	ok "every run writes report.md"
+else
+	bad "every run writes report.md"
+fi
+cp -r results/vm/toolchains "$tmp/toolchains"
+if sh scripts/charts.sh "$run" "$tmp/toolchains" 2>"$tmp/charts.err" &&
+	is_chart "$run/overview" && is_chart "$tmp/toolchains/overview" &&
+	is_chart "$tmp/toolchains/toolchains" && [ ! -f "$run/toolchains.png" ]; then
+	ok "charts: overview of every run, toolchains of a run with several"
+else
+	bad "charts: $(cat "$tmp/charts.err")"
+fi
+
 # The anatomy of each crossing, counted once.
 if "$cgobench" anatomy --go "$go" --cases call --count 3 --out "$tmp/anatomy" -q \
 	>/dev/null 2>"$tmp/anatomy.err"; then
@@ -160,10 +181,7 @@ else
 fi
 check_run anatomy "$tmp/anatomy"
 if sh scripts/anatomy-chart.sh "$tmp/anatomy" 2>"$tmp/chart.err" &&
-	[ "$(head -c 8 "$tmp/anatomy/anatomy.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
-	[ "$(wc -c <"$tmp/anatomy/anatomy.png")" -gt 10000 ] &&
-	grep -q '<svg' "$tmp/anatomy/anatomy.svg" && grep -q '</svg>' "$tmp/anatomy/anatomy.svg" &&
-	grep -q 'go->c->go' "$tmp/anatomy/anatomy.svg"; then
+	is_chart "$tmp/anatomy/anatomy" && grep -q 'go->c->go' "$tmp/anatomy/anatomy.svg"; then
 	ok "the anatomy chart is a PNG and an SVG with every crossing"
 else
 	bad "the anatomy chart: $(cat "$tmp/chart.err")"

@@ -81,6 +81,41 @@ static void numbers_are_the_summary(void **state)
 	sbuf_free(&sb);
 }
 
+static void chart_data(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	char err[ERRLEN];
+	if (csv_read_file("results/vm/toolchains/summary.csv", &t, err,
+			  sizeof err) != 0)
+		fail_msg("%s", err);
+	struct sbuf ov = {0}, tc = {0};
+	report_overview_data(&t, "ns/op", &ov);
+	report_toolchain_data(&t, "ns/op", &tc);
+	if (getenv("CGOBENCH_UPDATE_GOLDEN")) {
+		file_write_atomic(FIXTURE("overview-golden.dat"), ov.buf,
+				  ov.len, err, sizeof err);
+		file_write_atomic(FIXTURE("toolchains-golden.dat"), tc.buf,
+				  tc.len, err, sizeof err);
+	}
+	char *want = fixture(FIXTURE("overview-golden.dat"));
+	assert_string_equal(ov.buf, want);
+	free(want);
+	want = fixture(FIXTURE("toolchains-golden.dat"));
+	assert_string_equal(tc.buf, want);
+	free(want);
+	/* 7 variants times 3 toolchains, grouped: the baselines first */
+	size_t lines = 0;
+	for (const char *p = ov.buf; (p = strchr(p, '\n')); p++)
+		lines++;
+	assert_int_equal(lines, 1 + 21);
+	assert_true(str_starts(strchr(ov.buf, '\n') + 1,
+			       "\"c->c go1.26.8\"\t\"baseline\"\t0\t"));
+	sbuf_free(&ov);
+	sbuf_free(&tc);
+	csv_free(&t);
+}
+
 static void bad_run(void **state)
 {
 	(void)state;
@@ -98,6 +133,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(golden),
 	    cmocka_unit_test(numbers_are_the_summary),
+	    cmocka_unit_test(chart_data),
 	    cmocka_unit_test(bad_run),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);

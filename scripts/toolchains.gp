@@ -1,0 +1,34 @@
+# Each variant side by side across the toolchains of one run, log scale,
+# with the 95% interval of the median as error bars. It only plots;
+# cgobench report writes the data (a row a variant, three columns a
+# toolchain: median, low, high).
+#   gnuplot -c scripts/toolchains.gp RUN/toolchains.dat RUN/toolchains UNIT
+# writes RUN/toolchains.png and RUN/toolchains.svg.
+if (ARGC < 3) {
+	print "usage: gnuplot -c toolchains.gp DATA OUT UNIT"
+	exit status 2
+}
+data = ARG1
+out = ARG2
+unit = ARG3
+set datafile separator "\t"
+stats data using 0 nooutput
+ntc = int((STATS_columns - 1) / 3)
+set style data histograms
+set style histogram errorbars gap 2 lw 1
+set style fill solid 0.8 border -1
+set logscale y
+set ylabel unit." (median, 95% interval; log scale)" noenhanced
+set xlabel "variant"
+set title "The same crossings across toolchains" noenhanced
+set xtics rotate by -30 noenhanced
+set bmargin 7
+set grid ytics mytics
+set key outside right top noenhanced
+set terminal pngcairo size 1100,620 font "sans,11"
+set output out.".png"
+plot for [i=0:ntc-1] data using (column(2 + 3*i)):(column(3 + 3*i)):(column(4 + 3*i)):xtic(1) title columnheader(2 + 3*i)
+set terminal svg size 1100,620 font "sans,11" dynamic
+set output out.".svg"
+replot
+set output
