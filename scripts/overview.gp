@@ -19,6 +19,7 @@ set xlabel "variant"
 set title "What one call costs, by direction" noenhanced
 set xtics rotate by -40 noenhanced font ",10"
 set bmargin 9
+set offsets 0.6, 0.6, 0, 0
 set grid ytics mytics
 set key outside right top noenhanced
 set terminal pngcairo size 1100,620 font "sans,11"
