@@ -1,6 +1,7 @@
 #include "history.h"
 
 #include "csv.h"
+#include "machine.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -11,20 +12,6 @@ static const char *const columns[] = {
     "schema", "date", "commit", "toolchain", "cc",     "case",	 "variant",
     "param",  "unit", "n",	"median",    "ci_low", "ci_high"};
 #define NCOLS (sizeof columns / sizeof *columns)
-
-/* The value of "key: " in machine.txt's text, or "unknown". */
-static char *record(const char *text, const char *key)
-{
-	size_t kl = strlen(key);
-	for (const char *p = text; p && *p;) {
-		if (!strncmp(p, key, kl) && p[kl] == ':' && p[kl + 1] == ' ')
-			return xstrndup(p + kl + 2, strcspn(p + kl + 2, "\n"));
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	return xstrdup("unknown");
-}
 
 int history_append(const char *run_dir, const char *history_path, char *err,
 		   size_t errlen)
@@ -60,8 +47,8 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 		csv_add_row(&sb, columns, NCOLS);
 	}
 	if (rc == 0) {
-		char *date = record(mtext, "date"),
-		     *commit = record(mtext, "harness-commit");
+		char *date = machine_lookup(mtext, "date"),
+		     *commit = machine_lookup(mtext, "harness-commit");
 		char schema[8];
 		snprintf(schema, sizeof schema, "%d", HISTORY_SCHEMA);
 		for (size_t r = 0; r < t.nrows; r++) {

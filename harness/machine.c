@@ -182,3 +182,16 @@ char *machine_name(void)
 			*p = '_';
 	return xstrdup(host[0] ? host : "localhost");
 }
+
+char *machine_lookup(const char *text, const char *key)
+{
+	size_t kl = strlen(key);
+	for (const char *p = text; p && *p;) {
+		if (!strncmp(p, key, kl) && p[kl] == ':' && p[kl + 1] == ' ')
+			return xstrndup(p + kl + 2, strcspn(p + kl + 2, "\n"));
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return xstrdup("unknown");
+}

@@ -33,6 +33,9 @@ void machine_free(struct machine *m);
 /* A name for results/<name>/: the host name, made safe for a path. The
  * caller frees it. */
 char *machine_name(void);
+/* The value of "key: " in the text of a machine.txt, or "unknown"; the
+ * caller frees it. */
+char *machine_lookup(const char *text, const char *key);
 /* The first line a command prints (argv[0] from PATH), or NULL. */
 char *machine_command_line(char *const *argv, char *const *env);
 

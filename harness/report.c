@@ -2,6 +2,7 @@
 
 #include "anatomy.h"
 #include "csv.h"
+#include "machine.h"
 #include "util.h"
 
 #include <math.h>
@@ -27,20 +28,6 @@ static double num(const struct csv_table *t, size_t r, const char *col)
 {
 	double v;
 	return parse_double(cell(t, r, col), &v) == 0 ? v : NAN;
-}
-
-/* The value of "key: " in machine.txt, or "unknown"; caller frees. */
-static char *record(const char *text, const char *key)
-{
-	size_t kl = strlen(key);
-	for (const char *p = text; p && *p;) {
-		if (!strncmp(p, key, kl) && p[kl] == ':' && p[kl + 1] == ' ')
-			return xstrndup(p + kl + 2, strcspn(p + kl + 2, "\n"));
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	return xstrdup("unknown");
 }
 
 /* The time row of a call-family variant for one toolchain, or -1. */
@@ -317,7 +304,7 @@ int report_build(const char *run_dir, struct sbuf *sb, char *err, size_t errlen)
 					   "repetitions", "benchtime",
 					   "pinned",	  "status"};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		char *v = record(f.machine, keys[i]);
+		char *v = machine_lookup(f.machine, keys[i]);
 		sbuf_addf(sb, "- %s: %s\n", keys[i], v);
 		free(v);
 	}
