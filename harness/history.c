@@ -2,6 +2,7 @@
 
 #include "csv.h"
 #include "machine.h"
+#include "summary.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -24,11 +25,9 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 	int rc = file_read(mpath, &mtext, NULL, err, errlen);
 	if (rc == 0)
 		rc = csv_read_file(spath, &t, err, errlen);
-	const char *need[] = {"case",	"variant", "toolchain", "cc",
-			      "param",	"unit",	   "n",		"median",
-			      "ci_low", "ci_high", NULL};
+
 	if (rc == 0)
-		rc = csv_require(&t, need, err, errlen);
+		rc = summary_require(&t, err, errlen);
 	if (rc == 0 && path_exists(history_path)) {
 		struct csv_table h;
 		rc = csv_read_file(history_path, &h, err, errlen);

@@ -3,6 +3,7 @@
 #include "anatomy.h"
 #include "csv.h"
 #include "machine.h"
+#include "summary.h"
 #include "util.h"
 
 #include <math.h>
@@ -243,25 +244,9 @@ static int load(struct run_files *f, const char *dir, char *err, size_t errlen)
 	int rc = file_read(m, &f->machine, NULL, err, errlen);
 	if (rc == 0)
 		rc = csv_read_file(s, &f->sum, err, errlen);
-	const char *need[] = {"case",
-			      "variant",
-			      "toolchain",
-			      "param",
-			      "unit",
-			      "n",
-			      "median",
-			      "ci_low",
-			      "ci_high",
-			      "baseline",
-			      "overhead",
-			      "overhead_ci_low",
-			      "overhead_ci_high",
-			      "ratio",
-			      "ratio_ci_low",
-			      "ratio_ci_high",
-			      NULL};
+
 	if (rc == 0)
-		rc = csv_require(&f->sum, need, err, errlen);
+		rc = summary_require(&f->sum, err, errlen);
 	if (rc == 0 && path_exists(a)) {
 		rc = csv_read_file(a, &f->anat, err, errlen);
 		f->has_anat = rc == 0;

@@ -110,36 +110,37 @@ int summary_within(const struct stats_summary *s, double pct)
 	       s->ci_high <= s->median * (1 + pct / 100);
 }
 
-static const char *const header[] = {"schema",
-				     "case",
-				     "variant",
-				     "toolchain",
-				     "cc",
-				     "param",
-				     "unit",
-				     "n",
-				     "median",
-				     "min",
-				     "max",
-				     "ci_low",
-				     "ci_high",
-				     "ci_level",
-				     "baseline",
-				     "baseline_median",
-				     "overhead",
-				     "overhead_ci_low",
-				     "overhead_ci_high",
-				     "ratio",
-				     "ratio_ci_low",
-				     "ratio_ci_high",
-				     "status",
-				     "note"};
+const char *const summary_columns[] = {"schema",
+				       "case",
+				       "variant",
+				       "toolchain",
+				       "cc",
+				       "param",
+				       "unit",
+				       "n",
+				       "median",
+				       "min",
+				       "max",
+				       "ci_low",
+				       "ci_high",
+				       "ci_level",
+				       "baseline",
+				       "baseline_median",
+				       "overhead",
+				       "overhead_ci_low",
+				       "overhead_ci_high",
+				       "ratio",
+				       "ratio_ci_low",
+				       "ratio_ci_high",
+				       "status",
+				       "note",
+				       NULL};
 
 void summary_format_csv(const struct summary_row *rows, size_t n,
 			struct sbuf *sb)
 {
-	size_t nh = sizeof header / sizeof *header;
-	csv_add_row(sb, header, nh);
+	size_t nh = sizeof summary_columns / sizeof *summary_columns - 1;
+	csv_add_row(sb, summary_columns, nh);
 	for (size_t i = 0; i < n; i++) {
 		const struct summary_row *r = &rows[i];
 		char num[15][32], schema[8], count[24];
@@ -169,24 +170,18 @@ void summary_format_csv(const struct summary_row *rows, size_t n,
 	}
 }
 
-static const char *const sum_columns[] = {"schema",
-					  "case",
-					  "variant",
-					  "toolchain",
-					  "cc",
-					  "param",
-					  "unit",
-					  "n",
-					  "median",
-					  "ci_low",
-					  "ci_high",
-					  "baseline",
-					  "baseline_median",
-					  "overhead",
-					  "overhead_ci_low",
-					  "overhead_ci_high",
-					  "status",
-					  NULL};
+/* The columns summary_from_csv reads, as indices into summary_columns:
+ * schema, case, variant, toolchain, cc, param, unit, n, median, ci_low,
+ * ci_high, baseline, baseline_median, overhead, overhead_ci_low,
+ * overhead_ci_high, status. */
+static const int read_columns[] = {0,  1,  2,  3,  4,  5,  6,  7, 8,
+				   11, 12, 14, 15, 16, 17, 18, 22};
+#define COLUMN(i) summary_columns[read_columns[i]]
+
+int summary_require(const struct csv_table *t, char *err, size_t errlen)
+{
+	return csv_require(t, summary_columns, err, errlen);
+}
 
 /* Summary rows from summary.csv alone, without samples. */
 int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
@@ -194,11 +189,11 @@ int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
 {
 	*rows = NULL;
 	*nrows = 0;
-	if (csv_require(t, sum_columns, err, errlen) != 0)
+	if (summary_require(t, err, errlen) != 0)
 		return -1;
 	int c[17];
 	for (int i = 0; i < 17; i++)
-		c[i] = csv_col(t, sum_columns[i]);
+		c[i] = csv_col(t, COLUMN(i));
 	*rows = xcalloc(t->nrows + 1, sizeof **rows);
 	for (size_t r = 0; r < t->nrows; r++) {
 		char **f = t->rows[r];
@@ -229,10 +224,10 @@ int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
 				 &row->s.ci_high};
 		for (int k = 0; k < 3; k++)
 			if (parse_double(f[c[8 + k]], dst[k]) != 0)
-				return set_error(
-				    err, errlen, "%s:%d: bad %s '%s'",
-				    t->source, t->lines[r], sum_columns[8 + k],
-				    f[c[8 + k]]);
+				return set_error(err, errlen,
+						 "%s:%d: bad %s '%s'",
+						 t->source, t->lines[r],
+						 COLUMN(8 + k), f[c[8 + k]]);
 		row->baseline = f[c[11]][0] ? f[c[11]] : NULL;
 		if (row->baseline && f[c[12]][0]) {
 			double *b[] = {&row->baseline_median, &row->d.diff,
@@ -242,7 +237,7 @@ int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
 					return set_error(
 					    err, errlen, "%s:%d: bad %s '%s'",
 					    t->source, t->lines[r],
-					    sum_columns[12 + k], f[c[12 + k]]);
+					    COLUMN(12 + k), f[c[12 + k]]);
 			row->baseline_found = 1;
 		}
 		(*nrows)++;

@@ -63,6 +63,11 @@ int summary_within(const struct stats_summary *s, double pct);
  * free them with free(), not summary_free. A bad schema or number is an
  * error naming file:line. */
 struct csv_table;
+/* The columns of summary.csv, NULL-terminated. */
+extern const char *const summary_columns[];
+/* Requires every column of summary.csv (the error names the first
+ * missing one). */
+int summary_require(const struct csv_table *t, char *err, size_t errlen);
 int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
 		     size_t *nrows, char *err, size_t errlen);
 void summary_free(struct summary_row *rows, size_t n);
