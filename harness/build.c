@@ -266,6 +266,11 @@ int build_family(const struct family *f, const struct toolchain *t,
 
 	uint64_t h = 0xcbf29ce484222325ULL;
 	h = hash_tree(h, f->dir);
+	/* the packages the families share, cases/internal */
+	char *shared = xasprintf("%s/internal", o->cases_dir);
+	if (path_is_dir(shared))
+		h = hash_tree(h, shared);
+	free(shared);
 	char *gomod = xasprintf("%s/go.mod", o->cases_dir), *text;
 	if (file_read(gomod, &text, NULL, err, errlen) == 0) {
 		h = fnv(h, text, strlen(text));

@@ -48,6 +48,94 @@ int family_parse_baselines(const char *text, const char *source,
 	return rc;
 }
 
+int family_parse_options(const char *text, const char *source,
+			 struct family *f, char *err, size_t errlen)
+{
+	char *copy = xstrdup(text);
+	int lineno = 0, rc = 0;
+	for (char *line = copy, *next; line && *line && rc == 0; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		char *save, *word = strtok_r(line, " \t\r", &save);
+		if (!word)
+			continue;
+		if (!strcmp(word, "unpinned")) {
+			if (strtok_r(NULL, " \t\r", &save))
+				rc = set_error(err, errlen,
+					       "%s:%d: 'unpinned' takes nothing "
+					       "after it",
+					       source, lineno);
+			f->unpinned = 1;
+			continue;
+		}
+		if (strcmp(word, "env") != 0) {
+			rc = set_error(err, errlen,
+				       "%s:%d: unknown option '%s' (want "
+				       "'unpinned' or 'env <level> "
+				       "<VAR=value>...')",
+				       source, lineno, word);
+			break;
+		}
+		char *level = strtok_r(NULL, " \t\r", &save);
+		if (!level || !strchr(level, '=') || strchr(level, '/')) {
+			rc = set_error(err, errlen,
+				       "%s:%d: want 'env <level> "
+				       "<VAR=value>...', the level one param "
+				       "level such as cgocheck=0",
+				       source, lineno);
+			break;
+		}
+		if (family_env_of(f, level)) {
+			rc = set_error(err, errlen,
+				       "%s:%d: level '%s' has an env already",
+				       source, lineno, level);
+			break;
+		}
+		struct family_env fe = {.level = xstrdup(level)};
+		size_t n = 0;
+		for (char *v = strtok_r(NULL, " \t\r", &save); v;
+		     v = strtok_r(NULL, " \t\r", &save)) {
+			if (!strchr(v, '=') || v[0] == '=') {
+				rc = set_error(err, errlen,
+					       "%s:%d: '%s' is not VAR=value",
+					       source, lineno, v);
+				break;
+			}
+			fe.vars = xrealloc(fe.vars, (n + 2) * sizeof *fe.vars);
+			fe.vars[n++] = xstrdup(v);
+			fe.vars[n] = NULL;
+		}
+		if (rc == 0 && n == 0)
+			rc = set_error(err, errlen,
+				       "%s:%d: env '%s' sets no variable",
+				       source, lineno, level);
+		f->envs = xrealloc(f->envs, (f->nenvs + 1) * sizeof *f->envs);
+		f->envs[f->nenvs++] = fe;
+	}
+	free(copy);
+	return rc;
+}
+
+const struct family_env *family_env_of(const struct family *f,
+				       const char *param)
+{
+	for (size_t i = 0; i < f->nenvs; i++) {
+		size_t l = strlen(f->envs[i].level);
+		for (const char *p = param; *p;) {
+			size_t n = strcspn(p, "/");
+			if (n == l && !strncmp(p, f->envs[i].level, l))
+				return &f->envs[i];
+			p += n + (p[n] == '/');
+		}
+	}
+	return NULL;
+}
+
 const char *family_baseline(const struct family *f, const char *variant)
 {
 	for (size_t i = 0; i < f->nbaselines; i++)
@@ -91,6 +179,16 @@ static int load(const char *cases_dir, const char *name, struct family *f,
 		rc = file_read(p, &text, NULL, err, errlen);
 		if (rc == 0) {
 			rc = family_parse_baselines(text, p, f, err, errlen);
+			free(text);
+		}
+	}
+	free(p);
+	p = xasprintf("%s/options", f->dir);
+	if (rc == 0 && path_exists(p)) {
+		char *text;
+		rc = file_read(p, &text, NULL, err, errlen);
+		if (rc == 0) {
+			rc = family_parse_options(text, p, f, err, errlen);
 			free(text);
 		}
 	}
@@ -200,6 +298,13 @@ void family_free_all(struct family *f, size_t n)
 			free(f[i].baselines[j].baseline);
 		}
 		free(f[i].baselines);
+		for (size_t j = 0; j < f[i].nenvs; j++) {
+			free(f[i].envs[j].level);
+			for (char **v = f[i].envs[j].vars; v && *v; v++)
+				free(*v);
+			free(f[i].envs[j].vars);
+		}
+		free(f[i].envs);
 	}
 	free(f);
 }

@@ -6,6 +6,13 @@
  * (export/, built with -buildmode=c-archive). Its file `baselines` pairs
  * each crossing with the variant it is matched with, one pair a line:
  *     go->c   c->c
+ * Its optional file `options` says how its benchmarks must run, one
+ * option a line:
+ *     unpinned                     every CPU, GOMAXPROCS = the CPUs (for
+ *                                  families that measure parallelism)
+ *     env <level> <VAR=value>...   Go benchmarks whose param has the
+ *                                  level ("cgocheck=0") run in processes
+ *                                  started with these variables
  * A struct family owns its strings; family_free_all releases an array. */
 #ifndef CGOBENCH_FAMILY_H
 #define CGOBENCH_FAMILY_H
@@ -17,12 +24,20 @@ struct baseline {
 	char *baseline;
 };
 
+struct family_env {
+	char *level; /* "cgocheck=0" */
+	char **vars; /* "GODEBUG=cgocheck=0", NULL-terminated */
+};
+
 struct family {
 	char *name;
 	char *dir; /* cases_dir/name */
 	int has_go, has_cbench, has_export;
 	struct baseline *baselines;
 	size_t nbaselines;
+	int unpinned;
+	struct family_env *envs;
+	size_t nenvs;
 };
 
 /* Every family under cases_dir whose name matches one of the
@@ -33,6 +48,13 @@ int family_discover(const char *cases_dir, const char *patterns,
 /* Parses a baselines file's text; source names it in errors. */
 int family_parse_baselines(const char *text, const char *source,
 			   struct family *f, char *err, size_t errlen);
+/* Parses an options file's text; source names it in errors. */
+int family_parse_options(const char *text, const char *source,
+			 struct family *f, char *err, size_t errlen);
+/* The env option one of whose levels param has ("n=1/cgocheck=0" has
+ * the levels n=1 and cgocheck=0), or NULL. */
+const struct family_env *family_env_of(const struct family *f,
+				       const char *param);
 /* The baseline of variant, or NULL for a variant that is a baseline. */
 const char *family_baseline(const struct family *f, const char *variant);
 void family_free_all(struct family *f, size_t n);

@@ -119,7 +119,15 @@ static int parse_run(json_t *run, size_t idx, const char *source,
 	json_t *v;
 	json_object_foreach(run, key, v)
 	{
-		if (!is_builtin(key) && json_is_number(v))
+		if (is_builtin(key) || !json_is_number(v))
+			continue;
+		/* the counter "items" is how many items one op did: it
+		 * becomes ns/item, from the same real time as ns/op */
+		if (!strcmp(key, "items") && json_number_value(v) > 0)
+			benchout_add_metric(l, "ns/item",
+					    l->metrics[0].value /
+						json_number_value(v));
+		else
 			benchout_add_metric(l, key, json_number_value(v));
 	}
 	return 0;

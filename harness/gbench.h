@@ -2,8 +2,10 @@
  * into a struct bench_output, with jansson.
  *
  * Only "iteration" runs are read (aggregates are recomputed by the
- * harness). real_time becomes ns/op whatever time_unit says; every
- * user counter becomes a metric named by its key. A run with
+ * harness). real_time becomes ns/op whatever time_unit says; the user
+ * counter "items", the items one op did, becomes ns/item (ns/op divided
+ * by it); every other user counter becomes a metric named by its key. A
+ * run with
  * error_occurred becomes a failed note. Google Benchmark writes NaN and
  * Infinity as bare tokens, which strict JSON rejects: they are read as
  * null and such counters dropped. */

@@ -37,6 +37,7 @@ struct unit {
 	int is_go;
 	const char *binary;
 	char *top, *variant, *param;
+	const struct family_env *env; /* what its process is started with */
 	enum unit_state state;
 	char *note;
 	double *primary; /* ns/op of every sample, for the interval goal */
@@ -67,8 +68,9 @@ struct run {
 	struct machine m;
 	char *dir;
 	FILE *raw;
-	int pin, procs;
+	int pin, procs, ncpu;
 	char gomaxprocs[32];
+	char allprocs[32]; /* GOMAXPROCS of the unpinned families */
 	int gb18; /* Google Benchmark >= 1.8 takes "0.2s" for min_time */
 	int progress;
 	const char *primary; /* "ns/op", or "instructions/op" */
@@ -269,9 +271,10 @@ static char *failure_reason(const char *err, size_t len)
  * runs every benchmark; skip (Go only) leaves out those it matches. */
 static int run_binary(struct run *r, const struct family *f,
 		      const struct toolchain *t, int is_go, const char *bin,
-		      const char *filter, const char *skip, double seconds,
-		      long counted, double *groups, struct bench_output *out,
-		      char *err, size_t errlen)
+		      const struct family_env *fe, const char *filter,
+		      const char *skip, double seconds, long counted,
+		      double *groups, struct bench_output *out, char *err,
+		      size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	char *args[12 + CALLGRIND_ARGS];
@@ -308,26 +311,44 @@ static int run_binary(struct run *r, const struct family *f,
 		args[a++] = "--benchmark_format=json";
 	}
 	args[a] = NULL;
-	char *env[8];
-	int e = 0;
+	struct sbuf godebug = {0};
+	/* the toolchain's, GOMAXPROCS, GODEBUG, the family's */
+	const char *env[sizeof t->env / sizeof *t->env + 8];
+	size_t e = 0;
 	for (int i = 0; t->env[i]; i++)
 		env[e++] = t->env[i];
 	/* counted: one P keeps the scheduler's path the same from run to
 	 * run; valgrind runs one thread at a time, so pinning buys nothing */
-	env[e++] = counted ? "GOMAXPROCS=1" : r->gomaxprocs;
+	env[e++] = counted	    ? "GOMAXPROCS=1"
+		   : f->unpinned ? r->allprocs
+				 : r->gomaxprocs;
 	if (counted)
-		env[e++] = "GODEBUG=asyncpreemptoff=1";
+		sbuf_addstr(&godebug, "asyncpreemptoff=1");
+	for (char **v = fe ? fe->vars : NULL; v && *v; v++) {
+		/* GODEBUG settings join the one above; others are added */
+		if (!strncmp(*v, "GODEBUG=", 8))
+			sbuf_addf(&godebug, "%s%s", godebug.len ? "," : "",
+				  *v + 8);
+		else if (e < sizeof env / sizeof *env - 2)
+			env[e++] = *v;
+	}
+	char *godebug_var =
+	    godebug.len ? xasprintf("GODEBUG=%s", godebug.buf) : NULL;
+	if (godebug_var)
+		env[e++] = godebug_var;
 	env[e] = NULL;
+	sbuf_free(&godebug);
 	struct spawn_opts so = {.argv = args,
-				.env = env,
+				.env = (char *const *)env,
 				.cwd = f->dir,
-				.pin_cpu = counted ? -1 : r->pin,
+				.pin_cpu = counted || f->unpinned ? -1 : r->pin,
 				.timeout_s = r->c->timeout_s,
 				.stop = r->c->stop};
 	struct spawn_result res;
 	int rc = spawn_run(&so, &res, err, errlen);
 	for (int i = 0; i < 4; i++)
 		free(owned[i]);
+	free(godebug_var);
 	if (rc != 0) {
 		remove_dir(cgdir, counted);
 		free(cgprefix);
@@ -336,8 +357,11 @@ static int run_binary(struct run *r, const struct family *f,
 	char *source = xasprintf("output of %s", bin);
 	char perr[ERRLEN];
 	int parsed =
-	    is_go ? gotest_parse(res.out, source, counted ? 1 : r->procs, out,
-				 perr, sizeof perr)
+	    is_go ? gotest_parse(res.out, source,
+				 counted       ? 1
+				 : f->unpinned ? r->ncpu
+					       : r->procs,
+				 out, perr, sizeof perr)
 		  : gbench_parse(res.out, source, out, perr, sizeof perr);
 	free(source);
 	if (!spawn_ok(&res) &&
@@ -418,21 +442,40 @@ static void unit_failed(struct run *r, struct unit *u, const char *why)
 	     why);
 }
 
-/* Adds the units and the skipped or failed notes of a warm-up's output. */
+/* Whether a benchmark of this param belongs to a warm-up run with the
+ * family's env fe (NULL: the run with none). A Go benchmark that needs
+ * another env skips, and that note is not its verdict. */
+static int belongs(const struct family *f, int is_go,
+		   const struct family_env *fe, const char *param)
+{
+	return !is_go || family_env_of(f, param) == fe;
+}
+
+/* Adds the units and the skipped or failed notes of a warm-up's output
+ * run with the family's env fe. */
 static void add_found(struct run *r, const struct family *f,
 		      const struct toolchain *t, int is_go, const char *bin,
+		      const struct family_env *fe,
 		      const struct bench_output *out)
 {
-	for (size_t i = 0; i < out->nlines; i++)
-		add_unit(r, f, t, is_go, bin, out->lines[i].top,
-			 out->lines[i].variant, out->lines[i].param)
-		    ->warm_ns = out->lines[i].metrics[0].value;
+	for (size_t i = 0; i < out->nlines; i++) {
+		const struct bench_line *l = &out->lines[i];
+		if (!belongs(f, is_go, fe, l->param))
+			continue;
+		struct unit *u =
+		    add_unit(r, f, t, is_go, bin, l->top, l->variant, l->param);
+		u->warm_ns = l->metrics[0].value;
+		u->env = fe;
+	}
 	for (size_t i = 0; i < out->nnotes; i++) {
 		const struct bench_note *n = &out->notes[i];
 		if (is_go && !n->param[0] && !strcmp(n->variant, n->top + 9))
 			continue; /* the parent of a failed sub-benchmark */
+		if (!belongs(f, is_go, fe, n->param))
+			continue;
 		struct unit *u =
 		    add_unit(r, f, t, is_go, bin, n->top, n->variant, n->param);
+		u->env = fe;
 		const char *why = n->reason[0] ? n->reason : "no reason given";
 		if (n->status == BENCH_SKIPPED)
 			set_state(u, UNIT_SKIPPED, why);
@@ -441,27 +484,29 @@ static void add_found(struct run *r, const struct family *f,
 	}
 }
 
-/* Warms a Go test binary up, which also lists its benchmarks. When one
- * crashes or hangs, -test.v has named it: it is recorded as failed and the
- * warm-up runs again without it, so that one bad benchmark does not hide
- * the others. */
+/* Warms a Go test binary up under the family's env fe (NULL: none),
+ * which also lists its benchmarks. When one crashes or hangs, -test.v has
+ * named it: it is recorded as failed and the warm-up runs again without
+ * it, so that one bad benchmark does not hide the others. */
 static void discover_go(struct run *r, const struct family *f,
-			const struct toolchain *t, const char *bin)
+			const struct toolchain *t, const char *bin,
+			const struct family_env *fe)
 {
 	struct sbuf skip = {0};
 	for (int attempt = 0; attempt < 10 && !*r->c->stop; attempt++) {
 		struct bench_output out;
 		char err[ERRLEN];
-		int rc =
-		    run_binary(r, f, t, 1, bin, NULL, skip.buf, r->c->warmup_s,
-			       0, NULL, &out, err, sizeof err);
-		add_found(r, f, t, 1, bin, &out);
+		int rc = run_binary(r, f, t, 1, bin, fe, NULL, skip.buf,
+				    r->c->warmup_s, 0, NULL, &out, err,
+				    sizeof err);
+		add_found(r, f, t, 1, bin, fe, &out);
 		if (rc != 0 && !*r->c->stop && out.unfinished) {
 			char *variant, *param;
 			benchout_split_name(out.unfinished, &variant, &param);
 			struct unit *u =
 			    add_unit(r, f, t, 1, bin, out.unfinished_top,
 				     variant, param);
+			u->env = family_env_of(f, param);
 			free(variant);
 			free(param);
 			char *why = xasprintf("while warming up: %s", err);
@@ -524,23 +569,24 @@ static void discover_gb(struct run *r, const struct family *f,
 	}
 	spawn_result_free(&res);
 	struct bench_output out;
-	int rc = run_binary(r, f, t, 0, bin, NULL, NULL, r->c->warmup_s, 0,
-			    NULL, &out, err, sizeof err);
-	add_found(r, f, t, 0, bin, &out);
+	int rc = run_binary(r, f, t, 0, bin, NULL, NULL, NULL, r->c->warmup_s,
+			    0, NULL, &out, err, sizeof err);
+	add_found(r, f, t, 0, bin, NULL, &out);
 	benchout_free(&out);
 	for (size_t i = first; rc != 0 && i < r->nunits && !*r->c->stop; i++) {
 		struct unit *u = &r->units[i];
 		if (u->state != UNIT_OK)
 			continue;
 		char *filter = gb_filter(u);
-		if (run_binary(r, f, t, 0, bin, filter, NULL, r->c->warmup_s, 0,
-			       NULL, &out, err, sizeof err) != 0 &&
+		if (run_binary(r, f, t, 0, bin, NULL, filter, NULL,
+			       r->c->warmup_s, 0, NULL, &out, err,
+			       sizeof err) != 0 &&
 		    !*r->c->stop) {
 			char *why = xasprintf("while warming up: %s", err);
 			unit_failed(r, u, why);
 			free(why);
 		}
-		add_found(r, f, t, 0, bin, &out);
+		add_found(r, f, t, 0, bin, NULL, &out);
 		benchout_free(&out);
 		free(filter);
 	}
@@ -551,9 +597,11 @@ static void discover(struct run *r, const struct family *f,
 {
 	info(r, "warming up %s %s (%s)", f->name, is_go ? "go side" : "C side",
 	     t->name);
-	if (is_go)
-		discover_go(r, f, t, bin);
-	else
+	if (is_go) {
+		discover_go(r, f, t, bin, NULL);
+		for (size_t i = 0; i < f->nenvs && !*r->c->stop; i++)
+			discover_go(r, f, t, bin, &f->envs[i]);
+	} else
 		discover_gb(r, f, t, bin);
 }
 
@@ -607,9 +655,9 @@ static void take_sample(struct run *r, size_t ui, int rep)
 	char err[ERRLEN];
 	double groups[ANATOMY_NGROUPS];
 	long counted = counted_iterations(r, u);
-	int rc = run_binary(r, u->fam, u->tc, u->is_go, u->binary, filter, NULL,
-			    r->c->benchtime_s, counted, counted ? groups : NULL,
-			    &out, err, sizeof err);
+	int rc = run_binary(r, u->fam, u->tc, u->is_go, u->binary, u->env,
+			    filter, NULL, r->c->benchtime_s, counted,
+			    counted ? groups : NULL, &out, err, sizeof err);
 	if (rc == 0 && counted && out.nlines) {
 		u->anatomy =
 		    xrealloc(u->anatomy, (u->n + 1) * sizeof *u->anatomy);
@@ -822,17 +870,27 @@ static void add_empty_rows(struct run *r, struct summary_row **rows,
 static void print_table(const struct summary_row *rows, size_t n,
 			const char *primary)
 {
-	printf("%-8s %-16s %-10s %-10s %12s %23s %12s %8s  %s\n", "case",
-	       "variant", "toolchain", "param", "median", "95% interval",
-	       "overhead", "ratio", "n");
+	/* every column as wide as its widest name */
+	int w[4] = {4, 7, 9, 5};
+	for (size_t i = 0; i < n; i++) {
+		const char *f[4] = {rows[i].family, rows[i].variant,
+				    rows[i].toolchain, rows[i].param};
+		for (int k = 0; k < 4; k++)
+			if ((int)strlen(f[k]) > w[k])
+				w[k] = (int)strlen(f[k]);
+	}
+	printf("%-*s %-*s %-*s %-*s %12s %23s %12s %8s  %s\n", w[0], "case",
+	       w[1], "variant", w[2], "toolchain", w[3], "param", "median",
+	       "95% interval", "overhead", "ratio", "n");
 	for (size_t i = 0; i < n; i++) {
 		const struct summary_row *row = &rows[i];
 		if (strcmp(row->unit, primary) != 0)
 			continue;
+		printf("%-*s %-*s %-*s %-*s ", w[0], row->family, w[1],
+		       row->variant, w[2], row->toolchain, w[3], row->param);
 		if (!row->s.n) {
-			printf("%-8s %-16s %-10s %-10s %12s  %s\n", row->family,
-			       row->variant, row->toolchain, row->param,
-			       row->status, row->note ? row->note : "");
+			printf("%12s  %s\n", row->status,
+			       row->note ? row->note : "");
 			continue;
 		}
 		char iv[64], ov[32] = "", ra[32] = "";
@@ -847,10 +905,8 @@ static void print_table(const struct summary_row *rows, size_t n,
 			snprintf(med, sizeof med, "%.4g ns", row->s.median);
 		else
 			snprintf(med, sizeof med, "%.6g", row->s.median);
-		printf("%-8s %-16s %-10s %-10s %12s %23s %12s %8s  %zu%s%s\n",
-		       row->family, row->variant, row->toolchain, row->param,
-		       med, iv, ov, ra, row->s.n,
-		       strcmp(row->status, "ok") ? " " : "",
+		printf("%12s %23s %12s %8s  %zu%s%s\n", med, iv, ov, ra,
+		       row->s.n, strcmp(row->status, "ok") ? " " : "",
 		       strcmp(row->status, "ok") ? row->status : "");
 	}
 }
@@ -1126,6 +1182,18 @@ static void record_setup(struct run *r)
 	machine_set(&r->m, "pinned", buf);
 	snprintf(buf, sizeof buf, "%d", r->procs);
 	machine_set(&r->m, "gomaxprocs", buf);
+	/* the families that measure parallelism run on every CPU */
+	struct sbuf un = {0};
+	for (size_t i = 0; i < r->nfams; i++)
+		if (r->fams[i].unpinned)
+			sbuf_addf(&un, "%s%s", un.len ? "," : "",
+				  r->fams[i].name);
+	if (un.len) {
+		snprintf(buf, sizeof buf, "GOMAXPROCS=%d, no pinning: %s",
+			 r->ncpu, un.buf);
+		machine_set(&r->m, "unpinned", buf);
+	}
+	sbuf_free(&un);
 	snprintf(buf, sizeof buf, "%llu", (unsigned long long)c->seed);
 	machine_set(&r->m, "shuffle-seed", buf);
 
@@ -1200,7 +1268,9 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 		    r.pin, ncpu);
 	}
 	r.procs = r.pin >= 0 ? 1 : ncpu;
+	r.ncpu = ncpu;
 	snprintf(r.gomaxprocs, sizeof r.gomaxprocs, "GOMAXPROCS=%d", r.procs);
+	snprintf(r.allprocs, sizeof r.allprocs, "GOMAXPROCS=%d", ncpu);
 	r.progress = !c->quiet && isatty(2);
 	r.primary = c->instructions ? "instructions/op" : "ns/op";
 

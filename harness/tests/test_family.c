@@ -36,6 +36,60 @@ static void baselines(void **state)
 	family_free_all(heap, 1);
 }
 
+/* The options files of the real families, and every error. */
+static void options(void **state)
+{
+	(void)state;
+	struct family *f = xcalloc(1, sizeof *f);
+	char err[ERRLEN];
+	const char *text = "# how to run\n"
+			   "unpinned\n"
+			   "env cgocheck=0 GODEBUG=cgocheck=0 A=b  # off\n";
+	assert_int_equal(family_parse_options(text, "o", f, err, sizeof err),
+			 0);
+	assert_int_equal(f->unpinned, 1);
+	assert_int_equal(f->nenvs, 1);
+	assert_string_equal(f->envs[0].level, "cgocheck=0");
+	assert_string_equal(f->envs[0].vars[0], "GODEBUG=cgocheck=0");
+	assert_string_equal(f->envs[0].vars[1], "A=b");
+	assert_null(f->envs[0].vars[2]);
+	assert_ptr_equal(family_env_of(f, "cgocheck=0"), &f->envs[0]);
+	assert_ptr_equal(family_env_of(f, "n=1/cgocheck=0"), &f->envs[0]);
+	assert_ptr_equal(family_env_of(f, "cgocheck=0/n=1"), &f->envs[0]);
+	assert_null(family_env_of(f, "cgocheck=1"));
+	assert_null(family_env_of(f, "cgocheck=00"));
+	assert_null(family_env_of(f, "xcgocheck=0"));
+	assert_null(family_env_of(f, ""));
+
+	static const struct {
+		const char *text, *want;
+	} bad[] = {
+	    {"unpinned now\n", "o:1: 'unpinned' takes nothing after it"},
+	    {"\npinned\n", "o:2: unknown option 'pinned' (want 'unpinned' or "
+			   "'env <level> <VAR=value>...')"},
+	    {"env\n", "o:1: want 'env <level> <VAR=value>...', the level one "
+		      "param level such as cgocheck=0"},
+	    {"env a/b=1 X=1\n", "o:1: want 'env <level> <VAR=value>...', the "
+				"level one param level such as cgocheck=0"},
+	    {"env cgocheck=0\n", "o:1: env 'cgocheck=0' sets no variable"},
+	    {"env cgocheck=0 GODEBUG\n", "o:1: 'GODEBUG' is not VAR=value"},
+	    {"env cgocheck=0 X=1\n", "o:1: level 'cgocheck=0' has an env "
+				     "already"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		/* the last is an error only after the first text */
+		struct family *g =
+		    i + 1 < sizeof bad / sizeof *bad ? xcalloc(1, sizeof *g) : f;
+		assert_int_equal(
+		    family_parse_options(bad[i].text, "o", g, err, sizeof err),
+		    -1);
+		assert_string_equal(err, bad[i].want);
+		if (g != f)
+			family_free_all(g, 1);
+	}
+	family_free_all(f, 1);
+}
+
 static void touch(const char *path)
 {
 	FILE *f = fopen(path, "w");
@@ -93,6 +147,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(baselines),
+	    cmocka_unit_test(options),
 	    cmocka_unit_test(discover),
 	};
 	return cmocka_run_group_tests_name("family", tests, NULL, NULL);

@@ -26,6 +26,27 @@ static void call_family(void **state)
 	free(text);
 }
 
+/* The batch family's driver: its counter "items" becomes ns/item. */
+static void items_counter(void **state)
+{
+	(void)state;
+	char *text = fixture(FIXTURE("gbench-batch.json"));
+	struct bench_output o;
+	char err[ERRLEN];
+	assert_int_equal(gbench_parse(text, "g.json", &o, err, sizeof err), 0);
+	assert_int_equal(o.nlines, 3);
+	assert_string_equal(o.lines[1].variant, "c->c");
+	assert_string_equal(o.lines[1].param, "n=64");
+	assert_int_equal(o.lines[1].nmetrics, 2);
+	assert_string_equal(o.lines[1].metrics[1].unit, "ns/item");
+	assert_true(o.lines[1].metrics[1].value ==
+		    3.7943095756769634e+02 / 64);
+	assert_true(o.lines[2].metrics[1].value ==
+		    2.4861230769345049e+04 / 4096);
+	benchout_free(&o);
+	free(text);
+}
+
 static void nan_error_and_units(void **state)
 {
 	(void)state;
@@ -36,10 +57,11 @@ static void nan_error_and_units(void **state)
 	assert_int_equal(o.nlines, 2);
 	assert_string_equal(o.lines[0].variant, "c->c");
 	assert_string_equal(o.lines[0].param, "n=64");
-	/* NaN and -Infinity counters are dropped, "items" stays */
+	/* NaN and -Infinity counters are dropped, "items" makes ns/item */
 	assert_int_equal(o.lines[0].nmetrics, 2);
-	assert_string_equal(o.lines[0].metrics[1].unit, "items");
-	assert_true(o.lines[0].metrics[1].value == 64);
+	assert_string_equal(o.lines[0].metrics[1].unit, "ns/item");
+	assert_true(o.lines[0].metrics[1].value ==
+		    o.lines[0].metrics[0].value / 64);
 	/* microseconds become ns/op */
 	assert_string_equal(o.lines[1].variant, "c->c(us)");
 	assert_true(o.lines[1].metrics[0].value ==
@@ -99,6 +121,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(call_family),
+	    cmocka_unit_test(items_counter),
 	    cmocka_unit_test(nan_error_and_units),
 	    cmocka_unit_test(sanitize_keeps_strings),
 	    cmocka_unit_test(malformed),

@@ -1,0 +1,65 @@
+package handles
+
+import (
+	"sync/atomic"
+	"testing"
+
+	"cgobench/cases/internal/par"
+)
+
+// sink keeps every result alive so that no call can be deleted.
+var sink uint32
+
+// BenchmarkHandles times one object's stay in C per op (register, cross
+// into C, call back into Go and look it up, delete) for each registry, on
+// every goroutine count from 1 to twice the CPUs. Its baseline, callback,
+// is the same round trip with no registry (the file baselines).
+func BenchmarkHandles(b *testing.B) {
+	variants := []struct {
+		name string
+		new  func() Registry
+	}{
+		{"callback", nil},
+		{"cgo.Handle", func() Registry { return Handles{} }},
+		{"rwmutex-map", func() Registry { return NewLockedMap(AtomicIds) }},
+		{"rwmutex-map(mutex-id)", func() Registry { return NewLockedMap(MutexIds) }},
+		{"rwmutex-map(object-key)", func() Registry { return NewLockedMap(ObjectKeys) }},
+		{"sharded-map", func() Registry { return NewShardedMap() }},
+		{"sync.Map", func() Registry { return NewSyncMap() }},
+	}
+	for _, v := range variants {
+		v := v
+		b.Run(v.name, func(b *testing.B) {
+			for _, g := range par.Counts() {
+				g := g
+				b.Run(par.Name(g), func(b *testing.B) {
+					var r Registry
+					if v.new != nil {
+						r = v.new()
+						current = r
+					}
+					var keys uintptr
+					var total uint32
+					b.ResetTimer()
+					par.Run(b, g, func(pb *par.PB) {
+						// each goroutine's own object, with a key
+						// no other object has
+						o := &Obj{Key: uintptr(atomic.AddUintptr(&keys, 1)), V: 1}
+						var s uint32
+						if r == nil {
+							for pb.Next() {
+								s += Echo(o)
+							}
+						} else {
+							for pb.Next() {
+								s += Call(r, o)
+							}
+						}
+						atomic.AddUint32(&total, s)
+					})
+					sink = total
+				})
+			}
+		})
+	}
+}

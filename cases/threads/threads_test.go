@@ -1,0 +1,61 @@
+package threads
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"testing"
+)
+
+// sink keeps every result alive so that no call can be deleted.
+var sink uint64
+
+// burstSize is how many goroutines each burst starts: the param.
+const burstSize = 64
+
+// BenchmarkThreads times one burst per op: burstSize goroutines that each
+// make one call, either computing (about a microsecond) or blocking
+// (SleepMicros), made directly or through a pool of GOMAXPROCS workers
+// that hold runtime.LockOSThread. Beside the time it reports the OS
+// threads the process had grown to by the end (threads) and the cgo calls
+// per op (cgocalls/op). The baselines (the file baselines) do the same in
+// Go: compute, or time.Sleep, which parks the goroutine and not a thread.
+func BenchmarkThreads(b *testing.B) {
+	var x uint64 = 88172645463325252
+	compute := func() { atomic.AddUint64(&sink, Compute(x)) }
+	ccompute := func() { atomic.AddUint64(&sink, CCompute(x)) }
+	variants := []struct {
+		name string
+		fn   func()
+		pool bool
+	}{
+		{"go->go", compute, false},
+		{"go->c", ccompute, false},
+		{"go->c(pool)", ccompute, true},
+		{"sleep(go)", GoSleep, false},
+		{"sleep(c)", CSleep, false},
+		{"sleep(c,pool)", CSleep, true},
+	}
+	for _, v := range variants {
+		v := v
+		b.Run(v.name, func(b *testing.B) {
+			b.Run(fmt.Sprintf("goroutines=%d", burstSize), func(b *testing.B) {
+				burst := func() { Burst(burstSize, v.fn) }
+				if v.pool {
+					p := NewPool(runtime.GOMAXPROCS(0))
+					defer p.Close()
+					burst = func() { p.Burst(burstSize, v.fn) }
+				}
+				calls := runtime.NumCgoCall()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					burst()
+				}
+				b.StopTimer()
+				calls = runtime.NumCgoCall() - calls
+				b.ReportMetric(float64(Threads()), "threads")
+				b.ReportMetric(float64(calls)/float64(b.N), "cgocalls/op")
+			})
+		})
+	}
+}
