@@ -8,6 +8,9 @@
  *               with its reason, and the good ones are measured
  *   incomplete  a run stopped by SIGINT: its CSVs read back, hold samples,
  *               and say that the run is incomplete
+ *   catalogue   every family of cases/ but call: every variant at every
+ *               param measured, with its extra units (ns/item, B/op,
+ *               threads, ...) and its baseline matched; nothing failed
  *   anatomy     cgobench anatomy of the call family: go->go has no cgo
  *               group, go->c has entry and exit, every crossing's shares
  *               add up to 100%, and its total agrees with the counted
@@ -19,6 +22,7 @@
 #include "raw.h"
 
 #include <math.h>
+#include <unistd.h>
 
 static const char *const variants[] = {
     "c->c",	 "c->c(fnptr)", "go->go",	 "go->c",
@@ -401,8 +405,183 @@ static void anatomy_adds_up(void **state)
 	}
 }
 
+/* The catalogue, written out independently of cases/: what each family
+ * must have produced. params: "" none, "n" 1..4096 by powers of two, "g"
+ * goroutines 1..2 x CPUs, "c" cgocheck=1 and cgocheck=0, "64" the burst
+ * of 64 goroutines. units: the units beside ns/op. */
+static const struct {
+	const char *family, *variants, *baseline, *params, *units;
+} catalogue[] = {
+    {"batch", "c->c go->go", "", "n", "ns/item"},
+    {"batch", "go->c(each) go->c(batch) go->c->go(batch)", "c->c", "n",
+     "ns/item"},
+    {"data", "c->c(dup+free) c->c(sum) c->c(struct-value) "
+	     "c->c(struct-pointer) c->c(1ptr) c->c(8ptr)",
+     "", "", ""},
+    {"data", "view", "", "c", "B/op allocs/op"},
+    {"data", "CString+free", "c->c(dup+free)", "c", "B/op allocs/op"},
+    {"data", "GoString GoBytes", "view", "c", "B/op allocs/op"},
+    {"data", "bytes(copy) bytes(pointer) bytes(pinned)", "c->c(sum)", "c",
+     "B/op allocs/op"},
+    {"data", "struct(value)", "c->c(struct-value)", "c", "B/op allocs/op"},
+    {"data", "struct(pointer)", "c->c(struct-pointer)", "c",
+     "B/op allocs/op"},
+    {"data", "args(1ptr)", "c->c(1ptr)", "c", "B/op allocs/op"},
+    {"data", "args(8ptr)", "c->c(8ptr)", "c", "B/op allocs/op"},
+    {"directives", "c->c", "", "", ""},
+    {"directives", "plain noescape nocallback noescape+nocallback", "c->c",
+     "", "allocs/op"},
+    {"handles", "callback", "", "g", "allocs/op"},
+    {"handles",
+     "cgo.Handle rwmutex-map rwmutex-map(mutex-id) "
+     "rwmutex-map(object-key) sharded-map sync.Map",
+     "callback", "g", "allocs/op"},
+    {"parallel", "go->go", "", "g", ""},
+    {"parallel", "go->c go->c->go", "go->go", "g", ""},
+    {"recovery", "go->go go->go(defer-recover) go->go(panic-recover)", "",
+     "", ""},
+    {"recovery", "go->c->go", "go->go", "", ""},
+    {"recovery", "go->c->go(defer-recover)", "go->go(defer-recover)", "",
+     ""},
+    {"recovery", "go->c->go(panic-recover)", "go->go(panic-recover)", "",
+     ""},
+    {"threads", "go->go sleep(go)", "", "64", "threads cgocalls/op"},
+    {"threads", "go->c go->c(pool)", "go->go", "64", "threads cgocalls/op"},
+    {"threads", "sleep(c) sleep(c,pool)", "sleep(go)", "64",
+     "threads cgocalls/op"},
+};
+
+static long find_row(const char *family, const char *variant,
+		     const char *param, const char *unit)
+{
+	for (size_t r = 0; r < summary.nrows; r++)
+		if (!strcmp(cell(r, "case"), family) &&
+		    !strcmp(cell(r, "variant"), variant) &&
+		    !strcmp(cell(r, "param"), param) &&
+		    !strcmp(cell(r, "unit"), unit))
+			return (long)r;
+	return -1;
+}
+
+static size_t params_of(const char *kind, char out[][32], size_t max)
+{
+	size_t n = 0;
+	if (!*kind)
+		snprintf(out[n++], 32, "%s", "");
+	else if (!strcmp(kind, "n"))
+		for (int i = 1; i <= 4096 && n < max; i *= 2)
+			snprintf(out[n++], 32, "n=%d", i);
+	else if (!strcmp(kind, "g"))
+		for (long i = 1; i <= 2 * sysconf(_SC_NPROCESSORS_ONLN) &&
+				 n < max;
+		     i++)
+			snprintf(out[n++], 32, "goroutines=%ld", i);
+	else if (!strcmp(kind, "c")) {
+		snprintf(out[n++], 32, "%s", "cgocheck=1");
+		snprintf(out[n++], 32, "%s", "cgocheck=0");
+	} else
+		snprintf(out[n++], 32, "goroutines=%s", kind);
+	return n;
+}
+
+static int in_catalogue(const char *family, const char *variant)
+{
+	for (size_t i = 0; i < sizeof catalogue / sizeof *catalogue; i++) {
+		if (strcmp(catalogue[i].family, family))
+			continue;
+		size_t l = strlen(variant);
+		for (const char *p = catalogue[i].variants; *p;) {
+			size_t n = strcspn(p, " ");
+			if (n == l && !strncmp(p, variant, l))
+				return 1;
+			p += n + (p[n] == ' ');
+		}
+	}
+	return 0;
+}
+
+static void catalogue_measured(void **state)
+{
+	(void)state;
+	size_t checked = 0;
+	for (size_t i = 0; i < sizeof catalogue / sizeof *catalogue; i++) {
+		char params[64][32];
+		size_t np = params_of(catalogue[i].params, params, 64);
+		char *vs = xstrdup(catalogue[i].variants), *save;
+		for (char *v = strtok_r(vs, " ", &save); v;
+		     v = strtok_r(NULL, " ", &save))
+			for (size_t p = 0; p < np; p++) {
+				char *us = xasprintf("ns/op %s",
+						     catalogue[i].units),
+				     *usave;
+				for (char *u = strtok_r(us, " ", &usave); u;
+				     u = strtok_r(NULL, " ", &usave)) {
+					long r = find_row(catalogue[i].family,
+							  v, params[p], u);
+					if (r < 0)
+						fail_msg("no row for %s %s "
+							 "'%s' %s",
+							 catalogue[i].family, v,
+							 params[p], u);
+					const char *st =
+					    cell((size_t)r, "status");
+					if (strcmp(st, "ok") &&
+					    strcmp(st, "wide"))
+						fail_msg("%s %s '%s': %s: %s",
+							 catalogue[i].family, v,
+							 params[p], st,
+							 cell((size_t)r,
+							      "note"));
+					assert_true(num((size_t)r, "n") >= 1);
+					checked++;
+				}
+				free(us);
+				if (!*catalogue[i].baseline)
+					continue;
+				long r = find_row(catalogue[i].family, v,
+						  params[p], "ns/op");
+				if (strcmp(cell((size_t)r, "baseline"),
+					   catalogue[i].baseline) ||
+				    !*cell((size_t)r, "overhead"))
+					fail_msg("%s %s '%s': baseline '%s' "
+						 "overhead '%s', want %s",
+						 catalogue[i].family, v,
+						 params[p],
+						 cell((size_t)r, "baseline"),
+						 cell((size_t)r, "overhead"),
+						 catalogue[i].baseline);
+			}
+		free(vs);
+	}
+	/* nothing failed, and no variant missing from the catalogue */
+	for (size_t r = 0; r < summary.nrows; r++) {
+		const char *st = cell(r, "status");
+		if (strcmp(st, "ok") && strcmp(st, "wide"))
+			fail_msg("summary.csv:%d: %s %s '%s': %s: %s",
+				 summary.lines[r], cell(r, "case"),
+				 cell(r, "variant"), cell(r, "param"), st,
+				 cell(r, "note"));
+		if (!in_catalogue(cell(r, "case"), cell(r, "variant")))
+			fail_msg("summary.csv:%d: %s %s is not in the "
+				 "catalogue of check_run.c",
+				 summary.lines[r], cell(r, "case"),
+				 cell(r, "variant"));
+	}
+	assert_true(checked > 300);
+}
+
 int main(void)
 {
+	if (getenv("CGOBENCH_EXPECT") &&
+	    !strcmp(getenv("CGOBENCH_EXPECT"), "catalogue")) {
+		const struct CMUnitTest tests[] = {
+		    cmocka_unit_test(files_present),
+		    cmocka_unit_test(schema_columns),
+		    cmocka_unit_test(catalogue_measured),
+		};
+		return cmocka_run_group_tests_name("catalogue", tests, load,
+						   unload);
+	}
 	if (getenv("CGOBENCH_EXPECT") &&
 	    !strcmp(getenv("CGOBENCH_EXPECT"), "anatomy")) {
 		const struct CMUnitTest tests[] = {

@@ -2,7 +2,8 @@
 # usage: sh harness/tests/integration.sh CGOBENCH CHECK_RUN [GO]
 #
 # Runs a short real suite of the call family into a directory whose name
-# has a space and checks the run directory with CHECK_RUN; runs the test
+# has a space and checks the run directory with CHECK_RUN; runs every other
+# family briefly and checks that each produced every variant; runs the test
 # families of harness/tests/cases, which fail to build, crash, panic, hang
 # and skip on purpose; interrupts a run with SIGINT and reads back what it
 # wrote; and checks that bad command lines exit 2 with a clear message.
@@ -43,6 +44,17 @@ check_run() {
 	failed=$((failed + ${f:-0}))
 }
 check_run complete "$run"
+
+# Every other family of cases/, briefly: every variant at every param
+# measured, with its extra units and its baseline.
+if "$cgobench" run --go "$go" --cases 'batch,data,directives,handles,parallel,recovery,threads' \
+	--count 2 --max-count 2 --benchtime 0.01s --warmup 0.01s \
+	--out "$tmp/catalogue" -q >/dev/null 2>"$tmp/catalogue.err"; then
+	ok "a short run of every family exits 0"
+else
+	bad "a short run of every family: $(tail -n 3 "$tmp/catalogue.err")"
+fi
+check_run catalogue "$tmp/catalogue"
 
 # Cases that fail on purpose: the run goes on, says why, and exits 1.
 "$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases flaky,broken --count 3 \
