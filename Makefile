@@ -6,7 +6,11 @@ ifeq ($(origin CC),default)
 CC = gcc
 endif
 GO ?= go
-COUNT ?= 10
+COUNT ?= 8
+# the default suite is 160 benchmarks: each sample 0.1s, at most 20 of them
+# for the +-3% goal, which keeps make bench near 6 minutes on 2 cores
+MAXCOUNT ?= 20
+BENCHTIME ?= 0.1s
 CASES ?= all
 BENCHFLAGS ?=
 FUZZTIME ?= 60
@@ -55,7 +59,7 @@ all: $(B)/cgobench
 
 help:
 	@echo "make              build build/cgobench"
-	@echo "make bench        install what is missing, run the default suite (GO, COUNT, CASES, BENCHFLAGS)"
+	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BENCHTIME, CASES, BENCHFLAGS)"
 	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others)"
 	@echo "make test         install what is missing, run the unit and integration tests"
 	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
@@ -105,13 +109,27 @@ $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 # The run directory is the newest one under results/: cgobench names
 # them by UTC time.
 bench: $(B)/cgobench
-	$(B)/cgobench run --go $(GO) --count $(COUNT) --cases $(CASES) $(BENCHFLAGS)
+	$(B)/cgobench run --go $(GO) --count $(COUNT) --max-count $(MAXCOUNT) \
+		--benchtime $(BENCHTIME) --cases $(CASES) $(BENCHFLAGS)
 	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
 
-# make charts RUN="dir1 dir2": the newest run when RUN is not given.
+# make charts RUN="dir1 dir2": the newest run when RUN is not given. With
+# several runs (of several machines) it also draws the machines chart into
+# MACHINES; with a HISTORY file (make regress writes one) the history chart
+# of its SCENARIOS (default: every one without a param) beside it.
+MACHINES ?= $(B)/charts/machines
+SCENARIOS ?=
 charts: $(B)/cgobench
 	$(Q)for r in $${RUN:-$$(ls -td results/*/*/ | head -n 1)}; do \
 		$(B)/cgobench report "$$r" && sh scripts/charts.sh "$$r" || exit 1; done
+	$(Q)if [ $$(echo $(RUN) | wc -w) -gt 1 ]; then mkdir -p $$(dirname $(MACHINES)) && \
+		$(B)/cgobench machines $(MACHINES).dat $(RUN) && \
+		gnuplot -c scripts/toolchains.gp $(MACHINES).dat $(MACHINES) ns/op \
+			"The same crossings across machines"; fi
+	$(Q)if [ -f "$(HISTORY)" ]; then \
+		$(B)/cgobench history --chart $(HISTORY:.csv=).dat $(HISTORY) $(SCENARIOS) && \
+		gnuplot -c scripts/history.gp $(HISTORY:.csv=).dat $(HISTORY:.csv=) \
+			"$$(sed -n '1s/^# //p' $(HISTORY:.csv=).dat)"; fi
 
 # Instructions, not time: the same count on every run and machine of one
 # kind, so the gate does not trip on a noisy CI machine. Each run lands in

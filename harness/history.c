@@ -5,6 +5,7 @@
 #include "summary.h"
 #include "util.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,4 +82,107 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 	free(mpath);
 	free(spath);
 	return rc;
+}
+
+/* Whether a history row's scenario is among the comma-separated
+ * "case/variant" of select ("" selects every one without a param). */
+static int chosen(const char *select, const char *fam, const char *variant,
+		  const char *param)
+{
+	if (!*select)
+		return !*param;
+	size_t lf = strlen(fam), lv = strlen(variant);
+	for (const char *p = select; *p;) {
+		size_t n = strcspn(p, ",");
+		if (n == lf + 1 + lv && !strncmp(p, fam, lf) && p[lf] == '/' &&
+		    !strncmp(p + lf + 1, variant, lv) && !*param)
+			return 1;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+int history_chart_data(const struct csv_table *h, const char *select,
+		       struct sbuf *sb, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < NCOLS; i++)
+		if (csv_col(h, columns[i]) < 0)
+			return set_error(err, errlen,
+					 "the history has no column '%s'",
+					 columns[i]);
+#define F(r, name) h->rows[r][csv_col(h, name)]
+	/* the unit: the first row's, so that one chart has one unit */
+	const char *unit = h->nrows ? F(0, "unit") : "ns/op";
+	/* the series (case, variant, toolchain) and the runs (date,
+	 * commit), in order of appearance */
+	size_t *series = NULL, ns = 0, *runs = NULL, nr = 0;
+	for (size_t r = 0; r < h->nrows; r++) {
+		if (strcmp(F(r, "unit"), unit) ||
+		    !chosen(select, F(r, "case"), F(r, "variant"),
+			    F(r, "param")))
+			continue;
+		size_t i = 0;
+		while (i < ns && (strcmp(F(series[i], "case"), F(r, "case")) ||
+				  strcmp(F(series[i], "variant"),
+					 F(r, "variant")) ||
+				  strcmp(F(series[i], "toolchain"),
+					 F(r, "toolchain"))))
+			i++;
+		if (i == ns) {
+			series = xrealloc(series, (ns + 1) * sizeof *series);
+			series[ns++] = r;
+		}
+		for (i = 0; i < nr && (strcmp(F(runs[i], "date"), F(r, "date")) ||
+				       strcmp(F(runs[i], "commit"),
+					      F(r, "commit")));
+		     i++)
+			;
+		if (i == nr) {
+			runs = xrealloc(runs, (nr + 1) * sizeof *runs);
+			runs[nr++] = r;
+		}
+	}
+	if (!ns) {
+		free(series);
+		free(runs);
+		return set_error(err, errlen,
+				 "the history has no scenario to chart%s%s",
+				 *select ? " among " : "", select);
+	}
+	sbuf_addf(sb, "# %s\nrun", unit);
+	for (size_t i = 0; i < ns; i++)
+		sbuf_addf(sb, "\t\"%s: %s %s\"\t\"low\"\t\"high\"",
+			  F(series[i], "case"), F(series[i], "variant"),
+			  F(series[i], "toolchain"));
+	sbuf_addstr(sb, "\n");
+	for (size_t k = 0; k < nr; k++) {
+		/* "2026-11-24 d99114e": the day and the commit's first 7 */
+		sbuf_addf(sb, "\"%.10s %.7s\"", F(runs[k], "date"),
+			  F(runs[k], "commit"));
+		for (size_t i = 0; i < ns; i++) {
+			size_t r;
+			for (r = 0; r < h->nrows; r++)
+				if (!strcmp(F(r, "date"), F(runs[k], "date")) &&
+				    !strcmp(F(r, "commit"),
+					    F(runs[k], "commit")) &&
+				    !strcmp(F(r, "unit"), unit) &&
+				    !*F(r, "param") &&
+				    !strcmp(F(r, "case"), F(series[i], "case")) &&
+				    !strcmp(F(r, "variant"),
+					    F(series[i], "variant")) &&
+				    !strcmp(F(r, "toolchain"),
+					    F(series[i], "toolchain")))
+					break;
+			if (r == h->nrows)
+				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
+			else
+				sbuf_addf(sb, "\t%s\t%s\t%s", F(r, "median"),
+					  F(r, "ci_low"), F(r, "ci_high"));
+		}
+		sbuf_addstr(sb, "\n");
+	}
+#undef F
+	free(series);
+	free(runs);
+	return 0;
 }

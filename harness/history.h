@@ -17,4 +17,15 @@
 int history_append(const char *run_dir, const char *history_path, char *err,
 		   size_t errlen);
 
+/* The data of the history chart: a row a run (its day and commit, in
+ * the order the history has them), and for each scenario (case, variant,
+ * toolchain) its median, ci_low and ci_high, NaN where that run lacks it;
+ * led by "# UNIT", the unit of the history's first row, the only one
+ * charted. select is comma-separated "case/variant" ("call/go->c"), ""
+ * for every scenario without a param. */
+struct csv_table;
+struct sbuf;
+int history_chart_data(const struct csv_table *h, const char *select,
+		       struct sbuf *sb, char *err, size_t errlen);
+
 #endif

@@ -1,6 +1,7 @@
 /* cgobench: the command line. It parses flags into a configuration and
  * hands it to the module that does the work; only this file exits. */
 #include "compare.h"
+#include "csv.h"
 #include "history.h"
 #include "report.h"
 #include "run.h"
@@ -25,7 +26,9 @@ static const char usage_main[] =
     "  anatomy    run --metric instructions, and break each crossing down by\n"
     "             the code it runs through, into anatomy.csv (same options)\n"
     "  compare    compare two runs, and gate CI on regressions\n"
-    "  history    append runs to a history CSV: cgobench history FILE RUN...\n"
+    "  history    append runs to a history CSV: cgobench history FILE RUN...,\n"
+    "             or the history chart's data: cgobench history --chart OUT FILE\n"
+    "  machines   the machines chart's data: cgobench machines OUT RUN...\n"
     "  report     write RUN/report.md from a run's files: cgobench report RUN...\n"
     "\n"
     "Run 'cgobench <command> --help' for the options of a command.\n"
@@ -475,16 +478,56 @@ static int cmd_report(int argc, char **argv)
 	return 0;
 }
 
+/* Writes sb to path, or says why not; the exit code. */
+static int write_data(const char *path, const struct sbuf *sb)
+{
+	char err[ERRLEN];
+	if (file_write_atomic(path, sb->buf, sb->len, err, sizeof err) != 0) {
+		fprintf(stderr, "cgobench: %s\n", err);
+		return EXIT_USAGE;
+	}
+	fprintf(stderr, "cgobench: wrote %s\n", path);
+	return 0;
+}
+
 static int cmd_history(int argc, char **argv)
 {
 	if (argc >= 2 &&
 	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-		fputs("usage: cgobench history FILE RUN...\n\nAppends the "
+		fputs("usage: cgobench history FILE RUN...\n"
+		      "       cgobench history --chart OUT FILE "
+		      "[case/variant,...]\n\nAppends the "
 		      "summary of each run directory to the history CSV FILE\n"
 		      "(created with its header when new), with the run's date "
-		      "and commit.\n",
+		      "and commit.\nWith --chart, writes OUT, the data of the "
+		      "history chart: a row a run,\nthe chosen scenarios "
+		      "(default: every one without a param) as columns.\n",
 		      stdout);
 		return 0;
+	}
+	if (argc >= 2 && !strcmp(argv[1], "--chart")) {
+		if (argc < 4 || argc > 5)
+			return usage_error("history ",
+					   "--chart wants OUT, the history "
+					   "file and optionally the scenarios");
+		char err[ERRLEN];
+		struct csv_table h;
+		if (csv_read_file(argv[3], &h, err, sizeof err) != 0) {
+			fprintf(stderr, "cgobench: %s\n", err);
+			return EXIT_USAGE;
+		}
+		struct sbuf sb = {0};
+		int rc = history_chart_data(&h, argc == 5 ? argv[4] : "", &sb,
+					    err, sizeof err);
+		csv_free(&h);
+		if (rc != 0) {
+			fprintf(stderr, "cgobench: %s: %s\n", argv[3], err);
+			sbuf_free(&sb);
+			return EXIT_USAGE;
+		}
+		rc = write_data(argv[2], &sb);
+		sbuf_free(&sb);
+		return rc;
 	}
 	if (argc < 3)
 		return usage_error("history ", "want a history file and at "
@@ -496,6 +539,35 @@ static int cmd_history(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	return 0;
+}
+
+static int cmd_machines(int argc, char **argv)
+{
+	if (argc >= 2 &&
+	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		fputs("usage: cgobench machines OUT RUN...\n\nWrites OUT, the "
+		      "data of the machines chart: every scenario without a\n"
+		      "param, side by side across the run directories (of "
+		      "different machines),\nin ns/op.\n",
+		      stdout);
+		return 0;
+	}
+	if (argc < 3)
+		return usage_error("machines ", "want an output file and at "
+						"least one run directory");
+	char err[ERRLEN];
+	struct sbuf sb = {0};
+	int rc = report_machines_data((const char *const *)argv + 2,
+				      (size_t)argc - 2, "ns/op", &sb, err,
+				      sizeof err);
+	if (rc != 0) {
+		fprintf(stderr, "cgobench: %s\n", err);
+		sbuf_free(&sb);
+		return EXIT_USAGE;
+	}
+	rc = write_data(argv[1], &sb);
+	sbuf_free(&sb);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -529,5 +601,7 @@ int main(int argc, char **argv)
 		return cmd_history(argc - 1, argv + 1);
 	if (!strcmp(cmd, "report"))
 		return cmd_report(argc - 1, argv + 1);
+	if (!strcmp(cmd, "machines"))
+		return cmd_machines(argc - 1, argv + 1);
 	return usage_error("", "unknown command '%s'", cmd);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct run_files {
 	const char *dir;
@@ -43,6 +44,49 @@ static long time_row(const struct csv_table *t, const char *variant,
 		    !isnan(num(t, r, "median")))
 			return (long)r;
 	return -1;
+}
+
+/* The row of these keys with a median, or -1. */
+static long row_of(const struct csv_table *t, const char *family,
+		   const char *variant, const char *toolchain,
+		   const char *param, const char *unit)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (!strcmp(cell(t, r, "case"), family) &&
+		    !strcmp(cell(t, r, "variant"), variant) &&
+		    !strcmp(cell(t, r, "toolchain"), toolchain) &&
+		    !strcmp(cell(t, r, "param"), param) &&
+		    !strcmp(cell(t, r, "unit"), unit) &&
+		    !isnan(num(t, r, "median")))
+			return (long)r;
+	return -1;
+}
+
+/* The median of row_of, NaN when there is no such row. */
+static double median_of(const struct csv_table *t, const char *family,
+			const char *variant, const char *toolchain,
+			const char *param, const char *unit)
+{
+	long r = row_of(t, family, variant, toolchain, param, unit);
+	return r < 0 ? NAN : num(t, (size_t)r, "median");
+}
+
+/* The largest N of the params "<prefix>N" of a family's variant. */
+static long max_param(const struct csv_table *t, const char *family,
+		      const char *variant, const char *toolchain,
+		      const char *prefix)
+{
+	long best = -1;
+	size_t l = strlen(prefix);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *p = cell(t, r, "param");
+		if (!strcmp(cell(t, r, "case"), family) &&
+		    !strcmp(cell(t, r, "variant"), variant) &&
+		    !strcmp(cell(t, r, "toolchain"), toolchain) &&
+		    !strncmp(p, prefix, l) && atol(p + l) > best)
+			best = atol(p + l);
+	}
+	return best;
 }
 
 /* The toolchains of the run, in the order of summary.csv. */
@@ -101,6 +145,19 @@ static const char *verdict(size_t held, size_t n)
 	return held == n ? "**holds**"
 	       : held	 ? "**holds only for some toolchains**"
 			 : "**does not hold**";
+}
+
+/* The verdict of a claim in parts, over toolchains: held of n held
+ * wholly, part of them in part only. */
+static const char *verdict_parts(size_t held, size_t part, size_t n)
+{
+	if (held == n)
+		return "**holds**";
+	if (held + part == n && part)
+		return "**holds only in part**";
+	if (held + part)
+		return "**holds only for some toolchains**";
+	return "**does not hold**";
 }
 
 static int in(double v, double lo, double hi)
@@ -180,25 +237,250 @@ static void claim_c_to_go(struct sbuf *sb, const struct csv_table *t)
 	sbuf_free(&detail);
 }
 
+/* One claim judged per toolchain: judge appends a detail line and
+ * returns 1 when the claim holds, 2 when it holds in part only, 0 when
+ * not, -1 when the toolchain has not measured it. */
+typedef int (*judge_fn)(struct sbuf *detail, const struct csv_table *t,
+			const char *tc);
+
+static void claim(struct sbuf *sb, const struct csv_table *t,
+		  const char *text, const char *needs, judge_fn judge)
+{
+	const char *tcs[16];
+	size_t ntc = toolchains(t, tcs, 16), measured = 0, held = 0, part = 0;
+	struct sbuf detail = {0};
+	for (size_t i = 0; i < ntc; i++) {
+		int v = judge(&detail, t, tcs[i]);
+		if (v < 0)
+			continue;
+		measured++;
+		held += v == 1;
+		part += v == 2;
+	}
+	sbuf_addf(sb, "- *%s* ", text);
+	if (!measured)
+		sbuf_addf(sb, "Not measured: this run has no %s.\n", needs);
+	else
+		sbuf_addf(sb, "%s.\n%s", verdict_parts(held, part, measured),
+			  detail.buf);
+	sbuf_free(&detail);
+}
+
+/* The least batch size from which go->c(batch)'s crossing costs under 10%
+ * of the work, or -1; *largest is the largest n measured. One crossing of
+ * F ns for k items of w ns each costs w + F/k per item: the crossing is
+ * under 10% of the work where that is within 10% of w, taken as the least
+ * cost per item of any n. */
+static long break_even(const struct csv_table *t, const char *tc,
+		       long *largest)
+{
+	long n = max_param(t, "batch", "go->c(batch)", tc, "n=");
+	*largest = n;
+	char p[32];
+	double w = NAN;
+	for (long k = n; k >= 1; k /= 2) {
+		snprintf(p, sizeof p, "n=%ld", k);
+		double m =
+		    median_of(t, "batch", "go->c(batch)", tc, p, "ns/item");
+		if (!isnan(m) && !(m >= w))
+			w = m;
+	}
+	long even = -1;
+	for (long k = n; k >= 1 && !isnan(w); k /= 2) {
+		snprintf(p, sizeof p, "n=%ld", k);
+		double m =
+		    median_of(t, "batch", "go->c(batch)", tc, p, "ns/item");
+		if (isnan(m) || m > 1.1 * w)
+			break;
+		even = k;
+	}
+	return even;
+}
+
+/* Batching: at the largest batch, one crossing per batch costs less per
+ * item than one per item (the intervals apart), and where the crossing
+ * falls under 10% of the work. */
+static int judge_batching(struct sbuf *d, const struct csv_table *t,
+			  const char *tc)
+{
+	long n = max_param(t, "batch", "go->c(batch)", tc, "n=");
+	if (n < 1)
+		return -1;
+	char p[32];
+	snprintf(p, sizeof p, "n=%ld", n);
+	long b = row_of(t, "batch", "go->c(batch)", tc, p, "ns/item");
+	long e = row_of(t, "batch", "go->c(each)", tc, p, "ns/item");
+	if (b < 0 || e < 0)
+		return -1;
+	double bm = num(t, (size_t)b, "median"),
+	       em = num(t, (size_t)e, "median");
+	int ok = num(t, (size_t)b, "ci_high") < num(t, (size_t)e, "ci_low");
+	sbuf_addf(d,
+		  "  - %s: at n=%ld, `go->c(batch)` %.4g ns/item against "
+		  "`go->c(each)` %.4g ns/item (%.3g times less) and `c->c` "
+		  "%.4g ns/item",
+		  tc, n, bm, em, em / bm,
+		  median_of(t, "batch", "c->c", tc, p, "ns/item"));
+	long largest, even = break_even(t, tc, &largest);
+	sbuf_addf(d,
+		  "; the crossing costs under 10%% of the work (ns/item within "
+		  "10%% of its least) from n=%ld on\n",
+		  even);
+	return ok;
+}
+
+/* Contention: the big locked map's overhead over the bare callback grows
+ * from 1 goroutine to the most; each remedy is faster than it there. */
+static int judge_handles(struct sbuf *d, const struct csv_table *t,
+			 const char *tc)
+{
+	long g = max_param(t, "handles", "rwmutex-map(mutex-id)", tc,
+			   "goroutines=");
+	if (g < 2)
+		return -1;
+	char pg[32];
+	snprintf(pg, sizeof pg, "goroutines=%ld", g);
+	long r1 = row_of(t, "handles", "rwmutex-map(mutex-id)", tc,
+			 "goroutines=1", "ns/op");
+	long rg = row_of(t, "handles", "rwmutex-map(mutex-id)", tc, pg,
+			 "ns/op");
+	if (r1 < 0 || rg < 0)
+		return -1;
+	double o1 = num(t, (size_t)r1, "overhead"),
+	       og = num(t, (size_t)rg, "overhead");
+	int grows = num(t, (size_t)rg, "overhead_ci_low") >
+		    num(t, (size_t)r1, "overhead_ci_high");
+	sbuf_addf(d,
+		  "  - %s: `rwmutex-map(mutex-id)` costs %.4g ns over the bare "
+		  "callback with 1 goroutine and %.4g ns with %ld: contention "
+		  "%s\n",
+		  tc, o1, og, g, grows ? "grows" : "does not grow measurably");
+	static const char *const remedies[][2] = {
+	    {"rwmutex-map", "atomic ids"},
+	    {"sharded-map", "sharding"},
+	    {"sync.Map", "sync.Map"},
+	    {"rwmutex-map(object-key)", "the object's own key"},
+	    {"sharded-map(object-key)", "sharding by the object's own key"}};
+	int all = grows, any = grows;
+	double base = num(t, (size_t)rg, "median");
+	for (size_t i = 0; i < sizeof remedies / sizeof *remedies; i++) {
+		long r = row_of(t, "handles", remedies[i][0], tc, pg, "ns/op");
+		if (r < 0) {
+			all = 0;
+			continue;
+		}
+		double m = num(t, (size_t)r, "median");
+		int relieves = num(t, (size_t)r, "ci_high") <
+			       num(t, (size_t)rg, "ci_low");
+		all &= relieves;
+		any |= relieves;
+		sbuf_addf(d,
+			  "    - %s (`%s`): %.4g ns/op with %ld goroutines "
+			  "against %.4g: %s\n",
+			  remedies[i][1], remedies[i][0], m, g, base,
+			  relieves ? "relieves it" : "does not relieve it");
+	}
+	return all ? 1 : any ? 2 : 0;
+}
+
+/* The pool: fewer threads and a cheaper burst than direct calls, for
+ * computing and for blocking calls. */
+static int judge_pool(struct sbuf *d, const struct csv_table *t,
+		      const char *tc)
+{
+	static const char *const pairs[][2] = {{"go->c", "go->c(pool)"},
+					       {"sleep(c)", "sleep(c,pool)"}};
+	int measured = 0, ok = 1, any = 0;
+	for (size_t i = 0; i < 2; i++) {
+		long dt = row_of(t, "threads", pairs[i][0], tc,
+				 "goroutines=64", "ns/op");
+		long pt = row_of(t, "threads", pairs[i][1], tc,
+				 "goroutines=64", "ns/op");
+		double dth = median_of(t, "threads", pairs[i][0], tc,
+				       "goroutines=64", "threads");
+		double pth = median_of(t, "threads", pairs[i][1], tc,
+				       "goroutines=64", "threads");
+		if (dt < 0 || pt < 0 || isnan(dth) || isnan(pth))
+			continue;
+		measured = 1;
+		int fewer = pth < dth;
+		int cheaper = num(t, (size_t)pt, "ci_high") <
+			      num(t, (size_t)dt, "ci_low");
+		ok &= fewer && cheaper;
+		any |= fewer || cheaper;
+		sbuf_addf(d,
+			  "  - %s, bursts of 64 `%s` calls: %.4g threads "
+			  "through the pool, %.4g direct (%s); %.4g ns per "
+			  "burst through the pool, %.4g direct (%s)\n",
+			  tc, pairs[i][0], pth, dth,
+			  fewer ? "fewer" : "not fewer",
+			  num(t, (size_t)pt, "median"),
+			  num(t, (size_t)dt, "median"),
+			  cheaper ? "cheaper" : "not cheaper");
+	}
+	return !measured ? -1 : ok ? 1 : any ? 2 : 0;
+}
+
+/* Blocking calls: 64 goroutines blocked in C at once grow about 64
+ * threads more than the same blocked in Go (at least 90% of them). */
+static int judge_blocking(struct sbuf *d, const struct csv_table *t,
+			  const char *tc)
+{
+	double c = median_of(t, "threads", "sleep(c)", tc, "goroutines=64",
+			     "threads");
+	double g = median_of(t, "threads", "sleep(go)", tc, "goroutines=64",
+			     "threads");
+	if (isnan(c) || isnan(g))
+		return -1;
+	int ok = c - g >= 0.9 * 64;
+	sbuf_addf(d,
+		  "  - %s: 64 goroutines blocking in C grew the process to "
+		  "%.4g threads, blocking in Go to %.4g: %.4g threads for 64 "
+		  "blocking calls\n",
+		  tc, c, g, c - g);
+	return ok;
+}
+
+/* GoString: at least one allocation and the string's bytes per call,
+ * where reading the C memory in place has none. */
+static int judge_gostring(struct sbuf *d, const struct csv_table *t,
+			  const char *tc)
+{
+	double a = median_of(t, "data", "GoString", tc, "cgocheck=1",
+			     "allocs/op");
+	double by = median_of(t, "data", "GoString", tc, "cgocheck=1", "B/op");
+	double va = median_of(t, "data", "view", tc, "cgocheck=1", "allocs/op");
+	if (isnan(a) || isnan(by) || isnan(va))
+		return -1;
+	int ok = a >= 1 && by >= 64;
+	sbuf_addf(d,
+		  "  - %s: `GoString` of a 64-byte C string: %.3g allocs/op, "
+		  "%.4g B/op; reading it in place (`view`): %.3g allocs/op\n",
+		  tc, a, by, va);
+	return ok;
+}
+
 static void claims(struct sbuf *sb, const struct csv_table *t)
 {
 	sbuf_addstr(sb, "## Claims about cgo\n\n");
 	claim_go_to_c(sb, t);
 	claim_c_to_go(sb, t);
-	static const char *const later[] = {
-	    "Batching amortises the crossing: one crossing for N items instead "
-	    "of N crossings.",
-	    "A big map behind a lock suffers contention as cores grow, and "
-	    "sharding, sync.Map and atomic ids relieve it.",
-	    "A worker pool with runtime.LockOSThread limits thread growth and "
-	    "lowers the cost of bursts.",
-	    "Blocking C calls grow one OS thread each.",
-	    "C.GoString allocates and copies on every call."};
-	for (size_t i = 0; i < sizeof later / sizeof *later; i++)
-		sbuf_addf(sb,
-			  "- *%s* Not measured: no family of this run "
-			  "measures it.\n",
-			  later[i]);
+	claim(sb, t,
+	      "Batching amortises the crossing: one crossing for N items "
+	      "instead of N crossings.",
+	      "batch family", judge_batching);
+	claim(sb, t,
+	      "A big map behind a lock suffers contention as cores grow, and "
+	      "sharding, sync.Map and atomic ids relieve it.",
+	      "handles family at more than one goroutine", judge_handles);
+	claim(sb, t,
+	      "A worker pool with runtime.LockOSThread limits thread growth "
+	      "and lowers the cost of bursts.",
+	      "threads family", judge_pool);
+	claim(sb, t, "Blocking C calls grow one OS thread each.",
+	      "threads family", judge_blocking);
+	claim(sb, t, "C.GoString allocates and copies on every call.",
+	      "data family", judge_gostring);
 	sbuf_addstr(sb, "\n");
 }
 
@@ -308,16 +590,35 @@ int report_build(const char *run_dir, struct sbuf *sb, char *err, size_t errlen)
 }
 
 /* The direction of a crossing, for grouping the overview: 0 baselines
- * (no baseline of their own), 1 Go to C, 2 Go to C to Go, 3 C to Go. */
+ * (no baseline of their own), 1 Go to C (every crossing not named
+ * otherwise: the data and directives variants are Go calling C), 2 Go to
+ * C to Go, 3 C to Go. */
 static int direction(const char *variant, const char *baseline)
 {
 	if (!baseline[0])
 		return 0;
 	if (str_starts(variant, "go->c->go"))
 		return 2;
-	if (str_starts(variant, "go->c"))
-		return 1;
-	return 3;
+	if (str_starts(variant, "c->go"))
+		return 3;
+	return 1;
+}
+
+/* How many families the rows of unit have. */
+static size_t count_families(const struct csv_table *t, const char *unit)
+{
+	const char *seen[64];
+	size_t n = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (strcmp(cell(t, r, "unit"), unit))
+			continue;
+		size_t i = 0;
+		while (i < n && strcmp(seen[i], cell(t, r, "case")))
+			i++;
+		if (i == n && n < 64)
+			seen[n++] = cell(t, r, "case");
+	}
+	return n;
 }
 
 void report_overview_data(const struct csv_table *t, const char *unit,
@@ -327,10 +628,13 @@ void report_overview_data(const struct csv_table *t, const char *unit,
 					    "Go to C to Go", "C to Go"};
 	const char *tcs[16];
 	size_t ntc = toolchains(t, tcs, 16);
+	int fams = count_families(t, unit) > 1;
 	sbuf_addstr(sb, "# label\tdirection\tgroup\tmedian\tci_low\tci_high\n");
+	/* the scenarios without a param: the swept ones have their charts */
 	for (int d = 0; d < 4; d++)
 		for (size_t r = 0; r < t->nrows; r++) {
 			if (strcmp(cell(t, r, "unit"), unit) ||
+			    cell(t, r, "param")[0] ||
 			    isnan(num(t, r, "median")) ||
 			    direction(cell(t, r, "variant"),
 				      cell(t, r, "baseline")) != d)
@@ -338,13 +642,74 @@ void report_overview_data(const struct csv_table *t, const char *unit,
 			sbuf_addf(
 			    sb,
 			    "\"%s%s%s%s%s\"\t\"%s\"\t%d\t%.17g\t%.17g\t%.17g\n",
-			    cell(t, r, "variant"),
-			    cell(t, r, "param")[0] ? " " : "",
-			    cell(t, r, "param"), ntc > 1 ? " " : "",
+			    fams ? cell(t, r, "case") : "", fams ? ": " : "",
+			    cell(t, r, "variant"), ntc > 1 ? " " : "",
 			    ntc > 1 ? cell(t, r, "toolchain") : "", names[d], d,
 			    num(t, r, "median"), num(t, r, "ci_low"),
 			    num(t, r, "ci_high"));
 		}
+}
+
+void report_series_data(const struct csv_table *t, const char *family,
+			const char *prefix, const char *unit, struct sbuf *sb)
+{
+	const char *tcs[16];
+	size_t ntc = toolchains(t, tcs, 16), l = strlen(prefix);
+	/* the series (variant, toolchain) and the xs, in order of appearance */
+	size_t *series = NULL, ns = 0;
+	long *xs = NULL;
+	size_t nx = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *p = cell(t, r, "param");
+		if (strcmp(cell(t, r, "case"), family) ||
+		    strcmp(cell(t, r, "unit"), unit) || strncmp(p, prefix, l))
+			continue;
+		size_t i = 0;
+		while (i < ns &&
+		       (strcmp(cell(t, series[i], "variant"),
+			       cell(t, r, "variant")) ||
+			strcmp(cell(t, series[i], "toolchain"),
+			       cell(t, r, "toolchain"))))
+			i++;
+		if (i == ns) {
+			series = xrealloc(series, (ns + 1) * sizeof *series);
+			series[ns++] = r;
+		}
+		long x = atol(p + l);
+		for (i = 0; i < nx && xs[i] != x; i++)
+			;
+		if (i == nx) {
+			xs = xrealloc(xs, (nx + 1) * sizeof *xs);
+			xs[nx++] = x;
+		}
+	}
+	sbuf_addf(sb, "%.*s", (int)(l && prefix[l - 1] == '=' ? l - 1 : l),
+		  prefix);
+	for (size_t i = 0; i < ns; i++)
+		sbuf_addf(sb, "\t\"%s%s%s\"\t\"low\"\t\"high\"",
+			  cell(t, series[i], "variant"), ntc > 1 ? " " : "",
+			  ntc > 1 ? cell(t, series[i], "toolchain") : "");
+	sbuf_addstr(sb, "\n");
+	for (size_t k = 0; k < nx; k++) {
+		char p[64];
+		snprintf(p, sizeof p, "%s%ld", prefix, xs[k]);
+		sbuf_addf(sb, "%ld", xs[k]);
+		for (size_t i = 0; i < ns; i++) {
+			long r = row_of(t, family, cell(t, series[i], "variant"),
+					cell(t, series[i], "toolchain"), p,
+					unit);
+			if (r < 0)
+				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
+			else
+				sbuf_addf(sb, "\t%.17g\t%.17g\t%.17g",
+					  num(t, (size_t)r, "median"),
+					  num(t, (size_t)r, "ci_low"),
+					  num(t, (size_t)r, "ci_high"));
+		}
+		sbuf_addstr(sb, "\n");
+	}
+	free(series);
+	free(xs);
 }
 
 void report_toolchain_data(const struct csv_table *t, const char *unit,
@@ -356,14 +721,16 @@ void report_toolchain_data(const struct csv_table *t, const char *unit,
 	for (size_t i = 0; i < ntc; i++)
 		sbuf_addf(sb, "\t\"%s\"\t\"low\"\t\"high\"", tcs[i]);
 	sbuf_addstr(sb, "\n");
+	int fams = count_families(t, unit) > 1;
 	for (size_t r = 0; r < t->nrows; r++) {
-		/* one line a variant and param, at its first toolchain */
+		/* one line a scenario without a param, at its first
+		 * toolchain */
 		if (strcmp(cell(t, r, "unit"), unit) ||
+		    cell(t, r, "param")[0] ||
 		    strcmp(cell(t, r, "toolchain"), tcs[0]))
 			continue;
-		sbuf_addf(sb, "\"%s%s%s\"", cell(t, r, "variant"),
-			  cell(t, r, "param")[0] ? " " : "",
-			  cell(t, r, "param"));
+		sbuf_addf(sb, "\"%s%s%s\"", fams ? cell(t, r, "case") : "",
+			  fams ? ": " : "", cell(t, r, "variant"));
 		for (size_t i = 0; i < ntc; i++) {
 			size_t k;
 			for (k = 0; k < t->nrows; k++)
@@ -386,6 +753,112 @@ void report_toolchain_data(const struct csv_table *t, const char *unit,
 		}
 		sbuf_addstr(sb, "\n");
 	}
+}
+
+int report_machines_data(const char *const *runs, size_t n, const char *unit,
+			 struct sbuf *sb, char *err, size_t errlen)
+{
+	struct csv_table *ts = xcalloc(n, sizeof *ts);
+	char **labels = xcalloc(n, sizeof *labels);
+	const char **tc0 = xcalloc(n, sizeof *tc0);
+	int rc = 0;
+	size_t loaded = 0;
+	for (; loaded < n && rc == 0; loaded++) {
+		struct run_files f;
+		rc = load(&f, runs[loaded], err, errlen);
+		if (rc == 0) {
+			/* results/<machine>/<run>: both names, and the CPU */
+			char *cpu = machine_lookup(f.machine, "cpu");
+			char *cores = machine_lookup(f.machine, "cores");
+			char *dir = xstrdup(runs[loaded]);
+			size_t l = strlen(dir);
+			while (l > 1 && dir[l - 1] == '/')
+				dir[--l] = '\0';
+			char *base = strrchr(dir, '/');
+			const char *name = dir;
+			if (base) {
+				*base = '\0';
+				char *parent = strrchr(dir, '/');
+				name = parent ? parent + 1 : dir;
+				labels[loaded] = xasprintf("%s/%s (%s, %s cores)",
+							   name, base + 1, cpu,
+							   cores);
+			} else {
+				labels[loaded] = xasprintf("%s (%s, %s cores)",
+							   name, cpu, cores);
+			}
+			free(dir);
+			free(cpu);
+			free(cores);
+			ts[loaded] = f.sum;
+			memset(&f.sum, 0, sizeof f.sum);
+			const char *tcs[1];
+			tc0[loaded] = toolchains(&ts[loaded], tcs, 1) ? tcs[0]
+								     : "";
+		}
+		unload(&f);
+	}
+	if (rc != 0)
+		loaded--;
+	if (rc == 0) {
+		sbuf_addstr(sb, "scenario");
+		for (size_t i = 0; i < n; i++)
+			sbuf_addf(sb, "\t\"%s\"\t\"low\"\t\"high\"",
+				  labels[i]);
+		sbuf_addstr(sb, "\n");
+		/* every scenario without a param, in the order the runs
+		 * first have it, at each run's first toolchain */
+		/* "\ncase: variant\n" of each scenario written */
+		struct sbuf seen = {0};
+		sbuf_addstr(&seen, "\n");
+		for (size_t i = 0; i < n; i++)
+			for (size_t r = 0; r < ts[i].nrows; r++) {
+				const struct csv_table *t = &ts[i];
+				if (strcmp(cell(t, r, "unit"), unit) ||
+				    cell(t, r, "param")[0] ||
+				    strcmp(cell(t, r, "toolchain"), tc0[i]))
+					continue;
+				char *key =
+				    xasprintf("\n%s: %s\n", cell(t, r, "case"),
+					      cell(t, r, "variant"));
+				if (strstr(seen.buf, key)) {
+					free(key);
+					continue;
+				}
+				sbuf_addstr(&seen, key + 1);
+				free(key);
+				sbuf_addf(sb, "\"%s: %s\"", cell(t, r, "case"),
+					  cell(t, r, "variant"));
+				for (size_t k = 0; k < n; k++) {
+					long m = row_of(&ts[k],
+							cell(t, r, "case"),
+							cell(t, r, "variant"),
+							tc0[k], "", unit);
+					if (m < 0)
+						sbuf_addstr(sb,
+							    "\tNaN\tNaN\tNaN");
+					else
+						sbuf_addf(
+						    sb, "\t%.17g\t%.17g\t%.17g",
+						    num(&ts[k], (size_t)m,
+							"median"),
+						    num(&ts[k], (size_t)m,
+							"ci_low"),
+						    num(&ts[k], (size_t)m,
+							"ci_high"));
+				}
+				sbuf_addstr(sb, "\n");
+			}
+		sbuf_free(&seen);
+	}
+	for (size_t i = 0; i < loaded; i++)
+		csv_free(&ts[i]);
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(ts);
+	free(labels);
+	free(tc0);
+	return rc;
 }
 
 int report_write(const char *run_dir, const char *out_path, char *err,
@@ -420,6 +893,41 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 		free(p2);
 		sbuf_free(&ov);
 		sbuf_free(&tc);
+		/* the batching and scaling charts, where the run has them */
+		static const char *const series[][4] = {
+		    {"batch", "n=", "ns/item", "batch.dat"},
+		    {"handles", "goroutines=", "ns/op", "handles.dat"},
+		    {"parallel", "goroutines=", "ns/op", "parallel.dat"}};
+		for (size_t i = 0; rc == 0 && i < 3; i++) {
+			struct sbuf sd = {0};
+			if (!strcmp(series[i][0], "batch")) {
+				const char *tcs[16];
+				size_t ntc = toolchains(&t, tcs, 16);
+				for (size_t k = 0; k < ntc; k++) {
+					long largest,
+					    even = break_even(&t, tcs[k],
+							      &largest);
+					if (even > 0)
+						sbuf_addf(&sd,
+							  "# break-even %ld "
+							  "%s\n",
+							  even, tcs[k]);
+				}
+			}
+			size_t head = sd.len;
+			report_series_data(&t, series[i][0], series[i][1],
+					   series[i][2], &sd);
+			char *p = xasprintf("%s/%s", run_dir, series[i][3]);
+			/* a header line alone: the run has no such family */
+			if (strchr(sd.buf + head, '\n') + 1 <
+			    sd.buf + sd.len)
+				rc = file_write_atomic(p, sd.buf, sd.len, err,
+						       errlen);
+			else
+				unlink(p);
+			free(p);
+			sbuf_free(&sd);
+		}
 		csv_free(&t);
 	}
 	free(sum);

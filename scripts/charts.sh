@@ -3,10 +3,12 @@
 #
 # Draws the charts of each run directory from the data cgobench wrote
 # there: overview.png/.svg (every run), toolchains.png/.svg (a run with
-# more than one toolchain), anatomy.png/.svg (a counted run). Run
-# `cgobench report RUN_DIR` first for a run made before the charts existed.
+# more than one toolchain), batch.png/.svg (the batch family),
+# scaling-handles and scaling-parallel .png/.svg (those families),
+# anatomy.png/.svg (a counted run). Run `cgobench report RUN_DIR` first
+# for a run made before the charts existed.
 set -eu
-[ $# -ge 1 ] || { sed -n '2,8s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,10s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 here=$(dirname "$0")
 for run in "$@"; do
 	[ -f "$run/overview.dat" ] || { echo "charts: no overview.dat in '$run' (run 'cgobench report $run')" >&2; exit 2; }
@@ -16,6 +18,23 @@ for run in "$@"; do
 	# one toolchain has 4 columns: variant, median, low, high
 	if [ "$(head -n 1 "$run/toolchains.dat" | awk -F '\t' '{print NF}')" -gt 4 ]; then
 		gnuplot -c "$here/toolchains.gp" "$run/toolchains.dat" "$run/toolchains" "$unit"
+	fi
+	if [ -f "$run/batch.dat" ]; then
+		# the break-even batch size of the first toolchain
+		mark=$(sed -n 's/^# break-even \([0-9]*\) .*/\1/p' "$run/batch.dat" | head -n 1)
+		gnuplot -c "$here/series.gp" "$run/batch.dat" "$run/batch" ns/item \
+			"Cost per item: one crossing per item or one per batch" \
+			"items per op (n, log scale)" 1 "$mark"
+	fi
+	if [ -f "$run/handles.dat" ]; then
+		gnuplot -c "$here/series.gp" "$run/handles.dat" "$run/scaling-handles" ns/op \
+			"A Go object handed to C and found again in a callback, as goroutines contend" \
+			"goroutines" 0
+	fi
+	if [ -f "$run/parallel.dat" ]; then
+		gnuplot -c "$here/series.gp" "$run/parallel.dat" "$run/scaling-parallel" ns/op \
+			"Calls from many goroutines at once (ns/op is wall time over all calls)" \
+			"goroutines" 0
 	fi
 	if [ -f "$run/anatomy.dat" ]; then
 		sh "$here/anatomy-chart.sh" "$run"

@@ -17,17 +17,17 @@ set logscale y
 set ylabel unit." (median, 95% interval; log scale)" noenhanced
 set xlabel "variant"
 set title "What one call costs, by direction" noenhanced
-set xtics rotate by -40 noenhanced font ",10"
-set bmargin 9
+set xtics rotate by 40 right noenhanced font ",10"
+set bmargin 13
 set offsets 0.6, 0.6, 0, 0
 set grid ytics mytics
 set key outside right top noenhanced
-set terminal pngcairo size 1100,620 font "sans,11"
+set terminal pngcairo size 1100,700 font "sans,11"
 set output out.".png"
 array names[4] = ["baseline", "Go to C", "Go to C to Go", "C to Go"]
 plot for [d=0:3] data using 0:($3 == d ? $4 : NaN):5:6:(0.35):xtic(1) \
 	with boxerrorbars lc d + 1 title names[d + 1]
-set terminal svg size 1100,620 font "sans,11" dynamic
+set terminal svg size 1100,700 font "sans,11" dynamic
 set output out.".svg"
 replot
 set output

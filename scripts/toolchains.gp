@@ -2,8 +2,9 @@
 # with the 95% interval of the median as error bars. It only plots;
 # cgobench report writes the data (a row a variant, three columns a
 # toolchain: median, low, high).
-#   gnuplot -c scripts/toolchains.gp RUN/toolchains.dat RUN/toolchains UNIT
-# writes RUN/toolchains.png and RUN/toolchains.svg.
+#   gnuplot -c scripts/toolchains.gp RUN/toolchains.dat RUN/toolchains UNIT [TITLE]
+# writes RUN/toolchains.png and RUN/toolchains.svg. The machines chart is
+# the same picture with a run directory where a toolchain was.
 if (ARGC < 3) {
 	print "usage: gnuplot -c toolchains.gp DATA OUT UNIT"
 	exit status 2
@@ -20,15 +21,15 @@ set style fill solid 0.8 border -1
 set logscale y
 set ylabel unit." (median, 95% interval; log scale)" noenhanced
 set xlabel "variant"
-set title "The same crossings across toolchains" noenhanced
-set xtics rotate by -30 noenhanced
-set bmargin 7
+set title (ARGC >= 4 ? ARG4 : "The same crossings across toolchains") noenhanced
+set xtics rotate by 40 right noenhanced font ",10"
+set bmargin 13
 set grid ytics mytics
 set key outside right top noenhanced
-set terminal pngcairo size 1100,620 font "sans,11"
+set terminal pngcairo size 1100,700 font "sans,11"
 set output out.".png"
 plot for [i=0:ntc-1] data using (column(2 + 3*i)):(column(3 + 3*i)):(column(4 + 3*i)):xtic(1) title columnheader(2 + 3*i)
-set terminal svg size 1100,620 font "sans,11" dynamic
+set terminal svg size 1100,700 font "sans,11" dynamic
 set output out.".svg"
 replot
 set output

@@ -128,7 +128,7 @@ func (l *LockedMap) Delete(id uintptr) {
 const Shards = 16
 
 // ShardedMap is Shards maps, each behind its own RWMutex; id mod Shards
-// picks one. Its ids come from sync/atomic.
+// picks one.
 type ShardedMap struct {
 	ids    idSource
 	shards [Shards]struct {
@@ -138,8 +138,8 @@ type ShardedMap struct {
 	}
 }
 
-func NewShardedMap() *ShardedMap {
-	s := &ShardedMap{ids: idSource{kind: AtomicIds}}
+func NewShardedMap(ids Ids) *ShardedMap {
+	s := &ShardedMap{ids: idSource{kind: ids}}
 	for i := range s.shards {
 		s.shards[i].m = map[uintptr]*Obj{}
 	}

@@ -24,7 +24,8 @@ func BenchmarkHandles(b *testing.B) {
 		{"rwmutex-map", func() Registry { return NewLockedMap(AtomicIds) }},
 		{"rwmutex-map(mutex-id)", func() Registry { return NewLockedMap(MutexIds) }},
 		{"rwmutex-map(object-key)", func() Registry { return NewLockedMap(ObjectKeys) }},
-		{"sharded-map", func() Registry { return NewShardedMap() }},
+		{"sharded-map", func() Registry { return NewShardedMap(AtomicIds) }},
+		{"sharded-map(object-key)", func() Registry { return NewShardedMap(ObjectKeys) }},
 		{"sync.Map", func() Registry { return NewSyncMap() }},
 	}
 	for _, v := range variants {

@@ -434,7 +434,8 @@ static const struct {
     {"handles", "callback", "", "g", "allocs/op"},
     {"handles",
      "cgo.Handle rwmutex-map rwmutex-map(mutex-id) "
-     "rwmutex-map(object-key) sharded-map sync.Map",
+     "rwmutex-map(object-key) sharded-map sharded-map(object-key) "
+     "sync.Map",
      "callback", "g", "allocs/op"},
     {"parallel", "go->go", "", "g", ""},
     {"parallel", "go->c go->c->go", "go->go", "g", ""},

@@ -45,6 +45,13 @@ check_run() {
 }
 check_run complete "$run"
 
+# The Go packages the families share have their own tests.
+if (cd cases && "$go" test ./internal/...) >"$tmp/gotest" 2>&1; then
+	ok "go test ./internal/... in cases"
+else
+	bad "go test ./internal/... in cases: $(tail -n 3 "$tmp/gotest")"
+fi
+
 # Every other family of cases/, briefly: every variant at every param
 # measured, with its extra units and its baseline.
 if "$cgobench" run --go "$go" --cases 'batch,data,directives,handles,parallel,recovery,threads' \
@@ -177,6 +184,43 @@ if sh scripts/charts.sh "$run" "$tmp/toolchains" 2>"$tmp/charts.err" &&
 	ok "charts: overview of every run, toolchains of a run with several"
 else
 	bad "charts: $(cat "$tmp/charts.err")"
+fi
+
+# The batching and scaling charts of the run of every family, and its
+# report's verdicts on the claims those families answer.
+if sh scripts/charts.sh "$tmp/catalogue" 2>"$tmp/charts.err" &&
+	is_chart "$tmp/catalogue/batch" && is_chart "$tmp/catalogue/scaling-handles" &&
+	is_chart "$tmp/catalogue/scaling-parallel" && is_chart "$tmp/catalogue/overview" &&
+	grep -q 'go-&gt;c(batch)' "$tmp/catalogue/batch.svg" &&
+	grep -q 'sharded-map' "$tmp/catalogue/scaling-handles.svg" &&
+	grep -q 'go-&gt;c-&gt;go' "$tmp/catalogue/scaling-parallel.svg"; then
+	ok "charts: batching and scaling, with every series"
+else
+	bad "charts: batching and scaling: $(cat "$tmp/charts.err")"
+fi
+verdicts=$(grep -c '^- \*\(Batching\|A big map\|A worker pool\|Blocking C\|C.GoString\).*\*\*\(holds\|does not hold\)' \
+	"$tmp/catalogue/report.md")
+if [ "$verdicts" -eq 5 ]; then
+	ok "report.md gives a verdict on the five claims of the other families"
+else
+	bad "report.md: $verdicts verdicts of 5: $(grep '^- \*' "$tmp/catalogue/report.md")"
+fi
+
+# The machines chart across run directories, and the history chart.
+if "$cgobench" machines "$tmp/machines.dat" "$run" "$tmp/toolchains" 2>"$tmp/m.err" &&
+	gnuplot -c scripts/toolchains.gp "$tmp/machines.dat" "$tmp/machines" ns/op "machines" 2>>"$tmp/m.err" &&
+	is_chart "$tmp/machines" && grep -q 'toolchains (AMD\|toolchains (' "$tmp/machines.dat"; then
+	ok "the machines chart"
+else
+	bad "the machines chart: $(cat "$tmp/m.err")"
+fi
+if "$cgobench" history "$tmp/h.csv" "$run" "$tmp/toolchains" 2>"$tmp/h.err" &&
+	"$cgobench" history --chart "$tmp/h.dat" "$tmp/h.csv" 'call/go->c,call/c->go(cthread)' 2>>"$tmp/h.err" &&
+	gnuplot -c scripts/history.gp "$tmp/h.dat" "$tmp/history" ns/op 2>>"$tmp/h.err" &&
+	is_chart "$tmp/history" && [ "$(grep -vc '^#' "$tmp/h.dat")" -eq 3 ]; then
+	ok "the history chart"
+else
+	bad "the history chart: $(cat "$tmp/h.err")"
 fi
 
 # The anatomy of each crossing, counted once.

@@ -2,6 +2,7 @@
  * its header is another's; against a golden file from a committed run. */
 #include "testutil.h"
 
+#include "csv.h"
 #include "history.h"
 
 #include <unistd.h>
@@ -44,10 +45,68 @@ static void refuses_other_files(void **state)
 				 "such file or directory");
 }
 
+/* The history chart's data from a history of three committed runs: a
+ * row a run, the chosen scenarios' numbers as the history has them. */
+static void chart_data(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/cgobench-history-XXXXXX";
+	int fd = mkstemp(path);
+	close(fd);
+	unlink(path);
+	char err[ERRLEN];
+	const char *runs[] = {RUN, "results/vm/benchtime-0.05s",
+			      "results/vm/toolchains"};
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(history_append(runs[i], path, err, sizeof err),
+				 0);
+	struct csv_table h;
+	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
+	struct sbuf sb = {0};
+	assert_int_equal(history_chart_data(&h, "call/go->c,call/c->c", &sb,
+					    err, sizeof err),
+			 0);
+	/* unit, header, three runs */
+	size_t lines = 0;
+	for (const char *p = sb.buf; (p = strchr(p, '\n')); p++)
+		lines++;
+	assert_int_equal(lines, 2 + 3);
+	assert_true(str_starts(sb.buf, "# ns/op\nrun\t\"call: go->c go1.26.8\""
+				       "\t\"low\"\t\"high\"\t\"call: c->c "
+				       "go1.26.8\""));
+	/* go1.19.8 and go1.27.3 only in the last run: NaN before */
+	assert_non_null(strstr(sb.buf, "\"call: go->c go1.19.8\""));
+	char *row2 = strchr(strchr(strchr(sb.buf, '\n') + 1, '\n') + 1, '\n');
+	assert_true(str_starts(row2 + 1, "\"2026-11-24 "));
+	/* each number is the history's own text */
+	for (size_t r = 0; r < h.nrows; r++) {
+		const char *const *row = (const char *const *)h.rows[r];
+		if (strcmp(row[csv_col(&h, "unit")], "ns/op") ||
+		    strcmp(row[csv_col(&h, "variant")], "go->c"))
+			continue;
+		char *cells = xasprintf("\t%s\t%s\t%s",
+					row[csv_col(&h, "median")],
+					row[csv_col(&h, "ci_low")],
+					row[csv_col(&h, "ci_high")]);
+		assert_non_null(strstr(sb.buf, cells));
+		free(cells);
+	}
+	sb.len = 0;
+	assert_int_equal(history_chart_data(&h, "call/nothing", &sb, err,
+					    sizeof err),
+			 -1);
+	assert_string_equal(err, "the history has no scenario to chart among "
+				 "call/nothing");
+	sbuf_free(&sb);
+	csv_free(&h);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(append_twice),
+	    cmocka_unit_test(chart_data),
 	    cmocka_unit_test(refuses_other_files),
 	};
 	return cmocka_run_group_tests_name("history", tests, NULL, NULL);

@@ -1,0 +1,34 @@
+# The chosen scenarios over a series of runs, for tracking across
+# commits: median and 95% interval of each run, in the history's unit. It
+# only plots; `cgobench history --chart` writes the data (a row a run,
+# labelled by day and commit; three columns a scenario).
+#   gnuplot -c scripts/history.gp DATA OUT UNIT
+# writes OUT.png and OUT.svg.
+if (ARGC < 3) {
+	print "usage: gnuplot -c history.gp DATA OUT UNIT"
+	exit status 2
+}
+data = ARG1
+out = ARG2
+unit = ARG3
+set datafile separator "\t"
+stats data using 0 nooutput
+nseries = int((STATS_columns - 1) / 3)
+set logscale y
+set format y "%g"
+set grid ytics mytics
+set ylabel unit." (median, 95% interval; log scale)" noenhanced
+set xlabel "run (day, harness commit)"
+set title "Each scenario over the runs of the history" noenhanced
+set xtics rotate by -30 noenhanced font ",10"
+set bmargin 7
+set offsets 0.3, 0.3, 0, 0
+set key outside right top noenhanced
+set terminal pngcairo size 1100,620 font "sans,11"
+set output out.".png"
+plot for [i=0:nseries-1] data using 0:(column(2 + 3*i)):(column(3 + 3*i)):(column(4 + 3*i)):xtic(1) \
+	with yerrorlines pt 7 ps 0.6 lw 1.5 title columnheader(2 + 3*i)
+set terminal svg size 1100,620 font "sans,11" dynamic
+set output out.".svg"
+replot
+set output

@@ -1,0 +1,44 @@
+# One family's variants against a swept param (batch size, goroutines),
+# median and 95% interval of each, log scale on y (and on x when asked).
+# It only plots; cgobench report writes the data (a row an x, three
+# columns a series: median, low, high).
+#   gnuplot -c scripts/series.gp DATA OUT UNIT TITLE XLABEL LOGX [MARK]
+# writes OUT.png and OUT.svg; LOGX is 1 for a log2 x axis; MARK, when
+# given, is an x to mark with a dashed line (the break-even batch size).
+if (ARGC < 6) {
+	print "usage: gnuplot -c series.gp DATA OUT UNIT TITLE XLABEL LOGX [MARK]"
+	exit status 2
+}
+data = ARG1
+out = ARG2
+unit = ARG3
+set datafile separator "\t"
+stats data using 1 nooutput
+nseries = int((STATS_columns - 1) / 3)
+if (ARG6 eq "1") {
+	set logscale x 2
+	set format x "%.0f"
+} else {
+	set xtics 1
+}
+set logscale y
+set format y "%g"
+set grid xtics ytics mytics
+set ylabel unit." (median, 95% interval; log scale)" noenhanced
+set xlabel ARG5 noenhanced
+set title ARG4 noenhanced
+set key outside right top noenhanced
+set offsets graph 0.02, graph 0.02, 0, 0
+if (ARGC >= 7 && ARG7 ne "") {
+	mark = real(ARG7)
+	set arrow 1 from mark, graph 0 to mark, graph 1 nohead dt 2 lw 1.5 lc rgb "#555555"
+	set label 1 sprintf(" crossing < 10%% of the work from n=%s", ARG7) at mark, graph 0.95 left font ",10"
+}
+set terminal pngcairo size 1100,620 font "sans,11"
+set output out.".png"
+plot for [i=0:nseries-1] data using 1:(column(2 + 3*i)):(column(3 + 3*i)):(column(4 + 3*i)) \
+	with yerrorlines pt 7 ps 0.6 lw 1.5 title columnheader(2 + 3*i)
+set terminal svg size 1100,620 font "sans,11" dynamic
+set output out.".svg"
+replot
+set output
