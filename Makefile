@@ -53,13 +53,14 @@ UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
-.PHONY: all bench charts test unit integration regress baseline fuzz deps help fmt lint clean
+.PHONY: all bench matrix charts test unit integration regress baseline fuzz deps help fmt lint clean
 
 all: $(B)/cgobench
 
 help:
 	@echo "make              build build/cgobench"
 	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BENCHTIME, CASES, BENCHFLAGS)"
+	@echo "make matrix       the suite across every toolchain to be had (MATRIX_GO), with the toolchain chart"
 	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others)"
 	@echo "make test         install what is missing, run the unit and integration tests"
 	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
@@ -110,6 +111,17 @@ $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 # them by UTC time.
 bench: $(B)/cgobench
 	$(B)/cgobench run --go $(GO) --count $(COUNT) --max-count $(MAXCOUNT) \
+		--benchtime $(BENCHTIME) --cases $(CASES) $(BENCHFLAGS)
+	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
+
+# make matrix: the suite across every toolchain that can be had on a Debian
+# machine that reaches the Go module proxy (Debian's Go 1.19 and gccgo are
+# installed when missing), then its report and charts, the toolchain chart
+# among them.
+MATRIX_GO ?= go,go1.27.3,/usr/lib/go-1.19/bin/go,/usr/bin/go-12
+matrix: $(B)/cgobench
+	$(Q)sh scripts/install-deps.sh golang-1.19-go gccgo-12
+	$(B)/cgobench run --go $(MATRIX_GO) --count $(COUNT) --max-count $(MAXCOUNT) \
 		--benchtime $(BENCHTIME) --cases $(CASES) $(BENCHFLAGS)
 	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
 

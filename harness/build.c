@@ -195,6 +195,9 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 			argv[a++] = objs[i];
 		if (with_export)
 			argv[a++] = lib;
+		/* a gccgo c-archive needs gccgo's runtime, libgo */
+		if (with_export && str_starts(j->t->name, "gccgo"))
+			argv[a++] = "-lgo";
 		argv[a++] = "-lbenchmark";
 		argv[a++] = "-lpthread";
 		argv[a] = NULL;

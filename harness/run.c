@@ -809,6 +809,9 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
 }
 
 /* Status and note of each row, from its unit's state and sample count. */
+/* Below this a time per op cannot be real work. */
+#define DELETED_NS 0.1
+
 static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 {
 	const struct run_config *c = r->c;
@@ -822,6 +825,18 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			row->status =
 			    u->state == UNIT_FAILED ? "failed" : "skipped";
 			row->note = xstrdup(u->note);
+		} else if (!strcmp(row->unit, "ns/op") &&
+			   row->s.median <
+			       DELETED_NS / (u->fam->unpinned ? r->ncpu : 1)) {
+			/* less than a cycle of a 10 GHz CPU (on each CPU, when
+			 * all run the benchmark at once): no call is that
+			 * cheap, the compiler removed the work */
+			row->status = "deleted";
+			row->note = xasprintf(
+			    "%.2g ns/op is less than one CPU cycle: the "
+			    "compiler removed the work (gccgo ignores "
+			    "//go:noinline)",
+			    row->s.median);
 		} else if (*c->stop && row->s.n < (size_t)c->count) {
 			row->status = "incomplete";
 			row->note =

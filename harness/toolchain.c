@@ -45,8 +45,8 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 	t->env[k++] = xstrdup("CGO_ENABLED=1");
 	t->env[k] = NULL;
 
-	char *argv[] = {t->go,	"env",	  "GOVERSION", "GOROOT",
-			"GOOS", "GOARCH", NULL};
+	char *argv[] = {t->go,	  "env",    "GOVERSION", "GOROOT",
+			"GOOS",	  "GOARCH", "GCCGO",	 NULL};
 	struct spawn_opts o = {
 	    .argv = argv, .env = t->env, .pin_cpu = -1, .timeout_s = 600};
 	struct spawn_result r;
@@ -66,19 +66,29 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 		spawn_result_free(&r);
 		return -1;
 	}
-	char *fields[4] = {0};
+	char *fields[5] = {0};
 	char *save, *line = strtok_r(r.out, "\n", &save);
-	for (int i = 0; i < 4 && line; i++, line = strtok_r(NULL, "\n", &save))
+	for (int i = 0; i < 5 && line; i++, line = strtok_r(NULL, "\n", &save))
 		fields[i] = xstrdup(line);
 	spawn_result_free(&r);
-	if (!fields[3]) {
-		for (int i = 0; i < 4; i++)
+	if (!fields[4]) {
+		for (int i = 0; i < 5; i++)
 			free(fields[i]);
 		return set_error(err, errlen,
 				 "toolchain '%s': 'go env' printed too little",
 				 spec);
 	}
-	/* gccgo's go says "go1.18 gccgo": keep the name one word */
+	/* gccgo's go has no GOVERSION ("unknown"): name it by its gccgo,
+	 * "gccgo12.2.0" */
+	if (!str_starts(fields[0], "go1") && strcmp(fields[4], "gccgo")) {
+		char *gv[] = {fields[4], "-dumpfullversion", NULL};
+		char *v = machine_command_line(gv, NULL);
+		free(fields[0]);
+		fields[0] = xasprintf("gccgo%s", v ? v : "-unknown");
+		free(v);
+	}
+	free(fields[4]);
+	/* keep the name one word */
 	for (char *p = fields[0]; *p; p++)
 		if (*p == ' ')
 			*p = '-';

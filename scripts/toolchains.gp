@@ -26,10 +26,13 @@ set xtics rotate by 40 right noenhanced font ",10"
 set bmargin 13
 set grid ytics mytics
 set key outside right top noenhanced
-set terminal pngcairo size 1100,700 font "sans,11"
+# wide enough for every bar: about 12 pixels a bar
+width = 400 + STATS_records * (16 + 12 * ntc)
+width = width < 1100 ? 1100 : width
+set terminal pngcairo size width,700 font "sans,11"
 set output out.".png"
 plot for [i=0:ntc-1] data using (column(2 + 3*i)):(column(3 + 3*i)):(column(4 + 3*i)):xtic(1) title columnheader(2 + 3*i)
-set terminal svg size 1100,700 font "sans,11" dynamic
+set terminal svg size width,700 font "sans,11" dynamic
 set output out.".svg"
 replot
 set output
