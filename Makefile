@@ -42,7 +42,7 @@ endif
 
 B = build
 HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c callgrind.c history.c anatomy.c report.c \
-	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c
+	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c remote.c
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
 HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
 UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
@@ -53,13 +53,14 @@ UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
-.PHONY: all bench matrix charts test unit integration regress baseline fuzz deps help fmt lint clean
+.PHONY: all bench bundle matrix charts test unit integration regress baseline fuzz deps help fmt lint clean
 
 all: $(B)/cgobench
 
 help:
 	@echo "make              build build/cgobench"
-	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BENCHTIME, CASES, BENCHFLAGS)"
+	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BENCHTIME, CASES, BENCHFLAGS; HOSTS over ssh)"
+	@echo "make bundle       driver and prebuilt cases in a tarball, for a machine without Go (BUNDLE)"
 	@echo "make matrix       the suite across every toolchain to be had (MATRIX_GO), with the toolchain chart"
 	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others)"
 	@echo "make test         install what is missing, run the unit and integration tests"
@@ -109,10 +110,26 @@ $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 
 # The run directory is the newest one under results/: cgobench names
 # them by UTC time.
+# With HOSTS="user@a b", the suite runs on each of those machines over ssh
+# instead (see cgobench run --host), and the charts compare them.
+HOSTS ?=
 bench: $(B)/cgobench
+ifeq ($(strip $(HOSTS)),)
 	$(B)/cgobench run --go $(GO) --count $(COUNT) --max-count $(MAXCOUNT) \
 		--benchtime $(BENCHTIME) --cases $(CASES) $(BENCHFLAGS)
 	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
+else
+	$(Q)for h in $(HOSTS); do \
+		$(B)/cgobench run --host "$$h" --go $(GO) --count $(COUNT) --max-count $(MAXCOUNT) \
+			--benchtime $(BENCHTIME) --cases $(CASES) $(BENCHFLAGS) || exit 1; done
+	$(Q)$(MAKE) --no-print-directory charts RUN="$$(ls -td results/*/*/ | head -n $(words $(HOSTS)))"
+endif
+
+# A tarball of the driver and prebuilt cases, for a machine of this
+# architecture without Go: tar -xzf it there, then ./run run --prebuilt.
+BUNDLE ?= $(B)/cgobench-bundle-$(shell uname -m).tar.gz
+bundle: $(B)/cgobench
+	$(B)/cgobench bundle --go $(GO) --cases $(CASES) $(BUNDLE)
 
 # make matrix: the suite across every toolchain that can be had on a Debian
 # machine that reaches the Go module proxy (Debian's Go 1.19 and gccgo are
@@ -164,10 +181,13 @@ unit: $(UNIT_BINS)
 integration: $(B)/cgobench $(B)/tests/check_run
 	$(Q)sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
 
+# the ssh test needs an ssh server and client, which only it uses
 test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
+	$(Q)sh scripts/install-deps.sh openssh-server openssh-client
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \
-		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
+		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO) -- \
+		sh harness/tests/remote.sh $(B)/cgobench $(B)/tests/check_run
 
 FUZZ_SRC = util.c benchout.c gotest.c gbench.c csv.c family.c
 

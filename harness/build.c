@@ -344,3 +344,50 @@ void build_free(struct built *b)
 	free(b->cbench);
 	b->go_test = b->cbench = NULL;
 }
+
+char *build_toolchain_dir(const struct toolchain *t, const struct build_opts *o)
+{
+	return xasprintf("%s/%s", o->build_dir, t->key);
+}
+
+int build_prebuilt(const struct family *f, const struct toolchain *t,
+		   const struct build_opts *o, struct built *b, char *err,
+		   size_t errlen)
+{
+	memset(b, 0, sizeof *b);
+	char *dir = build_toolchain_dir(t, o);
+	char *rel = xasprintf("%s/%s", dir, f->name);
+	free(dir);
+	/* absolute: the binaries run in the family's directory */
+	char *out = realpath(rel, NULL);
+	if (!out) {
+		int rc = set_error(err, errlen,
+				   "case '%s' (%s) is not in the bundle: no %s",
+				   f->name, t->name, rel);
+		free(rel);
+		return rc;
+	}
+	free(rel);
+	int rc = 0;
+	if (f->has_go) {
+		b->go_test = xasprintf("%s/go.test", out);
+		if (!path_exists(b->go_test))
+			rc = set_error(err, errlen,
+				       "case '%s' (%s) is not in the bundle: "
+				       "no %s",
+				       f->name, t->name, b->go_test);
+	}
+	if (rc == 0 && f->has_cbench) {
+		b->cbench = xasprintf("%s/c.bench", out);
+		if (!path_exists(b->cbench))
+			rc = set_error(err, errlen,
+				       "case '%s' (%s) is not in the bundle: "
+				       "no %s",
+				       f->name, t->name, b->cbench);
+	}
+	b->reused = 1;
+	free(out);
+	if (rc != 0)
+		build_free(b);
+	return rc;
+}

@@ -34,6 +34,14 @@ struct built {
 int build_family(const struct family *f, const struct toolchain *t,
 		 const struct build_opts *o, struct built *b, char *err,
 		 size_t errlen);
+/* The binaries of a bundle, built elsewhere: no compiler is run; a
+ * binary the family should have and the bundle lacks is an error. */
+int build_prebuilt(const struct family *f, const struct toolchain *t,
+		   const struct build_opts *o, struct built *b, char *err,
+		   size_t errlen);
+/* build_dir/<toolchain key>/: where the toolchain's builds and its
+ * toolchain.txt go. The caller frees it. */
+char *build_toolchain_dir(const struct toolchain *t, const struct build_opts *o);
 void build_free(struct built *b);
 
 #endif

@@ -3,6 +3,7 @@
 #include "compare.h"
 #include "csv.h"
 #include "history.h"
+#include "remote.h"
 #include "report.h"
 #include "run.h"
 #include "util.h"
@@ -29,6 +30,9 @@ static const char usage_main[] =
     "  history    append runs to a history CSV: cgobench history FILE RUN...,\n"
     "             or the history chart's data: cgobench history --chart OUT FILE\n"
     "  machines   the machines chart's data: cgobench machines OUT RUN...\n"
+    "  bundle     prebuilt binaries and the driver in a tarball, to run on a\n"
+    "             machine of this architecture without Go: cgobench bundle\n"
+    "             [--go LIST] [--cases PATTERNS] [--cc CC] FILE.tar.gz\n"
     "  report     write RUN/report.md from a run's files: cgobench report RUN...\n"
     "\n"
     "Run 'cgobench <command> --help' for the options of a command.\n"
@@ -98,6 +102,13 @@ static const char usage_run[] =
     "  --results DIR      where run directories go (default: results)\n"
     "  --cases-dir DIR    the Go module holding the families (default: cases)\n"
     "  --build-dir DIR    where binaries are built and kept (default: build)\n"
+    "  --host HOST        run on HOST (user@host, or a Host of the ssh\n"
+    "                     configuration) over ssh: the bundle is built here,\n"
+    "                     copied and run there, and the run directory brought\n"
+    "                     back under results/<that machine>/\n"
+    "  --ssh-config FILE  the ssh configuration for --host (ssh -F FILE)\n"
+    "  --prebuilt         run the binaries of an unpacked bundle (see\n"
+    "                     'cgobench bundle'): no Go toolchain, no build\n"
     "  -q, --quiet        no progress on stderr (warnings still go there)\n"
     "  -h, --help         this text\n"
     "\n"
@@ -192,7 +203,11 @@ static int cmd_run(int argc, char **argv)
 		O_CASES_DIR,
 		O_BUILD_DIR,
 		O_METRIC,
-		O_ITERATIONS
+		O_ITERATIONS,
+		O_HOST,
+		O_SSH_CONFIG,
+		O_PREBUILT,
+		O_BUNDLE
 	};
 	static const struct option opts[] = {
 	    {"cases", required_argument, 0, O_CASES},
@@ -213,6 +228,10 @@ static int cmd_run(int argc, char **argv)
 	    {"build-dir", required_argument, 0, O_BUILD_DIR},
 	    {"metric", required_argument, 0, O_METRIC},
 	    {"iterations", required_argument, 0, O_ITERATIONS},
+	    {"host", required_argument, 0, O_HOST},
+	    {"ssh-config", required_argument, 0, O_SSH_CONFIG},
+	    {"prebuilt", no_argument, 0, O_PREBUILT},
+	    {"bundle", required_argument, 0, O_BUNDLE},
 	    {"quiet", no_argument, 0, 'q'},
 	    {"help", no_argument, 0, 'h'},
 	    {0, 0, 0, 0}};
@@ -233,6 +252,7 @@ static int cmd_run(int argc, char **argv)
 			       .seed = (uint64_t)time(NULL),
 			       .stop = &stop_requested};
 	const char *go = "go";
+	const char *host = NULL, *ssh_config = NULL, *bundle = NULL;
 	int max_set = 0, count_set = 0;
 	long v;
 	double d;
@@ -325,6 +345,10 @@ static int cmd_run(int argc, char **argv)
 						   "or instructions",
 						   optarg);
 			break;
+		case O_HOST: host = optarg; break;
+		case O_SSH_CONFIG: ssh_config = optarg; break;
+		case O_PREBUILT: c.prebuilt = 1; break;
+		case O_BUNDLE: bundle = optarg; break;
 		case 'q': c.quiet = 1; break;
 		case 'h': fputs(usage_run, stdout); return 0;
 		default:
@@ -360,8 +384,18 @@ static int cmd_run(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 
+	if (host && (c.prebuilt || c.out_dir))
+		return usage_error("run ", "'--host' takes neither "
+					   "'--prebuilt' nor '--out'");
+	if (bundle && (host || c.prebuilt))
+		return usage_error("bundle ", "a bundle is made here, of "
+					      "binaries built here");
 	char err[ERRLEN * 2];
-	int code = run_execute(&c, err, sizeof err);
+	int code = bundle ? remote_bundle(&c, bundle, err, sizeof err)
+		   : host ? remote_run(&c, host, ssh_config, err, sizeof err)
+			  : run_execute(&c, err, sizeof err);
+	if (bundle && code == 0)
+		fprintf(stderr, "cgobench: wrote %s\n", bundle);
 	for (size_t i = 0; i < ngo; i++)
 		free(gos[i]);
 	free(gos);
@@ -592,6 +626,23 @@ int main(int argc, char **argv)
 		for (int i = 2; i < argc; i++)
 			args[i] = argv[i];
 		int rc = cmd_run(argc, args);
+		free(args);
+		return rc;
+	}
+	if (!strcmp(cmd, "bundle")) {
+		/* run --bundle FILE: the options of run, the last word the
+		 * file */
+		if (argc < 3 || argv[argc - 1][0] == '-')
+			return usage_error("", "bundle wants a file: cgobench "
+					       "bundle [options] FILE.tar.gz");
+		char **args = xcalloc((size_t)argc + 1, sizeof *args);
+		args[0] = "bundle";
+		char *opt = xasprintf("--bundle=%s", argv[argc - 1]);
+		args[1] = opt;
+		for (int i = 2; i < argc - 1; i++)
+			args[i] = argv[i];
+		int rc = cmd_run(argc - 1, args);
+		free(opt);
 		free(args);
 		return rc;
 	}

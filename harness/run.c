@@ -1211,6 +1211,8 @@ static void record_setup(struct run *r)
 	sbuf_free(&un);
 	snprintf(buf, sizeof buf, "%llu", (unsigned long long)c->seed);
 	machine_set(&r->m, "shuffle-seed", buf);
+	if (c->prebuilt)
+		machine_set(&r->m, "binaries", "prebuilt, from a bundle");
 
 	const char *virt = machine_get(&r->m, "virtualised");
 	if (virt && strcmp(virt, "none") && strcmp(virt, "no"))
@@ -1269,6 +1271,75 @@ static void run_free(struct run *r)
 	free(r->dir);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int run_toolchains(const struct run_config *c, struct toolchain **out,
+		   size_t *n, char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	int rc = 0;
+	if (c->prebuilt) {
+		/* every build_dir/<key>/toolchain.txt, by key */
+		DIR *d = opendir(c->build_dir);
+		if (!d)
+			return set_error(err, errlen,
+					 "no bundle here: cannot read '%s'",
+					 c->build_dir);
+		char **paths = NULL;
+		size_t np = 0;
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			char *p = xasprintf("%s/%s/toolchain.txt",
+					    c->build_dir, e->d_name);
+			if (e->d_name[0] != '.' && path_exists(p)) {
+				paths = xrealloc(paths,
+						 (np + 1) * sizeof *paths);
+				paths[np++] = p;
+			} else {
+				free(p);
+			}
+		}
+		closedir(d);
+		if (np)
+			qsort(paths, np, sizeof *paths, cmp_str);
+		*out = xcalloc(np ? np : 1, sizeof **out);
+		for (size_t i = 0; i < np; i++) {
+			if (rc == 0 && toolchain_load(paths[i], &(*out)[*n],
+						      err, errlen) == 0)
+				(*n)++;
+			else
+				rc = -1;
+			free(paths[i]);
+		}
+		free(paths);
+		if (rc == 0 && !*n)
+			rc = set_error(err, errlen,
+				       "no bundle here: no toolchain.txt under "
+				       "'%s'",
+				       c->build_dir);
+		return rc;
+	}
+	*out = xcalloc(c->ngo, sizeof **out);
+	for (size_t i = 0; i < c->ngo && rc == 0; i++, (*n)++)
+		rc = toolchain_resolve(c->go[i], c->cc, c->cxx, &(*out)[i], err,
+				       errlen);
+	struct build_opts bo = {.build_dir = c->build_dir};
+	for (size_t i = 0; i < *n && rc == 0; i++) {
+		char *dir = build_toolchain_dir(&(*out)[i], &bo);
+		char *p = xasprintf("%s/toolchain.txt", dir);
+		rc = mkdir_p(dir, err, errlen);
+		if (rc == 0)
+			rc = toolchain_save(&(*out)[i], p, err, errlen);
+		free(dir);
+		free(p);
+	}
+	return rc;
+}
+
 int run_execute(const struct run_config *c, char *err, size_t errlen)
 {
 	struct run r = {.c = c, .rng = c->seed};
@@ -1289,11 +1360,7 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	r.progress = !c->quiet && isatty(2);
 	r.primary = c->instructions ? "instructions/op" : "ns/op";
 
-	int rc = 0;
-	r.tcs = xcalloc(c->ngo, sizeof *r.tcs);
-	for (size_t i = 0; i < c->ngo && rc == 0; i++, r.ntcs++)
-		rc = toolchain_resolve(c->go[i], c->cc, c->cxx, &r.tcs[i], err,
-				       errlen);
+	int rc = run_toolchains(c, &r.tcs, &r.ntcs, err, errlen);
 	if (rc == 0)
 		rc = family_discover(c->cases_dir, c->cases, &r.fams, &r.nfams,
 				     err, errlen);
@@ -1313,11 +1380,13 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	for (size_t t = 0; t < r.ntcs && !*c->stop; t++)
 		for (size_t f = 0; f < r.nfams && !*c->stop; f++) {
 			struct built *b = &r.builts[t * r.nfams + f];
-			info(&r, "building %s with %s", r.fams[f].name,
-			     r.tcs[t].name);
+			info(&r, "%s %s with %s",
+			     c->prebuilt ? "using the bundle's" : "building",
+			     r.fams[f].name, r.tcs[t].name);
 			char berr[ERRLEN * 2];
-			if (build_family(&r.fams[f], &r.tcs[t], &bo, b, berr,
-					 sizeof berr) != 0) {
+			if ((c->prebuilt ? build_prebuilt : build_family)(
+				&r.fams[f], &r.tcs[t], &bo, b, berr,
+				sizeof berr) != 0) {
 				if (!*c->stop)
 					family_failed(&r, &r.fams[f], &r.tcs[t],
 						      berr);

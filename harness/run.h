@@ -38,6 +38,8 @@ struct run_config {
 	int instr_fixed;  /* exactly instr_iters, not more */
 	uint64_t seed;
 	int quiet;
+	int prebuilt; /* run a bundle's binaries: every toolchain under
+		       * build_dir with a toolchain.txt, no --go, no build */
 	volatile sig_atomic_t *stop;
 };
 
@@ -45,5 +47,10 @@ struct run_config {
  * failed or were skipped, 130 when stopped. Returns -1 with err set for a
  * run that could not start (bad input: exit 2); nothing is lost then. */
 int run_execute(const struct run_config *c, char *err, size_t errlen);
+/* The toolchains of c (--go resolved, or with prebuilt those of the
+ * bundle), each one's toolchain.txt written beside its builds. */
+struct toolchain;
+int run_toolchains(const struct run_config *c, struct toolchain **out,
+		   size_t *n, char *err, size_t errlen);
 
 #endif

@@ -4,6 +4,7 @@
 #include "spawn.h"
 #include "util.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,4 +126,59 @@ void toolchain_free(struct toolchain *t)
 	for (int i = 0; t->env[i]; i++)
 		free(t->env[i]);
 	memset(t, 0, sizeof *t);
+}
+
+/* the fields of toolchain.txt, in the order written */
+static const struct {
+	const char *name;
+	size_t off;
+} tc_fields[] = {
+    {"spec", offsetof(struct toolchain, spec)},
+    {"name", offsetof(struct toolchain, name)},
+    {"goroot", offsetof(struct toolchain, goroot)},
+    {"goos", offsetof(struct toolchain, goos)},
+    {"goarch", offsetof(struct toolchain, goarch)},
+    {"cc", offsetof(struct toolchain, cc)},
+    {"cxx", offsetof(struct toolchain, cxx)},
+    {"cc-name", offsetof(struct toolchain, cc_name)},
+    {"cc-version", offsetof(struct toolchain, cc_version)}};
+#define TC_FIELDS (sizeof tc_fields / sizeof *tc_fields)
+
+static char **field(const struct toolchain *t, size_t i)
+{
+	return (char **)((char *)t + tc_fields[i].off);
+}
+
+int toolchain_save(const struct toolchain *t, const char *path, char *err,
+		   size_t errlen)
+{
+	struct sbuf sb = {0};
+	for (size_t i = 0; i < TC_FIELDS; i++)
+		sbuf_addf(&sb, "%s: %s\n", tc_fields[i].name, *field(t, i));
+	int rc = file_write_atomic(path, sb.buf, sb.len, err, errlen);
+	sbuf_free(&sb);
+	return rc;
+}
+
+int toolchain_load(const char *path, struct toolchain *t, char *err,
+		   size_t errlen)
+{
+	memset(t, 0, sizeof *t);
+	char *text;
+	if (file_read(path, &text, NULL, err, errlen) != 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < TC_FIELDS; i++) {
+		*field(t, i) = machine_lookup(text, tc_fields[i].name);
+		if (rc == 0 && !strcmp(*field(t, i), "unknown"))
+			rc = set_error(err, errlen, "%s: no '%s: ' line", path,
+				       tc_fields[i].name);
+	}
+	free(text);
+	t->go = xstrdup("go");
+	t->key = xasprintf("%s-%s-%s", t->name, t->goarch, t->cc_name);
+	t->env[0] = xstrdup("CGO_ENABLED=1");
+	if (rc != 0)
+		toolchain_free(t);
+	return rc;
 }

@@ -26,5 +26,13 @@ struct toolchain {
 int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 		      struct toolchain *t, char *err, size_t errlen);
 void toolchain_free(struct toolchain *t);
+/* What a run needs of a toolchain whose binaries are built already, as
+ * "key: value" lines: written beside its builds, read back by a run from
+ * a bundle (--prebuilt) on a machine without it. */
+int toolchain_save(const struct toolchain *t, const char *path, char *err,
+		   size_t errlen);
+/* A missing field is an error naming path. */
+int toolchain_load(const char *path, struct toolchain *t, char *err,
+		   size_t errlen);
 
 #endif
