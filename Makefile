@@ -179,11 +179,13 @@ unit: $(UNIT_BINS)
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN)
 
 integration: $(B)/cgobench $(B)/tests/check_run
+	$(Q)sh scripts/install-deps.sh clang
 	$(Q)sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
 
-# the ssh test needs an ssh server and client, which only it uses
+# the ssh test needs an ssh server and client, and the test of --cc clang
+# clang: only the tests use them
 test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
-	$(Q)sh scripts/install-deps.sh openssh-server openssh-client
+	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \
 		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO) -- \

@@ -45,6 +45,17 @@ check_run() {
 }
 check_run complete "$run"
 
+# clang as the C compiler: every row and the machine record name it.
+if "$cgobench" run --go "$go" --cc clang --cases call --count 3 --max-count 3 \
+	--benchtime 0.02s --warmup 0.01s --out "$tmp/clang" -q >/dev/null 2>"$tmp/clang.err" &&
+	[ "$(cut -d, -f5 "$tmp/clang/summary.csv" | sort -u | tr '\n' ' ')" = "cc clang " ] &&
+	grep -q '^cc-version: .*clang' "$tmp/clang/machine.txt"; then
+	ok "--cc clang builds and runs the call family, every row names clang"
+else
+	bad "--cc clang: $(tail -n 3 "$tmp/clang.err")"
+fi
+check_run complete "$tmp/clang"
+
 # The Go packages the families share have their own tests.
 if (cd cases && "$go" test ./internal/...) >"$tmp/gotest" 2>&1; then
 	ok "go test ./internal/... in cases"

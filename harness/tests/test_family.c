@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "family.h"
+#include "spawn.h"
 
 #include <stdio.h>
 #include <sys/stat.h>
@@ -116,6 +117,12 @@ static void discover(void **state)
 	p = xasprintf("%s/batch/batch_test.go", dir);
 	touch(p);
 	free(p);
+	p = xasprintf("%s/call/options", dir);
+	FILE *o = fopen(p, "w");
+	assert_non_null(o);
+	fputs("unpinned\n", o);
+	fclose(o);
+	free(p);
 	struct family *f;
 	size_t n;
 	char err[ERRLEN];
@@ -127,6 +134,7 @@ static void discover(void **state)
 	assert_string_equal(f[1].name, "call");
 	assert_true(!f[1].has_go && f[1].has_cbench && !f[1].has_export);
 	assert_string_equal(family_baseline(&f[1], "go->c"), "c->c");
+	assert_true(f[1].unpinned && !f[0].unpinned);
 	family_free_all(f, n);
 	assert_int_equal(family_discover(dir, "ca*", &f, &n, err, sizeof err),
 			 0);
@@ -141,6 +149,23 @@ static void discover(void **state)
 	    family_discover(missing, "all", &f, &n, err, sizeof err), -1);
 	assert_non_null(strstr(err, "'--cases-dir <DIR>'"));
 	free(missing);
+	/* a bad options file fails discovery, naming it */
+	p = xasprintf("%s/call/options", dir);
+	o = fopen(p, "w");
+	assert_non_null(o);
+	fputs("pinned\n", o);
+	fclose(o);
+	assert_int_equal(family_discover(dir, "all", &f, &n, err, sizeof err),
+			 -1);
+	char *want = xasprintf("%s:1: unknown option 'pinned'", p);
+	assert_true(str_starts(err, want));
+	free(want);
+	free(p);
+	char *rm[] = {"rm", "-rf", dir, NULL};
+	struct spawn_opts so = {.argv = rm, .pin_cpu = -1};
+	struct spawn_result r;
+	assert_int_equal(spawn_run(&so, &r, err, sizeof err), 0);
+	spawn_result_free(&r);
 }
 
 int main(void)
