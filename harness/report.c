@@ -32,6 +32,14 @@ static double num(const struct csv_table *t, size_t r, const char *col)
 	return parse_double(cell(t, r, col), &v) == 0 ? v : NAN;
 }
 
+/* Whether a row has a figure to judge by: samples, and not one the
+ * compiler made by deleting the work. */
+static int measured(const struct csv_table *t, size_t r)
+{
+	return !isnan(num(t, r, "median")) &&
+	       strcmp(cell(t, r, "status"), "deleted") != 0;
+}
+
 /* The time row of a call-family variant for one toolchain, or -1. */
 static long time_row(const struct csv_table *t, const char *variant,
 		     const char *toolchain)
@@ -40,8 +48,7 @@ static long time_row(const struct csv_table *t, const char *variant,
 		if (!strcmp(cell(t, r, "case"), "call") &&
 		    !strcmp(cell(t, r, "variant"), variant) &&
 		    !strcmp(cell(t, r, "toolchain"), toolchain) &&
-		    !strcmp(cell(t, r, "unit"), "ns/op") &&
-		    !isnan(num(t, r, "median")))
+		    !strcmp(cell(t, r, "unit"), "ns/op") && measured(t, r))
 			return (long)r;
 	return -1;
 }
@@ -56,8 +63,7 @@ static long row_of(const struct csv_table *t, const char *family,
 		    !strcmp(cell(t, r, "variant"), variant) &&
 		    !strcmp(cell(t, r, "toolchain"), toolchain) &&
 		    !strcmp(cell(t, r, "param"), param) &&
-		    !strcmp(cell(t, r, "unit"), unit) &&
-		    !isnan(num(t, r, "median")))
+		    !strcmp(cell(t, r, "unit"), unit) && measured(t, r))
 			return (long)r;
 	return -1;
 }
@@ -635,7 +641,7 @@ void report_overview_data(const struct csv_table *t, const char *unit,
 		for (size_t r = 0; r < t->nrows; r++) {
 			if (strcmp(cell(t, r, "unit"), unit) ||
 			    cell(t, r, "param")[0] ||
-			    isnan(num(t, r, "median")) ||
+			    !measured(t, r) ||
 			    direction(cell(t, r, "variant"),
 				      cell(t, r, "baseline")) != d)
 				continue;
@@ -743,7 +749,7 @@ void report_toolchain_data(const struct csv_table *t, const char *unit,
 				    !strcmp(cell(t, k, "param"),
 					    cell(t, r, "param")))
 					break;
-			if (k == t->nrows || isnan(num(t, k, "median")))
+			if (k == t->nrows || !measured(t, k))
 				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
 			else
 				sbuf_addf(sb, "\t%.17g\t%.17g\t%.17g",
