@@ -88,29 +88,6 @@ static int copy_tree(const char *src, const char *dst, char *err,
 	return rc;
 }
 
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d) {
-		unlink(dir);
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		char *p = xasprintf("%s/%s", dir, e->d_name);
-		struct stat st;
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			remove_tree(p);
-		else
-			unlink(p);
-		free(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 /* Runs argv and keeps what it printed in res (the caller frees it); -1
  * with err naming the command when it cannot start or does not exit 0
  * (unless any_exit). */

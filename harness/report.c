@@ -40,20 +40,7 @@ static int measured(const struct csv_table *t, size_t r)
 	       strcmp(cell(t, r, "status"), "deleted") != 0;
 }
 
-/* The time row of a call-family variant for one toolchain, or -1. */
-static long time_row(const struct csv_table *t, const char *variant,
-		     const char *toolchain)
-{
-	for (size_t r = 0; r < t->nrows; r++)
-		if (!strcmp(cell(t, r, "case"), "call") &&
-		    !strcmp(cell(t, r, "variant"), variant) &&
-		    !strcmp(cell(t, r, "toolchain"), toolchain) &&
-		    !strcmp(cell(t, r, "unit"), "ns/op") && measured(t, r))
-			return (long)r;
-	return -1;
-}
-
-/* The row of these keys with a median, or -1. */
+/* The row of these keys with a figure (see measured), or -1. */
 static long row_of(const struct csv_table *t, const char *family,
 		   const char *variant, const char *toolchain,
 		   const char *param, const char *unit)
@@ -177,8 +164,8 @@ static void claim_go_to_c(struct sbuf *sb, const struct csv_table *t)
 	size_t ntc = toolchains(t, tcs, 16), measured = 0, held = 0;
 	struct sbuf detail = {0};
 	for (size_t i = 0; i < ntc; i++) {
-		long c = time_row(t, "go->c", tcs[i]),
-		     g = time_row(t, "go->go", tcs[i]);
+		long c = row_of(t, "call", "go->c", tcs[i], "", "ns/op"),
+		     g = row_of(t, "call", "go->go", tcs[i], "", "ns/op");
 		if (c < 0 || g < 0)
 			continue;
 		double gc = num(t, (size_t)c, "median"),
@@ -212,8 +199,8 @@ static void claim_c_to_go(struct sbuf *sb, const struct csv_table *t)
 	size_t ntc = toolchains(t, tcs, 16), measured = 0, held = 0, ms = 0;
 	struct sbuf detail = {0};
 	for (size_t i = 0; i < ntc; i++) {
-		long c = time_row(t, "c->go(cthread)", tcs[i]);
-		long g = time_row(t, "go->c", tcs[i]);
+		long c = row_of(t, "call", "c->go(cthread)", tcs[i], "", "ns/op");
+		long g = row_of(t, "call", "go->c", tcs[i], "", "ns/op");
 		if (c < 0 || g < 0)
 			continue;
 		double cg = num(t, (size_t)c, "median"),

@@ -186,25 +186,6 @@ static char *seconds_arg(const struct run *r, const char *flag, double s,
 	return xasprintf("%s=%g", flag, s);
 }
 
-/* Removes a callgrind output directory and what is in it. */
-static void remove_dir(const char *dir, int made)
-{
-	if (!made)
-		return;
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d))) {
-			if (e->d_name[0] == '.')
-				continue;
-			char *p = xasprintf("%s/%s", dir, e->d_name);
-			unlink(p);
-			free(p);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
-}
 
 /* Turns the one result line of a counted run into instructions per op,
  * and when groups is not NULL, sums that dump's functions into them, per
@@ -350,7 +331,8 @@ static int run_binary(struct run *r, const struct family *f,
 		free(owned[i]);
 	free(godebug_var);
 	if (rc != 0) {
-		remove_dir(cgdir, counted);
+		if (counted)
+			remove_tree(cgdir);
 		free(cgprefix);
 		return -1;
 	}
@@ -375,7 +357,8 @@ static int run_binary(struct run *r, const struct family *f,
 			  *tail ? ": " : "", tail);
 		free(tail);
 		spawn_result_free(&res);
-		remove_dir(cgdir, counted);
+		if (counted)
+			remove_tree(cgdir);
 		free(cgprefix);
 		return -1; /* out keeps what was parsed before the end */
 	}
@@ -388,7 +371,8 @@ static int run_binary(struct run *r, const struct family *f,
 					groups, err, errlen);
 		free(dir);
 	}
-	remove_dir(cgdir, counted);
+	if (counted)
+		remove_tree(cgdir);
 	free(cgprefix);
 	return rc;
 }

@@ -46,6 +46,9 @@ int file_write_atomic(const char *path, const char *data, size_t len, char *err,
 int mkdir_p(const char *path, char *err, size_t errlen);
 int path_exists(const char *path);
 int path_is_dir(const char *path);
+/* Removes a directory and everything below it (symbolic links are
+ * removed, not followed), or a file; errors are ignored. */
+void remove_tree(const char *path);
 
 /* Strips trailing white space in place; returns s. */
 char *str_rstrip(char *s);
