@@ -41,7 +41,8 @@ int build_prebuilt(const struct family *f, const struct toolchain *t,
 		   size_t errlen);
 /* build_dir/<toolchain key>/: where the toolchain's builds and its
  * toolchain.txt go. The caller frees it. */
-char *build_toolchain_dir(const struct toolchain *t, const struct build_opts *o);
+char *build_toolchain_dir(const struct toolchain *t,
+			  const struct build_opts *o);
 void build_free(struct built *b);
 
 #endif

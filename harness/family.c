@@ -48,8 +48,8 @@ int family_parse_baselines(const char *text, const char *source,
 	return rc;
 }
 
-int family_parse_options(const char *text, const char *source,
-			 struct family *f, char *err, size_t errlen)
+int family_parse_options(const char *text, const char *source, struct family *f,
+			 char *err, size_t errlen)
 {
 	char *copy = xstrdup(text);
 	int lineno = 0, rc = 0;
@@ -66,10 +66,11 @@ int family_parse_options(const char *text, const char *source,
 			continue;
 		if (!strcmp(word, "unpinned")) {
 			if (strtok_r(NULL, " \t\r", &save))
-				rc = set_error(err, errlen,
-					       "%s:%d: 'unpinned' takes nothing "
-					       "after it",
-					       source, lineno);
+				rc =
+				    set_error(err, errlen,
+					      "%s:%d: 'unpinned' takes nothing "
+					      "after it",
+					      source, lineno);
 			f->unpinned = 1;
 			continue;
 		}

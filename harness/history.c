@@ -122,19 +122,18 @@ int history_chart_data(const struct csv_table *h, const char *select,
 			    F(r, "param")))
 			continue;
 		size_t i = 0;
-		while (i < ns && (strcmp(F(series[i], "case"), F(r, "case")) ||
-				  strcmp(F(series[i], "variant"),
-					 F(r, "variant")) ||
-				  strcmp(F(series[i], "toolchain"),
-					 F(r, "toolchain"))))
+		while (i < ns &&
+		       (strcmp(F(series[i], "case"), F(r, "case")) ||
+			strcmp(F(series[i], "variant"), F(r, "variant")) ||
+			strcmp(F(series[i], "toolchain"), F(r, "toolchain"))))
 			i++;
 		if (i == ns) {
 			series = xrealloc(series, (ns + 1) * sizeof *series);
 			series[ns++] = r;
 		}
-		for (i = 0; i < nr && (strcmp(F(runs[i], "date"), F(r, "date")) ||
-				       strcmp(F(runs[i], "commit"),
-					      F(r, "commit")));
+		for (i = 0;
+		     i < nr && (strcmp(F(runs[i], "date"), F(r, "date")) ||
+				strcmp(F(runs[i], "commit"), F(r, "commit")));
 		     i++)
 			;
 		if (i == nr) {
@@ -167,7 +166,8 @@ int history_chart_data(const struct csv_table *h, const char *select,
 					    F(runs[k], "commit")) &&
 				    !strcmp(F(r, "unit"), unit) &&
 				    !*F(r, "param") &&
-				    !strcmp(F(r, "case"), F(series[i], "case")) &&
+				    !strcmp(F(r, "case"),
+					    F(series[i], "case")) &&
 				    !strcmp(F(r, "variant"),
 					    F(series[i], "variant")) &&
 				    !strcmp(F(r, "toolchain"),

@@ -29,8 +29,7 @@ void remote_quote(struct sbuf *sb, const char *s)
 }
 
 /* Copies a regular file, keeping its permission bits. */
-static int copy_file(const char *src, const char *dst, char *err,
-		     size_t errlen)
+static int copy_file(const char *src, const char *dst, char *err, size_t errlen)
 {
 	struct stat st;
 	int in = open(src, O_RDONLY | O_CLOEXEC);
@@ -64,8 +63,7 @@ static int copy_file(const char *src, const char *dst, char *err,
 }
 
 /* Copies a directory's files and directories below it. */
-static int copy_tree(const char *src, const char *dst, char *err,
-		     size_t errlen)
+static int copy_tree(const char *src, const char *dst, char *err, size_t errlen)
 {
 	if (mkdir_p(dst, err, errlen) != 0)
 		return -1;
@@ -91,9 +89,8 @@ static int copy_tree(const char *src, const char *dst, char *err,
 /* Runs argv and keeps what it printed in res (the caller frees it); -1
  * with err naming the command when it cannot start or does not exit 0
  * (unless any_exit). */
-static int run_cmd(char *const *argv, volatile sig_atomic_t *stop,
-		   int any_exit, struct spawn_result *res, char *err,
-		   size_t errlen)
+static int run_cmd(char *const *argv, volatile sig_atomic_t *stop, int any_exit,
+		   struct spawn_result *res, char *err, size_t errlen)
 {
 	struct spawn_opts o = {.argv = argv, .pin_cpu = -1, .stop = stop};
 	if (spawn_run(&o, res, err, errlen) != 0)
@@ -115,8 +112,7 @@ static int run_cmd(char *const *argv, volatile sig_atomic_t *stop,
 
 /* The shared libraries of bin that a machine without our -dev packages
  * may lack, copied into lib (as ldd finds them). */
-static int copy_libs(const char *bin, const char *lib, char *err,
-		     size_t errlen)
+static int copy_libs(const char *bin, const char *lib, char *err, size_t errlen)
 {
 	char *argv[] = {"ldd", (char *)bin, NULL};
 	struct spawn_result res;
@@ -128,7 +124,8 @@ static int copy_libs(const char *bin, const char *lib, char *err,
 	char *save;
 	for (char *line = strtok_r(res.out, "\n", &save); line && rc == 0;
 	     line = strtok_r(NULL, "\n", &save)) {
-		/* "\tlibjansson.so.4 => /usr/lib/.../libjansson.so.4 (0x...)" */
+		/* "\tlibjansson.so.4 => /usr/lib/.../libjansson.so.4 (0x...)"
+		 */
 		char name[256], path[1024];
 		if (sscanf(line, " %255s => %1023s", name, path) != 2 ||
 		    path[0] != '/')
@@ -260,8 +257,8 @@ int remote_bundle(const struct run_config *c, const char *out_path, char *err,
 	if (rc == 0) {
 		/* tar runs in the stage: the output path must be absolute */
 		char *cwd = out_path[0] == '/' ? NULL : getcwd(NULL, 0);
-		char *out = cwd ? xasprintf("%s/%s", cwd, out_path)
-				: xstrdup(out_path);
+		char *out =
+		    cwd ? xasprintf("%s/%s", cwd, out_path) : xstrdup(out_path);
 		free(cwd);
 		char *argv[] = {"tar", "-czf", out, "-C", stage, ".", NULL};
 		struct spawn_result res;
@@ -301,10 +298,9 @@ static int remote_cmd(const char *prog, const char *ssh_config,
 }
 
 /* ssh host with a shell line; what it printed in res. */
-static int ssh_line(const char *host, const char *ssh_config,
-		    const char *line, volatile sig_atomic_t *stop,
-		    int any_exit, struct spawn_result *res, char *err,
-		    size_t errlen)
+static int ssh_line(const char *host, const char *ssh_config, const char *line,
+		    volatile sig_atomic_t *stop, int any_exit,
+		    struct spawn_result *res, char *err, size_t errlen)
 {
 	char *words[] = {(char *)host, "--", (char *)line, NULL};
 	int rc = remote_cmd("ssh", ssh_config, words, stop, any_exit, res, err,
@@ -400,8 +396,8 @@ int remote_run(const struct run_config *c, const char *host,
 			fwrite(res.err, 1, res.err_len, stderr);
 			code = res.exit_code;
 			if (code != 0 && code != 1 && code != 130) {
-				char *tail = spawn_tail(res.err, res.err_len,
-							300);
+				char *tail =
+				    spawn_tail(res.err, res.err_len, 300);
 				rc = set_error(err, errlen,
 					       "host '%s': the run exited %d: "
 					       "%s",
@@ -426,9 +422,9 @@ int remote_run(const struct run_config *c, const char *host,
 			rel = xstrndup(res.out, strcspn(res.out, "\n"));
 			spawn_result_free(&res);
 			if (!*rel || strstr(rel, ".."))
-				rc = set_error(err, errlen,
-					       "host '%s' made no run directory",
-					       host);
+				rc = set_error(
+				    err, errlen,
+				    "host '%s' made no run directory", host);
 		}
 	}
 	if (rc == 0) {
@@ -454,8 +450,8 @@ int remote_run(const struct run_config *c, const char *host,
 		sbuf_addstr(&line, "rm -rf ");
 		remote_quote(&line, rdir);
 		char ignored[ERRLEN];
-		if (ssh_line(host, ssh_config, line.buf, NULL, 1, &res,
-			     ignored, sizeof ignored) == 0)
+		if (ssh_line(host, ssh_config, line.buf, NULL, 1, &res, ignored,
+			     sizeof ignored) == 0)
 			spawn_result_free(&res);
 	}
 	sbuf_free(&line);

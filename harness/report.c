@@ -199,7 +199,8 @@ static void claim_c_to_go(struct sbuf *sb, const struct csv_table *t)
 	size_t ntc = toolchains(t, tcs, 16), measured = 0, held = 0, ms = 0;
 	struct sbuf detail = {0};
 	for (size_t i = 0; i < ntc; i++) {
-		long c = row_of(t, "call", "c->go(cthread)", tcs[i], "", "ns/op");
+		long c =
+		    row_of(t, "call", "c->go(cthread)", tcs[i], "", "ns/op");
 		long g = row_of(t, "call", "go->c", tcs[i], "", "ns/op");
 		if (c < 0 || g < 0)
 			continue;
@@ -236,8 +237,8 @@ static void claim_c_to_go(struct sbuf *sb, const struct csv_table *t)
 typedef int (*judge_fn)(struct sbuf *detail, const struct csv_table *t,
 			const char *tc);
 
-static void claim(struct sbuf *sb, const struct csv_table *t,
-		  const char *text, const char *needs, judge_fn judge)
+static void claim(struct sbuf *sb, const struct csv_table *t, const char *text,
+		  const char *needs, judge_fn judge)
 {
 	const char *tcs[16];
 	size_t ntc = toolchains(t, tcs, 16), measured = 0, held = 0, part = 0;
@@ -264,8 +265,7 @@ static void claim(struct sbuf *sb, const struct csv_table *t,
  * F ns for k items of w ns each costs w + F/k per item: the crossing is
  * under 10% of the work where that is within 10% of w, taken as the least
  * cost per item of any n. */
-static long break_even(const struct csv_table *t, const char *tc,
-		       long *largest)
+static long break_even(const struct csv_table *t, const char *tc, long *largest)
 {
 	long n = max_param(t, "batch", "go->c(batch)", tc, "n=");
 	*largest = n;
@@ -327,16 +327,16 @@ static int judge_batching(struct sbuf *d, const struct csv_table *t,
 static int judge_handles(struct sbuf *d, const struct csv_table *t,
 			 const char *tc)
 {
-	long g = max_param(t, "handles", "rwmutex-map(mutex-id)", tc,
-			   "goroutines=");
+	long g =
+	    max_param(t, "handles", "rwmutex-map(mutex-id)", tc, "goroutines=");
 	if (g < 2)
 		return -1;
 	char pg[32];
 	snprintf(pg, sizeof pg, "goroutines=%ld", g);
 	long r1 = row_of(t, "handles", "rwmutex-map(mutex-id)", tc,
 			 "goroutines=1", "ns/op");
-	long rg = row_of(t, "handles", "rwmutex-map(mutex-id)", tc, pg,
-			 "ns/op");
+	long rg =
+	    row_of(t, "handles", "rwmutex-map(mutex-id)", tc, pg, "ns/op");
 	if (r1 < 0 || rg < 0)
 		return -1;
 	double o1 = num(t, (size_t)r1, "overhead"),
@@ -363,8 +363,8 @@ static int judge_handles(struct sbuf *d, const struct csv_table *t,
 			continue;
 		}
 		double m = num(t, (size_t)r, "median");
-		int relieves = num(t, (size_t)r, "ci_high") <
-			       num(t, (size_t)rg, "ci_low");
+		int relieves =
+		    num(t, (size_t)r, "ci_high") < num(t, (size_t)rg, "ci_low");
 		all &= relieves;
 		any |= relieves;
 		sbuf_addf(d,
@@ -378,17 +378,16 @@ static int judge_handles(struct sbuf *d, const struct csv_table *t,
 
 /* The pool: fewer threads and a cheaper burst than direct calls, for
  * computing and for blocking calls. */
-static int judge_pool(struct sbuf *d, const struct csv_table *t,
-		      const char *tc)
+static int judge_pool(struct sbuf *d, const struct csv_table *t, const char *tc)
 {
 	static const char *const pairs[][2] = {{"go->c", "go->c(pool)"},
 					       {"sleep(c)", "sleep(c,pool)"}};
 	int measured = 0, ok = 1, any = 0;
 	for (size_t i = 0; i < 2; i++) {
-		long dt = row_of(t, "threads", pairs[i][0], tc,
-				 "goroutines=64", "ns/op");
-		long pt = row_of(t, "threads", pairs[i][1], tc,
-				 "goroutines=64", "ns/op");
+		long dt = row_of(t, "threads", pairs[i][0], tc, "goroutines=64",
+				 "ns/op");
+		long pt = row_of(t, "threads", pairs[i][1], tc, "goroutines=64",
+				 "ns/op");
 		double dth = median_of(t, "threads", pairs[i][0], tc,
 				       "goroutines=64", "threads");
 		double pth = median_of(t, "threads", pairs[i][1], tc,
@@ -401,15 +400,14 @@ static int judge_pool(struct sbuf *d, const struct csv_table *t,
 			      num(t, (size_t)dt, "ci_low");
 		ok &= fewer && cheaper;
 		any |= fewer || cheaper;
-		sbuf_addf(d,
-			  "  - %s, bursts of 64 `%s` calls: %.4g threads "
-			  "through the pool, %.4g direct (%s); %.4g ns per "
-			  "burst through the pool, %.4g direct (%s)\n",
-			  tc, pairs[i][0], pth, dth,
-			  fewer ? "fewer" : "not fewer",
-			  num(t, (size_t)pt, "median"),
-			  num(t, (size_t)dt, "median"),
-			  cheaper ? "cheaper" : "not cheaper");
+		sbuf_addf(
+		    d,
+		    "  - %s, bursts of 64 `%s` calls: %.4g threads "
+		    "through the pool, %.4g direct (%s); %.4g ns per "
+		    "burst through the pool, %.4g direct (%s)\n",
+		    tc, pairs[i][0], pth, dth, fewer ? "fewer" : "not fewer",
+		    num(t, (size_t)pt, "median"), num(t, (size_t)dt, "median"),
+		    cheaper ? "cheaper" : "not cheaper");
 	}
 	return !measured ? -1 : ok ? 1 : any ? 2 : 0;
 }
@@ -419,8 +417,8 @@ static int judge_pool(struct sbuf *d, const struct csv_table *t,
 static int judge_blocking(struct sbuf *d, const struct csv_table *t,
 			  const char *tc)
 {
-	double c = median_of(t, "threads", "sleep(c)", tc, "goroutines=64",
-			     "threads");
+	double c =
+	    median_of(t, "threads", "sleep(c)", tc, "goroutines=64", "threads");
 	double g = median_of(t, "threads", "sleep(go)", tc, "goroutines=64",
 			     "threads");
 	if (isnan(c) || isnan(g))
@@ -439,8 +437,8 @@ static int judge_blocking(struct sbuf *d, const struct csv_table *t,
 static int judge_gostring(struct sbuf *d, const struct csv_table *t,
 			  const char *tc)
 {
-	double a = median_of(t, "data", "GoString", tc, "cgocheck=1",
-			     "allocs/op");
+	double a =
+	    median_of(t, "data", "GoString", tc, "cgocheck=1", "allocs/op");
 	double by = median_of(t, "data", "GoString", tc, "cgocheck=1", "B/op");
 	double va = median_of(t, "data", "view", tc, "cgocheck=1", "allocs/op");
 	if (isnan(a) || isnan(by) || isnan(va))
@@ -627,8 +625,7 @@ void report_overview_data(const struct csv_table *t, const char *unit,
 	for (int d = 0; d < 4; d++)
 		for (size_t r = 0; r < t->nrows; r++) {
 			if (strcmp(cell(t, r, "unit"), unit) ||
-			    cell(t, r, "param")[0] ||
-			    !measured(t, r) ||
+			    cell(t, r, "param")[0] || !measured(t, r) ||
 			    direction(cell(t, r, "variant"),
 				      cell(t, r, "baseline")) != d)
 				continue;
@@ -658,11 +655,10 @@ void report_series_data(const struct csv_table *t, const char *family,
 		    strcmp(cell(t, r, "unit"), unit) || strncmp(p, prefix, l))
 			continue;
 		size_t i = 0;
-		while (i < ns &&
-		       (strcmp(cell(t, series[i], "variant"),
-			       cell(t, r, "variant")) ||
-			strcmp(cell(t, series[i], "toolchain"),
-			       cell(t, r, "toolchain"))))
+		while (i < ns && (strcmp(cell(t, series[i], "variant"),
+					 cell(t, r, "variant")) ||
+				  strcmp(cell(t, series[i], "toolchain"),
+					 cell(t, r, "toolchain"))))
 			i++;
 		if (i == ns) {
 			series = xrealloc(series, (ns + 1) * sizeof *series);
@@ -688,9 +684,9 @@ void report_series_data(const struct csv_table *t, const char *family,
 		snprintf(p, sizeof p, "%s%ld", prefix, xs[k]);
 		sbuf_addf(sb, "%ld", xs[k]);
 		for (size_t i = 0; i < ns; i++) {
-			long r = row_of(t, family, cell(t, series[i], "variant"),
-					cell(t, series[i], "toolchain"), p,
-					unit);
+			long r =
+			    row_of(t, family, cell(t, series[i], "variant"),
+				   cell(t, series[i], "toolchain"), p, unit);
 			if (r < 0)
 				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
 			else
@@ -773,9 +769,9 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 				*base = '\0';
 				char *parent = strrchr(dir, '/');
 				name = parent ? parent + 1 : dir;
-				labels[loaded] = xasprintf("%s/%s (%s, %s cores)",
-							   name, base + 1, cpu,
-							   cores);
+				labels[loaded] =
+				    xasprintf("%s/%s (%s, %s cores)", name,
+					      base + 1, cpu, cores);
 			} else {
 				labels[loaded] = xasprintf("%s (%s, %s cores)",
 							   name, cpu, cores);
@@ -786,8 +782,8 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 			ts[loaded] = f.sum;
 			memset(&f.sum, 0, sizeof f.sum);
 			const char *tcs[1];
-			tc0[loaded] = toolchains(&ts[loaded], tcs, 1) ? tcs[0]
-								     : "";
+			tc0[loaded] =
+			    toolchains(&ts[loaded], tcs, 1) ? tcs[0] : "";
 		}
 		unload(&f);
 	}
@@ -796,8 +792,7 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 	if (rc == 0) {
 		sbuf_addstr(sb, "scenario");
 		for (size_t i = 0; i < n; i++)
-			sbuf_addf(sb, "\t\"%s\"\t\"low\"\t\"high\"",
-				  labels[i]);
+			sbuf_addf(sb, "\t\"%s\"\t\"low\"\t\"high\"", labels[i]);
 		sbuf_addstr(sb, "\n");
 		/* every scenario without a param, in the order the runs
 		 * first have it, at each run's first toolchain */
@@ -823,10 +818,10 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 				sbuf_addf(sb, "\"%s: %s\"", cell(t, r, "case"),
 					  cell(t, r, "variant"));
 				for (size_t k = 0; k < n; k++) {
-					long m = row_of(&ts[k],
-							cell(t, r, "case"),
-							cell(t, r, "variant"),
-							tc0[k], "", unit);
+					long m =
+					    row_of(&ts[k], cell(t, r, "case"),
+						   cell(t, r, "variant"),
+						   tc0[k], "", unit);
 					if (m < 0)
 						sbuf_addstr(sb,
 							    "\tNaN\tNaN\tNaN");
@@ -897,9 +892,8 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 				const char *tcs[16];
 				size_t ntc = toolchains(&t, tcs, 16);
 				for (size_t k = 0; k < ntc; k++) {
-					long largest,
-					    even = break_even(&t, tcs[k],
-							      &largest);
+					long largest, even = break_even(
+							  &t, tcs[k], &largest);
 					if (even > 0)
 						sbuf_addf(&sd,
 							  "# break-even %ld "
@@ -912,8 +906,7 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 					   series[i][2], &sd);
 			char *p = xasprintf("%s/%s", run_dir, series[i][3]);
 			/* a header line alone: the run has no such family */
-			if (strchr(sd.buf + head, '\n') + 1 <
-			    sd.buf + sd.len)
+			if (strchr(sd.buf + head, '\n') + 1 < sd.buf + sd.len)
 				rc = file_write_atomic(p, sd.buf, sd.len, err,
 						       errlen);
 			else

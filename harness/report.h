@@ -32,8 +32,7 @@ void report_toolchain_data(const struct csv_table *t, const char *unit,
  * NaN where it has none. A series is a variant, and its toolchain when
  * the run has more than one. */
 void report_series_data(const struct csv_table *t, const char *family,
-			const char *prefix, const char *unit,
-			struct sbuf *sb);
+			const char *prefix, const char *unit, struct sbuf *sb);
 /* The data of the machines chart, from several run directories (of
  * different machines): one row a scenario without a param (at each run's
  * first toolchain), and for each run, labelled "machine/run (cpu, N

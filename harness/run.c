@@ -186,7 +186,6 @@ static char *seconds_arg(const struct run *r, const char *flag, double s,
 	return xasprintf("%s=%g", flag, s);
 }
 
-
 /* Turns the one result line of a counted run into instructions per op,
  * and when groups is not NULL, sums that dump's functions into them, per
  * op (see anatomy.h). */
@@ -300,7 +299,7 @@ static int run_binary(struct run *r, const struct family *f,
 		env[e++] = t->env[i];
 	/* counted: one P keeps the scheduler's path the same from run to
 	 * run; valgrind runs one thread at a time, so pinning buys nothing */
-	env[e++] = counted	    ? "GOMAXPROCS=1"
+	env[e++] = counted	 ? "GOMAXPROCS=1"
 		   : f->unpinned ? r->allprocs
 				 : r->gomaxprocs;
 	if (counted)
@@ -480,9 +479,9 @@ static void discover_go(struct run *r, const struct family *f,
 	for (int attempt = 0; attempt < 10 && !*r->c->stop; attempt++) {
 		struct bench_output out;
 		char err[ERRLEN];
-		int rc = run_binary(r, f, t, 1, bin, fe, NULL, skip.buf,
-				    r->c->warmup_s, 0, NULL, &out, err,
-				    sizeof err);
+		int rc =
+		    run_binary(r, f, t, 1, bin, fe, NULL, skip.buf,
+			       r->c->warmup_s, 0, NULL, &out, err, sizeof err);
 		add_found(r, f, t, 1, bin, fe, &out);
 		if (rc != 0 && !*r->c->stop && out.unfinished) {
 			char *variant, *param;
@@ -1277,11 +1276,11 @@ int run_toolchains(const struct run_config *c, struct toolchain **out,
 		size_t np = 0;
 		struct dirent *e;
 		while ((e = readdir(d))) {
-			char *p = xasprintf("%s/%s/toolchain.txt",
-					    c->build_dir, e->d_name);
+			char *p = xasprintf("%s/%s/toolchain.txt", c->build_dir,
+					    e->d_name);
 			if (e->d_name[0] != '.' && path_exists(p)) {
-				paths = xrealloc(paths,
-						 (np + 1) * sizeof *paths);
+				paths =
+				    xrealloc(paths, (np + 1) * sizeof *paths);
 				paths[np++] = p;
 			} else {
 				free(p);

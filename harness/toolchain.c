@@ -46,8 +46,8 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 	t->env[k++] = xstrdup("CGO_ENABLED=1");
 	t->env[k] = NULL;
 
-	char *argv[] = {t->go,	  "env",    "GOVERSION", "GOROOT",
-			"GOOS",	  "GOARCH", "GCCGO",	 NULL};
+	char *argv[] = {t->go,	"env",	  "GOVERSION", "GOROOT",
+			"GOOS", "GOARCH", "GCCGO",     NULL};
 	struct spawn_opts o = {
 	    .argv = argv, .env = t->env, .pin_cpu = -1, .timeout_s = 600};
 	struct spawn_result r;
@@ -132,16 +132,15 @@ void toolchain_free(struct toolchain *t)
 static const struct {
 	const char *name;
 	size_t off;
-} tc_fields[] = {
-    {"spec", offsetof(struct toolchain, spec)},
-    {"name", offsetof(struct toolchain, name)},
-    {"goroot", offsetof(struct toolchain, goroot)},
-    {"goos", offsetof(struct toolchain, goos)},
-    {"goarch", offsetof(struct toolchain, goarch)},
-    {"cc", offsetof(struct toolchain, cc)},
-    {"cxx", offsetof(struct toolchain, cxx)},
-    {"cc-name", offsetof(struct toolchain, cc_name)},
-    {"cc-version", offsetof(struct toolchain, cc_version)}};
+} tc_fields[] = {{"spec", offsetof(struct toolchain, spec)},
+		 {"name", offsetof(struct toolchain, name)},
+		 {"goroot", offsetof(struct toolchain, goroot)},
+		 {"goos", offsetof(struct toolchain, goos)},
+		 {"goarch", offsetof(struct toolchain, goarch)},
+		 {"cc", offsetof(struct toolchain, cc)},
+		 {"cxx", offsetof(struct toolchain, cxx)},
+		 {"cc-name", offsetof(struct toolchain, cc_name)},
+		 {"cc-version", offsetof(struct toolchain, cc_version)}};
 #define TC_FIELDS (sizeof tc_fields / sizeof *tc_fields)
 
 static char **field(const struct toolchain *t, size_t i)

@@ -415,8 +415,9 @@ static const struct {
     {"batch", "c->c go->go", "", "n", "ns/item"},
     {"batch", "go->c(each) go->c(batch) go->c->go(batch)", "c->c", "n",
      "ns/item"},
-    {"data", "c->c(dup+free) c->c(sum) c->c(struct-value) "
-	     "c->c(struct-pointer) c->c(1ptr) c->c(8ptr)",
+    {"data",
+     "c->c(dup+free) c->c(sum) c->c(struct-value) "
+     "c->c(struct-pointer) c->c(1ptr) c->c(8ptr)",
      "", "", ""},
     {"data", "view", "", "c", "B/op allocs/op"},
     {"data", "CString+free", "c->c(dup+free)", "c", "B/op allocs/op"},
@@ -424,13 +425,12 @@ static const struct {
     {"data", "bytes(copy) bytes(pointer) bytes(pinned)", "c->c(sum)", "c",
      "B/op allocs/op"},
     {"data", "struct(value)", "c->c(struct-value)", "c", "B/op allocs/op"},
-    {"data", "struct(pointer)", "c->c(struct-pointer)", "c",
-     "B/op allocs/op"},
+    {"data", "struct(pointer)", "c->c(struct-pointer)", "c", "B/op allocs/op"},
     {"data", "args(1ptr)", "c->c(1ptr)", "c", "B/op allocs/op"},
     {"data", "args(8ptr)", "c->c(8ptr)", "c", "B/op allocs/op"},
     {"directives", "c->c", "", "", ""},
-    {"directives", "plain noescape nocallback noescape+nocallback", "c->c",
-     "", "allocs/op"},
+    {"directives", "plain noescape nocallback noescape+nocallback", "c->c", "",
+     "allocs/op"},
     {"handles", "callback", "", "g", "allocs/op"},
     {"handles",
      "cgo.Handle rwmutex-map rwmutex-map(mutex-id) "
@@ -439,21 +439,19 @@ static const struct {
      "callback", "g", "allocs/op"},
     {"parallel", "go->go", "", "g", ""},
     {"parallel", "go->c go->c->go", "go->go", "g", ""},
-    {"recovery", "go->go go->go(defer-recover) go->go(panic-recover)", "",
-     "", ""},
+    {"recovery", "go->go go->go(defer-recover) go->go(panic-recover)", "", "",
+     ""},
     {"recovery", "go->c->go", "go->go", "", ""},
-    {"recovery", "go->c->go(defer-recover)", "go->go(defer-recover)", "",
-     ""},
-    {"recovery", "go->c->go(panic-recover)", "go->go(panic-recover)", "",
-     ""},
+    {"recovery", "go->c->go(defer-recover)", "go->go(defer-recover)", "", ""},
+    {"recovery", "go->c->go(panic-recover)", "go->go(panic-recover)", "", ""},
     {"threads", "go->go sleep(go)", "", "64", "threads cgocalls/op"},
     {"threads", "go->c go->c(pool)", "go->go", "64", "threads cgocalls/op"},
     {"threads", "sleep(c) sleep(c,pool)", "sleep(go)", "64",
      "threads cgocalls/op"},
 };
 
-static long find_row(const char *family, const char *variant,
-		     const char *param, const char *unit)
+static long find_row(const char *family, const char *variant, const char *param,
+		     const char *unit)
 {
 	for (size_t r = 0; r < summary.nrows; r++)
 		if (!strcmp(cell(r, "case"), family) &&
@@ -473,9 +471,8 @@ static size_t params_of(const char *kind, char out[][32], size_t max)
 		for (int i = 1; i <= 4096 && n < max; i *= 2)
 			snprintf(out[n++], 32, "n=%d", i);
 	else if (!strcmp(kind, "g"))
-		for (long i = 1; i <= 2 * sysconf(_SC_NPROCESSORS_ONLN) &&
-				 n < max;
-		     i++)
+		for (long i = 1;
+		     i <= 2 * sysconf(_SC_NPROCESSORS_ONLN) && n < max; i++)
 			snprintf(out[n++], 32, "goroutines=%ld", i);
 	else if (!strcmp(kind, "c")) {
 		snprintf(out[n++], 32, "%s", "cgocheck=1");
@@ -528,11 +525,11 @@ static void catalogue_measured(void **state)
 					    cell((size_t)r, "status");
 					if (strcmp(st, "ok") &&
 					    strcmp(st, "wide"))
-						fail_msg("%s %s '%s': %s: %s",
-							 catalogue[i].family, v,
-							 params[p], st,
-							 cell((size_t)r,
-							      "note"));
+						fail_msg(
+						    "%s %s '%s': %s: %s",
+						    catalogue[i].family, v,
+						    params[p], st,
+						    cell((size_t)r, "note"));
 					assert_true(num((size_t)r, "n") >= 1);
 					checked++;
 				}

@@ -78,8 +78,9 @@ static void options(void **state)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		/* the last is an error only after the first text */
-		struct family *g =
-		    i + 1 < sizeof bad / sizeof *bad ? xcalloc(1, sizeof *g) : f;
+		struct family *g = i + 1 < sizeof bad / sizeof *bad
+				       ? xcalloc(1, sizeof *g)
+				       : f;
 		assert_int_equal(
 		    family_parse_options(bad[i].text, "o", g, err, sizeof err),
 		    -1);

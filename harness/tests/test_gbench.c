@@ -39,8 +39,7 @@ static void items_counter(void **state)
 	assert_string_equal(o.lines[1].param, "n=64");
 	assert_int_equal(o.lines[1].nmetrics, 2);
 	assert_string_equal(o.lines[1].metrics[1].unit, "ns/item");
-	assert_true(o.lines[1].metrics[1].value ==
-		    3.7943095756769634e+02 / 64);
+	assert_true(o.lines[1].metrics[1].value == 3.7943095756769634e+02 / 64);
 	assert_true(o.lines[2].metrics[1].value ==
 		    2.4861230769345049e+04 / 4096);
 	benchout_free(&o);

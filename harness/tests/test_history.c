@@ -84,17 +84,15 @@ static void chart_data(void **state)
 		if (strcmp(row[csv_col(&h, "unit")], "ns/op") ||
 		    strcmp(row[csv_col(&h, "variant")], "go->c"))
 			continue;
-		char *cells = xasprintf("\t%s\t%s\t%s",
-					row[csv_col(&h, "median")],
-					row[csv_col(&h, "ci_low")],
-					row[csv_col(&h, "ci_high")]);
+		char *cells = xasprintf(
+		    "\t%s\t%s\t%s", row[csv_col(&h, "median")],
+		    row[csv_col(&h, "ci_low")], row[csv_col(&h, "ci_high")]);
 		assert_non_null(strstr(sb.buf, cells));
 		free(cells);
 	}
 	sb.len = 0;
-	assert_int_equal(history_chart_data(&h, "call/nothing", &sb, err,
-					    sizeof err),
-			 -1);
+	assert_int_equal(
+	    history_chart_data(&h, "call/nothing", &sb, err, sizeof err), -1);
 	assert_string_equal(err, "the history has no scenario to chart among "
 				 "call/nothing");
 	sbuf_free(&sb);

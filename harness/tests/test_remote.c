@@ -73,9 +73,9 @@ static void toolchain_file(void **state)
 	assert_string_equal(u.env[0], "CGO_ENABLED=1");
 	toolchain_free(&u);
 	/* a file without a field is refused, naming it */
-	assert_int_equal(file_write_atomic(path, "name: go1.26.8\n", 15, err,
-					   sizeof err),
-			 0);
+	assert_int_equal(
+	    file_write_atomic(path, "name: go1.26.8\n", 15, err, sizeof err),
+	    0);
 	assert_int_equal(toolchain_load(path, &u, err, sizeof err), -1);
 	char *want = xasprintf("%s: no 'spec: ' line", path);
 	assert_string_equal(err, want);

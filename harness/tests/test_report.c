@@ -221,7 +221,8 @@ static void series_data(void **state)
 			   "median", "\t%.17g\t");
 	char *row = strstr(sb.buf, "\n64\t");
 	assert_non_null(row);
-	assert_true(strstr(row, n64) && strstr(row, n64) < strchr(row + 1, '\n'));
+	assert_true(strstr(row, n64) &&
+		    strstr(row, n64) < strchr(row + 1, '\n'));
 	free(n64);
 	sb.len = 0;
 	report_series_data(&t, "handles", "goroutines=", "ns/op", &sb);
@@ -243,9 +244,10 @@ static void machines_data(void **state)
 	char err[ERRLEN];
 	assert_int_equal(
 	    report_machines_data(runs, 2, "ns/op", &sb, err, sizeof err), 0);
-	assert_true(str_starts(sb.buf, "scenario\t\"vm/20261126T062326Z (AMD "
-				       "EPYC, 2 cores)\"\t\"low\"\t\"high\"\t"
-				       "\"vm/toolchains (AMD EPYC, 2 cores)\""));
+	assert_true(str_starts(sb.buf,
+			       "scenario\t\"vm/20261126T062326Z (AMD "
+			       "EPYC, 2 cores)\"\t\"low\"\t\"high\"\t"
+			       "\"vm/toolchains (AMD EPYC, 2 cores)\""));
 	/* the call family in both; recovery only in the suite: NaN */
 	assert_non_null(strstr(sb.buf, "\n\"call: go->c\"\t"));
 	char *rec = strstr(sb.buf, "\n\"recovery: go->go\"\t");
