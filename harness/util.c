@@ -140,7 +140,10 @@ int file_read(const char *path, char **out, size_t *len, char *err,
 int file_write_atomic(const char *path, const char *data, size_t len, char *err,
 		      size_t errlen)
 {
-	char *tmp = xasprintf("%s.tmp", path);
+	/* a temporary name of this process's own: two processes may write
+	 * the same file at once (toolchain.txt of a shared build directory),
+	 * and each rename must find its own file */
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	FILE *f = fopen(tmp, "wb");
 	if (!f) {
 		set_error(err, errlen, "cannot create '%s': %s", tmp,

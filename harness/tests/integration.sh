@@ -202,9 +202,9 @@ fi
 if sh scripts/charts.sh "$tmp/catalogue" 2>"$tmp/charts.err" &&
 	is_chart "$tmp/catalogue/batch" && is_chart "$tmp/catalogue/scaling-handles" &&
 	is_chart "$tmp/catalogue/scaling-parallel" && is_chart "$tmp/catalogue/overview" &&
-	grep -q 'go-&gt;c(batch)' "$tmp/catalogue/batch.svg" &&
+	grep -q 'go->c(batch)' "$tmp/catalogue/batch.svg" &&
 	grep -q 'sharded-map' "$tmp/catalogue/scaling-handles.svg" &&
-	grep -q 'go-&gt;c-&gt;go' "$tmp/catalogue/scaling-parallel.svg"; then
+	grep -q 'go->c->go' "$tmp/catalogue/scaling-parallel.svg"; then
 	ok "charts: batching and scaling, with every series"
 else
 	bad "charts: batching and scaling: $(cat "$tmp/charts.err")"

@@ -33,7 +33,7 @@ check_run() {
 }
 
 # A bundle, unpacked elsewhere and run with no Go toolchain in PATH.
-if "$cgobench" bundle --cases call "$tmp/bundle.tar.gz" -q 2>"$tmp/bundle.err"; then
+if "$cgobench" bundle --cases call -q "$tmp/bundle.tar.gz" 2>"$tmp/bundle.err"; then
 	ok "cgobench bundle"
 else
 	bad "cgobench bundle: $(tail -n 3 "$tmp/bundle.err")"
