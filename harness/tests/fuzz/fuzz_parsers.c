@@ -1,6 +1,6 @@
 /* libFuzzer target for every parser of outside input: go test output,
- * Google Benchmark JSON, CSV, raw.csv rows and baselines files. The first
- * byte picks the parser, the rest is its input; each must either parse or
+ * Google Benchmark JSON, CSV, raw.csv rows, baselines and options files.
+ * The first byte picks the parser, the rest is its input; each must either parse or
  * fail with an error, never crash, leak or read out of bounds. */
 #include "csv.h"
 #include "family.h"
@@ -38,6 +38,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			csv_free(&t);
 		break;
 	case 3:
+		/* a high first byte: an options file, else baselines */
+		if (data[0] & 0x80) {
+			struct family *fp = xcalloc(1, sizeof *fp);
+			family_parse_options(text, "fuzz", fp, err, sizeof err);
+			(void)family_env_of(fp, text);
+			family_free_all(fp, 1);
+			break;
+		}
 		family_parse_baselines(text, "fuzz", &f, err, sizeof err);
 		for (size_t i = 0; i < f.nbaselines; i++) {
 			free(f.baselines[i].variant);
