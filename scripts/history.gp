@@ -23,6 +23,7 @@ set title "Each scenario over the runs of the history" noenhanced
 set xtics rotate by -30 noenhanced font ",10"
 set bmargin 7
 set offsets 0.3, 0.3, 0, 0
+set xrange [-0.5:*]
 set key outside right top noenhanced
 set terminal pngcairo size 1100,620 font "sans,11"
 set output out.".png"
