@@ -7,19 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The next line of a text split in place, its comment ("# ...") cut off,
+ * counted in *lineno; NULL at the end. The baselines and options files
+ * are read a line at a time this way. */
+static char *next_line(char **cursor, int *lineno)
+{
+	char *line = *cursor;
+	if (!line || !*line)
+		return NULL;
+	char *nl = strchr(line, '\n');
+	if (nl)
+		*nl++ = '\0';
+	*cursor = nl;
+	(*lineno)++;
+	char *hash = strchr(line, '#');
+	if (hash)
+		*hash = '\0';
+	return line;
+}
+
 int family_parse_baselines(const char *text, const char *source,
 			   struct family *f, char *err, size_t errlen)
 {
-	char *copy = xstrdup(text);
+	char *copy = xstrdup(text), *cursor = copy, *line;
 	int lineno = 0, rc = 0;
-	for (char *line = copy, *next; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		lineno++;
-		char *hash = strchr(line, '#');
-		if (hash)
-			*hash = '\0';
+	while ((line = next_line(&cursor, &lineno))) {
 		char *save, *v = strtok_r(line, " \t\r", &save);
 		if (!v)
 			continue;
@@ -51,16 +63,9 @@ int family_parse_baselines(const char *text, const char *source,
 int family_parse_options(const char *text, const char *source, struct family *f,
 			 char *err, size_t errlen)
 {
-	char *copy = xstrdup(text);
+	char *copy = xstrdup(text), *cursor = copy, *line;
 	int lineno = 0, rc = 0;
-	for (char *line = copy, *next; line && *line && rc == 0; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		lineno++;
-		char *hash = strchr(line, '#');
-		if (hash)
-			*hash = '\0';
+	while (rc == 0 && (line = next_line(&cursor, &lineno))) {
 		char *save, *word = strtok_r(line, " \t\r", &save);
 		if (!word)
 			continue;

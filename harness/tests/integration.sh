@@ -14,10 +14,7 @@ check=$2
 go=${3:-go}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-bad() { echo "not ok - $1"; failed=$((failed + 1)); }
+. "$(dirname "$0")/testlib.sh"
 
 run="$tmp/run dir"
 if "$cgobench" run --go "$go" --cases call --count 5 --max-count 5 \
@@ -33,16 +30,6 @@ else
 	bad "the summary table goes to stdout"
 fi
 
-# check_run EXPECT DIR: the cmocka checks of a run directory, counted
-check_run() {
-	out=$(CGOBENCH_EXPECT=$1 CGOBENCH_RUN_DIR=$2 "$check" 2>&1)
-	printf '%s\n' "$out"
-	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
-	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
-	[ -z "$p$f" ] && f=1
-	passed=$((passed + ${p:-0}))
-	failed=$((failed + ${f:-0}))
-}
 check_run complete "$run"
 
 # clang as the C compiler: every row and the machine record name it.

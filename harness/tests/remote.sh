@@ -10,27 +10,13 @@ set -u
 cgobench=$1
 check=$2
 tmp=$(mktemp -d)
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-bad() { echo "not ok - $1"; failed=$((failed + 1)); }
+. "$(dirname "$0")/testlib.sh"
 sshd_pid=
 cleanup() {
 	[ -n "$sshd_pid" ] && kill "$sshd_pid" 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-
-# check_run EXPECT DIR: the cmocka checks of a run directory, counted
-check_run() {
-	out=$(CGOBENCH_EXPECT=$1 CGOBENCH_RUN_DIR=$2 "$check" 2>&1)
-	printf '%s\n' "$out"
-	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
-	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
-	[ -z "$p$f" ] && f=1
-	passed=$((passed + ${p:-0}))
-	failed=$((failed + ${f:-0}))
-}
 
 # A bundle, unpacked elsewhere and run with no Go toolchain in PATH.
 if "$cgobench" bundle --cases call -q "$tmp/bundle.tar.gz" 2>"$tmp/bundle.err"; then
