@@ -22,11 +22,6 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Hashes every regular file below dir, names and contents, in sorted
  * order so that the hash does not depend on readdir's. */
 static uint64_t hash_tree(uint64_t h, const char *dir)
@@ -45,7 +40,7 @@ static uint64_t hash_tree(uint64_t h, const char *dir)
 	}
 	closedir(d);
 	if (n)
-		qsort(names, n, sizeof *names, cmp_str);
+		qsort(names, n, sizeof *names, str_ptr_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		h = fnv(h, names[i], strlen(names[i]) + 1);
@@ -126,7 +121,7 @@ static size_t list_sources(const char *dir, const char *suffix, char ***out)
 	}
 	closedir(d);
 	if (n)
-		qsort(*out, n, sizeof **out, cmp_str);
+		qsort(*out, n, sizeof **out, str_ptr_cmp);
 	return n;
 }
 

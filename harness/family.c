@@ -202,11 +202,6 @@ static int load(const char *cases_dir, const char *name, struct family *f,
 	return rc;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int matches(const char *name, const char *patterns)
 {
 	if (!*patterns || !strcmp(patterns, "all"))
@@ -251,7 +246,7 @@ int family_discover(const char *cases_dir, const char *patterns,
 	}
 	closedir(d);
 	if (nn)
-		qsort(names, nn, sizeof *names, cmp_name);
+		qsort(names, nn, sizeof *names, str_ptr_cmp);
 
 	/* every pattern must select something */
 	char *copy = xstrdup(patterns);

@@ -1254,11 +1254,6 @@ static void run_free(struct run *r)
 	free(r->dir);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int run_toolchains(const struct run_config *c, struct toolchain **out,
 		   size_t *n, char *err, size_t errlen)
 {
@@ -1288,7 +1283,7 @@ int run_toolchains(const struct run_config *c, struct toolchain **out,
 		}
 		closedir(d);
 		if (np)
-			qsort(paths, np, sizeof *paths, cmp_str);
+			qsort(paths, np, sizeof *paths, str_ptr_cmp);
 		*out = xcalloc(np ? np : 1, sizeof **out);
 		for (size_t i = 0; i < np; i++) {
 			if (rc == 0 && toolchain_load(paths[i], &(*out)[*n],

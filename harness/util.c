@@ -263,3 +263,8 @@ void remove_tree(const char *dir)
 	closedir(d);
 	rmdir(dir);
 }
+
+int str_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}

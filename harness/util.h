@@ -53,6 +53,8 @@ void remove_tree(const char *path);
 /* Strips trailing white space in place; returns s. */
 char *str_rstrip(char *s);
 int str_starts(const char *s, const char *prefix);
+/* strcmp of two char * that a and b point to: for qsort of strings. */
+int str_ptr_cmp(const void *a, const void *b);
 /* Parses a whole string as a number; -1 when anything else is in it. */
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);
