@@ -41,6 +41,9 @@ Q = @
 endif
 
 B = build
+# the harness's sources: make mutate builds a mutated copy of them with
+# H and B of its own
+H = harness
 HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c callgrind.c history.c anatomy.c report.c \
 	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c remote.c
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
@@ -80,12 +83,12 @@ $(DEPS_STAMP): scripts/install-deps.sh
 	$(Q)sh scripts/install-deps.sh
 	$(Q)mkdir -p $(B) && touch $@
 
-$(B)/obj/%.o: harness/%.c | $(DEPS_STAMP)
+$(B)/obj/%.o: $(H)/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
 
-$(B)/san/%.o: harness/%.c | $(DEPS_STAMP)
+$(B)/san/%.o: $(H)/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC+SAN  $<")
 	$(Q)$(CC) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARN) -c $< -o $@
@@ -94,13 +97,13 @@ $(B)/cgobench: $(HARNESS_OBJ) $(B)/obj/main.o
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/tests/%.o: harness/tests/%.c | $(DEPS_STAMP)
+$(B)/tests/%.o: $(H)/tests/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Iharness -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -I$(H) -c $< -o $@
 
-$(B)/san-tests/%.o: harness/tests/%.c | $(DEPS_STAMP)
+$(B)/san-tests/%.o: $(H)/tests/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARN) -Iharness -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARN) -I$(H) -c $< -o $@
 
 $(B)/san-tests/%: $(B)/san-tests/%.o $(HARNESS_SAN)
 	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS) -lcmocka

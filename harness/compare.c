@@ -92,8 +92,13 @@ static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 	}
 	int rc = 0;
 	if (sum && path_exists(sum)) {
+		/* the columns sum_baseline and order_of read */
+		static const char *const need[] = {"case", "variant", "param",
+						   "unit", "baseline", NULL};
 		rc = csv_read_file(sum, &s->sum, err, errlen);
 		s->has_sum = rc == 0;
+		if (rc == 0)
+			rc = csv_require(&s->sum, need, err, errlen);
 	}
 	if (rc == 0 && raw) {
 		rc = raw_read(raw, &s->raw, err, errlen);
@@ -457,6 +462,11 @@ static int cmp_order(const void *a, const void *b)
 	/* the figure itself before its overhead */
 	return (strcmp(x->metric, "overhead") == 0) -
 	       (strcmp(y->metric, "overhead") == 0);
+}
+
+int compare_exit_status(size_t regressions, int fail_on_regression)
+{
+	return fail_on_regression && regressions > 0 ? 1 : 0;
 }
 
 int compare_runs(const char *old_path, const char *new_path,

@@ -32,5 +32,8 @@ struct compare_opts {
 int compare_runs(const char *old_path, const char *new_path,
 		 const struct compare_opts *o, FILE *out, size_t *regressions,
 		 char *err, size_t errlen);
+/* The exit status of a comparison that ran: 1 when fail_on_regression is
+ * set and there is at least one regression, 0 otherwise. */
+int compare_exit_status(size_t regressions, int fail_on_regression);
 
 #endif

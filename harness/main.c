@@ -482,7 +482,7 @@ static int cmd_compare(int argc, char **argv)
 			"above %g%%\n",
 			regressions, regressions == 1 ? "" : "s",
 			c.threshold_pct);
-	return fail && regressions ? 1 : 0;
+	return compare_exit_status(regressions, fail);
 }
 
 static int cmd_report(int argc, char **argv)

@@ -451,7 +451,7 @@ static int judge_gostring(struct sbuf *d, const struct csv_table *t,
 	return ok;
 }
 
-static void claims(struct sbuf *sb, const struct csv_table *t)
+void report_claims(const struct csv_table *t, struct sbuf *sb)
 {
 	sbuf_addstr(sb, "## Claims about cgo\n\n");
 	claim_go_to_c(sb, t);
@@ -573,7 +573,7 @@ int report_build(const char *run_dir, struct sbuf *sb, char *err, size_t errlen)
 		sbuf_addf(sb, "%s %s", i ? "," : "", tcs[i]);
 	sbuf_addstr(sb, "\n\n");
 	headline(sb, &f.sum);
-	claims(sb, &f.sum);
+	report_claims(&f.sum, sb);
 	if (f.has_anat)
 		anatomy_lines(sb, &f.anat);
 	unload(&f);

@@ -18,6 +18,9 @@ int report_build(const char *run_dir, struct sbuf *sb, char *err,
  * direction (baselines, Go to C, Go to C to Go, C to Go): label, direction,
  * its number (0 to 3), median, ci_low, ci_high, tab-separated. */
 struct csv_table;
+/* The section "Claims about cgo" of a summary.csv table: each claim's
+ * verdict over the toolchains and the figures it was judged by. */
+void report_claims(const struct csv_table *t, struct sbuf *sb);
 void report_overview_data(const struct csv_table *t, const char *unit,
 			  struct sbuf *sb);
 /* The data of the toolchains chart: one row a scenario without a param

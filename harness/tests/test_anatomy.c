@@ -49,6 +49,16 @@ static void groups_by_name_and_file(void **state)
 	assert_string_equal(
 	    anatomy_groups[anatomy_group("runtime.exitsyscall", "", dir)],
 	    "entry/exit");
+	/* the goroutine's status changes around the call */
+	assert_string_equal(
+	    anatomy_groups[anatomy_group("runtime.casgstatus", "", dir)],
+	    "entry/exit");
+	assert_string_equal(anatomy_groups[anatomy_group(
+				"runtime.entersyscall_sysmon", "", dir)],
+			    "entry/exit");
+	assert_string_equal(
+	    anatomy_groups[anatomy_group("runtime.systemstack.abi0", "", dir)],
+	    "stack switch");
 	assert_string_equal(
 	    anatomy_groups[anatomy_group("runtime.asmcgocall.abi0", "", dir)],
 	    "stack switch");

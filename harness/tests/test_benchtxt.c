@@ -20,13 +20,7 @@ static void golden_and_parses(void **state)
 	};
 	struct sbuf sb = {0};
 	benchtxt_format(&m, s, 3, &sb);
-	char *want = fixture(FIXTURE("bench-golden.txt"));
-	if (getenv("CGOBENCH_UPDATE_GOLDEN")) {
-		char err[ERRLEN];
-		file_write_atomic(FIXTURE("bench-golden.txt"), sb.buf, sb.len,
-				  err, sizeof err);
-	}
-	assert_string_equal(sb.buf, want);
+	assert_golden(FIXTURE("bench-golden.txt"), sb.buf);
 	struct bench_output o;
 	char err[ERRLEN];
 	assert_int_equal(
@@ -37,7 +31,6 @@ static void golden_and_parses(void **state)
 	assert_true(o.lines[1].metrics[0].value == 1.3818392730899469);
 	assert_string_equal(o.lines[2].param, "n=64");
 	benchout_free(&o);
-	free(want);
 	sbuf_free(&sb);
 	machine_free(&m);
 }

@@ -4,7 +4,12 @@
 
 #include "compare.h"
 
+#include "csv.h"
+#include "stats.h"
+#include "summary.h"
+
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define OLD "results/vm/pinning-auto-1"
@@ -22,12 +27,8 @@ static void golden(const char *old, const char *new_,
 		fail_msg("%s", err);
 	fclose(f);
 	char *path = xasprintf("harness/tests/fixtures/%s", name);
-	if (getenv("CGOBENCH_UPDATE_GOLDEN"))
-		file_write_atomic(path, got, len, err, sizeof err);
-	char *want = fixture(path);
-	assert_string_equal(got, want);
+	assert_golden(path, got);
 	assert_int_equal(regressions, want_regressions);
-	free(want);
 	free(path);
 	free(got);
 }
@@ -95,6 +96,284 @@ static void bad_input(void **state)
 	fclose(f);
 }
 
+/* One variant of a synthetic run: ns/op of case "t" at no param. */
+struct var {
+	const char *variant, *baseline;
+	double v[8];
+};
+
+/* A run directory in /tmp holding raw.csv of these samples and a
+ * summary.csv naming each variant's baseline. The caller removes it with
+ * drop_run. */
+static char *write_run(const struct var *vs, size_t nv)
+{
+	char *dir = xstrdup("/tmp/cgobench-decide-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	struct sbuf raw = {0}, sum = {0};
+	sbuf_addstr(&raw, "schema,case,variant,toolchain,cc,param,rep,iters,"
+			  "unit,value\n");
+	sbuf_addstr(&sum, "case,variant,param,unit,baseline\n");
+	for (size_t i = 0; i < nv; i++) {
+		for (size_t k = 0; k < 8; k++)
+			sbuf_addf(&raw, "1,t,%s,go1.26.8,gcc,,%zu,1000,ns/op,"
+					"%.17g\n",
+				  vs[i].variant, k + 1, vs[i].v[k]);
+		sbuf_addf(&sum, "t,%s,,ns/op,%s\n", vs[i].variant,
+			  vs[i].baseline);
+	}
+	char err[ERRLEN];
+	char *rp = xasprintf("%s/raw.csv", dir), *sp =
+	    xasprintf("%s/summary.csv", dir);
+	assert_int_equal(file_write_atomic(rp, raw.buf, raw.len, err,
+					   sizeof err),
+			 0);
+	assert_int_equal(file_write_atomic(sp, sum.buf, sum.len, err,
+					   sizeof err),
+			 0);
+	free(rp);
+	free(sp);
+	sbuf_free(&raw);
+	sbuf_free(&sum);
+	return dir;
+}
+
+static void drop_run(char *dir)
+{
+	char *rp = xasprintf("%s/raw.csv", dir), *sp =
+	    xasprintf("%s/summary.csv", dir);
+	unlink(rp);
+	unlink(sp);
+	rmdir(dir);
+	free(rp);
+	free(sp);
+	free(dir);
+}
+
+/* compare's CSV of old against new, read back as a table. */
+static void compared(const char *old, const char *new_, double threshold,
+		     double alpha, struct csv_table *t, size_t *regressions)
+{
+	struct compare_opts o = {.threshold_pct = threshold,
+				 .alpha = alpha,
+				 .format = COMPARE_CSV};
+	char *got, err[ERRLEN];
+	size_t len;
+	FILE *f = open_memstream(&got, &len);
+	if (compare_runs(old, new_, &o, f, regressions, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	fclose(f);
+	if (csv_parse(got, "compare", t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	free(got);
+}
+
+/* A field of the row of this variant and metric. */
+static const char *field(const struct csv_table *t, const char *variant,
+			 const char *metric, const char *col)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (!strcmp(t->rows[r][csv_col(t, "variant")], variant) &&
+		    !strcmp(t->rows[r][csv_col(t, "metric")], metric))
+			return t->rows[r][csv_col(t, col)];
+	fail_msg("no %s row of '%s'", metric, variant);
+	return NULL;
+}
+
+static const struct var slow = {"x", "", {20, 20.2, 19.9, 20.1, 20.3, 19.8,
+					  20.05, 20.15}};
+static const struct var fast = {"x", "", {10, 10.1, 9.9, 10.05, 10.2, 9.95,
+					  10.15, 9.85}};
+
+/* A significant speed-up is an improvement, never a regression; the same
+ * change the other way is one, counted once, and the exit status of
+ * --fail-on-regression is 1 for exactly one regression. */
+static void speedup_is_not_a_regression(void **state)
+{
+	(void)state;
+	char *a = write_run(&slow, 1), *b = write_run(&fast, 1);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_true(atof(field(&t, "x", "value", "change_pct")) < -49);
+	assert_string_equal(field(&t, "x", "value", "regression"), "0");
+	assert_int_equal(reg, 0);
+	assert_int_equal(compare_exit_status(reg, 1), 0);
+	csv_free(&t);
+	compared(b, a, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "regression"), "1");
+	assert_int_equal(reg, 1);
+	assert_int_equal(compare_exit_status(reg, 1), 1);
+	assert_int_equal(compare_exit_status(reg, 0), 0);
+	assert_int_equal(compare_exit_status(2, 1), 1);
+	csv_free(&t);
+	drop_run(a);
+	drop_run(b);
+}
+
+/* A regression is a change above the threshold: exactly at it is not. */
+static void regression_threshold_bounds(void **state)
+{
+	(void)state;
+	struct var base = {"x", "", {10, 10, 10, 10, 10, 10, 10, 10}};
+	struct var twice = {"x", "", {15, 15, 15, 15, 15, 15, 15, 15}};
+	char *a = write_run(&base, 1), *b = write_run(&twice, 1);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 50, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "change_pct"), "50");
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_int_equal(reg, 0);
+	csv_free(&t);
+	compared(a, b, 49.99, 0.05, &t, &reg);
+	assert_int_equal(reg, 1);
+	csv_free(&t);
+	drop_run(a);
+	drop_run(b);
+}
+
+/* Significance is p below alpha: p equal to alpha is not significant,
+ * alpha a hair above p is. */
+static void p_either_side_of_alpha(void **state)
+{
+	(void)state;
+	struct var lo = {"x", "", {1, 2, 3, 4, 5, 6, 7, 9}};
+	struct var hi = {"x", "", {4, 5, 6, 7, 8, 10, 11, 12}};
+	double p = stats_mann_whitney(lo.v, 8, hi.v, 8, NULL);
+	assert_true(p > 0.01 && p < 0.2);
+	char *a = write_run(&lo, 1), *b = write_run(&hi, 1);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 1, p, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "0");
+	assert_int_equal(reg, 0);
+	csv_free(&t);
+	compared(a, b, 1, p * 1.0001, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_int_equal(reg, 1);
+	csv_free(&t);
+	compared(a, b, 1, p * 0.55, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "0");
+	csv_free(&t);
+	drop_run(a);
+	drop_run(b);
+}
+
+/* The overhead over the baseline is significant when its change's
+ * interval lies wholly above zero or wholly below it; the crossing's own
+ * figure moving with its baseline leaves the overhead unchanged. */
+static void overhead_change_both_ways(void **state)
+{
+	(void)state;
+	struct var b1 = {"b", "", {5, 5.1, 4.9, 5.05, 4.95, 5.02, 4.98, 5}};
+	struct var b2 = {"b", "", {8, 8.1, 7.9, 8.05, 7.95, 8.02, 7.98, 8}};
+	struct var small = slow, big = slow;
+	small.variant = big.variant = "x";
+	small.baseline = big.baseline = "b";
+	for (int k = 0; k < 8; k++)
+		big.v[k] += 10;
+	struct var r1[] = {b1, small}, r2[] = {b1, big}, r3[] = {b2, small};
+	char *a = write_run(r1, 2), *b = write_run(r2, 2),
+	     *c = write_run(r3, 2);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
+	assert_string_equal(field(&t, "x", "overhead", "regression"), "1");
+	csv_free(&t);
+	compared(b, a, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
+	assert_string_equal(field(&t, "x", "overhead", "regression"), "0");
+	assert_true(atof(field(&t, "x", "overhead", "change_pct")) < 0);
+	csv_free(&t);
+	/* only the baseline moved: the overhead shrank by 3 ns */
+	compared(a, c, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "0");
+	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
+	csv_free(&t);
+	drop_run(a);
+	drop_run(b);
+	drop_run(c);
+}
+
+/* A run whose summary.csv lacks a column that compare reads beside
+ * raw.csv is an error naming the file and the column (it crashed). */
+static void summary_without_a_column(void **state)
+{
+	(void)state;
+	char *a = write_run(&slow, 1);
+	char *sp = xasprintf("%s/summary.csv", a), err[ERRLEN];
+	const char *cut = "case,param,unit,baseline\nt,,ns/op,\n";
+	assert_int_equal(file_write_atomic(sp, cut, strlen(cut), err,
+					   sizeof err),
+			 0);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	FILE *f = fopen("/dev/null", "w");
+	assert_int_equal(compare_runs(a, a, &o, f, &reg, err, sizeof err), -1);
+	fclose(f);
+	char *want = xasprintf("%s:1: no column 'variant'", sp);
+	assert_string_equal(err, want);
+	free(want);
+	free(sp);
+	drop_run(a);
+}
+
+/* summary.csv of one row of case t, variant x, with this interval. */
+static char *write_summary(double median, double lo, double hi)
+{
+	char *path = xstrdup("/tmp/cgobench-sum-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	struct sbuf sb = {0};
+	for (size_t i = 0; summary_columns[i]; i++)
+		sbuf_addf(&sb, "%s%s", i ? "," : "", summary_columns[i]);
+	sbuf_addf(&sb, "\n%d,t,x,go1.26.8,gcc,,ns/op,10,%.17g,%.17g,%.17g,"
+		       "%.17g,%.17g,0.95,,,,,,,,,ok,\n",
+		  SUMMARY_SCHEMA, median, lo, hi, lo, hi);
+	char err[ERRLEN];
+	assert_int_equal(file_write_atomic(path, sb.buf, sb.len, err,
+					   sizeof err),
+			 0);
+	sbuf_free(&sb);
+	return path;
+}
+
+/* From summaries alone, a change is significant when the two intervals
+ * are apart: touching is not apart, from either side. */
+static void intervals_touching_are_not_apart(void **state)
+{
+	(void)state;
+	char *a = write_summary(9.5, 9, 10), *b = write_summary(10.5, 10, 11),
+	     *c = write_summary(10.5, 10.001, 11),
+	     *d = write_summary(8.5, 8, 9);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 1, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "0");
+	csv_free(&t);
+	compared(b, a, 1, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "0");
+	csv_free(&t);
+	compared(a, d, 1, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "0");
+	csv_free(&t);
+	compared(a, c, 1, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_int_equal(reg, 1);
+	csv_free(&t);
+	compared(c, a, 1, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_int_equal(reg, 0);
+	csv_free(&t);
+	char *paths[] = {a, b, c, d};
+	for (int i = 0; i < 4; i++) {
+		unlink(paths[i]);
+		free(paths[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -102,6 +381,12 @@ int main(void)
 	    cmocka_unit_test(csv_and_json),
 	    cmocka_unit_test(normalized_from_summaries),
 	    cmocka_unit_test(bad_input),
+	    cmocka_unit_test(speedup_is_not_a_regression),
+	    cmocka_unit_test(regression_threshold_bounds),
+	    cmocka_unit_test(p_either_side_of_alpha),
+	    cmocka_unit_test(overhead_change_both_ways),
+	    cmocka_unit_test(intervals_touching_are_not_apart),
+	    cmocka_unit_test(summary_without_a_column),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }

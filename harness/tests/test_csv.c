@@ -30,6 +30,18 @@ static void quoting_round_trip(void **state)
 	sbuf_free(&sb);
 }
 
+/* Each character that needs quoting is quoted alone: a newline, a CR, a
+ * comma, a quote. */
+static void quotes_each_special_alone(void **state)
+{
+	(void)state;
+	struct sbuf sb = {0};
+	const char *r[] = {"a\nb", "a\rb", "a,b", "a\"b", "a b;c"};
+	csv_add_row(&sb, r, 5);
+	assert_string_equal(sb.buf, "\"a\nb\",\"a\rb\",\"a,b\",\"a\"\"b\",a b;c\n");
+	sbuf_free(&sb);
+}
+
 static void doubles_exact(void **state)
 {
 	(void)state;
@@ -113,6 +125,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(quoting_round_trip),
+	    cmocka_unit_test(quotes_each_special_alone),
 	    cmocka_unit_test(doubles_exact),
 	    cmocka_unit_test(errors_name_the_line),
 	    cmocka_unit_test(raw_round_trip),

@@ -116,6 +116,36 @@ static void malformed(void **state)
 	benchout_free(&o);
 }
 
+/* Every time unit Google Benchmark prints (->Unit(kNanosecond) to
+ * kSecond, captured from a real driver) becomes ns/op at its scale. */
+static void every_time_unit(void **state)
+{
+	(void)state;
+	char *text = fixture(FIXTURE("gbench-units.json"));
+	struct bench_output o;
+	char err[ERRLEN];
+	assert_int_equal(gbench_parse(text, "g.json", &o, err, sizeof err), 0);
+	assert_int_equal(o.nlines, 4);
+	static const double want[] = {3.8883375000011711e+05,
+				      9.9170149999849855e+01 * 1e3,
+				      2.1421341999939614e+00 * 1e6,
+				      2.0257009333344438e-02 * 1e9};
+	for (int i = 0; i < 4; i++) {
+		assert_string_equal(o.lines[i].metrics[0].unit, "ns/op");
+		assert_true(o.lines[i].metrics[0].value == want[i]);
+	}
+	benchout_free(&o);
+	free(text);
+	/* a unit it does not know is an error, not a guess */
+	assert_int_equal(
+	    gbench_parse("{\"benchmarks\": [{\"name\": \"a\", \"iterations\": "
+			 "1, \"real_time\": 1, \"time_unit\": \"ks\"}]}",
+			 "g.json", &o, err, sizeof err),
+	    -1);
+	assert_string_equal(err, "g.json: benchmark 'a': missing or bad "
+				 "iterations, real_time or time_unit");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +154,7 @@ int main(void)
 	    cmocka_unit_test(nan_error_and_units),
 	    cmocka_unit_test(sanitize_keeps_strings),
 	    cmocka_unit_test(malformed),
+	    cmocka_unit_test(every_time_unit),
 	};
 	return cmocka_run_group_tests_name("gbench", tests, NULL, NULL);
 }

@@ -29,6 +29,35 @@ static void call_family(void **state)
 	free(text);
 }
 
+/* Top-level benchmarks without a sub-benchmark, among them a one-letter
+ * name, beside one with: the name after "Benchmark" is the variant, with
+ * and without the -N suffix of GOMAXPROCS. */
+static void top_level_names(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+	    FIXTURE("gotest-toplevel.txt"),
+	    FIXTURE("gotest-toplevel-procs1.txt")};
+	for (int k = 0; k < 2; k++) {
+		char *text = fixture(files[k]);
+		struct bench_output o;
+		char err[ERRLEN];
+		assert_int_equal(
+		    gotest_parse(text, "x", k ? 1 : 2, &o, err, sizeof err), 0);
+		assert_int_equal(o.nlines, 3);
+		assert_string_equal(o.lines[0].top, "BenchmarkAdd");
+		assert_string_equal(o.lines[0].variant, "Add");
+		assert_string_equal(o.lines[1].top, "BenchmarkX");
+		assert_string_equal(o.lines[1].variant, "X");
+		assert_string_equal(o.lines[2].top, "BenchmarkSub");
+		assert_string_equal(o.lines[2].variant, "go->go");
+		assert_true(o.lines[1].metrics[0].value ==
+			    (k ? 2.074 : 2.295));
+		benchout_free(&o);
+		free(text);
+	}
+}
+
 static void no_procs_suffix(void **state)
 {
 	(void)state;
@@ -156,6 +185,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(call_family),
+	    cmocka_unit_test(top_level_names),
 	    cmocka_unit_test(no_procs_suffix),
 	    cmocka_unit_test(skip_and_fail_verbose),
 	    cmocka_unit_test(fail_reason_after_line),

@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "report.h"
 
+#include <glob.h>
 #include <stdio.h>
 
 #define RUN "results/vm/anatomy-toolchains"
@@ -19,13 +20,33 @@ static void golden(void **state)
 	char err[ERRLEN];
 	if (report_build(RUN, &sb, err, sizeof err) != 0)
 		fail_msg("%s", err);
-	if (getenv("CGOBENCH_UPDATE_GOLDEN"))
-		file_write_atomic(FIXTURE("report-golden.md"), sb.buf, sb.len,
-				  err, sizeof err);
-	char *want = fixture(FIXTURE("report-golden.md"));
-	assert_string_equal(sb.buf, want);
-	free(want);
+	assert_golden(FIXTURE("report-golden.md"), sb.buf);
 	sbuf_free(&sb);
+}
+
+/* Every committed run's report.md, time-measured and counted, is what
+ * report makes of its files today: a change to a verdict, a threshold or
+ * a figure shows here as the line it changes. */
+static void committed_reports_render_again(void **state)
+{
+	(void)state;
+	glob_t g;
+	assert_int_equal(glob("results/*/*/report.md", 0, NULL, &g), 0);
+	assert_int_equal(glob("results/*/report.md", GLOB_APPEND, NULL, &g),
+			 0);
+	assert_true(g.gl_pathc >= 10);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		char *dir = xstrndup(g.gl_pathv[i],
+				     strlen(g.gl_pathv[i]) - strlen("/report.md"));
+		struct sbuf sb = {0};
+		char err[ERRLEN];
+		if (report_build(dir, &sb, err, sizeof err) != 0)
+			fail_msg("%s", err);
+		assert_golden(g.gl_pathv[i], sb.buf);
+		sbuf_free(&sb);
+		free(dir);
+	}
+	globfree(&g);
 }
 
 static void numbers_are_the_summary(void **state)
@@ -94,18 +115,8 @@ static void chart_data(void **state)
 	struct sbuf ov = {0}, tc = {0};
 	report_overview_data(&t, "ns/op", &ov);
 	report_toolchain_data(&t, "ns/op", &tc);
-	if (getenv("CGOBENCH_UPDATE_GOLDEN")) {
-		file_write_atomic(FIXTURE("overview-golden.dat"), ov.buf,
-				  ov.len, err, sizeof err);
-		file_write_atomic(FIXTURE("toolchains-golden.dat"), tc.buf,
-				  tc.len, err, sizeof err);
-	}
-	char *want = fixture(FIXTURE("overview-golden.dat"));
-	assert_string_equal(ov.buf, want);
-	free(want);
-	want = fixture(FIXTURE("toolchains-golden.dat"));
-	assert_string_equal(tc.buf, want);
-	free(want);
+	assert_golden(FIXTURE("overview-golden.dat"), ov.buf);
+	assert_golden(FIXTURE("toolchains-golden.dat"), tc.buf);
 	/* 7 variants times 3 toolchains, grouped: the baselines first */
 	size_t lines = 0;
 	for (const char *p = ov.buf; (p = strchr(p, '\n')); p++)
@@ -182,6 +193,9 @@ static void claims_are_the_summary(void **state)
 		free(want);
 	}
 	static const char *const verdicts[] = {
+	    "20 to 100 times more.* **does not hold**.",
+	    "(taken as at least twice): **does not hold**. The 1 to 2 ms "
+	    "figure: **does not hold**.",
 	    "one crossing for N items instead of N crossings.* **holds**.",
 	    "atomic ids relieve it.* **holds only in part**.",
 	    "lowers the cost of bursts.* **holds only in part**.",
@@ -192,6 +206,305 @@ static void claims_are_the_summary(void **state)
 			fail_msg("report.md lacks '%s'", verdicts[i]);
 	csv_free(&t);
 	sbuf_free(&sb);
+}
+
+/* Claims judged on a small table of summary rows, for the boundary
+ * tests: rows are "case,variant,toolchain,param,unit,median,ci_low,
+ * ci_high,overhead,overhead_ci_low,overhead_ci_high,status" lines. */
+static char *claims_of(const char *rows)
+{
+	char *text = xasprintf(
+	    "case,variant,toolchain,param,unit,median,ci_low,ci_high,"
+	    "overhead,overhead_ci_low,overhead_ci_high,status\n%s",
+	    rows);
+	struct csv_table t;
+	char err[ERRLEN];
+	if (csv_parse(text, "rows", &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	struct sbuf sb = {0};
+	report_claims(&t, &sb);
+	csv_free(&t);
+	free(text);
+	return sb.buf;
+}
+
+/* The verdict that follows the claim starting with claim: the text from
+ * its end to the end of its line. */
+static char *verdict_of(const char *claims, const char *claim)
+{
+	const char *at = strstr(claims, claim);
+	if (!at)
+		fail_msg("no claim '%s' in:\n%s", claim, claims);
+	at = strstr(at, "* ");
+	if (!at)
+		fail_msg("claim '%s' has no verdict", claim);
+	at += 2;
+	return xstrndup(at, strcspn(at, "\n"));
+}
+
+static void assert_verdict(const char *rows, const char *claim,
+			   const char *want)
+{
+	char *c = claims_of(rows);
+	char *v = verdict_of(c, claim);
+	if (strcmp(v, want))
+		fail_msg("claim '%s': verdict '%s', want '%s', from:\n%s",
+			 claim, v, want, rows);
+	free(v);
+	free(c);
+}
+
+#define GO_TO_C "*A Go-to-C call"
+#define HOLDS "**holds**."
+#define NOT "**does not hold**."
+#define SOME "**holds only for some toolchains**."
+#define PART "**holds only in part**."
+
+static char *call_rows(const char *tc, double gc, double gg)
+{
+	return xasprintf("call,go->c,%s,,ns/op,%.17g,,,,,,ok\n"
+			 "call,go->go,%s,,ns/op,%.17g,,,,,,ok\n",
+			 tc, gc, tc, gg);
+}
+
+static void verdict_go_to_c(double gc, double gg, const char *want)
+{
+	char *rows = call_rows("go1.26.8", gc, gg);
+	assert_verdict(rows, GO_TO_C, want);
+	free(rows);
+}
+
+/* The go->c claim: 60 to 200 ns, 1 to 5 ns for go->go, 20 to 100 times;
+ * each bound just inside and just outside, over one or two toolchains. */
+static void claim_go_to_c_bounds(void **state)
+{
+	(void)state;
+	verdict_go_to_c(60, 2, HOLDS);
+	verdict_go_to_c(59.9, 2, NOT);
+	verdict_go_to_c(200, 2.5, HOLDS);
+	verdict_go_to_c(200.1, 2.5, NOT);
+	verdict_go_to_c(60, 1, HOLDS);
+	verdict_go_to_c(60, 0.99, NOT);
+	verdict_go_to_c(150, 5, HOLDS);
+	verdict_go_to_c(150, 5.01, NOT);
+	verdict_go_to_c(100, 5, HOLDS); /* 20 times */
+	verdict_go_to_c(99.9, 5, NOT);
+	verdict_go_to_c(100, 1, HOLDS); /* 100 times */
+	verdict_go_to_c(100.1, 1, NOT);
+	char *a = call_rows("go1.26.8", 100, 2), *b = call_rows("go1.19.8", 30, 2);
+	char *both = xasprintf("%s%s", a, b);
+	assert_verdict(both, GO_TO_C, SOME);
+	free(both);
+	both = xasprintf("%s%s", b, b);
+	assert_verdict(both, GO_TO_C, NOT);
+	free(both);
+	free(a);
+	free(b);
+	assert_verdict("call,go->c,go1.26.8,,ns/op,100,,,,,,deleted\n"
+		       "call,go->go,go1.26.8,,ns/op,2,,,,,,ok\n",
+		       GO_TO_C,
+		       "Not measured: this run has no `go->c` and `go->go` "
+		       "timed in ns/op.");
+}
+
+static void verdict_c_to_go(double cg, double gc, const char *far,
+			    const char *ms)
+{
+	char *rows = xasprintf("call,c->go(cthread),go1.26.8,,ns/op,%.17g,,,,,"
+			       ",ok\ncall,go->c,go1.26.8,,ns/op,%.17g,,,,,,ok\n",
+			       cg, gc);
+	char *want = xasprintf("Far more (taken as at least twice): %s The 1 "
+			       "to 2 ms figure: %s",
+			       far, ms);
+	assert_verdict(rows, "*Calling Go from C", want);
+	free(want);
+	free(rows);
+}
+
+/* The c->go claim: at least twice go->c, and 1 to 2 ms. */
+static void claim_c_to_go_bounds(void **state)
+{
+	(void)state;
+	verdict_c_to_go(60, 30, HOLDS, NOT);
+	verdict_c_to_go(59.99, 30, NOT, NOT);
+	verdict_c_to_go(1e6, 30, HOLDS, HOLDS);
+	verdict_c_to_go(0.999e6, 30, HOLDS, NOT);
+	verdict_c_to_go(2e6, 30, HOLDS, HOLDS);
+	verdict_c_to_go(2.001e6, 30, HOLDS, NOT);
+}
+
+#define BATCHING "*Batching amortises"
+
+/* Rows of the batch family: go->c(batch) per item at n=1..16 as given,
+ * go->c(each) and c->c at n=16, with the intervals given. */
+static char *batch_rows(const double *batch, double batch_hi, double each_lo)
+{
+	struct sbuf sb = {0};
+	for (int i = 0, n = 1; i < 5; i++, n *= 2)
+		sbuf_addf(&sb,
+			  "batch,go->c(batch),go1.26.8,n=%d,ns/item,%.17g,%.17g,"
+			  "%.17g,,,,ok\n",
+			  n, batch[i], batch[i] * 0.99,
+			  n == 16 ? batch_hi : batch[i] * 1.01);
+	sbuf_addf(&sb,
+		  "batch,go->c(each),go1.26.8,n=16,ns/item,30,%.17g,31,,,,ok\n"
+		  "batch,c->c,go1.26.8,n=16,ns/item,8,7.9,8.1,,,,ok\n",
+		  each_lo);
+	return sb.buf;
+}
+
+/* Batching holds when per batch is below per item at the largest n, the
+ * intervals apart (touching is not); the break-even is the least n from
+ * which ns/item stays within 10% of its least (at 10% exactly: within). */
+static void claim_batching_bounds(void **state)
+{
+	(void)state;
+	const double series[] = {100, 50, 11.1, 1.1 * 10, 10};
+	char *rows = batch_rows(series, 10.5, 10.51);
+	assert_verdict(rows, BATCHING, HOLDS);
+	char *c = claims_of(rows);
+	assert_non_null(strstr(c, "from n=8 on"));
+	assert_non_null(strstr(c, "at n=16, `go->c(batch)` 10 ns/item "
+				  "against `go->c(each)` 30 ns/item (3 times "
+				  "less) and `c->c` 8 ns/item"));
+	free(c);
+	free(rows);
+	rows = batch_rows(series, 10.5, 10.5);
+	assert_verdict(rows, BATCHING, NOT);
+	free(rows);
+	const double flat[] = {100, 50, 10.99, 10.5, 10};
+	rows = batch_rows(flat, 10.5, 10.51);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "from n=4 on"));
+	free(c);
+	free(rows);
+}
+
+#define CONTENTION "*A big map behind a lock"
+
+/* handles rows: the locked map at 1 and 4 goroutines (its overhead's
+ * interval at 4 starting at grow_lo, against 1's ending at 20), each
+ * remedy at 4 with its interval ending at the given value (the map's
+ * starts at 100). */
+static char *handles_rows(double grow_lo, double remedy_hi)
+{
+	struct sbuf sb = {0};
+	sbuf_addstr(&sb, "handles,rwmutex-map(mutex-id),go1.26.8,goroutines=1,"
+			 "ns/op,40,39,41,15,10,20,ok\n");
+	sbuf_addf(&sb,
+		  "handles,rwmutex-map(mutex-id),go1.26.8,goroutines=4,ns/op,"
+		  "110,100,120,90,%.17g,95,ok\n",
+		  grow_lo);
+	static const char *const remedies[] = {
+	    "rwmutex-map", "sharded-map", "sync.Map",
+	    "rwmutex-map(object-key)", "sharded-map(object-key)"};
+	for (int i = 0; i < 5; i++)
+		sbuf_addf(&sb,
+			  "handles,%s,go1.26.8,goroutines=4,ns/op,50,45,%.17g,"
+			  ",,,ok\n",
+			  remedies[i], i == 4 ? remedy_hi : 60.0);
+	return sb.buf;
+}
+
+/* Contention: the overhead grows (intervals apart) and every remedy
+ * relieves it (intervals apart); part of it, in part. */
+static void claim_contention_bounds(void **state)
+{
+	(void)state;
+	char *rows = handles_rows(20.01, 99.99);
+	assert_verdict(rows, CONTENTION, HOLDS);
+	free(rows);
+	rows = handles_rows(20.01, 100);
+	assert_verdict(rows, CONTENTION, PART);
+	free(rows);
+	rows = handles_rows(20, 99.99);
+	assert_verdict(rows, CONTENTION, PART);
+	char *c = claims_of(rows);
+	assert_non_null(strstr(c, "contention does not grow measurably"));
+	free(c);
+	free(rows);
+	/* one goroutine only: not measured */
+	assert_verdict("handles,rwmutex-map(mutex-id),go1.26.8,goroutines=1,"
+		       "ns/op,40,39,41,15,10,20,ok\n",
+		       CONTENTION,
+		       "Not measured: this run has no handles family at more "
+		       "than one goroutine.");
+}
+
+#define POOL "*A worker pool"
+
+/* threads rows at 64 goroutines: direct and pooled, for computing and
+ * blocking calls; the pool's threads and its ns/op interval's top. */
+static char *pool_rows(double pool_threads, double pool_hi)
+{
+	struct sbuf sb = {0};
+	static const char *const pairs[][2] = {{"go->c", "go->c(pool)"},
+					       {"sleep(c)", "\"sleep(c,pool)\""}};
+	for (int i = 0; i < 2; i++)
+		sbuf_addf(&sb,
+			  "threads,%s,go1.26.8,goroutines=64,ns/op,1000,990,"
+			  "1010,,,,ok\n"
+			  "threads,%s,go1.26.8,goroutines=64,threads,20,20,20,"
+			  ",,,ok\n"
+			  "threads,%s,go1.26.8,goroutines=64,ns/op,900,890,"
+			  "%.17g,,,,ok\n"
+			  "threads,%s,go1.26.8,goroutines=64,threads,%.17g,"
+			  "%.17g,%.17g,,,,ok\n",
+			  pairs[i][0], pairs[i][0], pairs[i][1], pool_hi,
+			  pairs[i][1], pool_threads, pool_threads,
+			  pool_threads);
+	return sb.buf;
+}
+
+/* The pool: fewer threads (strictly) and cheaper (intervals apart). */
+static void claim_pool_bounds(void **state)
+{
+	(void)state;
+	char *rows = pool_rows(19, 989.99);
+	assert_verdict(rows, POOL, HOLDS);
+	free(rows);
+	rows = pool_rows(20, 989.99);
+	assert_verdict(rows, POOL, PART);
+	free(rows);
+	rows = pool_rows(19, 990);
+	assert_verdict(rows, POOL, PART);
+	free(rows);
+	rows = pool_rows(20, 990);
+	assert_verdict(rows, POOL, NOT);
+	free(rows);
+}
+
+static void verdict_blocking(double c, double g, const char *want)
+{
+	char *rows = xasprintf("threads,sleep(c),go1.26.8,goroutines=64,threads,"
+			       "%.17g,,,,,,ok\nthreads,sleep(go),go1.26.8,"
+			       "goroutines=64,threads,%.17g,,,,,,ok\n",
+			       c, g);
+	assert_verdict(rows, "*Blocking C calls", want);
+	free(rows);
+}
+
+static void verdict_gostring(double allocs, double bytes, const char *want)
+{
+	char *rows = xasprintf("data,GoString,go1.26.8,cgocheck=1,allocs/op,"
+			       "%.17g,,,,,,ok\ndata,GoString,go1.26.8,"
+			       "cgocheck=1,B/op,%.17g,,,,,,ok\ndata,view,"
+			       "go1.26.8,cgocheck=1,allocs/op,0,,,,,,ok\n",
+			       allocs, bytes);
+	assert_verdict(rows, "*C.GoString", want);
+	free(rows);
+}
+
+/* Blocking calls: 90% of 64 threads more than blocking in Go; GoString:
+ * at least one allocation and 64 bytes. */
+static void claim_threads_and_gostring_bounds(void **state)
+{
+	(void)state;
+	verdict_blocking(63.6, 6, HOLDS); /* 57.6 = 0.9 * 64 */
+	verdict_blocking(63.5, 6, NOT);
+	verdict_gostring(1, 64, HOLDS);
+	verdict_gostring(0.99, 64, NOT);
+	verdict_gostring(1, 63.9, NOT);
 }
 
 /* The batching chart's data: a row a batch size, every series, each
@@ -205,12 +518,7 @@ static void series_data(void **state)
 		fail_msg("%s", err);
 	struct sbuf sb = {0};
 	report_series_data(&t, "batch", "n=", "ns/item", &sb);
-	if (getenv("CGOBENCH_UPDATE_GOLDEN"))
-		file_write_atomic(FIXTURE("batch-golden.dat"), sb.buf, sb.len,
-				  err, sizeof err);
-	char *want = fixture(FIXTURE("batch-golden.dat"));
-	assert_string_equal(sb.buf, want);
-	free(want);
+	assert_golden(FIXTURE("batch-golden.dat"), sb.buf);
 	assert_true(str_starts(sb.buf, "n\t\"c->c\"\t\"low\"\t\"high\"\t"
 				       "\"go->go\""));
 	size_t lines = 0;
@@ -278,10 +586,17 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(golden),
+	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),
 	    cmocka_unit_test(claims_are_the_summary),
 	    cmocka_unit_test(series_data),
+	    cmocka_unit_test(claim_go_to_c_bounds),
+	    cmocka_unit_test(claim_c_to_go_bounds),
+	    cmocka_unit_test(claim_batching_bounds),
+	    cmocka_unit_test(claim_contention_bounds),
+	    cmocka_unit_test(claim_pool_bounds),
+	    cmocka_unit_test(claim_threads_and_gostring_bounds),
 	    cmocka_unit_test(machines_data),
 	    cmocka_unit_test(bad_run),
 	};

@@ -24,4 +24,31 @@ static inline char *fixture(const char *path)
 	return text;
 }
 
+/* Compares got with the golden file at path, read before anything is
+ * written. With CGOBENCH_UPDATE_GOLDEN set, a golden file that differs is
+ * written anew and the test still fails, so that an update is never taken
+ * for a pass: run again without it, and read the diff. */
+static inline void assert_golden(const char *path, const char *got)
+{
+	char *want = NULL, err[ERRLEN];
+	int have = file_read(path, &want, NULL, err, sizeof err) == 0;
+	if (have && !strcmp(want, got)) {
+		free(want);
+		return;
+	}
+	if (getenv("CGOBENCH_UPDATE_GOLDEN")) {
+		free(want);
+		if (file_write_atomic(path, got, strlen(got), err,
+				      sizeof err) != 0)
+			fail_msg("%s", err);
+		fail_msg("wrote %s anew: check its diff, then run the test "
+			 "again without CGOBENCH_UPDATE_GOLDEN",
+			 path);
+	}
+	if (!have)
+		fail_msg("%s", err);
+	assert_string_equal(got, want);
+	free(want);
+}
+
 #endif
