@@ -56,7 +56,7 @@ UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
-.PHONY: all bench bundle matrix charts test unit integration regress baseline fuzz deps help fmt lint clean
+.PHONY: all bench bundle matrix charts test unit integration mutate regress baseline fuzz deps help fmt lint clean
 
 all: $(B)/cgobench
 
@@ -69,6 +69,7 @@ help:
 	@echo "make test         install what is missing, run the unit and integration tests"
 	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
 	@echo "make integration  a short real run, checked"
+	@echo "make mutate       apply each mutant of harness/tests/mutants.txt, run the unit tests, print the score"
 	@echo "make regress      count instructions of a quick suite, compare with BASELINE, exit 1 on a regression"
 	@echo "make baseline     make BASELINE anew from the quick suite (commit it)"
 	@echo "make fuzz         fuzz every parser with libFuzzer for FUZZTIME seconds (installs clang)"
@@ -179,17 +180,24 @@ baseline: $(B)/cgobench
 
 unit: $(UNIT_BINS)
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
+		bash harness/tests/mutate.sh --check -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN)
 
 integration: $(B)/cgobench $(B)/tests/check_run
 	$(Q)sh scripts/install-deps.sh clang
 	$(Q)sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
 
+# Mutation testing: each mutant in harness/tests/mutants.txt applied
+# alone to a copy of harness/ under build/mutate, the unit tests run.
+mutate: $(DEPS_STAMP)
+	$(Q)bash harness/tests/mutate.sh
+
 # the ssh test needs an ssh server and client, and the test of --cc clang
 # clang: only the tests use them
 test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
 	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
+		bash harness/tests/mutate.sh --check -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \
 		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO) -- \
 		sh harness/tests/remote.sh $(B)/cgobench $(B)/tests/check_run

@@ -137,6 +137,23 @@ expect_compare() {
 		bad "$desc: exit $rc, want $want: $(cat "$tmp/cmp.out" "$tmp/cmp.err")"
 	fi
 }
+# The gate on committed runs: go->go 2.1% slower (p=0.019), c->c 1.0%:
+# exactly one regression above 1.5%, and the exit status says so.
+expect_compare "the gate: exactly one regression" 1 --threshold 1.5 \
+	results/vm/pinning-auto-1 results/vm/pinning-none-1
+if grep -q '^cgobench: 1 regression: significant slowdown above 1.5%$' "$tmp/cmp.err"; then
+	ok "the gate names one regression"
+else
+	bad "the gate names one regression: $(cat "$tmp/cmp.err")"
+fi
+expect_compare "the gate: none above 5%" 0 --threshold 5 \
+	results/vm/pinning-auto-1 results/vm/pinning-none-1
+if "$cgobench" compare --threshold 1.5 results/vm/pinning-auto-1 \
+	results/vm/pinning-none-1 >/dev/null 2>&1; then
+	ok "without --fail-on-regression a regression exits 0"
+else
+	bad "without --fail-on-regression a regression exits 0"
+fi
 slow_run "$tmp/slowA" --count 5 --max-count 5
 slow_run "$tmp/slowB" --count 5 --max-count 5
 CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowC" --count 5 --max-count 5

@@ -117,7 +117,7 @@ killed=0 survived=0 unbuilt=0 unexplained=0
 survivors=()
 for ((i = 0; i < n; i++)); do
 	f=${files[i]}
-	cp -p "harness/$f" "$work/harness/$f.orig"
+	cp -p "$work/harness/$f" "$work/harness/$f.orig"
 	FIND=${finds[i]} REPL=${repls[i]} perl -0777 -i -pe \
 		'my $i = index($_, $ENV{FIND});
 		 substr($_, $i, length $ENV{FIND}) = $ENV{REPL}' "$work/harness/$f"

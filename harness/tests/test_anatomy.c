@@ -76,6 +76,9 @@ static void groups_by_name_and_file(void **state)
 				"CallGoAdd1", "/tmp/x/_cgo_export.c", dir)],
 			    "callback");
 	assert_string_equal(
+	    anatomy_groups[anatomy_group("_cgoexp_0a1b2c_goAdd1", "", dir)],
+	    "callback");
+	assert_string_equal(
 	    anatomy_groups[anatomy_group("runtime.cgoCheckPointer", "", dir)],
 	    "pointer checks");
 	assert_string_equal(anatomy_groups[anatomy_group(

@@ -29,6 +29,10 @@ static void summary_of_real_dumps(void **state)
 						 err, sizeof err),
 			 0);
 	assert_true(ir == 7);
+	assert_int_equal(callgrind_parse_summary("x\ntotals: -7\n", "d", &ir,
+						 err, sizeof err),
+			 -1);
+	assert_string_equal(err, "d: bad 'totals:' line");
 }
 
 static void largest_dump(void **state)

@@ -100,12 +100,13 @@ static void bad_input(void **state)
 struct var {
 	const char *variant, *baseline;
 	double v[8];
+	const char *param; /* NULL for none */
 };
 
 /* A run directory in /tmp holding raw.csv of these samples and a
  * summary.csv naming each variant's baseline. The caller removes it with
  * drop_run. */
-static char *write_run(const struct var *vs, size_t nv)
+static char *write_run_of(const struct var *vs, size_t nv, const char *tc)
 {
 	char *dir = xstrdup("/tmp/cgobench-decide-XXXXXX");
 	assert_non_null(mkdtemp(dir));
@@ -115,11 +116,12 @@ static char *write_run(const struct var *vs, size_t nv)
 	sbuf_addstr(&sum, "case,variant,param,unit,baseline\n");
 	for (size_t i = 0; i < nv; i++) {
 		for (size_t k = 0; k < 8; k++)
-			sbuf_addf(&raw, "1,t,%s,go1.26.8,gcc,,%zu,1000,ns/op,"
-					"%.17g\n",
-				  vs[i].variant, k + 1, vs[i].v[k]);
-		sbuf_addf(&sum, "t,%s,,ns/op,%s\n", vs[i].variant,
-			  vs[i].baseline);
+			sbuf_addf(&raw, "1,t,%s,%s,gcc,%s,%zu,1000,ns/op,%.17g\n",
+				  vs[i].variant, tc,
+				  vs[i].param ? vs[i].param : "", k + 1,
+				  vs[i].v[k]);
+		sbuf_addf(&sum, "t,%s,%s,ns/op,%s\n", vs[i].variant,
+			  vs[i].param ? vs[i].param : "", vs[i].baseline);
 	}
 	char err[ERRLEN];
 	char *rp = xasprintf("%s/raw.csv", dir), *sp =
@@ -135,6 +137,11 @@ static char *write_run(const struct var *vs, size_t nv)
 	sbuf_free(&raw);
 	sbuf_free(&sum);
 	return dir;
+}
+
+static char *write_run(const struct var *vs, size_t nv)
+{
+	return write_run_of(vs, nv, "go1.26.8");
 }
 
 static void drop_run(char *dir)
@@ -180,9 +187,9 @@ static const char *field(const struct csv_table *t, const char *variant,
 }
 
 static const struct var slow = {"x", "", {20, 20.2, 19.9, 20.1, 20.3, 19.8,
-					  20.05, 20.15}};
+					  20.05, 20.15}, NULL};
 static const struct var fast = {"x", "", {10, 10.1, 9.9, 10.05, 10.2, 9.95,
-					  10.15, 9.85}};
+					  10.15, 9.85}, NULL};
 
 /* A significant speed-up is an improvement, never a regression; the same
  * change the other way is one, counted once, and the exit status of
@@ -215,8 +222,8 @@ static void speedup_is_not_a_regression(void **state)
 static void regression_threshold_bounds(void **state)
 {
 	(void)state;
-	struct var base = {"x", "", {10, 10, 10, 10, 10, 10, 10, 10}};
-	struct var twice = {"x", "", {15, 15, 15, 15, 15, 15, 15, 15}};
+	struct var base = {"x", "", {10, 10, 10, 10, 10, 10, 10, 10}, NULL};
+	struct var twice = {"x", "", {15, 15, 15, 15, 15, 15, 15, 15}, NULL};
 	char *a = write_run(&base, 1), *b = write_run(&twice, 1);
 	struct csv_table t;
 	size_t reg;
@@ -237,8 +244,8 @@ static void regression_threshold_bounds(void **state)
 static void p_either_side_of_alpha(void **state)
 {
 	(void)state;
-	struct var lo = {"x", "", {1, 2, 3, 4, 5, 6, 7, 9}};
-	struct var hi = {"x", "", {4, 5, 6, 7, 8, 10, 11, 12}};
+	struct var lo = {"x", "", {1, 2, 3, 4, 5, 6, 7, 9}, NULL};
+	struct var hi = {"x", "", {4, 5, 6, 7, 8, 10, 11, 12}, NULL};
 	double p = stats_mann_whitney(lo.v, 8, hi.v, 8, NULL);
 	assert_true(p > 0.01 && p < 0.2);
 	char *a = write_run(&lo, 1), *b = write_run(&hi, 1);
@@ -265,8 +272,8 @@ static void p_either_side_of_alpha(void **state)
 static void overhead_change_both_ways(void **state)
 {
 	(void)state;
-	struct var b1 = {"b", "", {5, 5.1, 4.9, 5.05, 4.95, 5.02, 4.98, 5}};
-	struct var b2 = {"b", "", {8, 8.1, 7.9, 8.05, 7.95, 8.02, 7.98, 8}};
+	struct var b1 = {"b", "", {5, 5.1, 4.9, 5.05, 4.95, 5.02, 4.98, 5}, NULL};
+	struct var b2 = {"b", "", {8, 8.1, 7.9, 8.05, 7.95, 8.02, 7.98, 8}, NULL};
 	struct var small = slow, big = slow;
 	small.variant = big.variant = "x";
 	small.baseline = big.baseline = "b";
@@ -291,9 +298,55 @@ static void overhead_change_both_ways(void **state)
 	assert_string_equal(field(&t, "x", "value", "significant"), "0");
 	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
 	csv_free(&t);
+	/* a crossing at a param against its baseline without one (the data
+	 * family's cgocheck=N against c->c(sum)) */
+	struct var pb = big, ps = small;
+	pb.param = ps.param = "cgocheck=1";
+	struct var r4[] = {b1, ps}, r5[] = {b1, pb};
+	char *d = write_run(r4, 2), *e = write_run(r5, 2);
+	compared(d, e, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
+	assert_true(atof(field(&t, "x", "overhead", "change_pct")) > 0);
+	csv_free(&t);
+	/* judged from the samples of both (the bootstrap's change
+	 * interval), not from the intervals alone */
+	struct compare_opts txt = {.threshold_pct = 5, .alpha = 0.05};
+	char *out, err[ERRLEN];
+	size_t len;
+	FILE *f = open_memstream(&out, &len);
+	assert_int_equal(compare_runs(d, e, &txt, f, &reg, err, sizeof err), 0);
+	fclose(f);
+	const char *row = strstr(out, "cgocheck=1 overhead");
+	assert_non_null(row);
+	assert_true(strstr(row, "change [+") &&
+		    strstr(row, "change [+") < strchr(row, '\n'));
+	free(out);
+	drop_run(d);
+	drop_run(e);
 	drop_run(a);
 	drop_run(b);
 	drop_run(c);
+}
+
+/* Two runs of one toolchain each compare whatever the toolchains are;
+ * a run of two toolchains matches rows by toolchain. */
+static void across_toolchains(void **state)
+{
+	(void)state;
+	char *a = write_run_of(&slow, 1, "go1.26.8"),
+	     *b = write_run_of(&fast, 1, "go1.27.3");
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_int_equal(t.nrows, 1);
+	assert_string_equal(field(&t, "x", "value", "old_toolchain"),
+			    "go1.26.8");
+	assert_string_equal(field(&t, "x", "value", "new_toolchain"),
+			    "go1.27.3");
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	csv_free(&t);
+	drop_run(a);
+	drop_run(b);
 }
 
 /* A run whose summary.csv lacks a column that compare reads beside
@@ -387,6 +440,7 @@ int main(void)
 	    cmocka_unit_test(overhead_change_both_ways),
 	    cmocka_unit_test(intervals_touching_are_not_apart),
 	    cmocka_unit_test(summary_without_a_column),
+	    cmocka_unit_test(across_toolchains),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }

@@ -117,6 +117,16 @@ static void raw_round_trip(void **state)
 	char *want = xasprintf("%s:5: bad value 'fast'", path);
 	assert_string_equal(err, want);
 	free(want);
+	/* a later schema is not read as this one */
+	char err2[ERRLEN];
+	sbuf_addstr(&sb, "2,call,go->c,go1.26.8,gcc,,3,10,ns/op,1\n");
+	assert_int_equal(file_write_atomic(path, sb.buf, sb.len, err2,
+					   sizeof err2),
+			 0);
+	assert_int_equal(raw_read(path, &t, err, sizeof err), -1);
+	want = xasprintf("%s:5: schema '2', this cgobench reads 1", path);
+	assert_string_equal(err, want);
+	free(want);
 	unlink(path);
 	sbuf_free(&sb);
 }

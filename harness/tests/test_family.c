@@ -24,6 +24,10 @@ static void baselines(void **state)
 	    family_parse_baselines("x y\nlonely\n", "b", &f, err, sizeof err),
 	    -1);
 	assert_string_equal(err, "b:2: want 'variant baseline', two words");
+	assert_int_equal(family_parse_baselines("a b\nx y z\n", "b", &f, err,
+						sizeof err),
+			 -1);
+	assert_string_equal(err, "b:2: want 'variant baseline', two words");
 	assert_int_equal(
 	    family_parse_baselines("go->c c->c\n", "b", &f, err, sizeof err),
 	    -1);

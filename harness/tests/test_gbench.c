@@ -42,6 +42,11 @@ static void items_counter(void **state)
 	assert_true(o.lines[1].metrics[1].value == 3.7943095756769634e+02 / 64);
 	assert_true(o.lines[2].metrics[1].value ==
 		    2.4861230769345049e+04 / 4096);
+	/* a result is found by its variant and its param */
+	assert_string_equal(o.lines[2].param, "n=4096");
+	assert_ptr_equal(benchout_find(&o, "c->c", "n=4096"), &o.lines[2]);
+	assert_ptr_equal(benchout_find(&o, "c->c", "n=64"), &o.lines[1]);
+	assert_null(benchout_find(&o, "c->c", "n=8"));
 	benchout_free(&o);
 	free(text);
 }

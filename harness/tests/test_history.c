@@ -125,6 +125,12 @@ static void skips_empty_and_param_rows(void **state)
 			 0);
 	assert_null(strstr(sb.buf, "batch"));
 	assert_non_null(strstr(sb.buf, "\"call: go->c go1.26.8\""));
+	/* the default: every scenario without a param */
+	sb.len = 0;
+	assert_int_equal(history_chart_data(&h, "", &sb, err, sizeof err), 0);
+	assert_null(strstr(sb.buf, "batch"));
+	assert_null(strstr(sb.buf, "goroutines"));
+	assert_non_null(strstr(sb.buf, "\"call: go->c go1.26.8\""));
 	sb.len = 0;
 	assert_int_equal(history_chart_data(&h, "batch/go->c(each)", &sb, err,
 					    sizeof err),

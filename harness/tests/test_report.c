@@ -122,6 +122,25 @@ static void chart_data(void **state)
 	for (const char *p = ov.buf; (p = strchr(p, '\n')); p++)
 		lines++;
 	assert_int_equal(lines, 1 + 21);
+	/* of the whole suite, only the rows without a param: the swept
+	 * ones have charts of their own */
+	struct csv_table s;
+	if (csv_read_file(SUITE "/summary.csv", &s, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	size_t want = 0;
+	for (size_t r = 0; r < s.nrows; r++)
+		want += !strcmp(s.rows[r][csv_col(&s, "unit")], "ns/op") &&
+			!s.rows[r][csv_col(&s, "param")][0] &&
+			s.rows[r][csv_col(&s, "median")][0];
+	assert_true(want >= 10);
+	struct sbuf suite = {0};
+	report_overview_data(&s, "ns/op", &suite);
+	size_t suite_lines = 0;
+	for (const char *p = suite.buf; (p = strchr(p, '\n')); p++)
+		suite_lines++;
+	assert_int_equal(suite_lines, 1 + want);
+	sbuf_free(&suite);
+	csv_free(&s);
 	assert_true(str_starts(strchr(ov.buf, '\n') + 1,
 			       "\"c->c go1.26.8\"\t\"baseline\"\t0\t"));
 	sbuf_free(&ov);

@@ -29,6 +29,10 @@ static void ci_ranks(void **state)
 	/* n=6: [min, max] covers 1 - 2/64 = 0.96875 */
 	assert_int_equal(stats_median_ci_rank(6, 0.95, &reached), 1);
 	assert_true(fabs(reached - 0.96875) < 1e-12);
+	/* a coverage exactly at the level is enough */
+	assert_int_equal(stats_median_ci_rank(6, reached, NULL), 1);
+	assert_int_equal(stats_median_ci_rank(6, nextafter(reached, 1), NULL),
+			 0);
 	/* n=20: P(Bin <= 5) = 21700/1048576, cover 0.95861 >= 0.95;
 	 * P(Bin <= 6) = 60460/1048576, cover 0.88468 */
 	assert_int_equal(stats_median_ci_rank(20, 0.95, &reached), 6);

@@ -2,6 +2,7 @@
  * file. */
 #include "testutil.h"
 
+#include "csv.h"
 #include "summary.h"
 
 #include <math.h>
@@ -112,11 +113,39 @@ static void golden_csv(void **state)
 	free(o);
 }
 
+/* summary.csv read back: the matrix run's 10 skipped rows (n=0) are no
+ * figures, and a later schema is refused, naming the line. */
+static void read_back(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	char err[ERRLEN];
+	assert_int_equal(csv_read_file("results/vm/20261126T063223Z/summary.csv",
+				       &t, err, sizeof err),
+			 0);
+	struct summary_row *rows;
+	size_t nr;
+	assert_int_equal(summary_from_csv(&t, &rows, &nr, err, sizeof err), 0);
+	assert_int_equal(nr, t.nrows - 10);
+	for (size_t i = 0; i < nr; i++)
+		assert_true(rows[i].s.n > 0);
+	free(rows);
+	char *schema = t.rows[3][csv_col(&t, "schema")];
+	schema[0] = '2';
+	assert_int_equal(summary_from_csv(&t, &rows, &nr, err, sizeof err),
+			 -1);
+	free(rows);
+	assert_string_equal(err, "results/vm/20261126T063223Z/summary.csv:5: "
+				 "schema '2', this cgobench reads 1");
+	csv_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(rows_and_overhead),
 	    cmocka_unit_test(golden_csv),
+	    cmocka_unit_test(read_back),
 	};
 	return cmocka_run_group_tests_name("summary", tests, NULL, NULL);
 }
