@@ -55,13 +55,14 @@ struct bench_line *benchout_add_line(struct bench_output *o, const char *top,
 	return l;
 }
 
-void benchout_add_metric(struct bench_line *l, const char *unit, double value)
+int benchout_add_metric(struct bench_line *l, const char *unit, double value)
 {
 	if (l->nmetrics == BENCH_MAX_METRICS)
-		return;
+		return -1;
 	l->metrics[l->nmetrics].unit = xstrdup(unit);
 	l->metrics[l->nmetrics].value = value;
 	l->nmetrics++;
+	return 0;
 }
 
 struct bench_note *benchout_add_note(struct bench_output *o, const char *top,

@@ -56,7 +56,9 @@ void benchout_split_name(const char *name, char **variant, char **param);
 /* name is the part below top ("go->c/n=64"). */
 struct bench_line *benchout_add_line(struct bench_output *o, const char *top,
 				     const char *name);
-void benchout_add_metric(struct bench_line *l, const char *unit, double value);
+/* Adds a metric; -1 when the line has BENCH_MAX_METRICS already, so that
+ * the parser can say so rather than drop it. */
+int benchout_add_metric(struct bench_line *l, const char *unit, double value);
 struct bench_note *benchout_add_note(struct bench_output *o, const char *top,
 				     const char *name, enum bench_status st,
 				     const char *reason);

@@ -132,13 +132,19 @@ static void free_list(char **l, size_t n)
 	free(l);
 }
 
+/* The flags the C and C++ sides are compiled with; the build stamp
+ * hashes them, so that a change here rebuilds every case. */
+static const char *const case_flags[] = {"-O2", "-g"};
+#define NCASE_FLAGS (sizeof case_flags / sizeof *case_flags)
+
 static int compile(struct job *j, const char *src, const char *obj,
 		   const char *incdir, int cxx)
 {
 	char *inc = xasprintf("-I%s", incdir);
+	_Static_assert(NCASE_FLAGS == 2, "compile's argv has room for two");
 	char *argv[] = {cxx ? j->t->cxx : j->t->cc,
-			"-O2",
-			"-g",
+			(char *)case_flags[0],
+			(char *)case_flags[1],
 			cxx ? "-std=c++17" : "-std=c11",
 			"-D_GNU_SOURCE",
 			inc,
@@ -275,10 +281,11 @@ int build_family(const struct family *f, const struct toolchain *t,
 		free(text);
 	}
 	free(gomod);
-	const char *id[] = {t->name, t->goroot,	    t->cc,
-			    t->cxx,  t->cc_version, "flags: -O2 -g"};
+	const char *id[] = {t->name, t->goroot, t->cc, t->cxx, t->cc_version};
 	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
 		h = fnv(h, id[i], strlen(id[i]) + 1);
+	for (size_t i = 0; i < NCASE_FLAGS; i++)
+		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
 	/* flags from the environment change what go and cgo build */
 	const char *envs[] = {"CGO_CFLAGS",   "CGO_CPPFLAGS", "CGO_LDFLAGS",
 			      "CGO_CXXFLAGS", "GOFLAGS",      "GOEXPERIMENT"};

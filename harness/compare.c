@@ -11,9 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BOOTSTRAP_RESAMPLES 10000
-#define BOOTSTRAP_SEED	    0xc0ffee
-
 /* One run as read: its samples when it has them, its summary rows. */
 struct side {
 	const char *path;
@@ -218,8 +215,8 @@ static void compare_overhead(struct cmp_row *c, const struct side *os,
 		double *a2 = samples(ns, c->n, &n3), *b2 = samples(ns, nb, &n4);
 		double lo, hi;
 		stats_bootstrap_change(a1, n1, b1, n2, a2, n3, b2, n4,
-				       1 - o->alpha, BOOTSTRAP_RESAMPLES,
-				       BOOTSTRAP_SEED, &lo, &hi);
+				       1 - o->alpha, STATS_BOOTSTRAP_RESAMPLES,
+				       STATS_BOOTSTRAP_SEED, &lo, &hi);
 		c->significant = lo > 0 || hi < 0;
 		c->change_lo = lo;
 		c->change_hi = hi;

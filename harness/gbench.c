@@ -123,12 +123,15 @@ static int parse_run(json_t *run, size_t idx, const char *source,
 			continue;
 		/* the counter "items" is how many items one op did: it
 		 * becomes ns/item, from the same real time as ns/op */
-		if (!strcmp(key, "items") && json_number_value(v) > 0)
-			benchout_add_metric(l, "ns/item",
-					    l->metrics[0].value /
-						json_number_value(v));
-		else
-			benchout_add_metric(l, key, json_number_value(v));
+		int items = !strcmp(key, "items") && json_number_value(v) > 0;
+		if (benchout_add_metric(
+			l, items ? "ns/item" : key,
+			items ? l->metrics[0].value / json_number_value(v)
+			      : json_number_value(v)) != 0)
+			return set_error(err, errlen,
+					 "%s: benchmark '%s': more than %d "
+					 "metrics, counter '%s' among them",
+					 source, name, BENCH_MAX_METRICS, key);
 	}
 	return 0;
 }

@@ -79,13 +79,6 @@ struct run {
 	size_t done, planned; /* samples, for the time-left estimate */
 };
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void info(const struct run *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static void info(const struct run *r, const char *fmt, ...)
@@ -120,7 +113,7 @@ static void progress(struct run *r, const char *what, int round, int rounds)
 {
 	if (!r->progress)
 		return;
-	double spent = now_s() - r->started;
+	double spent = monotonic_s() - r->started;
 	double left =
 	    r->done
 		? spent / (double)r->done *
@@ -733,7 +726,7 @@ static void measure(struct run *r)
 	for (size_t i = 0; i < r->nunits; i++)
 		active += want[i] = r->units[i].state == UNIT_OK;
 	r->planned = active * (size_t)c->count;
-	r->started = now_s();
+	r->started = monotonic_s();
 	for (int round = 1; round <= c->count && !*c->stop; round++)
 		round_of(r, want, round, c->count);
 	for (int round = c->count + 1; round <= c->max_count && !*c->stop;

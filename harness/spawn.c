@@ -15,13 +15,6 @@
 
 extern char **environ;
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* environ with every "K=V" of extra replacing the same K. */
 static char **merged_env(char *const *extra)
 {
@@ -101,7 +94,7 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 	if (pipe(outp) || pipe(errp) || pipe2(rep, O_CLOEXEC))
 		return set_error(err, errlen, "pipe: %s", strerror(errno));
 	char **env = merged_env(o->env);
-	double start = now_s();
+	double start = monotonic_s();
 	pid_t pid = fork();
 	if (pid < 0) {
 		free(env);
@@ -143,7 +136,7 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 		}
 		if (killed)
 			continue;
-		if (o->timeout_s > 0 && now_s() - start > o->timeout_s) {
+		if (o->timeout_s > 0 && monotonic_s() - start > o->timeout_s) {
 			r->timed_out = 1;
 			killed = 1;
 		} else if (o->stop && *o->stop) {
@@ -160,7 +153,7 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	r->elapsed_s = now_s() - start;
+	r->elapsed_s = monotonic_s() - start;
 	if (killed)
 		killpg(pid, SIGKILL); /* grandchildren left behind */
 

@@ -9,6 +9,11 @@
 #ifndef CGOBENCH_STATS_H
 #define CGOBENCH_STATS_H
 
+/* The bootstrap of every interval of a difference: resamples and seed,
+ * one pair for the whole harness so that summary.csv and compare agree. */
+#define STATS_BOOTSTRAP_RESAMPLES 10000
+#define STATS_BOOTSTRAP_SEED	  0x5eed
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BOOTSTRAP_RESAMPLES 10000
-#define BOOTSTRAP_SEED	    0x5eed
-
 static int same(const char *a, const char *b)
 {
 	return !strcmp(a, b);
@@ -93,7 +90,7 @@ void summary_compute(const struct obs *o, size_t n,
 		double *a = summary_values(o, n, row, &na);
 		double *bv = summary_values(o, n, b, &nb);
 		stats_bootstrap_diff(a, na, bv, nb, SUMMARY_LEVEL,
-				     BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED,
+				     STATS_BOOTSTRAP_RESAMPLES, STATS_BOOTSTRAP_SEED,
 				     &row->d);
 		row->baseline_found = 1;
 		row->baseline_median = b->s.median;

@@ -56,6 +56,8 @@ int str_starts(const char *s, const char *prefix);
 /* strcmp of two char * that a and b point to: for qsort of strings. */
 int str_ptr_cmp(const void *a, const void *b);
 /* Parses a whole string as a number; -1 when anything else is in it. */
+/* Seconds on the monotonic clock, for durations. */
+double monotonic_s(void);
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);
 

@@ -151,6 +151,34 @@ static void every_time_unit(void **state)
 				 "iterations, real_time or time_unit");
 }
 
+/* ns/op and 11 counters fit; a 12th counter is an error naming the
+ * benchmark, never a metric dropped without a word. */
+static void too_many_counters(void **state)
+{
+	(void)state;
+	struct sbuf sb = {0};
+	sbuf_addstr(&sb, "{\"benchmarks\": [{\"name\": \"a\", \"iterations\": 1, "
+			 "\"real_time\": 1, \"time_unit\": \"ns\"");
+	for (int i = 0; i < 11; i++)
+		sbuf_addf(&sb, ", \"c%d\": %d", i, i);
+	struct sbuf full = {0};
+	sbuf_addf(&full, "%s}]}", sb.buf);
+	struct bench_output o;
+	char err[ERRLEN];
+	assert_int_equal(gbench_parse(full.buf, "g.json", &o, err, sizeof err),
+			 0);
+	assert_int_equal(o.lines[0].nmetrics, 12);
+	benchout_free(&o);
+	full.len = 0;
+	sbuf_addf(&full, "%s, \"c11\": 11}]}", sb.buf);
+	assert_int_equal(gbench_parse(full.buf, "g.json", &o, err, sizeof err),
+			 -1);
+	assert_string_equal(err, "g.json: benchmark 'a': more than 12 metrics, "
+				 "counter 'c11' among them");
+	sbuf_free(&sb);
+	sbuf_free(&full);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +188,7 @@ int main(void)
 	    cmocka_unit_test(sanitize_keeps_strings),
 	    cmocka_unit_test(malformed),
 	    cmocka_unit_test(every_time_unit),
+	    cmocka_unit_test(too_many_counters),
 	};
 	return cmocka_run_group_tests_name("gbench", tests, NULL, NULL);
 }
