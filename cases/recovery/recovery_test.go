@@ -5,10 +5,10 @@ import "testing"
 // sink keeps every result alive so that no call can be deleted.
 var sink int
 
-// BenchmarkRecover times one callback per op, through C (go->c->go) and,
+// BenchmarkRecovery times one callback per op, through C (go->c->go) and,
 // as the baselines (the file baselines), the same Go function called from
 // Go (go->go).
-func BenchmarkRecover(b *testing.B) {
+func BenchmarkRecovery(b *testing.B) {
 	variants := []struct {
 		name string
 		fn   func(int) int

@@ -95,6 +95,36 @@ static void options(void **state)
 	family_free_all(f, 1);
 }
 
+/* bench.txt names each Go result Benchmark<Family>/variant: every real
+ * family's Go benchmark must carry that name, or bench.txt names one that
+ * go test never printed (recovery's was BenchmarkRecover). */
+static void go_benchmarks_named_for_their_family(void **state)
+{
+	(void)state;
+	struct family *f;
+	size_t n;
+	char err[ERRLEN];
+	assert_int_equal(family_discover("cases", "all", &f, &n, err, sizeof err),
+			 0);
+	size_t checked = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!f[i].has_go)
+			continue;
+		char *want = xasprintf("func Benchmark%c%s(b *testing.B) {",
+				       f[i].name[0] - 'a' + 'A', f[i].name + 1);
+		char *path = xasprintf("%s/%s_test.go", f[i].dir, f[i].name);
+		char *text = fixture(path);
+		if (!strstr(text, want))
+			fail_msg("%s has no '%s'", path, want);
+		free(text);
+		free(path);
+		free(want);
+		checked++;
+	}
+	assert_true(checked >= 8);
+	family_free_all(f, n);
+}
+
 static void touch(const char *path)
 {
 	FILE *f = fopen(path, "w");
@@ -175,6 +205,7 @@ int main(void)
 	    cmocka_unit_test(baselines),
 	    cmocka_unit_test(options),
 	    cmocka_unit_test(discover),
+	    cmocka_unit_test(go_benchmarks_named_for_their_family),
 	};
 	return cmocka_run_group_tests_name("family", tests, NULL, NULL);
 }
