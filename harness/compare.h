@@ -23,7 +23,8 @@ struct compare_opts {
 	double threshold_pct; /* a regression is worse than this */
 	double alpha;	      /* significance level of the p-value */
 	int normalize;
-	enum compare_format format;
+	int format; /* enum compare_format */
+	int fail_on_regression;
 };
 
 /* Writes the comparison to out and sets *regressions to the number of

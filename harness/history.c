@@ -71,10 +71,10 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 		FILE *f = fopen(history_path, "a");
 		if (!f || fwrite(sb.buf, 1, sb.len, f) != sb.len)
 			rc = set_error(err, errlen, "cannot append to '%s'",
-				       history_path);
+				       history_path) * 2;
 		if (f && fclose(f) != 0)
 			rc = set_error(err, errlen, "cannot append to '%s'",
-				       history_path);
+				       history_path) * 2;
 	}
 	sbuf_free(&sb);
 	csv_free(&t);

@@ -13,7 +13,8 @@
 #define HISTORY_SCHEMA 1
 
 /* Appends run_dir's summary to history_path, writing the header first
- * when the file is new; an existing file must have the same header. */
+ * when the file is new; an existing file must have the same header. -1
+ * on bad input, -2 when the history cannot be written. */
 int history_append(const char *run_dir, const char *history_path, char *err,
 		   size_t errlen);
 

@@ -1,5 +1,7 @@
 #include "remote.h"
 
+#include "options.h"
+
 #include "build.h"
 #include "family.h"
 #include "machine.h"
@@ -302,7 +304,8 @@ static int ssh_line(const char *host, const char *ssh_config, const char *line,
 		    volatile sig_atomic_t *stop, int any_exit,
 		    struct spawn_result *res, char *err, size_t errlen)
 {
-	char *words[] = {(char *)host, "--", (char *)line, NULL};
+	/* "--" before the destination: no host is taken as an option */
+	char *words[] = {"--", (char *)host, (char *)line, NULL};
 	int rc = remote_cmd("ssh", ssh_config, words, stop, any_exit, res, err,
 			    errlen);
 	if (rc != 0) {
@@ -317,31 +320,12 @@ static int ssh_line(const char *host, const char *ssh_config, const char *line,
 static void remote_flags(const struct run_config *c, const char *rdir,
 			 struct sbuf *sb)
 {
-	char buf[64];
 	char *res = xasprintf("%s/results", rdir);
 	sbuf_addstr(sb, " run --prebuilt --results ");
 	remote_quote(sb, res);
 	free(res);
-	sbuf_addstr(sb, " --cases ");
-	remote_quote(sb, c->cases);
-	sbuf_addf(sb, " --count %d --max-count %d --target-ci %g", c->count,
-		  c->max_count, c->target_pct);
-	sbuf_addf(sb, " --benchtime %gs --warmup %gs --timeout %g",
-		  c->benchtime_s, c->warmup_s, c->timeout_s);
-	sbuf_addf(sb, " --seed %llu", (unsigned long long)c->seed);
-	if (c->pin_cpu == -1)
-		sbuf_addstr(sb, " --pin none");
-	else if (c->pin_cpu >= 0) {
-		snprintf(buf, sizeof buf, " --pin %d", c->pin_cpu);
-		sbuf_addstr(sb, buf);
-	}
-	if (c->instructions) {
-		sbuf_addstr(sb, " --metric instructions");
-		if (c->instr_fixed)
-			sbuf_addf(sb, " --iterations %ld", c->instr_iters);
-	}
-	if (c->quiet)
-		sbuf_addstr(sb, " -q");
+	options_to_flags(run_options, RUN_CMD_RUN, c, c->given, sb,
+			 remote_quote);
 }
 
 int remote_run(const struct run_config *c, const char *host,
@@ -374,7 +358,7 @@ int remote_run(const struct run_config *c, const char *host,
 	}
 	if (rc == 0) {
 		char *dst = xasprintf("%s:%s/bundle.tar.gz", host, rdir);
-		char *words[] = {bundle, dst, NULL};
+		char *words[] = {"--", bundle, dst, NULL};
 		rc = remote_cmd("scp", ssh_config, words, c->stop, 0, &res, err,
 				errlen);
 		if (rc == 0)
@@ -431,7 +415,7 @@ int remote_run(const struct run_config *c, const char *host,
 		char *local = xasprintf("%s/%.*s", c->results_dir,
 					(int)strcspn(rel, "/"), rel);
 		char *src = xasprintf("%s:%s/results/%s", host, rdir, rel);
-		char *words[] = {src, local, NULL};
+		char *words[] = {"--", src, local, NULL};
 		rc = mkdir_p(local, err, errlen);
 		if (rc == 0)
 			rc = remote_cmd("scp", ssh_config, words, NULL, 0, &res,

@@ -849,6 +849,13 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 	return rc;
 }
 
+/* file_write_atomic, failing with -2: the output could not be written */
+static int write_output(const char *path, const char *data, size_t len,
+			char *err, size_t errlen)
+{
+	return file_write_atomic(path, data, len, err, errlen) ? -2 : 0;
+}
+
 int report_write(const char *run_dir, const char *out_path, char *err,
 		 size_t errlen)
 {
@@ -857,7 +864,7 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 	if (rc == 0) {
 		char *p = out_path ? xstrdup(out_path)
 				   : xasprintf("%s/report.md", run_dir);
-		rc = file_write_atomic(p, sb.buf, sb.len, err, errlen);
+		rc = write_output(p, sb.buf, sb.len, err, errlen);
 		free(p);
 	}
 	sbuf_free(&sb);
@@ -874,9 +881,9 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 		report_toolchain_data(&t, unit, &tc);
 		char *p1 = xasprintf("%s/overview.dat", run_dir);
 		char *p2 = xasprintf("%s/toolchains.dat", run_dir);
-		rc = file_write_atomic(p1, ov.buf, ov.len, err, errlen);
+		rc = write_output(p1, ov.buf, ov.len, err, errlen);
 		if (rc == 0)
-			rc = file_write_atomic(p2, tc.buf, tc.len, err, errlen);
+			rc = write_output(p2, tc.buf, tc.len, err, errlen);
 		free(p1);
 		free(p2);
 		sbuf_free(&ov);
@@ -907,7 +914,7 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 			char *p = xasprintf("%s/%s", run_dir, series[i][3]);
 			/* a header line alone: the run has no such family */
 			if (strchr(sd.buf + head, '\n') + 1 < sd.buf + sd.len)
-				rc = file_write_atomic(p, sd.buf, sd.len, err,
+				rc = write_output(p, sd.buf, sd.len, err,
 						       errlen);
 			else
 				unlink(p);

@@ -46,7 +46,8 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 /* Writes run_dir/report.md (or out_path when not NULL), and beside it
  * overview.dat and toolchains.dat for scripts/charts.sh, and where the
  * run has those families batch.dat (led by "# break-even N TOOLCHAIN"
- * lines), handles.dat and parallel.dat. */
+ * lines), handles.dat and parallel.dat. -1 when the run cannot be read,
+ * -2 when an output cannot be written. */
 int report_write(const char *run_dir, const char *out_path, char *err,
 		 size_t errlen);
 

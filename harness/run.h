@@ -11,6 +11,8 @@
 #ifndef CGOBENCH_RUN_H
 #define CGOBENCH_RUN_H
 
+#include "options.h"
+
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -41,7 +43,24 @@ struct run_config {
 	int prebuilt; /* run a bundle's binaries: every toolchain under
 		       * build_dir with a toolchain.txt, no --go, no build */
 	volatile sig_atomic_t *stop;
+	/* the command line's own: --go as given, where the run goes (a
+	 * host over ssh, or a bundle), which options the user gave */
+	const char *go_list;
+	const char *host, *ssh_config, *bundle;
+	uint64_t given;
 };
+
+/* The commands that take run's options, a bit each (see options.h). */
+enum { RUN_CMD_RUN = 1, RUN_CMD_ANATOMY = 2, RUN_CMD_BUNDLE = 4 };
+/* The options of run, anatomy and bundle, with their defaults in
+ * run_config_defaults: the one place an option of a run is declared. */
+extern const struct opt run_options[];
+void run_config_defaults(struct run_config *c);
+/* The defaults that follow from what was given (counted runs take 5
+ * samples, --max-count at least --count), and the checks across options;
+ * -1 with err set on a contradiction. */
+int run_config_finish(struct run_config *c, unsigned command, char *err,
+		      size_t errlen);
 
 /* Returns the exit code: 0 when every benchmark was measured, 1 when some
  * failed or were skipped, 130 when stopped. Returns -1 with err set for a

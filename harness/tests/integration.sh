@@ -286,6 +286,31 @@ expect_usage "compare: runs with nothing in common" "no benchmark in common" com
 expect_usage "compare: a missing run" "no such run: '$tmp/none'" compare "$tmp/none" "$tmp/slowA"
 expect_usage "compare: one run only" "want two runs" compare "$tmp/slowA"
 expect_usage "compare: a bad format" "bad format 'xml'" compare --format xml "$tmp/slowA" "$tmp/slowB"
+# Every command answers --help with exit 0 and its golden text.
+for c in main run anatomy bundle compare history report machines; do
+	if [ $c = main ]; then set -- --help; else set -- $c --help; fi
+	if "$cgobench" "$@" >"$tmp/help.out" 2>&1 &&
+		cmp -s "$tmp/help.out" "harness/tests/fixtures/help-$c.txt"; then
+		ok "$c --help: exit 0, the golden text"
+	else
+		bad "$c --help: $(diff "$tmp/help.out" "harness/tests/fixtures/help-$c.txt" | head -n 5)"
+	fi
+done
+# An output that cannot be written exits 3, not 2 (a bad command line).
+"$cgobench" machines /nonexistent/dir/m.dat results/vm/toolchains 2>"$tmp/w.err"
+rc=$?
+if [ $rc -eq 3 ] && grep -q "m.dat" "$tmp/w.err"; then
+	ok "an output that cannot be written: exit 3"
+else
+	bad "an output that cannot be written: exit $rc, $(cat "$tmp/w.err")"
+fi
+"$cgobench" compare results/vm/pinning-auto-1 results/vm/pinning-none-1 >/dev/full 2>"$tmp/w.err"
+rc=$?
+if [ $rc -eq 3 ]; then
+	ok "compare onto a full disk: exit 3"
+else
+	bad "compare onto a full disk: exit $rc, $(cat "$tmp/w.err")"
+fi
 if "$cgobench" run --help | grep -q -- '--benchtime'; then
 	ok "run --help describes the options"
 else
