@@ -2,7 +2,7 @@
  * compiler, param and unit, with the median's interval and the overhead
  * and ratio over the matched baseline (same case, toolchain, compiler,
  * param and unit; a baseline measured without a param serves every
- * param). The CSV schema written here is documented in README.md; bump
+ * param). The CSV schema written here is documented in docs/formats.md; bump
  * SUMMARY_SCHEMA when a column changes meaning.
  *
  * Rows point into the observations' strings and own only their notes. */
