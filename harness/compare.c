@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One run as read: its samples when it has them, its summary rows. */
+/* One run as read: its samples when it has them, its summary.csv when
+ * it has one, and the rows compared: computed from the samples, or
+ * summary.csv's own. */
 struct side {
 	const char *path;
 	struct raw_table raw;
 	int has_raw;
-	struct csv_table sum;
+	struct summary_table sum;
 	int has_sum;
 	struct summary_row *rows;
 	size_t nrows;
@@ -41,15 +43,10 @@ static const char *sum_baseline(void *ctx, const char *family,
 				const char *variant)
 {
 	const struct side *s = ctx;
-	if (!s->has_sum)
-		return NULL;
-	int cf = csv_col(&s->sum, "case"), cv = csv_col(&s->sum, "variant");
-	int cb = csv_col(&s->sum, "baseline");
-	for (size_t r = 0; r < s->sum.nrows; r++)
-		if (!strcmp(s->sum.rows[r][cf], family) &&
-		    !strcmp(s->sum.rows[r][cv], variant))
-			return s->sum.rows[r][cb][0] ? s->sum.rows[r][cb]
-						     : NULL;
+	for (size_t r = 0; s->has_sum && r < s->sum.nrows; r++)
+		if (!strcmp(s->sum.rows[r].family, family) &&
+		    !strcmp(s->sum.rows[r].variant, variant))
+			return s->sum.rows[r].baseline;
 	return NULL;
 }
 
@@ -89,13 +86,8 @@ static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 	}
 	int rc = 0;
 	if (sum && path_exists(sum)) {
-		/* the columns sum_baseline and order_of read */
-		static const char *const need[] = {"case", "variant", "param",
-						   "unit", "baseline", NULL};
-		rc = csv_read_file(sum, &s->sum, err, errlen);
+		rc = summary_read(sum, &s->sum, err, errlen);
 		s->has_sum = rc == 0;
-		if (rc == 0)
-			rc = csv_require(&s->sum, need, err, errlen);
 	}
 	if (rc == 0 && raw) {
 		rc = raw_read(raw, &s->raw, err, errlen);
@@ -104,8 +96,8 @@ static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 			summary_compute(s->raw.obs, s->raw.n, sum_baseline, s,
 					&s->rows, &s->nrows);
 	} else if (rc == 0 && s->has_sum) {
-		rc =
-		    summary_from_csv(&s->sum, &s->rows, &s->nrows, err, errlen);
+		s->rows = s->sum.rows;
+		s->nrows = s->sum.nrows;
 	} else if (rc == 0) {
 		rc = set_error(err, errlen,
 			       "'%s' has neither raw.csv nor summary.csv (want "
@@ -122,11 +114,9 @@ static void free_side(struct side *s)
 	if (s->has_raw) {
 		summary_free(s->rows, s->nrows);
 		raw_free(&s->raw);
-	} else {
-		free(s->rows);
 	}
 	if (s->has_sum)
-		csv_free(&s->sum);
+		summary_table_free(&s->sum);
 }
 
 /* 1 when the run holds exactly one toolchain and C compiler. */
@@ -437,15 +427,11 @@ static void print_json(FILE *out, const struct side *os, const struct side *ns,
  * output; past the end when the run has none. */
 static size_t order_of(const struct side *s, const struct summary_row *r)
 {
-	if (!s->has_sum)
-		return (size_t)-1;
-	int c[4] = {csv_col(&s->sum, "case"), csv_col(&s->sum, "variant"),
-		    csv_col(&s->sum, "param"), csv_col(&s->sum, "unit")};
-	for (size_t i = 0; i < s->sum.nrows; i++) {
-		char **f = s->sum.rows[i];
-		if (!strcmp(f[c[0]], r->family) &&
-		    !strcmp(f[c[1]], r->variant) &&
-		    !strcmp(f[c[2]], r->param) && !strcmp(f[c[3]], r->unit))
+	for (size_t i = 0; s->has_sum && i < s->sum.nrows; i++) {
+		const struct summary_row *x = &s->sum.rows[i];
+		if (!strcmp(x->family, r->family) &&
+		    !strcmp(x->variant, r->variant) &&
+		    !strcmp(x->param, r->param) && !strcmp(x->unit, r->unit))
 			return i;
 	}
 	return (size_t)-1;

@@ -21,14 +21,11 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 	char *mpath = xasprintf("%s/machine.txt", run_dir);
 	char *spath = xasprintf("%s/summary.csv", run_dir);
 	char *mtext = NULL;
-	struct csv_table t = {0};
+	struct summary_table t = {0};
 	struct sbuf sb = {0};
 	int rc = file_read(mpath, &mtext, NULL, err, errlen);
 	if (rc == 0)
-		rc = csv_read_file(spath, &t, err, errlen);
-
-	if (rc == 0)
-		rc = summary_require(&t, err, errlen);
+		rc = summary_read(spath, &t, err, errlen);
 	if (rc == 0 && path_exists(history_path)) {
 		struct csv_table h;
 		rc = csv_read_file(history_path, &h, err, errlen);
@@ -52,18 +49,18 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 		char schema[8];
 		snprintf(schema, sizeof schema, "%d", HISTORY_SCHEMA);
 		for (size_t r = 0; r < t.nrows; r++) {
-			const char *n = t.rows[r][csv_col(&t, "n")];
-			if (!strcmp(n, "0"))
-				continue;
-#define F(name) t.rows[r][csv_col(&t, name)]
-			const char *f[NCOLS] = {schema,	      date,
-						commit,	      F("toolchain"),
-						F("cc"),      F("case"),
-						F("variant"), F("param"),
-						F("unit"),    n,
-						F("median"),  F("ci_low"),
-						F("ci_high")};
-#undef F
+			const struct summary_row *x = &t.rows[r];
+			if (!x->s.n)
+				continue; /* failed or skipped: no figure */
+			char n[24], m[32], lo[32], hi[32];
+			snprintf(n, sizeof n, "%zu", x->s.n);
+			const char *f[NCOLS] = {
+			    schema,    date,	   commit,
+			    x->toolchain, x->cc,   x->family,
+			    x->variant,	  x->param, x->unit,
+			    n,		  csv_double(m, x->s.median),
+			    csv_double(lo, x->s.ci_low),
+			    csv_double(hi, x->s.ci_high)};
 			csv_add_row(&sb, f, NCOLS);
 		}
 		free(date);
@@ -77,7 +74,7 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 				       history_path) * 2;
 	}
 	sbuf_free(&sb);
-	csv_free(&t);
+	summary_table_free(&t);
 	free(mtext);
 	free(mpath);
 	free(spath);

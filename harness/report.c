@@ -15,10 +15,15 @@
 struct run_files {
 	const char *dir;
 	char *machine;	       /* machine.txt */
-	struct csv_table sum;  /* summary.csv */
-	struct csv_table anat; /* anatomy.csv, when has_anat */
+	struct summary_table sum; /* summary.csv */
+	struct csv_table anat;	  /* anatomy.csv, when has_anat */
 	int has_anat;
 };
+
+static const char *str0(const char *s)
+{
+	return s ? s : "";
+}
 
 static const char *cell(const struct csv_table *t, size_t r, const char *col)
 {
@@ -34,68 +39,52 @@ static double num(const struct csv_table *t, size_t r, const char *col)
 
 /* Whether a row has a figure to judge by: samples, and not one the
  * compiler made by deleting the work. */
-static int measured(const struct csv_table *t, size_t r)
+static int measured(const struct summary_table *t, size_t r)
 {
-	return !isnan(num(t, r, "median")) &&
-	       strcmp(cell(t, r, "status"), "deleted") != 0;
+	return !isnan(t->rows[r].s.median) &&
+	       t->rows[r].status != SUMMARY_DELETED;
 }
 
 /* The row of these keys with a figure (see measured), or -1. */
-static long row_of(const struct csv_table *t, const char *family,
+static long row_of(const struct summary_table *t, const char *family,
 		   const char *variant, const char *toolchain,
 		   const char *param, const char *unit)
 {
 	for (size_t r = 0; r < t->nrows; r++)
-		if (!strcmp(cell(t, r, "case"), family) &&
-		    !strcmp(cell(t, r, "variant"), variant) &&
-		    !strcmp(cell(t, r, "toolchain"), toolchain) &&
-		    !strcmp(cell(t, r, "param"), param) &&
-		    !strcmp(cell(t, r, "unit"), unit) && measured(t, r))
+		if (!strcmp(t->rows[r].family, family) &&
+		    !strcmp(t->rows[r].variant, variant) &&
+		    !strcmp(t->rows[r].toolchain, toolchain) &&
+		    !strcmp(t->rows[r].param, param) &&
+		    !strcmp(t->rows[r].unit, unit) && measured(t, r))
 			return (long)r;
 	return -1;
 }
 
 /* The median of row_of, NaN when there is no such row. */
-static double median_of(const struct csv_table *t, const char *family,
+static double median_of(const struct summary_table *t, const char *family,
 			const char *variant, const char *toolchain,
 			const char *param, const char *unit)
 {
 	long r = row_of(t, family, variant, toolchain, param, unit);
-	return r < 0 ? NAN : num(t, (size_t)r, "median");
+	return r < 0 ? NAN : t->rows[(size_t)r].s.median;
 }
 
 /* The largest N of the params "<prefix>N" of a family's variant. */
-static long max_param(const struct csv_table *t, const char *family,
+static long max_param(const struct summary_table *t, const char *family,
 		      const char *variant, const char *toolchain,
 		      const char *prefix)
 {
 	long best = -1;
 	size_t l = strlen(prefix);
 	for (size_t r = 0; r < t->nrows; r++) {
-		const char *p = cell(t, r, "param");
-		if (!strcmp(cell(t, r, "case"), family) &&
-		    !strcmp(cell(t, r, "variant"), variant) &&
-		    !strcmp(cell(t, r, "toolchain"), toolchain) &&
+		const char *p = t->rows[r].param;
+		if (!strcmp(t->rows[r].family, family) &&
+		    !strcmp(t->rows[r].variant, variant) &&
+		    !strcmp(t->rows[r].toolchain, toolchain) &&
 		    !strncmp(p, prefix, l) && atol(p + l) > best)
 			best = atol(p + l);
 	}
 	return best;
-}
-
-/* The toolchains of the run, in the order of summary.csv. */
-static size_t toolchains(const struct csv_table *t, const char **out,
-			 size_t max)
-{
-	size_t n = 0;
-	for (size_t r = 0; r < t->nrows && n < max; r++) {
-		const char *tc = cell(t, r, "toolchain");
-		size_t i = 0;
-		while (i < n && strcmp(out[i], tc))
-			i++;
-		if (i == n)
-			out[n++] = tc;
-	}
-	return n;
 }
 
 static void fmt_ci(struct sbuf *sb, double m, double lo, double hi)
@@ -103,7 +92,7 @@ static void fmt_ci(struct sbuf *sb, double m, double lo, double hi)
 	sbuf_addf(sb, "%.4g [%.4g, %.4g]", m, lo, hi);
 }
 
-static void headline(struct sbuf *sb, const struct csv_table *t)
+static void headline(struct sbuf *sb, const struct summary_table *t)
 {
 	sbuf_addstr(sb,
 		    "## Headline\n\n"
@@ -111,23 +100,23 @@ static void headline(struct sbuf *sb, const struct csv_table *t)
 		    "[95%] | baseline | overhead [95%] | ratio [95%] | n |\n"
 		    "|---|---|---|---|---|---|---|---|---|---|\n");
 	for (size_t r = 0; r < t->nrows; r++) {
-		const char *unit = cell(t, r, "unit");
+		const char *unit = t->rows[r].unit;
 		if (strcmp(unit, "ns/op") && strcmp(unit, "instructions/op"))
 			continue;
-		if (!cell(t, r, "baseline")[0] || isnan(num(t, r, "overhead")))
+		if (!str0(t->rows[r].baseline)[0] || isnan(t->rows[r].d.diff))
 			continue;
 		sbuf_addf(sb, "| %s | `%s` | %s | %s | %s | ",
-			  cell(t, r, "case"), cell(t, r, "variant"),
-			  cell(t, r, "toolchain"), cell(t, r, "param"), unit);
-		fmt_ci(sb, num(t, r, "median"), num(t, r, "ci_low"),
-		       num(t, r, "ci_high"));
-		sbuf_addf(sb, " | `%s` | ", cell(t, r, "baseline"));
-		fmt_ci(sb, num(t, r, "overhead"), num(t, r, "overhead_ci_low"),
-		       num(t, r, "overhead_ci_high"));
+			  t->rows[r].family, t->rows[r].variant,
+			  t->rows[r].toolchain, t->rows[r].param, unit);
+		fmt_ci(sb, t->rows[r].s.median, t->rows[r].s.ci_low,
+		       t->rows[r].s.ci_high);
+		sbuf_addf(sb, " | `%s` | ", str0(t->rows[r].baseline));
+		fmt_ci(sb, t->rows[r].d.diff, t->rows[r].d.diff_low,
+		       t->rows[r].d.diff_high);
 		sbuf_addstr(sb, " | ");
-		fmt_ci(sb, num(t, r, "ratio"), num(t, r, "ratio_ci_low"),
-		       num(t, r, "ratio_ci_high"));
-		sbuf_addf(sb, " | %s |\n", cell(t, r, "n"));
+		fmt_ci(sb, t->rows[r].d.ratio, t->rows[r].d.ratio_low,
+		       t->rows[r].d.ratio_high);
+		sbuf_addf(sb, " | %zu |\n", t->rows[r].s.n);
 	}
 	sbuf_addstr(sb, "\n");
 }
@@ -158,18 +147,18 @@ static int in(double v, double lo, double hi)
 	return v >= lo && v <= hi;
 }
 
-static void claim_go_to_c(struct sbuf *sb, const struct csv_table *t)
+static void claim_go_to_c(struct sbuf *sb, const struct summary_table *t)
 {
-	const char *tcs[16];
-	size_t ntc = toolchains(t, tcs, 16), measured = 0, held = 0;
+	const char *const *tcs = t->toolchains;
+	size_t ntc = t->ntoolchains, measured = 0, held = 0;
 	struct sbuf detail = {0};
 	for (size_t i = 0; i < ntc; i++) {
 		long c = row_of(t, "call", "go->c", tcs[i], "", "ns/op"),
 		     g = row_of(t, "call", "go->go", tcs[i], "", "ns/op");
 		if (c < 0 || g < 0)
 			continue;
-		double gc = num(t, (size_t)c, "median"),
-		       gg = num(t, (size_t)g, "median");
+		double gc = t->rows[(size_t)c].s.median,
+		       gg = t->rows[(size_t)g].s.median;
 		int ok =
 		    in(gc, 60, 200) && in(gg, 1, 5) && in(gc / gg, 20, 100);
 		measured++;
@@ -193,10 +182,10 @@ static void claim_go_to_c(struct sbuf *sb, const struct csv_table *t)
 	sbuf_free(&detail);
 }
 
-static void claim_c_to_go(struct sbuf *sb, const struct csv_table *t)
+static void claim_c_to_go(struct sbuf *sb, const struct summary_table *t)
 {
-	const char *tcs[16];
-	size_t ntc = toolchains(t, tcs, 16), measured = 0, held = 0, ms = 0;
+	const char *const *tcs = t->toolchains;
+	size_t ntc = t->ntoolchains, measured = 0, held = 0, ms = 0;
 	struct sbuf detail = {0};
 	for (size_t i = 0; i < ntc; i++) {
 		long c =
@@ -204,8 +193,8 @@ static void claim_c_to_go(struct sbuf *sb, const struct csv_table *t)
 		long g = row_of(t, "call", "go->c", tcs[i], "", "ns/op");
 		if (c < 0 || g < 0)
 			continue;
-		double cg = num(t, (size_t)c, "median"),
-		       gc = num(t, (size_t)g, "median");
+		double cg = t->rows[(size_t)c].s.median,
+		       gc = t->rows[(size_t)g].s.median;
 		measured++;
 		held += cg >= 2 * gc;
 		ms += in(cg, 1e6, 2e6);
@@ -234,14 +223,14 @@ static void claim_c_to_go(struct sbuf *sb, const struct csv_table *t)
 /* One claim judged per toolchain: judge appends a detail line and
  * returns 1 when the claim holds, 2 when it holds in part only, 0 when
  * not, -1 when the toolchain has not measured it. */
-typedef int (*judge_fn)(struct sbuf *detail, const struct csv_table *t,
+typedef int (*judge_fn)(struct sbuf *detail, const struct summary_table *t,
 			const char *tc);
 
-static void claim(struct sbuf *sb, const struct csv_table *t, const char *text,
+static void claim(struct sbuf *sb, const struct summary_table *t, const char *text,
 		  const char *needs, judge_fn judge)
 {
-	const char *tcs[16];
-	size_t ntc = toolchains(t, tcs, 16), measured = 0, held = 0, part = 0;
+	const char *const *tcs = t->toolchains;
+	size_t ntc = t->ntoolchains, measured = 0, held = 0, part = 0;
 	struct sbuf detail = {0};
 	for (size_t i = 0; i < ntc; i++) {
 		int v = judge(&detail, t, tcs[i]);
@@ -265,7 +254,7 @@ static void claim(struct sbuf *sb, const struct csv_table *t, const char *text,
  * F ns for k items of w ns each costs w + F/k per item: the crossing is
  * under 10% of the work where that is within 10% of w, taken as the least
  * cost per item of any n. */
-static long break_even(const struct csv_table *t, const char *tc, long *largest)
+static long break_even(const struct summary_table *t, const char *tc, long *largest)
 {
 	long n = max_param(t, "batch", "go->c(batch)", tc, "n=");
 	*largest = n;
@@ -293,7 +282,7 @@ static long break_even(const struct csv_table *t, const char *tc, long *largest)
 /* Batching: at the largest batch, one crossing per batch costs less per
  * item than one per item (the intervals apart), and where the crossing
  * falls under 10% of the work. */
-static int judge_batching(struct sbuf *d, const struct csv_table *t,
+static int judge_batching(struct sbuf *d, const struct summary_table *t,
 			  const char *tc)
 {
 	long n = max_param(t, "batch", "go->c(batch)", tc, "n=");
@@ -305,9 +294,9 @@ static int judge_batching(struct sbuf *d, const struct csv_table *t,
 	long e = row_of(t, "batch", "go->c(each)", tc, p, "ns/item");
 	if (b < 0 || e < 0)
 		return -1;
-	double bm = num(t, (size_t)b, "median"),
-	       em = num(t, (size_t)e, "median");
-	int ok = num(t, (size_t)b, "ci_high") < num(t, (size_t)e, "ci_low");
+	double bm = t->rows[(size_t)b].s.median,
+	       em = t->rows[(size_t)e].s.median;
+	int ok = t->rows[(size_t)b].s.ci_high < t->rows[(size_t)e].s.ci_low;
 	sbuf_addf(d,
 		  "  - %s: at n=%ld, `go->c(batch)` %.4g ns/item against "
 		  "`go->c(each)` %.4g ns/item (%.3g times less) and `c->c` "
@@ -324,7 +313,7 @@ static int judge_batching(struct sbuf *d, const struct csv_table *t,
 
 /* Contention: the big locked map's overhead over the bare callback grows
  * from 1 goroutine to the most; each remedy is faster than it there. */
-static int judge_handles(struct sbuf *d, const struct csv_table *t,
+static int judge_handles(struct sbuf *d, const struct summary_table *t,
 			 const char *tc)
 {
 	long g =
@@ -339,10 +328,10 @@ static int judge_handles(struct sbuf *d, const struct csv_table *t,
 	    row_of(t, "handles", "rwmutex-map(mutex-id)", tc, pg, "ns/op");
 	if (r1 < 0 || rg < 0)
 		return -1;
-	double o1 = num(t, (size_t)r1, "overhead"),
-	       og = num(t, (size_t)rg, "overhead");
-	int grows = num(t, (size_t)rg, "overhead_ci_low") >
-		    num(t, (size_t)r1, "overhead_ci_high");
+	double o1 = t->rows[r1].d.diff,
+	       og = t->rows[(size_t)rg].d.diff;
+	int grows = t->rows[(size_t)rg].d.diff_low >
+		    t->rows[r1].d.diff_high;
 	sbuf_addf(d,
 		  "  - %s: `rwmutex-map(mutex-id)` costs %.4g ns over the bare "
 		  "callback with 1 goroutine and %.4g ns with %ld: contention "
@@ -355,16 +344,16 @@ static int judge_handles(struct sbuf *d, const struct csv_table *t,
 	    {"rwmutex-map(object-key)", "the object's own key"},
 	    {"sharded-map(object-key)", "sharding by the object's own key"}};
 	int all = grows, any = grows;
-	double base = num(t, (size_t)rg, "median");
+	double base = t->rows[(size_t)rg].s.median;
 	for (size_t i = 0; i < sizeof remedies / sizeof *remedies; i++) {
 		long r = row_of(t, "handles", remedies[i][0], tc, pg, "ns/op");
 		if (r < 0) {
 			all = 0;
 			continue;
 		}
-		double m = num(t, (size_t)r, "median");
+		double m = t->rows[(size_t)r].s.median;
 		int relieves =
-		    num(t, (size_t)r, "ci_high") < num(t, (size_t)rg, "ci_low");
+		    t->rows[(size_t)r].s.ci_high < t->rows[(size_t)rg].s.ci_low;
 		all &= relieves;
 		any |= relieves;
 		sbuf_addf(d,
@@ -378,7 +367,7 @@ static int judge_handles(struct sbuf *d, const struct csv_table *t,
 
 /* The pool: fewer threads and a cheaper burst than direct calls, for
  * computing and for blocking calls. */
-static int judge_pool(struct sbuf *d, const struct csv_table *t, const char *tc)
+static int judge_pool(struct sbuf *d, const struct summary_table *t, const char *tc)
 {
 	static const char *const pairs[][2] = {{"go->c", "go->c(pool)"},
 					       {"sleep(c)", "sleep(c,pool)"}};
@@ -396,8 +385,8 @@ static int judge_pool(struct sbuf *d, const struct csv_table *t, const char *tc)
 			continue;
 		measured = 1;
 		int fewer = pth < dth;
-		int cheaper = num(t, (size_t)pt, "ci_high") <
-			      num(t, (size_t)dt, "ci_low");
+		int cheaper = t->rows[(size_t)pt].s.ci_high <
+			      t->rows[(size_t)dt].s.ci_low;
 		ok &= fewer && cheaper;
 		any |= fewer || cheaper;
 		sbuf_addf(
@@ -406,7 +395,7 @@ static int judge_pool(struct sbuf *d, const struct csv_table *t, const char *tc)
 		    "through the pool, %.4g direct (%s); %.4g ns per "
 		    "burst through the pool, %.4g direct (%s)\n",
 		    tc, pairs[i][0], pth, dth, fewer ? "fewer" : "not fewer",
-		    num(t, (size_t)pt, "median"), num(t, (size_t)dt, "median"),
+		    t->rows[(size_t)pt].s.median, t->rows[(size_t)dt].s.median,
 		    cheaper ? "cheaper" : "not cheaper");
 	}
 	return !measured ? -1 : ok ? 1 : any ? 2 : 0;
@@ -414,7 +403,7 @@ static int judge_pool(struct sbuf *d, const struct csv_table *t, const char *tc)
 
 /* Blocking calls: 64 goroutines blocked in C at once grow about 64
  * threads more than the same blocked in Go (at least 90% of them). */
-static int judge_blocking(struct sbuf *d, const struct csv_table *t,
+static int judge_blocking(struct sbuf *d, const struct summary_table *t,
 			  const char *tc)
 {
 	double c =
@@ -434,7 +423,7 @@ static int judge_blocking(struct sbuf *d, const struct csv_table *t,
 
 /* GoString: at least one allocation and the string's bytes per call,
  * where reading the C memory in place has none. */
-static int judge_gostring(struct sbuf *d, const struct csv_table *t,
+static int judge_gostring(struct sbuf *d, const struct summary_table *t,
 			  const char *tc)
 {
 	double a =
@@ -451,7 +440,7 @@ static int judge_gostring(struct sbuf *d, const struct csv_table *t,
 	return ok;
 }
 
-void report_claims(const struct csv_table *t, struct sbuf *sb)
+void report_claims(const struct summary_table *t, struct sbuf *sb)
 {
 	sbuf_addstr(sb, "## Claims about cgo\n\n");
 	claim_go_to_c(sb, t);
@@ -516,10 +505,7 @@ static int load(struct run_files *f, const char *dir, char *err, size_t errlen)
 	char *a = xasprintf("%s/anatomy.csv", dir);
 	int rc = file_read(m, &f->machine, NULL, err, errlen);
 	if (rc == 0)
-		rc = csv_read_file(s, &f->sum, err, errlen);
-
-	if (rc == 0)
-		rc = summary_require(&f->sum, err, errlen);
+		rc = summary_read(s, &f->sum, err, errlen);
 	if (rc == 0 && path_exists(a)) {
 		rc = csv_read_file(a, &f->anat, err, errlen);
 		f->has_anat = rc == 0;
@@ -538,7 +524,7 @@ static int load(struct run_files *f, const char *dir, char *err, size_t errlen)
 static void unload(struct run_files *f)
 {
 	free(f->machine);
-	csv_free(&f->sum);
+	summary_table_free(&f->sum);
 	if (f->has_anat)
 		csv_free(&f->anat);
 }
@@ -566,8 +552,8 @@ int report_build(const char *run_dir, struct sbuf *sb, char *err, size_t errlen)
 		sbuf_addf(sb, "- %s: %s\n", keys[i], v);
 		free(v);
 	}
-	const char *tcs[16];
-	size_t ntc = toolchains(&f.sum, tcs, 16);
+	const char *const *tcs = f.sum.toolchains;
+	size_t ntc = f.sum.ntoolchains;
 	sbuf_addstr(sb, "- toolchains:");
 	for (size_t i = 0; i < ntc; i++)
 		sbuf_addf(sb, "%s %s", i ? "," : "", tcs[i]);
@@ -596,69 +582,67 @@ static int direction(const char *variant, const char *baseline)
 }
 
 /* How many families the rows of unit have. */
-static size_t count_families(const struct csv_table *t, const char *unit)
+static size_t count_families(const struct summary_table *t, const char *unit)
 {
 	const char *seen[64];
 	size_t n = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
-		if (strcmp(cell(t, r, "unit"), unit))
+		if (strcmp(t->rows[r].unit, unit))
 			continue;
 		size_t i = 0;
-		while (i < n && strcmp(seen[i], cell(t, r, "case")))
+		while (i < n && strcmp(seen[i], t->rows[r].family))
 			i++;
 		if (i == n && n < 64)
-			seen[n++] = cell(t, r, "case");
+			seen[n++] = t->rows[r].family;
 	}
 	return n;
 }
 
-void report_overview_data(const struct csv_table *t, const char *unit,
+void report_overview_data(const struct summary_table *t, const char *unit,
 			  struct sbuf *sb)
 {
 	static const char *const names[] = {"baseline", "Go to C",
 					    "Go to C to Go", "C to Go"};
-	const char *tcs[16];
-	size_t ntc = toolchains(t, tcs, 16);
+	size_t ntc = t->ntoolchains;
 	int fams = count_families(t, unit) > 1;
 	sbuf_addstr(sb, "# label\tdirection\tgroup\tmedian\tci_low\tci_high\n");
 	/* the scenarios without a param: the swept ones have their charts */
 	for (int d = 0; d < 4; d++)
 		for (size_t r = 0; r < t->nrows; r++) {
-			if (strcmp(cell(t, r, "unit"), unit) ||
-			    cell(t, r, "param")[0] || !measured(t, r) ||
-			    direction(cell(t, r, "variant"),
-				      cell(t, r, "baseline")) != d)
+			if (strcmp(t->rows[r].unit, unit) ||
+			    t->rows[r].param[0] || !measured(t, r) ||
+			    direction(t->rows[r].variant,
+				      str0(t->rows[r].baseline)) != d)
 				continue;
 			sbuf_addf(
 			    sb,
 			    "\"%s%s%s%s%s\"\t\"%s\"\t%d\t%.17g\t%.17g\t%.17g\n",
-			    fams ? cell(t, r, "case") : "", fams ? ": " : "",
-			    cell(t, r, "variant"), ntc > 1 ? " " : "",
-			    ntc > 1 ? cell(t, r, "toolchain") : "", names[d], d,
-			    num(t, r, "median"), num(t, r, "ci_low"),
-			    num(t, r, "ci_high"));
+			    fams ? t->rows[r].family : "", fams ? ": " : "",
+			    t->rows[r].variant, ntc > 1 ? " " : "",
+			    ntc > 1 ? t->rows[r].toolchain : "", names[d], d,
+			    t->rows[r].s.median, t->rows[r].s.ci_low,
+			    t->rows[r].s.ci_high);
 		}
 }
 
-void report_series_data(const struct csv_table *t, const char *family,
+void report_series_data(const struct summary_table *t, const char *family,
 			const char *prefix, const char *unit, struct sbuf *sb)
 {
-	const char *tcs[16];
-	size_t ntc = toolchains(t, tcs, 16), l = strlen(prefix);
+	size_t ntc = t->ntoolchains, l = strlen(prefix);
 	/* the series (variant, toolchain) and the xs, in order of appearance */
 	size_t *series = NULL, ns = 0;
 	long *xs = NULL;
 	size_t nx = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
-		const char *p = cell(t, r, "param");
-		if (strcmp(cell(t, r, "case"), family) ||
-		    strcmp(cell(t, r, "unit"), unit) || strncmp(p, prefix, l))
+		const char *p = t->rows[r].param;
+		if (strcmp(t->rows[r].family, family) ||
+		    strcmp(t->rows[r].unit, unit) || strncmp(p, prefix, l))
 			continue;
 		size_t i = 0;
-		while (i < ns && (strcmp(cell(t, series[i], "variant"),
-					 cell(t, r, "variant")) ||
-				  strcmp(cell(t, series[i], "toolchain"),
-					 cell(t, r, "toolchain"))))
+		while (i < ns && (strcmp(t->rows[series[i]].variant,
+					 t->rows[r].variant) ||
+				  strcmp(t->rows[series[i]].toolchain,
+					 t->rows[r].toolchain)))
 			i++;
 		if (i == ns) {
 			series = xrealloc(series, (ns + 1) * sizeof *series);
@@ -676,8 +660,8 @@ void report_series_data(const struct csv_table *t, const char *family,
 		  prefix);
 	for (size_t i = 0; i < ns; i++)
 		sbuf_addf(sb, "\t\"%s%s%s\"\t\"low\"\t\"high\"",
-			  cell(t, series[i], "variant"), ntc > 1 ? " " : "",
-			  ntc > 1 ? cell(t, series[i], "toolchain") : "");
+			  t->rows[series[i]].variant, ntc > 1 ? " " : "",
+			  ntc > 1 ? t->rows[series[i]].toolchain : "");
 	sbuf_addstr(sb, "\n");
 	for (size_t k = 0; k < nx; k++) {
 		char p[64];
@@ -685,15 +669,15 @@ void report_series_data(const struct csv_table *t, const char *family,
 		sbuf_addf(sb, "%ld", xs[k]);
 		for (size_t i = 0; i < ns; i++) {
 			long r =
-			    row_of(t, family, cell(t, series[i], "variant"),
-				   cell(t, series[i], "toolchain"), p, unit);
+			    row_of(t, family, t->rows[series[i]].variant,
+				   t->rows[series[i]].toolchain, p, unit);
 			if (r < 0)
 				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
 			else
 				sbuf_addf(sb, "\t%.17g\t%.17g\t%.17g",
-					  num(t, (size_t)r, "median"),
-					  num(t, (size_t)r, "ci_low"),
-					  num(t, (size_t)r, "ci_high"));
+					  t->rows[(size_t)r].s.median,
+					  t->rows[(size_t)r].s.ci_low,
+					  t->rows[(size_t)r].s.ci_high);
 		}
 		sbuf_addstr(sb, "\n");
 	}
@@ -701,11 +685,11 @@ void report_series_data(const struct csv_table *t, const char *family,
 	free(xs);
 }
 
-void report_toolchain_data(const struct csv_table *t, const char *unit,
+void report_toolchain_data(const struct summary_table *t, const char *unit,
 			   struct sbuf *sb)
 {
-	const char *tcs[16];
-	size_t ntc = toolchains(t, tcs, 16);
+	const char *const *tcs = t->toolchains;
+	size_t ntc = t->ntoolchains;
 	sbuf_addstr(sb, "variant");
 	for (size_t i = 0; i < ntc; i++)
 		sbuf_addf(sb, "\t\"%s\"\t\"low\"\t\"high\"", tcs[i]);
@@ -714,31 +698,31 @@ void report_toolchain_data(const struct csv_table *t, const char *unit,
 	for (size_t r = 0; r < t->nrows; r++) {
 		/* one line a scenario without a param, at its first
 		 * toolchain */
-		if (strcmp(cell(t, r, "unit"), unit) ||
-		    cell(t, r, "param")[0] ||
-		    strcmp(cell(t, r, "toolchain"), tcs[0]))
+		if (strcmp(t->rows[r].unit, unit) ||
+		    t->rows[r].param[0] ||
+		    strcmp(t->rows[r].toolchain, tcs[0]))
 			continue;
-		sbuf_addf(sb, "\"%s%s%s\"", fams ? cell(t, r, "case") : "",
-			  fams ? ": " : "", cell(t, r, "variant"));
+		sbuf_addf(sb, "\"%s%s%s\"", fams ? t->rows[r].family : "",
+			  fams ? ": " : "", t->rows[r].variant);
 		for (size_t i = 0; i < ntc; i++) {
 			size_t k;
 			for (k = 0; k < t->nrows; k++)
-				if (!strcmp(cell(t, k, "unit"), unit) &&
-				    !strcmp(cell(t, k, "toolchain"), tcs[i]) &&
-				    !strcmp(cell(t, k, "case"),
-					    cell(t, r, "case")) &&
-				    !strcmp(cell(t, k, "variant"),
-					    cell(t, r, "variant")) &&
-				    !strcmp(cell(t, k, "param"),
-					    cell(t, r, "param")))
+				if (!strcmp(t->rows[k].unit, unit) &&
+				    !strcmp(t->rows[k].toolchain, tcs[i]) &&
+				    !strcmp(t->rows[k].family,
+					    t->rows[r].family) &&
+				    !strcmp(t->rows[k].variant,
+					    t->rows[r].variant) &&
+				    !strcmp(t->rows[k].param,
+					    t->rows[r].param))
 					break;
 			if (k == t->nrows || !measured(t, k))
 				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
 			else
 				sbuf_addf(sb, "\t%.17g\t%.17g\t%.17g",
-					  num(t, k, "median"),
-					  num(t, k, "ci_low"),
-					  num(t, k, "ci_high"));
+					  t->rows[k].s.median,
+					  t->rows[k].s.ci_low,
+					  t->rows[k].s.ci_high);
 		}
 		sbuf_addstr(sb, "\n");
 	}
@@ -747,7 +731,7 @@ void report_toolchain_data(const struct csv_table *t, const char *unit,
 int report_machines_data(const char *const *runs, size_t n, const char *unit,
 			 struct sbuf *sb, char *err, size_t errlen)
 {
-	struct csv_table *ts = xcalloc(n, sizeof *ts);
+	struct summary_table *ts = xcalloc(n, sizeof *ts);
 	char **labels = xcalloc(n, sizeof *labels);
 	const char **tc0 = xcalloc(n, sizeof *tc0);
 	int rc = 0;
@@ -781,9 +765,9 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 			free(cores);
 			ts[loaded] = f.sum;
 			memset(&f.sum, 0, sizeof f.sum);
-			const char *tcs[1];
-			tc0[loaded] =
-			    toolchains(&ts[loaded], tcs, 1) ? tcs[0] : "";
+			tc0[loaded] = ts[loaded].ntoolchains
+					  ? ts[loaded].toolchains[0]
+					  : "";
 		}
 		unload(&f);
 	}
@@ -801,26 +785,26 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 		sbuf_addstr(&seen, "\n");
 		for (size_t i = 0; i < n; i++)
 			for (size_t r = 0; r < ts[i].nrows; r++) {
-				const struct csv_table *t = &ts[i];
-				if (strcmp(cell(t, r, "unit"), unit) ||
-				    cell(t, r, "param")[0] ||
-				    strcmp(cell(t, r, "toolchain"), tc0[i]))
+				const struct summary_table *t = &ts[i];
+				if (strcmp(t->rows[r].unit, unit) ||
+				    t->rows[r].param[0] ||
+				    strcmp(t->rows[r].toolchain, tc0[i]))
 					continue;
 				char *key =
-				    xasprintf("\n%s: %s\n", cell(t, r, "case"),
-					      cell(t, r, "variant"));
+				    xasprintf("\n%s: %s\n", t->rows[r].family,
+					      t->rows[r].variant);
 				if (strstr(seen.buf, key)) {
 					free(key);
 					continue;
 				}
 				sbuf_addstr(&seen, key + 1);
 				free(key);
-				sbuf_addf(sb, "\"%s: %s\"", cell(t, r, "case"),
-					  cell(t, r, "variant"));
+				sbuf_addf(sb, "\"%s: %s\"", t->rows[r].family,
+					  t->rows[r].variant);
 				for (size_t k = 0; k < n; k++) {
 					long m =
-					    row_of(&ts[k], cell(t, r, "case"),
-						   cell(t, r, "variant"),
+					    row_of(&ts[k], t->rows[r].family,
+						   t->rows[r].variant,
 						   tc0[k], "", unit);
 					if (m < 0)
 						sbuf_addstr(sb,
@@ -828,19 +812,16 @@ int report_machines_data(const char *const *runs, size_t n, const char *unit,
 					else
 						sbuf_addf(
 						    sb, "\t%.17g\t%.17g\t%.17g",
-						    num(&ts[k], (size_t)m,
-							"median"),
-						    num(&ts[k], (size_t)m,
-							"ci_low"),
-						    num(&ts[k], (size_t)m,
-							"ci_high"));
+						    ts[k].rows[m].s.median,
+						    ts[k].rows[m].s.ci_low,
+						    ts[k].rows[m].s.ci_high);
 				}
 				sbuf_addstr(sb, "\n");
 			}
 		sbuf_free(&seen);
 	}
 	for (size_t i = 0; i < loaded; i++)
-		csv_free(&ts[i]);
+		summary_table_free(&ts[i]);
 	for (size_t i = 0; i < n; i++)
 		free(labels[i]);
 	free(ts);
@@ -869,12 +850,12 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 	}
 	sbuf_free(&sb);
 	/* the data of the charts, for scripts/charts.sh */
-	struct csv_table t;
+	struct summary_table t;
 	char *sum = xasprintf("%s/summary.csv", run_dir);
-	if (rc == 0 && csv_read_file(sum, &t, err, errlen) == 0) {
+	if (rc == 0 && summary_read(sum, &t, err, errlen) == 0) {
 		const char *unit = "ns/op";
 		for (size_t r = 0; r < t.nrows; r++)
-			if (!strcmp(cell(&t, r, "unit"), "instructions/op"))
+			if (!strcmp(t.rows[r].unit, "instructions/op"))
 				unit = "instructions/op";
 		struct sbuf ov = {0}, tc = {0};
 		report_overview_data(&t, unit, &ov);
@@ -896,8 +877,8 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 		for (size_t i = 0; rc == 0 && i < 3; i++) {
 			struct sbuf sd = {0};
 			if (!strcmp(series[i][0], "batch")) {
-				const char *tcs[16];
-				size_t ntc = toolchains(&t, tcs, 16);
+				const char *const *tcs = t.toolchains;
+				size_t ntc = t.ntoolchains;
 				for (size_t k = 0; k < ntc; k++) {
 					long largest, even = break_even(
 							  &t, tcs[k], &largest);
@@ -921,7 +902,7 @@ int report_write(const char *run_dir, const char *out_path, char *err,
 			free(p);
 			sbuf_free(&sd);
 		}
-		csv_free(&t);
+		summary_table_free(&t);
 	}
 	free(sum);
 	return rc;

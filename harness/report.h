@@ -17,16 +17,16 @@ int report_build(const char *run_dir, struct sbuf *sb, char *err,
  * param (labelled "case: variant" when the run has several), grouped by
  * direction (baselines, Go to C, Go to C to Go, C to Go): label, direction,
  * its number (0 to 3), median, ci_low, ci_high, tab-separated. */
-struct csv_table;
+struct summary_table;
 /* The section "Claims about cgo" of a summary.csv table: each claim's
  * verdict over the toolchains and the figures it was judged by. */
-void report_claims(const struct csv_table *t, struct sbuf *sb);
-void report_overview_data(const struct csv_table *t, const char *unit,
+void report_claims(const struct summary_table *t, struct sbuf *sb);
+void report_overview_data(const struct summary_table *t, const char *unit,
 			  struct sbuf *sb);
 /* The data of the toolchains chart: one row a scenario without a param
  * (labelled as in the overview), and for each
  * toolchain its median, ci_low and ci_high (NaN where it has none). */
-void report_toolchain_data(const struct csv_table *t, const char *unit,
+void report_toolchain_data(const struct summary_table *t, const char *unit,
 			   struct sbuf *sb);
 /* The data of a chart of one family's variants against its numeric
  * param "<prefix>N" (n= for batch, goroutines= for handles): a header
@@ -34,7 +34,7 @@ void report_toolchain_data(const struct csv_table *t, const char *unit,
  * then a row an N with each series' median, ci_low and ci_high in unit,
  * NaN where it has none. A series is a variant, and its toolchain when
  * the run has more than one. */
-void report_series_data(const struct csv_table *t, const char *family,
+void report_series_data(const struct summary_table *t, const char *family,
 			const char *prefix, const char *unit, struct sbuf *sb);
 /* The data of the machines chart, from several run directories (of
  * different machines): one row a scenario without a param (at each run's

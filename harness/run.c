@@ -802,8 +802,8 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			continue;
 		int primary = !strcmp(row->unit, r->primary);
 		if (u->state != UNIT_OK) {
-			row->status =
-			    u->state == UNIT_FAILED ? "failed" : "skipped";
+			row->status = u->state == UNIT_FAILED ? SUMMARY_FAILED
+							      : SUMMARY_SKIPPED;
 			row->note = xstrdup(u->note);
 		} else if (!strcmp(row->unit, "ns/op") &&
 			   row->s.median <
@@ -811,19 +811,19 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			/* less than a cycle of a 10 GHz CPU (on each CPU, when
 			 * all run the benchmark at once): no call is that
 			 * cheap, the compiler removed the work */
-			row->status = "deleted";
+			row->status = SUMMARY_DELETED;
 			row->note = xasprintf(
 			    "%.2g ns/op is less than one CPU cycle: the "
 			    "compiler removed the work (gccgo ignores "
 			    "//go:noinline)",
 			    row->s.median);
 		} else if (*c->stop && row->s.n < (size_t)c->count) {
-			row->status = "incomplete";
+			row->status = SUMMARY_INCOMPLETE;
 			row->note =
 			    xasprintf("stopped after %zu of %d repetitions",
 				      row->s.n, c->count);
 		} else if (primary && !summary_within(&row->s, c->target_pct)) {
-			row->status = "wide";
+			row->status = SUMMARY_WIDE;
 			row->note = xasprintf(
 			    "95%% interval wider than +-%g%% after %zu "
 			    "repetitions (raise '--max-count <N>')",
@@ -854,9 +854,9 @@ static void add_empty_rows(struct run *r, struct summary_row **rows,
 		row->param = u->param;
 		row->unit = r->primary;
 		row->baseline = family_baseline(u->fam, u->variant);
-		row->status = u->state == UNIT_SKIPPED	? "skipped"
-			      : u->state == UNIT_FAILED ? "failed"
-							: "incomplete";
+		row->status = u->state == UNIT_SKIPPED	? SUMMARY_SKIPPED
+			      : u->state == UNIT_FAILED ? SUMMARY_FAILED
+							: SUMMARY_INCOMPLETE;
 		row->note = xstrdup(u->note ? u->note : "no sample taken");
 	}
 }
@@ -884,7 +884,7 @@ static void print_table(const struct summary_row *rows, size_t n,
 		printf("%-*s %-*s %-*s %-*s ", w[0], row->family, w[1],
 		       row->variant, w[2], row->toolchain, w[3], row->param);
 		if (!row->s.n) {
-			printf("%12s  %s\n", row->status,
+			printf("%12s  %s\n", summary_status_names[row->status],
 			       row->note ? row->note : "");
 			continue;
 		}
@@ -901,8 +901,10 @@ static void print_table(const struct summary_row *rows, size_t n,
 		else
 			snprintf(med, sizeof med, "%.6g", row->s.median);
 		printf("%12s %23s %12s %8s  %zu%s%s\n", med, iv, ov, ra,
-		       row->s.n, strcmp(row->status, "ok") ? " " : "",
-		       strcmp(row->status, "ok") ? row->status : "");
+		       row->s.n, row->status != SUMMARY_OK ? " " : "",
+		       row->status != SUMMARY_OK
+			   ? summary_status_names[row->status]
+			   : "");
 	}
 }
 

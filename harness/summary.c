@@ -4,6 +4,8 @@
 #include "util.h"
 
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,7 +64,7 @@ void summary_compute(const struct obs *o, size_t n,
 		r[nr].cc = o[i].cc;
 		r[nr].param = o[i].param;
 		r[nr].unit = o[i].unit;
-		r[nr].status = "ok";
+		r[nr].status = SUMMARY_OK;
 		nr++;
 	}
 	for (size_t i = 0; i < nr; i++) {
@@ -107,139 +109,238 @@ int summary_within(const struct stats_summary *s, double pct)
 	       s->ci_high <= s->median * (1 + pct / 100);
 }
 
-const char *const summary_columns[] = {"schema",
-				       "case",
-				       "variant",
-				       "toolchain",
-				       "cc",
-				       "param",
-				       "unit",
-				       "n",
-				       "median",
-				       "min",
-				       "max",
-				       "ci_low",
-				       "ci_high",
-				       "ci_level",
-				       "baseline",
-				       "baseline_median",
-				       "overhead",
-				       "overhead_ci_low",
-				       "overhead_ci_high",
-				       "ratio",
-				       "ratio_ci_low",
-				       "ratio_ci_high",
-				       "status",
-				       "note",
-				       NULL};
+const char *const summary_status_names[SUMMARY_NSTATUS] = {
+    "ok", "wide", "incomplete", "failed", "skipped", "deleted"};
+
+/* How a column is written and read. */
+enum col_kind {
+	COL_SCHEMA,
+	COL_TEXT,     /* a const char * of the row */
+	COL_OPTIONAL, /* the same, NULL for "" */
+	COL_COUNT,    /* s.n */
+	COL_SAMPLES,  /* a double, "" when the row has no samples */
+	COL_BASELINE, /* a double, "" when no baseline was found */
+	COL_STATUS,
+	COL_NOTE
+};
+
+#define AT(field) offsetof(struct summary_row, field)
+
+/* summary.csv's columns, in order: the one list the writer, the reader
+ * and summary_columns share. */
+#define COLUMNS(X)                                                             \
+	X("schema", COL_SCHEMA, 0)                                             \
+	X("case", COL_TEXT, AT(family))                                        \
+	X("variant", COL_TEXT, AT(variant))                                    \
+	X("toolchain", COL_TEXT, AT(toolchain))                                \
+	X("cc", COL_TEXT, AT(cc))                                              \
+	X("param", COL_TEXT, AT(param))                                        \
+	X("unit", COL_TEXT, AT(unit))                                          \
+	X("n", COL_COUNT, AT(s.n))                                             \
+	X("median", COL_SAMPLES, AT(s.median))                                 \
+	X("min", COL_SAMPLES, AT(s.min))                                       \
+	X("max", COL_SAMPLES, AT(s.max))                                       \
+	X("ci_low", COL_SAMPLES, AT(s.ci_low))                                 \
+	X("ci_high", COL_SAMPLES, AT(s.ci_high))                               \
+	X("ci_level", COL_SAMPLES, AT(s.ci_level))                             \
+	X("baseline", COL_OPTIONAL, AT(baseline))                              \
+	X("baseline_median", COL_BASELINE, AT(baseline_median))                \
+	X("overhead", COL_BASELINE, AT(d.diff))                                \
+	X("overhead_ci_low", COL_BASELINE, AT(d.diff_low))                     \
+	X("overhead_ci_high", COL_BASELINE, AT(d.diff_high))                   \
+	X("ratio", COL_BASELINE, AT(d.ratio))                                  \
+	X("ratio_ci_low", COL_BASELINE, AT(d.ratio_low))                       \
+	X("ratio_ci_high", COL_BASELINE, AT(d.ratio_high))                     \
+	X("status", COL_STATUS, AT(status))                                    \
+	X("note", COL_NOTE, AT(note))
+
+static const struct column {
+	const char *name;
+	enum col_kind kind;
+	size_t at;
+} columns[] = {
+#define AS_COLUMN(name, kind, at) {name, kind, at},
+    COLUMNS(AS_COLUMN)
+#undef AS_COLUMN
+};
+#define NCOLUMNS (sizeof columns / sizeof *columns)
+
+const char *const summary_columns[NCOLUMNS + 1] = {
+#define AS_NAME(name, kind, at) name,
+    COLUMNS(AS_NAME)
+#undef AS_NAME
+	NULL};
+
+static void *field_of(struct summary_row *r, const struct column *c)
+{
+	return (char *)r + c->at;
+}
+
+static const void *cfield_of(const struct summary_row *r,
+			     const struct column *c)
+{
+	return (const char *)r + c->at;
+}
+
+/* One field of a row as summary.csv has it; buf holds numbers. */
+static const char *format_field(const struct summary_row *r,
+				const struct column *c, char buf[32])
+{
+	const void *f = cfield_of(r, c);
+	switch (c->kind) {
+	case COL_SCHEMA: snprintf(buf, 32, "%d", SUMMARY_SCHEMA); return buf;
+	case COL_TEXT: return *(const char *const *)f;
+	case COL_OPTIONAL:
+	case COL_NOTE: {
+		const char *s = *(const char *const *)f;
+		return s ? s : "";
+	}
+	case COL_COUNT: snprintf(buf, 32, "%zu", r->s.n); return buf;
+	case COL_SAMPLES:
+		return csv_double(buf, r->s.n > 0 ? *(const double *)f : NAN);
+	case COL_BASELINE:
+		return csv_double(buf, r->baseline_found ? *(const double *)f
+							 : NAN);
+	case COL_STATUS: return summary_status_names[r->status];
+	}
+	return "";
+}
 
 void summary_format_csv(const struct summary_row *rows, size_t n,
 			struct sbuf *sb)
 {
-	size_t nh = sizeof summary_columns / sizeof *summary_columns - 1;
-	csv_add_row(sb, summary_columns, nh);
+	csv_add_row(sb, summary_columns, NCOLUMNS);
+	char bufs[NCOLUMNS][32];
+	const char *f[NCOLUMNS];
 	for (size_t i = 0; i < n; i++) {
-		const struct summary_row *r = &rows[i];
-		char num[15][32], schema[8], count[24];
-		snprintf(schema, sizeof schema, "%d", SUMMARY_SCHEMA);
-		snprintf(count, sizeof count, "%zu", r->s.n);
-		int has = r->s.n > 0, b = r->baseline_found;
-		double v[15] = {
-		    has ? r->s.median : NAN,	  has ? r->s.min : NAN,
-		    has ? r->s.max : NAN,	  has ? r->s.ci_low : NAN,
-		    has ? r->s.ci_high : NAN,	  has ? r->s.ci_level : NAN,
-		    b ? r->baseline_median : NAN, b ? r->d.diff : NAN,
-		    b ? r->d.diff_low : NAN,	  b ? r->d.diff_high : NAN,
-		    b ? r->d.ratio : NAN,	  b ? r->d.ratio_low : NAN,
-		    b ? r->d.ratio_high : NAN};
-		for (int k = 0; k < 13; k++)
-			csv_double(num[k], v[k]);
-		const char *f[] = {
-		    schema,	  r->family, r->variant,
-		    r->toolchain, r->cc,     r->param,
-		    r->unit,	  count,     num[0],
-		    num[1],	  num[2],    num[3],
-		    num[4],	  num[5],    r->baseline ? r->baseline : "",
-		    num[6],	  num[7],    num[8],
-		    num[9],	  num[10],   num[11],
-		    num[12],	  r->status, r->note ? r->note : ""};
-		csv_add_row(sb, f, nh);
+		for (size_t k = 0; k < NCOLUMNS; k++)
+			f[k] = format_field(&rows[i], &columns[k], bufs[k]);
+		csv_add_row(sb, f, NCOLUMNS);
 	}
 }
-
-/* The columns summary_from_csv reads, as indices into summary_columns:
- * schema, case, variant, toolchain, cc, param, unit, n, median, ci_low,
- * ci_high, baseline, baseline_median, overhead, overhead_ci_low,
- * overhead_ci_high, status. */
-static const int read_columns[] = {0,  1,  2,  3,  4,  5,  6,  7, 8,
-				   11, 12, 14, 15, 16, 17, 18, 22};
-#define COLUMN(i) summary_columns[read_columns[i]]
 
 int summary_require(const struct csv_table *t, char *err, size_t errlen)
 {
 	return csv_require(t, summary_columns, err, errlen);
 }
 
-/* Summary rows from summary.csv alone, without samples. */
-int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
-		     size_t *nrows, char *err, size_t errlen)
+/* Reads one field of a summary.csv row into r. */
+static int read_field(struct summary_row *r, const struct column *c,
+		      char *text, const struct csv_table *t, size_t row,
+		      char *err, size_t errlen)
 {
-	*rows = NULL;
-	*nrows = 0;
-	if (summary_require(t, err, errlen) != 0)
-		return -1;
-	int c[17];
-	for (int i = 0; i < 17; i++)
-		c[i] = csv_col(t, COLUMN(i));
-	*rows = xcalloc(t->nrows + 1, sizeof **rows);
-	for (size_t r = 0; r < t->nrows; r++) {
-		char **f = t->rows[r];
-		long schema, n;
-		if (parse_long(f[c[0]], &schema) != 0 ||
-		    schema != SUMMARY_SCHEMA)
+	void *f = field_of(r, c);
+	long v;
+	switch (c->kind) {
+	case COL_SCHEMA:
+		if (parse_long(text, &v) != 0 || v != SUMMARY_SCHEMA)
 			return set_error(err, errlen,
 					 "%s:%d: schema '%s', this cgobench "
 					 "reads %d",
-					 t->source, t->lines[r], f[c[0]],
+					 t->source, t->lines[row], text,
 					 SUMMARY_SCHEMA);
-		if (parse_long(f[c[7]], &n) != 0 || n < 0)
+		return 0;
+	case COL_TEXT: *(const char **)f = text; return 0;
+	case COL_OPTIONAL: *(const char **)f = text[0] ? text : NULL; return 0;
+	case COL_NOTE: *(char **)f = text[0] ? xstrdup(text) : NULL; return 0;
+	case COL_COUNT:
+		if (parse_long(text, &v) != 0 || v < 0)
 			return set_error(err, errlen, "%s:%d: bad n '%s'",
-					 t->source, t->lines[r], f[c[7]]);
-		if (n == 0)
-			continue; /* failed or skipped: nothing to compare */
-		struct summary_row *row = &(*rows)[*nrows];
-		memset(row, 0, sizeof *row);
-		row->family = f[c[1]];
-		row->variant = f[c[2]];
-		row->toolchain = f[c[3]];
-		row->cc = f[c[4]];
-		row->param = f[c[5]];
-		row->unit = f[c[6]];
-		row->status = f[c[16]];
-		row->s.n = (size_t)n;
-		double *dst[] = {&row->s.median, &row->s.ci_low,
-				 &row->s.ci_high};
-		for (int k = 0; k < 3; k++)
-			if (parse_double(f[c[8 + k]], dst[k]) != 0)
-				return set_error(err, errlen,
-						 "%s:%d: bad %s '%s'",
-						 t->source, t->lines[r],
-						 COLUMN(8 + k), f[c[8 + k]]);
-		row->baseline = f[c[11]][0] ? f[c[11]] : NULL;
-		if (row->baseline && f[c[12]][0]) {
-			double *b[] = {&row->baseline_median, &row->d.diff,
-				       &row->d.diff_low, &row->d.diff_high};
-			for (int k = 0; k < 4; k++)
-				if (parse_double(f[c[12 + k]], b[k]) != 0)
-					return set_error(
-					    err, errlen, "%s:%d: bad %s '%s'",
-					    t->source, t->lines[r],
-					    COLUMN(12 + k), f[c[12 + k]]);
-			row->baseline_found = 1;
-		}
-		(*nrows)++;
+					 t->source, t->lines[row], text);
+		r->s.n = (size_t)v;
+		return 0;
+	case COL_SAMPLES:
+	case COL_BASELINE:
+		*(double *)f = NAN;
+		if (text[0] && parse_double(text, (double *)f) != 0)
+			return set_error(err, errlen, "%s:%d: bad %s '%s'",
+					 t->source, t->lines[row], c->name,
+					 text);
+		if (c->kind == COL_BASELINE && text[0])
+			r->baseline_found = 1;
+		return 0;
+	case COL_STATUS:
+		for (int s = 0; s < SUMMARY_NSTATUS; s++)
+			if (!strcmp(text, summary_status_names[s])) {
+				*(enum summary_status *)f = s;
+				return 0;
+			}
+		return set_error(err, errlen, "%s:%d: bad status '%s'",
+				 t->source, t->lines[row], text);
 	}
 	return 0;
+}
+
+static void add_toolchain(struct summary_table *t, const char *tc)
+{
+	for (size_t i = 0; i < t->ntoolchains; i++)
+		if (!strcmp(t->toolchains[i], tc))
+			return;
+	t->toolchains = xrealloc(t->toolchains, (t->ntoolchains + 1) *
+						    sizeof *t->toolchains);
+	t->toolchains[t->ntoolchains++] = tc;
+}
+
+/* The rows of a parsed summary.csv; t->csv is set. */
+static int read_rows(struct summary_table *t, char *err, size_t errlen)
+{
+	const struct csv_table *c = t->csv;
+	if (summary_require(c, err, errlen) != 0)
+		return -1;
+	int col[NCOLUMNS];
+	for (size_t k = 0; k < NCOLUMNS; k++)
+		col[k] = csv_col(c, columns[k].name);
+	t->rows = xcalloc(c->nrows + 1, sizeof *t->rows);
+	for (size_t r = 0; r < c->nrows; r++) {
+		struct summary_row *row = &t->rows[t->nrows++];
+		for (size_t k = 0; k < NCOLUMNS; k++)
+			if (read_field(row, &columns[k], c->rows[r][col[k]], c,
+				       r, err, errlen) != 0)
+				return -1;
+		row->baseline_found &= row->baseline != NULL;
+		add_toolchain(t, row->toolchain);
+	}
+	return 0;
+}
+
+int summary_parse(const char *text, const char *source,
+		  struct summary_table *t, char *err, size_t errlen)
+{
+	memset(t, 0, sizeof *t);
+	t->csv = xcalloc(1, sizeof *t->csv);
+	if (csv_parse(text, source, t->csv, err, errlen) != 0) {
+		free(t->csv);
+		t->csv = NULL;
+		return -1;
+	}
+	if (read_rows(t, err, errlen) != 0) {
+		summary_table_free(t);
+		return -1;
+	}
+	return 0;
+}
+
+int summary_read(const char *path, struct summary_table *t, char *err,
+		 size_t errlen)
+{
+	char *text;
+	memset(t, 0, sizeof *t);
+	if (file_read(path, &text, NULL, err, errlen) != 0)
+		return -1;
+	int rc = summary_parse(text, path, t, err, errlen);
+	free(text);
+	return rc;
+}
+
+void summary_table_free(struct summary_table *t)
+{
+	summary_free(t->rows, t->nrows);
+	free(t->toolchains);
+	if (t->csv) {
+		csv_free(t->csv);
+		free(t->csv);
+	}
+	memset(t, 0, sizeof *t);
 }
 
 void summary_free(struct summary_row *rows, size_t n)

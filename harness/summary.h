@@ -23,6 +23,19 @@ struct obs {
 	double value;
 };
 
+/* What became of a row, the status column of summary.csv. */
+enum summary_status {
+	SUMMARY_OK,	    /* measured, the interval within the goal */
+	SUMMARY_WIDE,	    /* measured, the interval wider than the goal */
+	SUMMARY_INCOMPLETE, /* the run stopped before its samples were taken */
+	SUMMARY_FAILED,	    /* the case failed, crashed or hung */
+	SUMMARY_SKIPPED,    /* the case skipped itself, saying why */
+	SUMMARY_DELETED,    /* the compiler deleted the work: not a figure */
+	SUMMARY_NSTATUS
+};
+/* The status words as summary.csv spells them, by enum value. */
+extern const char *const summary_status_names[SUMMARY_NSTATUS];
+
 struct summary_row {
 	const char *family, *variant, *toolchain, *cc, *param, *unit;
 	struct stats_summary s; /* s.n == 0 for a row with no samples */
@@ -30,8 +43,7 @@ struct summary_row {
 	double baseline_median;
 	struct stats_diff d; /* valid when baseline_found */
 	int baseline_found;
-	const char
-	    *status; /* "ok", "wide", "incomplete", "failed", "skipped" */
+	enum summary_status status;
 	char *note;
 };
 
@@ -58,18 +70,32 @@ double *summary_values(const struct obs *o, size_t n,
 		       const struct summary_row *r, size_t *count);
 /* 1 when the interval lies within +-pct of the median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
-/* Rows read back from summary.csv (t), without samples; failed and
- * skipped rows (n = 0) are left out. The rows point into t's strings;
- * free them with free(), not summary_free. A bad schema or number is an
- * error naming file:line. */
-struct csv_table;
-/* The columns of summary.csv, NULL-terminated. */
+/* The columns of summary.csv, NULL-terminated, in the order written. */
 extern const char *const summary_columns[];
 /* Requires every column of summary.csv (the error names the first
  * missing one). */
+struct csv_table;
 int summary_require(const struct csv_table *t, char *err, size_t errlen);
-int summary_from_csv(const struct csv_table *t, struct summary_row **rows,
-		     size_t *nrows, char *err, size_t errlen);
 void summary_free(struct summary_row *rows, size_t n);
+
+/* summary.csv read back, every row of it: the one reader of the file.
+ * Rows without samples (n = 0) have NaN figures; baseline is NULL where
+ * the column is empty, baseline_found set where its figures are there.
+ * The rows point into csv's strings; toolchains lists the toolchain
+ * column's values in order of appearance. */
+struct summary_table {
+	struct csv_table *csv;
+	struct summary_row *rows;
+	size_t nrows;
+	const char **toolchains;
+	size_t ntoolchains;
+};
+/* A missing column, a bad schema, number or status word is an error
+ * naming file:line. */
+int summary_read(const char *path, struct summary_table *t, char *err,
+		 size_t errlen);
+int summary_parse(const char *text, const char *source,
+		  struct summary_table *t, char *err, size_t errlen);
+void summary_table_free(struct summary_table *t);
 
 #endif

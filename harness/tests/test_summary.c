@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "summary.h"
 
+#include <glob.h>
 #include <math.h>
 
 static const char *baseline(void *ctx, const char *family, const char *variant)
@@ -113,31 +114,81 @@ static void golden_csv(void **state)
 	free(o);
 }
 
-/* summary.csv read back: the matrix run's 10 skipped rows (n=0) are no
- * figures, and a later schema is refused, naming the line. */
+/* summary.csv read back through its one reader: every row, the matrix
+ * run's 10 skipped ones (n=0) with no figures and their status; a later
+ * schema and an unknown status word are refused, naming the line. */
 static void read_back(void **state)
 {
 	(void)state;
-	struct csv_table t;
+	const char *path = "results/vm/20261126T063223Z/summary.csv";
+	struct summary_table t;
 	char err[ERRLEN];
-	assert_int_equal(csv_read_file("results/vm/20261126T063223Z/summary.csv",
-				       &t, err, sizeof err),
-			 0);
-	struct summary_row *rows;
-	size_t nr;
-	assert_int_equal(summary_from_csv(&t, &rows, &nr, err, sizeof err), 0);
-	assert_int_equal(nr, t.nrows - 10);
-	for (size_t i = 0; i < nr; i++)
-		assert_true(rows[i].s.n > 0);
-	free(rows);
-	char *schema = t.rows[3][csv_col(&t, "schema")];
-	schema[0] = '2';
-	assert_int_equal(summary_from_csv(&t, &rows, &nr, err, sizeof err),
-			 -1);
-	free(rows);
+	assert_int_equal(summary_read(path, &t, err, sizeof err), 0);
+	size_t empty = 0;
+	for (size_t i = 0; i < t.nrows; i++) {
+		if (t.rows[i].s.n)
+			continue;
+		empty++;
+		assert_int_equal(t.rows[i].status, SUMMARY_SKIPPED);
+		assert_true(isnan(t.rows[i].s.median));
+		assert_false(t.rows[i].baseline_found);
+	}
+	assert_int_equal(empty, 10);
+	assert_int_equal(t.ntoolchains, 4);
+	struct summary_row *gc = summary_find(t.rows, t.nrows, "call", "go->c",
+					      "go1.26.8", "gcc", "", "ns/op");
+	assert_non_null(gc);
+	assert_string_equal(gc->baseline, "c->c");
+	assert_true(gc->baseline_found);
+	assert_int_equal(gc->status, SUMMARY_OK);
+	/* written again, it is the file itself */
+	char *text = fixture(path);
+	struct sbuf sb = {0};
+	summary_format_csv(t.rows, t.nrows, &sb);
+	assert_string_equal(sb.buf, text);
+	sbuf_free(&sb);
+	summary_table_free(&t);
+	char *bad = xstrdup(text);
+	char *line5 = bad;
+	for (int i = 0; i < 4; i++)
+		line5 = strchr(line5, '\n') + 1;
+	line5[0] = '2';
+	assert_int_equal(summary_parse(bad, path, &t, err, sizeof err), -1);
 	assert_string_equal(err, "results/vm/20261126T063223Z/summary.csv:5: "
 				 "schema '2', this cgobench reads 1");
-	csv_free(&t);
+	line5[0] = '1';
+	char *ok = strstr(line5, ",ok,");
+	assert_non_null(ok);
+	memcpy(ok + 1, "OK", 2);
+	assert_int_equal(summary_parse(bad, path, &t, err, sizeof err), -1);
+	assert_string_equal(err, "results/vm/20261126T063223Z/summary.csv:5: "
+				 "bad status 'OK'");
+	free(bad);
+	free(text);
+}
+
+/* Every committed summary.csv, read and written again, is itself: the
+ * reader and the writer share one column list and lose nothing. */
+static void committed_round_trip(void **state)
+{
+	(void)state;
+	glob_t g;
+	assert_int_equal(glob("results/*/*/summary.csv", 0, NULL, &g), 0);
+	assert_int_equal(glob("results/*/summary.csv", GLOB_APPEND, NULL, &g),
+			 0);
+	assert_true(g.gl_pathc >= 10);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		struct summary_table t;
+		char err[ERRLEN];
+		if (summary_read(g.gl_pathv[i], &t, err, sizeof err) != 0)
+			fail_msg("%s", err);
+		struct sbuf sb = {0};
+		summary_format_csv(t.rows, t.nrows, &sb);
+		assert_golden(g.gl_pathv[i], sb.buf);
+		sbuf_free(&sb);
+		summary_table_free(&t);
+	}
+	globfree(&g);
 }
 
 int main(void)
@@ -146,6 +197,7 @@ int main(void)
 	    cmocka_unit_test(rows_and_overhead),
 	    cmocka_unit_test(golden_csv),
 	    cmocka_unit_test(read_back),
+	    cmocka_unit_test(committed_round_trip),
 	};
 	return cmocka_run_group_tests_name("summary", tests, NULL, NULL);
 }
