@@ -1,5 +1,6 @@
 #include "anatomy.h"
 
+#include "csv.h"
 #include "util.h"
 
 #include <fnmatch.h>
@@ -233,4 +234,131 @@ void anatomy_sum(const struct fn_cost *f, size_t n, const char *family_dir,
 	for (size_t i = 0; i < n; i++)
 		groups[anatomy_group(f[i].name, f[i].file, family_dir)] +=
 		    f[i].ir;
+}
+
+static const char *const csv_columns[] = {
+    "schema", "case", "variant", "toolchain",	 "cc",
+    "param",  "group", "instructions", "share", NULL};
+#define NCSV 9
+
+static double total_of(const struct anatomy_row *r)
+{
+	double t = 0;
+	for (int g = 0; g < ANATOMY_NGROUPS; g++)
+		t += r->groups[g];
+	return t;
+}
+
+void anatomy_format_csv(const struct anatomy_row *r, size_t n,
+			struct sbuf *sb)
+{
+	csv_add_row(sb, csv_columns, NCSV);
+	for (size_t i = 0; i < n; i++) {
+		double total = total_of(&r[i]);
+		for (int g = 0; g < ANATOMY_NGROUPS; g++) {
+			char ins[32], share[32];
+			const char *f[NCSV] = {
+			    "1",
+			    r[i].family,
+			    r[i].variant,
+			    r[i].toolchain,
+			    r[i].cc,
+			    r[i].param,
+			    anatomy_groups[g],
+			    csv_double(ins, r[i].groups[g]),
+			    csv_double(share, total > 0 ? r[i].groups[g] / total
+							: 0)};
+			csv_add_row(sb, f, NCSV);
+		}
+	}
+}
+
+void anatomy_format_txt(const struct anatomy_row *r, size_t n,
+			struct sbuf *sb)
+{
+	for (size_t i = 0; i < n; i++) {
+		double total = total_of(&r[i]);
+		sbuf_addf(sb, "%s %s%s%s (%s): %.0f instructions per op",
+			  r[i].family, r[i].variant, r[i].param[0] ? "/" : "",
+			  r[i].param, r[i].toolchain, total);
+		for (int g = 0; g < ANATOMY_NGROUPS; g++)
+			if (r[i].groups[g] > 0)
+				sbuf_addf(sb, ", %.0f%% %s",
+					  100 * r[i].groups[g] / total,
+					  anatomy_groups[g]);
+		sbuf_addstr(sb, "\n");
+	}
+}
+
+static int same_crossing(const struct anatomy_row *a,
+			 const struct anatomy_row *b)
+{
+	return !strcmp(a->family, b->family) &&
+	       !strcmp(a->variant, b->variant) && !strcmp(a->param, b->param);
+}
+
+void anatomy_format_dat(const struct anatomy_row *r, size_t n,
+			size_t ntoolchains, struct sbuf *sb)
+{
+	sbuf_addstr(sb, "crossing");
+	for (int g = 0; g < ANATOMY_NGROUPS; g++)
+		sbuf_addf(sb, "\t\"%s\"", anatomy_groups[g]);
+	sbuf_addstr(sb, "\n");
+	for (size_t i = 0; i < n; i++) {
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = same_crossing(&r[k], &r[i]);
+		for (size_t k = i; k < n && !seen; k++) {
+			if (!same_crossing(&r[k], &r[i]))
+				continue;
+			sbuf_addf(sb, "\"%s%s%s%s%s\"", r[k].variant,
+				  r[k].param[0] ? "/" : "", r[k].param,
+				  ntoolchains > 1 ? " " : "",
+				  ntoolchains > 1 ? r[k].toolchain : "");
+			for (int g = 0; g < ANATOMY_NGROUPS; g++)
+				sbuf_addf(sb, "\t%.17g", r[k].groups[g]);
+			sbuf_addstr(sb, "\n");
+		}
+	}
+}
+
+int anatomy_read(const char *path, struct csv_table *csv,
+		 struct anatomy_row **rows, size_t *n, char *err,
+		 size_t errlen)
+{
+	*rows = NULL;
+	*n = 0;
+	if (csv_read_file(path, csv, err, errlen) != 0)
+		return -1;
+	if (csv_require(csv, csv_columns, err, errlen) != 0)
+		return -1;
+	int c[NCSV];
+	for (int k = 0; k < NCSV; k++)
+		c[k] = csv_col(csv, csv_columns[k]);
+	*rows = xcalloc(csv->nrows / ANATOMY_NGROUPS + 1, sizeof **rows);
+	/* rows come a crossing at a time, a line a group, in order */
+	for (size_t l = 0; l < csv->nrows; l++) {
+		char **f = csv->rows[l];
+		int g = (int)(l % ANATOMY_NGROUPS);
+		if (strcmp(f[c[6]], anatomy_groups[g]) != 0)
+			return set_error(err, errlen,
+					 "%s:%d: group '%s', want '%s'", path,
+					 csv->lines[l], f[c[6]],
+					 anatomy_groups[g]);
+		struct anatomy_row *r = &(*rows)[l / ANATOMY_NGROUPS];
+		if (g == 0) {
+			*r = (struct anatomy_row){f[c[1]], f[c[2]], f[c[3]],
+						  f[c[4]], f[c[5]], {0}};
+			(*n)++;
+		}
+		if (parse_double(f[c[7]], &r->groups[g]) != 0)
+			return set_error(err, errlen,
+					 "%s:%d: bad instructions '%s'", path,
+					 csv->lines[l], f[c[7]]);
+	}
+	if (csv->nrows % ANATOMY_NGROUPS)
+		return set_error(err, errlen,
+				 "%s: %zu lines, not %d a crossing", path,
+				 csv->nrows, ANATOMY_NGROUPS);
+	return 0;
 }

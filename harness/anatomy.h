@@ -35,4 +35,31 @@ int anatomy_group(const char *name, const char *file, const char *family_dir);
 void anatomy_sum(const struct fn_cost *f, size_t n, const char *family_dir,
 		 double *groups);
 
+/* One counted crossing's instructions per op by group: a row of the run
+ * model, written to and read from anatomy.csv here and nowhere else. */
+struct anatomy_row {
+	const char *family, *variant, *toolchain, *cc, *param;
+	double groups[ANATOMY_NGROUPS];
+};
+struct sbuf;
+/* anatomy.csv: a line a row and group, with the group's share. */
+void anatomy_format_csv(const struct anatomy_row *r, size_t n,
+			struct sbuf *sb);
+/* anatomy.txt: a line a row, "case variant/param (toolchain): N
+ * instructions per op, P% group, ...". */
+void anatomy_format_txt(const struct anatomy_row *r, size_t n,
+			struct sbuf *sb);
+/* anatomy.dat: a row a crossing, the same crossing's toolchains side by
+ * side, a column a group, for scripts/anatomy.gp; labelled with the
+ * toolchain when there are several. */
+void anatomy_format_dat(const struct anatomy_row *r, size_t n,
+			size_t ntoolchains, struct sbuf *sb);
+/* anatomy.csv read back; the rows point into *csv, which the caller frees
+ * with csv_free after free(*rows). A missing column, a bad number or a
+ * group out of order is an error naming file:line. */
+struct csv_table;
+int anatomy_read(const char *path, struct csv_table *csv,
+		 struct anatomy_row **rows, size_t *n, char *err,
+		 size_t errlen);
+
 #endif

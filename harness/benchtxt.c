@@ -5,10 +5,10 @@
 #include <ctype.h>
 #include <string.h>
 
-void benchtxt_format(const struct machine *m, const struct benchtxt_sample *s,
+void benchtxt_format(const char *machine, const struct benchtxt_sample *s,
 		     size_t n, struct sbuf *sb)
 {
-	machine_format(m, sb);
+	sbuf_addstr(sb, machine);
 	const char *tc = NULL, *cc = NULL;
 	for (size_t i = 0; i < n; i++) {
 		if (!tc || strcmp(tc, s[i].toolchain) || strcmp(cc, s[i].cc)) {

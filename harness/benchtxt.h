@@ -8,7 +8,6 @@
 #define CGOBENCH_BENCHTXT_H
 
 #include "benchout.h"
-#include "machine.h"
 
 #include <stddef.h>
 
@@ -20,7 +19,8 @@ struct benchtxt_sample {
 };
 
 struct sbuf;
-void benchtxt_format(const struct machine *m, const struct benchtxt_sample *s,
+/* machine is machine.txt's text, which leads as configuration lines. */
+void benchtxt_format(const char *machine, const struct benchtxt_sample *s,
 		     size_t n, struct sbuf *sb);
 
 #endif

@@ -1,12 +1,14 @@
 /* cgobench: the command line. It parses flags into a configuration and
  * hands it to the module that does the work; only this file exits. */
+#include "charts.h"
 #include "compare.h"
+#include "export.h"
 #include "options.h"
 #include "csv.h"
 #include "history.h"
 #include "remote.h"
-#include "report.h"
 #include "run.h"
+#include "rundir.h"
 #include "util.h"
 
 #include <stddef.h>
@@ -307,7 +309,12 @@ static int cmd_report(int argc, char **argv)
 				   "want at least one run directory");
 	char err[ERRLEN];
 	for (int i = first; i < argc; i++) {
-		if ((rc = report_write(argv[i], NULL, err, sizeof err)) != 0)
+		struct run_model m;
+		if (rundir_read(argv[i], &m, err, sizeof err) != 0)
+			return failed(-1, err);
+		rc = export_all(&m, EXPORT_REPORT, NULL, NULL, err, sizeof err);
+		rundir_free(&m);
+		if (rc != 0)
 			return failed(rc, err);
 		fprintf(stderr, "cgobench: wrote %s/report.md\n", argv[i]);
 	}
@@ -412,9 +419,9 @@ static int cmd_machines(int argc, char **argv)
 						"least one run directory");
 	char err[ERRLEN];
 	struct sbuf sb = {0};
-	rc = report_machines_data((const char *const *)argv + first + 1,
-				  (size_t)(argc - first - 1), "ns/op", &sb, err,
-				  sizeof err);
+	rc = charts_machines((const char *const *)argv + first + 1,
+			     (size_t)(argc - first - 1), "ns/op", &sb, err,
+			     sizeof err);
 	if (rc != 0) {
 		sbuf_free(&sb);
 		return failed(rc, err);

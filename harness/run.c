@@ -11,7 +11,8 @@
 #include "gotest.h"
 #include "machine.h"
 #include "raw.h"
-#include "report.h"
+#include "rundir.h"
+#include "export.h"
 #include "spawn.h"
 #include "stats.h"
 #include "summary.h"
@@ -861,53 +862,6 @@ static void add_empty_rows(struct run *r, struct summary_row **rows,
 	}
 }
 
-/* Prints the headline of the run to stdout: time per op and overhead. */
-static void print_table(const struct summary_row *rows, size_t n,
-			const char *primary)
-{
-	/* every column as wide as its widest name */
-	int w[4] = {4, 7, 9, 5};
-	for (size_t i = 0; i < n; i++) {
-		const char *f[4] = {rows[i].family, rows[i].variant,
-				    rows[i].toolchain, rows[i].param};
-		for (int k = 0; k < 4; k++)
-			if ((int)strlen(f[k]) > w[k])
-				w[k] = (int)strlen(f[k]);
-	}
-	printf("%-*s %-*s %-*s %-*s %12s %23s %12s %8s  %s\n", w[0], "case",
-	       w[1], "variant", w[2], "toolchain", w[3], "param", "median",
-	       "95% interval", "overhead", "ratio", "n");
-	for (size_t i = 0; i < n; i++) {
-		const struct summary_row *row = &rows[i];
-		if (strcmp(row->unit, primary) != 0)
-			continue;
-		printf("%-*s %-*s %-*s %-*s ", w[0], row->family, w[1],
-		       row->variant, w[2], row->toolchain, w[3], row->param);
-		if (!row->s.n) {
-			printf("%12s  %s\n", summary_status_names[row->status],
-			       row->note ? row->note : "");
-			continue;
-		}
-		char iv[64], ov[32] = "", ra[32] = "";
-		snprintf(iv, sizeof iv, "[%.4g, %.4g]", row->s.ci_low,
-			 row->s.ci_high);
-		if (row->baseline_found) {
-			snprintf(ov, sizeof ov, "%+.4g", row->d.diff);
-			snprintf(ra, sizeof ra, "%.3gx", row->d.ratio);
-		}
-		char med[32];
-		if (!strcmp(primary, "ns/op"))
-			snprintf(med, sizeof med, "%.4g ns", row->s.median);
-		else
-			snprintf(med, sizeof med, "%.6g", row->s.median);
-		printf("%12s %23s %12s %8s  %zu%s%s\n", med, iv, ov, ra,
-		       row->s.n, row->status != SUMMARY_OK ? " " : "",
-		       row->status != SUMMARY_OK
-			   ? summary_status_names[row->status]
-			   : "");
-	}
-}
-
 /* The instructions per op by group of the sample whose count is the
  * median, which stands for the unit; NULL when nothing was counted. */
 static const double *unit_anatomy(const struct unit *u)
@@ -922,96 +876,28 @@ static const double *unit_anatomy(const struct unit *u)
 	return u->anatomy[at];
 }
 
-static int same_crossing(const struct unit *a, const struct unit *b)
+/* The anatomy rows of the counted units, in unit order; the caller
+ * frees them. */
+static struct anatomy_row *anatomy_rows(const struct run *r, size_t *n)
 {
-	return a->fam == b->fam && !strcmp(a->variant, b->variant) &&
-	       !strcmp(a->param, b->param);
-}
-
-/* anatomy.csv: each counted unit's instructions per op by group, with
- * each group's share; anatomy.txt, one line a crossing for reports; and
- * anatomy.dat, a row a crossing and a column a group, which
- * scripts/anatomy.gp stacks into bars. */
-static void write_anatomy(struct run *r)
-{
-	struct sbuf csv = {0}, txt = {0}, dat = {0};
-	/* anatomy.dat: the same, one row a crossing, for the stacked chart */
-	sbuf_addstr(&dat, "crossing");
-	for (int g = 0; g < ANATOMY_NGROUPS; g++)
-		sbuf_addf(&dat, "\t\"%s\"", anatomy_groups[g]);
-	sbuf_addstr(&dat, "\n");
-	const char *header[] = {"schema",    "case",	     "variant",
-				"toolchain", "cc",	     "param",
-				"group",     "instructions", "share"};
-	csv_add_row(&csv, header, 9);
+	struct anatomy_row *rows = xcalloc(r->nunits + 1, sizeof *rows);
+	*n = 0;
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
 		const double *groups = unit_anatomy(u);
 		if (!groups)
 			continue;
-		double total = 0;
-		for (int g = 0; g < ANATOMY_NGROUPS; g++)
-			total += groups[g];
-		for (int g = 0; g < ANATOMY_NGROUPS; g++) {
-			char ins[32], share[32];
-			const char *f[] = {
-			    "1",
-			    u->fam->name,
-			    u->variant,
-			    u->tc->name,
-			    u->tc->cc_name,
-			    u->param,
-			    anatomy_groups[g],
-			    csv_double(ins, groups[g]),
-			    csv_double(share,
-				       total > 0 ? groups[g] / total : 0)};
-			csv_add_row(&csv, f, 9);
-		}
-		sbuf_addf(&txt, "%s %s%s%s (%s): %.0f instructions per op",
-			  u->fam->name, u->variant, u->param[0] ? "/" : "",
-			  u->param, u->tc->name, total);
-		for (int g = 0; g < ANATOMY_NGROUPS; g++)
-			if (groups[g] > 0)
-				sbuf_addf(&txt, ", %.0f%% %s",
-					  100 * groups[g] / total,
-					  anatomy_groups[g]);
-		sbuf_addstr(&txt, "\n");
+		struct anatomy_row *a = &rows[(*n)++];
+		*a = (struct anatomy_row){u->fam->name, u->variant, u->tc->name,
+					  u->tc->cc_name, u->param, {0}};
+		memcpy(a->groups, groups, sizeof a->groups);
 	}
-	/* the chart's rows: each crossing across the toolchains side by side */
-	for (size_t i = 0; i < r->nunits; i++) {
-		const struct unit *first = &r->units[i];
-		int seen = 0;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = same_crossing(&r->units[k], first);
-		for (size_t k = i; k < r->nunits && !seen; k++) {
-			const struct unit *u = &r->units[k];
-			const double *groups = unit_anatomy(u);
-			if (!groups || !same_crossing(u, first))
-				continue;
-			sbuf_addf(&dat, "\"%s%s%s%s%s\"", u->variant,
-				  u->param[0] ? "/" : "", u->param,
-				  r->ntcs > 1 ? " " : "",
-				  r->ntcs > 1 ? u->tc->name : "");
-			for (int g = 0; g < ANATOMY_NGROUPS; g++)
-				sbuf_addf(&dat, "\t%.17g", groups[g]);
-			sbuf_addstr(&dat, "\n");
-		}
-	}
-	char err[ERRLEN];
-	const char *names[] = {"anatomy.csv", "anatomy.txt", "anatomy.dat"};
-	struct sbuf *bufs[] = {&csv, &txt, &dat};
-	for (int k = 0; k < 3; k++) {
-		char *p = xasprintf("%s/%s", r->dir, names[k]);
-		if (file_write_atomic(p, bufs[k]->buf ? bufs[k]->buf : "",
-				      bufs[k]->len, err, sizeof err) != 0)
-			warn(r, "%s", err);
-		free(p);
-	}
-	if (!r->c->quiet && txt.buf)
-		fputs(txt.buf, stderr);
-	sbuf_free(&csv);
-	sbuf_free(&txt);
-	sbuf_free(&dat);
+	return rows;
+}
+
+static void warn_export(void *ctx, const char *msg)
+{
+	warn(ctx, "%s", msg);
 }
 
 static int write_outputs(struct run *r)
@@ -1043,35 +929,28 @@ static int write_outputs(struct run *r)
 	add_empty_rows(r, &rows, &nrows);
 	qsort_r(rows, nrows, sizeof *rows, cmp_rows, r);
 
-	struct sbuf sum = {0}, txt = {0}, mach = {0};
-	summary_format_csv(rows, nrows, &sum);
+	struct sbuf mach = {0};
 	machine_set(&r->m, "status", *r->c->stop ? "incomplete" : "complete");
 	machine_format(&r->m, &mach);
-	benchtxt_format(&r->m, bs, r->ntaken, &txt);
+	/* the run's model, from which every output is made */
+	struct run_model m = {.dir = r->dir,
+			      .machine = mach.buf,
+			      .counted = r->c->instructions,
+			      .samples = bs,
+			      .nsamples = r->ntaken};
+	summary_table_of(&m.sum, rows, nrows);
+	m.anatomy = anatomy_rows(r, &m.nanatomy);
 	char err[ERRLEN];
-	int rc = 0;
-	const struct {
-		const char *name;
-		struct sbuf *sb;
-	} files[] = {
-	    {"summary.csv", &sum}, {"bench.txt", &txt}, {"machine.txt", &mach}};
-	for (size_t i = 0; i < 3; i++) {
-		char *p = xasprintf("%s/%s", r->dir, files[i].name);
-		if (file_write_atomic(p, files[i].sb->buf, files[i].sb->len,
-				      err, sizeof err) != 0) {
-			warn(r, "%s", err);
-			rc = -1;
-		}
-		free(p);
+	int rc = export_all(&m, EXPORT_RUN, warn_export, r, err, sizeof err);
+	if (m.counted && !r->c->quiet) {
+		struct sbuf txt = {0};
+		anatomy_format_txt(m.anatomy, m.nanatomy, &txt);
+		if (txt.buf)
+			fputs(txt.buf, stderr);
+		sbuf_free(&txt);
 	}
-	if (r->c->instructions)
-		write_anatomy(r);
-	if (report_write(r->dir, NULL, err, sizeof err) != 0)
-		warn(r, "%s", err);
-	print_table(rows, nrows, r->primary);
-	fflush(stdout);
-	sbuf_free(&sum);
-	sbuf_free(&txt);
+	free(m.anatomy);
+	free(m.sum.toolchains);
 	sbuf_free(&mach);
 	summary_free(rows, nrows);
 	free(obs);
@@ -1383,7 +1262,7 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	int failed = 0;
 	for (size_t i = 0; i < r.nunits; i++)
 		failed |= r.units[i].state == UNIT_FAILED;
-	int code = *c->stop ? 130 : (failed || wrote != 0) ? 1 : 0;
+	int code = *c->stop ? 130 : wrote != 0 ? 3 : failed ? 1 : 0;
 	run_free(&r);
 	return code;
 }

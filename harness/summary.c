@@ -303,6 +303,16 @@ static int read_rows(struct summary_table *t, char *err, size_t errlen)
 	return 0;
 }
 
+void summary_table_of(struct summary_table *t, struct summary_row *rows,
+		      size_t n)
+{
+	memset(t, 0, sizeof *t);
+	t->rows = rows;
+	t->nrows = n;
+	for (size_t i = 0; i < n; i++)
+		add_toolchain(t, rows[i].toolchain);
+}
+
 int summary_parse(const char *text, const char *source,
 		  struct summary_table *t, char *err, size_t errlen)
 {
@@ -349,3 +359,54 @@ void summary_free(struct summary_row *rows, size_t n)
 		free(rows[i].note);
 	free(rows);
 }
+
+/* Whether a row has a figure to judge by: samples, and not one the
+ * compiler made by deleting the work. */
+int summary_measured(const struct summary_table *t, size_t r)
+{
+	return !isnan(t->rows[r].s.median) &&
+	       t->rows[r].status != SUMMARY_DELETED;
+}
+
+/* The row of these keys with a figure (see measured), or -1. */
+long summary_row_of(const struct summary_table *t, const char *family,
+		   const char *variant, const char *toolchain,
+		   const char *param, const char *unit)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (!strcmp(t->rows[r].family, family) &&
+		    !strcmp(t->rows[r].variant, variant) &&
+		    !strcmp(t->rows[r].toolchain, toolchain) &&
+		    !strcmp(t->rows[r].param, param) &&
+		    !strcmp(t->rows[r].unit, unit) && summary_measured(t, r))
+			return (long)r;
+	return -1;
+}
+
+/* The median of row_of, NaN when there is no such row. */
+double summary_median_of(const struct summary_table *t, const char *family,
+			const char *variant, const char *toolchain,
+			const char *param, const char *unit)
+{
+	long r = summary_row_of(t, family, variant, toolchain, param, unit);
+	return r < 0 ? NAN : t->rows[(size_t)r].s.median;
+}
+
+/* The largest N of the params "<prefix>N" of a family's variant. */
+long summary_max_param(const struct summary_table *t, const char *family,
+		      const char *variant, const char *toolchain,
+		      const char *prefix)
+{
+	long best = -1;
+	size_t l = strlen(prefix);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *p = t->rows[r].param;
+		if (!strcmp(t->rows[r].family, family) &&
+		    !strcmp(t->rows[r].variant, variant) &&
+		    !strcmp(t->rows[r].toolchain, toolchain) &&
+		    !strncmp(p, prefix, l) && atol(p + l) > best)
+			best = atol(p + l);
+	}
+	return best;
+}
+

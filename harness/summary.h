@@ -98,4 +98,25 @@ int summary_parse(const char *text, const char *source,
 		  struct summary_table *t, char *err, size_t errlen);
 void summary_table_free(struct summary_table *t);
 
+/* A table over rows made in memory (borrowed, not freed with it): its
+ * toolchains listed; free them with free(t->toolchains). */
+void summary_table_of(struct summary_table *t, struct summary_row *rows,
+		      size_t n);
+
+/* Queries of a table. A row has a figure when it has samples and the
+ * compiler did not delete its work. */
+int summary_measured(const struct summary_table *t, size_t r);
+/* The index of the row of these keys that has a figure, or -1. */
+long summary_row_of(const struct summary_table *t, const char *family,
+		    const char *variant, const char *toolchain,
+		    const char *param, const char *unit);
+/* Its median, NaN when there is no such row. */
+double summary_median_of(const struct summary_table *t, const char *family,
+			 const char *variant, const char *toolchain,
+			 const char *param, const char *unit);
+/* The largest N of the params "<prefix>N" of a family's variant, or -1. */
+long summary_max_param(const struct summary_table *t, const char *family,
+		       const char *variant, const char *toolchain,
+		       const char *prefix);
+
 #endif

@@ -4,6 +4,7 @@
 
 #include "benchtxt.h"
 #include "gotest.h"
+#include "machine.h"
 
 static void golden_and_parses(void **state)
 {
@@ -18,8 +19,10 @@ static void golden_and_parses(void **state)
 	    {"call", "c->c", "", "go1.26.8", "gcc", 50764642, b, 1},
 	    {"batch", "go->c", "n=64", "go1.27.3", "gcc", 1000, b, 1},
 	};
-	struct sbuf sb = {0};
-	benchtxt_format(&m, s, 3, &sb);
+	struct sbuf sb = {0}, text = {0};
+	machine_format(&m, &text);
+	benchtxt_format(text.buf, s, 3, &sb);
+	sbuf_free(&text);
 	assert_golden(FIXTURE("bench-golden.txt"), sb.buf);
 	struct bench_output o;
 	char err[ERRLEN];

@@ -4,6 +4,8 @@
 #include "testutil.h"
 
 #include "csv.h"
+#include "charts.h"
+#include "claims.h"
 #include "report.h"
 #include "summary.h"
 
@@ -120,8 +122,8 @@ static void chart_data(void **state)
 	char err[ERRLEN];
 	read_summary("results/vm/toolchains/summary.csv", &t);
 	struct sbuf ov = {0}, tc = {0};
-	report_overview_data(&t, "ns/op", &ov);
-	report_toolchain_data(&t, "ns/op", &tc);
+	charts_overview(&t, "ns/op", &ov);
+	charts_toolchains(&t, "ns/op", &tc);
 	assert_golden(FIXTURE("overview-golden.dat"), ov.buf);
 	assert_golden(FIXTURE("toolchains-golden.dat"), tc.buf);
 	/* 7 variants times 3 toolchains, grouped: the baselines first */
@@ -143,7 +145,7 @@ static void chart_data(void **state)
 	struct sbuf suite = {0};
 	struct summary_table st;
 	read_summary(SUITE "/summary.csv", &st);
-	report_overview_data(&st, "ns/op", &suite);
+	charts_overview(&st, "ns/op", &suite);
 	summary_table_free(&st);
 	size_t suite_lines = 0;
 	for (const char *p = suite.buf; (p = strchr(p, '\n')); p++)
@@ -272,7 +274,7 @@ static char *claims_of(const char *rows)
 	if (summary_parse(full.buf, "rows", &st, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	struct sbuf sb = {0};
-	report_claims(&st, &sb);
+	claims_write(&st, &sb);
 	summary_table_free(&st);
 	sbuf_free(&full);
 	csv_free(&t);
@@ -567,7 +569,7 @@ static void series_data(void **state)
 	struct summary_table t;
 	read_summary(SUITE "/summary.csv", &t);
 	struct sbuf sb = {0};
-	report_series_data(&t, "batch", "n=", "ns/item", &sb);
+	charts_series(&t, "batch", "n=", "ns/item", &sb);
 	assert_golden(FIXTURE("batch-golden.dat"), sb.buf);
 	assert_true(str_starts(sb.buf, "n\t\"c->c\"\t\"low\"\t\"high\"\t"
 				       "\"go->go\""));
@@ -589,10 +591,10 @@ static void series_data(void **state)
 		    strstr(row, n64) < strchr(row + 1, '\n'));
 	free(n64);
 	sb.len = 0;
-	report_series_data(&t, "handles", "goroutines=", "ns/op", &sb);
+	charts_series(&t, "handles", "goroutines=", "ns/op", &sb);
 	assert_true(str_starts(sb.buf, "goroutines\t\"callback\""));
 	sb.len = 0;
-	report_series_data(&t, "call", "n=", "ns/op", &sb);
+	charts_series(&t, "call", "n=", "ns/op", &sb);
 	assert_string_equal(sb.buf, "n\n"); /* no such param: a header */
 	sbuf_free(&sb);
 	summary_table_free(&t);
@@ -607,7 +609,7 @@ static void machines_data(void **state)
 	struct sbuf sb = {0};
 	char err[ERRLEN];
 	assert_int_equal(
-	    report_machines_data(runs, 2, "ns/op", &sb, err, sizeof err), 0);
+	    charts_machines(runs, 2, "ns/op", &sb, err, sizeof err), 0);
 	assert_true(str_starts(sb.buf,
 			       "scenario\t\"vm/20261126T062326Z (AMD "
 			       "EPYC, 2 cores)\"\t\"low\"\t\"high\"\t"
@@ -620,7 +622,7 @@ static void machines_data(void **state)
 	const char *bad[] = {SUITE, "/nonexistent"};
 	sb.len = 0;
 	assert_int_equal(
-	    report_machines_data(bad, 2, "ns/op", &sb, err, sizeof err), -1);
+	    charts_machines(bad, 2, "ns/op", &sb, err, sizeof err), -1);
 	assert_string_equal(err, "cannot open '/nonexistent/machine.txt': No "
 				 "such file or directory");
 	sbuf_free(&sb);

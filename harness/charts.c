@@ -1,0 +1,277 @@
+#include "charts.h"
+
+#include "machine.h"
+#include "rundir.h"
+#include "summary.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The direction of a crossing, for grouping the overview: 0 baselines
+ * (no baseline of their own), 1 Go to C (every crossing not named
+ * otherwise: the data and directives variants are Go calling C), 2 Go to
+ * C to Go, 3 C to Go. */
+static int direction(const char *variant, const char *baseline)
+{
+	if (!baseline)
+		return 0;
+	if (str_starts(variant, "go->c->go"))
+		return 2;
+	if (str_starts(variant, "c->go"))
+		return 3;
+	return 1;
+}
+
+/* How many families the rows of unit have. */
+static size_t count_families(const struct summary_table *t, const char *unit)
+{
+	const char *seen[64];
+	size_t n = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (strcmp(t->rows[r].unit, unit))
+			continue;
+		size_t i = 0;
+		while (i < n && strcmp(seen[i], t->rows[r].family))
+			i++;
+		if (i == n && n < 64)
+			seen[n++] = t->rows[r].family;
+	}
+	return n;
+}
+
+void charts_overview(const struct summary_table *t, const char *unit,
+			  struct sbuf *sb)
+{
+	static const char *const names[] = {"baseline", "Go to C",
+					    "Go to C to Go", "C to Go"};
+	size_t ntc = t->ntoolchains;
+	int fams = count_families(t, unit) > 1;
+	sbuf_addstr(sb, "# label\tdirection\tgroup\tmedian\tci_low\tci_high\n");
+	/* the scenarios without a param: the swept ones have their charts */
+	for (int d = 0; d < 4; d++)
+		for (size_t r = 0; r < t->nrows; r++) {
+			if (strcmp(t->rows[r].unit, unit) ||
+			    t->rows[r].param[0] || !summary_measured(t, r) ||
+			    direction(t->rows[r].variant,
+				      t->rows[r].baseline) != d)
+				continue;
+			sbuf_addf(
+			    sb,
+			    "\"%s%s%s%s%s\"\t\"%s\"\t%d\t%.17g\t%.17g\t%.17g\n",
+			    fams ? t->rows[r].family : "", fams ? ": " : "",
+			    t->rows[r].variant, ntc > 1 ? " " : "",
+			    ntc > 1 ? t->rows[r].toolchain : "", names[d], d,
+			    t->rows[r].s.median, t->rows[r].s.ci_low,
+			    t->rows[r].s.ci_high);
+		}
+}
+
+void charts_series(const struct summary_table *t, const char *family,
+			const char *prefix, const char *unit, struct sbuf *sb)
+{
+	size_t ntc = t->ntoolchains, l = strlen(prefix);
+	/* the series (variant, toolchain) and the xs, in order of appearance */
+	size_t *series = NULL, ns = 0;
+	long *xs = NULL;
+	size_t nx = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *p = t->rows[r].param;
+		if (strcmp(t->rows[r].family, family) ||
+		    strcmp(t->rows[r].unit, unit) || strncmp(p, prefix, l))
+			continue;
+		size_t i = 0;
+		while (i < ns && (strcmp(t->rows[series[i]].variant,
+					 t->rows[r].variant) ||
+				  strcmp(t->rows[series[i]].toolchain,
+					 t->rows[r].toolchain)))
+			i++;
+		if (i == ns) {
+			series = xrealloc(series, (ns + 1) * sizeof *series);
+			series[ns++] = r;
+		}
+		long x = atol(p + l);
+		for (i = 0; i < nx && xs[i] != x; i++)
+			;
+		if (i == nx) {
+			xs = xrealloc(xs, (nx + 1) * sizeof *xs);
+			xs[nx++] = x;
+		}
+	}
+	sbuf_addf(sb, "%.*s", (int)(l && prefix[l - 1] == '=' ? l - 1 : l),
+		  prefix);
+	for (size_t i = 0; i < ns; i++)
+		sbuf_addf(sb, "\t\"%s%s%s\"\t\"low\"\t\"high\"",
+			  t->rows[series[i]].variant, ntc > 1 ? " " : "",
+			  ntc > 1 ? t->rows[series[i]].toolchain : "");
+	sbuf_addstr(sb, "\n");
+	for (size_t k = 0; k < nx; k++) {
+		char p[64];
+		snprintf(p, sizeof p, "%s%ld", prefix, xs[k]);
+		sbuf_addf(sb, "%ld", xs[k]);
+		for (size_t i = 0; i < ns; i++) {
+			long r =
+			    summary_row_of(t, family, t->rows[series[i]].variant,
+				   t->rows[series[i]].toolchain, p, unit);
+			if (r < 0)
+				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
+			else
+				sbuf_addf(sb, "\t%.17g\t%.17g\t%.17g",
+					  t->rows[(size_t)r].s.median,
+					  t->rows[(size_t)r].s.ci_low,
+					  t->rows[(size_t)r].s.ci_high);
+		}
+		sbuf_addstr(sb, "\n");
+	}
+	free(series);
+	free(xs);
+}
+
+void charts_toolchains(const struct summary_table *t, const char *unit,
+			   struct sbuf *sb)
+{
+	const char *const *tcs = t->toolchains;
+	size_t ntc = t->ntoolchains;
+	sbuf_addstr(sb, "variant");
+	for (size_t i = 0; i < ntc; i++)
+		sbuf_addf(sb, "\t\"%s\"\t\"low\"\t\"high\"", tcs[i]);
+	sbuf_addstr(sb, "\n");
+	int fams = count_families(t, unit) > 1;
+	for (size_t r = 0; r < t->nrows; r++) {
+		/* one line a scenario without a param, at its first
+		 * toolchain */
+		if (strcmp(t->rows[r].unit, unit) ||
+		    t->rows[r].param[0] ||
+		    strcmp(t->rows[r].toolchain, tcs[0]))
+			continue;
+		sbuf_addf(sb, "\"%s%s%s\"", fams ? t->rows[r].family : "",
+			  fams ? ": " : "", t->rows[r].variant);
+		for (size_t i = 0; i < ntc; i++) {
+			size_t k;
+			for (k = 0; k < t->nrows; k++)
+				if (!strcmp(t->rows[k].unit, unit) &&
+				    !strcmp(t->rows[k].toolchain, tcs[i]) &&
+				    !strcmp(t->rows[k].family,
+					    t->rows[r].family) &&
+				    !strcmp(t->rows[k].variant,
+					    t->rows[r].variant) &&
+				    !strcmp(t->rows[k].param,
+					    t->rows[r].param))
+					break;
+			if (k == t->nrows || !summary_measured(t, k))
+				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
+			else
+				sbuf_addf(sb, "\t%.17g\t%.17g\t%.17g",
+					  t->rows[k].s.median,
+					  t->rows[k].s.ci_low,
+					  t->rows[k].s.ci_high);
+		}
+		sbuf_addstr(sb, "\n");
+	}
+}
+
+int charts_machines(const char *const *runs, size_t n, const char *unit,
+		    struct sbuf *sb, char *err, size_t errlen)
+{
+	struct summary_table *ts = xcalloc(n, sizeof *ts);
+	char **labels = xcalloc(n, sizeof *labels);
+	const char **tc0 = xcalloc(n, sizeof *tc0);
+	int rc = 0;
+	size_t loaded = 0;
+	for (; loaded < n && rc == 0; loaded++) {
+		struct run_model f;
+		rc = rundir_read(runs[loaded], &f, err, errlen);
+		if (rc == 0) {
+			/* results/<machine>/<run>: both names, and the CPU */
+			char *cpu = machine_lookup(f.machine, "cpu");
+			char *cores = machine_lookup(f.machine, "cores");
+			char *dir = xstrdup(runs[loaded]);
+			size_t l = strlen(dir);
+			while (l > 1 && dir[l - 1] == '/')
+				dir[--l] = '\0';
+			char *base = strrchr(dir, '/');
+			const char *name = dir;
+			if (base) {
+				*base = '\0';
+				char *parent = strrchr(dir, '/');
+				name = parent ? parent + 1 : dir;
+				labels[loaded] =
+				    xasprintf("%s/%s (%s, %s cores)", name,
+					      base + 1, cpu, cores);
+			} else {
+				labels[loaded] = xasprintf("%s (%s, %s cores)",
+							   name, cpu, cores);
+			}
+			free(dir);
+			free(cpu);
+			free(cores);
+			ts[loaded] = f.sum;
+			memset(&f.sum, 0, sizeof f.sum);
+			tc0[loaded] = ts[loaded].ntoolchains
+					  ? ts[loaded].toolchains[0]
+					  : "";
+		}
+		if (rc == 0)
+			rundir_free(&f);
+	}
+	if (rc != 0)
+		loaded--;
+	if (rc == 0) {
+		sbuf_addstr(sb, "scenario");
+		for (size_t i = 0; i < n; i++)
+			sbuf_addf(sb, "\t\"%s\"\t\"low\"\t\"high\"", labels[i]);
+		sbuf_addstr(sb, "\n");
+		/* every scenario without a param, in the order the runs
+		 * first have it, at each run's first toolchain */
+		/* "\ncase: variant\n" of each scenario written */
+		struct sbuf seen = {0};
+		sbuf_addstr(&seen, "\n");
+		for (size_t i = 0; i < n; i++)
+			for (size_t r = 0; r < ts[i].nrows; r++) {
+				const struct summary_table *t = &ts[i];
+				if (strcmp(t->rows[r].unit, unit) ||
+				    t->rows[r].param[0] ||
+				    strcmp(t->rows[r].toolchain, tc0[i]))
+					continue;
+				char *key =
+				    xasprintf("\n%s: %s\n", t->rows[r].family,
+					      t->rows[r].variant);
+				if (strstr(seen.buf, key)) {
+					free(key);
+					continue;
+				}
+				sbuf_addstr(&seen, key + 1);
+				free(key);
+				sbuf_addf(sb, "\"%s: %s\"", t->rows[r].family,
+					  t->rows[r].variant);
+				for (size_t k = 0; k < n; k++) {
+					long m =
+					    summary_row_of(&ts[k], t->rows[r].family,
+						   t->rows[r].variant,
+						   tc0[k], "", unit);
+					if (m < 0)
+						sbuf_addstr(sb,
+							    "\tNaN\tNaN\tNaN");
+					else
+						sbuf_addf(
+						    sb, "\t%.17g\t%.17g\t%.17g",
+						    ts[k].rows[m].s.median,
+						    ts[k].rows[m].s.ci_low,
+						    ts[k].rows[m].s.ci_high);
+				}
+				sbuf_addstr(sb, "\n");
+			}
+		sbuf_free(&seen);
+	}
+	for (size_t i = 0; i < loaded; i++)
+		summary_table_free(&ts[i]);
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(ts);
+	free(labels);
+	free(tc0);
+	return rc;
+}
+

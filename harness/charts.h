@@ -1,0 +1,36 @@
+/* charts: the data files scripts/charts.sh and gnuplot draw, each a
+ * tab-separated table made from a run's summary rows alone. */
+#ifndef CGOBENCH_CHARTS_H
+#define CGOBENCH_CHARTS_H
+
+#include <stddef.h>
+
+struct sbuf;
+struct summary_table;
+/* The overview chart: one row a figure in unit without a param (labelled
+ * "case: variant" when the run has several), grouped by direction
+ * (baselines, Go to C, Go to C to Go, C to Go): label, direction, its
+ * number (0 to 3), median, ci_low, ci_high. */
+void charts_overview(const struct summary_table *t, const char *unit,
+		     struct sbuf *sb);
+/* The toolchains chart: one row a scenario without a param (labelled as
+ * in the overview), and for each toolchain its median, ci_low and ci_high
+ * (NaN where it has none). */
+void charts_toolchains(const struct summary_table *t, const char *unit,
+		       struct sbuf *sb);
+/* A chart of one family's variants against its numeric param "<prefix>N"
+ * (n= for batch, goroutines= for handles): a header (the param's name,
+ * then three columns a series: its name, low, high), then a row an N with
+ * each series' median, ci_low and ci_high in unit, NaN where it has none.
+ * A series is a variant, and its toolchain when the run has several. */
+void charts_series(const struct summary_table *t, const char *family,
+		   const char *prefix, const char *unit, struct sbuf *sb);
+/* The machines chart, from several run directories (of different
+ * machines): one row a scenario without a param (at each run's first
+ * toolchain), and for each run, labelled "machine/run (cpu, N cores)", its
+ * median, ci_low and ci_high in unit, NaN where it has none. A run that
+ * cannot be read is an error naming its file. */
+int charts_machines(const char *const *runs, size_t n, const char *unit,
+		    struct sbuf *sb, char *err, size_t errlen);
+
+#endif

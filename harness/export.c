@@ -1,0 +1,218 @@
+#include "export.h"
+
+#include "anatomy.h"
+#include "benchtxt.h"
+#include "charts.h"
+#include "claims.h"
+#include "report.h"
+#include "rundir.h"
+#include "summary.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int summary_csv(const struct run_model *m, struct sbuf *sb)
+{
+	summary_format_csv(m->sum.rows, m->sum.nrows, sb);
+	return 1;
+}
+
+static int machine_txt(const struct run_model *m, struct sbuf *sb)
+{
+	sbuf_addstr(sb, m->machine);
+	return 1;
+}
+
+static int bench_txt(const struct run_model *m, struct sbuf *sb)
+{
+	benchtxt_format(m->machine, m->samples, m->nsamples, sb);
+	return 1;
+}
+
+static int anatomy_csv(const struct run_model *m, struct sbuf *sb)
+{
+	if (m->counted)
+		anatomy_format_csv(m->anatomy, m->nanatomy, sb);
+	return m->counted;
+}
+
+static int anatomy_txt(const struct run_model *m, struct sbuf *sb)
+{
+	if (m->counted)
+		anatomy_format_txt(m->anatomy, m->nanatomy, sb);
+	return m->counted;
+}
+
+static int anatomy_dat(const struct run_model *m, struct sbuf *sb)
+{
+	if (m->counted)
+		anatomy_format_dat(m->anatomy, m->nanatomy, m->sum.ntoolchains,
+				   sb);
+	return m->counted;
+}
+
+static int report_md(const struct run_model *m, struct sbuf *sb)
+{
+	report_markdown(m, sb);
+	return 1;
+}
+
+static int overview_dat(const struct run_model *m, struct sbuf *sb)
+{
+	charts_overview(&m->sum, rundir_primary(m), sb);
+	return 1;
+}
+
+static int toolchains_dat(const struct run_model *m, struct sbuf *sb)
+{
+	charts_toolchains(&m->sum, rundir_primary(m), sb);
+	return 1;
+}
+
+/* A chart of a family against its param; 0 when the run lacks the
+ * family (the data is then a header line alone). */
+static int series(const struct run_model *m, const char *family,
+		  const char *prefix, const char *unit, struct sbuf *sb)
+{
+	size_t head = sb->len;
+	charts_series(&m->sum, family, prefix, unit, sb);
+	return strchr(sb->buf + head, '\n') + 1 < sb->buf + sb->len;
+}
+
+/* batch.dat, led by a "# break-even N TOOLCHAIN" line a toolchain */
+static int batch_dat(const struct run_model *m, struct sbuf *sb)
+{
+	for (size_t k = 0; k < m->sum.ntoolchains; k++) {
+		long largest,
+		    even = claims_break_even(&m->sum, m->sum.toolchains[k],
+					     &largest);
+		if (even > 0)
+			sbuf_addf(sb, "# break-even %ld %s\n", even,
+				  m->sum.toolchains[k]);
+	}
+	return series(m, "batch", "n=", "ns/item", sb);
+}
+
+static int handles_dat(const struct run_model *m, struct sbuf *sb)
+{
+	return series(m, "handles", "goroutines=", "ns/op", sb);
+}
+
+static int parallel_dat(const struct run_model *m, struct sbuf *sb)
+{
+	return series(m, "parallel", "goroutines=", "ns/op", sb);
+}
+
+/* The headline of the run for stdout: time per op and overhead. */
+static int table(const struct run_model *m, struct sbuf *sb)
+{
+	const struct summary_row *rows = m->sum.rows;
+	size_t n = m->sum.nrows;
+	const char *primary = rundir_primary(m);
+	/* every column as wide as its widest name */
+	int w[4] = {4, 7, 9, 5};
+	for (size_t i = 0; i < n; i++) {
+		const char *f[4] = {rows[i].family, rows[i].variant,
+				    rows[i].toolchain, rows[i].param};
+		for (int k = 0; k < 4; k++)
+			if ((int)strlen(f[k]) > w[k])
+				w[k] = (int)strlen(f[k]);
+	}
+	sbuf_addf(sb, "%-*s %-*s %-*s %-*s %12s %23s %12s %8s  %s\n", w[0], "case",
+	       w[1], "variant", w[2], "toolchain", w[3], "param", "median",
+	       "95% interval", "overhead", "ratio", "n");
+	for (size_t i = 0; i < n; i++) {
+		const struct summary_row *row = &rows[i];
+		if (strcmp(row->unit, primary) != 0)
+			continue;
+		sbuf_addf(sb, "%-*s %-*s %-*s %-*s ", w[0], row->family, w[1],
+		       row->variant, w[2], row->toolchain, w[3], row->param);
+		if (!row->s.n) {
+			sbuf_addf(sb, "%12s  %s\n", summary_status_names[row->status],
+			       row->note ? row->note : "");
+			continue;
+		}
+		char iv[64], ov[32] = "", ra[32] = "";
+		snprintf(iv, sizeof iv, "[%.4g, %.4g]", row->s.ci_low,
+			 row->s.ci_high);
+		if (row->baseline_found) {
+			snprintf(ov, sizeof ov, "%+.4g", row->d.diff);
+			snprintf(ra, sizeof ra, "%.3gx", row->d.ratio);
+		}
+		char med[32];
+		if (!strcmp(primary, "ns/op"))
+			snprintf(med, sizeof med, "%.4g ns", row->s.median);
+		else
+			snprintf(med, sizeof med, "%.6g", row->s.median);
+		sbuf_addf(sb, "%12s %23s %12s %8s  %zu%s%s\n", med, iv, ov, ra,
+		       row->s.n, row->status != SUMMARY_OK ? " " : "",
+		       row->status != SUMMARY_OK
+			   ? summary_status_names[row->status]
+			   : "");
+	}
+	return 1;
+}
+
+const struct exporter exporters[] = {
+    {"summary", "summary.csv", EXPORT_RUN, summary_csv},
+    {"bench", "bench.txt", EXPORT_RUN, bench_txt},
+    {"machine", "machine.txt", EXPORT_RUN, machine_txt},
+    {"anatomy", "anatomy.csv", EXPORT_RUN, anatomy_csv},
+    {"anatomy-text", "anatomy.txt", EXPORT_RUN, anatomy_txt},
+    {"anatomy-chart", "anatomy.dat", EXPORT_RUN, anatomy_dat},
+    {"report", "report.md", EXPORT_RUN | EXPORT_REPORT, report_md},
+    {"overview", "overview.dat", EXPORT_RUN | EXPORT_REPORT, overview_dat},
+    {"toolchains", "toolchains.dat", EXPORT_RUN | EXPORT_REPORT,
+     toolchains_dat},
+    {"batch", "batch.dat", EXPORT_RUN | EXPORT_REPORT, batch_dat},
+    {"handles", "handles.dat", EXPORT_RUN | EXPORT_REPORT, handles_dat},
+    {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},
+    {"table", NULL, EXPORT_RUN, table},
+    {NULL, NULL, 0, NULL}};
+
+/* Writes one exporter's output; -2 with err set when it cannot. */
+static int export_one(const struct exporter *x, const struct run_model *m,
+		      char *err, size_t errlen)
+{
+	struct sbuf sb = {0};
+	sbuf_add(&sb, "", 0);
+	int has = x->make(m, &sb), rc = 0;
+	if (!x->file) {
+		if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len ||
+		    fflush(stdout) != 0)
+			rc = set_error(err, errlen,
+				       "cannot write the %s to standard output",
+				       x->name) * 2;
+	} else {
+		char *p = xasprintf("%s/%s", m->dir, x->file);
+		if (has)
+			rc = file_write_atomic(p, sb.buf, sb.len, err, errlen)
+				 ? -2
+				 : 0;
+		else
+			unlink(p);
+		free(p);
+	}
+	sbuf_free(&sb);
+	return rc;
+}
+
+int export_all(const struct run_model *m, unsigned when,
+	       void (*warn)(void *ctx, const char *msg), void *ctx, char *err,
+	       size_t errlen)
+{
+	int rc = 0;
+	char e[ERRLEN];
+	for (const struct exporter *x = exporters; x->name; x++) {
+		if (!(x->when & when) || export_one(x, m, e, sizeof e) == 0)
+			continue;
+		if (warn)
+			warn(ctx, e);
+		if (rc == 0)
+			rc = set_error(err, errlen, "%s", e) * 2;
+	}
+	return rc;
+}
