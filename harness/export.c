@@ -87,8 +87,8 @@ static int batch_dat(const struct run_model *m, struct sbuf *sb)
 {
 	for (size_t k = 0; k < m->sum.ntoolchains; k++) {
 		long largest,
-		    even = claims_break_even(&m->sum, m->sum.toolchains[k],
-					     &largest);
+		    even = claims_break_even(m->claims, &m->sum,
+					     m->sum.toolchains[k], &largest);
 		if (even > 0)
 			sbuf_addf(sb, "# break-even %ld %s\n", even,
 				  m->sum.toolchains[k]);

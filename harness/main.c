@@ -1,6 +1,7 @@
 /* cgobench: the command line. It parses flags into a configuration and
  * hands it to the module that does the work; only this file exits. */
 #include "charts.h"
+#include "claims.h"
 #include "compare.h"
 #include "export.h"
 #include "options.h"
@@ -295,30 +296,51 @@ static int failed(int rc, const char *err)
 	return rc == -2 ? EXIT_WRITE : EXIT_USAGE;
 }
 
+struct report_cli {
+	const char *cases_dir;
+};
+
+static const struct opt report_options[] = {
+    {"cases-dir", 0, OPT_STRING, offsetof(struct report_cli, cases_dir), "DIR",
+     "the families whose claims files are judged\n(default: cases)", 0, 0,
+     NULL, OPT_LOCAL, 0},
+    {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
+
 static int cmd_report(int argc, char **argv)
 {
 	int first, done;
 	uint64_t given;
-	char dummy;
-	int rc = parse_command("report", &help_report, no_options, 1, argc,
-			       argv, &dummy, &given, &first, &done);
+	struct report_cli c = {.cases_dir = "cases"};
+	int rc = parse_command("report", &help_report, report_options, 1, argc,
+			       argv, &c, &given, &first, &done);
 	if (done)
 		return rc;
 	if (first >= argc)
 		return usage_error("report ",
 				   "want at least one run directory");
 	char err[ERRLEN];
-	for (int i = first; i < argc; i++) {
+	struct claim_set *claims;
+	if (claims_load(c.cases_dir, &claims, err, sizeof err) != 0) {
+		claims_free(claims);
+		return failed(-1, err);
+	}
+	for (int i = first; i < argc && rc == 0; i++) {
 		struct run_model m;
-		if (rundir_read(argv[i], &m, err, sizeof err) != 0)
-			return failed(-1, err);
+		if (rundir_read(argv[i], &m, err, sizeof err) != 0) {
+			rc = failed(-1, err);
+			break;
+		}
+		m.claims = claims;
 		rc = export_all(&m, EXPORT_REPORT, NULL, NULL, err, sizeof err);
 		rundir_free(&m);
 		if (rc != 0)
-			return failed(rc, err);
-		fprintf(stderr, "cgobench: wrote %s/report.md\n", argv[i]);
+			rc = failed(rc, err);
+		else
+			fprintf(stderr, "cgobench: wrote %s/report.md\n",
+				argv[i]);
 	}
-	return 0;
+	claims_free(claims);
+	return rc;
 }
 
 /* Writes sb to path, or says why not; the exit code. */

@@ -97,17 +97,24 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 		sbuf_addf(sb, "%s %s", i ? "," : "", m->sum.toolchains[i]);
 	sbuf_addstr(sb, "\n\n");
 	headline(sb, &m->sum);
-	claims_write(&m->sum, sb);
+	claims_write(m->claims, &m->sum, sb);
 	if (m->counted)
 		anatomy_lines(sb, m->anatomy, m->nanatomy);
 }
 
-int report_build(const char *run_dir, struct sbuf *sb, char *err, size_t errlen)
+int report_build(const char *run_dir, const char *cases_dir, struct sbuf *sb,
+		 char *err, size_t errlen)
 {
 	struct run_model m;
-	if (rundir_read(run_dir, &m, err, errlen) != 0)
-		return -1;
-	report_markdown(&m, sb);
-	rundir_free(&m);
-	return 0;
+	struct claim_set *claims;
+	int rc = claims_load(cases_dir, &claims, err, errlen);
+	if (rc == 0)
+		rc = rundir_read(run_dir, &m, err, errlen);
+	if (rc == 0) {
+		m.claims = claims;
+		report_markdown(&m, sb);
+		rundir_free(&m);
+	}
+	claims_free(claims);
+	return rc;
 }

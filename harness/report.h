@@ -13,8 +13,9 @@ struct sbuf;
 struct run_model;
 /* Appends the report of m to sb. */
 void report_markdown(const struct run_model *m, struct sbuf *sb);
-/* The same of a run directory; -1 with err set when it cannot be read. */
-int report_build(const char *run_dir, struct sbuf *sb, char *err,
-		 size_t errlen);
+/* The same of a run directory, with the claims of cases_dir; -1 with err
+ * set when either cannot be read. */
+int report_build(const char *run_dir, const char *cases_dir, struct sbuf *sb,
+		 char *err, size_t errlen);
 
 #endif

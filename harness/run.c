@@ -5,6 +5,7 @@
 #include "build.h"
 #include "anatomy.h"
 #include "callgrind.h"
+#include "claims.h"
 #include "csv.h"
 #include "family.h"
 #include "gbench.h"
@@ -941,6 +942,11 @@ static int write_outputs(struct run *r)
 	summary_table_of(&m.sum, rows, nrows);
 	m.anatomy = anatomy_rows(r, &m.nanatomy);
 	char err[ERRLEN];
+	struct claim_set *claims;
+	if (claims_load(r->c->cases_dir, &claims, err, sizeof err) != 0)
+		warn(r, "%s: report.md judges no claim", err);
+	else
+		m.claims = claims;
 	int rc = export_all(&m, EXPORT_RUN, warn_export, r, err, sizeof err);
 	if (m.counted && !r->c->quiet) {
 		struct sbuf txt = {0};
@@ -949,6 +955,7 @@ static int write_outputs(struct run *r)
 			fputs(txt.buf, stderr);
 		sbuf_free(&txt);
 	}
+	claims_free(claims);
 	free(m.anatomy);
 	free(m.sum.toolchains);
 	sbuf_free(&mach);

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+struct claim_set;
 struct csv_table;
 
 struct run_model {
@@ -27,6 +28,7 @@ struct run_model {
 	const struct benchtxt_sample *samples; /* NULL when read back */
 	size_t nsamples;
 	struct csv_table *anatomy_csv; /* what anatomy points into */
+	const struct claim_set *claims; /* the caller's (claims.h) */
 };
 
 int rundir_read(const char *dir, struct run_model *m, char *err,

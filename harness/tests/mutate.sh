@@ -104,7 +104,7 @@ tests=$(cd harness/tests && ls test_*.c | sed 's/\.c$//')
 targets=()
 for t in $tests; do targets+=("$work/b/tests/$t"); done
 build() {
-	make -s B="$work/b" H="$work/harness" "${targets[@]}" >"$work/build.log" 2>&1
+	make -s -j2 B="$work/b" H="$work/harness" "${targets[@]}" >"$work/build.log" 2>&1
 }
 build || die "the unmutated harness does not build: see $work/build.log"
 for t in $tests; do

@@ -11,6 +11,8 @@
 
 #include <glob.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define RUN "results/vm/anatomy-toolchains"
 /* the reference run of every family */
@@ -21,7 +23,7 @@ static void golden(void **state)
 	(void)state;
 	struct sbuf sb = {0};
 	char err[ERRLEN];
-	if (report_build(RUN, &sb, err, sizeof err) != 0)
+	if (report_build(RUN, "cases", &sb, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	assert_golden(FIXTURE("report-golden.md"), sb.buf);
 	sbuf_free(&sb);
@@ -43,7 +45,7 @@ static void committed_reports_render_again(void **state)
 				     strlen(g.gl_pathv[i]) - strlen("/report.md"));
 		struct sbuf sb = {0};
 		char err[ERRLEN];
-		if (report_build(dir, &sb, err, sizeof err) != 0)
+		if (report_build(dir, "cases", &sb, err, sizeof err) != 0)
 			fail_msg("%s", err);
 		assert_golden(g.gl_pathv[i], sb.buf);
 		sbuf_free(&sb);
@@ -60,7 +62,7 @@ static void numbers_are_the_summary(void **state)
 	const char *runs[] = {RUN, "results/vm/toolchains", SUITE};
 	for (int k = 0; k < 3; k++) {
 		sb.len = 0;
-		if (report_build(runs[k], &sb, err, sizeof err) != 0)
+		if (report_build(runs[k], "cases", &sb, err, sizeof err) != 0)
 			fail_msg("%s", err);
 		char *path = xasprintf("%s/summary.csv", runs[k]);
 		struct csv_table t;
@@ -184,7 +186,7 @@ static void claims_are_the_summary(void **state)
 	(void)state;
 	struct sbuf sb = {0};
 	char err[ERRLEN];
-	if (report_build(SUITE, &sb, err, sizeof err) != 0)
+	if (report_build(SUITE, "cases", &sb, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	struct csv_table t;
 	if (csv_read_file(SUITE "/summary.csv", &t, err, sizeof err) != 0)
@@ -274,7 +276,11 @@ static char *claims_of(const char *rows)
 	if (summary_parse(full.buf, "rows", &st, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	struct sbuf sb = {0};
-	claims_write(&st, &sb);
+	struct claim_set *claims;
+	if (claims_load("cases", &claims, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	claims_write(claims, &st, &sb);
+	claims_free(claims);
 	summary_table_free(&st);
 	sbuf_free(&full);
 	csv_free(&t);
@@ -561,6 +567,91 @@ static void claim_threads_and_gostring_bounds(void **state)
 	verdict_gostring(1, 63.9, NOT);
 }
 
+static void expect_claims_error(const char *text, const char *want)
+{
+	struct claim_set *s;
+	char err[ERRLEN];
+	assert_int_equal(claims_load("/nonexistent", &s, err, sizeof err), -1);
+	claims_free(s);
+	assert_int_equal(claims_load("cases", &s, err, sizeof err), 0);
+	assert_int_equal(claims_parse(text, "c", s, err, sizeof err), -1);
+	if (strcmp(err, want))
+		fail_msg("'%s', want '%s'", err, want);
+	claims_free(s);
+}
+
+/* A claims file with a fault says where, and which key its judge reads. */
+static void claims_files_checked(void **state)
+{
+	(void)state;
+	expect_claims_error("text t\n", "c:1: 'text' before any 'claim NAME'");
+	expect_claims_error("claim x\norder 1\njudge guess\ntext t\n",
+			    "c:1: claim 'x': unknown judge 'guess'");
+	expect_claims_error("claim x\njudge blocking\ntext t\n",
+			    "c:1: claim 'x' wants 'order N', a whole number");
+	expect_claims_error("claim x\norder 1\njudge blocking\ntext t\n"
+			    "needs n\nfamily f\nparam p\nblocked b\n",
+			    "c:1: claim 'x' has no 'baseline' (judge "
+			    "'blocking' reads it)");
+	expect_claims_error("claim x\norder 1\njudge ranges\ntext t\n"
+			    "family f\na a\nb b\nunit u\na-range 1\n"
+			    "b-range 1 2\nratio-range 1 2\n",
+			    "c:1: claim 'x': 'a-range 1' wants 2 numbers");
+	expect_claims_error("claim go-to-c\norder 1\njudge blocking\n",
+			    "c:1: claim 'go-to-c' is there already "
+			    "(cases/call/claims:4)");
+}
+
+/* A new family brings its own claim in a file beside it, and report.md
+ * judges it, without a line of C: here a "toy" family whose go->c must
+ * cost 10 to 40 ns against 1 to 3 for go->go. */
+static void a_family_brings_its_claim(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/cgobench-claims-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *fam = xasprintf("%s/toy", dir), *file = xasprintf("%s/claims", fam);
+	assert_int_equal(mkdir(fam, 0777), 0);
+	const char *text = "claim toy-call\norder 5\njudge ranges\n"
+			   "text A toy call costs 10 to 40 ns.\nfamily toy\n"
+			   "a go->c\nb go->go\nunit ns/op\na-range 10 40\n"
+			   "b-range 1 3\nratio-range 5 20\n";
+	char err[ERRLEN];
+	assert_int_equal(file_write_atomic(file, text, strlen(text), err,
+					   sizeof err),
+			 0);
+	struct claim_set *s;
+	assert_int_equal(claims_load(dir, &s, err, sizeof err), 0);
+	struct summary_table t;
+	assert_int_equal(
+	    summary_parse("schema,case,variant,toolchain,cc,param,unit,n,"
+			  "median,min,max,ci_low,ci_high,ci_level,baseline,"
+			  "baseline_median,overhead,overhead_ci_low,"
+			  "overhead_ci_high,ratio,ratio_ci_low,ratio_ci_high,"
+			  "status,note\n"
+			  "1,toy,go->c,go1.26.8,gcc,,ns/op,9,20,,,19,21,0.95,,,"
+			  ",,,,,,ok,\n"
+			  "1,toy,go->go,go1.26.8,gcc,,ns/op,9,2,,,1.9,2.1,0.95,"
+			  ",,,,,,,,ok,\n",
+			  "s", &t, err, sizeof err),
+	    0);
+	struct sbuf sb = {0};
+	claims_write(s, &t, &sb);
+	assert_string_equal(
+	    sb.buf, "## Claims about cgo\n\n- *A toy call costs 10 to 40 ns.* "
+		    "**holds**.\n  - go1.26.8: `go->c` 20 ns (within 10 to 40), "
+		    "`go->go` 2 ns (within 1 to 3), 10 times (within 5 to "
+		    "20)\n\n");
+	sbuf_free(&sb);
+	summary_table_free(&t);
+	claims_free(s);
+	unlink(file);
+	rmdir(fam);
+	rmdir(dir);
+	free(file);
+	free(fam);
+}
+
 /* The batching chart's data: a row a batch size, every series, each
  * number summary.csv's. */
 static void series_data(void **state)
@@ -633,7 +724,7 @@ static void bad_run(void **state)
 	(void)state;
 	struct sbuf sb = {0};
 	char err[ERRLEN];
-	assert_int_equal(report_build("/nonexistent", &sb, err, sizeof err),
+	assert_int_equal(report_build("/nonexistent", "cases", &sb, err, sizeof err),
 			 -1);
 	assert_string_equal(err, "cannot open '/nonexistent/machine.txt': No "
 				 "such file or directory");
@@ -649,6 +740,8 @@ int main(void)
 	    cmocka_unit_test(chart_data),
 	    cmocka_unit_test(claims_are_the_summary),
 	    cmocka_unit_test(series_data),
+	    cmocka_unit_test(claims_files_checked),
+	    cmocka_unit_test(a_family_brings_its_claim),
 	    cmocka_unit_test(claim_go_to_c_bounds),
 	    cmocka_unit_test(claim_c_to_go_bounds),
 	    cmocka_unit_test(claim_batching_bounds),
