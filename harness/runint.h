@@ -1,0 +1,113 @@
+/* runint: what the modules of a run share, and no other module sees:
+ * the run's state (its units, the samples taken, the run directory) and
+ * the functions one module of a run calls in another.
+ *
+ *   run.c       the run directory, the machine record, the run's course
+ *   discover.c  the benchmarks of each built binary, as units
+ *   runbench.c  one benchmark process: its argv, environment and output
+ *   schedule.c  warm-up, rounds and adaptive stopping
+ *   runout.c    the summary rows of a run, and its outputs (export.h) */
+#ifndef CGOBENCH_RUNINT_H
+#define CGOBENCH_RUNINT_H
+
+#include "anatomy.h"
+#include "benchout.h"
+#include "machine.h"
+#include "run.h"
+#include "summary.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+struct built;
+struct family;
+struct family_env;
+struct toolchain;
+
+enum unit_state { UNIT_OK, UNIT_FAILED, UNIT_SKIPPED };
+
+/* One benchmark of one binary: what a round runs once. */
+struct unit {
+	const struct family *fam;
+	const struct toolchain *tc;
+	int is_go;
+	const char *binary;
+	char *top, *variant, *param;
+	const struct family_env *env; /* what its process is started with */
+	enum unit_state state;
+	char *note;
+	double *primary; /* ns/op of every sample, for the interval goal */
+	double warm_ns;	 /* ns/op in the warm-up */
+	/* instructions/op by group of every counted sample, beside primary */
+	double (*anatomy)[ANATOMY_NGROUPS];
+	size_t n;
+};
+
+/* One sample as taken: which unit, which repetition, what it printed. */
+struct taken {
+	size_t unit;
+	int rep;
+	struct bench_line line;
+};
+
+struct run {
+	const struct run_config *c;
+	struct toolchain *tcs;
+	size_t ntcs;
+	struct family *fams;
+	size_t nfams;
+	struct built *builts; /* nfams * ntcs */
+	struct unit *units;
+	size_t nunits;
+	struct taken *taken;
+	size_t ntaken;
+	struct machine m;
+	char *dir;
+	FILE *raw;
+	int pin, procs, ncpu;
+	char gomaxprocs[32];
+	char allprocs[32]; /* GOMAXPROCS of the unpinned families */
+	int gb18; /* Google Benchmark >= 1.8 takes "0.2s" for min_time */
+	int progress;
+	const char *primary; /* "ns/op", or "instructions/op" */
+	uint64_t rng;
+	double started;
+	size_t done, planned; /* samples, for the time-left estimate */
+};
+
+/* run.c: progress and warnings on stderr */
+void run_info(const struct run *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void run_warn(const struct run *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void run_progress(struct run *r, const char *what, int round, int rounds);
+
+/* discover.c */
+void discover_family(struct run *r, const struct family *f,
+		     const struct toolchain *tc, int is_go, const char *bin);
+void discover_family_failed(struct run *r, const struct family *f,
+			    const struct toolchain *tc, const char *why);
+void discover_set_state(struct unit *u, enum unit_state st, const char *note);
+void discover_unit_failed(struct run *r, struct unit *u, const char *why);
+
+/* runbench.c: the -test.bench or --benchmark_filter pattern of a unit,
+ * and one run of a benchmark binary */
+char *runbench_go_filter(const struct unit *u);
+char *runbench_gb_filter(const struct unit *u);
+int runbench_run(struct run *r, const struct family *f,
+		 const struct toolchain *t, int is_go, const char *bin,
+		 const struct family_env *fe, const char *filter,
+		 const char *skip, double seconds, long counted,
+		 double *groups, struct bench_output *out, char *err,
+		 size_t errlen);
+
+/* schedule.c: a sample's value as an observation; the rounds */
+struct obs schedule_obs_of(const struct run *r, const struct unit *u, int rep,
+			   const struct metric *m);
+void schedule_measure(struct run *r);
+
+/* runout.c: summary.csv and every other output of the run; -2 when one
+ * could not be written */
+int runout_write(struct run *r);
+
+#endif

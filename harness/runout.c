@@ -1,0 +1,241 @@
+#include "runint.h"
+
+#include "anatomy.h"
+#include "benchout.h"
+#include "benchtxt.h"
+#include "build.h"
+#include "callgrind.h"
+#include "claims.h"
+#include "export.h"
+#include "family.h"
+#include "gbench.h"
+#include "gotest.h"
+#include "raw.h"
+#include "rundir.h"
+#include "spawn.h"
+#include "stats.h"
+#include "toolchain.h"
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *baseline_of(void *ctx, const char *family,
+			       const char *variant)
+{
+	const struct run *r = ctx;
+	for (size_t i = 0; i < r->nfams; i++)
+		if (!strcmp(r->fams[i].name, family))
+			return family_baseline(&r->fams[i], variant);
+	return NULL;
+}
+
+/* The unit a summary row belongs to, or NULL. */
+static const struct unit *unit_of(const struct run *r,
+				  const struct summary_row *row)
+{
+	for (size_t k = 0; k < r->nunits; k++)
+		if (!strcmp(r->units[k].fam->name, row->family) &&
+		    !strcmp(r->units[k].variant, row->variant) &&
+		    !strcmp(r->units[k].param, row->param) &&
+		    !strcmp(r->units[k].tc->name, row->toolchain))
+			return &r->units[k];
+	return NULL;
+}
+
+/* Rows in the order their benchmarks were found (per family, the C side
+ * first, each in its own order), time before other units. */
+static int cmp_rows(const void *a, const void *b, void *ctx)
+{
+	const struct run *r = ctx;
+	const struct summary_row *x = a, *y = b;
+	const struct unit *ux = unit_of(r, x), *uy = unit_of(r, y);
+	size_t ix = ux ? (size_t)(ux - r->units) : r->nunits;
+	size_t iy = uy ? (size_t)(uy - r->units) : r->nunits;
+	if (ix != iy)
+		return ix < iy ? -1 : 1;
+	int tx = !strcmp(x->unit, r->primary),
+	    ty = !strcmp(y->unit, r->primary);
+	if (tx != ty)
+		return ty - tx;
+	return strcmp(x->unit, y->unit);
+}
+
+/* Status and note of each row, from its unit's state and sample count. */
+/* Below this a time per op cannot be real work. */
+#define DELETED_NS 0.1
+
+static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
+{
+	const struct run_config *c = r->c;
+	for (size_t i = 0; i < nrows; i++) {
+		struct summary_row *row = &rows[i];
+		const struct unit *u = unit_of(r, row);
+		if (!u)
+			continue;
+		int primary = !strcmp(row->unit, r->primary);
+		if (u->state != UNIT_OK) {
+			row->status = u->state == UNIT_FAILED ? SUMMARY_FAILED
+							      : SUMMARY_SKIPPED;
+			row->note = xstrdup(u->note);
+		} else if (!strcmp(row->unit, "ns/op") &&
+			   row->s.median <
+			       DELETED_NS / (u->fam->unpinned ? r->ncpu : 1)) {
+			/* less than a cycle of a 10 GHz CPU (on each CPU, when
+			 * all run the benchmark at once): no call is that
+			 * cheap, the compiler removed the work */
+			row->status = SUMMARY_DELETED;
+			row->note = xasprintf(
+			    "%.2g ns/op is less than one CPU cycle: the "
+			    "compiler removed the work (gccgo ignores "
+			    "//go:noinline)",
+			    row->s.median);
+		} else if (*c->stop && row->s.n < (size_t)c->count) {
+			row->status = SUMMARY_INCOMPLETE;
+			row->note =
+			    xasprintf("stopped after %zu of %d repetitions",
+				      row->s.n, c->count);
+		} else if (primary && !summary_within(&row->s, c->target_pct)) {
+			row->status = SUMMARY_WIDE;
+			row->note = xasprintf(
+			    "95%% interval wider than +-%g%% after %zu "
+			    "repetitions (raise '--max-count <N>')",
+			    c->target_pct, row->s.n);
+		} else if (primary && row->s.n > (size_t)c->count) {
+			row->note = xasprintf(
+			    "repetitions raised from %d to %zu to reach +-%g%%",
+			    c->count, row->s.n, c->target_pct);
+		}
+	}
+}
+
+/* Adds a row for every unit that ended with no sample at all. */
+static void add_empty_rows(struct run *r, struct summary_row **rows,
+			   size_t *nrows)
+{
+	for (size_t k = 0; k < r->nunits; k++) {
+		const struct unit *u = &r->units[k];
+		if (u->n)
+			continue;
+		*rows = xrealloc(*rows, (*nrows + 1) * sizeof **rows);
+		struct summary_row *row = &(*rows)[(*nrows)++];
+		memset(row, 0, sizeof *row);
+		row->family = u->fam->name;
+		row->variant = u->variant;
+		row->toolchain = u->tc->name;
+		row->cc = u->tc->cc_name;
+		row->param = u->param;
+		row->unit = r->primary;
+		row->baseline = family_baseline(u->fam, u->variant);
+		row->status = u->state == UNIT_SKIPPED	? SUMMARY_SKIPPED
+			      : u->state == UNIT_FAILED ? SUMMARY_FAILED
+							: SUMMARY_INCOMPLETE;
+		row->note = xstrdup(u->note ? u->note : "no sample taken");
+	}
+}
+
+/* The instructions per op by group of the sample whose count is the
+ * median, which stands for the unit; NULL when nothing was counted. */
+static const double *unit_anatomy(const struct unit *u)
+{
+	if (!u->anatomy || !u->n)
+		return NULL;
+	double med = stats_median(u->primary, u->n);
+	size_t at = 0;
+	for (size_t k = 1; k < u->n; k++)
+		if (fabs(u->primary[k] - med) < fabs(u->primary[at] - med))
+			at = k;
+	return u->anatomy[at];
+}
+
+/* The anatomy rows of the counted units, in unit order; the caller
+ * frees them. */
+static struct anatomy_row *anatomy_rows(const struct run *r, size_t *n)
+{
+	struct anatomy_row *rows = xcalloc(r->nunits + 1, sizeof *rows);
+	*n = 0;
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct unit *u = &r->units[i];
+		const double *groups = unit_anatomy(u);
+		if (!groups)
+			continue;
+		struct anatomy_row *a = &rows[(*n)++];
+		*a = (struct anatomy_row){u->fam->name, u->variant, u->tc->name,
+					  u->tc->cc_name, u->param, {0}};
+		memcpy(a->groups, groups, sizeof a->groups);
+	}
+	return rows;
+}
+
+static void warn_export(void *ctx, const char *msg)
+{
+	run_warn(ctx, "%s", msg);
+}
+
+int runout_write(struct run *r)
+{
+	size_t nobs = 0;
+	for (size_t i = 0; i < r->ntaken; i++)
+		nobs += r->taken[i].line.nmetrics;
+	struct obs *obs = xcalloc(nobs, sizeof *obs);
+	struct benchtxt_sample *bs = xcalloc(r->ntaken, sizeof *bs);
+	size_t k = 0;
+	for (size_t i = 0; i < r->ntaken; i++) {
+		const struct taken *t = &r->taken[i];
+		const struct unit *u = &r->units[t->unit];
+		for (size_t m = 0; m < t->line.nmetrics; m++)
+			obs[k++] = schedule_obs_of(r, u, t->rep, &t->line.metrics[m]);
+		bs[i] = (struct benchtxt_sample){.family = u->fam->name,
+						 .variant = u->variant,
+						 .param = u->param,
+						 .toolchain = u->tc->name,
+						 .cc = u->tc->cc_name,
+						 .iters = t->line.iters,
+						 .metrics = t->line.metrics,
+						 .nmetrics = t->line.nmetrics};
+	}
+	struct summary_row *rows;
+	size_t nrows;
+	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows);
+	annotate(r, rows, nrows);
+	add_empty_rows(r, &rows, &nrows);
+	qsort_r(rows, nrows, sizeof *rows, cmp_rows, r);
+
+	struct sbuf mach = {0};
+	machine_set(&r->m, "status", *r->c->stop ? "incomplete" : "complete");
+	machine_format(&r->m, &mach);
+	/* the run's model, from which every output is made */
+	struct run_model m = {.dir = r->dir,
+			      .machine = mach.buf,
+			      .counted = r->c->instructions,
+			      .samples = bs,
+			      .nsamples = r->ntaken};
+	summary_table_of(&m.sum, rows, nrows);
+	m.anatomy = anatomy_rows(r, &m.nanatomy);
+	char err[ERRLEN];
+	struct claim_set *claims;
+	if (claims_load(r->c->cases_dir, &claims, err, sizeof err) != 0)
+		run_warn(r, "%s: report.md judges no claim", err);
+	else
+		m.claims = claims;
+	int rc = export_all(&m, EXPORT_RUN, warn_export, r, err, sizeof err);
+	if (m.counted && !r->c->quiet) {
+		struct sbuf txt = {0};
+		anatomy_format_txt(m.anatomy, m.nanatomy, &txt);
+		if (txt.buf)
+			fputs(txt.buf, stderr);
+		sbuf_free(&txt);
+	}
+	claims_free(claims);
+	free(m.anatomy);
+	free(m.sum.toolchains);
+	sbuf_free(&mach);
+	summary_free(rows, nrows);
+	free(obs);
+	free(bs);
+	return rc;
+}

@@ -1,0 +1,187 @@
+#include "runint.h"
+
+#include "anatomy.h"
+#include "benchout.h"
+#include "benchtxt.h"
+#include "build.h"
+#include "callgrind.h"
+#include "claims.h"
+#include "export.h"
+#include "family.h"
+#include "gbench.h"
+#include "gotest.h"
+#include "raw.h"
+#include "rundir.h"
+#include "spawn.h"
+#include "stats.h"
+#include "toolchain.h"
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct obs schedule_obs_of(const struct run *r, const struct unit *u, int rep,
+			 const struct metric *m)
+{
+	(void)r;
+	return (struct obs){.family = u->fam->name,
+			    .variant = u->variant,
+			    .toolchain = u->tc->name,
+			    .cc = u->tc->cc_name,
+			    .param = u->param,
+			    .unit = m->unit,
+			    .rep = rep,
+			    .value = m->value};
+}
+
+static void append_raw(struct run *r, const struct unit *u, int rep,
+		       const struct bench_line *l)
+{
+	struct sbuf sb = {0};
+	for (size_t k = 0; k < l->nmetrics; k++) {
+		struct obs o = schedule_obs_of(r, u, rep, &l->metrics[k]);
+		raw_add_row(&sb, &o, l->iters);
+	}
+	if (fwrite(sb.buf, 1, sb.len, r->raw) != sb.len || fflush(r->raw) != 0)
+		run_warn(r, "cannot append to %s/raw.csv", r->dir);
+	sbuf_free(&sb);
+}
+
+/* Iterations of a counted sample: about 1e8 instructions' worth (taking
+ * 3 instructions a ns), so that the few thousand the timer's start and
+ * stop cost weigh under 0.01%; 0 when counting is off. */
+static long counted_iterations(const struct run *r, const struct unit *u)
+{
+	if (!r->c->instructions)
+		return 0;
+	if (r->c->instr_fixed)
+		return r->c->instr_iters;
+	double n = u->warm_ns > 0 ? 3e7 / u->warm_ns : r->c->instr_iters;
+	if (n < r->c->instr_iters)
+		n = (double)r->c->instr_iters;
+	return n > 1e7 ? 10000000 : (long)n;
+}
+
+static void take_sample(struct run *r, size_t ui, int rep)
+{
+	struct unit *u = &r->units[ui];
+	char *filter = u->is_go ? runbench_go_filter(u) : runbench_gb_filter(u);
+	struct bench_output out;
+	char err[ERRLEN];
+	double groups[ANATOMY_NGROUPS];
+	long counted = counted_iterations(r, u);
+	int rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary, u->env,
+			    filter, NULL, r->c->benchtime_s, counted,
+			    counted ? groups : NULL, &out, err, sizeof err);
+	if (rc == 0 && counted && out.nlines) {
+		u->anatomy =
+		    xrealloc(u->anatomy, (u->n + 1) * sizeof *u->anatomy);
+		memcpy(u->anatomy[u->n], groups, sizeof groups);
+	}
+	free(filter);
+	r->done++;
+	if (rc != 0) {
+		if (!*r->c->stop) {
+			char *why = xasprintf("repetition %d: %s", rep, err);
+			discover_unit_failed(r, u, why);
+			free(why);
+		}
+		benchout_free(&out);
+		return;
+	}
+	const struct bench_line *l = benchout_find(&out, u->variant, u->param);
+	const struct bench_note *n =
+	    benchout_find_note(&out, u->variant, u->param);
+	if (!l) {
+		char *why = xasprintf("repetition %d: %s", rep,
+				      n && n->reason[0] ? n->reason
+							: "printed no result");
+		if (n && n->status == BENCH_SKIPPED)
+			discover_set_state(u, UNIT_SKIPPED, why);
+		else
+			discover_unit_failed(r, u, why);
+		free(why);
+		benchout_free(&out);
+		return;
+	}
+	append_raw(r, u, rep, l);
+	u->primary = xrealloc(u->primary, (u->n + 1) * sizeof *u->primary);
+	u->primary[u->n++] = l->metrics[0].value;
+	r->taken = xrealloc(r->taken, (r->ntaken + 1) * sizeof *r->taken);
+	struct taken *tk = &r->taken[r->ntaken++];
+	tk->unit = ui;
+	tk->rep = rep;
+	tk->line = *l;
+	/* the line's strings now belong to r->taken */
+	struct bench_line *src = (struct bench_line *)l;
+	memset(src, 0, sizeof *src);
+	benchout_free(&out);
+}
+
+static int interval_met(const struct run *r, const struct unit *u)
+{
+	if (u->n < 2)
+		return 0;
+	struct stats_summary s;
+	stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
+	return summary_within(&s, r->c->target_pct);
+}
+
+/* Runs one round over the units in want (a flag each), shuffled. */
+static void round_of(struct run *r, const int *want, int round, int rounds)
+{
+	size_t *order = xmalloc(r->nunits * sizeof *order), n = 0;
+	for (size_t i = 0; i < r->nunits; i++)
+		if (want[i])
+			order[n++] = i;
+	for (size_t i = n; i > 1; i--) {
+		size_t j = stats_rand(&r->rng) % i;
+		size_t t = order[i - 1];
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+	for (size_t i = 0; i < n && !*r->c->stop; i++) {
+		struct unit *u = &r->units[order[i]];
+		if (u->state != UNIT_OK)
+			continue;
+		char *what =
+		    xasprintf("%s %s %s", u->fam->name, u->variant, u->param);
+		run_progress(r, what, round, rounds);
+		free(what);
+		take_sample(r, order[i], round);
+	}
+	free(order);
+}
+
+void schedule_measure(struct run *r)
+{
+	const struct run_config *c = r->c;
+	int *want = xcalloc(r->nunits, sizeof *want);
+	size_t active = 0;
+	for (size_t i = 0; i < r->nunits; i++)
+		active += want[i] = r->units[i].state == UNIT_OK;
+	r->planned = active * (size_t)c->count;
+	r->started = monotonic_s();
+	for (int round = 1; round <= c->count && !*c->stop; round++)
+		round_of(r, want, round, c->count);
+	for (int round = c->count + 1; round <= c->max_count && !*c->stop;
+	     round++) {
+		size_t more = 0;
+		for (size_t i = 0; i < r->nunits; i++) {
+			want[i] = r->units[i].state == UNIT_OK &&
+				  !interval_met(r, &r->units[i]);
+			more += want[i];
+		}
+		if (!more)
+			break;
+		r->planned = r->done + more;
+		round_of(r, want, round, round);
+	}
+	if (r->progress)
+		fputs("\r\033[K", stderr);
+	free(want);
+}
