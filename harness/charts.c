@@ -172,6 +172,32 @@ void charts_toolchains(const struct summary_table *t, const char *unit,
 	}
 }
 
+/* A run's label in the machines chart: results/<machine>/<run> gives
+ * both names, then the CPU and its cores. */
+static char *machine_label(const char *run, const char *machine)
+{
+	char *cpu = machine_lookup(machine, "cpu");
+	char *cores = machine_lookup(machine, "cores");
+	char *dir = xstrdup(run), *label;
+	size_t l = strlen(dir);
+	while (l > 1 && dir[l - 1] == '/')
+		dir[--l] = '\0';
+	char *base = strrchr(dir, '/');
+	if (base) {
+		*base = '\0';
+		char *parent = strrchr(dir, '/');
+		label = xasprintf("%s/%s (%s, %s cores)",
+				  parent ? parent + 1 : dir, base + 1, cpu,
+				  cores);
+	} else {
+		label = xasprintf("%s (%s, %s cores)", dir, cpu, cores);
+	}
+	free(dir);
+	free(cpu);
+	free(cores);
+	return label;
+}
+
 int charts_machines(const char *const *runs, size_t n, const char *unit,
 		    struct sbuf *sb, char *err, size_t errlen)
 {
@@ -184,29 +210,7 @@ int charts_machines(const char *const *runs, size_t n, const char *unit,
 		struct run_model f;
 		rc = rundir_read(runs[loaded], &f, err, errlen);
 		if (rc == 0) {
-			/* results/<machine>/<run>: both names, and the CPU */
-			char *cpu = machine_lookup(f.machine, "cpu");
-			char *cores = machine_lookup(f.machine, "cores");
-			char *dir = xstrdup(runs[loaded]);
-			size_t l = strlen(dir);
-			while (l > 1 && dir[l - 1] == '/')
-				dir[--l] = '\0';
-			char *base = strrchr(dir, '/');
-			const char *name = dir;
-			if (base) {
-				*base = '\0';
-				char *parent = strrchr(dir, '/');
-				name = parent ? parent + 1 : dir;
-				labels[loaded] =
-				    xasprintf("%s/%s (%s, %s cores)", name,
-					      base + 1, cpu, cores);
-			} else {
-				labels[loaded] = xasprintf("%s (%s, %s cores)",
-							   name, cpu, cores);
-			}
-			free(dir);
-			free(cpu);
-			free(cores);
+			labels[loaded] = machine_label(runs[loaded], f.machine);
 			ts[loaded] = f.sum;
 			memset(&f.sum, 0, sizeof f.sum);
 			tc0[loaded] = ts[loaded].ntoolchains

@@ -328,6 +328,81 @@ static void remote_flags(const struct run_config *c, const char *rdir,
 			 remote_quote);
 }
 
+/* Unpacks the bundle in rdir on host and runs it there with c's options;
+ * *code is its exit status, which must be one a run ends with. */
+static int run_there(const struct run_config *c, const char *host,
+		     const char *ssh_config, const char *rdir, int *code,
+		     char *err, size_t errlen)
+{
+	if (!c->quiet)
+		fprintf(stderr, "cgobench: running on %s\n", host);
+	struct sbuf line = {0};
+	struct spawn_result res;
+	sbuf_addstr(&line, "cd ");
+	remote_quote(&line, rdir);
+	sbuf_addstr(&line, " && tar -xzf bundle.tar.gz && ./run");
+	remote_flags(c, rdir, &line);
+	int rc = ssh_line(host, ssh_config, line.buf, c->stop, 1, &res, err,
+			  errlen);
+	sbuf_free(&line);
+	if (rc != 0)
+		return rc;
+	fwrite(res.out, 1, res.out_len, stdout);
+	fwrite(res.err, 1, res.err_len, stderr);
+	*code = res.exit_code;
+	if (*code != 0 && *code != 1 && *code != 130) {
+		char *tail = spawn_tail(res.err, res.err_len, 300);
+		rc = set_error(err, errlen, "host '%s': the run exited %d: %s",
+			       host, *code, tail);
+		free(tail);
+	}
+	spawn_result_free(&res);
+	return rc;
+}
+
+/* Copies the run directory the run made on host, <machine>/<UTC time>
+ * under rdir/results, into c's results directory. */
+static int bring_back(const struct run_config *c, const char *host,
+		      const char *ssh_config, const char *rdir, char *err,
+		      size_t errlen)
+{
+	struct sbuf line = {0};
+	struct spawn_result res;
+	sbuf_addstr(&line, "cd ");
+	char *results = xasprintf("%s/results", rdir);
+	remote_quote(&line, results);
+	free(results);
+	sbuf_addstr(&line, " && ls -d */*");
+	int rc = ssh_line(host, ssh_config, line.buf, NULL, 0, &res, err,
+			  errlen);
+	sbuf_free(&line);
+	if (rc != 0)
+		return rc;
+	char *rel = xstrndup(res.out, strcspn(res.out, "\n"));
+	spawn_result_free(&res);
+	if (!*rel || strstr(rel, "..")) {
+		free(rel);
+		return set_error(err, errlen, "host '%s' made no run directory",
+				 host);
+	}
+	char *local = xasprintf("%s/%.*s", c->results_dir,
+				(int)strcspn(rel, "/"), rel);
+	char *src = xasprintf("%s:%s/results/%s", host, rdir, rel);
+	char *words[] = {"--", src, local, NULL};
+	rc = mkdir_p(local, err, errlen);
+	if (rc == 0)
+		rc = remote_cmd("scp", ssh_config, words, NULL, 0, &res, err,
+				errlen);
+	if (rc == 0) {
+		spawn_result_free(&res);
+		fprintf(stderr, "cgobench: wrote %s/%s\n", c->results_dir, rel);
+	}
+	free(src);
+	free(local);
+	free(rel);
+	return rc;
+}
+
 int remote_run(const struct run_config *c, const char *host,
 	       const char *ssh_config, char *err, size_t errlen)
 {
@@ -365,69 +440,10 @@ int remote_run(const struct run_config *c, const char *host,
 			spawn_result_free(&res);
 		free(dst);
 	}
-	if (rc == 0) {
-		if (!c->quiet)
-			fprintf(stderr, "cgobench: running on %s\n", host);
-		line.len = 0;
-		sbuf_addstr(&line, "cd ");
-		remote_quote(&line, rdir);
-		sbuf_addstr(&line, " && tar -xzf bundle.tar.gz && ./run");
-		remote_flags(c, rdir, &line);
-		rc = ssh_line(host, ssh_config, line.buf, c->stop, 1, &res, err,
-			      errlen);
-		if (rc == 0) {
-			fwrite(res.out, 1, res.out_len, stdout);
-			fwrite(res.err, 1, res.err_len, stderr);
-			code = res.exit_code;
-			if (code != 0 && code != 1 && code != 130) {
-				char *tail =
-				    spawn_tail(res.err, res.err_len, 300);
-				rc = set_error(err, errlen,
-					       "host '%s': the run exited %d: "
-					       "%s",
-					       host, code, tail);
-				free(tail);
-			}
-			spawn_result_free(&res);
-		}
-	}
-	char *rel = NULL;
-	if (rc == 0) {
-		/* the run directory it made: <machine>/<UTC time> */
-		line.len = 0;
-		sbuf_addstr(&line, "cd ");
-		char *results = xasprintf("%s/results", rdir);
-		remote_quote(&line, results);
-		free(results);
-		sbuf_addstr(&line, " && ls -d */*");
-		rc = ssh_line(host, ssh_config, line.buf, NULL, 0, &res, err,
-			      errlen);
-		if (rc == 0) {
-			rel = xstrndup(res.out, strcspn(res.out, "\n"));
-			spawn_result_free(&res);
-			if (!*rel || strstr(rel, ".."))
-				rc = set_error(
-				    err, errlen,
-				    "host '%s' made no run directory", host);
-		}
-	}
-	if (rc == 0) {
-		char *local = xasprintf("%s/%.*s", c->results_dir,
-					(int)strcspn(rel, "/"), rel);
-		char *src = xasprintf("%s:%s/results/%s", host, rdir, rel);
-		char *words[] = {"--", src, local, NULL};
-		rc = mkdir_p(local, err, errlen);
-		if (rc == 0)
-			rc = remote_cmd("scp", ssh_config, words, NULL, 0, &res,
-					err, errlen);
-		if (rc == 0) {
-			spawn_result_free(&res);
-			fprintf(stderr, "cgobench: wrote %s/%s\n",
-				c->results_dir, rel);
-		}
-		free(src);
-		free(local);
-	}
+	if (rc == 0)
+		rc = run_there(c, host, ssh_config, rdir, &code, err, errlen);
+	if (rc == 0)
+		rc = bring_back(c, host, ssh_config, rdir, err, errlen);
 	if (made) {
 		/* whatever happened, leave nothing behind there */
 		line.len = 0;
@@ -439,7 +455,6 @@ int remote_run(const struct run_config *c, const char *host,
 			spawn_result_free(&res);
 	}
 	sbuf_free(&line);
-	free(rel);
 	free(rdir);
 	free(bundle);
 	return rc == 0 ? code : -1;

@@ -135,6 +135,8 @@ static int open_run_dir(struct run *r, char *err, size_t errlen)
 	return 0;
 }
 
+static void warn_spoilers(struct run *r);
+
 static void record_setup(struct run *r)
 {
 	const struct run_config *c = r->c;
@@ -189,7 +191,22 @@ static void record_setup(struct run *r)
 	machine_set(&r->m, "shuffle-seed", buf);
 	if (c->prebuilt)
 		machine_set(&r->m, "binaries", "prebuilt, from a bundle");
+	warn_spoilers(r);
+	char *p = xasprintf("%s/machine.txt", r->dir);
+	struct sbuf sb = {0};
+	machine_set(&r->m, "status", "running");
+	machine_format(&r->m, &sb);
+	char err[ERRLEN];
+	if (file_write_atomic(p, sb.buf, sb.len, err, sizeof err) != 0)
+		run_warn(r, "%s", err);
+	sbuf_free(&sb);
+	free(p);
+}
 
+/* Warns loudly about what spoils a measurement: a virtual machine, CPU
+ * scaling, a loaded machine. */
+static void warn_spoilers(struct run *r)
+{
 	const char *virt = machine_get(&r->m, "virtualised");
 	if (virt && strcmp(virt, "none") && strcmp(virt, "no"))
 		run_warn(r,
@@ -209,15 +226,6 @@ static void record_setup(struct run *r)
 		     "the machine is loaded (load average %.2f): results "
 		     "will be noisy",
 		     load[0]);
-	char *p = xasprintf("%s/machine.txt", r->dir);
-	struct sbuf sb = {0};
-	machine_set(&r->m, "status", "running");
-	machine_format(&r->m, &sb);
-	char err[ERRLEN];
-	if (file_write_atomic(p, sb.buf, sb.len, err, sizeof err) != 0)
-		run_warn(r, "%s", err);
-	sbuf_free(&sb);
-	free(p);
 }
 
 static void run_free(struct run *r)
