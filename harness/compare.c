@@ -283,8 +283,7 @@ static const char *toolchain_label(const struct side *s, char *buf, size_t len)
 }
 
 static void print_text(FILE *out, const struct side *os, const struct side *ns,
-		       const struct cmp_row *rows, size_t n,
-		       const struct compare_opts *o)
+		       const struct cmp_row *rows, size_t n)
 {
 	char b1[128], b2[128];
 	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", os->path,
@@ -323,7 +322,6 @@ static void print_text(FILE *out, const struct side *os, const struct side *ns,
 			c->unit, ov, nv, ch, p,
 			c->regression ? "  REGRESSION" : "");
 	}
-	(void)o;
 }
 
 static const char *const csv_header[] = {
@@ -447,6 +445,40 @@ static int cmp_order(const void *a, const void *b)
 	       (strcmp(y->metric, "overhead") == 0);
 }
 
+/* What an output format is given: both runs and the rows compared. */
+struct cmp_view {
+	const struct side *os, *ns;
+	const struct cmp_row *rows;
+	size_t n, regressions;
+};
+
+static void text_format(FILE *out, const struct cmp_view *v)
+{
+	print_text(out, v->os, v->ns, v->rows, v->n);
+}
+
+static void csv_format(FILE *out, const struct cmp_view *v)
+{
+	print_csv(out, v->rows, v->n);
+}
+
+static void json_format(FILE *out, const struct cmp_view *v)
+{
+	print_json(out, v->os, v->ns, v->rows, v->n, v->regressions);
+}
+
+/* compare's outputs, in the order of enum compare_format: a new format
+ * is a function, an enum value and a name. */
+static const struct {
+	void (*write)(FILE *out, const struct cmp_view *v);
+} formats[] = {{text_format}, {csv_format}, {json_format}};
+
+const char *const compare_format_names[] = {"text", "csv", "json", NULL};
+_Static_assert(sizeof formats / sizeof *formats ==
+		   sizeof compare_format_names / sizeof *compare_format_names -
+		       1,
+	       "a name for every format");
+
 int compare_exit_status(size_t regressions, int fail_on_regression)
 {
 	return fail_on_regression && regressions > 0 ? 1 : 0;
@@ -506,12 +538,8 @@ int compare_runs(const char *old_path, const char *new_path,
 	} else {
 		for (size_t i = 0; i < n; i++)
 			*regressions += rows[i].regression;
-		if (o->format == COMPARE_TEXT)
-			print_text(out, &os, &ns, rows, n, o);
-		else if (o->format == COMPARE_CSV)
-			print_csv(out, rows, n);
-		else
-			print_json(out, &os, &ns, rows, n, *regressions);
+		struct cmp_view v = {&os, &ns, rows, n, *regressions};
+		formats[o->format].write(out, &v);
 		fflush(out);
 	}
 	free(rows);

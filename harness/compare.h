@@ -18,6 +18,8 @@
 #include <stddef.h>
 
 enum compare_format { COMPARE_TEXT, COMPARE_CSV, COMPARE_JSON };
+/* The formats' names by enum value, NULL-terminated, for --format. */
+extern const char *const compare_format_names[];
 
 struct compare_opts {
 	double threshold_pct; /* a regression is worse than this */

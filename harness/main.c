@@ -209,8 +209,6 @@ static int cmd_run(unsigned command, int argc, char **argv)
 	return code;
 }
 
-static const char *const compare_formats[] = {"text", "csv", "json", NULL};
-
 static const struct opt compare_options[] = {
     {"threshold", 0, OPT_DOUBLE, offsetof(struct compare_opts, threshold_pct),
      "PCT",
@@ -227,7 +225,7 @@ static const struct opt compare_options[] = {
      "from the same run: for machines of different speed",
      0, 0, NULL, OPT_LOCAL, 0},
     {"format", 0, OPT_CHOICE, offsetof(struct compare_opts, format), "FMT",
-     "text, csv or json (default: text)", 0, 0, compare_formats, OPT_LOCAL,
+     "text, csv or json (default: text)", 0, 0, compare_format_names, OPT_LOCAL,
      0},
     {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
 
