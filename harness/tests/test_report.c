@@ -334,6 +334,28 @@ static void verdict_go_to_c(double gc, double gg, const char *want)
 	free(rows);
 }
 
+/* Every toolchain of a run is judged, however many (report kept 16). */
+static void seventeen_toolchains(void **state)
+{
+	(void)state;
+	struct sbuf rows = {0};
+	for (int i = 0; i < 17; i++) {
+		char tc[16];
+		snprintf(tc, sizeof tc, "go1.%d", 10 + i);
+		char *r = call_rows(tc, 100, 2);
+		sbuf_addstr(&rows, r);
+		free(r);
+	}
+	char *c = claims_of(rows.buf);
+	size_t n = 0;
+	for (const char *p = c; (p = strstr(p, "\n  - go1.")); p++)
+		n++;
+	assert_int_equal(n, 17);
+	assert_non_null(strstr(c, "  - go1.26: `go->c` 100 ns"));
+	free(c);
+	sbuf_free(&rows);
+}
+
 /* The go->c claim: 60 to 200 ns, 1 to 5 ns for go->go, 20 to 100 times;
  * each bound just inside and just outside, over one or two toolchains. */
 static void claim_go_to_c_bounds(void **state)
@@ -743,6 +765,7 @@ int main(void)
 	    cmocka_unit_test(claims_files_checked),
 	    cmocka_unit_test(a_family_brings_its_claim),
 	    cmocka_unit_test(claim_go_to_c_bounds),
+	    cmocka_unit_test(seventeen_toolchains),
 	    cmocka_unit_test(claim_c_to_go_bounds),
 	    cmocka_unit_test(claim_batching_bounds),
 	    cmocka_unit_test(claim_contention_bounds),
