@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,10 +116,32 @@ void sbuf_free(struct sbuf *sb)
 int file_read(const char *path, char **out, size_t *len, char *err,
 	      size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* O_NONBLOCK: a FIFO must not block the open; only regular files,
+	 * of a bounded size, are read */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return set_error(err, errlen, "cannot open '%s': %s", path,
 				 strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return set_error(err, errlen, "'%s' is not a regular file",
+				 path);
+	}
+	if (st.st_size > FILE_READ_MAX) {
+		close(fd);
+		return set_error(err, errlen,
+				 "'%s' is %lld bytes, more than the %d MiB "
+				 "this reads",
+				 path, (long long)st.st_size,
+				 FILE_READ_MAX >> 20);
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return set_error(err, errlen, "cannot open '%s': %s", path,
+				 strerror(errno));
+	}
 	struct sbuf sb = {0};
 	char chunk[65536];
 	size_t n;
@@ -132,6 +155,16 @@ int file_read(const char *path, char **out, size_t *len, char *err,
 	}
 	if (!sb.buf)
 		sbuf_add(&sb, "", 0);
+	/* a caller without the length takes the text as a string: a NUL in
+	 * it would cut it short without a word */
+	size_t nul = strlen(sb.buf);
+	if (!len && nul < sb.len) {
+		sbuf_free(&sb);
+		return set_error(err, errlen,
+				 "'%s' has a NUL byte at offset %zu: not a "
+				 "text file",
+				 path, nul);
+	}
 	*out = sb.buf;
 	if (len)
 		*len = sb.len;

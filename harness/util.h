@@ -36,7 +36,11 @@ void sbuf_addf(struct sbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sbuf_free(struct sbuf *sb);
 
-/* Reads a whole file into a NUL-terminated buffer the caller frees. */
+/* Reads a whole regular file, of at most FILE_READ_MAX bytes, into a
+ * NUL-terminated buffer the caller frees. A FIFO, a device or a
+ * directory is an error, and so is a NUL byte in it when len is NULL
+ * (the caller takes it as a string). */
+#define FILE_READ_MAX (256 << 20)
 int file_read(const char *path, char **out, size_t *len, char *err,
 	      size_t errlen);
 /* Writes data to path through "path.tmp" and rename(2), so that a reader

@@ -4,7 +4,9 @@
 #include "csv.h"
 #include "raw.h"
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void quoting_round_trip(void **state)
@@ -131,11 +133,57 @@ static void raw_round_trip(void **state)
 	sbuf_free(&sb);
 }
 
+/* Only regular text files are read: a FIFO does not block, /dev/zero does
+ * not fill the memory, a NUL byte does not cut a file short, a file past
+ * the limit is refused by its size; each error names the file. */
+static void reads_only_regular_text(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/cgobench-read-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *fifo = xasprintf("%s/fifo", dir), *nul = xasprintf("%s/nul", dir),
+	     *big = xasprintf("%s/big", dir), *want, err[ERRLEN], *text;
+	struct csv_table t;
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(csv_read_file(fifo, &t, err, sizeof err), -1);
+	want = xasprintf("'%s' is not a regular file", fifo);
+	assert_string_equal(err, want);
+	free(want);
+	assert_int_equal(csv_read_file("/dev/zero", &t, err, sizeof err), -1);
+	assert_string_equal(err, "'/dev/zero' is not a regular file");
+	assert_int_equal(file_write_atomic(nul, "a,b\n1,\0002\n", 9, err,
+					   sizeof err),
+			 0);
+	assert_int_equal(csv_read_file(nul, &t, err, sizeof err), -1);
+	want = xasprintf("'%s' has a NUL byte at offset 6: not a text file",
+			 nul);
+	assert_string_equal(err, want);
+	free(want);
+	size_t len;
+	assert_int_equal(file_read(nul, &text, &len, err, sizeof err), 0);
+	assert_int_equal(len, 9); /* with its length, it is data */
+	free(text);
+	int fd = open(big, O_CREAT | O_WRONLY, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)FILE_READ_MAX + 1), 0);
+	close(fd);
+	assert_int_equal(file_read(big, &text, NULL, err, sizeof err), -1);
+	assert_non_null(strstr(err, "more than the 256 MiB this reads"));
+	unlink(fifo);
+	unlink(nul);
+	unlink(big);
+	rmdir(dir);
+	free(fifo);
+	free(nul);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(quoting_round_trip),
 	    cmocka_unit_test(quotes_each_special_alone),
+	    cmocka_unit_test(reads_only_regular_text),
 	    cmocka_unit_test(doubles_exact),
 	    cmocka_unit_test(errors_name_the_line),
 	    cmocka_unit_test(raw_round_trip),
