@@ -15,37 +15,22 @@ static const char *const columns[] = {
     "param",  "unit", "n",	"median",    "ci_low", "ci_high"};
 #define NCOLS (sizeof columns / sizeof *columns)
 
-int history_append(const char *run_dir, const char *history_path, char *err,
-		   size_t errlen)
+/* The history rows of one run directory, appended to sb; the run's date
+ * and commit, which name it in the history, in *key. */
+static int run_rows(const char *run_dir, struct sbuf *sb, char **key,
+		    char *err, size_t errlen)
 {
 	char *mpath = xasprintf("%s/machine.txt", run_dir);
 	char *spath = xasprintf("%s/summary.csv", run_dir);
 	char *mtext = NULL;
 	struct summary_table t = {0};
-	struct sbuf sb = {0};
 	int rc = file_read(mpath, &mtext, NULL, err, errlen);
 	if (rc == 0)
 		rc = summary_read(spath, &t, err, errlen);
-	if (rc == 0 && path_exists(history_path)) {
-		struct csv_table h;
-		rc = csv_read_file(history_path, &h, err, errlen);
-		if (rc == 0) {
-			int same = h.ncols == NCOLS;
-			for (size_t i = 0; same && i < NCOLS; i++)
-				same = !strcmp(h.header[i], columns[i]);
-			csv_free(&h);
-			if (!same)
-				rc = set_error(err, errlen,
-					       "%s:1: not a history file of "
-					       "schema %d",
-					       history_path, HISTORY_SCHEMA);
-		}
-	} else if (rc == 0) {
-		csv_add_row(&sb, columns, NCOLS);
-	}
 	if (rc == 0) {
 		char *date = machine_lookup(mtext, "date"),
 		     *commit = machine_lookup(mtext, "harness-commit");
+		*key = xasprintf("%s\n%s", date, commit);
 		char schema[8];
 		snprintf(schema, sizeof schema, "%d", HISTORY_SCHEMA);
 		for (size_t r = 0; r < t.nrows; r++) {
@@ -61,10 +46,73 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 			    n,		  csv_double(m, x->s.median),
 			    csv_double(lo, x->s.ci_low),
 			    csv_double(hi, x->s.ci_high)};
-			csv_add_row(&sb, f, NCOLS);
+			csv_add_row(sb, f, NCOLS);
 		}
 		free(date);
 		free(commit);
+	}
+	summary_table_free(&t);
+	free(mtext);
+	free(mpath);
+	free(spath);
+	return rc;
+}
+
+/* The runs a history holds already, as "date\ncommit" keys; whether its
+ * text ends without its last newline. */
+static int history_keys(const char *path, struct sbuf *keys, int *unended,
+			char *err, size_t errlen)
+{
+	struct csv_table h;
+	char *text;
+	if (file_read(path, &text, NULL, err, errlen) != 0)
+		return -1;
+	*unended = text[0] && text[strlen(text) - 1] != '\n';
+	int rc = csv_parse(text, path, &h, err, errlen);
+	free(text);
+	if (rc != 0)
+		return -1;
+	int same = h.ncols == NCOLS;
+	for (size_t i = 0; same && i < NCOLS; i++)
+		same = !strcmp(h.header[i], columns[i]);
+	if (!same)
+		rc = set_error(err, errlen,
+			       "%s:1: not a history file of schema %d", path,
+			       HISTORY_SCHEMA);
+	for (size_t r = 0; rc == 0 && r < h.nrows; r++)
+		sbuf_addf(keys, "\n%s\n%s\n", h.rows[r][1], h.rows[r][2]);
+	csv_free(&h);
+	return rc;
+}
+
+int history_append(const char *const *runs, size_t n,
+		   const char *history_path, char *err, size_t errlen)
+{
+	struct sbuf sb = {0}, keys = {0};
+	int unended = 0, rc = 0;
+	sbuf_addstr(&keys, "\n");
+	if (path_exists(history_path))
+		rc = history_keys(history_path, &keys, &unended, err, errlen);
+	else
+		csv_add_row(&sb, columns, NCOLS);
+	if (rc == 0 && unended)
+		sbuf_addstr(&sb, "\n"); /* its last row, ended */
+	/* every run read before anything is written: all or nothing */
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char *key = NULL;
+		rc = run_rows(runs[i], &sb, &key, err, errlen);
+		char *k = key ? xasprintf("\n%s\n", key) : NULL;
+		if (rc == 0 && strstr(keys.buf, k))
+			rc = set_error(err, errlen,
+				       "'%s' is in '%s' already (the same date "
+				       "and commit)",
+				       runs[i], history_path);
+		if (rc == 0)
+			sbuf_addstr(&keys, k + 1);
+		free(k);
+		free(key);
+	}
+	if (rc == 0) {
 		FILE *f = fopen(history_path, "a");
 		if (!f || fwrite(sb.buf, 1, sb.len, f) != sb.len)
 			rc = set_error(err, errlen, "cannot append to '%s'",
@@ -74,10 +122,7 @@ int history_append(const char *run_dir, const char *history_path, char *err,
 				       history_path) * 2;
 	}
 	sbuf_free(&sb);
-	summary_table_free(&t);
-	free(mtext);
-	free(mpath);
-	free(spath);
+	sbuf_free(&keys);
 	return rc;
 }
 

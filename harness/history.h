@@ -12,10 +12,14 @@
 
 #define HISTORY_SCHEMA 1
 
-/* Appends run_dir's summary to history_path, writing the header first
- * when the file is new; an existing file must have the same header. -1
- * on bad input, -2 when the history cannot be written. */
-int history_append(const char *run_dir, const char *history_path, char *err,
+/* Appends the summaries of the n run directories to history_path, writing
+ * the header first when the file is new; an existing file must have the
+ * same header. All or nothing: every run is read, and none may be in the
+ * history already (by its date and commit), before one row is written; a
+ * history whose last row lacks its newline gets it first. -1 on bad
+ * input, -2 when the history cannot be written. */
+int history_append(const char *const *runs, size_t n,
+		   const char *history_path, char *err,
 		   size_t errlen);
 
 /* The data of the history chart: a row a run (its day and commit, in

@@ -411,11 +411,9 @@ static int cmd_history(int argc, char **argv)
 		return usage_error("history ", "want a history file and at "
 					       "least one run directory");
 	char err[ERRLEN];
-	for (int i = first + 1; i < argc; i++)
-		if ((rc = history_append(argv[i], argv[first], err,
-					 sizeof err)) != 0)
-			return failed(rc, err);
-	return 0;
+	rc = history_append((const char *const *)argv + first + 1,
+			    (size_t)(n - 1), argv[first], err, sizeof err);
+	return rc ? failed(rc, err) : 0;
 }
 
 static const struct command_help help_machines = {

@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,7 +69,10 @@ int raw_read(const char *path, struct raw_table *t, char *err, size_t errlen)
 		else if (parse_long(row[col[6]], &rep) != 0)
 			rc = set_error(err, errlen, "%s:%d: bad rep '%s'", path,
 				       c.lines[r], row[col[6]]);
-		else if (parse_double(row[col[9]], &value) != 0)
+		else if (parse_double(row[col[9]], &value) != 0 ||
+			 !isfinite(value) || value < 0)
+			/* a count, a time, bytes: never negative, never
+			 * infinite or NaN */
 			rc = set_error(err, errlen, "%s:%d: bad value '%s'",
 				       path, c.lines[r], row[col[9]]);
 		if (rc)

@@ -252,7 +252,10 @@ static int read_field(struct summary_row *r, const struct column *c,
 	case COL_SAMPLES:
 	case COL_BASELINE:
 		*(double *)f = NAN;
-		if (text[0] && parse_double(text, (double *)f) != 0)
+		/* a figure is finite; one of the samples' is not negative */
+		if (text[0] && (parse_double(text, (double *)f) != 0 ||
+				!isfinite(*(double *)f) ||
+				(c->kind == COL_SAMPLES && *(double *)f < 0)))
 			return set_error(err, errlen, "%s:%d: bad %s '%s'",
 					 t->source, t->lines[row], c->name,
 					 text);

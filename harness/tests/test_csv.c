@@ -119,6 +119,22 @@ static void raw_round_trip(void **state)
 	char *want = xasprintf("%s:5: bad value 'fast'", path);
 	assert_string_equal(err, want);
 	free(want);
+	/* values that cannot be a measurement */
+	static const char *const bad[] = {"inf", "-5", "nan", "-inf", "1e999"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct sbuf b = {0};
+		raw_add_header(&b);
+		sbuf_addf(&b, "1,call,go->c,go1.26.8,gcc,,3,10,ns/op,%s\n",
+			  bad[i]);
+		assert_int_equal(file_write_atomic(path, b.buf, b.len, err,
+						   sizeof err),
+				 0);
+		assert_int_equal(raw_read(path, &t, err, sizeof err), -1);
+		want = xasprintf("%s:2: bad value '%s'", path, bad[i]);
+		assert_string_equal(err, want);
+		free(want);
+		sbuf_free(&b);
+	}
 	/* a later schema is not read as this one */
 	char err2[ERRLEN];
 	sbuf_addstr(&sb, "2,call,go->c,go1.26.8,gcc,,3,10,ns/op,1\n");

@@ -9,18 +9,53 @@
 
 #define RUN "results/vm/benchtime-0.2s"
 
-static void append_twice(void **state)
+/* A run as the list of one that history_append takes. */
+static const char *const *one(const char *run)
+{
+	static const char *list[1];
+	list[0] = run;
+	return list;
+}
+
+/* A new file gets the header and the run; the same run again is refused
+ * and leaves the file as it was; two runs in one call where the second
+ * cannot be read append nothing. */
+static void append_once(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/cgobench-history-XXXXXX";
 	int fd = mkstemp(path);
 	close(fd);
-	unlink(path); /* a new file gets the header */
+	unlink(path);
 	char err[ERRLEN];
-	assert_int_equal(history_append(RUN, path, err, sizeof err), 0);
-	assert_int_equal(history_append(RUN, path, err, sizeof err), 0);
+	assert_int_equal(history_append(one(RUN), 1, path, err, sizeof err), 0);
 	char *got = fixture(path);
 	assert_golden(FIXTURE("history-golden.csv"), got);
+	assert_int_equal(history_append(one(RUN), 1, path, err, sizeof err),
+			 -1);
+	char *want = xasprintf("'%s' is in '%s' already (the same date and "
+			       "commit)",
+			       RUN, path);
+	assert_string_equal(err, want);
+	free(want);
+	const char *two[] = {"results/vm/toolchains", "/nonexistent"};
+	assert_int_equal(history_append(two, 2, path, err, sizeof err), -1);
+	char *after = fixture(path);
+	assert_string_equal(after, got);
+	free(after);
+	/* a history whose last line lost its newline is ended first */
+	FILE *f = fopen(path, "w");
+	fwrite(got, 1, strlen(got) - 1, f);
+	fclose(f);
+	assert_int_equal(history_append(one("results/vm/toolchains"), 1, path,
+					err, sizeof err),
+			 0);
+	struct csv_table h;
+	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
+	csv_free(&h);
+	after = fixture(path);
+	assert_true(str_starts(after, got));
+	free(after);
 	free(got);
 	unlink(path);
 }
@@ -30,12 +65,12 @@ static void refuses_other_files(void **state)
 	(void)state;
 	char err[ERRLEN];
 	assert_int_equal(
-	    history_append(RUN, FIXTURE("summary-golden.csv"), err, sizeof err),
+	    history_append(one(RUN), 1, FIXTURE("summary-golden.csv"), err, sizeof err),
 	    -1);
 	assert_string_equal(err, "harness/tests/fixtures/summary-golden.csv:1: "
 				 "not a history file of schema 1");
 	assert_int_equal(
-	    history_append("/nonexistent", "/tmp/x.csv", err, sizeof err), -1);
+	    history_append(one("/nonexistent"), 1, "/tmp/x.csv", err, sizeof err), -1);
 	assert_string_equal(err, "cannot open '/nonexistent/machine.txt': No "
 				 "such file or directory");
 }
@@ -53,7 +88,7 @@ static void chart_data(void **state)
 	const char *runs[] = {RUN, "results/vm/benchtime-0.05s",
 			      "results/vm/toolchains"};
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(history_append(runs[i], path, err, sizeof err),
+		assert_int_equal(history_append(one(runs[i]), 1, path, err, sizeof err),
 				 0);
 	struct csv_table h;
 	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
@@ -107,7 +142,7 @@ static void skips_empty_and_param_rows(void **state)
 	close(fd);
 	unlink(path);
 	char err[ERRLEN];
-	assert_int_equal(history_append(run, path, err, sizeof err), 0);
+	assert_int_equal(history_append(one(run), 1, path, err, sizeof err), 0);
 	struct csv_table h, s;
 	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
 	char *sp = xasprintf("%s/summary.csv", run);
@@ -145,7 +180,7 @@ static void skips_empty_and_param_rows(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(append_twice),
+	    cmocka_unit_test(append_once),
 	    cmocka_unit_test(chart_data),
 	    cmocka_unit_test(refuses_other_files),
 	    cmocka_unit_test(skips_empty_and_param_rows),

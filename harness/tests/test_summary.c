@@ -163,6 +163,22 @@ static void read_back(void **state)
 	assert_int_equal(summary_parse(bad, path, &t, err, sizeof err), -1);
 	assert_string_equal(err, "results/vm/20261126T063223Z/summary.csv:5: "
 				 "bad status 'OK'");
+	memcpy(ok + 1, "ok", 2);
+	/* a median that is not a figure: negative, infinite */
+	char *comma = line5;
+	for (int i = 0; i < 8; i++)
+		comma = strchr(comma, ',') + 1; /* the median */
+	static const char *const figs[] = {"-1", "inf"};
+	for (int i = 0; i < 2; i++) {
+		char *line = xasprintf("%.*s%s%s", (int)(comma - bad), bad,
+				       figs[i], strchr(comma, ','));
+		assert_int_equal(
+		    summary_parse(line, path, &t, err, sizeof err), -1);
+		char *want = xasprintf("%s:5: bad median '%s'", path, figs[i]);
+		assert_string_equal(err, want);
+		free(want);
+		free(line);
+	}
 	free(bad);
 	free(text);
 }
