@@ -26,21 +26,10 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
  * order so that the hash does not depend on readdir's. */
 static uint64_t hash_tree(uint64_t h, const char *dir)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	size_t n;
+	char **names = dir_list(dir, &n);
+	if (!names)
 		return h;
-	char **names = NULL;
-	size_t n = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = xrealloc(names, (n + 1) * sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof *names, str_ptr_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		h = fnv(h, names[i], strlen(names[i]) + 1);
@@ -55,9 +44,8 @@ static uint64_t hash_tree(uint64_t h, const char *dir)
 			}
 		}
 		free(p);
-		free(names[i]);
 	}
-	free(names);
+	free_list(names);
 	return h;
 }
 
@@ -102,34 +90,20 @@ static int run_step(struct job *j, char *const *argv, const char *cwd)
 	return ok ? 0 : -1;
 }
 
-/* Lists the files of dir whose names end in suffix, sorted. */
+/* Lists the files of dir whose names end in suffix, sorted, as paths in
+ * a NULL-terminated array (free_list). */
 static size_t list_sources(const char *dir, const char *suffix, char ***out)
 {
-	*out = NULL;
-	DIR *d = opendir(dir);
-	if (!d)
-		return 0;
-	size_t n = 0, sl = strlen(suffix);
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		size_t l = strlen(e->d_name);
-		if (e->d_name[0] == '.' || l <= sl ||
-		    strcmp(e->d_name + l - sl, suffix) != 0)
-			continue;
-		*out = xrealloc(*out, (n + 1) * sizeof **out);
-		(*out)[n++] = xasprintf("%s/%s", dir, e->d_name);
+	size_t all, n = 0, sl = strlen(suffix);
+	char **names = dir_list(dir, &all);
+	*out = xcalloc(all + 1, sizeof **out);
+	for (size_t i = 0; i < all; i++) {
+		size_t l = strlen(names[i]);
+		if (l > sl && !strcmp(names[i] + l - sl, suffix))
+			(*out)[n++] = xasprintf("%s/%s", dir, names[i]);
 	}
-	closedir(d);
-	if (n)
-		qsort(*out, n, sizeof **out, str_ptr_cmp);
+	free_list(names);
 	return n;
-}
-
-static void free_list(char **l, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(l[i]);
-	free(l);
 }
 
 /* The flags the C and C++ sides are compiled with; the build stamp
@@ -207,9 +181,9 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 		free(lib);
 		free(argv);
 	}
-	free_list(objs, no);
-	free_list(srcs[0], ns[0]);
-	free_list(srcs[1], ns[1]);
+	free_list(objs);
+	free_list(srcs[0]);
+	free_list(srcs[1]);
 	free(work);
 	free(cbdir);
 	free(fam);

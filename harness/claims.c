@@ -552,35 +552,24 @@ int claims_load(const char *cases_dir, struct claim_set **out, char *err,
 {
 	struct claim_set *s = xcalloc(1, sizeof *s);
 	*out = s;
-	DIR *d = opendir(cases_dir);
-	if (!d)
+	size_t n;
+	char **names = dir_list(cases_dir, &n);
+	if (!names)
 		return set_error(err, errlen, "cannot read the claims of '%s'",
 				 cases_dir);
-	char **names = NULL;
-	size_t n = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = xrealloc(names, (n + 1) * sizeof *names);
-		names[n++] = xasprintf("%s/%s/claims", cases_dir, e->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, str_ptr_cmp);
 	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		char *text;
-		if (rc == 0 && path_exists(names[i]) && !path_is_dir(names[i])) {
-			rc = file_read(names[i], &text, NULL, err, errlen);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *p = xasprintf("%s/%s/claims", cases_dir, names[i]), *text;
+		if (path_exists(p) && !path_is_dir(p)) {
+			rc = file_read(p, &text, NULL, err, errlen);
 			if (rc == 0) {
-				rc = claims_parse(text, names[i], s, err,
-						  errlen);
+				rc = claims_parse(text, p, s, err, errlen);
 				free(text);
 			}
 		}
-		free(names[i]);
+		free(p);
 	}
-	free(names);
+	free_list(names);
 	qsort(s->c, s->n, sizeof *s->c, by_order);
 	return rc;
 }

@@ -282,6 +282,33 @@ int parse_long(const char *s, long *out)
 	return 0;
 }
 
+char **dir_list(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	*n = 0;
+	if (!d)
+		return NULL;
+	char **names = xcalloc(1, sizeof *names);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (*n + 2) * sizeof *names);
+		names[(*n)++] = xstrdup(e->d_name);
+		names[*n] = NULL;
+	}
+	closedir(d);
+	qsort(names, *n, sizeof *names, str_ptr_cmp);
+	return names;
+}
+
+void free_list(char **names)
+{
+	for (char **p = names; p && *p; p++)
+		free(*p);
+	free(names);
+}
+
 void remove_tree(const char *dir)
 {
 	DIR *d = opendir(dir);

@@ -50,6 +50,11 @@ int file_write_atomic(const char *path, const char *data, size_t len, char *err,
 int mkdir_p(const char *path, char *err, size_t errlen);
 int path_exists(const char *path);
 int path_is_dir(const char *path);
+/* The names in a directory but those starting with '.', sorted, in a
+ * NULL-terminated array the caller frees with free_list; NULL when the
+ * directory cannot be read (errno says why). */
+char **dir_list(const char *dir, size_t *n);
+void free_list(char **names);
 /* Removes a directory and everything below it (symbolic links are
  * removed, not followed), or a file; errors are ignored. */
 void remove_tree(const char *path);

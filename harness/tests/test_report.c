@@ -36,10 +36,7 @@ static void committed_reports_render_again(void **state)
 {
 	(void)state;
 	glob_t g;
-	assert_int_equal(glob("results/*/*/report.md", 0, NULL, &g), 0);
-	assert_int_equal(glob("results/*/report.md", GLOB_APPEND, NULL, &g),
-			 0);
-	assert_true(g.gl_pathc >= 10);
+	committed("report.md", &g);
 	for (size_t i = 0; i < g.gl_pathc; i++) {
 		char *dir = xstrndup(g.gl_pathv[i],
 				     strlen(g.gl_pathv[i]) - strlen("/report.md"));

@@ -189,10 +189,7 @@ static void committed_round_trip(void **state)
 {
 	(void)state;
 	glob_t g;
-	assert_int_equal(glob("results/*/*/summary.csv", 0, NULL, &g), 0);
-	assert_int_equal(glob("results/*/summary.csv", GLOB_APPEND, NULL, &g),
-			 0);
-	assert_true(g.gl_pathc >= 10);
+	committed("summary.csv", &g);
 	for (size_t i = 0; i < g.gl_pathc; i++) {
 		struct summary_table t;
 		char err[ERRLEN];

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,19 @@ static inline char *fixture(const char *path)
 	if (file_read(path, &text, NULL, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	return text;
+}
+
+/* The committed runs' files of this name (results/<machine>/<run>/name
+ * and results/<run>/name), at least 10 of them; globfree them. */
+static inline void committed(const char *name, glob_t *g)
+{
+	char *a = xasprintf("results/*/*/%s", name),
+	     *b = xasprintf("results/*/%s", name);
+	assert_int_equal(glob(a, 0, NULL, g), 0);
+	assert_int_equal(glob(b, GLOB_APPEND, NULL, g), 0);
+	assert_true(g->gl_pathc >= 10);
+	free(a);
+	free(b);
 }
 
 /* Compares got with the golden file at path, read before anything is
