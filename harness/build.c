@@ -219,6 +219,43 @@ static int build_all(struct job *j, const struct family *f, const char *out,
 	return rc;
 }
 
+/* What the binaries of a family are built from, hashed into stamp (32
+ * bytes): its files and the shared packages', go.mod, the toolchain and
+ * compilers, the cases' C flags, and the flags from the environment.
+ * A build whose stamp is the same is reused. */
+static void build_stamp(const struct family *f, const struct toolchain *t,
+			const struct build_opts *o, char *stamp)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	h = hash_tree(h, f->dir);
+	/* the packages the families share, cases/internal */
+	char *shared = xasprintf("%s/internal", o->cases_dir);
+	if (path_is_dir(shared))
+		h = hash_tree(h, shared);
+	free(shared);
+	char *gomod = xasprintf("%s/go.mod", o->cases_dir), *text;
+	char err[ERRLEN];
+	if (file_read(gomod, &text, NULL, err, sizeof err) == 0) {
+		h = fnv(h, text, strlen(text));
+		free(text);
+	}
+	free(gomod);
+	const char *id[] = {t->name, t->goroot, t->cc, t->cxx, t->cc_version};
+	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
+		h = fnv(h, id[i], strlen(id[i]) + 1);
+	for (size_t i = 0; i < NCASE_FLAGS; i++)
+		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
+	/* flags from the environment change what go and cgo build */
+	const char *envs[] = {"CGO_CFLAGS",   "CGO_CPPFLAGS", "CGO_LDFLAGS",
+			      "CGO_CXXFLAGS", "GOFLAGS",      "GOEXPERIMENT"};
+	for (size_t i = 0; i < sizeof envs / sizeof *envs; i++) {
+		const char *v = getenv(envs[i]);
+		h = fnv(h, envs[i], strlen(envs[i]) + 1);
+		h = fnv(h, v ? v : "", v ? strlen(v) + 1 : 1);
+	}
+	snprintf(stamp, 32, "%016llx\n", (unsigned long long)h);
+}
+
 int build_family(const struct family *f, const struct toolchain *t,
 		 const struct build_opts *o, struct built *b, char *err,
 		 size_t errlen)
@@ -242,34 +279,8 @@ int build_family(const struct family *f, const struct toolchain *t,
 		while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
 			;
 
-	uint64_t h = 0xcbf29ce484222325ULL;
-	h = hash_tree(h, f->dir);
-	/* the packages the families share, cases/internal */
-	char *shared = xasprintf("%s/internal", o->cases_dir);
-	if (path_is_dir(shared))
-		h = hash_tree(h, shared);
-	free(shared);
-	char *gomod = xasprintf("%s/go.mod", o->cases_dir), *text;
-	if (file_read(gomod, &text, NULL, err, errlen) == 0) {
-		h = fnv(h, text, strlen(text));
-		free(text);
-	}
-	free(gomod);
-	const char *id[] = {t->name, t->goroot, t->cc, t->cxx, t->cc_version};
-	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
-		h = fnv(h, id[i], strlen(id[i]) + 1);
-	for (size_t i = 0; i < NCASE_FLAGS; i++)
-		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
-	/* flags from the environment change what go and cgo build */
-	const char *envs[] = {"CGO_CFLAGS",   "CGO_CPPFLAGS", "CGO_LDFLAGS",
-			      "CGO_CXXFLAGS", "GOFLAGS",      "GOEXPERIMENT"};
-	for (size_t i = 0; i < sizeof envs / sizeof *envs; i++) {
-		const char *v = getenv(envs[i]);
-		h = fnv(h, envs[i], strlen(envs[i]) + 1);
-		h = fnv(h, v ? v : "", v ? strlen(v) + 1 : 1);
-	}
 	char stamp[32];
-	snprintf(stamp, sizeof stamp, "%016llx\n", (unsigned long long)h);
+	build_stamp(f, t, o, stamp);
 
 	char *stamppath = xasprintf("%s/stamp", out);
 	char *old = NULL;

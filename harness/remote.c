@@ -154,6 +154,36 @@ static const char run_script[] =
     "cd \"$here\" && exec \"$here/cgobench\" \"$@\"\n";
 
 /* Fills stage with the bundle's contents. */
+/* Builds family f with toolchain t and copies its binaries into tdir/f,
+ * the C driver's shared libraries into lib. */
+static int stage_family(const struct family *f, const struct toolchain *t,
+			const struct build_opts *bo, const char *tdir,
+			const char *lib, char *err, size_t errlen)
+{
+	struct built b;
+	char berr[ERRLEN];
+	if (build_family(f, t, bo, &b, berr, sizeof berr) != 0)
+		return set_error(err, errlen,
+				 "case '%s' does not build with %s: %s", f->name,
+				 t->name, berr);
+	char *fdir = xasprintf("%s/%s", tdir, f->name);
+	int rc = mkdir_p(fdir, err, errlen);
+	const char *bins[] = {b.go_test, b.cbench};
+	const char *names[] = {"go.test", "c.bench"};
+	for (int k = 0; k < 2 && rc == 0; k++) {
+		if (!bins[k])
+			continue;
+		char *dst = xasprintf("%s/%s", fdir, names[k]);
+		rc = copy_file(bins[k], dst, err, errlen);
+		if (rc == 0 && k == 1)
+			rc = copy_libs(bins[k], lib, err, errlen);
+		free(dst);
+	}
+	free(fdir);
+	build_free(&b);
+	return rc;
+}
+
 static int stage_bundle(const struct run_config *c, const char *stage,
 			char *err, size_t errlen)
 {
@@ -211,34 +241,9 @@ static int stage_bundle(const struct run_config *c, const char *stage,
 		rc = mkdir_p(tdir, err, errlen);
 		if (rc == 0)
 			rc = toolchain_save(&tcs[t], txt, err, errlen);
-		for (size_t f = 0; f < nfams && rc == 0; f++) {
-			struct built b;
-			char berr[ERRLEN];
-			if (build_family(&fams[f], &tcs[t], &bo, &b, berr,
-					 sizeof berr) != 0) {
-				rc = set_error(err, errlen,
-					       "case '%s' does not build with "
-					       "%s: %s",
-					       fams[f].name, tcs[t].name, berr);
-				break;
-			}
-			char *fdir = xasprintf("%s/%s", tdir, fams[f].name);
-			rc = mkdir_p(fdir, err, errlen);
-			const char *bins[] = {b.go_test, b.cbench};
-			const char *names[] = {"go.test", "c.bench"};
-			for (int k = 0; k < 2 && rc == 0; k++) {
-				if (!bins[k])
-					continue;
-				char *dst = xasprintf("%s/%s", fdir, names[k]);
-				rc = copy_file(bins[k], dst, err, errlen);
-				if (rc == 0 && k == 1)
-					rc = copy_libs(bins[k], lib, err,
-						       errlen);
-				free(dst);
-			}
-			free(fdir);
-			build_free(&b);
-		}
+		for (size_t f = 0; f < nfams && rc == 0; f++)
+			rc = stage_family(&fams[f], &tcs[t], &bo, tdir, lib,
+					  err, errlen);
 		free(tdir);
 		free(txt);
 	}

@@ -86,6 +86,52 @@ static void drain(int *fd, struct sbuf *sb)
 	}
 }
 
+/* Reads the child's stdout and stderr until both close, killing its
+ * process group at the timeout or when a stop is asked for (and saying
+ * which in r); returns whether it killed it. */
+static int collect(const struct spawn_opts *o, pid_t pid, double start,
+		   int out_fd, int err_fd, struct sbuf *out, struct sbuf *errb,
+		   struct spawn_result *r)
+{
+	int fds[2] = {out_fd, err_fd};
+	int killed = 0;
+	while (fds[0] >= 0 || fds[1] >= 0) {
+		struct pollfd p[2];
+		nfds_t np = 0;
+		for (int i = 0; i < 2; i++)
+			if (fds[i] >= 0)
+				p[np++] = (struct pollfd){.fd = fds[i],
+							  .events = POLLIN};
+		int rc = poll(p, np, 100);
+		if (rc < 0 && errno != EINTR)
+			break;
+		for (nfds_t i = 0; rc > 0 && i < np; i++) {
+			if (!p[i].revents)
+				continue;
+			if (p[i].fd == fds[0])
+				drain(&fds[0], out);
+			else
+				drain(&fds[1], errb);
+		}
+		if (killed)
+			continue;
+		if (o->timeout_s > 0 && monotonic_s() - start > o->timeout_s) {
+			r->timed_out = 1;
+			killed = 1;
+		} else if (o->stop && *o->stop) {
+			r->stopped = 1;
+			killed = 1;
+		}
+		if (killed)
+			killpg(pid, SIGKILL);
+	}
+	for (int i = 0; i < 2; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+
+	return killed;
+}
+
 int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 	      size_t errlen)
 {
@@ -114,42 +160,7 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 	close(rep[1]);
 
 	struct sbuf out = {0}, errb = {0};
-	int fds[2] = {outp[0], errp[0]};
-	int killed = 0;
-	while (fds[0] >= 0 || fds[1] >= 0) {
-		struct pollfd p[2];
-		nfds_t np = 0;
-		for (int i = 0; i < 2; i++)
-			if (fds[i] >= 0)
-				p[np++] = (struct pollfd){.fd = fds[i],
-							  .events = POLLIN};
-		int rc = poll(p, np, 100);
-		if (rc < 0 && errno != EINTR)
-			break;
-		for (nfds_t i = 0; rc > 0 && i < np; i++) {
-			if (!p[i].revents)
-				continue;
-			if (p[i].fd == fds[0])
-				drain(&fds[0], &out);
-			else
-				drain(&fds[1], &errb);
-		}
-		if (killed)
-			continue;
-		if (o->timeout_s > 0 && monotonic_s() - start > o->timeout_s) {
-			r->timed_out = 1;
-			killed = 1;
-		} else if (o->stop && *o->stop) {
-			r->stopped = 1;
-			killed = 1;
-		}
-		if (killed)
-			killpg(pid, SIGKILL);
-	}
-	for (int i = 0; i < 2; i++)
-		if (fds[i] >= 0)
-			close(fds[i]);
-
+	int killed = collect(o, pid, start, outp[0], errp[0], &out, &errb, r);
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
