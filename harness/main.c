@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define EXIT_USAGE 2
 #define EXIT_WRITE 3
@@ -48,7 +49,8 @@ static const char usage_main[] =
     "  2    bad command line or input; nothing was run\n"
     "  3    an output could not be written (a full disk, a directory\n"
     "       without write permission)\n"
-    "  130  stopped by SIGINT or SIGTERM; what was measured is written\n";
+    "  130  stopped by SIGINT or SIGTERM; what was measured is written (a\n"
+    "       second signal waits for that; a third ends it at once)\n";
 
 /* The one piece of global state: a signal handler can reach nothing else.
  * The run polls it and stops its child process when it is set. */
@@ -57,7 +59,13 @@ static volatile sig_atomic_t stop_requested;
 static void on_signal(int sig)
 {
 	(void)sig;
-	stop_requested = 1;
+	/* the first signal stops the run, which then writes what it took;
+	 * a second (timeout sends TERM to the child and again to its group)
+	 * must not cut that writing short; a third ends the process at once,
+	 * leaving raw.csv as it stands */
+	if (stop_requested >= 2)
+		_exit(130);
+	stop_requested++;
 }
 
 static int usage_error(const char *cmd, const char *fmt, ...)
@@ -187,8 +195,7 @@ static int cmd_run(unsigned command, int argc, char **argv)
 	c.go = (const char *const *)gos;
 	c.ngo = ngo;
 
-	struct sigaction sa = {.sa_handler = on_signal,
-			       .sa_flags = SA_RESETHAND};
+	struct sigaction sa = {.sa_handler = on_signal};
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);

@@ -92,6 +92,29 @@ else
 fi
 check_run incomplete "$tmp/int"
 
+# Two SIGTERMs 5 ms apart, as timeout sends them: the second does not cut
+# the writing short: exit 130, every file written, no temporary left.
+"$cgobench" run --go "$go" --cases call --count 1000 --benchtime 0.02s \
+	--warmup 0.01s --out "$tmp/term" -q >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ "$i" -lt 600 ] && [ "$(wc -l <"$tmp/term/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -TERM "$pid"
+sleep 0.005
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+if [ "$rc" -eq 130 ] && grep -q '^status: incomplete$' "$tmp/term/machine.txt" &&
+	[ -s "$tmp/term/summary.csv" ] && ! ls "$tmp/term" | grep -q '\.tmp$'; then
+	ok "two SIGTERMs: exit 130, what was taken written"
+else
+	bad "two SIGTERMs: exit $rc, $(ls "$tmp/term"; grep status "$tmp/term/machine.txt")"
+fi
+check_run incomplete "$tmp/term"
+
 # Two runs at once, sharing a new build directory (its lock) and a results
 # directory (both start in the same second: neither may take the other's
 # run directory); paths with spaces throughout.
