@@ -324,90 +324,91 @@ static void print_text(FILE *out, const struct side *os, const struct side *ns,
 	}
 }
 
-static const char *const csv_header[] = {
-    "schema",	     "case",	    "variant", "param",	      "old_toolchain",
-    "new_toolchain", "metric",	    "unit",    "old_n",	      "old_median",
-    "old_ci_low",    "old_ci_high", "new_n",   "new_median",  "new_ci_low",
-    "new_ci_high",   "change_pct",  "p_value", "significant", "regression"};
+/* The fields of a row of compare's CSV and JSON, one list for both: the
+ * name, and its value as a string, a count, a number or a flag. */
+enum field_kind { F_TEXT, F_COUNT, F_NUM, F_FLAG };
+struct field {
+	enum field_kind kind;
+	const char *text;
+	size_t count;
+	double num;
+};
+
+static const char *const field_names[] = {
+    "case",	  "variant",	 "param",      "old_toolchain", "new_toolchain",
+    "metric",	  "unit",	 "old_n",      "old_median",	"old_ci_low",
+    "old_ci_high", "new_n",	 "new_median", "new_ci_low",	"new_ci_high",
+    "change_pct", "p_value",	 "significant", "regression"};
+#define NFIELDS (sizeof field_names / sizeof *field_names)
+
+static struct field field_of(const struct cmp_row *c, size_t i)
+{
+	const char *text[] = {c->o->family,    c->o->variant, c->o->param,
+			      c->o->toolchain, c->n->toolchain, c->metric,
+			      c->unit};
+	const double num[] = {c->old_med, c->old_lo,	c->old_hi,
+			      0,	  c->new_med,	c->new_lo,
+			      c->new_hi,  c->delta_pct, c->p};
+	if (i < 7)
+		return (struct field){F_TEXT, text[i], 0, 0};
+	if (i == 7 || i == 11)
+		return (struct field){F_COUNT, NULL, i == 7 ? c->old_n : c->new_n,
+				      0};
+	if (i < 17)
+		return (struct field){F_NUM, NULL, 0, num[i - 8]};
+	return (struct field){F_FLAG, NULL,
+			      (size_t)(i == 17 ? c->significant : c->regression),
+			      0};
+}
 
 static void print_csv(FILE *out, const struct cmp_row *rows, size_t n)
 {
 	struct sbuf sb = {0};
-	size_t nh = sizeof csv_header / sizeof *csv_header;
-	csv_add_row(&sb, csv_header, nh);
-	for (size_t i = 0; i < n; i++) {
-		const struct cmp_row *c = &rows[i];
-		char num[10][32], on[24], nn[24];
-		snprintf(on, sizeof on, "%zu", c->old_n);
-		snprintf(nn, sizeof nn, "%zu", c->new_n);
-		const double v[] = {c->old_med,	  c->old_lo, c->old_hi,
-				    c->new_med,	  c->new_lo, c->new_hi,
-				    c->delta_pct, c->p};
-		for (int k = 0; k < 8; k++)
-			csv_double(num[k], v[k]);
-		const char *f[] = {"1",
-				   c->o->family,
-				   c->o->variant,
-				   c->o->param,
-				   c->o->toolchain,
-				   c->n->toolchain,
-				   c->metric,
-				   c->unit,
-				   on,
-				   num[0],
-				   num[1],
-				   num[2],
-				   nn,
-				   num[3],
-				   num[4],
-				   num[5],
-				   num[6],
-				   num[7],
-				   c->significant ? "1" : "0",
-				   c->regression ? "1" : "0"};
-		csv_add_row(&sb, f, nh);
+	const char *f[NFIELDS + 1];
+	char bufs[NFIELDS][32];
+	f[0] = "schema";
+	memcpy(f + 1, field_names, sizeof field_names);
+	csv_add_row(&sb, f, NFIELDS + 1);
+	f[0] = "1";
+	for (size_t r = 0; r < n; r++) {
+		for (size_t i = 0; i < NFIELDS; i++) {
+			struct field v = field_of(&rows[r], i);
+			char *b = bufs[i];
+			if (v.kind == F_TEXT)
+				f[i + 1] = v.text;
+			else if (v.kind == F_NUM)
+				f[i + 1] = csv_double(b, v.num);
+			else {
+				snprintf(b, 32, "%zu", v.count);
+				f[i + 1] = b;
+			}
+		}
+		csv_add_row(&sb, f, NFIELDS + 1);
 	}
 	fwrite(sb.buf, 1, sb.len, out);
 	sbuf_free(&sb);
 }
 
-static json_t *num_or_null(double v)
+static json_t *json_field(struct field v)
 {
-	return isfinite(v) ? json_real(v) : json_null();
+	switch (v.kind) {
+	case F_TEXT: return json_string(v.text);
+	case F_COUNT: return json_integer((json_int_t)v.count);
+	case F_NUM: return isfinite(v.num) ? json_real(v.num) : json_null();
+	case F_FLAG: return json_boolean(v.count);
+	}
+	return json_null();
 }
 
 static void print_json(FILE *out, const struct side *os, const struct side *ns,
 		       const struct cmp_row *rows, size_t n, size_t regressions)
 {
 	json_t *arr = json_array();
-	for (size_t i = 0; i < n; i++) {
-		const struct cmp_row *c = &rows[i];
+	for (size_t r = 0; r < n; r++) {
 		json_t *o = json_object();
-		json_object_set_new(o, "case", json_string(c->o->family));
-		json_object_set_new(o, "variant", json_string(c->o->variant));
-		json_object_set_new(o, "param", json_string(c->o->param));
-		json_object_set_new(o, "old_toolchain",
-				    json_string(c->o->toolchain));
-		json_object_set_new(o, "new_toolchain",
-				    json_string(c->n->toolchain));
-		json_object_set_new(o, "metric", json_string(c->metric));
-		json_object_set_new(o, "unit", json_string(c->unit));
-		json_object_set_new(o, "old_n",
-				    json_integer((json_int_t)c->old_n));
-		json_object_set_new(o, "old_median", num_or_null(c->old_med));
-		json_object_set_new(o, "old_ci_low", num_or_null(c->old_lo));
-		json_object_set_new(o, "old_ci_high", num_or_null(c->old_hi));
-		json_object_set_new(o, "new_n",
-				    json_integer((json_int_t)c->new_n));
-		json_object_set_new(o, "new_median", num_or_null(c->new_med));
-		json_object_set_new(o, "new_ci_low", num_or_null(c->new_lo));
-		json_object_set_new(o, "new_ci_high", num_or_null(c->new_hi));
-		json_object_set_new(o, "change_pct", num_or_null(c->delta_pct));
-		json_object_set_new(o, "p_value", num_or_null(c->p));
-		json_object_set_new(o, "significant",
-				    json_boolean(c->significant));
-		json_object_set_new(o, "regression",
-				    json_boolean(c->regression));
+		for (size_t i = 0; i < NFIELDS; i++)
+			json_object_set_new(o, field_names[i],
+					    json_field(field_of(&rows[r], i)));
 		json_array_append_new(arr, o);
 	}
 	json_t *root = json_object();
