@@ -50,6 +50,13 @@ int family_parse_baselines(const char *text, const char *source,
 			    source, lineno, v);
 			break;
 		}
+		if (!strcmp(v, b)) {
+			rc = set_error(err, errlen,
+				       "%s:%d: variant '%s' is its own "
+				       "baseline: its overhead would be 0",
+				       source, lineno, v);
+			break;
+		}
 		f->baselines = xrealloc(f->baselines, (f->nbaselines + 1) *
 							  sizeof *f->baselines);
 		f->baselines[f->nbaselines].variant = xstrdup(v);

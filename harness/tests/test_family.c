@@ -32,6 +32,16 @@ static void baselines(void **state)
 	    family_parse_baselines("go->c c->c\n", "b", &f, err, sizeof err),
 	    -1);
 	assert_string_equal(err, "b:1: variant 'go->c' has a baseline already");
+	struct family g = {0};
+	assert_int_equal(
+	    family_parse_baselines("x y\ngo->c go->c\n", "b", &g, err,
+				   sizeof err),
+	    -1);
+	assert_string_equal(err, "b:2: variant 'go->c' is its own baseline: "
+				 "its overhead would be 0");
+	struct family *gh = xmalloc(sizeof g);
+	*gh = g;
+	family_free_all(gh, 1);
 	f.name = xstrdup("x");
 	f.dir = xstrdup("x");
 	family_free_all(xmalloc(sizeof f), 0);
