@@ -61,14 +61,6 @@ static double num(const struct claim *c, const char *key, int i)
 	return d;
 }
 
-/* The verdict over toolchains from how many of n held. */
-static const char *verdict(size_t held, size_t n)
-{
-	return held == n ? "**holds**"
-	       : held	 ? "**holds only for some toolchains**"
-			 : "**does not hold**";
-}
-
 /* The verdict of a claim in parts, over toolchains: held of n held
  * wholly, part of them in part only. */
 static const char *verdict_parts(size_t held, size_t part, size_t n)
@@ -166,7 +158,7 @@ static void judge_ranges(const struct claim *c, const struct summary_table *t,
 	if (!measured)
 		not_measured_ab(c, sb);
 	else
-		sbuf_addf(sb, "%s.\n%s", verdict(held, measured), detail.buf);
+		sbuf_addf(sb, "%s.\n%s", verdict_parts(held, 0, measured), detail.buf);
 	sbuf_free(&detail);
 }
 
@@ -195,8 +187,8 @@ static void judge_times(const struct claim *c, const struct summary_table *t,
 		sbuf_addf(sb,
 			  "Far more (taken as at least %s): %s. The %s figure: "
 			  "%s.\n%s",
-			  get(c, "factor-words"), verdict(held, measured),
-			  get(c, "range-words"), verdict(within, measured),
+			  get(c, "factor-words"), verdict_parts(held, 0, measured),
+			  get(c, "range-words"), verdict_parts(within, 0, measured),
 			  detail.buf);
 	sbuf_free(&detail);
 }
