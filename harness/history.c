@@ -144,6 +144,25 @@ static int chosen(const char *select, const char *fam, const char *variant,
 	return 0;
 }
 
+#define F(r, name) h->rows[r][csv_col(h, name)]
+
+/* The row of the run of row `run` and the scenario of row `series`, in
+ * unit and without a param; h->nrows when the run has none. */
+static size_t figure_of(const struct csv_table *h, size_t run, size_t series,
+			const char *unit)
+{
+	size_t r;
+	for (r = 0; r < h->nrows; r++)
+		if (!strcmp(F(r, "date"), F(run, "date")) &&
+		    !strcmp(F(r, "commit"), F(run, "commit")) &&
+		    !strcmp(F(r, "unit"), unit) && !*F(r, "param") &&
+		    !strcmp(F(r, "case"), F(series, "case")) &&
+		    !strcmp(F(r, "variant"), F(series, "variant")) &&
+		    !strcmp(F(r, "toolchain"), F(series, "toolchain")))
+			break;
+	return r;
+}
+
 int history_chart_data(const struct csv_table *h, const char *select,
 		       struct sbuf *sb, char *err, size_t errlen)
 {
@@ -152,7 +171,6 @@ int history_chart_data(const struct csv_table *h, const char *select,
 			return set_error(err, errlen,
 					 "the history has no column '%s'",
 					 columns[i]);
-#define F(r, name) h->rows[r][csv_col(h, name)]
 	/* the unit: the first row's, so that one chart has one unit */
 	const char *unit = h->nrows ? F(0, "unit") : "ns/op";
 	/* the series (case, variant, toolchain) and the runs (date,
@@ -201,20 +219,7 @@ int history_chart_data(const struct csv_table *h, const char *select,
 		sbuf_addf(sb, "\"%.10s %.7s\"", F(runs[k], "date"),
 			  F(runs[k], "commit"));
 		for (size_t i = 0; i < ns; i++) {
-			size_t r;
-			for (r = 0; r < h->nrows; r++)
-				if (!strcmp(F(r, "date"), F(runs[k], "date")) &&
-				    !strcmp(F(r, "commit"),
-					    F(runs[k], "commit")) &&
-				    !strcmp(F(r, "unit"), unit) &&
-				    !*F(r, "param") &&
-				    !strcmp(F(r, "case"),
-					    F(series[i], "case")) &&
-				    !strcmp(F(r, "variant"),
-					    F(series[i], "variant")) &&
-				    !strcmp(F(r, "toolchain"),
-					    F(series[i], "toolchain")))
-					break;
+			size_t r = figure_of(h, runs[k], series[i], unit);
 			if (r == h->nrows)
 				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
 			else

@@ -73,15 +73,21 @@ else
 fi
 check_run flaky "$tmp/flaky"
 
+# long_run OUT: a long run into OUT in the background, its process in
+# $pid, once it has taken some samples (for the signal tests).
+long_run() {
+	"$cgobench" run --go "$go" --cases call --count 1000 --benchtime 0.02s \
+		--warmup 0.01s --out "$1" -q >/dev/null 2>&1 &
+	pid=$!
+	i=0
+	while [ "$i" -lt 600 ] && [ "$(wc -l <"$1/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 # SIGINT part-way: exit 130, and the CSVs hold what was taken.
-"$cgobench" run --go "$go" --cases call --count 1000 --benchtime 0.02s \
-	--warmup 0.01s --out "$tmp/int" -q >/dev/null 2>&1 &
-pid=$!
-i=0
-while [ "$i" -lt 600 ] && [ "$(wc -l <"$tmp/int/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+long_run "$tmp/int"
 kill -INT "$pid"
 wait "$pid"
 rc=$?
@@ -94,14 +100,7 @@ check_run incomplete "$tmp/int"
 
 # Two SIGTERMs 5 ms apart, as timeout sends them: the second does not cut
 # the writing short: exit 130, every file written, no temporary left.
-"$cgobench" run --go "$go" --cases call --count 1000 --benchtime 0.02s \
-	--warmup 0.01s --out "$tmp/term" -q >/dev/null 2>&1 &
-pid=$!
-i=0
-while [ "$i" -lt 600 ] && [ "$(wc -l <"$tmp/term/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+long_run "$tmp/term"
 kill -TERM "$pid"
 sleep 0.005
 kill -TERM "$pid"
