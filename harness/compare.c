@@ -22,6 +22,11 @@ struct side {
 	int has_sum;
 	struct summary_row *rows;
 	size_t nrows;
+	/* lookups that would scan a table per row: rows by every key, and
+	 * without toolchain and compiler; summary.csv's rows by case and
+	 * variant, and by case, variant, param and unit */
+	struct key_index by_key, by_key_any, sum_variant, sum_order;
+	struct summary_samples samples; /* of rows, when has_raw */
 };
 
 /* One line of the comparison. */
@@ -43,11 +48,34 @@ static const char *sum_baseline(void *ctx, const char *family,
 				const char *variant)
 {
 	const struct side *s = ctx;
-	for (size_t r = 0; s->has_sum && r < s->sum.nrows; r++)
-		if (!strcmp(s->sum.rows[r].family, family) &&
-		    !strcmp(s->sum.rows[r].variant, variant))
-			return s->sum.rows[r].baseline;
-	return NULL;
+	const char *k[] = {family, variant};
+	long r = key_index_get(&s->sum_variant, k, 2);
+	return r < 0 ? NULL : s->sum.rows[r].baseline;
+}
+
+/* The indexes of a side loaded. */
+static void index_side(struct side *s)
+{
+	for (size_t r = 0; s->has_sum && r < s->sum.nrows; r++) {
+		const struct summary_row *x = &s->sum.rows[r];
+		const char *k[] = {x->family, x->variant, x->param, x->unit};
+		key_index_put(&s->sum_variant, k, 2, r);
+		key_index_put(&s->sum_order, k, 4, r);
+	}
+}
+
+static void index_rows(struct side *s)
+{
+	for (size_t r = 0; r < s->nrows; r++) {
+		const struct summary_row *x = &s->rows[r];
+		const char *k[] = {x->family, x->variant, x->param,
+				   x->unit,   x->toolchain, x->cc};
+		key_index_put(&s->by_key, k, 6, r);
+		key_index_put(&s->by_key_any, k, 4, r);
+	}
+	if (s->has_raw)
+		summary_samples_of(s->raw.obs, s->raw.n, s->rows, s->nrows,
+				   &s->samples);
 }
 
 static int csv_has(const char *path, const char *col)
@@ -88,6 +116,7 @@ static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 	if (sum && path_exists(sum)) {
 		rc = summary_read(sum, &s->sum, err, errlen);
 		s->has_sum = rc == 0;
+		index_side(s);
 	}
 	if (rc == 0 && raw) {
 		rc = raw_read(raw, &s->raw, err, errlen);
@@ -104,6 +133,8 @@ static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 			       "a run directory or one of its CSVs)",
 			       path);
 	}
+	if (rc == 0)
+		index_rows(s);
 	free(raw);
 	free(sum);
 	return rc;
@@ -117,6 +148,11 @@ static void free_side(struct side *s)
 	}
 	if (s->has_sum)
 		summary_table_free(&s->sum);
+	key_index_free(&s->by_key);
+	key_index_free(&s->by_key_any);
+	key_index_free(&s->sum_variant);
+	key_index_free(&s->sum_order);
+	summary_samples_free(&s->samples);
 }
 
 /* 1 when the run holds exactly one toolchain and C compiler. */
@@ -132,38 +168,36 @@ static int one_toolchain(const struct side *s)
 static const struct summary_row *match(const struct side *s,
 				       const struct summary_row *r, int any_tc)
 {
-	for (size_t i = 0; i < s->nrows; i++) {
-		const struct summary_row *x = &s->rows[i];
-		if (!strcmp(x->family, r->family) &&
-		    !strcmp(x->variant, r->variant) &&
-		    !strcmp(x->param, r->param) && !strcmp(x->unit, r->unit) &&
-		    (any_tc || (!strcmp(x->toolchain, r->toolchain) &&
-				!strcmp(x->cc, r->cc))))
-			return x;
-	}
-	return NULL;
+	const char *k[] = {r->family, r->variant, r->param,
+			   r->unit,   r->toolchain, r->cc};
+	long i = key_index_get(any_tc ? &s->by_key_any : &s->by_key, k,
+			       any_tc ? 4 : 6);
+	return i < 0 ? NULL : &s->rows[i];
 }
 
+/* r's baseline row in s: of the same param, or the first one without. */
 static const struct summary_row *baseline_row(const struct side *s,
 					      const struct summary_row *r)
 {
-	for (size_t i = 0; i < s->nrows; i++) {
-		const struct summary_row *x = &s->rows[i];
-		if (!strcmp(x->family, r->family) &&
-		    !strcmp(x->variant, r->baseline) &&
-		    (!strcmp(x->param, r->param) || !x->param[0]) &&
-		    !strcmp(x->unit, r->unit) &&
-		    !strcmp(x->toolchain, r->toolchain) &&
-		    !strcmp(x->cc, r->cc))
-			return x;
-	}
-	return NULL;
+	const char *k[] = {r->family, r->baseline,  r->param,
+			   r->unit,   r->toolchain, r->cc};
+	long same = key_index_get(&s->by_key, k, 6);
+	k[2] = "";
+	long none = key_index_get(&s->by_key, k, 6);
+	if (same < 0 || (none >= 0 && none < same))
+		same = none;
+	return same < 0 ? NULL : &s->rows[same];
 }
 
+/* A copy of r's samples, r a row of s. */
 static double *samples(const struct side *s, const struct summary_row *r,
 		       size_t *n)
 {
-	return summary_values(s->raw.obs, s->raw.n, r, n);
+	size_t i = (size_t)(r - s->rows);
+	*n = s->samples.count[i];
+	double *v = xmalloc((*n ? *n : 1) * sizeof *v);
+	memcpy(v, s->samples.values[i], *n * sizeof *v);
+	return v;
 }
 
 static void finish(struct cmp_row *c, const struct compare_opts *o)
@@ -426,14 +460,9 @@ static void print_json(FILE *out, const struct side *os, const struct side *ns,
  * output; past the end when the run has none. */
 static size_t order_of(const struct side *s, const struct summary_row *r)
 {
-	for (size_t i = 0; s->has_sum && i < s->sum.nrows; i++) {
-		const struct summary_row *x = &s->sum.rows[i];
-		if (!strcmp(x->family, r->family) &&
-		    !strcmp(x->variant, r->variant) &&
-		    !strcmp(x->param, r->param) && !strcmp(x->unit, r->unit))
-			return i;
-	}
-	return (size_t)-1;
+	const char *k[] = {r->family, r->variant, r->param, r->unit};
+	long i = key_index_get(&s->sum_order, k, 4);
+	return i < 0 ? (size_t)-1 : (size_t)i;
 }
 
 static int cmp_order(const void *a, const void *b)

@@ -31,13 +31,17 @@ void raw_add_row(struct sbuf *sb, const struct obs *o, long long iters)
 	csv_add_row(sb, f, sizeof f / sizeof *f);
 }
 
-static const char *keep(struct raw_table *t, const char *s)
+/* s as one string of t's, the same pointer for the same text. */
+static const char *keep(struct raw_table *t, struct key_index *kept,
+			const char *s)
 {
-	for (size_t i = t->nstrings; i-- > 0;)
-		if (!strcmp(t->strings[i], s))
-			return t->strings[i];
-	t->strings =
-	    xrealloc(t->strings, (t->nstrings + 1) * sizeof *t->strings);
+	size_t i = key_index_put(kept, &s, 1, t->nstrings);
+	if (i != t->nstrings)
+		return t->strings[i];
+	if (!(t->nstrings & (t->nstrings - 1)))
+		t->strings = xrealloc(t->strings, (t->nstrings ? 2 * t->nstrings
+							     : 1) *
+						      sizeof *t->strings);
 	return t->strings[t->nstrings++] = xstrdup(s);
 }
 
@@ -55,6 +59,7 @@ int raw_read(const char *path, struct raw_table *t, char *err, size_t errlen)
 	for (int i = 0; i < 10; i++)
 		col[i] = csv_col(&c, columns[i]);
 	int rc = 0;
+	struct key_index kept = {0};
 	t->obs = xcalloc(c.nrows, sizeof *t->obs);
 	for (size_t r = 0; r < c.nrows && rc == 0; r++) {
 		char **row = c.rows[r];
@@ -78,16 +83,17 @@ int raw_read(const char *path, struct raw_table *t, char *err, size_t errlen)
 		if (rc)
 			break;
 		struct obs *o = &t->obs[t->n++];
-		o->family = keep(t, row[col[1]]);
-		o->variant = keep(t, row[col[2]]);
-		o->toolchain = keep(t, row[col[3]]);
-		o->cc = keep(t, row[col[4]]);
-		o->param = keep(t, row[col[5]]);
-		o->unit = keep(t, row[col[8]]);
+		o->family = keep(t, &kept, row[col[1]]);
+		o->variant = keep(t, &kept, row[col[2]]);
+		o->toolchain = keep(t, &kept, row[col[3]]);
+		o->cc = keep(t, &kept, row[col[4]]);
+		o->param = keep(t, &kept, row[col[5]]);
+		o->unit = keep(t, &kept, row[col[8]]);
 		o->rep = (int)rep;
 		o->value = value;
 	}
 	csv_free(&c);
+	key_index_free(&kept);
 	if (rc)
 		raw_free(t);
 	return rc;

@@ -43,30 +43,34 @@ double stats_quantile_sorted(const double *x, size_t n, double q)
 	return x[i] + (pos - (double)i) * (x[i + 1] - x[i]);
 }
 
-/* P(Bin(n, 1/2) <= k), summed in logs so that large n cannot overflow. */
-static double binom_cdf_half(size_t n, size_t k)
+/* P(Bin(n, 1/2) = i), in logs so that large n cannot overflow. */
+static double binom_pmf_half(size_t n, size_t i)
 {
-	double sum = 0;
-	for (size_t i = 0; i <= k && i <= n; i++)
-		sum += exp(lgamma((double)n + 1) - lgamma((double)i + 1) -
-			   lgamma((double)(n - i) + 1) - (double)n * log(2.0));
-	return sum > 1 ? 1 : sum;
+	return exp(lgamma((double)n + 1) - lgamma((double)i + 1) -
+		   lgamma((double)(n - i) + 1) - (double)n * log(2.0));
+}
+
+static double at_most_one(double p)
+{
+	return p > 1 ? 1 : p;
 }
 
 size_t stats_median_ci_rank(size_t n, double level, double *reached)
 {
 	size_t best = 0;
 	/* [x(k), x(n+1-k)] misses the median when k-1 or fewer samples fall
-	 * below it, or k-1 or fewer above: 2 * P(Bin <= k-1). */
+	 * below it, or k-1 or fewer above: 2 * P(Bin <= k-1), summed one
+	 * term per k (linear in n, not quadratic). */
+	double cdf = 0, cdf_best = binom_pmf_half(n, 0);
 	for (size_t k = 1; 2 * k <= n + 1; k++) {
-		double cover = 1 - 2 * binom_cdf_half(n, k - 1);
-		if (cover >= level)
-			best = k;
-		else
+		cdf += binom_pmf_half(n, k - 1);
+		if (1 - 2 * at_most_one(cdf) < level)
 			break;
+		best = k;
+		cdf_best = cdf;
 	}
 	if (reached)
-		*reached = 1 - 2 * binom_cdf_half(n, best ? best - 1 : 0);
+		*reached = 1 - 2 * at_most_one(cdf_best);
 	return best;
 }
 
@@ -96,13 +100,77 @@ uint64_t stats_rand(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
+/* Uniform on (0, 1], never 0, for logs. */
+static double uniform(uint64_t *rng)
+{
+	return ((double)(stats_rand(rng) >> 11) + 1) * 0x1p-53;
+}
+
+/* Gamma(shape, 1) for shape >= 1 (Marsaglia and Tsang 2000), its normal
+ * variates by Box and Muller. */
+static double gamma_variate(double shape, uint64_t *rng)
+{
+	double d = shape - 1.0 / 3, c = 1 / sqrt(9 * d);
+	for (;;) {
+		double z = sqrt(-2 * log(uniform(rng))) *
+			   cos(2 * M_PI * uniform(rng));
+		double v = 1 + c * z;
+		if (v <= 0)
+			continue;
+		v = v * v * v;
+		double u = uniform(rng);
+		if (log(u) < z * z / 2 + d - d * v + d * log(v))
+			return d * v;
+	}
+}
+
+/* The k-th smallest of n uniforms on (0, 1): Beta(k, n + 1 - k). */
+static double uniform_order_stat(size_t k, size_t n, uint64_t *rng)
+{
+	double a = gamma_variate((double)k, rng),
+	       b = gamma_variate((double)(n + 1 - k), rng);
+	return a / (a + b);
+}
+
+static size_t index_of(double u, size_t n)
+{
+	size_t i = (size_t)(u * (double)n);
+	return i < n ? i : n - 1;
+}
+
+/* The median of n values drawn from x with replacement. Of few values,
+ * drawn; of many, x sorted, the k-th smallest of n draws is x at the k-th
+ * smallest of n uniform indexes, and the next one above it is the least
+ * of the n - k uniforms left above that. */
 static double resampled_median(const double *x, size_t n, double *buf,
 			       uint64_t *rng)
 {
-	for (size_t i = 0; i < n; i++)
-		buf[i] = x[stats_rand(rng) % n];
-	stats_sort(buf, n);
-	return median_sorted(buf, n);
+	if (n <= STATS_BOOTSTRAP_DIRECT_MAX) {
+		for (size_t i = 0; i < n; i++)
+			buf[i] = x[stats_rand(rng) % n];
+		stats_sort(buf, n);
+		return median_sorted(buf, n);
+	}
+	size_t k = (n + 1) / 2;
+	double u = uniform_order_stat(k, n, rng);
+	if (n % 2)
+		return x[index_of(u, n)];
+	double next = u + (1 - u) * (1 - pow(uniform(rng),
+					     1.0 / (double)(n - k)));
+	return (x[index_of(u, n)] + x[index_of(next, n)]) / 2;
+}
+
+/* x itself when few, else a sorted copy in *own: what resampled_median
+ * wants. */
+static const double *resample_ready(const double *x, size_t n, double **own)
+{
+	*own = NULL;
+	if (n <= STATS_BOOTSTRAP_DIRECT_MAX)
+		return x;
+	*own = xmalloc(n * sizeof **own);
+	memcpy(*own, x, n * sizeof **own);
+	stats_sort(*own, n);
+	return *own;
 }
 
 void stats_bootstrap_diff(const double *a, size_t na, const double *b,
@@ -115,10 +183,13 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	double *diffs = xmalloc((size_t)resamples * sizeof *diffs);
 	double *ratios = xmalloc((size_t)resamples * sizeof *ratios);
 	double *buf = xmalloc((na > nb ? na : nb) * sizeof *buf);
+	double *own_a, *own_b;
+	const double *xa = resample_ready(a, na, &own_a),
+		     *xb = resample_ready(b, nb, &own_b);
 	uint64_t rng = seed;
 	for (int i = 0; i < resamples; i++) {
-		double ra = resampled_median(a, na, buf, &rng);
-		double rb = resampled_median(b, nb, buf, &rng);
+		double ra = resampled_median(xa, na, buf, &rng);
+		double rb = resampled_median(xb, nb, buf, &rng);
 		diffs[i] = ra - rb;
 		ratios[i] = rb != 0 ? ra / rb : NAN;
 	}
@@ -134,6 +205,8 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	free(diffs);
 	free(ratios);
 	free(buf);
+	free(own_a);
+	free(own_b);
 }
 
 void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
@@ -142,19 +215,22 @@ void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
 			    int resamples, uint64_t seed, double *low,
 			    double *high)
 {
-	size_t most = na1;
-	const size_t sizes[] = {nb1, na2, nb2};
-	for (int i = 0; i < 3; i++)
-		if (sizes[i] > most)
-			most = sizes[i];
-	double *buf = xmalloc(most * sizeof *buf);
+	const double *x[] = {a1, b1, a2, b2};
+	const size_t n[] = {na1, nb1, na2, nb2};
+	double *own[4];
+	size_t most = 0;
+	for (int i = 0; i < 4; i++) {
+		x[i] = resample_ready(x[i], n[i], &own[i]);
+		most = n[i] > most ? n[i] : most;
+	}
+	double *buf = xmalloc((most ? most : 1) * sizeof *buf);
 	double *d = xmalloc((size_t)resamples * sizeof *d);
 	uint64_t rng = seed;
 	for (int i = 0; i < resamples; i++) {
-		double o1 = resampled_median(a1, na1, buf, &rng) -
-			    resampled_median(b1, nb1, buf, &rng);
-		double o2 = resampled_median(a2, na2, buf, &rng) -
-			    resampled_median(b2, nb2, buf, &rng);
+		double o1 = resampled_median(x[0], n[0], buf, &rng) -
+			    resampled_median(x[1], n[1], buf, &rng);
+		double o2 = resampled_median(x[2], n[2], buf, &rng) -
+			    resampled_median(x[3], n[3], buf, &rng);
 		d[i] = o2 - o1;
 	}
 	stats_sort(d, (size_t)resamples);
@@ -163,6 +239,8 @@ void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
 	*high = stats_quantile_sorted(d, (size_t)resamples, 1 - tail);
 	free(d);
 	free(buf);
+	for (int i = 0; i < 4; i++)
+		free(own[i]);
 }
 
 /* P(U <= u) for sample sizes m and n without ties: the number of rank

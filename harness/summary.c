@@ -29,76 +29,129 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 	return NULL;
 }
 
-double *summary_values(const struct obs *o, size_t n,
-		       const struct summary_row *r, size_t *count)
+/* The six fields that make a row, of a row and of an obs. */
+#define KEY_OF(x)                                                              \
+	{(x)->family, (x)->variant, (x)->toolchain, (x)->cc, (x)->param,       \
+	 (x)->unit}
+enum { NKEY = 6 };
+
+void summary_samples_of(const struct obs *o, size_t n,
+			const struct summary_row *rows, size_t nrows,
+			struct summary_samples *g)
 {
-	double *v = xmalloc(n * sizeof *v);
-	size_t k = 0;
+	struct key_index rows_by_key = {0};
+	for (size_t r = 0; r < nrows; r++) {
+		const char *k[NKEY] = KEY_OF(&rows[r]);
+		key_index_put(&rows_by_key, k, NKEY, r);
+	}
+	long *row_of = xmalloc((n ? n : 1) * sizeof *row_of);
+	g->n = nrows;
+	g->count = xcalloc(nrows + 1, sizeof *g->count);
+	g->values = xcalloc(nrows + 1, sizeof *g->values);
+	for (size_t i = 0; i < n; i++) {
+		const char *k[NKEY] = KEY_OF(&o[i]);
+		row_of[i] = isnan(o[i].value)
+				? -1
+				: key_index_get(&rows_by_key, k, NKEY);
+		if (row_of[i] >= 0)
+			g->count[row_of[i]]++;
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		g->values[r] = xmalloc((g->count[r] ? g->count[r] : 1) *
+				       sizeof **g->values);
+		g->count[r] = 0;
+	}
 	for (size_t i = 0; i < n; i++)
-		if (same(o[i].family, r->family) &&
-		    same(o[i].variant, r->variant) &&
-		    same(o[i].toolchain, r->toolchain) &&
-		    same(o[i].cc, r->cc) && same(o[i].param, r->param) &&
-		    same(o[i].unit, r->unit) && !isnan(o[i].value))
-			v[k++] = o[i].value;
-	*count = k;
-	return v;
+		if (row_of[i] >= 0)
+			g->values[row_of[i]][g->count[row_of[i]]++] = o[i].value;
+	free(row_of);
+	key_index_free(&rows_by_key);
+}
+
+void summary_samples_free(struct summary_samples *g)
+{
+	for (size_t r = 0; r < g->n; r++)
+		free(g->values[r]);
+	free(g->values);
+	free(g->count);
+	memset(g, 0, sizeof *g);
+}
+
+/* The rows of o's groups, in the order each group first appears. */
+static struct summary_row *group(const struct obs *o, size_t n, size_t *nrows,
+				 struct key_index *by_key)
+{
+	struct summary_row *r = NULL;
+	size_t nr = 0, cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *k[NKEY] = KEY_OF(&o[i]);
+		if (key_index_put(by_key, k, NKEY, nr) != nr)
+			continue;
+		if (nr == cap) {
+			cap = cap ? 2 * cap : 16;
+			r = xrealloc(r, cap * sizeof *r);
+		}
+		r[nr] = (struct summary_row){
+		    .family = o[i].family,
+		    .variant = o[i].variant,
+		    .toolchain = o[i].toolchain,
+		    .cc = o[i].cc,
+		    .param = o[i].param,
+		    .unit = o[i].unit,
+		    .status = SUMMARY_OK,
+		};
+		nr++;
+	}
+	*nrows = nr;
+	return r;
+}
+
+/* The row of row's baseline: of the same param, else one without. */
+static struct summary_row *baseline_of_row(struct summary_row *rows,
+					   const struct key_index *by_key,
+					   const struct summary_row *row)
+{
+	const char *k[NKEY] = {row->family, row->baseline, row->toolchain,
+			       row->cc,	    row->param,	   row->unit};
+	long b = key_index_get(by_key, k, NKEY);
+	if (b < 0) {
+		k[4] = "";
+		b = key_index_get(by_key, k, NKEY);
+	}
+	return b < 0 ? NULL : &rows[b];
 }
 
 void summary_compute(const struct obs *o, size_t n,
 		     summary_baseline_fn baseline_of, void *ctx,
 		     struct summary_row **rows, size_t *nrows)
 {
-	struct summary_row *r = NULL;
-	size_t nr = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (summary_find(r, nr, o[i].family, o[i].variant,
-				 o[i].toolchain, o[i].cc, o[i].param,
-				 o[i].unit))
-			continue;
-		r = xrealloc(r, (nr + 1) * sizeof *r);
-		memset(&r[nr], 0, sizeof *r);
-		r[nr].family = o[i].family;
-		r[nr].variant = o[i].variant;
-		r[nr].toolchain = o[i].toolchain;
-		r[nr].cc = o[i].cc;
-		r[nr].param = o[i].param;
-		r[nr].unit = o[i].unit;
-		r[nr].status = SUMMARY_OK;
-		nr++;
-	}
-	for (size_t i = 0; i < nr; i++) {
-		size_t k;
-		double *v = summary_values(o, n, &r[i], &k);
-		if (k)
-			stats_summarize(v, k, SUMMARY_LEVEL, &r[i].s);
-		free(v);
-	}
+	struct key_index by_key = {0};
+	size_t nr;
+	struct summary_row *r = group(o, n, &nr, &by_key);
+	struct summary_samples g;
+	summary_samples_of(o, n, r, nr, &g);
+	for (size_t i = 0; i < nr; i++)
+		if (g.count[i])
+			stats_summarize(g.values[i], g.count[i], SUMMARY_LEVEL,
+					&r[i].s);
 	for (size_t i = 0; i < nr && baseline_of; i++) {
 		struct summary_row *row = &r[i];
 		row->baseline = baseline_of(ctx, row->family, row->variant);
 		if (!row->baseline || !row->s.n)
 			continue;
-		struct summary_row *b = summary_find(
-		    r, nr, row->family, row->baseline, row->toolchain, row->cc,
-		    row->param, row->unit);
-		if (!b)
-			b = summary_find(r, nr, row->family, row->baseline,
-					 row->toolchain, row->cc, "",
-					 row->unit);
+		struct summary_row *b = baseline_of_row(r, &by_key, row);
 		if (!b || !b->s.n)
 			continue;
-		size_t na, nb;
-		double *a = summary_values(o, n, row, &na);
-		double *bv = summary_values(o, n, b, &nb);
-		stats_bootstrap_diff(a, na, bv, nb, SUMMARY_LEVEL,
-				     STATS_BOOTSTRAP_RESAMPLES, STATS_BOOTSTRAP_SEED,
-				     &row->d);
+		size_t bi = (size_t)(b - r);
+		stats_bootstrap_diff(g.values[i], g.count[i], g.values[bi],
+				     g.count[bi], SUMMARY_LEVEL,
+				     STATS_BOOTSTRAP_RESAMPLES,
+				     STATS_BOOTSTRAP_SEED, &row->d);
 		row->baseline_found = 1;
 		row->baseline_median = b->s.median;
-		free(a);
-		free(bv);
 	}
+	summary_samples_free(&g);
+	key_index_free(&by_key);
 	*rows = r;
 	*nrows = nr;
 }

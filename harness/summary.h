@@ -64,10 +64,18 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 				 const char *family, const char *variant,
 				 const char *toolchain, const char *cc,
 				 const char *param, const char *unit);
-/* The values of one row's group in o, in sample order (NaN left out); the
- * caller frees them. */
-double *summary_values(const struct obs *o, size_t n,
-		       const struct summary_row *r, size_t *count);
+/* The samples of each row: values[r] holds count[r] values of rows[r],
+ * in sample order (NaN left out). */
+struct summary_samples {
+	double **values;
+	size_t *count;
+	size_t n;
+};
+/* Groups o under rows in one pass; an obs of no row is left out. */
+void summary_samples_of(const struct obs *o, size_t n,
+			const struct summary_row *rows, size_t nrows,
+			struct summary_samples *g);
+void summary_samples_free(struct summary_samples *g);
 /* 1 when the interval lies within +-pct of the median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
 /* The columns of summary.csv, NULL-terminated, in the order written. */

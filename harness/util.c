@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,4 +336,100 @@ void remove_tree(const char *dir)
 int str_ptr_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct key_slot {
+	char *key; /* each string with its NUL, back to back; NULL: empty */
+	size_t len;
+	uint64_t hash;
+	size_t value;
+};
+
+/* The strings of key back to back with their NULs, which no string can
+ * hold, so that ("ab", "c") and ("a", "bc") differ. */
+static char *key_join(const char *const *key, size_t nkey, size_t *len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nkey; i++)
+		n += strlen(key[i]) + 1;
+	char *k = xmalloc(n ? n : 1), *p = k;
+	for (size_t i = 0; i < nkey; i++) {
+		size_t l = strlen(key[i]) + 1;
+		memcpy(p, key[i], l);
+		p += l;
+	}
+	*len = n;
+	return k;
+}
+
+/* FNV-1a */
+static uint64_t key_hash(const char *k, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)k[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The slot holding k, or the empty slot where it would go. */
+static struct key_slot *key_slot_of(const struct key_index *x, const char *k,
+				    size_t len, uint64_t h)
+{
+	size_t i = h & (x->cap - 1);
+	while (x->slots[i].key && (x->slots[i].hash != h ||
+				   x->slots[i].len != len ||
+				   memcmp(x->slots[i].key, k, len)))
+		i = (i + 1) & (x->cap - 1);
+	return &x->slots[i];
+}
+
+static void key_index_grow(struct key_index *x)
+{
+	struct key_index bigger = {xcalloc(x->cap ? 2 * x->cap : 64,
+					   sizeof *x->slots),
+				   x->cap ? 2 * x->cap : 64, x->n};
+	for (size_t i = 0; i < x->cap; i++)
+		if (x->slots[i].key)
+			*key_slot_of(&bigger, x->slots[i].key, x->slots[i].len,
+				     x->slots[i].hash) = x->slots[i];
+	free(x->slots);
+	*x = bigger;
+}
+
+size_t key_index_put(struct key_index *x, const char *const *key, size_t nkey,
+		     size_t value)
+{
+	if (2 * (x->n + 1) > x->cap)
+		key_index_grow(x);
+	size_t len;
+	char *k = key_join(key, nkey, &len);
+	uint64_t h = key_hash(k, len);
+	struct key_slot *s = key_slot_of(x, k, len, h);
+	if (s->key) {
+		free(k);
+		return s->value;
+	}
+	*s = (struct key_slot){k, len, h, value};
+	x->n++;
+	return value;
+}
+
+long key_index_get(const struct key_index *x, const char *const *key,
+		   size_t nkey)
+{
+	if (!x->cap)
+		return -1;
+	size_t len;
+	char *k = key_join(key, nkey, &len);
+	const struct key_slot *s = key_slot_of(x, k, len, key_hash(k, len));
+	free(k);
+	return s->key ? (long)s->value : -1;
+}
+
+void key_index_free(struct key_index *x)
+{
+	for (size_t i = 0; i < x->cap; i++)
+		free(x->slots[i].key);
+	free(x->slots);
+	memset(x, 0, sizeof *x);
 }

@@ -338,5 +338,33 @@ if "$cgobench" run --help | grep -q -- '--benchtime'; then
 else
 	bad "run --help describes the options"
 fi
+# 100,000 rows: in two scenarios of 50,000 samples (the interval's
+# order statistics), and in 100,000 distinct variants (every lookup);
+# each took minutes while sums and lookups were quadratic. The limit only
+# catches quadratic work, it is no timing. (A bootstrap of many samples:
+# test_stats.)
+big() { # DIR OFFSET KIND
+	mkdir -p "$1"
+	awk -v off="$2" -v kind="$3" 'BEGIN {
+		print "schema,case,variant,toolchain,cc,param,rep,iters,unit,value"
+		for (i = 0; i < 100000; i++)
+			if (kind == "one")
+				printf "1,call,%s,go1.26.8,gcc,,%d,1000,ns/op,%.3f\n",
+				    i % 2 ? "go->c" : "go->go", i, (i % 2 ? 24 : 1) + off + (i * 7919 % 1000) / 1000
+			else
+				printf "1,call,v%d,go1.26.8,gcc,,1,1000,ns/op,%.3f\n",
+				    i, 30 + off + (i % 7) / 10
+	}' >"$1/raw.csv"
+}
+for kind in one many; do
+	big "$tmp/big-$kind-1" 0 $kind
+	big "$tmp/big-$kind-2" 1 $kind
+	if timeout 60 "$cgobench" compare "$tmp/big-$kind-1" "$tmp/big-$kind-2" >"$tmp/big.out" 2>&1 ||
+		[ $? -eq 1 ]; then
+		ok "compare of two runs of 100,000 rows ($kind) within 60 s"
+	else
+		bad "compare of two runs of 100,000 rows ($kind): $(tail -n 1 "$tmp/big.out")"
+	fi
+done
 echo "integration: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

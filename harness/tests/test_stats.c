@@ -4,6 +4,7 @@
 #include "stats.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 static void medians(void **state)
 {
@@ -91,6 +92,47 @@ static void bootstrap_brackets_and_repeats(void **state)
 	assert_memory_equal(&d1, &d2, sizeof d1);
 }
 
+/* The 95% interval of the median of n uniforms on [0, 1] is about
+ * +-1.96 / (2 sqrt n) wide each side, whether each resample is drawn
+ * (n up to STATS_BOOTSTRAP_DIRECT_MAX) or its median is drawn as an order
+ * statistic (above): both paths, odd and even n, against the theory. */
+static void bootstrap_many_samples(void **state)
+{
+	(void)state;
+	const size_t sizes[] = {999, 1000, 2001, 4000};
+	double zero = 0;
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+		size_t n = sizes[s];
+		double *a = malloc(n * sizeof *a);
+		for (size_t i = 0; i < n; i++) /* out of order on purpose */
+			a[i] = (double)((i * 7919) % n) / (double)(n - 1);
+		struct stats_diff d;
+		stats_bootstrap_diff(a, n, &zero, 1, 0.95, 4000, 7, &d);
+		double want = 2 * 1.96 / (2 * sqrt((double)n));
+		double got = d.diff_high - d.diff_low;
+		assert_true(got > 0.85 * want && got < 1.15 * want);
+		assert_true(fabs(d.diff - 0.5) < 1e-9);
+		assert_true(fabs((d.diff_low + d.diff_high) / 2 - 0.5) <
+			    0.15 * want);
+		double lo, hi;
+		stats_bootstrap_change(&zero, 1, &zero, 1, a, n, &zero, 1,
+				       0.95, 4000, 7, &lo, &hi);
+		assert_true(hi - lo > 0.85 * want && hi - lo < 1.15 * want);
+		free(a);
+	}
+}
+
+/* 100,000 samples: the rank near n/2 - 1.96 sqrt(n) / 2, found in
+ * linear time (the quadratic sum took minutes). */
+static void ci_rank_large(void **state)
+{
+	(void)state;
+	double reached;
+	size_t k = stats_median_ci_rank(100000, 0.95, &reached);
+	assert_true(k > 49685 && k < 49695);
+	assert_true(reached >= 0.95 && reached < 0.952);
+}
+
 static void rand_spreads(void **state)
 {
 	(void)state;
@@ -151,6 +193,8 @@ int main(void)
 	    cmocka_unit_test(quantiles),
 	    cmocka_unit_test(bootstrap_constant),
 	    cmocka_unit_test(bootstrap_brackets_and_repeats),
+	    cmocka_unit_test(bootstrap_many_samples),
+	    cmocka_unit_test(ci_rank_large),
 	    cmocka_unit_test(rand_spreads),
 	    cmocka_unit_test(mann_whitney),
 	};
