@@ -229,9 +229,7 @@ int charts_machines(const char *const *runs, size_t n, const char *unit,
 		sbuf_addstr(sb, "\n");
 		/* every scenario without a param, in the order the runs
 		 * first have it, at each run's first toolchain */
-		/* "\ncase: variant\n" of each scenario written */
-		struct sbuf seen = {0};
-		sbuf_addstr(&seen, "\n");
+		struct key_index seen = {0}; /* the scenarios written */
 		for (size_t i = 0; i < n; i++)
 			for (size_t r = 0; r < ts[i].nrows; r++) {
 				const struct summary_table *t = &ts[i];
@@ -239,15 +237,12 @@ int charts_machines(const char *const *runs, size_t n, const char *unit,
 				    t->rows[r].param[0] ||
 				    strcmp(t->rows[r].toolchain, tc0[i]))
 					continue;
-				char *key =
-				    xasprintf("\n%s: %s\n", t->rows[r].family,
-					      t->rows[r].variant);
-				if (strstr(seen.buf, key)) {
-					free(key);
+				const char *key[] = {t->rows[r].family,
+						     t->rows[r].variant};
+				size_t before = seen.n;
+				if (key_index_put(&seen, key, 2, before) !=
+				    before)
 					continue;
-				}
-				sbuf_addstr(&seen, key + 1);
-				free(key);
 				sbuf_addf(sb, "\"%s: %s\"", t->rows[r].family,
 					  t->rows[r].variant);
 				for (size_t k = 0; k < n; k++) {
@@ -267,7 +262,7 @@ int charts_machines(const char *const *runs, size_t n, const char *unit,
 				}
 				sbuf_addstr(sb, "\n");
 			}
-		sbuf_free(&seen);
+		key_index_free(&seen);
 	}
 	for (size_t i = 0; i < loaded; i++)
 		summary_table_free(&ts[i]);

@@ -338,6 +338,18 @@ static void add_toolchain(struct summary_table *t, const char *tc)
 }
 
 /* The rows of a parsed summary.csv; t->csv is set. */
+/* The index of each key's first row. */
+static void index_table(struct summary_table *t)
+{
+	t->first = xcalloc(1, sizeof *t->first);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct summary_row *x = &t->rows[r];
+		const char *k[] = {x->family, x->variant, x->toolchain,
+				   x->param, x->unit};
+		key_index_put(t->first, k, 5, r);
+	}
+}
+
 static int read_rows(struct summary_table *t, char *err, size_t errlen)
 {
 	const struct csv_table *c = t->csv;
@@ -356,6 +368,7 @@ static int read_rows(struct summary_table *t, char *err, size_t errlen)
 		row->baseline_found &= row->baseline != NULL;
 		add_toolchain(t, row->toolchain);
 	}
+	index_table(t);
 	return 0;
 }
 
@@ -367,6 +380,7 @@ void summary_table_of(struct summary_table *t, struct summary_row *rows,
 	t->nrows = n;
 	for (size_t i = 0; i < n; i++)
 		add_toolchain(t, rows[i].toolchain);
+	index_table(t);
 }
 
 int summary_parse(const char *text, const char *source,
@@ -402,6 +416,10 @@ void summary_table_free(struct summary_table *t)
 {
 	summary_free(t->rows, t->nrows);
 	free(t->toolchains);
+	if (t->first) {
+		key_index_free(t->first);
+		free(t->first);
+	}
 	if (t->csv) {
 		csv_free(t->csv);
 		free(t->csv);
@@ -429,7 +447,11 @@ long summary_row_of(const struct summary_table *t, const char *family,
 		   const char *variant, const char *toolchain,
 		   const char *param, const char *unit)
 {
-	for (size_t r = 0; r < t->nrows; r++)
+	const char *k[] = {family, variant, toolchain, param, unit};
+	long first = t->first ? key_index_get(t->first, k, 5) : 0;
+	/* from the key's first row on: the first measured one */
+	for (size_t r = first < 0 ? t->nrows : (size_t)first; r < t->nrows;
+	     r++)
 		if (!strcmp(t->rows[r].family, family) &&
 		    !strcmp(t->rows[r].variant, variant) &&
 		    !strcmp(t->rows[r].toolchain, toolchain) &&

@@ -97,6 +97,7 @@ struct summary_table {
 	size_t nrows;
 	const char **toolchains;
 	size_t ntoolchains;
+	struct key_index *first; /* each key's first row, for summary_row_of */
 };
 /* A missing column, a bad schema, number or status word is an error
  * naming file:line. */
