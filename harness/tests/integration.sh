@@ -181,16 +181,23 @@ slow_run "$tmp/slowB" --count 5 --max-count 5
 CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowC" --count 5 --max-count 5
 expect_compare "time: the same code twice, no regression" 0 --threshold 25 "$tmp/slowA" "$tmp/slowB"
 expect_compare "time: extra work in the C function is a regression" 1 --threshold 25 "$tmp/slowA" "$tmp/slowC"
-if grep -q 'go->c .*REGRESSION' "$tmp/cmp.out" && ! grep -q 'go->go .*REGRESSION' "$tmp/cmp.out"; then
-	ok "time: the regression is go->c's, not go->go's"
+# in time only that go->c is flagged: go->go's 1 ns moved +41% once when
+# make test shared the 2 cores; counted instructions say it is not go->go
+if grep -q 'go->c .*REGRESSION' "$tmp/cmp.out"; then
+	ok "time: go->c's extra work is flagged"
 else
-	bad "time: the regression is go->c's, not go->go's: $(cat "$tmp/cmp.out")"
+	bad "time: go->c's extra work is flagged: $(cat "$tmp/cmp.out")"
 fi
 slow_run "$tmp/slowAi" --metric instructions --iterations 200000
 slow_run "$tmp/slowBi" --metric instructions --iterations 200000
 CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowCi" --metric instructions --iterations 200000
 expect_compare "instructions: the same code twice, no regression" 0 --threshold 1 "$tmp/slowAi" "$tmp/slowBi"
 expect_compare "instructions: extra work is a regression" 1 --threshold 1 "$tmp/slowAi" "$tmp/slowCi"
+if grep -q 'go->c .*REGRESSION' "$tmp/cmp.out" && ! grep -q 'go->go .*REGRESSION' "$tmp/cmp.out"; then
+	ok "instructions: the regression is go->c's, not go->go's"
+else
+	bad "instructions: the regression is go->c's, not go->go's: $(cat "$tmp/cmp.out")"
+fi
 expect_compare "a summary.csv alone compares too" 1 --threshold 25 "$tmp/slowA/summary.csv" "$tmp/slowC/summary.csv"
 for f in csv json; do
 	if "$cgobench" compare --format $f "$tmp/slowA" "$tmp/slowC" >"$tmp/cmp.$f" 2>/dev/null &&
