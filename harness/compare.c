@@ -53,7 +53,7 @@ static const char *sum_baseline(void *ctx, const char *family,
 	return r < 0 ? NULL : s->sum.rows[r].baseline;
 }
 
-/* The indexes of a side loaded. */
+/* The indexes of a side's summary.csv. */
 static void index_side(struct side *s)
 {
 	for (size_t r = 0; s->has_sum && r < s->sum.nrows; r++) {
@@ -64,6 +64,7 @@ static void index_side(struct side *s)
 	}
 }
 
+/* The indexes of a side's rows compared. */
 static void index_rows(struct side *s)
 {
 	for (size_t r = 0; r < s->nrows; r++) {
@@ -73,9 +74,6 @@ static void index_rows(struct side *s)
 		key_index_put(&s->by_key, k, 6, r);
 		key_index_put(&s->by_key_any, k, 4, r);
 	}
-	if (s->has_raw)
-		summary_samples_of(s->raw.obs, s->raw.n, s->rows, s->nrows,
-				   &s->samples);
 }
 
 static int csv_has(const char *path, const char *col)
@@ -123,7 +121,7 @@ static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 		s->has_raw = rc == 0;
 		if (rc == 0)
 			summary_compute(s->raw.obs, s->raw.n, sum_baseline, s,
-					&s->rows, &s->nrows);
+					&s->rows, &s->nrows, &s->samples);
 	} else if (rc == 0 && s->has_sum) {
 		s->rows = s->sum.rows;
 		s->nrows = s->sum.nrows;

@@ -200,7 +200,7 @@ int runout_write(struct run *r)
 	}
 	struct summary_row *rows;
 	size_t nrows;
-	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows);
+	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows, NULL);
 	annotate(r, rows, nrows);
 	add_empty_rows(r, &rows, &nrows);
 	qsort_r(rows, nrows, sizeof *rows, cmp_rows, r);

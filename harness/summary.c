@@ -35,24 +35,19 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 	 (x)->unit}
 enum { NKEY = 6 };
 
-void summary_samples_of(const struct obs *o, size_t n,
-			const struct summary_row *rows, size_t nrows,
-			struct summary_samples *g)
+/* Groups o under the rows of by_key (an obs to its row) in one pass. */
+static void samples_of(const struct obs *o, size_t n,
+		       const struct key_index *by_key, size_t nrows,
+		       struct summary_samples *g)
 {
-	struct key_index rows_by_key = {0};
-	for (size_t r = 0; r < nrows; r++) {
-		const char *k[NKEY] = KEY_OF(&rows[r]);
-		key_index_put(&rows_by_key, k, NKEY, r);
-	}
 	long *row_of = xmalloc((n ? n : 1) * sizeof *row_of);
 	g->n = nrows;
 	g->count = xcalloc(nrows + 1, sizeof *g->count);
 	g->values = xcalloc(nrows + 1, sizeof *g->values);
 	for (size_t i = 0; i < n; i++) {
 		const char *k[NKEY] = KEY_OF(&o[i]);
-		row_of[i] = isnan(o[i].value)
-				? -1
-				: key_index_get(&rows_by_key, k, NKEY);
+		row_of[i] = isnan(o[i].value) ? -1
+					      : key_index_get(by_key, k, NKEY);
 		if (row_of[i] >= 0)
 			g->count[row_of[i]]++;
 	}
@@ -65,7 +60,6 @@ void summary_samples_of(const struct obs *o, size_t n,
 		if (row_of[i] >= 0)
 			g->values[row_of[i]][g->count[row_of[i]]++] = o[i].value;
 	free(row_of);
-	key_index_free(&rows_by_key);
 }
 
 void summary_samples_free(struct summary_samples *g)
@@ -123,13 +117,14 @@ static struct summary_row *baseline_of_row(struct summary_row *rows,
 
 void summary_compute(const struct obs *o, size_t n,
 		     summary_baseline_fn baseline_of, void *ctx,
-		     struct summary_row **rows, size_t *nrows)
+		     struct summary_row **rows, size_t *nrows,
+		     struct summary_samples *samples)
 {
 	struct key_index by_key = {0};
 	size_t nr;
 	struct summary_row *r = group(o, n, &nr, &by_key);
 	struct summary_samples g;
-	summary_samples_of(o, n, r, nr, &g);
+	samples_of(o, n, &by_key, nr, &g);
 	for (size_t i = 0; i < nr; i++)
 		if (g.count[i])
 			stats_summarize(g.values[i], g.count[i], SUMMARY_LEVEL,
@@ -150,7 +145,10 @@ void summary_compute(const struct obs *o, size_t n,
 		row->baseline_found = 1;
 		row->baseline_median = b->s.median;
 	}
-	summary_samples_free(&g);
+	if (samples)
+		*samples = g;
+	else
+		summary_samples_free(&g);
 	key_index_free(&by_key);
 	*rows = r;
 	*nrows = nr;
@@ -337,7 +335,6 @@ static void add_toolchain(struct summary_table *t, const char *tc)
 	t->toolchains[t->ntoolchains++] = tc;
 }
 
-/* The rows of a parsed summary.csv; t->csv is set. */
 /* The index of each key's first row. */
 static void index_table(struct summary_table *t)
 {
@@ -350,6 +347,7 @@ static void index_table(struct summary_table *t)
 	}
 }
 
+/* The rows of a parsed summary.csv; t->csv is set. */
 static int read_rows(struct summary_table *t, char *err, size_t errlen)
 {
 	const struct csv_table *c = t->csv;

@@ -50,11 +50,21 @@ struct summary_row {
 typedef const char *(*summary_baseline_fn)(void *ctx, const char *family,
 					   const char *variant);
 
+/* The samples of each row: values[r] holds count[r] values of rows[r],
+ * in sample order (NaN left out). */
+struct summary_samples {
+	double **values;
+	size_t *count;
+	size_t n;
+};
+void summary_samples_free(struct summary_samples *g);
 /* Groups obs into rows, in the order each group first appears, and
- * computes every statistic. baseline_of may be NULL. */
+ * computes every statistic. baseline_of may be NULL; so may samples,
+ * else it gets each row's samples (free them with summary_samples_free). */
 void summary_compute(const struct obs *o, size_t n,
 		     summary_baseline_fn baseline_of, void *ctx,
-		     struct summary_row **rows, size_t *nrows);
+		     struct summary_row **rows, size_t *nrows,
+		     struct summary_samples *samples);
 /* The header and every row as CSV. */
 struct sbuf;
 void summary_format_csv(const struct summary_row *rows, size_t n,
@@ -64,18 +74,6 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 				 const char *family, const char *variant,
 				 const char *toolchain, const char *cc,
 				 const char *param, const char *unit);
-/* The samples of each row: values[r] holds count[r] values of rows[r],
- * in sample order (NaN left out). */
-struct summary_samples {
-	double **values;
-	size_t *count;
-	size_t n;
-};
-/* Groups o under rows in one pass; an obs of no row is left out. */
-void summary_samples_of(const struct obs *o, size_t n,
-			const struct summary_row *rows, size_t nrows,
-			struct summary_samples *g);
-void summary_samples_free(struct summary_samples *g);
 /* 1 when the interval lies within +-pct of the median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
 /* The columns of summary.csv, NULL-terminated, in the order written. */

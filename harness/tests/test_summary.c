@@ -51,7 +51,7 @@ static void rows_and_overhead(void **state)
 	size_t n, nr;
 	struct obs *o = make_obs(&n);
 	struct summary_row *rows;
-	summary_compute(o, n, baseline, NULL, &rows, &nr);
+	summary_compute(o, n, baseline, NULL, &rows, &nr, NULL);
 	assert_int_equal(nr, 4);
 	struct summary_row *g = summary_find(rows, nr, "call", "go->c",
 					     "go1.26.8", "gcc", "", "ns/op");
@@ -104,7 +104,7 @@ static void golden_csv(void **state)
 	size_t n, nr;
 	struct obs *o = make_obs(&n);
 	struct summary_row *rows;
-	summary_compute(o, n, baseline, NULL, &rows, &nr);
+	summary_compute(o, n, baseline, NULL, &rows, &nr, NULL);
 	rows[0].note = xstrdup("a note, with a comma");
 	struct sbuf sb = {0};
 	summary_format_csv(rows, nr, &sb);
