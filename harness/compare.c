@@ -421,10 +421,39 @@ static void print_csv(FILE *out, const struct cmp_row *rows, size_t n)
 	sbuf_free(&sb);
 }
 
+/* A JSON string of s; bytes that are not UTF-8 (a name or a path may hold
+ * any) become U+FFFD each, so that the key is never dropped. */
+static json_t *json_text(const char *s)
+{
+	json_t *j = json_string(s);
+	if (j)
+		return j;
+	struct sbuf sb = {0};
+	for (size_t i = 0; s[i];) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2
+				     : c >= 0xe0 && c <= 0xef	 ? 3
+				     : c >= 0xf0 && c <= 0xf4	 ? 4
+								 : 0;
+		json_t *seq = len && strnlen(s + i, len) == len
+				  ? json_stringn(s + i, len)
+				  : NULL;
+		if (seq)
+			sbuf_add(&sb, s + i, len);
+		else
+			sbuf_addstr(&sb, "\xef\xbf\xbd");
+		i += seq ? len : 1;
+		json_decref(seq);
+	}
+	j = json_stringn(sb.buf ? sb.buf : "", sb.len);
+	sbuf_free(&sb);
+	return j;
+}
+
 static json_t *json_field(struct field v)
 {
 	switch (v.kind) {
-	case F_TEXT: return json_string(v.text);
+	case F_TEXT: return json_text(v.text);
 	case F_COUNT: return json_integer((json_int_t)v.count);
 	case F_NUM: return isfinite(v.num) ? json_real(v.num) : json_null();
 	case F_FLAG: return json_boolean(v.count);
@@ -444,8 +473,8 @@ static void print_json(FILE *out, const struct side *os, const struct side *ns,
 		json_array_append_new(arr, o);
 	}
 	json_t *root = json_object();
-	json_object_set_new(root, "old", json_string(os->path));
-	json_object_set_new(root, "new", json_string(ns->path));
+	json_object_set_new(root, "old", json_text(os->path));
+	json_object_set_new(root, "new", json_text(ns->path));
 	json_object_set_new(root, "regressions",
 			    json_integer((json_int_t)regressions));
 	json_object_set_new(root, "rows", arr);

@@ -8,6 +8,7 @@
 #include "stats.h"
 #include "summary.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -438,6 +439,36 @@ static void intervals_touching_are_not_apart(void **state)
 	}
 }
 
+/* A name that is not UTF-8 keeps its "variant" key in the JSON, its bad
+ * bytes each a U+FFFD, a good multi-byte character kept as it is. */
+static void json_of_a_name_not_utf8(void **state)
+{
+	(void)state;
+	struct var v = slow;
+	v.variant = "x\xff\xc3\xa9\xe2\x82";
+	char *a = write_run(&v, 1);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05,
+				 .format = COMPARE_JSON};
+	char *got, err[ERRLEN];
+	size_t len, reg;
+	FILE *f = open_memstream(&got, &len);
+	assert_int_equal(compare_runs(a, a, &o, f, &reg, err, sizeof err), 0);
+	fclose(f);
+	json_error_t jerr;
+	json_t *root = json_loads(got, 0, &jerr);
+	assert_non_null(root);
+	json_t *rows = json_object_get(root, "rows");
+	assert_true(json_array_size(rows) > 0);
+	for (size_t i = 0; i < json_array_size(rows); i++)
+		assert_string_equal(
+		    json_string_value(json_object_get(
+			json_array_get(rows, i), "variant")),
+		    "x\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd");
+	json_decref(root);
+	free(got);
+	drop_run(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,6 +483,7 @@ int main(void)
 	    cmocka_unit_test(intervals_touching_are_not_apart),
 	    cmocka_unit_test(summary_without_a_column),
 	    cmocka_unit_test(across_toolchains),
+	    cmocka_unit_test(json_of_a_name_not_utf8),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }
