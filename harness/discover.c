@@ -24,6 +24,32 @@
 #include <string.h>
 #include <unistd.h>
 
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* Writes a name's control characters as C escapes (\\n, \\x01), so that
+ * a message or a table can show it on one line. */
+static void escape_controls(char **s)
+{
+	struct sbuf sb = {0};
+	for (const char *p = *s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '\n')
+			sbuf_addstr(&sb, "\\n");
+		else if (c < 0x20 || c == 0x7f)
+			sbuf_addf(&sb, "\\x%02x", c);
+		else
+			sbuf_add(&sb, p, 1);
+	}
+	free(*s);
+	*s = sb.buf ? sb.buf : xstrdup("");
+}
+
 static struct unit *add_unit(struct run *r, const struct family *f,
 			     const struct toolchain *t, int is_go,
 			     const char *bin, const char *top,
@@ -161,9 +187,52 @@ static void discover_go(struct run *r, const struct family *f,
 	sbuf_free(&skip);
 }
 
-/* Lists a Google Benchmark binary's benchmarks (which runs none of them),
- * warms it up, and when that fails, warms each benchmark up alone to find
- * the ones that crash or hang. */
+/* Warms each listed benchmark of a Google Benchmark binary up alone, to
+ * find the ones that crash or hang. Its list has a name per line, so a
+ * name that holds a newline comes as lines that match nothing alone: such
+ * a line is joined with the next until they match. */
+static void warm_gb_alone(struct run *r, const struct family *f,
+			  const struct toolchain *t, const char *bin,
+			  char **names, size_t n)
+{
+	for (size_t i = 0; i < n && !*r->c->stop; i++) {
+		char *name = xstrdup(names[i]), *variant, *param, err[ERRLEN];
+		struct bench_output out;
+		int rc;
+		for (;;) {
+			benchout_split_name(name, &variant, &param);
+			char *filter = runbench_gb_filter(variant, param);
+			rc = runbench_run(r, f, t, 0, bin, NULL, filter, NULL,
+					  r->c->warmup_s, 0, NULL, &out, err,
+					  sizeof err);
+			free(filter);
+			if (rc != RUNBENCH_NO_MATCH || i + 1 >= n)
+				break;
+			benchout_free(&out);
+			free(variant);
+			free(param);
+			char *longer = xasprintf("%s\n%s", name, names[++i]);
+			free(name);
+			name = longer;
+		}
+		struct unit *u = add_unit(r, f, t, 0, bin, "", variant, param);
+		if (rc != 0 && !*r->c->stop) {
+			char *why = xasprintf("while warming up: %s", err);
+			discover_unit_failed(r, u, why);
+			free(why);
+		}
+		add_found(r, f, t, 0, bin, NULL, &out);
+		benchout_free(&out);
+		free(name);
+		free(variant);
+		free(param);
+	}
+}
+
+/* Lists a Google Benchmark binary's benchmarks (which runs none of them)
+ * and warms it up; the warm-up's JSON names them as they are. When that
+ * fails, each is warmed up alone. A name with a control character in it
+ * (a newline) is refused: no line of a table could show it. */
 static void discover_gb(struct run *r, const struct family *f,
 			const struct toolchain *t, const char *bin)
 {
@@ -188,38 +257,34 @@ static void discover_gb(struct run *r, const struct family *f,
 			spawn_result_free(&res);
 		return;
 	}
-	size_t first = r->nunits;
-	char *save;
+	size_t first = r->nunits, n = 0;
+	char **names = NULL, *save;
 	for (char *name = strtok_r(res.out, "\n", &save); name;
 	     name = strtok_r(NULL, "\n", &save)) {
-		char *variant, *param;
-		benchout_split_name(name, &variant, &param);
-		add_unit(r, f, t, 0, bin, "", variant, param);
-		free(variant);
-		free(param);
+		names = xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = name;
 	}
-	spawn_result_free(&res);
 	struct bench_output out;
 	int rc = runbench_run(r, f, t, 0, bin, NULL, NULL, NULL, r->c->warmup_s,
 			    0, NULL, &out, err, sizeof err);
 	add_found(r, f, t, 0, bin, NULL, &out);
 	benchout_free(&out);
-	for (size_t i = first; rc != 0 && i < r->nunits && !*r->c->stop; i++) {
+	if (rc != 0)
+		warm_gb_alone(r, f, t, bin, names, n);
+	free(names);
+	spawn_result_free(&res);
+	for (size_t i = first; i < r->nunits; i++) {
 		struct unit *u = &r->units[i];
-		if (u->state != UNIT_OK)
+		if (!has_control(u->variant) && !has_control(u->param))
 			continue;
-		char *filter = runbench_gb_filter(u);
-		if (runbench_run(r, f, t, 0, bin, NULL, filter, NULL,
-			       r->c->warmup_s, 0, NULL, &out, err,
-			       sizeof err) != 0 &&
-		    !*r->c->stop) {
-			char *why = xasprintf("while warming up: %s", err);
-			discover_unit_failed(r, u, why);
-			free(why);
-		}
-		add_found(r, f, t, 0, bin, NULL, &out);
-		benchout_free(&out);
-		free(filter);
+		escape_controls(&u->variant);
+		escape_controls(&u->param);
+		discover_unit_failed(
+			    r, u,
+			    "its name holds a newline or another control "
+			    "character, which neither Google Benchmark's "
+			    "list of benchmarks nor a table can carry: "
+			    "rename it");
 	}
 }
 

@@ -57,14 +57,14 @@ char *runbench_go_filter(const struct unit *u)
 	return sb.buf;
 }
 
-char *runbench_gb_filter(const struct unit *u)
+char *runbench_gb_filter(const char *variant, const char *param)
 {
 	struct sbuf sb = {0};
 	sbuf_addstr(&sb, "^");
-	add_quoted(&sb, u->variant);
-	if (u->param[0]) {
+	add_quoted(&sb, variant);
+	if (param[0]) {
 		sbuf_addstr(&sb, "/");
-		add_quoted(&sb, u->param);
+		add_quoted(&sb, param);
 	}
 	sbuf_addstr(&sb, "$");
 	return sb.buf;
@@ -213,7 +213,8 @@ static char *bench_env(const struct run *r, const struct family *f,
 /* What a finished benchmark process printed, parsed into out; -1 with err
  * set when it failed (out keeps what was parsed before the end). */
 static int bench_read(const struct run *r, const struct family *f, int is_go,
-		      const char *bin, long counted, struct spawn_result *res,
+		      const char *bin, const char *filter, long counted,
+		      struct spawn_result *res,
 		      struct bench_output *out, char *err, size_t errlen)
 {
 	char *source = xasprintf("output of %s", bin);
@@ -226,6 +227,13 @@ static int bench_read(const struct run *r, const struct family *f, int is_go,
 				 out, perr, sizeof perr)
 		  : gbench_parse(res->out, source, out, perr, sizeof perr);
 	free(source);
+	/* Google Benchmark says so on stderr and exits 0 */
+	if (!is_go && spawn_ok(res) && out->nlines == 0 && out->nnotes == 0 &&
+	    res->err && strstr(res->err, "Failed to match any benchmarks")) {
+		set_error(err, errlen, "%s: no benchmark matches '%s'", bin,
+			  filter ? filter : ".");
+		return RUNBENCH_NO_MATCH;
+	}
 	/* a Go binary exits 1 when a benchmark fails: that one is named in
 	 * its notes and the others still count */
 	if (!spawn_ok(res) &&
@@ -279,7 +287,7 @@ int runbench_run(struct run *r, const struct family *f,
 		free(owned[i]);
 	free(godebug);
 	if (rc == 0) {
-		rc = bench_read(r, f, is_go, bin, counted, &res, out, err,
+		rc = bench_read(r, f, is_go, bin, filter, counted, &res, out, err,
 				errlen);
 		spawn_result_free(&res);
 	}

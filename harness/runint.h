@@ -93,7 +93,9 @@ void discover_unit_failed(struct run *r, struct unit *u, const char *why);
 /* runbench.c: the -test.bench or --benchmark_filter pattern of a unit,
  * and one run of a benchmark binary */
 char *runbench_go_filter(const struct unit *u);
-char *runbench_gb_filter(const struct unit *u);
+char *runbench_gb_filter(const char *variant, const char *param);
+/* runbench_run's return when a Google Benchmark filter matched nothing */
+#define RUNBENCH_NO_MATCH 1
 int runbench_run(struct run *r, const struct family *f,
 		 const struct toolchain *t, int is_go, const char *bin,
 		 const struct family_env *fe, const char *filter,

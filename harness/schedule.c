@@ -69,7 +69,7 @@ static long counted_iterations(const struct run *r, const struct unit *u)
 static void take_sample(struct run *r, size_t ui, int rep)
 {
 	struct unit *u = &r->units[ui];
-	char *filter = u->is_go ? runbench_go_filter(u) : runbench_gb_filter(u);
+	char *filter = u->is_go ? runbench_go_filter(u) : runbench_gb_filter(u->variant, u->param);
 	struct bench_output out;
 	char err[ERRLEN];
 	double groups[ANATOMY_NGROUPS];

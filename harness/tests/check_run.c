@@ -292,6 +292,10 @@ static void flaky_bad_ones_named(void **state)
 		      "panic: flaky: this benchmark panics on purpose");
 	expect_status("flaky", "hangs", "failed", "timed out after");
 	expect_status("flaky", "skips", "skipped", "needs go1.99");
+	/* one row for the name with a newline, not one per line of it */
+	expect_status("flaky", "c-two\\nlines", "failed", "holds a newline");
+	assert_true(family_row("flaky", "c-two") < 0);
+	assert_true(family_row("flaky", "lines") < 0);
 }
 
 static void incomplete_reads_back(void **state)

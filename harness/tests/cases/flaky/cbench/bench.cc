@@ -1,5 +1,6 @@
 // The C side of the flaky family: one benchmark that works, one that
-// crashes with SIGSEGV on purpose.
+// crashes with SIGSEGV on purpose, and one whose name holds a newline,
+// which Google Benchmark's list of its benchmarks cannot carry.
 #include <benchmark/benchmark.h>
 #include <csignal>
 
@@ -13,5 +14,11 @@ static void c_crash(benchmark::State &state) {
   for (auto _ : state) std::raise(SIGSEGV);
 }
 BENCHMARK(c_crash)->Name("c-crash");
+
+static void c_newline(benchmark::State &state) {
+  int x = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(x++);
+}
+BENCHMARK(c_newline)->Name("c-two\nlines");
 
 BENCHMARK_MAIN();
