@@ -300,3 +300,49 @@ void discover_family(struct run *r, const struct family *f,
 	} else
 		discover_gb(r, f, t, bin);
 }
+
+/* Whether a benchmark of family f (in any toolchain) has this variant, or
+ * when level is set, a param with that level. */
+static int family_has(const struct run *r, const struct family *f,
+		      const char *variant, const char *level)
+{
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct unit *u = &r->units[i];
+		if (u->fam != f)
+			continue;
+		if (variant && !strcmp(u->variant, variant))
+			return 1;
+		if (level && !variant) {
+			struct family_env one = {.level = (char *)level};
+			struct family only = {.envs = &one, .nenvs = 1};
+			if (family_env_of(&only, u->param))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+void discover_check_family(struct run *r, const struct family *f)
+{
+	int found = 0;
+	for (size_t i = 0; i < r->nunits && !found; i++)
+		found = r->units[i].fam == f && r->units[i].variant[0];
+	if (!found)
+		return; /* it did not build: nothing to check against */
+	for (size_t i = 0; i < f->nbaselines; i++)
+		for (int side = 0; side < 2; side++) {
+			const char *v = side ? f->baselines[i].baseline
+					     : f->baselines[i].variant;
+			if (!family_has(r, f, v, NULL))
+				run_warn(r,
+					 "%s/baselines: '%s' is no variant "
+					 "of case '%s': its line is unused",
+					 f->dir, v, f->name);
+		}
+	for (size_t i = 0; i < f->nenvs; i++)
+		if (!family_has(r, f, NULL, f->envs[i].level))
+			run_warn(r,
+				 "%s/options: env level '%s' is in no "
+				 "param of case '%s': its line is unused",
+				 f->dir, f->envs[i].level, f->name);
+}

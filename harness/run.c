@@ -378,6 +378,8 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 				discover_family(&r, &r.fams[f], &r.tcs[t], 1,
 					 b->go_test);
 		}
+	for (size_t f = 0; f < r.nfams && !*c->stop; f++)
+		discover_check_family(&r, &r.fams[f]);
 	if (!*c->stop)
 		schedule_measure(&r);
 	int wrote = runout_write(&r);

@@ -89,6 +89,9 @@ void discover_family_failed(struct run *r, const struct family *f,
 			    const struct toolchain *tc, const char *why);
 void discover_set_state(struct unit *u, enum unit_state st, const char *note);
 void discover_unit_failed(struct run *r, struct unit *u, const char *why);
+/* Warns of a baselines line naming no variant of the family, and of an
+ * options env level in no param, once its benchmarks are known. */
+void discover_check_family(struct run *r, const struct family *f);
 
 /* runbench.c: the -test.bench or --benchmark_filter pattern of a unit,
  * and one run of a benchmark binary */

@@ -73,6 +73,22 @@ else
 fi
 check_run flaky "$tmp/flaky"
 
+# A baselines line or an options env that names nothing the family has is
+# said, each once, naming its file.
+mkdir "$tmp/unused"
+cp -r harness/tests/cases/go.mod harness/tests/cases/slow "$tmp/unused/"
+printf 'go->c go->go\nc->c nothing\n' >"$tmp/unused/slow/baselines"
+printf 'env cgocheck=0 GODEBUG=cgocheck=0\n' >"$tmp/unused/slow/options"
+"$cgobench" run --go "$go" --cases-dir "$tmp/unused" --cases slow --count 2 \
+	--max-count 2 --benchtime 0.01s --warmup 0.01s --out "$tmp/unused/out" \
+	-q >/dev/null 2>"$tmp/unused.err"
+if [ "$(grep -c "slow/baselines: '.*' is no variant of case 'slow'" "$tmp/unused.err")" -eq 2 ] &&
+	grep -q "slow/options: env level 'cgocheck=0' is in no param" "$tmp/unused.err"; then
+	ok "unused baselines and options lines are named"
+else
+	bad "unused baselines and options lines are named: $(cat "$tmp/unused.err")"
+fi
+
 # long_run OUT: a long run into OUT in the background, its process in
 # $pid, once it has taken some samples (for the signal tests).
 long_run() {
