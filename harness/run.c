@@ -74,11 +74,21 @@ void run_progress(struct run *r, const char *what, int round, int rounds)
 }
 
 /* Creates dir/raw.csv exclusively, so that two runs can never share a
- * run directory; 1 when it is taken already. */
+ * run directory; 1 when it is taken already, by a run's raw.csv or by
+ * what a run writes beside it (a raw.csv moved away leaves them). */
 static int claim(struct run *r, const char *dir, char *err, size_t errlen)
 {
 	if (mkdir_p(dir, err, errlen) != 0)
 		return -1;
+	static const char *const outputs[] = {"summary.csv", "machine.txt",
+					      "report.md"};
+	for (size_t i = 0; i < sizeof outputs / sizeof *outputs; i++) {
+		char *p = xasprintf("%s/%s", dir, outputs[i]);
+		int taken = path_exists(p);
+		free(p);
+		if (taken)
+			return 1;
+	}
 	char *raw = xasprintf("%s/raw.csv", dir);
 	int fd = open(raw, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	int e = errno;

@@ -325,6 +325,14 @@ expect_usage "a missing toolchain" "toolchain '/nonexistent/go' not found" \
 	run --go /nonexistent/go --out "$tmp/y"
 expect_usage "a run directory in use" "holds a run already" \
 	run --go "$go" --cases call --out "$run"
+mkdir "$tmp/outputs" && echo kept >"$tmp/outputs/summary.csv"
+expect_usage "a directory with a run's summary.csv but no raw.csv" "holds a run already" \
+	run --go "$go" --cases call --out "$tmp/outputs"
+if [ "$(cat "$tmp/outputs/summary.csv")" = kept ] && [ ! -e "$tmp/outputs/raw.csv" ]; then
+	ok "a run's summary.csv is left as it was"
+else
+	bad "a run's summary.csv is left as it was"
+fi
 expect_usage "an unknown command" "unknown command 'frobnicate'" frobnicate
 expect_usage "compare: a malformed raw.csv" "bad.csv:" compare "$tmp/bad.csv" "$tmp/slowB"
 expect_usage "compare: runs with nothing in common" "no benchmark in common" compare "$run" "$tmp/slowA"
