@@ -6,10 +6,12 @@
 #include "summary.h"
 #include "util.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* One run as read: its samples when it has them, its summary.csv when
  * it has one, and the rows compared: computed from the samples, or
@@ -64,6 +66,19 @@ static void index_side(struct side *s)
 	}
 }
 
+/* 1 when path is there, 0 when it is not, -1 with err set when that
+ * cannot be told (a directory that cannot be searched, a link loop). */
+static int findable(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		return 1;
+	if (errno == ENOENT)
+		return 0;
+	return set_error(err, errlen, "cannot read '%s': %s", path,
+			 strerror(errno));
+}
+
 /* The indexes of a side's rows compared. */
 static void index_rows(struct side *s)
 {
@@ -95,7 +110,13 @@ static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 	if (path_is_dir(path)) {
 		raw = xasprintf("%s/raw.csv", path);
 		sum = xasprintf("%s/summary.csv", path);
-		if (!path_exists(raw)) {
+		int has = findable(raw, err, errlen);
+		if (has < 0 || findable(sum, err, errlen) < 0) {
+			free(raw);
+			free(sum);
+			return -1;
+		}
+		if (!has) {
 			free(raw);
 			raw = NULL;
 		}

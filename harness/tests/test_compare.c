@@ -8,8 +8,10 @@
 #include "stats.h"
 #include "summary.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -94,6 +96,19 @@ static void bad_input(void **state)
 				      NEW, &o, f, &reg, err, sizeof err),
 			 -1);
 	assert_non_null(strstr(err, "gbench-call.json"));
+	/* a raw.csv that cannot be looked at is that error, not "none" */
+	char dir[] = "/tmp/cgobench-loop-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *link = xasprintf("%s/raw.csv", dir);
+	assert_int_equal(symlink("raw.csv", link), 0);
+	assert_int_equal(compare_runs(dir, NEW, &o, f, &reg, err, sizeof err),
+			 -1);
+	want = xasprintf("cannot read '%s': %s", link, strerror(ELOOP));
+	assert_string_equal(err, want);
+	free(want);
+	unlink(link);
+	free(link);
+	rmdir(dir);
 	fclose(f);
 }
 
