@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,9 +45,15 @@ static char **merged_env(char *const *extra)
 }
 
 static void child(const struct spawn_opts *o, char **env, int outfd, int errfd,
-		  int reportfd)
+		  int reportfd, pid_t parent)
 {
 	setpgid(0, 0);
+	/* a driver killed with SIGKILL takes its child along: neither a
+	 * build writing into the build directory nor a benchmark pinned to
+	 * a CPU outlives it (the child is in a process group of its own) */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(127);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
@@ -141,7 +148,7 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 		return set_error(err, errlen, "pipe: %s", strerror(errno));
 	char **env = merged_env(o->env);
 	double start = monotonic_s();
-	pid_t pid = fork();
+	pid_t parent = getpid(), pid = fork();
 	if (pid < 0) {
 		free(env);
 		return set_error(err, errlen, "fork: %s", strerror(errno));
@@ -150,7 +157,7 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 		close(outp[0]);
 		close(errp[0]);
 		close(rep[0]);
-		child(o, env, outp[1], errp[1], rep[1]);
+		child(o, env, outp[1], errp[1], rep[1], parent);
 	}
 	free(env);
 	setpgid(pid,

@@ -130,6 +130,29 @@ else
 fi
 check_run incomplete "$tmp/term"
 
+# SIGKILL while `go test -c` builds (a new GOCACHE keeps it building): the
+# build does not outlive the driver.
+GOCACHE="$tmp/kill-cache" "$cgobench" run --go "$go" --cases call \
+	--build-dir "$tmp/kill-build" --out "$tmp/kill" -q >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ "$i" -lt 300 ] && ! pgrep -f -- "-o $tmp/kill-build" >/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+building=$(pgrep -f -- "-o $tmp/kill-build")
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+sleep 0.5
+if [ -z "$building" ]; then
+	bad "SIGKILL during a build: no 'go test -c' seen in 30 s"
+elif pgrep -f -- "$tmp/kill-build" >/dev/null; then
+	bad "SIGKILL during a build leaves $(pgrep -af -- "$tmp/kill-build")"
+else
+	ok "SIGKILL during a build takes the build along"
+fi
+chmod -R u+w "$tmp/kill-cache" 2>/dev/null
+
 # Two runs at once, sharing a new build directory (its lock) and a results
 # directory (both start in the same second: neither may take the other's
 # run directory); paths with spaces throughout.
