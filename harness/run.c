@@ -95,9 +95,10 @@ static int claim(struct run *r, const char *dir, char *err, size_t errlen)
 	free(raw);
 	if (fd < 0 && e == EEXIST)
 		return 1;
-	if (fd < 0 || !(r->raw = fdopen(fd, "w")))
+	if (fd < 0)
 		return set_error(err, errlen, "cannot create '%s/raw.csv': %s",
 				 dir, strerror(e));
+	r->raw_fd = fd;
 	r->dir = xstrdup(dir);
 	return 0;
 }
@@ -139,9 +140,37 @@ static int open_run_dir(struct run *r, char *err, size_t errlen)
 		return -1;
 	struct sbuf sb = {0};
 	raw_add_header(&sb);
-	fwrite(sb.buf, 1, sb.len, r->raw);
-	fflush(r->raw);
+	rc = run_append_raw(r, sb.buf, sb.len);
 	sbuf_free(&sb);
+	if (rc != 0)
+		return set_error(err, errlen, "cannot write '%s/raw.csv': %s",
+				 r->dir, strerror(errno));
+	return 0;
+}
+
+int run_append_raw(struct run *r, const char *buf, size_t len)
+{
+	off_t at = r->raw_len;
+	while (len > 0) {
+		ssize_t n = pwrite(r->raw_fd, buf, len, at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int e = n < 0 ? errno : ENOSPC;
+			/* no part line stays behind (the space it took is
+			 * given back even on a full disk) */
+			if (ftruncate(r->raw_fd, r->raw_len) != 0)
+				run_warn(r, "cannot cut %s/raw.csv back to "
+					 "its last whole line: %s",
+					 r->dir, strerror(errno));
+			errno = e;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+		at += n;
+	}
+	r->raw_len = at;
 	return 0;
 }
 
@@ -260,8 +289,8 @@ static void run_free(struct run *r)
 		toolchain_free(&r->tcs[i]);
 	free(r->tcs);
 	machine_free(&r->m);
-	if (r->raw)
-		fclose(r->raw);
+	if (r->raw_fd >= 0)
+		close(r->raw_fd);
 	free(r->dir);
 }
 
@@ -331,7 +360,7 @@ int run_toolchains(const struct run_config *c, struct toolchain **out,
 
 int run_execute(const struct run_config *c, char *err, size_t errlen)
 {
-	struct run r = {.c = c, .rng = c->seed};
+	struct run r = {.c = c, .rng = c->seed, .raw_fd = -1};
 	int ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	r.pin = c->pin_cpu == RUN_PIN_AUTO ? (ncpu > 1 ? ncpu - 1 : -1)
 					   : c->pin_cpu;
@@ -397,7 +426,15 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	int failed = 0;
 	for (size_t i = 0; i < r.nunits; i++)
 		failed |= r.units[i].state == UNIT_FAILED;
-	int code = *c->stop ? 130 : wrote != 0 ? 3 : failed ? 1 : 0;
+	if (r.unwritten)
+		fprintf(stderr,
+			"cgobench: %zu samples could not be written to "
+			"%s/raw.csv (%s): the run leaves them out\n",
+			r.unwritten, r.dir, strerror(r.unwritten_errno));
+	int code = *c->stop		      ? 130
+		   : wrote != 0 || r.unwritten ? 3
+		   : failed		      ? 1
+					      : 0;
 	run_free(&r);
 	return code;
 }

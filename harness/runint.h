@@ -16,6 +16,7 @@
 #include "run.h"
 #include "summary.h"
 
+#include <sys/types.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -41,6 +42,7 @@ struct unit {
 	/* instructions/op by group of every counted sample, beside primary */
 	double (*anatomy)[ANATOMY_NGROUPS];
 	size_t n;
+	size_t unwritten; /* samples taken that raw.csv could not hold */
 };
 
 /* One sample as taken: which unit, which repetition, what it printed. */
@@ -63,7 +65,10 @@ struct run {
 	size_t ntaken;
 	struct machine m;
 	char *dir;
-	FILE *raw;
+	int raw_fd;	/* raw.csv, -1 before it is created */
+	off_t raw_len;	/* its bytes written whole: only whole lines */
+	size_t unwritten; /* samples that could not be written */
+	int unwritten_errno;
 	int pin, procs, ncpu;
 	char gomaxprocs[32];
 	char allprocs[32]; /* GOMAXPROCS of the unpinned families */
@@ -81,6 +86,9 @@ void run_info(const struct run *r, const char *fmt, ...)
 void run_warn(const struct run *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void run_progress(struct run *r, const char *what, int round, int rounds);
+/* Appends whole lines to raw.csv, or nothing: a write that fails part-way
+ * is cut back off. -1 with errno set when it fails. */
+int run_append_raw(struct run *r, const char *buf, size_t len);
 
 /* discover.c */
 void discover_family(struct run *r, const struct family *f,

@@ -94,6 +94,12 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			    "compiler removed the work (gccgo ignores "
 			    "//go:noinline)",
 			    row->s.median);
+		} else if (u->unwritten) {
+			row->status = SUMMARY_INCOMPLETE;
+			row->note = xasprintf(
+			    "%zu samples left out: raw.csv could not hold "
+			    "them (%s)",
+			    u->unwritten, strerror(r->unwritten_errno));
 		} else if (*c->stop && row->s.n < (size_t)c->count) {
 			row->status = SUMMARY_INCOMPLETE;
 			row->note =
@@ -134,7 +140,11 @@ static void add_empty_rows(struct run *r, struct summary_row **rows,
 		row->status = u->state == UNIT_SKIPPED	? SUMMARY_SKIPPED
 			      : u->state == UNIT_FAILED ? SUMMARY_FAILED
 							: SUMMARY_INCOMPLETE;
-		row->note = xstrdup(u->note ? u->note : "no sample taken");
+		row->note = u->note	 ? xstrdup(u->note)
+			    : u->unwritten ? xasprintf("no sample written: raw.csv "
+						     "could not hold them (%s)",
+						     strerror(r->unwritten_errno))
+					   : xstrdup("no sample taken");
 	}
 }
 
@@ -206,7 +216,14 @@ int runout_write(struct run *r)
 	qsort_r(rows, nrows, sizeof *rows, cmp_rows, r);
 
 	struct sbuf mach = {0};
-	machine_set(&r->m, "status", *r->c->stop ? "incomplete" : "complete");
+	machine_set(&r->m, "status",
+		    *r->c->stop || r->unwritten ? "incomplete" : "complete");
+	if (r->unwritten) {
+		char *what = xasprintf("%zu samples (%s)", r->unwritten,
+				       strerror(r->unwritten_errno));
+		machine_set(&r->m, "unwritten", what);
+		free(what);
+	}
 	machine_format(&r->m, &mach);
 	/* the run's model, from which every output is made */
 	struct run_model m = {.dir = r->dir,

@@ -38,17 +38,30 @@ struct obs schedule_obs_of(const struct run *r, const struct unit *u, int rep,
 			    .value = m->value};
 }
 
-static void append_raw(struct run *r, const struct unit *u, int rep,
-		       const struct bench_line *l)
+/* Writes a sample's rows to raw.csv, all or none; a sample that cannot
+ * be written is counted and kept out of everything the run writes, so
+ * that summary.csv always matches raw.csv. */
+static int append_raw(struct run *r, struct unit *u, int rep,
+		      const struct bench_line *l)
 {
 	struct sbuf sb = {0};
 	for (size_t k = 0; k < l->nmetrics; k++) {
 		struct obs o = schedule_obs_of(r, u, rep, &l->metrics[k]);
 		raw_add_row(&sb, &o, l->iters);
 	}
-	if (fwrite(sb.buf, 1, sb.len, r->raw) != sb.len || fflush(r->raw) != 0)
-		run_warn(r, "cannot append to %s/raw.csv", r->dir);
+	int rc = run_append_raw(r, sb.buf, sb.len);
 	sbuf_free(&sb);
+	if (rc == 0)
+		return 0;
+	if (!r->unwritten++) {
+		r->unwritten_errno = errno;
+		run_warn(r,
+			 "cannot write to %s/raw.csv: %s: samples that cannot "
+			 "be written are left out of the run",
+			 r->dir, strerror(errno));
+	}
+	u->unwritten++;
+	return -1;
 }
 
 /* Iterations of a counted sample: about 1e8 instructions' worth (taking
@@ -108,7 +121,10 @@ static void take_sample(struct run *r, size_t ui, int rep)
 		benchout_free(&out);
 		return;
 	}
-	append_raw(r, u, rep, l);
+	if (append_raw(r, u, rep, l) != 0) {
+		benchout_free(&out);
+		return;
+	}
 	u->primary = xrealloc(u->primary, (u->n + 1) * sizeof *u->primary);
 	u->primary[u->n++] = l->metrics[0].value;
 	r->taken = xrealloc(r->taken, (r->ntaken + 1) * sizeof *r->taken);

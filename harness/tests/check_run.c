@@ -608,6 +608,7 @@ int main(void)
 		const struct CMUnitTest tests[] = {
 		    cmocka_unit_test(files_present),
 		    cmocka_unit_test(incomplete_reads_back),
+		    cmocka_unit_test(raw_matches_summary),
 		};
 		return cmocka_run_group_tests_name("interrupted run", tests,
 						   load, unload);

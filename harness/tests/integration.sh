@@ -130,6 +130,60 @@ else
 fi
 check_run incomplete "$tmp/term"
 
+# A disk that fills during a run (a 4 MiB tmpfs, filled with a file): no
+# sample is written in part. Freed again, the run writes everything, says
+# how many samples it could not write and exits 3; left full, raw.csv
+# still reads back and the run says what it could not write.
+# full_run FREE: the call family into $mnt/run, the disk filled once it
+# has taken some samples and, when FREE is 1, freed after the first
+# sample that could not be written
+full_run() {
+	"$cgobench" run --go "$go" --cases call --count 30 --max-count 30 \
+		--benchtime 0.02s --warmup 0.01s --out "$mnt/run" -q \
+		>/dev/null 2>"$tmp/full.err" &
+	pid=$!
+	i=0
+	while [ "$i" -lt 600 ] && [ "$(wc -l <"$mnt/run/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	dd if=/dev/zero of="$mnt/fill" bs=4k 2>/dev/null
+	i=0
+	while [ "$i" -lt 300 ] && ! grep -q 'cannot write to' "$tmp/full.err"; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$1" -eq 1 ] && rm -f "$mnt/fill"
+	wait "$pid"
+	rc=$?
+}
+mnt="$tmp/full"
+mkdir "$mnt"
+if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=4m cgobench-full "$mnt" 2>/dev/null; then
+	echo "ok - # SKIP the disk-full tests: cannot mount a tmpfs here (they need root)"
+else
+	full_run 1
+	if [ "$rc" -eq 3 ] && grep -q '^status: incomplete$' "$mnt/run/machine.txt" &&
+		grep -q '^unwritten: [0-9]* samples (No space left on device)$' "$mnt/run/machine.txt" &&
+		grep -q '^cgobench: [0-9]* samples could not be written to .*raw.csv (No space left on device)' "$tmp/full.err" &&
+		awk -F, 'NF != 10 { bad = 1 } END { exit bad }' "$mnt/run/raw.csv"; then
+		ok "a disk full for a while: whole lines, exit 3, the samples lost counted"
+	else
+		bad "a disk full for a while: exit $rc, $(tail -n 2 "$tmp/full.err")"
+	fi
+	check_run incomplete "$mnt/run"
+	rm -rf "$mnt/run"
+	full_run 0
+	if [ "$rc" -eq 3 ] && awk -F, 'NF != 10 { bad = 1 } END { exit bad }' "$mnt/run/raw.csv" &&
+		grep -q "cannot write .*summary.csv" "$tmp/full.err" &&
+		"$cgobench" compare "$mnt/run" "$mnt/run" >/dev/null 2>&1; then
+		ok "a disk left full: exit 3, raw.csv whole and read back, what was not written named"
+	else
+		bad "a disk left full: exit $rc, $(tail -n 3 "$tmp/full.err")"
+	fi
+	umount "$mnt"
+fi
+
 # SIGKILL while `go test -c` builds (a new GOCACHE keeps it building): the
 # build does not outlive the driver.
 GOCACHE="$tmp/kill-cache" "$cgobench" run --go "$go" --cases call \
