@@ -55,6 +55,7 @@ UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
 	test_history test_anatomy test_report test_remote test_options
 UNIT_PLAIN = $(UNIT_TESTS:%=$(B)/tests/%)
 UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
+FUZZ_BINS = $(B)/fuzz/fuzz_parsers $(B)/fuzz/fuzz_rundirs
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
@@ -74,7 +75,7 @@ help:
 	@echo "make mutate       apply each mutant of harness/tests/mutants.txt, run the unit tests, print the score"
 	@echo "make regress      count instructions of a quick suite, compare with BASELINE, exit 1 on a regression"
 	@echo "make baseline     make BASELINE anew from the quick suite (commit it)"
-	@echo "make fuzz         fuzz every parser with libFuzzer for FUZZTIME seconds (installs clang)"
+	@echo "make fuzz         fuzz every parser, and compare/report/history/machines on whole run directories, FUZZTIME s each (installs clang)"
 	@echo "make deps         install the build and run dependencies (apt-get or sudo)"
 	@echo "make fmt          clang-format the harness"
 	@echo "make lint         cppcheck the harness"
@@ -196,28 +197,40 @@ mutate: $(DEPS_STAMP)
 
 # the ssh test needs an ssh server and client, and the test of --cc clang
 # clang: only the tests use them
-test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run
+test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS)
 	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \
+		sh harness/tests/fuzz-replay.sh $(FUZZ_BINS) -- \
 		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO) -- \
 		sh harness/tests/remote.sh $(B)/cgobench $(B)/tests/check_run
 
 FUZZ_SRC = util.c benchout.c gotest.c gbench.c csv.c family.c
+# the run-directory target links every module but main.c
+FUZZ_RUNDIR_SRC = $(filter-out harness/main.c,$(wildcard harness/*.c))
+FUZZ_CC = clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iharness
 
-$(B)/fuzz/fuzz_parsers: harness/tests/fuzz/fuzz_parsers.c $(FUZZ_SRC:%=harness/%)
+$(B)/fuzz/fuzz_parsers: harness/tests/fuzz/fuzz_parsers.c $(FUZZ_SRC:%=harness/%) | $(B)/fuzz/deps
+	$(Q)$(FUZZ_CC) $^ $(LDLIBS) -o $@
+
+$(B)/fuzz/fuzz_rundirs: harness/tests/fuzz/fuzz_rundirs.c $(FUZZ_RUNDIR_SRC) | $(B)/fuzz/deps
+	$(Q)$(FUZZ_CC) $^ $(LDLIBS) -o $@
+
+$(B)/fuzz/deps:
 	$(Q)sh scripts/install-deps.sh clang
 	$(Q)sh scripts/install-deps.sh libclang-rt-$$(clang -dumpversion | cut -d. -f1)-dev
-	@mkdir -p $(dir $@)
-	$(Q)clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-		-Iharness $^ $(LDLIBS) -o $@
+	@mkdir -p $(dir $@) && touch $@
 
-# The committed seeds are real outputs; the first byte picks the parser.
-fuzz: $(B)/fuzz/fuzz_parsers
-	@mkdir -p $(B)/fuzz/corpus
+# The committed seeds are real outputs and the hostile inputs of #14; the
+# first byte of a parser seed picks the parser, a run directory's seed is
+# its files, each led by "%%% NAME". FUZZTIME seconds each.
+fuzz: $(FUZZ_BINS)
+	@mkdir -p $(B)/fuzz/corpus $(B)/fuzz/corpus-rundirs
 	$(B)/fuzz/fuzz_parsers -max_total_time=$(FUZZTIME) -print_final_stats=1 \
 		$(B)/fuzz/corpus harness/tests/fuzz/corpus
+	$(B)/fuzz/fuzz_rundirs -max_total_time=$(FUZZTIME) -timeout=20 -print_final_stats=1 \
+		$(B)/fuzz/corpus-rundirs harness/tests/fuzz/corpus-rundirs
 
 fmt:
 	@command -v clang-format >/dev/null || { echo "make fmt needs clang-format (apt-get install clang-format)"; exit 1; }
