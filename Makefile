@@ -6,11 +6,11 @@ ifeq ($(origin CC),default)
 CC = gcc
 endif
 GO ?= go
-COUNT ?= 8
-# the default suite is 161 benchmarks: each sample 0.1s, at most 20 of them
-# for the +-3% goal, which keeps make bench near 6 minutes on 2 cores
-MAXCOUNT ?= 20
-BENCHTIME ?= 0.1s
+# COUNT, MAXCOUNT and BENCHTIME are passed on only when set: the defaults
+# are cgobench's own (cgobench run --help)
+COUNT ?=
+MAXCOUNT ?=
+BENCHTIME ?=
 CASES ?= all
 BENCHFLAGS ?=
 FUZZTIME ?= 60
@@ -120,15 +120,15 @@ $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 # With HOSTS="user@a b", the suite runs on each of those machines over ssh
 # instead (see cgobench run --host), and the charts compare them.
 HOSTS ?=
+MEASURE = $(if $(COUNT),--count $(COUNT)) $(if $(MAXCOUNT),--max-count $(MAXCOUNT)) \
+	$(if $(BENCHTIME),--benchtime $(BENCHTIME)) --cases $(CASES)
 bench: $(B)/cgobench
 ifeq ($(strip $(HOSTS)),)
-	$(B)/cgobench run --go $(GO) --count $(COUNT) --max-count $(MAXCOUNT) \
-		--benchtime $(BENCHTIME) --cases $(CASES) $(BENCHFLAGS)
+	$(B)/cgobench run --go $(GO) $(MEASURE) $(BENCHFLAGS)
 	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
 else
 	$(Q)for h in $(HOSTS); do \
-		$(B)/cgobench run --host "$$h" --go $(GO) --count $(COUNT) --max-count $(MAXCOUNT) \
-			--benchtime $(BENCHTIME) --cases $(CASES) $(BENCHFLAGS) || exit 1; done
+		$(B)/cgobench run --host "$$h" --go $(GO) $(MEASURE) $(BENCHFLAGS) || exit 1; done
 	$(Q)$(MAKE) --no-print-directory charts RUN="$$(ls -td results/*/*/ | head -n $(words $(HOSTS)))"
 endif
 
@@ -145,8 +145,7 @@ bundle: $(B)/cgobench
 MATRIX_GO ?= go,go1.27.3,/usr/lib/go-1.19/bin/go,/usr/bin/go-12
 matrix: $(B)/cgobench
 	$(Q)sh scripts/install-deps.sh golang-1.19-go gccgo-12
-	$(B)/cgobench run --go $(MATRIX_GO) --count $(COUNT) --max-count $(MAXCOUNT) \
-		--benchtime $(BENCHTIME) --cases $(CASES) $(BENCHFLAGS)
+	$(B)/cgobench run --go $(MATRIX_GO) $(MEASURE) $(BENCHFLAGS)
 	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
 
 # make charts RUN="dir1 dir2": the newest run when RUN is not given. With

@@ -109,7 +109,8 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			row->status = SUMMARY_WIDE;
 			row->note = xasprintf(
 			    "95%% interval wider than +-%g%% after %zu "
-			    "repetitions (raise '--max-count <N>')",
+			    "repetitions (raise '--max-count <N>', or "
+			    "MAXCOUNT=<N> under make)",
 			    c->target_pct, row->s.n);
 		} else if (primary && row->s.n > (size_t)c->count) {
 			row->note = xasprintf(

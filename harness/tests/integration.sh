@@ -73,6 +73,17 @@ else
 fi
 check_run flaky "$tmp/flaky"
 
+# A row short of its interval goal names the knob of cgobench and of make.
+"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow --count 2 \
+	--max-count 2 --target-ci 0.01 --benchtime 0.01s --warmup 0.01s \
+	--out "$tmp/wide" -q >/dev/null 2>&1
+if grep -q "wide,95% interval wider than +-0.01% after 2 repetitions (raise '--max-count <N>', or MAXCOUNT=<N> under make)" \
+	"$tmp/wide/summary.csv"; then
+	ok "a wide row names --max-count and MAXCOUNT"
+else
+	bad "a wide row names --max-count and MAXCOUNT: $(grep wide "$tmp/wide/summary.csv" | head -n 1)"
+fi
+
 # A baselines line or an options env that names nothing the family has is
 # said, each once, naming its file.
 mkdir "$tmp/unused"
@@ -426,6 +437,16 @@ for c in main run anatomy bundle compare history report machines; do
 		bad "$c --help: $(diff "$tmp/help.out" "harness/tests/fixtures/help-$c.txt" | head -n 5)"
 	fi
 done
+# One set of defaults, cgobench's: make passes COUNT, MAXCOUNT and
+# BENCHTIME on only when they are set.
+plain=$(make -s -n bench HOSTS= 2>/dev/null | grep 'cgobench run')
+set=$(make -s -n bench HOSTS= COUNT=3 MAXCOUNT=4 BENCHTIME=0.3s 2>/dev/null | grep 'cgobench run')
+if [ -n "$plain" ] && ! printf '%s' "$plain" | grep -q -- '--count\|--max-count\|--benchtime' &&
+	printf '%s' "$set" | grep -q -- '--count 3 --max-count 4 --benchtime 0.3s'; then
+	ok "make bench leaves the defaults to cgobench and passes what is set"
+else
+	bad "make bench's defaults: '$plain' / '$set'"
+fi
 # An output that cannot be written exits 3, not 2 (a bad command line).
 "$cgobench" machines /nonexistent/dir/m.dat results/vm/toolchains 2>"$tmp/w.err"
 rc=$?
