@@ -57,20 +57,35 @@ void run_warn(const struct run *r, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* On a terminal, one line rewritten before each sample; off one, a line
+ * every tenth of the samples planned or every minute, whichever comes
+ * first. The time left is the samples left at the pace so far. */
 void run_progress(struct run *r, const char *what, int round, int rounds)
 {
-	if (!r->progress)
+	if (r->c->quiet)
 		return;
-	double spent = monotonic_s() - r->started;
-	double left =
-	    r->done
-		? spent / (double)r->done *
-		      (double)(r->planned > r->done ? r->planned - r->done : 0)
-		: 0;
+	double now = monotonic_s(), spent = now - r->started;
+	size_t left_n = r->planned > r->done ? r->planned - r->done : 0;
+	double left = r->done ? spent / (double)r->done * (double)left_n : 0;
+	if (r->progress) {
+		fprintf(stderr,
+			"\r\033[K[round %d/%d] %s  %zu/%zu  about %dm%02ds "
+			"left",
+			round, rounds, what, r->done, r->planned,
+			(int)left / 60, (int)left % 60);
+		return;
+	}
+	size_t step = r->planned / 10 ? r->planned / 10 : 1;
+	if (!r->done ||
+	    (r->done < r->said_done + step && now - r->said_at < 60))
+		return;
 	fprintf(stderr,
-		"\r\033[K[round %d/%d] %s  %zu/%zu  about %dm%02ds left", round,
-		rounds, what, r->done, r->planned, (int)left / 60,
+		"cgobench: round %d/%d: %zu of %zu samples taken, about "
+		"%dm%02ds left\n",
+		round, rounds, r->done, r->planned, (int)left / 60,
 		(int)left % 60);
+	r->said_done = r->done;
+	r->said_at = now;
 }
 
 /* Creates dir/raw.csv exclusively, so that two runs can never share a
@@ -246,6 +261,8 @@ static void record_setup(struct run *r)
  * scaling, a loaded machine. */
 static void warn_spoilers(struct run *r)
 {
+	if (r->c->instructions)
+		return; /* none of them moves a count of instructions */
 	const char *virt = machine_get(&r->m, "virtualised");
 	if (virt && strcmp(virt, "none") && strcmp(virt, "no"))
 		run_warn(r,
@@ -422,7 +439,16 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	if (!*c->stop)
 		schedule_measure(&r);
 	int wrote = runout_write(&r);
-	run_info(&r, "wrote %s", r.dir);
+	if (*c->stop && r.planned)
+		fprintf(stderr,
+			"cgobench: stopped: %zu of about %zu samples taken; "
+			"what was measured is in %s, marked incomplete\n",
+			r.done, r.planned, r.dir);
+	else if (*c->stop)
+		fprintf(stderr, "cgobench: stopped before the first sample: "
+				"nothing was measured\n");
+	else
+		run_info(&r, "wrote %s", r.dir);
 	int failed = 0;
 	for (size_t i = 0; i < r.nunits; i++)
 		failed |= r.units[i].state == UNIT_FAILED;

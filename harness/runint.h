@@ -78,6 +78,8 @@ struct run {
 	uint64_t rng;
 	double started;
 	size_t done, planned; /* samples, for the time-left estimate */
+	size_t said_done;     /* done at the last progress line off a tty */
+	double said_at;	      /* and when it was printed */
 };
 
 /* run.c: progress and warnings on stderr */

@@ -147,6 +147,35 @@ static int interval_met(const struct run *r, const struct unit *u)
 	return summary_within(&s, r->c->target_pct);
 }
 
+/* The samples the run will still take, for the time left: each unit's up
+ * to --count, and beyond it, once a unit has 3, as many as its interval
+ * would need to reach the goal if it narrowed as 1/sqrt(n), up to
+ * --max-count. */
+static size_t samples_left(const struct run *r)
+{
+	const struct run_config *c = r->c;
+	size_t left = 0;
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct unit *u = &r->units[i];
+		if (u->state != UNIT_OK)
+			continue;
+		double want = c->count;
+		if (u->n >= 3 && c->max_count > c->count) {
+			struct stats_summary s;
+			stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
+			double half = fmax(s.ci_high - s.median,
+					   s.median - s.ci_low) /
+				      fabs(s.median) * 100;
+			double need = (double)u->n * pow(half / c->target_pct, 2);
+			if (isfinite(need) && need > want)
+				want = fmin(ceil(need), c->max_count);
+		}
+		if (want > (double)u->n)
+			left += (size_t)want - u->n;
+	}
+	return left;
+}
+
 /* Runs one round over the units in want (a flag each), shuffled. */
 static void round_of(struct run *r, const int *want, int round, int rounds)
 {
@@ -160,6 +189,7 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 		order[i - 1] = order[j];
 		order[j] = t;
 	}
+	r->planned = r->done + samples_left(r);
 	for (size_t i = 0; i < n && !*r->c->stop; i++) {
 		struct unit *u = &r->units[order[i]];
 		if (u->state != UNIT_OK)
@@ -181,7 +211,7 @@ void schedule_measure(struct run *r)
 	for (size_t i = 0; i < r->nunits; i++)
 		active += want[i] = r->units[i].state == UNIT_OK;
 	r->planned = active * (size_t)c->count;
-	r->started = monotonic_s();
+	r->started = r->said_at = monotonic_s();
 	for (int round = 1; round <= c->count && !*c->stop; round++)
 		round_of(r, want, round, c->count);
 	for (int round = c->count + 1; round <= c->max_count && !*c->stop;
@@ -194,8 +224,7 @@ void schedule_measure(struct run *r)
 		}
 		if (!more)
 			break;
-		r->planned = r->done + more;
-		round_of(r, want, round, round);
+		round_of(r, want, round, c->max_count);
 	}
 	if (r->progress)
 		fputs("\r\033[K", stderr);

@@ -6,7 +6,7 @@
 # bytes, NaN and huge numbers, rows glued or cut mid-line, names that are
 # not UTF-8, histories without their last newline), under ASan and UBSan:
 # each seed must be read or refused, never crash, leak or hang. Run from
-# the repository's top directory. Ends with "fuzz-replay: N passed, M
+# the repository's top directory. Ends with "fuzz: N passed, M
 # failed".
 set -u
 tmp=$(mktemp -d)
@@ -25,4 +25,4 @@ replay() {
 }
 replay "$1" harness/tests/fuzz/corpus
 replay "$2" harness/tests/fuzz/corpus-rundirs
-echo "fuzz-replay: $passed passed, $failed failed"
+echo "fuzz: $passed passed, $failed failed"

@@ -76,12 +76,19 @@ check_run flaky "$tmp/flaky"
 # A row short of its interval goal names the knob of cgobench and of make.
 "$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow --count 2 \
 	--max-count 2 --target-ci 0.01 --benchtime 0.01s --warmup 0.01s \
-	--out "$tmp/wide" -q >/dev/null 2>&1
-if grep -q "wide,95% interval wider than +-0.01% after 2 repetitions (raise '--max-count <N>', or MAXCOUNT=<N> under make)" \
+	--out "$tmp/wide" >/dev/null 2>"$tmp/wide.err"
+if grep -q "wide,\"95% interval wider than +-0.01% after 2 repetitions (raise '--max-count <N>', or MAXCOUNT=<N> under make)\"" \
 	"$tmp/wide/summary.csv"; then
 	ok "a wide row names --max-count and MAXCOUNT"
 else
 	bad "a wide row names --max-count and MAXCOUNT: $(grep wide "$tmp/wide/summary.csv" | head -n 1)"
+fi
+# off a terminal, progress comes as whole lines, with the time left
+if [ "$(grep -c '^cgobench: round [0-9]*/[0-9]*: [0-9]* of [0-9]* samples taken, about [0-9]*m[0-9][0-9]s left$' "$tmp/wide.err")" -ge 2 ] &&
+	! grep -q "$(printf '\r')" "$tmp/wide.err"; then
+	ok "off a terminal, progress lines with the time left"
+else
+	bad "off a terminal, progress lines: $(head -n 5 "$tmp/wide.err")"
 fi
 
 # A baselines line or an options env that names nothing the family has is
@@ -104,7 +111,7 @@ fi
 # $pid, once it has taken some samples (for the signal tests).
 long_run() {
 	"$cgobench" run --go "$go" --cases call --count 1000 --benchtime 0.02s \
-		--warmup 0.01s --out "$1" -q >/dev/null 2>&1 &
+		--warmup 0.01s --out "$1" -q >/dev/null 2>"$1.err" &
 	pid=$!
 	i=0
 	while [ "$i" -lt 600 ] && [ "$(wc -l <"$1/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
@@ -122,6 +129,11 @@ if [ "$rc" -eq 130 ]; then
 	ok "a run stopped by SIGINT exits 130"
 else
 	bad "a run stopped by SIGINT exits $rc, want 130"
+fi
+if grep -q "^cgobench: stopped: [0-9]* of about [0-9]* samples taken; what was measured is in $tmp/int, marked incomplete\$" "$tmp/int.err"; then
+	ok "a run stopped by SIGINT says how far it got and where it wrote"
+else
+	bad "a run stopped by SIGINT says so: $(cat "$tmp/int.err")"
 fi
 check_run incomplete "$tmp/int"
 
