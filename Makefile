@@ -59,7 +59,7 @@ FUZZ_BINS = $(B)/fuzz/fuzz_parsers $(B)/fuzz/fuzz_rundirs
 DEPS_STAMP = $(B)/.deps-ok
 
 .SECONDARY:
-.PHONY: all bench bundle matrix charts test unit integration mutate regress baseline fuzz deps help fmt lint clean
+.PHONY: FORCE all bench bundle matrix charts test unit integration mutate regress baseline fuzz deps help fmt lint clean
 
 all: $(B)/cgobench
 
@@ -96,6 +96,17 @@ $(B)/san/%.o: $(H)/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC+SAN  $<")
 	$(Q)$(CC) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARN) -c $< -o $@
+
+# the commit the driver is built from, for cgobench --version: rewritten
+# only when it changes, so that main.o is rebuilt only then
+$(B)/commit.txt: FORCE
+	@mkdir -p $(B)
+	@c=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown); \
+	git diff --quiet HEAD -- 2>/dev/null || c=$$c-dirty; \
+	[ "$$(cat $@ 2>/dev/null)" = "$$c" ] || echo "$$c" >$@
+$(B)/obj/main.o: $(B)/commit.txt
+$(B)/obj/main.o: CPPFLAGS += -DCGOBENCH_COMMIT='"$(shell cat $(B)/commit.txt 2>/dev/null)"'
+FORCE:
 
 $(B)/cgobench: $(HARNESS_OBJ) $(B)/obj/main.o
 	@$(if $(Q),echo "  LD      $@")

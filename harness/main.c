@@ -7,11 +7,13 @@
 #include "options.h"
 #include "csv.h"
 #include "history.h"
+#include "machine.h"
 #include "remote.h"
 #include "run.h"
 #include "rundir.h"
 #include "util.h"
 
+#include <jansson.h>
 #include <stddef.h>
 #include <signal.h>
 #include <stdio.h>
@@ -41,7 +43,8 @@ static const char usage_main[] =
     "             [--go LIST] [--cases PATTERNS] [--cc CC] FILE.tar.gz\n"
     "  report     write RUN/report.md from a run's files: cgobench report RUN...\n"
     "\n"
-    "Run 'cgobench <command> --help' for the options of a command.\n"
+    "Run 'cgobench <command> --help' for the options of a command,\n"
+    "'cgobench --version' for its commit and the versions it finds.\n"
     "\n"
     "exit status:\n"
     "  0    every benchmark was measured (skipped ones included)\n"
@@ -456,6 +459,41 @@ static int cmd_machines(int argc, char **argv)
 	return rc;
 }
 
+#ifndef CGOBENCH_COMMIT
+#define CGOBENCH_COMMIT "unknown"
+#endif
+#ifdef __clang__
+#define CC_VERSION __VERSION__
+#else
+#define CC_VERSION "gcc " __VERSION__
+#endif
+
+/* cgobench --version: the commit it was built from, and the version of
+ * each program and library it uses, as found here and now. */
+static int print_version(void)
+{
+	printf("cgobench %s, built by %s, jansson %s (running %s)\n",
+	       CGOBENCH_COMMIT, CC_VERSION, JANSSON_VERSION,
+	       jansson_version_str());
+	static const struct {
+		const char *name;
+		const char *argv[4];
+	} deps[] = {
+	    {"Google Benchmark", {"pkg-config", "--modversion", "benchmark"}},
+	    {"go", {"go", "version"}},
+	    {"gnuplot", {"gnuplot", "--version"}},
+	    {"valgrind", {"valgrind", "--version"}},
+	};
+	for (size_t i = 0; i < sizeof deps / sizeof *deps; i++) {
+		char *line = machine_command_line((char *const *)deps[i].argv,
+						  NULL);
+		printf("%-17s %s\n", deps[i].name,
+		       line && *line ? line : "not found");
+		free(line);
+	}
+	return fflush(stdout) == 0 ? 0 : EXIT_WRITE;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -468,6 +506,8 @@ int main(int argc, char **argv)
 		fputs(usage_main, stdout);
 		return 0;
 	}
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version"))
+		return print_version();
 	argc--;
 	argv++;
 	if (!strcmp(cmd, "run"))

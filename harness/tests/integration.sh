@@ -449,6 +449,14 @@ for c in main run anatomy bundle compare history report machines; do
 		bad "$c --help: $(diff "$tmp/help.out" "harness/tests/fixtures/help-$c.txt" | head -n 5)"
 	fi
 done
+# --version: the commit built from, and what it finds of each dependency
+if "$cgobench" --version >"$tmp/version" 2>&1 &&
+	head -n 1 "$tmp/version" | grep -q '^cgobench [0-9a-f]\{12\}\(-dirty\)\?, built by .*, jansson [0-9.]* (running [0-9.]*)$' &&
+	[ "$(grep -c '^Google Benchmark  [0-9]\|^go                go version go\|^gnuplot           gnuplot [0-9]\|^valgrind          valgrind-[0-9]' "$tmp/version")" -eq 4 ]; then
+	ok "--version: the commit and each dependency's version"
+else
+	bad "--version: $(cat "$tmp/version")"
+fi
 # One set of defaults, cgobench's: make passes COUNT, MAXCOUNT and
 # BENCHTIME on only when they are set.
 plain=$(make -s -n bench HOSTS= 2>/dev/null | grep 'cgobench run')
