@@ -218,7 +218,9 @@ static long break_even(const struct claim *c, const struct summary_table *t,
 	for (long k = n; k >= 1 && !isnan(w); k /= 2) {
 		snprintf(p, sizeof p, "%s%ld", pre, k);
 		double m = summary_median_of(t, f, v, tc, p, u);
-		if (isnan(m) || m > within * w)
+		if (isnan(m))
+			continue; /* a size not measured */
+		if (m > within * w)
 			break;
 		even = k;
 	}
@@ -251,10 +253,18 @@ static int judge_batching(const struct claim *c, struct sbuf *d,
 		  get(c, "base"), summary_median_of(t, f, get(c, "base"), tc, p, u),
 		  u);
 	long largest, even = break_even(c, t, tc, &largest);
-	sbuf_addf(d,
-		  "; the crossing costs under %g%% of the work (%s within "
-		  "%g%% of its least) from %s%ld on\n",
-		  num(c, "share", 0), u, num(c, "share", 0), pre, even);
+	if (even > 0)
+		sbuf_addf(d,
+			  "; the crossing costs under %g%% of the work (%s "
+			  "within %g%% of its least) from %s%ld on\n",
+			  num(c, "share", 0), u, num(c, "share", 0), pre, even);
+	else
+		sbuf_addf(d,
+			  "; the crossing is not under %g%% of the work at "
+			  "%s%ld, the largest measured (%s more than %g%% "
+			  "above its least)\n",
+			  num(c, "share", 0), pre, largest, u,
+			  num(c, "share", 0));
 	return ok;
 }
 

@@ -82,7 +82,8 @@ static int series(const struct run_model *m, const char *family,
 	return strchr(sb->buf + head, '\n') + 1 < sb->buf + sb->len;
 }
 
-/* batch.dat, led by a "# break-even N TOOLCHAIN" line a toolchain */
+/* batch.dat, led by a "# break-even N TOOLCHAIN" line a toolchain ("none"
+ * for N when the crossing is not under the claim's share at any n) */
 static int batch_dat(const struct run_model *m, struct sbuf *sb)
 {
 	for (size_t k = 0; k < m->sum.ntoolchains; k++) {
@@ -91,6 +92,9 @@ static int batch_dat(const struct run_model *m, struct sbuf *sb)
 					     m->sum.toolchains[k], &largest);
 		if (even > 0)
 			sbuf_addf(sb, "# break-even %ld %s\n", even,
+				  m->sum.toolchains[k]);
+		else if (largest > 0)
+			sbuf_addf(sb, "# break-even none %s\n",
 				  m->sum.toolchains[k]);
 	}
 	return series(m, "batch", "n=", "ns/item", sb);

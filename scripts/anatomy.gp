@@ -7,6 +7,7 @@ if (ARGC < 2) {
 	exit status 2
 }
 data = ARG1
+load ARG0[1:strlen(ARG0) - strlen("anatomy.gp")]."palette.gp"
 out = ARG2
 set style data histograms
 set style histogram rowstacked

@@ -21,7 +21,7 @@ for run in "$@"; do
 	fi
 	if [ -f "$run/batch.dat" ]; then
 		# the break-even batch size of the first toolchain
-		mark=$(sed -n 's/^# break-even \([0-9]*\) .*/\1/p' "$run/batch.dat" | head -n 1)
+		mark=$(sed -n 's/^# break-even \([0-9a-z]*\) .*/\1/p' "$run/batch.dat" | head -n 1)
 		gnuplot -c "$here/series.gp" "$run/batch.dat" "$run/batch" ns/item \
 			"Cost per item: one crossing per item or one per batch" \
 			"items per op (n, log scale)" 1 "$mark"

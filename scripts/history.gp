@@ -9,6 +9,7 @@ if (ARGC < 3) {
 	exit status 2
 }
 data = ARG1
+load ARG0[1:strlen(ARG0) - strlen("history.gp")]."palette.gp"
 out = ARG2
 unit = ARG3
 set datafile separator "\t"
@@ -28,7 +29,7 @@ set key outside right top noenhanced
 set terminal pngcairo size 1100,620 font "sans,11"
 set output out.".png"
 plot for [i=0:nseries-1] data using 0:(column(2 + 3*i)):(column(3 + 3*i)):(column(4 + 3*i)):xtic(1) \
-	with yerrorlines pt 7 ps 0.6 lw 1.5 title columnheader(2 + 3*i)
+	with yerrorlines ps 0.8 title columnheader(2 + 3*i)
 set terminal svg size 1100,620 font "sans,11" dynamic
 set output out.".svg"
 replot

@@ -4,12 +4,14 @@
 # columns a series: median, low, high).
 #   gnuplot -c scripts/series.gp DATA OUT UNIT TITLE XLABEL LOGX [MARK]
 # writes OUT.png and OUT.svg; LOGX is 1 for a log2 x axis; MARK, when
-# given, is an x to mark with a dashed line (the break-even batch size).
+# given, is an x to mark with a dashed line (the break-even batch size),
+# or "none" for a note that there is none.
 if (ARGC < 6) {
 	print "usage: gnuplot -c series.gp DATA OUT UNIT TITLE XLABEL LOGX [MARK]"
 	exit status 2
 }
 data = ARG1
+load ARG0[1:strlen(ARG0) - strlen("series.gp")]."palette.gp"
 out = ARG2
 unit = ARG3
 set datafile separator "\t"
@@ -29,7 +31,10 @@ set xlabel ARG5 noenhanced
 set title ARG4 noenhanced
 set key outside right top noenhanced
 set offsets graph 0.02, graph 0.02, 0, 0
-if (ARGC >= 7 && ARG7 ne "") {
+if (ARGC >= 7 && ARG7 eq "none") {
+	set label 1 " the crossing is not under 10% of the work at any n measured" at graph 0, graph 0.95 left font ",10"
+}
+if (ARGC >= 7 && ARG7 ne "" && ARG7 ne "none") {
 	mark = real(ARG7)
 	set arrow 1 from mark, graph 0 to mark, graph 1 nohead dt 2 lw 1.5 lc rgb "#555555"
 	set label 1 sprintf(" crossing < 10%% of the work from n=%s", ARG7) at mark, graph 0.95 left font ",10"
@@ -37,7 +42,7 @@ if (ARGC >= 7 && ARG7 ne "") {
 set terminal pngcairo size 1100,620 font "sans,11"
 set output out.".png"
 plot for [i=0:nseries-1] data using 1:(column(2 + 3*i)):(column(3 + 3*i)):(column(4 + 3*i)) \
-	with yerrorlines pt 7 ps 0.6 lw 1.5 title columnheader(2 + 3*i)
+	with yerrorlines ps 0.8 title columnheader(2 + 3*i)
 set terminal svg size 1100,620 font "sans,11" dynamic
 set output out.".svg"
 replot

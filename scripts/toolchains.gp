@@ -10,6 +10,7 @@ if (ARGC < 3) {
 	exit status 2
 }
 data = ARG1
+load ARG0[1:strlen(ARG0) - strlen("toolchains.gp")]."palette.gp"
 out = ARG2
 unit = ARG3
 set datafile separator "\t"

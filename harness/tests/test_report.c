@@ -457,6 +457,16 @@ static void claim_batching_bounds(void **state)
 	assert_non_null(strstr(c, "from n=4 on"));
 	free(c);
 	free(rows);
+	/* the largest n more than 10% above the least: no size from which
+	 * it stays under, said so, never "n=-1" */
+	const double rising[] = {100, 50, 10, 10.5, 11.2};
+	rows = batch_rows(rising, 11.3, 11.4);
+	c = claims_of(rows);
+	assert_null(strstr(c, "n=-1"));
+	assert_non_null(strstr(c, "the crossing is not under 10% of the work "
+				  "at n=16, the largest measured"));
+	free(c);
+	free(rows);
 }
 
 #define CONTENTION "*A big map behind a lock"
