@@ -136,11 +136,11 @@ MEASURE = $(if $(COUNT),--count $(COUNT)) $(if $(MAXCOUNT),--max-count $(MAXCOUN
 bench: $(B)/cgobench
 ifeq ($(strip $(HOSTS)),)
 	$(B)/cgobench run --go $(GO) $(MEASURE) $(BENCHFLAGS)
-	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
+	$(Q)sh scripts/charts.sh "$$(sh scripts/latest-run.sh)"
 else
 	$(Q)for h in $(HOSTS); do \
 		$(B)/cgobench run --host "$$h" --go $(GO) $(MEASURE) $(BENCHFLAGS) || exit 1; done
-	$(Q)$(MAKE) --no-print-directory charts RUN="$$(ls -td results/*/*/ | head -n $(words $(HOSTS)))"
+	$(Q)$(MAKE) --no-print-directory charts RUN="$$(sh scripts/latest-run.sh $(words $(HOSTS)))"
 endif
 
 # A tarball of the driver and prebuilt cases, for a machine of this
@@ -157,25 +157,28 @@ MATRIX_GO ?= go,go1.27.3,/usr/lib/go-1.19/bin/go,/usr/bin/go-12
 matrix: $(B)/cgobench
 	$(Q)sh scripts/install-deps.sh golang-1.19-go gccgo-12
 	$(B)/cgobench run --go $(MATRIX_GO) $(MEASURE) $(BENCHFLAGS)
-	$(Q)sh scripts/charts.sh "$$(ls -td results/*/*/ | head -n 1)"
+	$(Q)sh scripts/charts.sh "$$(sh scripts/latest-run.sh)"
 
-# make charts RUN="dir1 dir2": the newest run when RUN is not given. With
+# make charts RUN="dir1 dir2": the run that ran last (by the date in its
+# machine.txt) when RUN is not given. With
 # several runs (of several machines) it also draws the machines chart into
 # MACHINES; with a HISTORY file (make regress writes one) the history chart
 # of its SCENARIOS (default: every one without a param) beside it.
 MACHINES ?= $(B)/charts/machines
 SCENARIOS ?=
 charts: $(B)/cgobench
-	$(Q)for r in $${RUN:-$$(ls -td results/*/*/ | head -n 1)}; do \
+	$(Q)for r in $${RUN:-$$(sh scripts/latest-run.sh)}; do \
 		$(B)/cgobench report "$$r" && sh scripts/charts.sh "$$r" || exit 1; done
 	$(Q)if [ $$(echo $(RUN) | wc -w) -gt 1 ]; then mkdir -p $$(dirname $(MACHINES)) && \
 		$(B)/cgobench machines $(MACHINES).dat $(RUN) && \
 		gnuplot -c scripts/toolchains.gp $(MACHINES).dat $(MACHINES) ns/op \
-			"The same crossings across machines"; fi
+			"The same crossings across machines" && \
+		echo "charts: the machines chart: $(MACHINES).png, .svg" >&2; fi
 	$(Q)if [ -f "$(HISTORY)" ]; then \
 		$(B)/cgobench history --chart $(HISTORY:.csv=).dat $(HISTORY) $(SCENARIOS) && \
 		gnuplot -c scripts/history.gp $(HISTORY:.csv=).dat $(HISTORY:.csv=) \
-			"$$(sed -n '1s/^# //p' $(HISTORY:.csv=).dat)"; fi
+			"$$(sed -n '1s/^# //p' $(HISTORY:.csv=).dat)" && \
+		echo "charts: the history chart of $(HISTORY): $(HISTORY:.csv=).png, .svg" >&2; fi
 
 # Instructions, not time: the same count on every run and machine of one
 # kind, so the gate does not trip on a noisy CI machine. Each run lands in

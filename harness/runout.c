@@ -120,6 +120,36 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 	}
 }
 
+/* One verdict per benchmark: a row of another unit than the primary one
+ * (ns/item, B/op beside ns/op) that is ok takes its primary row's status
+ * and note, so that a benchmark is not wide in ns/op and ok in ns/item
+ * from the same samples. */
+static void carry_status(const struct run *r, struct summary_row *rows,
+			 size_t nrows)
+{
+	struct key_index primary = {0};
+	for (size_t i = 0; i < nrows; i++) {
+		const struct summary_row *x = &rows[i];
+		const char *k[] = {x->family, x->variant, x->toolchain, x->cc,
+				   x->param};
+		if (!strcmp(x->unit, r->primary))
+			key_index_put(&primary, k, 5, i);
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		struct summary_row *x = &rows[i];
+		const char *k[] = {x->family, x->variant, x->toolchain, x->cc,
+				   x->param};
+		long p = key_index_get(&primary, k, 5);
+		if (x->status != SUMMARY_OK || p < 0 || (size_t)p == i ||
+		    rows[p].status == SUMMARY_OK)
+			continue;
+		x->status = rows[p].status;
+		free(x->note);
+		x->note = rows[p].note ? xstrdup(rows[p].note) : NULL;
+	}
+	key_index_free(&primary);
+}
+
 /* Adds a row for every unit that ended with no sample at all. */
 static void add_empty_rows(struct run *r, struct summary_row **rows,
 			   size_t *nrows)
@@ -213,6 +243,7 @@ int runout_write(struct run *r)
 	size_t nrows;
 	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows, NULL);
 	annotate(r, rows, nrows);
+	carry_status(r, rows, nrows);
 	add_empty_rows(r, &rows, &nrows);
 	qsort_r(rows, nrows, sizeof *rows, cmp_rows, r);
 

@@ -11,13 +11,16 @@ set -eu
 [ $# -ge 1 ] || { sed -n '2,10s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 here=$(dirname "$0")
 for run in "$@"; do
+	run=${run%/}
 	[ -f "$run/overview.dat" ] || { echo "charts: no overview.dat in '$run' (run 'cgobench report $run')" >&2; exit 2; }
 	unit=ns/op
 	grep -q 'instructions/op' "$run/summary.csv" && unit=instructions/op
 	gnuplot -c "$here/overview.gp" "$run/overview.dat" "$run/overview" "$unit"
+	drew=" overview.png"
 	# one toolchain has 4 columns: variant, median, low, high
 	if [ "$(head -n 1 "$run/toolchains.dat" | awk -F '\t' '{print NF}')" -gt 4 ]; then
 		gnuplot -c "$here/toolchains.gp" "$run/toolchains.dat" "$run/toolchains" "$unit"
+		drew="$drew toolchains.png"
 	fi
 	if [ -f "$run/batch.dat" ]; then
 		# the break-even batch size of the first toolchain
@@ -25,19 +28,23 @@ for run in "$@"; do
 		gnuplot -c "$here/series.gp" "$run/batch.dat" "$run/batch" ns/item \
 			"Cost per item: one crossing per item or one per batch" \
 			"items per op (n, log scale)" 1 "$mark"
+		drew="$drew batch.png"
 	fi
 	if [ -f "$run/handles.dat" ]; then
 		gnuplot -c "$here/series.gp" "$run/handles.dat" "$run/scaling-handles" ns/op \
 			"A Go object handed to C and found again in a callback, as goroutines contend" \
 			"goroutines" 0
+		drew="$drew scaling-handles.png"
 	fi
 	if [ -f "$run/parallel.dat" ]; then
 		gnuplot -c "$here/series.gp" "$run/parallel.dat" "$run/scaling-parallel" ns/op \
 			"Calls from many goroutines at once (ns/op is wall time over all calls)" \
 			"goroutines" 0
+		drew="$drew scaling-parallel.png"
 	fi
 	if [ -f "$run/anatomy.dat" ]; then
 		sh "$here/anatomy-chart.sh" "$run"
+		drew="$drew anatomy.png"
 	fi
-	echo "charts: drew $run" >&2
+	echo "charts: $run (run on $(sed -n 's/^date: //p' "$run/machine.txt" 2>/dev/null)):$drew, each also .svg" >&2
 done

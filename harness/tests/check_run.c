@@ -502,6 +502,27 @@ static int in_catalogue(const char *family, const char *variant)
 	return 0;
 }
 
+/* One verdict per benchmark: every unit of a benchmark (ns/op, ns/item,
+ * B/op...) has the same status. */
+static void one_status_per_benchmark(void **state)
+{
+	(void)state;
+	static const char *const key[] = {"case", "variant", "toolchain",
+					   "cc", "param"};
+	struct key_index first = {0};
+	for (size_t r = 0; r < summary.nrows; r++) {
+		const char *k[5];
+		for (int i = 0; i < 5; i++)
+			k[i] = cell(r, key[i]);
+		size_t f = key_index_put(&first, k, 5, r);
+		if (strcmp(cell(f, "status"), cell(r, "status")))
+			fail_msg("%s %s %s: %s in %s, %s in %s", k[0], k[1],
+				 k[4], cell(f, "status"), cell(f, "unit"),
+				 cell(r, "status"), cell(r, "unit"));
+	}
+	key_index_free(&first);
+}
+
 static void catalogue_measured(void **state)
 {
 	(void)state;
@@ -580,6 +601,7 @@ int main(void)
 		    cmocka_unit_test(files_present),
 		    cmocka_unit_test(schema_columns),
 		    cmocka_unit_test(catalogue_measured),
+		    cmocka_unit_test(one_status_per_benchmark),
 		};
 		return cmocka_run_group_tests_name("catalogue", tests, load,
 						   unload);
@@ -621,6 +643,7 @@ int main(void)
 	    cmocka_unit_test(baselines_matched),
 	    cmocka_unit_test(c_faster_than_cgo),
 	    cmocka_unit_test(raw_matches_summary),
+	    cmocka_unit_test(one_status_per_benchmark),
 	    cmocka_unit_test(bench_txt_reads_back),
 	    cmocka_unit_test(machine_record),
 	};

@@ -449,6 +449,27 @@ for c in main run anatomy bundle compare history report machines; do
 		bad "$c --help: $(diff "$tmp/help.out" "harness/tests/fixtures/help-$c.txt" | head -n 5)"
 	fi
 done
+# make charts draws the run that ran last by its machine.txt, not the one
+# whose files changed last; and says what it drew, where, with no "//"
+for d in a:2026-01-03T00:00:00Z b:2026-01-09T00:00:00Z c:2026-01-05T00:00:00Z; do
+	mkdir -p "$tmp/latest/m/${d%%:*}"
+	echo "date: ${d#*:}" >"$tmp/latest/m/${d%%:*}/machine.txt"
+done
+touch -d 2026-02-01 "$tmp/latest/m/c" "$tmp/latest/m/c/machine.txt"
+if [ "$(sh scripts/latest-run.sh 1 "$tmp/latest")" = "$tmp/latest/m/b" ] &&
+	[ "$(sh scripts/latest-run.sh 2 "$tmp/latest" | tr '\n' ' ')" = "$tmp/latest/m/b $tmp/latest/m/c " ]; then
+	ok "the latest runs are those that ran last, by machine.txt"
+else
+	bad "the latest runs: $(sh scripts/latest-run.sh 2 "$tmp/latest" 2>&1)"
+fi
+cp -r "$run" "$tmp/charted"
+if sh scripts/charts.sh "$tmp/charted/" 2>"$tmp/charts.err" &&
+	grep -q "^charts: $tmp/charted (run on [0-9T:-]*Z): overview.png batch.png, each also .svg$\|^charts: $tmp/charted (run on [0-9T:-]*Z): overview.png, each also .svg$" "$tmp/charts.err" &&
+	! grep -q '//' "$tmp/charts.err"; then
+	ok "charts.sh says which run it drew and each chart"
+else
+	bad "charts.sh says which run it drew: $(cat "$tmp/charts.err")"
+fi
 # --version: the commit built from, and what it finds of each dependency
 if "$cgobench" --version >"$tmp/version" 2>&1 &&
 	head -n 1 "$tmp/version" | grep -q '^cgobench [0-9a-f]\{12\}\(-dirty\)\?, built by .*, jansson [0-9.]* (running [0-9.]*)$' &&
