@@ -1,4 +1,5 @@
 #include "compare.h"
+#include "compareint.h"
 
 #include "csv.h"
 #include "raw.h"
@@ -7,7 +8,6 @@
 #include "util.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,21 +29,6 @@ struct side {
 	 * variant, and by case, variant, param and unit */
 	struct key_index by_key, by_key_any, sum_variant, sum_order;
 	struct summary_samples samples; /* of rows, when has_raw */
-};
-
-/* One line of the comparison. */
-struct cmp_row {
-	const struct summary_row *o, *n;
-	const char *metric; /* "value", "overhead" or "ratio" */
-	char unit[96];
-	double old_med, old_lo, old_hi, new_med, new_lo, new_hi;
-	size_t old_n, new_n;
-	double delta_pct, p; /* p is NaN when there were no samples */
-	/* the bootstrap interval of new minus old, for overheads from
-	 * samples; NaN otherwise */
-	double change_lo, change_hi;
-	int significant, regression;
-	size_t order; /* the old row's place in its summary.csv */
 };
 
 static const char *sum_baseline(void *ctx, const char *family,
@@ -335,173 +320,31 @@ static const char *toolchain_label(const struct side *s, char *buf, size_t len)
 	return buf;
 }
 
-static void print_text(FILE *out, const struct side *os, const struct side *ns,
-		       const struct cmp_row *rows, size_t n)
+/* The benchmarks ("case variant param", and the toolchain when rows
+ * match by it) of side a that side b has no row of, each once. */
+static void only_in(const struct side *a, const struct side *b, int any_tc,
+		    char ***names, size_t *n)
 {
-	char b1[128], b2[128];
-	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", os->path,
-		toolchain_label(os, b1, sizeof b1), ns->path,
-		toolchain_label(ns, b2, sizeof b2));
-	fprintf(out, "%-8s %-16s %-10s %-9s %-16s %26s %26s %9s  %s\n", "case",
-		"variant", "param", "metric", "unit", "old", "new", "change",
-		"p");
-	for (size_t i = 0; i < n; i++) {
-		const struct cmp_row *c = &rows[i];
-		char ov[64], nv[64], ch[32], p[48];
-		if (c->old_hi == 0 && c->new_hi == 0 && c->old_lo == 0 &&
-		    c->new_lo == 0)
-			continue; /* 0 B/op before and after says nothing */
-		snprintf(ov, sizeof ov, "%.4g [%.4g, %.4g]", c->old_med,
-			 c->old_lo, c->old_hi);
-		snprintf(nv, sizeof nv, "%.4g [%.4g, %.4g]", c->new_med,
-			 c->new_lo, c->new_hi);
-		if (c->significant)
-			snprintf(ch, sizeof ch, "%+.2f%%", c->delta_pct);
-		else
-			snprintf(ch, sizeof ch, "~");
-		if (!isnan(c->change_lo))
-			snprintf(p, sizeof p, "change [%+.3g, %+.3g]",
-				 c->change_lo, c->change_hi);
-		else if (isnan(c->p))
-			snprintf(p, sizeof p, "%s",
-				 c->significant ? "intervals apart"
-						: "intervals overlap");
-		else
-			snprintf(p, sizeof p, "p=%.3f n=%zu+%zu", c->p,
-				 c->old_n, c->new_n);
-		fprintf(out,
-			"%-8s %-16s %-10s %-9s %-16s %26s %26s %9s  %s%s\n",
-			c->o->family, c->o->variant, c->o->param, c->metric,
-			c->unit, ov, nv, ch, p,
-			c->regression ? "  REGRESSION" : "");
+	struct key_index seen = {0};
+	*names = NULL;
+	*n = 0;
+	for (size_t i = 0; i < a->nrows; i++) {
+		const struct summary_row *r = &a->rows[i];
+		if (match(b, r, any_tc))
+			continue;
+		const char *k[] = {r->family, r->variant, r->param,
+				   any_tc ? "" : r->toolchain};
+		if (key_index_put(&seen, k, 4, *n) != *n)
+			continue;
+		*names = xrealloc(*names, (*n + 1) * sizeof **names);
+		(*names)[(*n)++] =
+		    xasprintf("%s %s%s%s%s%s", r->family, r->variant,
+			      r->param[0] ? " " : "", r->param,
+			      any_tc ? "" : " ", any_tc ? "" : r->toolchain);
 	}
-}
-
-/* The fields of a row of compare's CSV and JSON, one list for both: the
- * name, and its value as a string, a count, a number or a flag. */
-enum field_kind { F_TEXT, F_COUNT, F_NUM, F_FLAG };
-struct field {
-	enum field_kind kind;
-	const char *text;
-	size_t count;
-	double num;
-};
-
-static const char *const field_names[] = {
-    "case",	  "variant",	 "param",      "old_toolchain", "new_toolchain",
-    "metric",	  "unit",	 "old_n",      "old_median",	"old_ci_low",
-    "old_ci_high", "new_n",	 "new_median", "new_ci_low",	"new_ci_high",
-    "change_pct", "p_value",	 "significant", "regression"};
-#define NFIELDS (sizeof field_names / sizeof *field_names)
-
-static struct field field_of(const struct cmp_row *c, size_t i)
-{
-	const char *text[] = {c->o->family,    c->o->variant, c->o->param,
-			      c->o->toolchain, c->n->toolchain, c->metric,
-			      c->unit};
-	const double num[] = {c->old_med, c->old_lo,	c->old_hi,
-			      0,	  c->new_med,	c->new_lo,
-			      c->new_hi,  c->delta_pct, c->p};
-	if (i < 7)
-		return (struct field){F_TEXT, text[i], 0, 0};
-	if (i == 7 || i == 11)
-		return (struct field){F_COUNT, NULL, i == 7 ? c->old_n : c->new_n,
-				      0};
-	if (i < 17)
-		return (struct field){F_NUM, NULL, 0, num[i - 8]};
-	return (struct field){F_FLAG, NULL,
-			      (size_t)(i == 17 ? c->significant : c->regression),
-			      0};
-}
-
-static void print_csv(FILE *out, const struct cmp_row *rows, size_t n)
-{
-	struct sbuf sb = {0};
-	const char *f[NFIELDS + 1];
-	char bufs[NFIELDS][32];
-	f[0] = "schema";
-	memcpy(f + 1, field_names, sizeof field_names);
-	csv_add_row(&sb, f, NFIELDS + 1);
-	f[0] = "1";
-	for (size_t r = 0; r < n; r++) {
-		for (size_t i = 0; i < NFIELDS; i++) {
-			struct field v = field_of(&rows[r], i);
-			char *b = bufs[i];
-			if (v.kind == F_TEXT)
-				f[i + 1] = v.text;
-			else if (v.kind == F_NUM)
-				f[i + 1] = csv_double(b, v.num);
-			else {
-				snprintf(b, 32, "%zu", v.count);
-				f[i + 1] = b;
-			}
-		}
-		csv_add_row(&sb, f, NFIELDS + 1);
-	}
-	fwrite(sb.buf, 1, sb.len, out);
-	sbuf_free(&sb);
-}
-
-/* A JSON string of s; bytes that are not UTF-8 (a name or a path may hold
- * any) become U+FFFD each, so that the key is never dropped. */
-static json_t *json_text(const char *s)
-{
-	json_t *j = json_string(s);
-	if (j)
-		return j;
-	struct sbuf sb = {0};
-	for (size_t i = 0; s[i];) {
-		unsigned char c = (unsigned char)s[i];
-		size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2
-				     : c >= 0xe0 && c <= 0xef	 ? 3
-				     : c >= 0xf0 && c <= 0xf4	 ? 4
-								 : 0;
-		json_t *seq = len && strnlen(s + i, len) == len
-				  ? json_stringn(s + i, len)
-				  : NULL;
-		if (seq)
-			sbuf_add(&sb, s + i, len);
-		else
-			sbuf_addstr(&sb, "\xef\xbf\xbd");
-		i += seq ? len : 1;
-		json_decref(seq);
-	}
-	j = json_stringn(sb.buf ? sb.buf : "", sb.len);
-	sbuf_free(&sb);
-	return j;
-}
-
-static json_t *json_field(struct field v)
-{
-	switch (v.kind) {
-	case F_TEXT: return json_text(v.text);
-	case F_COUNT: return json_integer((json_int_t)v.count);
-	case F_NUM: return isfinite(v.num) ? json_real(v.num) : json_null();
-	case F_FLAG: return json_boolean(v.count);
-	}
-	return json_null();
-}
-
-static void print_json(FILE *out, const struct side *os, const struct side *ns,
-		       const struct cmp_row *rows, size_t n, size_t regressions)
-{
-	json_t *arr = json_array();
-	for (size_t r = 0; r < n; r++) {
-		json_t *o = json_object();
-		for (size_t i = 0; i < NFIELDS; i++)
-			json_object_set_new(o, field_names[i],
-					    json_field(field_of(&rows[r], i)));
-		json_array_append_new(arr, o);
-	}
-	json_t *root = json_object();
-	json_object_set_new(root, "old", json_text(os->path));
-	json_object_set_new(root, "new", json_text(ns->path));
-	json_object_set_new(root, "regressions",
-			    json_integer((json_int_t)regressions));
-	json_object_set_new(root, "rows", arr);
-	json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
-	json_decref(root);
+	key_index_free(&seen);
+	if (*n)
+		qsort(*names, *n, sizeof **names, str_ptr_cmp);
 }
 
 /* Where a row stands in its run's summary.csv, for the order of the
@@ -522,40 +365,6 @@ static int cmp_order(const void *a, const void *b)
 	return (strcmp(x->metric, "overhead") == 0) -
 	       (strcmp(y->metric, "overhead") == 0);
 }
-
-/* What an output format is given: both runs and the rows compared. */
-struct cmp_view {
-	const struct side *os, *ns;
-	const struct cmp_row *rows;
-	size_t n, regressions;
-};
-
-static void text_format(FILE *out, const struct cmp_view *v)
-{
-	print_text(out, v->os, v->ns, v->rows, v->n);
-}
-
-static void csv_format(FILE *out, const struct cmp_view *v)
-{
-	print_csv(out, v->rows, v->n);
-}
-
-static void json_format(FILE *out, const struct cmp_view *v)
-{
-	print_json(out, v->os, v->ns, v->rows, v->n, v->regressions);
-}
-
-/* compare's outputs, in the order of enum compare_format: a new format
- * is a function, an enum value and a name. */
-static const struct {
-	void (*write)(FILE *out, const struct cmp_view *v);
-} formats[] = {{text_format}, {csv_format}, {json_format}};
-
-const char *const compare_format_names[] = {"text", "csv", "json", NULL};
-_Static_assert(sizeof formats / sizeof *formats ==
-		   sizeof compare_format_names / sizeof *compare_format_names -
-		       1,
-	       "a name for every format");
 
 int compare_exit_status(size_t regressions, int fail_on_regression)
 {
@@ -603,6 +412,11 @@ int compare_runs(const char *old_path, const char *new_path,
 			compare_overhead(&rows[n++], &os, &ns, o);
 		}
 	}
+	struct cmp_view v = {.old_path = old_path,
+			     .new_path = new_path,
+			     .threshold_pct = o->threshold_pct};
+	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
+	only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);
 	for (size_t i = 0; i < n; i++)
 		rows[i].order = order_of(&os, rows[i].o);
 	qsort(rows, n, sizeof *rows, cmp_order);
@@ -616,10 +430,21 @@ int compare_runs(const char *old_path, const char *new_path,
 	} else {
 		for (size_t i = 0; i < n; i++)
 			*regressions += rows[i].regression;
-		struct cmp_view v = {&os, &ns, rows, n, *regressions};
-		formats[o->format].write(out, &v);
+		char b1[128], b2[128];
+		v.old_label = toolchain_label(&os, b1, sizeof b1);
+		v.new_label = toolchain_label(&ns, b2, sizeof b2);
+		v.rows = rows;
+		v.n = n;
+		v.regressions = *regressions;
+		compare_write(o->format, out, &v);
 		fflush(out);
 	}
+	for (size_t i = 0; i < v.nonly_old; i++)
+		free(v.only_old[i]);
+	for (size_t i = 0; i < v.nonly_new; i++)
+		free(v.only_new[i]);
+	free(v.only_old);
+	free(v.only_new);
 	free(rows);
 	free_side(&os);
 	free_side(&ns);

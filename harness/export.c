@@ -7,8 +7,10 @@
 #include "report.h"
 #include "rundir.h"
 #include "summary.h"
+#include "units.h"
 #include "util.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +127,7 @@ static int table(const struct run_model *m, struct sbuf *sb)
 			if ((int)strlen(f[k]) > w[k])
 				w[k] = (int)strlen(f[k]);
 	}
-	sbuf_addf(sb, "%-*s %-*s %-*s %-*s %12s %23s %12s %8s  %s\n", w[0], "case",
+	sbuf_addf(sb, "%-*s %-*s %-*s %-*s %18s %26s %14s %8s  %s\n", w[0], "case",
 	       w[1], "variant", w[2], "toolchain", w[3], "param", "median",
 	       "95% interval", "overhead", "ratio", "n");
 	for (size_t i = 0; i < n; i++) {
@@ -135,23 +137,19 @@ static int table(const struct run_model *m, struct sbuf *sb)
 		sbuf_addf(sb, "%-*s %-*s %-*s %-*s ", w[0], row->family, w[1],
 		       row->variant, w[2], row->toolchain, w[3], row->param);
 		if (!row->s.n) {
-			sbuf_addf(sb, "%12s  %s\n", summary_status_names[row->status],
+			sbuf_addf(sb, "%18s  %s\n", summary_status_names[row->status],
 			       row->note ? row->note : "");
 			continue;
 		}
-		char iv[64], ov[32] = "", ra[32] = "";
-		snprintf(iv, sizeof iv, "[%.4g, %.4g]", row->s.ci_low,
-			 row->s.ci_high);
+		char med[48], iv[96], ov[48] = "", ra[32] = "";
+		units_format(med, sizeof med, row->s.median, row->unit, 0);
+		units_format_ci(iv, sizeof iv, NAN, row->s.ci_low,
+				row->s.ci_high, row->unit, 0);
 		if (row->baseline_found) {
-			snprintf(ov, sizeof ov, "%+.4g", row->d.diff);
+			units_format(ov, sizeof ov, row->d.diff, row->unit, 1);
 			snprintf(ra, sizeof ra, "%.3gx", row->d.ratio);
 		}
-		char med[32];
-		if (!strcmp(primary, "ns/op"))
-			snprintf(med, sizeof med, "%.4g ns", row->s.median);
-		else
-			snprintf(med, sizeof med, "%.6g", row->s.median);
-		sbuf_addf(sb, "%12s %23s %12s %8s  %zu%s%s\n", med, iv, ov, ra,
+		sbuf_addf(sb, "%18s %26s %14s %8s  %zu%s%s\n", med, iv, ov, ra,
 		       row->s.n, row->status != SUMMARY_OK ? " " : "",
 		       row->status != SUMMARY_OK
 			   ? summary_status_names[row->status]

@@ -5,6 +5,7 @@
 #include "machine.h"
 #include "rundir.h"
 #include "summary.h"
+#include "units.h"
 #include "util.h"
 
 #include <math.h>
@@ -17,40 +18,145 @@ static const char *str0(const char *s)
 	return s ? s : "";
 }
 
-static void fmt_ci(struct sbuf *sb, double m, double lo, double hi)
+/* The chart that shows a swept family's every param. */
+static const char *chart_of(const char *family)
 {
-	sbuf_addf(sb, "%.4g [%.4g, %.4g]", m, lo, hi);
+	static const char *const charts[][2] = {
+	    {"batch", "batch.png"},
+	    {"handles", "scaling-handles.png"},
+	    {"parallel", "scaling-parallel.png"}};
+	for (size_t i = 0; i < sizeof charts / sizeof *charts; i++)
+		if (!strcmp(family, charts[i][0]))
+			return charts[i][1];
+	return NULL;
 }
 
+/* A row of the headline: a crossing with its baseline and overhead. */
+static int crossing(const struct summary_row *x)
+{
+	return (!strcmp(x->unit, "ns/op") ||
+		!strcmp(x->unit, "instructions/op")) &&
+	       str0(x->baseline)[0] && !isnan(x->d.diff);
+}
+
+/* The number of a param "key=N", its key's length in *klen; NaN when
+ * the param is not one. */
+static double param_number(const char *param, size_t *klen)
+{
+	const char *eq = strchr(param, '=');
+	char *end;
+	if (!eq || strchr(eq, '/'))
+		return NAN;
+	double v = strtod(eq + 1, &end);
+	*klen = (size_t)(eq - param) + 1;
+	return *end || end == eq + 1 ? NAN : v;
+}
+
+/* Whether a family sweeps a numeric param over more than two values
+ * (batch sizes, goroutines), its key in key: then only the least and
+ * the largest value of each variant go into the headline. */
+static int swept(const struct summary_table *t, const char *family,
+		 char *key, size_t keylen, size_t *values)
+{
+	double *seen = NULL;
+	size_t n = 0, klen = 0;
+	key[0] = '\0';
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct summary_row *x = &t->rows[r];
+		if (strcmp(x->family, family) || !crossing(x))
+			continue;
+		size_t l;
+		double v = param_number(x->param, &l);
+		if (isnan(v) || (key[0] && (l != klen ||
+					    strncmp(key, x->param, l)))) {
+			free(seen);
+			return 0;
+		}
+		if (!key[0])
+			snprintf(key, keylen, "%.*s", (int)(klen = l), x->param);
+		int dup = 0;
+		for (size_t i = 0; i < n; i++)
+			dup |= seen[i] == v;
+		if (!dup) {
+			seen = xrealloc(seen, (n + 1) * sizeof *seen);
+			seen[n++] = v;
+		}
+	}
+	free(seen);
+	*values = n;
+	return n > 2;
+}
+
+/* Whether row x is at the least or the largest param value of its
+ * variant and toolchain. */
+static int at_an_end(const struct summary_table *t, const struct summary_row *x)
+{
+	size_t l;
+	double v = param_number(x->param, &l), lo = v, hi = v;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct summary_row *y = &t->rows[r];
+		if (strcmp(y->family, x->family) ||
+		    strcmp(y->variant, x->variant) ||
+		    strcmp(y->toolchain, x->toolchain) || !crossing(y))
+			continue;
+		double w = param_number(y->param, &l);
+		lo = fmin(lo, w);
+		hi = fmax(hi, w);
+	}
+	return v == lo || v == hi;
+}
+
+static void headline_row(struct sbuf *sb, const struct summary_row *x)
+{
+	char m[96], o[96], ra[96];
+	units_format_ci(m, sizeof m, x->s.median, x->s.ci_low, x->s.ci_high,
+			x->unit, 0);
+	units_format_ci(o, sizeof o, x->d.diff, x->d.diff_low, x->d.diff_high,
+			x->unit, 1);
+	units_format_ci(ra, sizeof ra, x->d.ratio, x->d.ratio_low,
+			x->d.ratio_high, "x", 0);
+	sbuf_addf(sb, "| `%s` | %s | %s | %s | `%s` | %s | %s | %zu |\n",
+		  x->variant, x->toolchain, x->param, m, str0(x->baseline), o,
+		  ra, x->s.n);
+}
+
+/* One table a family: each crossing against its baseline; a swept
+ * family's least and largest param only, the rest left to its chart. */
 static void headline(struct sbuf *sb, const struct summary_table *t)
 {
-	sbuf_addstr(sb,
-		    "## Headline\n\n"
-		    "| case | variant | toolchain | param | unit | median "
-		    "[95%] | baseline | overhead [95%] | ratio [95%] | n |\n"
-		    "|---|---|---|---|---|---|---|---|---|---|\n");
+	sbuf_addstr(sb, "## Headline\n\nEach crossing, its baseline (the "
+			"same work without the crossing), the overhead "
+			"(crossing minus baseline) and the ratio, with 95% "
+			"intervals.\n\n");
+	struct key_index done = {0};
 	for (size_t r = 0; r < t->nrows; r++) {
-		const char *unit = t->rows[r].unit;
-		if (strcmp(unit, "ns/op") && strcmp(unit, "instructions/op"))
+		const char *f = t->rows[r].family;
+		if (!crossing(&t->rows[r]) ||
+		    key_index_put(&done, &f, 1, r) != r)
 			continue;
-		if (!str0(t->rows[r].baseline)[0] || isnan(t->rows[r].d.diff))
-			continue;
-		sbuf_addf(sb, "| %s | `%s` | %s | %s | %s | ",
-			  t->rows[r].family, t->rows[r].variant,
-			  t->rows[r].toolchain, t->rows[r].param, unit);
-		fmt_ci(sb, t->rows[r].s.median, t->rows[r].s.ci_low,
-		       t->rows[r].s.ci_high);
-		sbuf_addf(sb, " | `%s` | ", str0(t->rows[r].baseline));
-		fmt_ci(sb, t->rows[r].d.diff, t->rows[r].d.diff_low,
-		       t->rows[r].d.diff_high);
-		sbuf_addstr(sb, " | ");
-		fmt_ci(sb, t->rows[r].d.ratio, t->rows[r].d.ratio_low,
-		       t->rows[r].d.ratio_high);
-		sbuf_addf(sb, " | %zu |\n", t->rows[r].s.n);
+		char key[64];
+		size_t values;
+		int sweep = swept(t, f, key, sizeof key, &values);
+		sbuf_addf(sb,
+			  "### %s\n\n| variant | toolchain | param | median "
+			  "[95%%] | baseline | overhead [95%%] | ratio [95%%] "
+			  "| n |\n|---|---|---|---|---|---|---|---|\n",
+			  f);
+		for (size_t k = r; k < t->nrows; k++)
+			if (!strcmp(t->rows[k].family, f) &&
+			    crossing(&t->rows[k]) &&
+			    (!sweep || at_an_end(t, &t->rows[k])))
+				headline_row(sb, &t->rows[k]);
+		if (sweep)
+			sbuf_addf(sb,
+				  "\nOnly the least and the largest %s here; all "
+				  "%zu are in summary.csv%s%s.\n",
+				  key, values, chart_of(f) ? " and " : "",
+				  chart_of(f) ? chart_of(f) : "");
+		sbuf_addstr(sb, "\n");
 	}
-	sbuf_addstr(sb, "\n");
+	key_index_free(&done);
 }
-
 
 static void anatomy_lines(struct sbuf *sb, const struct anatomy_row *a,
 			  size_t n)

@@ -1,0 +1,40 @@
+/* What compare.c computes and compareout.c writes: the rows of a
+ * comparison, and the view each output format is given. */
+#ifndef CGOBENCH_COMPAREINT_H
+#define CGOBENCH_COMPAREINT_H
+
+#include "summary.h"
+
+#include <stdio.h>
+
+/* One line of the comparison. */
+struct cmp_row {
+	const struct summary_row *o, *n;
+	const char *metric; /* "value", "overhead" or "ratio" */
+	char unit[96];
+	double old_med, old_lo, old_hi, new_med, new_lo, new_hi;
+	size_t old_n, new_n;
+	double delta_pct, p; /* p is NaN when there were no samples */
+	/* the bootstrap interval of new minus old, for overheads from
+	 * samples; NaN otherwise */
+	double change_lo, change_hi;
+	int significant, regression;
+	size_t order; /* the old row's place in its summary.csv */
+};
+
+/* Both runs, the rows compared, and the benchmarks ("case variant
+ * param") that only one of the runs has. */
+struct cmp_view {
+	const char *old_path, *new_path;
+	const char *old_label, *new_label; /* toolchain and compiler */
+	const struct cmp_row *rows;
+	size_t n, regressions;
+	double threshold_pct;
+	char **only_old, **only_new;
+	size_t nonly_old, nonly_new;
+};
+
+/* Writes v in format (enum compare_format). */
+void compare_write(int format, FILE *out, const struct cmp_view *v);
+
+#endif

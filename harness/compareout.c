@@ -1,0 +1,302 @@
+#include "compareint.h"
+
+#include "compare.h"
+#include "csv.h"
+#include "units.h"
+#include "util.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether a row says nothing: 0 before and after (B/op, allocs/op of a
+ * call that allocates nothing). */
+static int all_zero(const struct cmp_row *c)
+{
+	return c->old_hi == 0 && c->new_hi == 0 && c->old_lo == 0 &&
+	       c->new_lo == 0;
+}
+
+/* The change column: the change always, "~" after it when it is not
+ * significant; the column after it: why (p-value, intervals, or the
+ * overhead change's interval). */
+static void change_cols(const struct cmp_row *c, char *ch, size_t chlen,
+			char *why, size_t whylen)
+{
+	snprintf(ch, chlen, "%+.2f%%%s", c->delta_pct,
+		 c->significant ? "  " : " ~");
+	if (!isnan(c->change_lo)) {
+		char iv[64];
+		units_format_ci(iv, sizeof iv, NAN, c->change_lo, c->change_hi,
+				c->unit, 1);
+		snprintf(why, whylen, "change %s", iv);
+	} else if (isnan(c->p)) {
+		snprintf(why, whylen, "%s",
+			 c->significant ? "intervals apart"
+					: "intervals overlap");
+	} else {
+		snprintf(why, whylen, "p=%.3f n=%zu+%zu", c->p, c->old_n,
+			 c->new_n);
+	}
+}
+
+/* "only in old (N): a, b, c and M more" */
+static void print_only(FILE *out, const char *which, char **names, size_t n)
+{
+	if (!n)
+		return;
+	fprintf(out, "only in %s (%zu, not compared):", which, n);
+	for (size_t i = 0; i < n && i < 12; i++)
+		fprintf(out, "%s %s", i ? "," : "", names[i]);
+	if (n > 12)
+		fprintf(out, " and %zu more", n - 12);
+	fputc('\n', out);
+}
+
+/* The closing line: the regressions, or that there is none and how the
+ * rows moved. */
+static void print_verdict(FILE *out, const struct cmp_view *v)
+{
+	size_t slower = 0, faster = 0, same = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cmp_row *c = &v->rows[i];
+		if (!c->significant)
+			same++;
+		else if (c->delta_pct > 0)
+			slower++;
+		else
+			faster++;
+	}
+	if (v->regressions)
+		fprintf(out,
+			"verdict: %zu regression%s (significantly slower by "
+			"more than %g%%):",
+			v->regressions, v->regressions == 1 ? "" : "s",
+			v->threshold_pct);
+	else
+		fprintf(out, "verdict: no regression above %g%%;",
+			v->threshold_pct);
+	if (v->regressions)
+		for (size_t i = 0, k = 0; i < v->n; i++)
+			if (v->rows[i].regression)
+				fprintf(out, "%s %s %s%s%s %s %+.2f%%",
+					k++ ? "," : "", v->rows[i].o->family,
+					v->rows[i].o->variant,
+					v->rows[i].o->param[0] ? " " : "",
+					v->rows[i].o->param, v->rows[i].metric,
+					v->rows[i].delta_pct);
+	fprintf(out,
+		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
+		"without a significant change\n",
+		v->regressions ? ";" : "", v->n, slower, faster, same);
+}
+
+static void print_text(FILE *out, const struct cmp_view *v)
+{
+	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", v->old_path,
+		v->old_label, v->new_path, v->new_label);
+	fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s\n", "case",
+		"variant", "param", "metric", "old", "new", "change", "");
+	size_t zero = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cmp_row *c = &v->rows[i];
+		if (all_zero(c)) {
+			zero++;
+			continue;
+		}
+		char ov[96], nv[96], ch[32], why[128];
+		units_format_ci(ov, sizeof ov, c->old_med, c->old_lo, c->old_hi,
+				c->unit, !strcmp(c->metric, "overhead"));
+		units_format_ci(nv, sizeof nv, c->new_med, c->new_lo, c->new_hi,
+				c->unit, !strcmp(c->metric, "overhead"));
+		change_cols(c, ch, sizeof ch, why, sizeof why);
+		fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s%s\n",
+			c->o->family, c->o->variant, c->o->param, c->metric, ov,
+			nv, ch, why, c->regression ? "  REGRESSION" : "");
+	}
+	fprintf(out, "~: no significant change (p >= alpha, or the intervals "
+		     "overlap)\n");
+	if (zero)
+		fprintf(out,
+			"%zu rows 0 in both runs (B/op, allocs/op) not shown: "
+			"they are in --format csv and json\n",
+			zero);
+	print_only(out, "old", v->only_old, v->nonly_old);
+	print_only(out, "new", v->only_new, v->nonly_new);
+	print_verdict(out, v);
+}
+
+/* The fields of a row of compare's CSV and JSON, one list for both: the
+ * name, and its value as a string, a count, a number or a flag. */
+enum field_kind { F_TEXT, F_COUNT, F_NUM, F_FLAG };
+struct field {
+	enum field_kind kind;
+	const char *text;
+	size_t count;
+	double num;
+};
+
+static const char *const field_names[] = {
+    "case",	  "variant",	 "param",      "old_toolchain", "new_toolchain",
+    "metric",	  "unit",	 "old_n",      "old_median",	"old_ci_low",
+    "old_ci_high", "new_n",	 "new_median", "new_ci_low",	"new_ci_high",
+    "change_pct", "p_value",	 "change_ci_low", "change_ci_high",
+    "significant", "regression"};
+#define NFIELDS (sizeof field_names / sizeof *field_names)
+
+static struct field field_of(const struct cmp_row *c, size_t i)
+{
+	const char *text[] = {c->o->family,    c->o->variant, c->o->param,
+			      c->o->toolchain, c->n->toolchain, c->metric,
+			      c->unit};
+	const double num[] = {c->old_med,   c->old_lo,	  c->old_hi,
+			      0,	    c->new_med,	  c->new_lo,
+			      c->new_hi,    c->delta_pct, c->p,
+			      c->change_lo, c->change_hi};
+	if (i < 7)
+		return (struct field){F_TEXT, text[i], 0, 0};
+	if (i == 7 || i == 11)
+		return (struct field){F_COUNT, NULL, i == 7 ? c->old_n : c->new_n,
+				      0};
+	if (i < 19)
+		return (struct field){F_NUM, NULL, 0, num[i - 8]};
+	return (struct field){F_FLAG, NULL,
+			      (size_t)(i == 19 ? c->significant : c->regression),
+			      0};
+}
+
+static void print_csv(FILE *out, const struct cmp_row *rows, size_t n)
+{
+	struct sbuf sb = {0};
+	const char *f[NFIELDS + 1];
+	char bufs[NFIELDS][32];
+	f[0] = "schema";
+	memcpy(f + 1, field_names, sizeof field_names);
+	csv_add_row(&sb, f, NFIELDS + 1);
+	f[0] = "1";
+	for (size_t r = 0; r < n; r++) {
+		for (size_t i = 0; i < NFIELDS; i++) {
+			struct field v = field_of(&rows[r], i);
+			char *b = bufs[i];
+			if (v.kind == F_TEXT)
+				f[i + 1] = v.text;
+			else if (v.kind == F_NUM)
+				f[i + 1] = csv_double(b, v.num);
+			else {
+				snprintf(b, 32, "%zu", v.count);
+				f[i + 1] = b;
+			}
+		}
+		csv_add_row(&sb, f, NFIELDS + 1);
+	}
+	fwrite(sb.buf, 1, sb.len, out);
+	sbuf_free(&sb);
+}
+
+/* A JSON string of s; bytes that are not UTF-8 (a name or a path may hold
+ * any) become U+FFFD each, so that the key is never dropped. */
+static json_t *json_text(const char *s)
+{
+	json_t *j = json_string(s);
+	if (j)
+		return j;
+	struct sbuf sb = {0};
+	for (size_t i = 0; s[i];) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2
+				     : c >= 0xe0 && c <= 0xef	 ? 3
+				     : c >= 0xf0 && c <= 0xf4	 ? 4
+								 : 0;
+		json_t *seq = len && strnlen(s + i, len) == len
+				  ? json_stringn(s + i, len)
+				  : NULL;
+		if (seq)
+			sbuf_add(&sb, s + i, len);
+		else
+			sbuf_addstr(&sb, "\xef\xbf\xbd");
+		i += seq ? len : 1;
+		json_decref(seq);
+	}
+	j = json_stringn(sb.buf ? sb.buf : "", sb.len);
+	sbuf_free(&sb);
+	return j;
+}
+
+static json_t *json_field(struct field v)
+{
+	switch (v.kind) {
+	case F_TEXT: return json_text(v.text);
+	case F_COUNT: return json_integer((json_int_t)v.count);
+	case F_NUM: return isfinite(v.num) ? json_real(v.num) : json_null();
+	case F_FLAG: return json_boolean(v.count);
+	}
+	return json_null();
+}
+
+static json_t *json_names(char **names, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_text(names[i]));
+	return a;
+}
+
+static void print_json(FILE *out, const struct cmp_view *v)
+{
+	const struct cmp_row *rows = v->rows;
+	size_t n = v->n;
+	json_t *arr = json_array();
+	for (size_t r = 0; r < n; r++) {
+		json_t *o = json_object();
+		for (size_t i = 0; i < NFIELDS; i++)
+			json_object_set_new(o, field_names[i],
+					    json_field(field_of(&rows[r], i)));
+		json_array_append_new(arr, o);
+	}
+	json_t *root = json_object();
+	json_object_set_new(root, "old", json_text(v->old_path));
+	json_object_set_new(root, "new", json_text(v->new_path));
+	json_object_set_new(root, "regressions",
+			    json_integer((json_int_t)v->regressions));
+	json_object_set_new(root, "rows", arr);
+	json_object_set_new(root, "only_old",
+			    json_names(v->only_old, v->nonly_old));
+	json_object_set_new(root, "only_new",
+			    json_names(v->only_new, v->nonly_new));
+	json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+	json_decref(root);
+}
+
+static void text_format(FILE *out, const struct cmp_view *v)
+{
+	print_text(out, v);
+}
+
+static void csv_format(FILE *out, const struct cmp_view *v)
+{
+	print_csv(out, v->rows, v->n);
+}
+
+static void json_format(FILE *out, const struct cmp_view *v)
+{
+	print_json(out, v);
+}
+
+/* compare's outputs, in the order of enum compare_format: a new format
+ * is a function, an enum value and a name. */
+static const struct {
+	void (*write)(FILE *out, const struct cmp_view *v);
+} formats[] = {{text_format}, {csv_format}, {json_format}};
+
+const char *const compare_format_names[] = {"text", "csv", "json", NULL};
+_Static_assert(sizeof formats / sizeof *formats ==
+		   sizeof compare_format_names / sizeof *compare_format_names -
+		       1,
+	       "a name for every format");
+
+void compare_write(int format, FILE *out, const struct cmp_view *v)
+{
+	formats[format].write(out, v);
+}
