@@ -42,31 +42,96 @@ static size_t count_families(const struct summary_table *t, const char *unit)
 	return n;
 }
 
-void charts_overview(const struct summary_table *t, const char *unit,
-			  struct sbuf *sb)
+/* Which rows go into the overview (a flag a row): those without a param,
+ * and those at their family's first param (a level such as cgocheck=1)
+ * when the family sweeps none (batch sizes, goroutines: those have
+ * charts of their own). Each family is looked at once. */
+static char *overview_rows(const struct summary_table *t, const char *unit)
+{
+	char *shown = xcalloc(t->nrows ? t->nrows : 1, 1);
+	struct key_index fams = {0};
+	const char **first = xcalloc(t->nrows ? t->nrows : 1, sizeof *first);
+	int *sweeps = xcalloc(t->nrows ? t->nrows : 1, sizeof *sweeps);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct summary_row *x = &t->rows[r];
+		if (strcmp(x->unit, unit) || !summary_measured(t, r))
+			continue;
+		size_t f = key_index_put(&fams, &x->family, 1, r);
+		if (f == r) {
+			char key[64];
+			size_t values;
+			sweeps[f] = summary_sweep(t, x->family, unit, key,
+						  sizeof key, &values);
+		}
+		if (x->param[0] && !first[f])
+			first[f] = x->param;
+		shown[r] = !x->param[0] ||
+			   (!sweeps[f] && !strcmp(first[f], x->param));
+	}
+	key_index_free(&fams);
+	free(first);
+	free(sweeps);
+	return shown;
+}
+
+static void overview_line(struct sbuf *sb, const struct summary_table *t,
+			  size_t r, int fams)
 {
 	static const char *const names[] = {"baseline", "Go to C",
 					    "Go to C to Go", "C to Go"};
-	size_t ntc = t->ntoolchains;
+	const struct summary_row *x = &t->rows[r];
+	int d = direction(x->variant, x->baseline);
+	int ntc = t->ntoolchains > 1;
+	sbuf_addf(sb, "\"%s%s%s%s%s%s%s\"\t\"%s\"\t%d\t%.17g\t%.17g\t%.17g\n",
+		  fams ? x->family : "", fams ? ": " : "", x->variant,
+		  x->param[0] ? " " : "", x->param, ntc ? " " : "",
+		  ntc ? x->toolchain : "", names[d], d, x->s.median,
+		  x->s.ci_low, x->s.ci_high);
+}
+
+void charts_overview(const struct summary_table *t, const char *unit,
+		     struct sbuf *sb)
+{
 	int fams = count_families(t, unit) > 1;
+	char *shown = overview_rows(t, unit);
+	/* the crossings shown of each baseline (family, toolchain and
+	 * variant), chained in order: next[r] is the one after r */
+	struct key_index heads = {0};
+	size_t *next = xmalloc((t->nrows + 1) * sizeof *next),
+	       *tail = xmalloc((t->nrows + 1) * sizeof *tail), none = t->nrows;
+	for (size_t r = 0; r < t->nrows; r++) {
+		next[r] = none;
+		const struct summary_row *y = &t->rows[r];
+		if (!shown[r] || !y->baseline)
+			continue;
+		const char *k[] = {y->family, y->toolchain, y->baseline};
+		size_t h = key_index_put(&heads, k, 3, r);
+		if (h != r)
+			next[tail[h]] = r;
+		tail[h] = r;
+	}
 	sbuf_addstr(sb, "# label\tdirection\tgroup\tmedian\tci_low\tci_high\n");
-	/* the scenarios without a param: the swept ones have their charts */
-	for (int d = 0; d < 4; d++)
-		for (size_t r = 0; r < t->nrows; r++) {
-			if (strcmp(t->rows[r].unit, unit) ||
-			    t->rows[r].param[0] || !summary_measured(t, r) ||
-			    direction(t->rows[r].variant,
-				      t->rows[r].baseline) != d)
-				continue;
-			sbuf_addf(
-			    sb,
-			    "\"%s%s%s%s%s\"\t\"%s\"\t%d\t%.17g\t%.17g\t%.17g\n",
-			    fams ? t->rows[r].family : "", fams ? ": " : "",
-			    t->rows[r].variant, ntc > 1 ? " " : "",
-			    ntc > 1 ? t->rows[r].toolchain : "", names[d], d,
-			    t->rows[r].s.median, t->rows[r].s.ci_low,
-			    t->rows[r].s.ci_high);
+	/* each baseline, then the crossings measured against it */
+	for (size_t b = 0; b < t->nrows; b++) {
+		const struct summary_row *x = &t->rows[b];
+		if (!shown[b] || x->baseline)
+			continue;
+		overview_line(sb, t, b, fams);
+		const char *k[] = {x->family, x->toolchain, x->variant};
+		long h = key_index_get(&heads, k, 3);
+		for (size_t r = h < 0 ? none : (size_t)h; r != none; r = next[r]) {
+			overview_line(sb, t, r, fams);
+			shown[r] = 2; /* written */
 		}
+	}
+	/* crossings whose baseline is not shown */
+	for (size_t r = 0; r < t->nrows; r++)
+		if (shown[r] == 1 && t->rows[r].baseline)
+			overview_line(sb, t, r, fams);
+	key_index_free(&heads);
+	free(next);
+	free(tail);
+	free(shown);
 }
 
 void charts_series(const struct summary_table *t, const char *family,

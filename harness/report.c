@@ -39,71 +39,40 @@ static int crossing(const struct summary_row *x)
 	       str0(x->baseline)[0] && !isnan(x->d.diff);
 }
 
-/* The number of a param "key=N", its key's length in *klen; NaN when
- * the param is not one. */
-static double param_number(const char *param, size_t *klen)
-{
-	const char *eq = strchr(param, '=');
-	char *end;
-	if (!eq || strchr(eq, '/'))
-		return NAN;
-	double v = strtod(eq + 1, &end);
-	*klen = (size_t)(eq - param) + 1;
-	return *end || end == eq + 1 ? NAN : v;
-}
+/* The least and the largest param value of each crossing (family,
+ * variant, toolchain), for the rows of a swept family to keep. */
+struct ends {
+	struct key_index by;
+	double *lo, *hi;
+};
 
-/* Whether a family sweeps a numeric param over more than two values
- * (batch sizes, goroutines), its key in key: then only the least and
- * the largest value of each variant go into the headline. */
-static int swept(const struct summary_table *t, const char *family,
-		 char *key, size_t keylen, size_t *values)
+static void ends_of(const struct summary_table *t, struct ends *e)
 {
-	double *seen = NULL;
-	size_t n = 0, klen = 0;
-	key[0] = '\0';
+	memset(e, 0, sizeof *e);
+	e->lo = xmalloc((t->nrows + 1) * sizeof *e->lo);
+	e->hi = xmalloc((t->nrows + 1) * sizeof *e->hi);
 	for (size_t r = 0; r < t->nrows; r++) {
-		const struct summary_row *x = &t->rows[r];
-		if (strcmp(x->family, family) || !crossing(x))
-			continue;
+		const struct summary_row *y = &t->rows[r];
 		size_t l;
-		double v = param_number(x->param, &l);
-		if (isnan(v) || (key[0] && (l != klen ||
-					    strncmp(key, x->param, l)))) {
-			free(seen);
-			return 0;
-		}
-		if (!key[0])
-			snprintf(key, keylen, "%.*s", (int)(klen = l), x->param);
-		int dup = 0;
-		for (size_t i = 0; i < n; i++)
-			dup |= seen[i] == v;
-		if (!dup) {
-			seen = xrealloc(seen, (n + 1) * sizeof *seen);
-			seen[n++] = v;
-		}
+		double w = summary_param_number(y->param, &l);
+		if (!crossing(y) || isnan(w))
+			continue;
+		const char *k[] = {y->family, y->variant, y->toolchain};
+		size_t i = key_index_put(&e->by, k, 3, r);
+		e->lo[i] = i == r ? w : fmin(e->lo[i], w);
+		e->hi[i] = i == r ? w : fmax(e->hi[i], w);
 	}
-	free(seen);
-	*values = n;
-	return n > 2;
 }
 
 /* Whether row x is at the least or the largest param value of its
  * variant and toolchain. */
-static int at_an_end(const struct summary_table *t, const struct summary_row *x)
+static int at_an_end(const struct ends *e, const struct summary_row *x)
 {
 	size_t l;
-	double v = param_number(x->param, &l), lo = v, hi = v;
-	for (size_t r = 0; r < t->nrows; r++) {
-		const struct summary_row *y = &t->rows[r];
-		if (strcmp(y->family, x->family) ||
-		    strcmp(y->variant, x->variant) ||
-		    strcmp(y->toolchain, x->toolchain) || !crossing(y))
-			continue;
-		double w = param_number(y->param, &l);
-		lo = fmin(lo, w);
-		hi = fmax(hi, w);
-	}
-	return v == lo || v == hi;
+	double v = summary_param_number(x->param, &l);
+	const char *k[] = {x->family, x->variant, x->toolchain};
+	long i = key_index_get(&e->by, k, 3);
+	return i >= 0 && (v == e->lo[i] || v == e->hi[i]);
 }
 
 static void headline_row(struct sbuf *sb, const struct summary_row *x)
@@ -129,6 +98,8 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 			"(crossing minus baseline) and the ratio, with 95% "
 			"intervals.\n\n");
 	struct key_index done = {0};
+	struct ends e;
+	ends_of(t, &e);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const char *f = t->rows[r].family;
 		if (!crossing(&t->rows[r]) ||
@@ -136,7 +107,8 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 			continue;
 		char key[64];
 		size_t values;
-		int sweep = swept(t, f, key, sizeof key, &values);
+		int sweep = summary_sweep(t, f, t->rows[r].unit, key, sizeof key,
+					  &values);
 		sbuf_addf(sb,
 			  "### %s\n\n| variant | toolchain | param | median "
 			  "[95%%] | baseline | overhead [95%%] | ratio [95%%] "
@@ -145,7 +117,7 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 		for (size_t k = r; k < t->nrows; k++)
 			if (!strcmp(t->rows[k].family, f) &&
 			    crossing(&t->rows[k]) &&
-			    (!sweep || at_an_end(t, &t->rows[k])))
+			    (!sweep || at_an_end(&e, &t->rows[k])))
 				headline_row(sb, &t->rows[k]);
 		if (sweep)
 			sbuf_addf(sb,
@@ -156,6 +128,9 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 		sbuf_addstr(sb, "\n");
 	}
 	key_index_free(&done);
+	key_index_free(&e.by);
+	free(e.lo);
+	free(e.hi);
 }
 
 static void anatomy_lines(struct sbuf *sb, const struct anatomy_row *a,

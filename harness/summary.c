@@ -486,3 +486,50 @@ long summary_max_param(const struct summary_table *t, const char *family,
 	return best;
 }
 
+/* The number of a param "key=N", its key's length in *klen; NaN when
+ * the param is not one. */
+double summary_param_number(const char *param, size_t *klen)
+{
+	const char *eq = strchr(param, '=');
+	char *end;
+	if (!eq || strchr(eq, '/'))
+		return NAN;
+	double v = strtod(eq + 1, &end);
+	*klen = (size_t)(eq - param) + 1;
+	return *end || end == eq + 1 ? NAN : v;
+}
+
+/* Whether a family's rows of unit sweep a numeric param over more than
+ * two values (batch sizes, goroutines): its key ("n=") in key and how
+ * many values in *values. */
+int summary_sweep(const struct summary_table *t, const char *family,
+		  const char *unit, char *key, size_t keylen, size_t *values)
+{
+	double *seen = NULL;
+	size_t n = 0, klen = 0;
+	key[0] = '\0';
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct summary_row *x = &t->rows[r];
+		if (strcmp(x->family, family) || strcmp(x->unit, unit))
+			continue;
+		size_t l;
+		double v = summary_param_number(x->param, &l);
+		if (isnan(v) || (key[0] && (l != klen ||
+					    strncmp(key, x->param, l)))) {
+			free(seen);
+			return 0;
+		}
+		if (!key[0])
+			snprintf(key, keylen, "%.*s", (int)(klen = l), x->param);
+		int dup = 0;
+		for (size_t i = 0; i < n; i++)
+			dup |= seen[i] == v;
+		if (!dup) {
+			seen = xrealloc(seen, (n + 1) * sizeof *seen);
+			seen[n++] = v;
+		}
+	}
+	free(seen);
+	*values = n;
+	return n > 2;
+}

@@ -122,6 +122,14 @@ double summary_median_of(const struct summary_table *t, const char *family,
 			 const char *variant, const char *toolchain,
 			 const char *param, const char *unit);
 /* The largest N of the params "<prefix>N" of a family's variant, or -1. */
+/* The number of a param "key=N" (its key's length, "=" included, in
+ * *klen); NaN when the param is not one such level. */
+double summary_param_number(const char *param, size_t *klen);
+/* Whether a family's rows of unit sweep a numeric param over more than
+ * two values (batch sizes, goroutines): its key ("n=") in key and the
+ * number of values in *values. */
+int summary_sweep(const struct summary_table *t, const char *family,
+		  const char *unit, char *key, size_t keylen, size_t *values);
 long summary_max_param(const struct summary_table *t, const char *family,
 		       const char *variant, const char *toolchain,
 		       const char *prefix);

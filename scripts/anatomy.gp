@@ -24,7 +24,7 @@ set yrange [0:*]
 set datafile separator "\t"
 set terminal pngcairo size 1100,620 font "sans,11"
 set output out.".png"
-plot for [g=2:7] data using g:xtic(1) title columnheader(g)
+plot for [g=2:7] data using g:xtic(1) dt 1 title columnheader(g)
 set terminal svg size 1100,620 font "sans,11" dynamic
 set output out.".svg"
 replot

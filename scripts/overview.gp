@@ -27,7 +27,7 @@ set terminal pngcairo size 1100,700 font "sans,11"
 set output out.".png"
 array names[4] = ["baseline", "Go to C", "Go to C to Go", "C to Go"]
 plot for [d=0:3] data using 0:($3 == d ? $4 : NaN):5:6:(0.35):xtic(1) \
-	with boxerrorbars lc d + 1 title names[d + 1]
+	with boxerrorbars lc d + 1 dt 1 title names[d + 1]
 set terminal svg size 1100,700 font "sans,11" dynamic
 set output out.".svg"
 replot
