@@ -199,7 +199,16 @@ unit: $(UNIT_BINS)
 		bash harness/tests/mutate.sh --check -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN)
 
-integration: $(B)/cgobench $(B)/tests/check_run
+# The real readers of what a run writes, from the Go module proxy, for
+# the tests: benchstat reads bench.txt.
+BENCHSTAT_VERSION = v0.0.0-20260908200009-22c9c6c9d4da
+$(B)/tools/benchstat:
+	$(Q)GOBIN=$(CURDIR)/$(B)/tools GOFLAGS=-mod=mod $(GO) install \
+		golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION)
+TOOLS = $(B)/tools/benchstat
+export BENCHSTAT = $(CURDIR)/$(B)/tools/benchstat
+
+integration: $(B)/cgobench $(B)/tests/check_run $(TOOLS)
 	$(Q)sh scripts/install-deps.sh clang
 	$(Q)sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
 
@@ -210,7 +219,7 @@ mutate: $(DEPS_STAMP)
 
 # the ssh test needs an ssh server and client, and the test of --cc clang
 # clang: only the tests use them
-test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS)
+test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS) $(TOOLS)
 	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \

@@ -1,9 +1,13 @@
 /* benchtxt: bench.txt, the run in the Go benchmark format, so that
  * benchstat and other benchfmt readers take it as it is.
  *
- * The machine record comes first as configuration lines; "toolchain:" and
- * "cc:" lines are written whenever they change. Each sample is one line,
- * named Benchmark<Family>/<variant>[/<param>], with all its metrics. */
+ * Configuration lines are what defines a configuration, so that
+ * `benchstat old/bench.txt new/bench.txt` puts two runs side by side:
+ * goos, goarch and cpu first, "toolchain:" and "cc:" whenever they change;
+ * the rest of the machine record comes as "# key: value" comments, which
+ * benchfmt readers skip. A counted run declares "Unit instructions/op
+ * assume=exact". Each sample is one line, named
+ * Benchmark<Family>/<variant>[/<param>], with all its metrics. */
 #ifndef CGOBENCH_BENCHTXT_H
 #define CGOBENCH_BENCHTXT_H
 
@@ -19,7 +23,7 @@ struct benchtxt_sample {
 };
 
 struct sbuf;
-/* machine is machine.txt's text, which leads as configuration lines. */
+/* machine is machine.txt's text. */
 void benchtxt_format(const char *machine, const struct benchtxt_sample *s,
 		     size_t n, struct sbuf *sb);
 

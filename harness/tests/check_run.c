@@ -225,7 +225,9 @@ static void bench_txt_reads_back(void **state)
 	for (size_t i = 0; i < NVARIANTS; i++)
 		want += (size_t)num((size_t)time_row(variants[i]), "n");
 	assert_int_equal(o.nlines, want);
-	assert_non_null(strstr(text, "\ngo-version: go"));
+	assert_non_null(strstr(text, "\n# go-version: go"));
+	assert_non_null(strstr(text, "\ngoos: "));
+	assert_null(strstr(text, "\ndate: "));
 	benchout_free(&o);
 	free(text);
 	free(p);

@@ -323,6 +323,28 @@ for f in csv json; do
 		bad "compare --format $f"
 	fi
 done
+# benchstat, the real reader of bench.txt: two runs side by side in one
+# table a unit (per-run keys such as the date are comments, not
+# configuration), and counted instructions taken as exact.
+if [ -n "${BENCHSTAT:-}" ]; then
+	"$BENCHSTAT" "$tmp/slowA/bench.txt" "$tmp/slowB/bench.txt" >"$tmp/benchstat.out" 2>&1
+	if [ "$(grep -c 'vs base' "$tmp/benchstat.out")" -eq 3 ] &&
+		grep -q '^Slow/go->c ' "$tmp/benchstat.out" && ! grep -q '^date:' "$tmp/benchstat.out"; then
+		ok "benchstat puts two runs' bench.txt side by side"
+	else
+		bad "benchstat on two runs: $(head -n 20 "$tmp/benchstat.out")"
+	fi
+	"$BENCHSTAT" "$tmp/slowAi/bench.txt" "$tmp/slowBi/bench.txt" >"$tmp/benchstat.out" 2>&1
+	if grep -q '^Unit instructions/op assume=exact$' "$tmp/slowAi/bench.txt" &&
+		grep -q 'instructions/op  *vs base' "$tmp/benchstat.out" &&
+		grep -q '^Slow/go->c .*(n=[0-9]*)$' "$tmp/benchstat.out"; then
+		ok "benchstat takes counted instructions as exact"
+	else
+		bad "benchstat on counted runs: $(head -n 20 "$tmp/benchstat.out")"
+	fi
+else
+	echo "ok - # SKIP benchstat: BENCHSTAT is not set (make test sets it)"
+fi
 sed 's/^\(1,slow,go->c,[^,]*,[^,]*,,3,[0-9]*,ns\/op,\).*/\1fast/' "$tmp/slowA/raw.csv" >"$tmp/bad.csv"
 
 # report.md and the charts of a run: valid, non-empty PNG and SVG.
