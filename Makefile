@@ -46,7 +46,7 @@ B = build
 H = harness
 HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c callgrind.c history.c anatomy.c report.c \
 	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c remote.c \
-	options.c runconfig.c rundir.c claims.c charts.c export.c compareout.c \
+	options.c runconfig.c rundir.c claims.c charts.c export.c compareout.c trackers.c \
 	discover.c runbench.c schedule.c runout.c units.c
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
 HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
@@ -200,13 +200,19 @@ unit: $(UNIT_BINS)
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN)
 
 # The real readers of what a run writes, from the Go module proxy, for
-# the tests: benchstat reads bench.txt.
+# the tests: benchstat reads bench.txt; actionlint checks the workflows.
 BENCHSTAT_VERSION = v0.0.0-20260908200009-22c9c6c9d4da
 $(B)/tools/benchstat:
 	$(Q)GOBIN=$(CURDIR)/$(B)/tools GOFLAGS=-mod=mod $(GO) install \
 		golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION)
-TOOLS = $(B)/tools/benchstat
+
+ACTIONLINT_VERSION = v1.7.12
+$(B)/tools/actionlint:
+	$(Q)GOBIN=$(CURDIR)/$(B)/tools GOFLAGS=-mod=mod $(GO) install \
+		github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+TOOLS = $(B)/tools/benchstat $(B)/tools/actionlint
 export BENCHSTAT = $(CURDIR)/$(B)/tools/benchstat
+export ACTIONLINT = $(CURDIR)/$(B)/tools/actionlint
 
 integration: $(B)/cgobench $(B)/tests/check_run $(TOOLS)
 	$(Q)sh scripts/install-deps.sh clang

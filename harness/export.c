@@ -7,6 +7,7 @@
 #include "report.h"
 #include "rundir.h"
 #include "summary.h"
+#include "trackers.h"
 #include "units.h"
 #include "util.h"
 
@@ -172,6 +173,8 @@ const struct exporter exporters[] = {
     {"batch", "batch.dat", EXPORT_RUN | EXPORT_REPORT, batch_dat},
     {"handles", "handles.dat", EXPORT_RUN | EXPORT_REPORT, handles_dat},
     {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},
+    {"bmf", "bmf.json", EXPORT_RUN | EXPORT_REPORT, trackers_bmf},
+    {"gab", "gab.json", EXPORT_RUN | EXPORT_REPORT, trackers_gab},
     {"table", NULL, EXPORT_RUN, table},
     {NULL, NULL, 0, NULL}};
 

@@ -42,6 +42,8 @@ static const char usage_main[] =
     "             machine of this architecture without Go: cgobench bundle\n"
     "             [--go LIST] [--cases PATTERNS] [--cc CC] FILE.tar.gz\n"
     "  report     write RUN/report.md from a run's files: cgobench report RUN...\n"
+    "  export     one output of a run on stdout, e.g. for a CI tracker:\n"
+    "             cgobench export --format bmf|gab RUN\n"
     "\n"
     "Run 'cgobench <command> --help' for the options of a command,\n"
     "'cgobench --version' for its commit and the versions it finds.\n"
@@ -351,6 +353,70 @@ static int cmd_report(int argc, char **argv)
 	return rc;
 }
 
+static const struct command_help help_export = {
+    "cgobench export --format FMT RUN",
+    "Writes one output of a run directory to stdout, made from its files:\n"
+    "bmf (Bencher Metric Format JSON) or gab (github-action-benchmark's\n"
+    "customSmallerIsBetter JSON) for CI trackers, or report, overview,\n"
+    "toolchains, batch, handles, parallel. Every run writes them all\n"
+    "into its directory; this is for one of them on its own.\n",
+    NULL};
+
+struct export_cli {
+	const char *format, *cases_dir;
+};
+
+static const struct opt export_options[] = {
+    {"format", 0, OPT_STRING, offsetof(struct export_cli, format), "FMT",
+     "bmf, gab, report, overview, toolchains, batch,\nhandles or parallel",
+     0, 0, NULL, OPT_LOCAL, 0},
+    {"cases-dir", 0, OPT_STRING, offsetof(struct export_cli, cases_dir),
+     "DIR", "the families whose claims the report judges\n(default: cases)",
+     0, 0, NULL, OPT_LOCAL, 0},
+    {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
+
+static int cmd_export(int argc, char **argv)
+{
+	int first, done;
+	uint64_t given;
+	struct export_cli c = {.cases_dir = "cases"};
+	int rc = parse_command("export", &help_export, export_options, 1, argc,
+			       argv, &c, &given, &first, &done);
+	if (done)
+		return rc;
+	const struct exporter *x = exporters;
+	while (x->name && (!c.format || strcmp(x->name, c.format) ||
+			   !(x->when & EXPORT_REPORT)))
+		x++;
+	if (!x->name)
+		return usage_error("export ",
+				   c.format ? "unknown format '%s'"
+					    : "want '--format FMT'%s",
+				   c.format ? c.format : "");
+	if (argc - first != 1)
+		return usage_error("export ", "want one run directory, got %d",
+				   argc - first);
+	char err[ERRLEN];
+	struct claim_set *claims;
+	struct run_model m;
+	if (claims_load(c.cases_dir, &claims, err, sizeof err) != 0 ||
+	    rundir_read(argv[first], &m, err, sizeof err) != 0) {
+		claims_free(claims);
+		return failed(-1, err);
+	}
+	m.claims = claims;
+	struct sbuf sb = {0};
+	x->make(&m, &sb);
+	rundir_free(&m);
+	claims_free(claims);
+	if (sb.len)
+		fwrite(sb.buf, 1, sb.len, stdout);
+	sbuf_free(&sb);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return failed(-2, "cannot write to stdout");
+	return 0;
+}
+
 /* Writes sb to path, or says why not; the exit code. */
 static int write_data(const char *path, const struct sbuf *sb)
 {
@@ -522,6 +588,8 @@ int main(int argc, char **argv)
 		return cmd_history(argc, argv);
 	if (!strcmp(cmd, "report"))
 		return cmd_report(argc, argv);
+	if (!strcmp(cmd, "export"))
+		return cmd_export(argc, argv);
 	if (!strcmp(cmd, "machines"))
 		return cmd_machines(argc, argv);
 	return usage_error("", "unknown command '%s'", cmd);

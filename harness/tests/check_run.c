@@ -21,6 +21,7 @@
 #include "gotest.h"
 #include "raw.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <unistd.h>
 
@@ -93,13 +94,84 @@ static void files_present(void **state)
 {
 	(void)state;
 	const char *files[] = {"raw.csv", "summary.csv", "bench.txt",
-			       "machine.txt"};
-	for (int i = 0; i < 4; i++) {
+			       "machine.txt", "bmf.json", "gab.json"};
+	for (int i = 0; i < 6; i++) {
 		char *p = path_in(files[i]);
 		if (!path_exists(p))
 			fail_msg("no %s", p);
 		free(p);
 	}
+}
+
+/* A JSON file of the run directory, parsed. */
+static json_t *json_in(const char *name)
+{
+	char *p = path_in(name);
+	json_error_t e;
+	json_t *j = json_load_file(p, 0, &e);
+	if (!j)
+		fail_msg("%s:%d: %s", p, e.line, e.text);
+	free(p);
+	return j;
+}
+
+/* bmf.json and gab.json have the shape their trackers document (Bencher
+ * Metric Format; github-action-benchmark's customSmallerIsBetter), and
+ * their latency is summary.csv's median. */
+static void trackers_documented_shape(void **state)
+{
+	(void)state;
+	json_t *bmf = json_in("bmf.json"), *gab = json_in("gab.json");
+	assert_true(json_is_object(bmf) && json_object_size(bmf) > 0);
+	const char *name;
+	json_t *measures;
+	json_object_foreach(bmf, name, measures)
+	{
+		assert_non_null(strchr(name, '/'));
+		assert_true(json_is_object(measures));
+		const char *m;
+		json_t *v;
+		json_object_foreach(measures, m, v)
+		{
+			json_t *val = json_object_get(v, "value"),
+			       *lo = json_object_get(v, "lower_value"),
+			       *hi = json_object_get(v, "upper_value");
+			if (!json_is_number(val) || !json_is_number(lo) ||
+			    !json_is_number(hi) ||
+			    json_number_value(lo) > json_number_value(val) ||
+			    json_number_value(val) > json_number_value(hi))
+				fail_msg("bmf.json: %s %s: not value within "
+					 "[lower_value, upper_value]",
+					 name, m);
+		}
+	}
+	for (size_t i = 0; i < NVARIANTS; i++) {
+		char *key = xasprintf("call/%s", variants[i]);
+		json_t *lat = json_object_get(
+		    json_object_get(json_object_get(bmf, key), "latency"),
+		    "value");
+		if (!lat || fabs(json_number_value(lat) -
+				 num((size_t)time_row(variants[i]), "median")) >
+				1e-9 * json_number_value(lat))
+			fail_msg("bmf.json: %s latency is not the median", key);
+		free(key);
+	}
+	assert_true(json_is_array(gab) && json_array_size(gab) > 0);
+	size_t i;
+	json_t *o;
+	json_array_foreach(gab, i, o)
+	{
+		if (!json_is_string(json_object_get(o, "name")) ||
+		    !json_is_string(json_object_get(o, "unit")) ||
+		    !json_is_number(json_object_get(o, "value")) ||
+		    !json_is_string(json_object_get(o, "range")) ||
+		    !json_is_string(json_object_get(o, "extra")))
+			fail_msg("gab.json[%zu]: want name, unit, value, range "
+				 "and extra",
+				 i);
+	}
+	json_decref(bmf);
+	json_decref(gab);
 }
 
 static void schema_columns(void **state)
@@ -646,6 +718,7 @@ int main(void)
 	    cmocka_unit_test(c_faster_than_cgo),
 	    cmocka_unit_test(raw_matches_summary),
 	    cmocka_unit_test(one_status_per_benchmark),
+	    cmocka_unit_test(trackers_documented_shape),
 	    cmocka_unit_test(bench_txt_reads_back),
 	    cmocka_unit_test(machine_record),
 	};

@@ -462,7 +462,7 @@ expect_usage "compare: a missing run" "no such run: '$tmp/none'" compare "$tmp/n
 expect_usage "compare: one run only" "want two runs" compare "$tmp/slowA"
 expect_usage "compare: a bad format" "bad format 'xml'" compare --format xml "$tmp/slowA" "$tmp/slowB"
 # Every command answers --help with exit 0 and its golden text.
-for c in main run anatomy bundle compare history report machines; do
+for c in main run anatomy bundle compare history report machines export; do
 	if [ $c = main ]; then set -- --help; else set -- $c --help; fi
 	if "$cgobench" "$@" >"$tmp/help.out" 2>&1 &&
 		cmp -s "$tmp/help.out" "harness/tests/fixtures/help-$c.txt"; then
@@ -491,6 +491,22 @@ if sh scripts/charts.sh "$tmp/charted/" 2>"$tmp/charts.err" &&
 	ok "charts.sh says which run it drew and each chart"
 else
 	bad "charts.sh says which run it drew: $(cat "$tmp/charts.err")"
+fi
+# The workflows pass actionlint, which does fail on a broken one.
+if [ -n "${ACTIONLINT:-}" ]; then
+	mkdir -p "$tmp/lint/.github/workflows"
+	printf 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n' \
+		>"$tmp/lint/.github/workflows/broken.yml"
+	"$ACTIONLINT" "$tmp/lint/.github/workflows/broken.yml" >"$tmp/lint-broken.out" 2>&1
+	rc=$?
+	if "$ACTIONLINT" >"$tmp/lint.out" 2>&1 && [ "$rc" -eq 1 ] &&
+		grep -q 'property "nope" is not defined' "$tmp/lint-broken.out"; then
+		ok "the workflows pass actionlint (and a broken one does not)"
+	else
+		bad "actionlint: $(head -n 10 "$tmp/lint.out")"
+	fi
+else
+	echo "ok - # SKIP actionlint: ACTIONLINT is not set (make test sets it)"
 fi
 # --version: the commit built from, and what it finds of each dependency
 if "$cgobench" --version >"$tmp/version" 2>&1 &&
