@@ -4,6 +4,7 @@
 #include "benchtxt.h"
 #include "charts.h"
 #include "claims.h"
+#include "page.h"
 #include "report.h"
 #include "rundir.h"
 #include "summary.h"
@@ -175,6 +176,7 @@ const struct exporter exporters[] = {
     {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},
     {"bmf", "bmf.json", EXPORT_RUN | EXPORT_REPORT, trackers_bmf},
     {"gab", "gab.json", EXPORT_RUN | EXPORT_REPORT, trackers_gab},
+    {"page", "index.html", EXPORT_RUN | EXPORT_REPORT, page_html},
     {"table", NULL, EXPORT_RUN, table},
     {NULL, NULL, 0, NULL}};
 

@@ -357,9 +357,9 @@ static const struct command_help help_export = {
     "cgobench export --format FMT RUN",
     "Writes one output of a run directory to stdout, made from its files:\n"
     "bmf (Bencher Metric Format JSON) or gab (github-action-benchmark's\n"
-    "customSmallerIsBetter JSON) for CI trackers, or report, overview,\n"
-    "toolchains, batch, handles, parallel. Every run writes them all\n"
-    "into its directory; this is for one of them on its own.\n",
+    "customSmallerIsBetter JSON) for CI trackers, page (index.html), or\n"
+    "report, overview, toolchains, batch, handles, parallel. Every run\n"
+    "writes them all into its directory; this is for one on its own.\n",
     NULL};
 
 struct export_cli {
@@ -368,7 +368,7 @@ struct export_cli {
 
 static const struct opt export_options[] = {
     {"format", 0, OPT_STRING, offsetof(struct export_cli, format), "FMT",
-     "bmf, gab, report, overview, toolchains, batch,\nhandles or parallel",
+     "bmf, gab, page, report, overview, toolchains,\nbatch, handles or parallel",
      0, 0, NULL, OPT_LOCAL, 0},
     {"cases-dir", 0, OPT_STRING, offsetof(struct export_cli, cases_dir),
      "DIR", "the families whose claims the report judges\n(default: cases)",

@@ -375,6 +375,37 @@ int run_toolchains(const struct run_config *c, struct toolchain **out,
 	return rc;
 }
 
+/* Writes what the run took, says how it ended, and returns its exit
+ * code: 130 stopped, 3 an output or a sample not written, 1 a case that
+ * failed, 0. */
+static int finish(struct run *r)
+{
+	const struct run_config *c = r->c;
+	int wrote = runout_write(r);
+	if (*c->stop && r->planned)
+		fprintf(stderr,
+			"cgobench: stopped: %zu of about %zu samples taken; "
+			"what was measured is in %s, marked incomplete\n",
+			r->done, r->planned, r->dir);
+	else if (*c->stop)
+		fprintf(stderr, "cgobench: stopped before the first sample: "
+				"nothing was measured\n");
+	else
+		run_info(r, "wrote %s", r->dir);
+	int failed = 0;
+	for (size_t i = 0; i < r->nunits; i++)
+		failed |= r->units[i].state == UNIT_FAILED;
+	if (r->unwritten)
+		fprintf(stderr,
+			"cgobench: %zu samples could not be written to "
+			"%s/raw.csv (%s): the run leaves them out\n",
+			r->unwritten, r->dir, strerror(r->unwritten_errno));
+	return *c->stop			 ? 130
+	       : wrote != 0 || r->unwritten ? 3
+	       : failed			 ? 1
+					 : 0;
+}
+
 int run_execute(const struct run_config *c, char *err, size_t errlen)
 {
 	struct run r = {.c = c, .rng = c->seed, .raw_fd = -1};
@@ -438,29 +469,7 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 		discover_check_family(&r, &r.fams[f]);
 	if (!*c->stop)
 		schedule_measure(&r);
-	int wrote = runout_write(&r);
-	if (*c->stop && r.planned)
-		fprintf(stderr,
-			"cgobench: stopped: %zu of about %zu samples taken; "
-			"what was measured is in %s, marked incomplete\n",
-			r.done, r.planned, r.dir);
-	else if (*c->stop)
-		fprintf(stderr, "cgobench: stopped before the first sample: "
-				"nothing was measured\n");
-	else
-		run_info(&r, "wrote %s", r.dir);
-	int failed = 0;
-	for (size_t i = 0; i < r.nunits; i++)
-		failed |= r.units[i].state == UNIT_FAILED;
-	if (r.unwritten)
-		fprintf(stderr,
-			"cgobench: %zu samples could not be written to "
-			"%s/raw.csv (%s): the run leaves them out\n",
-			r.unwritten, r.dir, strerror(r.unwritten_errno));
-	int code = *c->stop		      ? 130
-		   : wrote != 0 || r.unwritten ? 3
-		   : failed		      ? 1
-					      : 0;
+	int code = finish(&r);
 	run_free(&r);
 	return code;
 }

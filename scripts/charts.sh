@@ -6,10 +6,13 @@
 # more than one toolchain), batch.png/.svg (the batch family),
 # scaling-handles and scaling-parallel .png/.svg (those families),
 # anatomy.png/.svg (a counted run). Run `cgobench report RUN_DIR` first
-# for a run made before the charts existed.
+# for a run made before the charts existed. Then it writes the run's
+# index.html again with the charts inlined (with $CGOBENCH, by default
+# build/cgobench).
 set -eu
 [ $# -ge 1 ] || { sed -n '2,10s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 here=$(dirname "$0")
+cgobench=${CGOBENCH:-$here/../build/cgobench}
 for run in "$@"; do
 	run=${run%/}
 	[ -f "$run/overview.dat" ] || { echo "charts: no overview.dat in '$run' (run 'cgobench report $run')" >&2; exit 2; }
@@ -46,5 +49,13 @@ for run in "$@"; do
 		sh "$here/anatomy-chart.sh" "$run"
 		drew="$drew anatomy.png"
 	fi
-	echo "charts: $run (run on $(sed -n 's/^date: //p' "$run/machine.txt" 2>/dev/null)):$drew, each also .svg" >&2
+	# the page inlines the charts: write it again now that they are drawn
+	page=""
+	if [ -x "$cgobench" ] && "$cgobench" export --format page "$run" >"$run/index.html.tmp"; then
+		mv "$run/index.html.tmp" "$run/index.html"
+		page=", and index.html with them inlined"
+	else
+		rm -f "$run/index.html.tmp"
+	fi
+	echo "charts: $run (run on $(sed -n 's/^date: //p' "$run/machine.txt" 2>/dev/null)):$drew, each also .svg$page" >&2
 done

@@ -492,6 +492,71 @@ if sh scripts/charts.sh "$tmp/charted/" 2>"$tmp/charts.err" &&
 else
 	bad "charts.sh says which run it drew: $(cat "$tmp/charts.err")"
 fi
+# index.html in headless Chromium, offline (a proxy that refuses): it
+# loads with no console message, its script sorts a family table by the
+# median, it names no address outside the run directory, and a screenshot
+# shows tables and charts (dark pixels, and the charts' colours). A page
+# with a script error is caught by the same check.
+# browse PAGE: Chromium's DOM of PAGE#sort-check in $tmp/dom.html, its
+# log in $tmp/chromium.err
+browse() {
+	chromium --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 \
+		--proxy-server=127.0.0.1:9 --dump-dom "file://$1#sort-check" \
+		>"$tmp/dom.html" 2>"$tmp/chromium.err"
+}
+# pixels PNG: "all dark coloured", its pixels, those not near white,
+# and those of a strong colour (the charts' bars; text and tables are
+# grey)
+pixels() {
+	gnuplot -e "set table '$tmp/px.txt'; plot '$1' binary filetype=png with rgbimage; unset table"
+	awk 'NF >= 5 { n++; if ($3 + $4 + $5 < 600) d++
+		hi = $3; lo = $3
+		if ($4 > hi) hi = $4; if ($5 > hi) hi = $5
+		if ($4 < lo) lo = $4; if ($5 < lo) lo = $5
+		if (hi - lo > 80) c++ }
+		END { printf "%d %d %d\n", n, d, c }' "$tmp/px.txt"
+}
+page="$tmp/charted/index.html"
+if command -v chromium >/dev/null 2>&1 && [ -f "$page" ]; then
+	browse "$page"
+	sorted=$(sed -n 's/.*data-sorted="\([^"]*\)".*/\1/p' "$tmp/dom.html")
+	if grep -q 'data-ready="1"' "$tmp/dom.html" && ! grep -q ':CONSOLE' "$tmp/chromium.err" &&
+		[ -n "$sorted" ] && printf '%s\n' "$sorted" | tr , '\n' | sort -g -c &&
+		! grep -q 'src="http\|href="http\|url(http' "$page"; then
+		ok "index.html loads offline in Chromium with no console message, and sorts"
+	else
+		bad "index.html in Chromium: $(grep ':CONSOLE' "$tmp/chromium.err" | head -n 3) sorted '$sorted'"
+	fi
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --proxy-server=127.0.0.1:9 \
+		--force-device-scale-factor=0.5 --window-size=1200,6000 \
+		--screenshot="$tmp/page.png" "file://$page" >/dev/null 2>&1
+	set -- $(pixels "$tmp/page.png")
+	if [ "${1:-0}" -gt 0 ] && [ $(($2 * 100)) -gt "$1" ] && [ "$3" -gt 2000 ]; then
+		ok "index.html's screenshot shows tables and charts ($2 dark, $3 coloured of $1 pixels)"
+	else
+		bad "index.html's screenshot: ${1:-no} pixels, ${2:-} dark, ${3:-} coloured"
+	fi
+	printf '<html><body><p>text only</p></body></html>' >"$tmp/plain.html"
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+		--force-device-scale-factor=0.5 --window-size=1200,6000 \
+		--screenshot="$tmp/plain.png" "file://$tmp/plain.html" >/dev/null 2>&1
+	set -- $(pixels "$tmp/plain.png")
+	if [ "${3:-1}" -lt 2000 ]; then
+		ok "a page without charts has few coloured pixels ($3): the check can fail"
+	else
+		bad "a page without charts: ${3:-no} coloured pixels"
+	fi
+	printf '<html><body><script>nosuch();</script></body></html>' >"$tmp/broken.html"
+	browse "$tmp/broken.html"
+	if grep -q ':CONSOLE.*Uncaught ReferenceError' "$tmp/chromium.err"; then
+		ok "a page with a script error is caught"
+	else
+		bad "a page with a script error is not caught: $(tail -n 3 "$tmp/chromium.err")"
+	fi
+else
+	echo "ok - # SKIP index.html in Chromium: no chromium here (make test installs it)"
+fi
+
 # The workflows pass actionlint, which does fail on a broken one.
 if [ -n "${ACTIONLINT:-}" ]; then
 	mkdir -p "$tmp/lint/.github/workflows"

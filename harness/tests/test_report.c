@@ -8,6 +8,7 @@
 #include "rundir.h"
 #include "charts.h"
 #include "claims.h"
+#include "page.h"
 #include "report.h"
 #include "summary.h"
 #include "units.h"
@@ -54,6 +55,25 @@ static void stdout_table(void **state)
 		sbuf_free(&sb);
 		rundir_free(&m);
 	}
+}
+
+/* The markdown index.html renders report.md with: headings, nested lists,
+ * a table, a paragraph over lines, inline marks, HTML escaped. */
+static void page_renders_markdown(void **state)
+{
+	(void)state;
+	struct sbuf sb = {0};
+	page_markdown("## T\n\n- *a* **b** `c<d`\n  - sub\n- two\n\n"
+		      "| x | y |\n|---|---|\n| 1 | `go->c` |\n\npara\nline\n",
+		      &sb);
+	assert_string_equal(
+	    sb.buf, "<h2>T</h2>\n<ul>\n<li><em>a</em> <strong>b</strong> "
+		    "<code>c&lt;d</code><ul>\n<li>sub</li></ul>\n</li>\n"
+		    "<li>two</li></ul>\n<table class=\"sortable\"><thead><tr>"
+		    "<th>x</th><th>y</th></tr>\n</thead><tbody>\n<tr><td>1"
+		    "</td><td><code>go-&gt;c</code></td></tr>\n</tbody>"
+		    "</table>\n<p>para line</p>\n");
+	sbuf_free(&sb);
 }
 
 /* Every committed run's report.md, time-measured and counted, is what
@@ -842,6 +862,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(golden),
 	    cmocka_unit_test(stdout_table),
+	    cmocka_unit_test(page_renders_markdown),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),
