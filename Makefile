@@ -46,7 +46,7 @@ B = build
 H = harness
 HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c callgrind.c history.c anatomy.c report.c \
 	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c remote.c \
-	options.c runconfig.c rundir.c claims.c charts.c export.c compareout.c trackers.c page.c \
+	options.c runconfig.c rundir.c claims.c charts.c export.c compareout.c trackers.c page.c gbjson.c \
 	discover.c runbench.c schedule.c runout.c units.c
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
 HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
@@ -224,9 +224,11 @@ mutate: $(DEPS_STAMP)
 	$(Q)bash harness/tests/mutate.sh
 
 # the ssh test needs an ssh server and client, the test of --cc clang
-# clang, the page's test chromium: only the tests use them
+# clang, the page's test chromium, the Google Benchmark JSON's test
+# compare.py: only the tests use them
 test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS) $(TOOLS)
-	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang chromium
+	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang chromium \
+		libbenchmark-tools python3-scipy
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \

@@ -29,6 +29,7 @@ void benchout_free(struct bench_output *o)
 	free(o->notes);
 	free(o->unfinished_top);
 	free(o->unfinished);
+	free(o->json);
 	memset(o, 0, sizeof *o);
 }
 

@@ -46,6 +46,8 @@ struct bench_output {
 	/* the benchmark that had begun and not ended when the output
 	 * stopped (go test -test.v names each before running it), or NULL */
 	char *unfinished_top, *unfinished;
+	/* Google Benchmark's JSON as it printed it (made valid), or NULL */
+	char *json;
 };
 
 void benchout_free(struct bench_output *o);

@@ -143,12 +143,14 @@ int gbench_parse(const char *json, const char *source, struct bench_output *out,
 	char *clean = gbench_sanitize(json);
 	json_error_t jerr;
 	json_t *root = json_loads(clean, 0, &jerr);
-	free(clean);
-	if (!root)
+	if (!root) {
+		free(clean);
 		return set_error(err, errlen, "%s:%d: %s", source, jerr.line,
 				 jerr.text);
+	}
 	json_t *runs = json_object_get(root, "benchmarks");
 	if (!json_is_array(runs)) {
+		free(clean);
 		json_decref(root);
 		return set_error(err, errlen, "%s: no \"benchmarks\" array",
 				 source);
@@ -162,7 +164,11 @@ int gbench_parse(const char *json, const char *source, struct bench_output *out,
 			break;
 	}
 	json_decref(root);
-	if (rc != 0)
+	if (rc != 0) {
+		free(clean);
 		benchout_free(out);
+	} else {
+		out->json = clean;
+	}
 	return rc;
 }

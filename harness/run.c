@@ -306,6 +306,7 @@ static void run_free(struct run *r)
 		toolchain_free(&r->tcs[i]);
 	free(r->tcs);
 	machine_free(&r->m);
+	gbjson_free(&r->gb);
 	if (r->raw_fd >= 0)
 		close(r->raw_fd);
 	free(r->dir);

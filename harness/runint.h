@@ -10,6 +10,7 @@
 #ifndef CGOBENCH_RUNINT_H
 #define CGOBENCH_RUNINT_H
 
+#include "gbjson.h"
 #include "anatomy.h"
 #include "benchout.h"
 #include "machine.h"
@@ -68,6 +69,7 @@ struct run {
 	int raw_fd;	/* raw.csv, -1 before it is created */
 	off_t raw_len;	/* its bytes written whole: only whole lines */
 	size_t unwritten; /* samples that could not be written */
+	struct gbjson gb; /* Google Benchmark's JSON of each C driver */
 	int unwritten_errno;
 	int pin, procs, ncpu;
 	char gomaxprocs[32];

@@ -9,6 +9,7 @@
 #include "export.h"
 #include "family.h"
 #include "gbench.h"
+#include "gbjson.h"
 #include "gotest.h"
 #include "raw.h"
 #include "rundir.h"
@@ -272,6 +273,8 @@ int runout_write(struct run *r)
 	else
 		m.claims = claims;
 	int rc = export_all(&m, EXPORT_RUN, warn_export, r, err, sizeof err);
+	if (gbjson_write(&r->gb, r->dir, warn_export, r) && rc == 0)
+		rc = -2;
 	if (m.counted && !r->c->quiet) {
 		struct sbuf txt = {0};
 		anatomy_format_txt(m.anatomy, m.nanatomy, &txt);

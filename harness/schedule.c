@@ -125,6 +125,9 @@ static void take_sample(struct run *r, size_t ui, int rep)
 		benchout_free(&out);
 		return;
 	}
+	if (!u->is_go && out.json)
+		gbjson_add(&r->gb, u->fam->name, u->tc->name, u->tc->cc_name,
+			   rep, out.json);
 	u->primary = xrealloc(u->primary, (u->n + 1) * sizeof *u->primary);
 	u->primary[u->n++] = l->metrics[0].value;
 	r->taken = xrealloc(r->taken, (r->ntaken + 1) * sizeof *r->taken);

@@ -174,6 +174,33 @@ static void trackers_documented_shape(void **state)
 	json_decref(gab);
 }
 
+/* Google Benchmark's JSON of the C driver keeps every repetition: as
+ * many c->c iterations, with their repetition_index, as raw.csv has
+ * samples. */
+static void gbench_json_kept(void **state)
+{
+	(void)state;
+	const char *tc = cell(0, "toolchain"), *cc = cell(0, "cc");
+	char *name = xasprintf("gbench-call-%s-%s.json", tc, cc);
+	json_t *j = json_in(name);
+	json_t *b = json_object_get(j, "benchmarks");
+	assert_true(json_is_object(json_object_get(j, "context")));
+	size_t i, n = 0;
+	json_t *o;
+	json_array_foreach(b, i, o)
+	{
+		const char *nm = json_string_value(json_object_get(o, "name"));
+		if (nm && !strcmp(nm, "c->c")) {
+			assert_true(json_is_integer(
+			    json_object_get(o, "repetition_index")));
+			n++;
+		}
+	}
+	assert_int_equal(n, (size_t)num((size_t)time_row("c->c"), "n"));
+	json_decref(j);
+	free(name);
+}
+
 static void schema_columns(void **state)
 {
 	(void)state;
@@ -719,6 +746,7 @@ int main(void)
 	    cmocka_unit_test(raw_matches_summary),
 	    cmocka_unit_test(one_status_per_benchmark),
 	    cmocka_unit_test(trackers_documented_shape),
+	    cmocka_unit_test(gbench_json_kept),
 	    cmocka_unit_test(bench_txt_reads_back),
 	    cmocka_unit_test(machine_record),
 	};

@@ -486,7 +486,7 @@ else
 fi
 cp -r "$run" "$tmp/charted"
 if sh scripts/charts.sh "$tmp/charted/" 2>"$tmp/charts.err" &&
-	grep -q "^charts: $tmp/charted (run on [0-9T:-]*Z): overview.png batch.png, each also .svg$\|^charts: $tmp/charted (run on [0-9T:-]*Z): overview.png, each also .svg$" "$tmp/charts.err" &&
+	grep -q "^charts: $tmp/charted (run on [0-9T:-]*Z): overview.png, each also .svg, and index.html with them inlined$" "$tmp/charts.err" &&
 	! grep -q '//' "$tmp/charts.err"; then
 	ok "charts.sh says which run it drew and each chart"
 else
@@ -555,6 +555,25 @@ if command -v chromium >/dev/null 2>&1 && [ -f "$page" ]; then
 	fi
 else
 	echo "ok - # SKIP index.html in Chromium: no chromium here (make test installs it)"
+fi
+
+# Google Benchmark's own JSON, kept a C driver: compare.py (Debian's
+# libbenchmark-tools, under Debian's python3) compares two runs' C sides,
+# every repetition in a
+# U test.
+cmp_py=/usr/share/benchmark/compare.py
+gb=gbench-call-$("$go" env GOVERSION)-gcc.json
+if [ -f "$cmp_py" ] && [ -x /usr/bin/python3 ]; then
+	/usr/bin/python3 "$cmp_py" --no-color benchmarks "$run/$gb" "$tmp/clang/gbench-call-$("$go" env GOVERSION)-clang.json" \
+		>"$tmp/compare.py.out" 2>&1
+	if grep -q '^c->c ' "$tmp/compare.py.out" && grep -q '^c->c_pvalue ' "$tmp/compare.py.out" &&
+		grep -q '^c->c(fnptr) ' "$tmp/compare.py.out"; then
+		ok "compare.py compares two runs' Google Benchmark JSON, U test included"
+	else
+		bad "compare.py on two runs: $(head -n 12 "$tmp/compare.py.out")"
+	fi
+else
+	echo "ok - # SKIP compare.py: no $cmp_py or python3 (make test installs them)"
 fi
 
 # The workflows pass actionlint, which does fail on a broken one.
