@@ -2,6 +2,7 @@
 #include "compareint.h"
 
 #include "csv.h"
+#include "machine.h"
 #include "raw.h"
 #include "stats.h"
 #include "summary.h"
@@ -29,6 +30,7 @@ struct side {
 	 * variant, and by case, variant, param and unit */
 	struct key_index by_key, by_key_any, sum_variant, sum_order;
 	struct summary_samples samples; /* of rows, when has_raw */
+	char *machine; /* machine.txt beside its files, or NULL */
 };
 
 static const char *sum_baseline(void *ctx, const char *family,
@@ -87,10 +89,54 @@ static int csv_has(const char *path, const char *col)
 	return has;
 }
 
+/* machine.txt in a run directory, or beside a CSV of one; NULL when
+ * there is none. */
+static char *machine_of(const char *path)
+{
+	char *p, *text, err[ERRLEN];
+	if (path_is_dir(path)) {
+		p = xasprintf("%s/machine.txt", path);
+	} else {
+		const char *slash = strrchr(path, '/');
+		p = slash ? xasprintf("%.*s/machine.txt", (int)(slash - path),
+				      path)
+			  : xstrdup("machine.txt");
+	}
+	if (file_read(p, &text, NULL, err, sizeof err) != 0)
+		text = NULL;
+	free(p);
+	return text;
+}
+
+/* Where two machines differ in what identifies their hardware ("cpu-model
+ * 2 against 17; ..."), or NULL where they do not or it cannot be told. */
+static char *machines_differ(const char *a, const char *b)
+{
+	static const char *const keys[] = {
+	    "cpu",	  "cores",	  "arch",	"cpu-family",
+	    "cpu-model", "cpu-stepping", "microcode", "cache-size",
+	    "hypervisor"};
+	if (!a || !b)
+		return NULL;
+	struct sbuf sb = {0};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		char *va = machine_lookup(a, keys[i]),
+		     *vb = machine_lookup(b, keys[i]);
+		if (strcmp(va, "unknown") && strcmp(vb, "unknown") &&
+		    strcmp(va, vb))
+			sbuf_addf(&sb, "%s%s %s against %s", sb.len ? "; " : "",
+				  keys[i], va, vb);
+		free(va);
+		free(vb);
+	}
+	return sb.buf;
+}
+
 static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 {
 	memset(s, 0, sizeof *s);
 	s->path = path;
+	s->machine = machine_of(path);
 	char *raw = NULL, *sum = NULL;
 	if (path_is_dir(path)) {
 		raw = xasprintf("%s/raw.csv", path);
@@ -157,6 +203,7 @@ static void free_side(struct side *s)
 	key_index_free(&s->sum_variant);
 	key_index_free(&s->sum_order);
 	summary_samples_free(&s->samples);
+	free(s->machine);
 }
 
 /* 1 when the run holds exactly one toolchain and C compiler. */
@@ -415,6 +462,8 @@ int compare_runs(const char *old_path, const char *new_path,
 	struct cmp_view v = {.old_path = old_path,
 			     .new_path = new_path,
 			     .threshold_pct = o->threshold_pct};
+	char *differ = machines_differ(os.machine, ns.machine);
+	v.machines_differ = differ;
 	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
 	only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);
 	for (size_t i = 0; i < n; i++)
@@ -445,6 +494,7 @@ int compare_runs(const char *old_path, const char *new_path,
 		free(v.only_new[i]);
 	free(v.only_old);
 	free(v.only_new);
+	free(differ);
 	free(rows);
 	free_side(&os);
 	free_side(&ns);

@@ -30,6 +30,8 @@ struct cmp_view {
 	const struct cmp_row *rows;
 	size_t n, regressions;
 	double threshold_pct;
+	/* where the two machines' hardware differs, or NULL */
+	const char *machines_differ;
 	char **only_old, **only_new;
 	size_t nonly_old, nonly_new;
 };

@@ -96,6 +96,12 @@ static void print_text(FILE *out, const struct cmp_view *v)
 {
 	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", v->old_path,
 		v->old_label, v->new_path, v->new_label);
+	if (v->machines_differ)
+		fprintf(out,
+			"machines differ: %s: a time moves with the machine as "
+			"much as with the code; compare ratios and overheads "
+			"(--normalize)\n",
+			v->machines_differ);
 	fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s\n", "case",
 		"variant", "param", "metric", "old", "new", "change", "");
 	size_t zero = 0;
@@ -260,6 +266,9 @@ static void print_json(FILE *out, const struct cmp_view *v)
 	json_object_set_new(root, "regressions",
 			    json_integer((json_int_t)v->regressions));
 	json_object_set_new(root, "rows", arr);
+	json_object_set_new(root, "machines_differ",
+			    v->machines_differ ? json_text(v->machines_differ)
+					       : json_null());
 	json_object_set_new(root, "only_old",
 			    json_names(v->only_old, v->nonly_old));
 	json_object_set_new(root, "only_new",

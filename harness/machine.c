@@ -80,10 +80,11 @@ static char *file_field(const char *path, const char *key)
 		char *nl = strchr(line, '\n');
 		if (nl)
 			*nl = '\0';
-		if (!strncmp(line, key, klen) &&
-		    (line[klen] == ':' || line[klen] == ' ' ||
-		     line[klen] == '\t' || line[klen] == '=')) {
-			char *v = line + klen;
+		char *after = strncmp(line, key, klen)
+				  ? NULL
+				  : line + klen + strspn(line + klen, " \t");
+		if (after && (*after == ':' || *after == '=')) {
+			char *v = after;
 			v += strspn(v, " \t:=");
 			if (*v == '"') {
 				v++;
@@ -128,10 +129,35 @@ static char *virtualisation(void)
 	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : "no");
 }
 
+/* The hypervisor under the machine, container or not: systemd's view of
+ * the VM alone, else the CPU's hypervisor flag. */
+static char *hypervisor(void)
+{
+	char *argv[] = {"systemd-detect-virt", "--vm", NULL};
+	char *v = machine_command_line(argv, NULL);
+	if (v && *v)
+		return v;
+	free(v);
+	char *flags = file_field("/proc/cpuinfo", "flags");
+	int hv = flags && strstr(flags, " hypervisor");
+	free(flags);
+	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : "none");
+}
+
 void machine_probe(struct machine *m, const char *repo)
 {
 	set_owned(m, "cpu", file_field("/proc/cpuinfo", "model name"),
 		  "unknown");
+	/* what tells one CPU from another of the same name; a VM may hide
+	 * some (no microcode line) */
+	static const char *const ids[][2] = {
+	    {"cpu-family", "cpu family"}, {"cpu-model", "model"},
+	    {"cpu-stepping", "stepping"}, {"microcode", "microcode"},
+	    {"cpu-mhz", "cpu MHz"},	  {"cache-size", "cache size"}};
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+		set_owned(m, ids[i][0], file_field("/proc/cpuinfo", ids[i][1]),
+			  "unknown");
+	set_owned(m, "hypervisor", hypervisor(), "unknown");
 	set_owned(m, "cores", xasprintf("%ld", sysconf(_SC_NPROCESSORS_ONLN)),
 		  "unknown");
 	struct utsname u;

@@ -173,6 +173,17 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 		sbuf_addf(sb, "- %s: %s\n", keys[i], v);
 		free(v);
 	}
+	/* what identifies the hardware, where the run recorded it */
+	static const char *const hw[] = {"cpu-family", "cpu-model",
+					 "cpu-stepping", "microcode",
+					 "cpu-mhz",	 "cache-size",
+					 "hypervisor"};
+	for (size_t i = 0; i < sizeof hw / sizeof *hw; i++) {
+		char *v = machine_lookup(m->machine, hw[i]);
+		if (strcmp(v, "unknown"))
+			sbuf_addf(sb, "- %s: %s\n", hw[i], v);
+		free(v);
+	}
 	sbuf_addstr(sb, "- toolchains:");
 	for (size_t i = 0; i < m->sum.ntoolchains; i++)
 		sbuf_addf(sb, "%s %s", i ? "," : "", m->sum.toolchains[i]);

@@ -576,6 +576,24 @@ else
 	echo "ok - # SKIP compare.py: no $cmp_py or python3 (make test installs them)"
 fi
 
+# The matrix workflow's last job, on two local runs: the machines, a
+# normalised compare with its verdict, each run's verdicts, the machines
+# chart; and a directory that is no run refused by name.
+if sh scripts/ci-summary.sh "$tmp/ci" "$run" "$tmp/clang" >"$tmp/ci.md" 2>"$tmp/ci.err" &&
+	grep -q '^| run | cpu | cores | arch | toolchain | status |$' "$tmp/ci.md" &&
+	[ "$(grep -c '^## Verdicts of ' "$tmp/ci.md")" -eq 2 ] &&
+	grep -q '^verdict: ' "$tmp/ci.md" && is_chart "$tmp/ci/machines"; then
+	ok "the matrix summary of two runs: machines, compare, verdicts, chart"
+else
+	bad "the matrix summary: $(cat "$tmp/ci.err"; head -n 20 "$tmp/ci.md")"
+fi
+if ! sh scripts/ci-summary.sh "$tmp/ci" "$run" "$tmp/none" >/dev/null 2>"$tmp/ci.err" &&
+	grep -q "^ci-summary: '$tmp/none' is not a run directory" "$tmp/ci.err"; then
+	ok "the matrix summary refuses a directory that is no run"
+else
+	bad "the matrix summary on a missing run: $(cat "$tmp/ci.err")"
+fi
+
 # The workflows pass actionlint, which does fail on a broken one.
 if [ -n "${ACTIONLINT:-}" ]; then
 	mkdir -p "$tmp/lint/.github/workflows"

@@ -454,6 +454,50 @@ static void intervals_touching_are_not_apart(void **state)
 	}
 }
 
+/* machine.txt in dir with these lines. */
+static void put_machine(const char *dir, const char *lines)
+{
+	char *p = xasprintf("%s/machine.txt", dir), err[ERRLEN];
+	assert_int_equal(file_write_atomic(p, lines, strlen(lines), err,
+					   sizeof err),
+			 0);
+	free(p);
+}
+
+/* Two runs on machines whose hardware differs: compare says where, and
+ * to read ratios; the same machine, or one whose identity is unknown,
+ * says nothing. */
+static void machines_that_differ(void **state)
+{
+	(void)state;
+	char *a = write_run(&slow, 1), *b = write_run(&slow, 1);
+	put_machine(a, "cpu: AMD EPYC\ncpu-model: 2\nmicrocode: 0xa1\n");
+	put_machine(b, "cpu: AMD EPYC\ncpu-model: 17\nmicrocode: unknown\n");
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	char *got, err[ERRLEN];
+	size_t len, reg;
+	FILE *f = open_memstream(&got, &len);
+	assert_int_equal(compare_runs(a, b, &o, f, &reg, err, sizeof err), 0);
+	fclose(f);
+	assert_non_null(strstr(got, "\nmachines differ: cpu-model 2 against "
+				    "17: a time moves"));
+	assert_null(strstr(got, "microcode"));
+	free(got);
+	f = open_memstream(&got, &len);
+	assert_int_equal(compare_runs(a, a, &o, f, &reg, err, sizeof err), 0);
+	fclose(f);
+	assert_null(strstr(got, "machines differ"));
+	free(got);
+	char *ma = xasprintf("%s/machine.txt", a), *mb =
+	    xasprintf("%s/machine.txt", b);
+	unlink(ma);
+	unlink(mb);
+	free(ma);
+	free(mb);
+	drop_run(a);
+	drop_run(b);
+}
+
 /* A name that is not UTF-8 keeps its "variant" key in the JSON, its bad
  * bytes each a U+FFFD, a good multi-byte character kept as it is. */
 static void json_of_a_name_not_utf8(void **state)
@@ -499,6 +543,7 @@ int main(void)
 	    cmocka_unit_test(summary_without_a_column),
 	    cmocka_unit_test(across_toolchains),
 	    cmocka_unit_test(json_of_a_name_not_utf8),
+	    cmocka_unit_test(machines_that_differ),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }
