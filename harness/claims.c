@@ -593,13 +593,50 @@ void claims_free(struct claim_set *s)
 	free(s);
 }
 
+/* Below this many samples a row carries no verdict (the median's 95%
+ * interval needs at least 6 to be one; 5 keeps a counted run's rows). */
+#define VERDICT_MIN_N 5
+
+/* Why the rows a claim reads cannot carry a verdict, or NULL: one with
+ * samples but fewer than VERDICT_MIN_N, as when a run was stopped. The
+ * rows read are those of its family whose variant one of its keys names.
+ */
+static char *too_few(const struct claim *c, const struct summary_table *t)
+{
+	const char *f = value_of(c, "family");
+	for (size_t r = 0; f && r < t->nrows; r++) {
+		const struct summary_row *x = &t->rows[r];
+		/* a count of instructions repeats to the instruction */
+		if (strcmp(x->family, f) || !x->s.n ||
+		    x->s.n >= VERDICT_MIN_N ||
+		    !strcmp(x->unit, "instructions/op"))
+			continue;
+		for (size_t k = 0; k < c->npairs; k++)
+			if (!strcmp(c->pairs[k].value, x->variant))
+				return xasprintf(
+				    "`%s`%s%s has %zu samples, fewer than %d "
+				    "(%s)",
+				    x->variant, x->param[0] ? " " : "",
+				    x->param, x->s.n, VERDICT_MIN_N,
+				    x->status == SUMMARY_INCOMPLETE
+					? "the run was stopped"
+					: "raise --count");
+	}
+	return NULL;
+}
+
 void claims_write(const struct claim_set *s, const struct summary_table *t,
 		  struct sbuf *sb)
 {
 	sbuf_addstr(sb, "## Claims about cgo\n\n");
 	for (size_t i = 0; s && i < s->n; i++) {
 		const struct claim *c = &s->c[i];
-		if (c->judge->write)
+		char *why = too_few(c, t);
+		if (why) {
+			sbuf_addf(sb, "- *%s* **inconclusive**: %s.\n",
+				  get(c, "text"), why);
+			free(why);
+		} else if (c->judge->write)
 			c->judge->write(c, t, sb);
 		else
 			generic(c, t, c->judge->per_tc, sb);

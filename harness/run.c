@@ -393,6 +393,12 @@ static int finish(struct run *r)
 				"nothing was measured\n");
 	else
 		run_info(r, "wrote %s", r->dir);
+	if (r->wide)
+		fprintf(stderr,
+			"cgobench: %zu of %zu benchmarks ended wide (their 95%% "
+			"interval beyond +-%g%%): read them with their "
+			"intervals, or raise --max-count\n",
+			r->wide, r->measured, c->target_pct);
 	int failed = 0;
 	for (size_t i = 0; i < r->nunits; i++)
 		failed |= r->units[i].state == UNIT_FAILED;

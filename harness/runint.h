@@ -70,6 +70,7 @@ struct run {
 	off_t raw_len;	/* its bytes written whole: only whole lines */
 	size_t unwritten; /* samples that could not be written */
 	struct gbjson gb; /* Google Benchmark's JSON of each C driver */
+	size_t measured, wide; /* benchmarks with samples, and those wide */
 	int unwritten_errno;
 	int pin, procs, ncpu;
 	char gomaxprocs[32];

@@ -265,6 +265,11 @@ int runout_write(struct run *r)
 			      .samples = bs,
 			      .nsamples = r->ntaken};
 	summary_table_of(&m.sum, rows, nrows);
+	for (size_t i = 0; i < nrows; i++)
+		if (!strcmp(rows[i].unit, r->primary) && rows[i].s.n) {
+			r->measured++;
+			r->wide += rows[i].status == SUMMARY_WIDE;
+		}
 	m.anatomy = anatomy_rows(r, &m.nanatomy);
 	char err[ERRLEN];
 	struct claim_set *claims;

@@ -83,6 +83,12 @@ if grep -q "wide,\"95% interval wider than +-0.01% after 2 repetitions (raise '-
 else
 	bad "a wide row names --max-count and MAXCOUNT: $(grep wide "$tmp/wide/summary.csv" | head -n 1)"
 fi
+if grep -q '^cgobench: 2 of 2 benchmarks ended wide (their 95% interval beyond +-0.01%)' "$tmp/wide.err" &&
+	grep -q ' 2 of the 2 benchmarks measured ended `wide`' "$tmp/wide/report.md"; then
+	ok "the end of the run and report.md say how many benchmarks ended wide"
+else
+	bad "how many ended wide: $(tail -n 3 "$tmp/wide.err")"
+fi
 # off a terminal, progress comes as whole lines, with the time left
 if [ "$(grep -c '^cgobench: round [0-9]*/[0-9]*: [0-9]* of [0-9]* samples taken, about [0-9]*m[0-9][0-9]s left$' "$tmp/wide.err")" -ge 2 ] &&
 	! grep -q "$(printf '\r')" "$tmp/wide.err"; then

@@ -338,6 +338,9 @@ static void claims_are_the_summary(void **state)
 /* Claims judged on a small table of summary rows, for the boundary
  * tests: rows are "case,variant,toolchain,param,unit,median,ci_low,
  * ci_high,overhead,overhead_ci_low,overhead_ci_high,status" lines. */
+/* The n of every row claims_of makes (summary.csv has it, the rows not). */
+static const char *rows_n = "10";
+
 static char *claims_of(const char *rows)
 {
 	char *text = xasprintf(
@@ -359,7 +362,7 @@ static char *claims_of(const char *rows)
 			int i = csv_col(&t, c);
 			const char *v = i >= 0		     ? t.rows[r][i]
 					: !strcmp(c, "schema") ? "1"
-					: !strcmp(c, "n")	     ? "10"
+					: !strcmp(c, "n")	     ? rows_n
 					: !strcmp(c, "cc")     ? "gcc"
 							       : "";
 			sbuf_addf(&full, "%s\"%s\"", k ? "," : "", v);
@@ -419,6 +422,31 @@ static char *call_rows(const char *tc, double gc, double gg)
 	return xasprintf("call,go->c,%s,,ns/op,%.17g,,,,,,ok\n"
 			 "call,go->go,%s,,ns/op,%.17g,,,,,,ok\n",
 			 tc, gc, tc, gg);
+}
+
+/* A claim whose rows have fewer than 5 samples (a run stopped early)
+ * gets no verdict but "inconclusive", with the row and why; a counted
+ * row's few samples are enough. */
+static void few_samples_inconclusive(void **state)
+{
+	(void)state;
+	rows_n = "2";
+	char *rows = xasprintf("call,go->c,go1.26.8,,ns/op,100,90,110,,,,"
+			       "incomplete\ncall,go->go,go1.26.8,,ns/op,2,1.9,"
+			       "2.1,,,,incomplete\n");
+	char *c = claims_of(rows);
+	assert_non_null(strstr(c, "**inconclusive**: `go->c` has 2 samples, "
+				  "fewer than 5 (the run was stopped)."));
+	assert_null(strstr(c, "**holds**"));
+	free(c);
+	free(rows);
+	rows = xasprintf("call,go->c,go1.26.8,,instructions/op,300,300,300,,,,"
+			 "ok\n");
+	c = claims_of(rows);
+	assert_null(strstr(c, "inconclusive"));
+	free(c);
+	free(rows);
+	rows_n = "10";
 }
 
 static void verdict_go_to_c(double gc, double gg, const char *want)
@@ -863,6 +891,7 @@ int main(void)
 	    cmocka_unit_test(golden),
 	    cmocka_unit_test(stdout_table),
 	    cmocka_unit_test(page_renders_markdown),
+	    cmocka_unit_test(few_samples_inconclusive),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),
