@@ -1,0 +1,57 @@
+/* claimsint: what claims.c (the claims files: read, checked, written)
+ * and judges.c (the judge of each kind of claim) share. */
+#ifndef CGOBENCH_CLAIMSINT_H
+#define CGOBENCH_CLAIMSINT_H
+
+#include "summary.h"
+
+#include <stddef.h>
+
+struct sbuf;
+
+struct claim_pair {
+	char *key, *value;
+};
+
+struct claim {
+	char *name, *source; /* source: "file:line" of its first line */
+	long order;
+	const struct judge *judge;
+	struct claim_pair *pairs;
+	size_t npairs;
+};
+
+/* The value of key, NULL when the claim has none. */
+const char *claim_value(const struct claim *c, const char *key);
+/* The value of a key the claim was checked to have at load. */
+const char *claim_get(const struct claim *c, const char *key);
+/* The k-th value of a key given several times, NULL past the last. */
+const char *claim_get_nth(const struct claim *c, const char *key, size_t k);
+/* The i-th number of key's value ("60 200": 0 is 60); checked at load. */
+double claim_num(const struct claim *c, const char *key, int i);
+
+/* The verdict line of a claim judged per toolchain with judge: held
+ * wholly, in part, or not, on each toolchain that measured it. */
+typedef int (*judge_fn)(const struct claim *c, struct sbuf *detail,
+			const struct summary_table *t, const char *tc);
+
+struct judge {
+	const char *name;
+	const char *keys[12];
+	void (*write)(const struct claim *c, const struct summary_table *t,
+		      struct sbuf *sb);
+	judge_fn per_tc;
+};
+
+/* Every judge, by the name a claims file gives in "judge". */
+extern const struct judge claims_judges[];
+extern const size_t claims_njudges;
+
+void judges_generic(const struct claim *c, const struct summary_table *t,
+		    judge_fn judge, struct sbuf *sb);
+/* The least batch size from which the crossing per batch costs under
+ * share% of the work, or -1; *largest is the largest n measured. */
+long judges_break_even(const struct claim *c, const struct summary_table *t,
+		       const char *tc, long *largest);
+
+#endif

@@ -1,0 +1,370 @@
+/* judges: the judge of each kind of claim (claims.h), over a run's
+ * summary rows, and the table that names them. */
+#include "claimsint.h"
+
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The verdict of a claim in parts, over toolchains: held of n held
+ * wholly, part of them in part only. */
+static const char *verdict_parts(size_t held, size_t part, size_t n)
+{
+	if (held == n)
+		return "**holds**";
+	if (held + part == n && part)
+		return "**holds only in part**";
+	if (held + part)
+		return "**holds only for some toolchains**";
+	return "**does not hold**";
+}
+
+static int in(double v, double lo, double hi)
+{
+	return v >= lo && v <= hi;
+}
+
+
+void judges_generic(const struct claim *c, const struct summary_table *t,
+		    judge_fn judge, struct sbuf *sb)
+{
+	size_t measured = 0, held = 0, part = 0;
+	struct sbuf detail = {0};
+	for (size_t i = 0; i < t->ntoolchains; i++) {
+		int v = judge(c, &detail, t, t->toolchains[i]);
+		if (v < 0)
+			continue;
+		measured++;
+		held += v == 1;
+		part += v == 2;
+	}
+	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
+	if (!measured)
+		sbuf_addf(sb, "Not measured: this run has no %s.\n",
+			  claim_get(c, "needs"));
+	else
+		sbuf_addf(sb, "%s.\n%s", verdict_parts(held, part, measured),
+			  detail.buf);
+	sbuf_free(&detail);
+}
+
+/* The figures a and b of a toolchain, both without a param; 0 when the
+ * toolchain lacks either. */
+static int pair_of(const struct claim *c, const struct summary_table *t,
+		   const char *tc, double *a, double *b)
+{
+	const char *f = claim_get(c, "family"), *u = claim_get(c, "unit");
+	long ra = summary_row_of(t, f, claim_get(c, "a"), tc, "", u),
+	     rb = summary_row_of(t, f, claim_get(c, "b"), tc, "", u);
+	if (ra < 0 || rb < 0)
+		return 0;
+	*a = t->rows[ra].s.median;
+	*b = t->rows[rb].s.median;
+	return 1;
+}
+
+static void not_measured_ab(const struct claim *c, struct sbuf *sb)
+{
+	sbuf_addf(sb, "Not measured: this run has no `%s` and `%s` timed in %s.\n",
+		  claim_get(c, "a"), claim_get(c, "b"), claim_get(c, "unit"));
+}
+
+/* ranges: a within a-range, b within b-range, a/b within ratio-range. */
+static void judge_ranges(const struct claim *c, const struct summary_table *t,
+			 struct sbuf *sb)
+{
+	size_t measured = 0, held = 0;
+	struct sbuf detail = {0};
+	double alo = claim_num(c, "a-range", 0), ahi = claim_num(c, "a-range", 1),
+	       blo = claim_num(c, "b-range", 0), bhi = claim_num(c, "b-range", 1),
+	       rlo = claim_num(c, "ratio-range", 0), rhi = claim_num(c, "ratio-range", 1);
+	for (size_t i = 0; i < t->ntoolchains; i++) {
+		double a, b;
+		if (!pair_of(c, t, t->toolchains[i], &a, &b))
+			continue;
+		int ia = in(a, alo, ahi), ib = in(b, blo, bhi),
+		    ir = in(a / b, rlo, rhi);
+		measured++;
+		held += ia && ib && ir;
+		sbuf_addf(&detail,
+			  "  - %s: `%s` %.4g ns (%s %g to %g), `%s` %.4g ns (%s "
+			  "%g to %g), %.3g times (%s %g to %g)\n",
+			  t->toolchains[i], claim_get(c, "a"), a,
+			  ia ? "within" : "outside", alo, ahi, claim_get(c, "b"), b,
+			  ib ? "within" : "outside", blo, bhi, a / b,
+			  ir ? "within" : "outside", rlo, rhi);
+	}
+	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
+	if (!measured)
+		not_measured_ab(c, sb);
+	else
+		sbuf_addf(sb, "%s.\n%s", verdict_parts(held, 0, measured), detail.buf);
+	sbuf_free(&detail);
+}
+
+/* times: a at least factor times b, and a within range. */
+static void judge_times(const struct claim *c, const struct summary_table *t,
+			struct sbuf *sb)
+{
+	size_t measured = 0, held = 0, within = 0;
+	struct sbuf detail = {0};
+	double f = claim_num(c, "factor", 0);
+	for (size_t i = 0; i < t->ntoolchains; i++) {
+		double a, b;
+		if (!pair_of(c, t, t->toolchains[i], &a, &b))
+			continue;
+		measured++;
+		held += a >= f * b;
+		within += in(a, claim_num(c, "range", 0), claim_num(c, "range", 1));
+		sbuf_addf(&detail, "  - %s: `%s` %.4g ns, `%s` %.4g ns: %.3g times\n",
+			  t->toolchains[i], claim_get(c, "a"), a, claim_get(c, "b"), b,
+			  a / b);
+	}
+	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
+	if (!measured)
+		not_measured_ab(c, sb);
+	else
+		sbuf_addf(sb,
+			  "Far more (taken as at least %s): %s. The %s figure: "
+			  "%s.\n%s",
+			  claim_get(c, "factor-words"), verdict_parts(held, 0, measured),
+			  claim_get(c, "range-words"), verdict_parts(within, 0, measured),
+			  detail.buf);
+	sbuf_free(&detail);
+}
+
+/* The least batch size from which the crossing per batch costs under
+ * share% of the work, or -1; *largest is the largest n measured. One
+ * crossing of F ns for k items of w ns each costs w + F/k per item: the
+ * crossing is under share% of the work where that is within share% of w,
+ * taken as the least cost per item of any n. */
+long judges_break_even(const struct claim *c, const struct summary_table *t,
+		       const char *tc, long *largest)
+{
+	const char *f = claim_get(c, "family"), *v = claim_get(c, "batch"),
+		   *pre = claim_get(c, "prefix"), *u = claim_get(c, "unit");
+	long n = summary_max_param(t, f, v, tc, pre);
+	*largest = n;
+	char p[64];
+	double w = NAN;
+	for (long k = n; k >= 1; k /= 2) {
+		snprintf(p, sizeof p, "%s%ld", pre, k);
+		double m = summary_median_of(t, f, v, tc, p, u);
+		if (!isnan(m) && !(m >= w))
+			w = m;
+	}
+	long even = -1;
+	double within = 1 + claim_num(c, "share", 0) / 100;
+	for (long k = n; k >= 1 && !isnan(w); k /= 2) {
+		snprintf(p, sizeof p, "%s%ld", pre, k);
+		double m = summary_median_of(t, f, v, tc, p, u);
+		if (isnan(m))
+			continue; /* a size not measured */
+		if (m > within * w)
+			break;
+		even = k;
+	}
+	return even;
+}
+
+/* batching: at the largest batch, one crossing per batch costs less per
+ * item than one per item (the intervals apart), and where the crossing
+ * falls under share% of the work. */
+static int judge_batching(const struct claim *c, struct sbuf *d,
+			  const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *pre = claim_get(c, "prefix"),
+		   *u = claim_get(c, "unit");
+	long n = summary_max_param(t, f, claim_get(c, "batch"), tc, pre);
+	if (n < 1)
+		return -1;
+	char p[64];
+	snprintf(p, sizeof p, "%s%ld", pre, n);
+	long b = summary_row_of(t, f, claim_get(c, "batch"), tc, p, u);
+	long e = summary_row_of(t, f, claim_get(c, "each"), tc, p, u);
+	if (b < 0 || e < 0)
+		return -1;
+	double bm = t->rows[b].s.median, em = t->rows[e].s.median;
+	int ok = t->rows[(size_t)b].s.ci_high < t->rows[(size_t)e].s.ci_low;
+	sbuf_addf(d,
+		  "  - %s: at %s, `%s` %.4g %s against `%s` %.4g %s (%.3g "
+		  "times less) and `%s` %.4g %s",
+		  tc, p, claim_get(c, "batch"), bm, u, claim_get(c, "each"), em, u, em / bm,
+		  claim_get(c, "base"), summary_median_of(t, f, claim_get(c, "base"), tc, p, u),
+		  u);
+	long largest, even = judges_break_even(c, t, tc, &largest);
+	if (even > 0)
+		sbuf_addf(d,
+			  "; the crossing costs under %g%% of the work (%s "
+			  "within %g%% of its least) from %s%ld on\n",
+			  claim_num(c, "share", 0), u, claim_num(c, "share", 0), pre, even);
+	else
+		sbuf_addf(d,
+			  "; the crossing is not under %g%% of the work at "
+			  "%s%ld, the largest measured (%s more than %g%% "
+			  "above its least)\n",
+			  claim_num(c, "share", 0), pre, largest, u,
+			  claim_num(c, "share", 0));
+	return ok;
+}
+
+/* contention: the locked map's overhead over its baseline grows from 1
+ * goroutine to the most (the intervals apart); each remedy is faster
+ * than it there (the intervals apart). */
+static int judge_contention(const struct claim *c, struct sbuf *d,
+			    const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *lk = claim_get(c, "locked"),
+		   *pre = claim_get(c, "prefix"), *u = claim_get(c, "unit");
+	long g = summary_max_param(t, f, lk, tc, pre);
+	if (g < 2)
+		return -1;
+	char p1[64], pg[64];
+	snprintf(p1, sizeof p1, "%s1", pre);
+	snprintf(pg, sizeof pg, "%s%ld", pre, g);
+	long r1 = summary_row_of(t, f, lk, tc, p1, u),
+	     rg = summary_row_of(t, f, lk, tc, pg, u);
+	if (r1 < 0 || rg < 0)
+		return -1;
+	int grows = t->rows[(size_t)rg].d.diff_low >
+		    t->rows[r1].d.diff_high;
+	sbuf_addf(d,
+		  "  - %s: `%s` costs %.4g ns over the bare callback with 1 "
+		  "goroutine and %.4g ns with %ld: contention %s\n",
+		  tc, lk, t->rows[r1].d.diff, t->rows[rg].d.diff, g,
+		  grows ? "grows" : "does not grow measurably");
+	int all = grows, any = grows;
+	const char *rem;
+	for (size_t i = 0; (rem = claim_get_nth(c, "remedy", i)); i++) {
+		/* "VARIANT words saying what it does" */
+		size_t vl = strcspn(rem, " ");
+		char *v = xstrndup(rem, vl);
+		long r = summary_row_of(t, f, v, tc, pg, u);
+		if (r < 0) {
+			all = 0;
+			free(v);
+			continue;
+		}
+		int relieves =
+		    t->rows[(size_t)r].s.ci_high < t->rows[(size_t)rg].s.ci_low;
+		all &= relieves;
+		any |= relieves;
+		sbuf_addf(d,
+			  "    - %s (`%s`): %.4g %s with %ld goroutines against "
+			  "%.4g: %s\n",
+			  rem + vl + strspn(rem + vl, " "), v, t->rows[r].s.median,
+			  u, g, t->rows[rg].s.median,
+			  relieves ? "relieves it" : "does not relieve it");
+		free(v);
+	}
+	return all ? 1 : any ? 2 : 0;
+}
+
+/* pool: fewer threads (strictly) and a cheaper burst (the intervals
+ * apart) through the pool than direct, for each pair "DIRECT POOLED". */
+static int judge_pool(const struct claim *c, struct sbuf *d,
+		      const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *p = claim_get(c, "param"), *pair;
+	int measured = 0, ok = 1, any = 0;
+	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
+		size_t l = strcspn(pair, " ");
+		char *dv = xstrndup(pair, l);
+		const char *pv = pair + l + strspn(pair + l, " ");
+		long dt = summary_row_of(t, f, dv, tc, p, "ns/op"),
+		     pt = summary_row_of(t, f, pv, tc, p, "ns/op");
+		double dth = summary_median_of(t, f, dv, tc, p, "threads"),
+		       pth = summary_median_of(t, f, pv, tc, p, "threads");
+		if (dt < 0 || pt < 0 || isnan(dth) || isnan(pth)) {
+			free(dv);
+			continue;
+		}
+		measured = 1;
+		int fewer = pth < dth;
+		int cheaper = t->rows[(size_t)pt].s.ci_high <
+			      t->rows[(size_t)dt].s.ci_low;
+		ok &= fewer && cheaper;
+		any |= fewer || cheaper;
+		sbuf_addf(d,
+			  "  - %s, bursts of %s `%s` calls: %.4g threads "
+			  "through the pool, %.4g direct (%s); %.4g ns per "
+			  "burst through the pool, %.4g direct (%s)\n",
+			  tc, claim_get(c, "burst"), dv, pth, dth,
+			  fewer ? "fewer" : "not fewer", t->rows[pt].s.median,
+			  t->rows[dt].s.median,
+			  cheaper ? "cheaper" : "not cheaper");
+		free(dv);
+	}
+	return !measured ? -1 : ok ? 1 : any ? 2 : 0;
+}
+
+/* blocking: calls goroutines blocked in C at once grow at least share
+ * of calls threads more than the same blocked in Go. */
+static int judge_blocking(const struct claim *c, struct sbuf *d,
+			  const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *p = claim_get(c, "param");
+	double b = summary_median_of(t, f, claim_get(c, "blocked"), tc, p, "threads");
+	double g = summary_median_of(t, f, claim_get(c, "baseline"), tc, p, "threads");
+	if (isnan(b) || isnan(g))
+		return -1;
+	double calls = claim_num(c, "calls", 0);
+	int ok = b - g >= claim_num(c, "share", 0) * calls;
+	sbuf_addf(d,
+		  "  - %s: %g goroutines blocking in C grew the process to "
+		  "%.4g threads, blocking in Go to %.4g: %.4g threads for %g "
+		  "blocking calls\n",
+		  tc, calls, b, g, b - g, calls);
+	return ok;
+}
+
+/* allocates: the copy makes at least allocs allocations and bytes bytes
+ * per call, where the view makes none. */
+static int judge_allocates(const struct claim *c, struct sbuf *d,
+			   const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *p = claim_get(c, "param"),
+		   *cp = claim_get(c, "copy"), *vw = claim_get(c, "view");
+	double a = summary_median_of(t, f, cp, tc, p, "allocs/op");
+	double by = summary_median_of(t, f, cp, tc, p, "B/op");
+	double va = summary_median_of(t, f, vw, tc, p, "allocs/op");
+	if (isnan(a) || isnan(by) || isnan(va))
+		return -1;
+	int ok = a >= claim_num(c, "allocs", 0) && by >= claim_num(c, "bytes", 0);
+	sbuf_addf(d,
+		  "  - %s: `%s` of a %g-byte C string: %.3g allocs/op, %.4g "
+		  "B/op; reading it in place (`%s`): %.3g allocs/op\n",
+		  tc, cp, claim_num(c, "bytes", 0), a, by, vw, va);
+	return ok;
+}
+
+/* A judge: its name in a claims file, the keys it reads (a number in
+ * a key's name after ':' is how many numbers its value holds), and how it
+ * writes its verdict: whole (write), or per toolchain (per_tc). */
+
+const struct judge claims_judges[] = {
+    {"ranges",
+     {"family", "a", "b", "unit", "a-range:2", "b-range:2", "ratio-range:2"},
+     judge_ranges, NULL},
+    {"times",
+     {"family", "a", "b", "unit", "factor:1", "factor-words", "range:2",
+      "range-words"},
+     judge_times, NULL},
+    {"batching",
+     {"needs", "family", "batch", "each", "base", "prefix", "unit", "share:1"},
+     NULL, judge_batching},
+    {"contention",
+     {"needs", "family", "locked", "prefix", "unit", "remedy"},
+     NULL, judge_contention},
+    {"pool", {"needs", "family", "param", "burst", "pair"}, NULL, judge_pool},
+    {"blocking",
+     {"needs", "family", "param", "blocked", "baseline", "calls:1", "share:1"},
+     NULL, judge_blocking},
+    {"allocates",
+     {"needs", "family", "param", "copy", "view", "allocs:1", "bytes:1"},
+     NULL, judge_allocates},
+};
+const size_t claims_njudges = sizeof claims_judges / sizeof *claims_judges;
