@@ -159,7 +159,10 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 			rc = compile(j, srcs[lang][i], objs[no++], out, lang);
 		}
 	if (rc == 0) {
-		char **argv = xcalloc(no + 10, sizeof *argv);
+		size_t nl = 0;
+		while (f->links && f->links[nl])
+			nl++;
+		char **argv = xcalloc(no + nl + 10, sizeof *argv);
 		size_t a = 0;
 		char *bin = xasprintf("%s/c.bench", out);
 		char *lib = xasprintf("%s/libexport.a", out);
@@ -173,6 +176,8 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 		/* a gccgo c-archive needs gccgo's runtime, libgo */
 		if (with_export && str_starts(j->t->name, "gccgo"))
 			argv[a++] = "-lgo";
+		for (size_t i = 0; i < nl; i++)
+			argv[a++] = f->links[i];
 		argv[a++] = "-lbenchmark";
 		argv[a++] = "-lpthread";
 		argv[a] = NULL;

@@ -271,3 +271,25 @@ long claims_break_even(const struct claim_set *s, const struct summary_table *t,
 			return judges_break_even(&s->c[i], t, tc, largest);
 	return -1;
 }
+
+void claims_library_marks(const struct claim_set *s,
+			  const struct summary_table *t, const char *tc,
+			  struct sbuf *sb)
+{
+	for (size_t i = 0; s && i < s->n; i++) {
+		const struct claim *c = &s->c[i];
+		if (strcmp(c->judge->name, "library"))
+			continue;
+		const char *go = claim_get(c, "go");
+		long even = judges_faster_from(
+		    t, claim_get(c, "family"), claim_get(c, "cgo"), go, tc,
+		    claim_get(c, "prefix"), claim_get(c, "unit"));
+		char label[64];
+		snprintf(label, sizeof label, "%.*s", (int)strcspn(go, "("), go);
+		if (even > 0)
+			sbuf_addf(sb, "# break-even %s:%ld %s\n", label, even,
+				  tc);
+		else
+			sbuf_addf(sb, "# break-even %s:none %s\n", label, tc);
+	}
+}

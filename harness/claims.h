@@ -34,4 +34,11 @@ void claims_write(const struct claim_set *s, const struct summary_table *t,
 long claims_break_even(const struct claim_set *s, const struct summary_table *t,
 		       const char *tc, long *largest);
 
+/* For the libraries chart: a line "# break-even LABEL:N TOOLCHAIN" (N
+ * "none" where there is none) for each library claim, LABEL its Go
+ * variant's name before "(". */
+void claims_library_marks(const struct claim_set *s,
+			  const struct summary_table *t, const char *tc,
+			  struct sbuf *sb);
+
 #endif

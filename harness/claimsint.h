@@ -54,4 +54,10 @@ void judges_generic(const struct claim *c, const struct summary_table *t,
 long judges_break_even(const struct claim *c, const struct summary_table *t,
 		       const char *tc, long *largest);
 
+/* The least size (the number after pre) from which variant a's interval
+ * lies wholly below b's, at it and every larger size measured, or -1. */
+long judges_faster_from(const struct summary_table *t, const char *f,
+			const char *a, const char *b, const char *tc,
+			const char *pre, const char *u);
+
 #endif

@@ -104,6 +104,16 @@ static int batch_dat(const struct run_model *m, struct sbuf *sb)
 	return series(m, "batch", "n=", "ns/item", sb);
 }
 
+/* libraries.dat: ns/byte against the input size, led by the break-even
+ * lines of the first toolchain. */
+static int libraries_dat(const struct run_model *m, struct sbuf *sb)
+{
+	if (m->sum.ntoolchains)
+		claims_library_marks(m->claims, &m->sum, m->sum.toolchains[0],
+				     sb);
+	return series(m, "libraries", "bytes=", "ns/byte", sb);
+}
+
 static int handles_dat(const struct run_model *m, struct sbuf *sb)
 {
 	return series(m, "handles", "goroutines=", "ns/op", sb);
@@ -173,6 +183,7 @@ const struct exporter exporters[] = {
      toolchains_dat},
     {"batch", "batch.dat", EXPORT_RUN | EXPORT_REPORT, batch_dat},
     {"handles", "handles.dat", EXPORT_RUN | EXPORT_REPORT, handles_dat},
+    {"libraries", "libraries.dat", EXPORT_RUN | EXPORT_REPORT, libraries_dat},
     {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},
     {"bmf", "bmf.json", EXPORT_RUN | EXPORT_REPORT, trackers_bmf},
     {"gab", "gab.json", EXPORT_RUN | EXPORT_REPORT, trackers_gab},

@@ -67,6 +67,34 @@ int family_parse_baselines(const char *text, const char *source,
 	return rc;
 }
 
+/* "link -lcrypto -lz": libraries the C driver links with; only -lNAME,
+ * so that no option of the linker comes from a file. */
+static int parse_link(struct family *f, char **save, const char *source,
+		      int lineno, char *err, size_t errlen)
+{
+	size_t n = 0;
+	while (f->links && f->links[n])
+		n++;
+	size_t before = n;
+	for (char *v = strtok_r(NULL, " \t\r", save); v;
+	     v = strtok_r(NULL, " \t\r", save)) {
+		if (strncmp(v, "-l", 2) || !v[2] ||
+		    strspn(v + 2, "abcdefghijklmnopqrstuvwxyz"
+				  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-") !=
+			strlen(v + 2))
+			return set_error(err, errlen,
+					 "%s:%d: '%s' is not -lNAME", source,
+					 lineno, v);
+		f->links = xrealloc(f->links, (n + 2) * sizeof *f->links);
+		f->links[n++] = xstrdup(v);
+		f->links[n] = NULL;
+	}
+	if (n == before)
+		return set_error(err, errlen, "%s:%d: 'link' names no library",
+				 source, lineno);
+	return 0;
+}
+
 int family_parse_options(const char *text, const char *source, struct family *f,
 			 char *err, size_t errlen)
 {
@@ -86,11 +114,15 @@ int family_parse_options(const char *text, const char *source, struct family *f,
 			f->unpinned = 1;
 			continue;
 		}
+		if (!strcmp(word, "link")) {
+			rc = parse_link(f, &save, source, lineno, err, errlen);
+			continue;
+		}
 		if (strcmp(word, "env") != 0) {
 			rc = set_error(err, errlen,
 				       "%s:%d: unknown option '%s' (want "
-				       "'unpinned' or 'env <level> "
-				       "<VAR=value>...')",
+				       "'unpinned', 'link -lNAME...' or 'env "
+				       "<level> <VAR=value>...')",
 				       source, lineno, word);
 			break;
 		}
@@ -306,6 +338,9 @@ void family_free_all(struct family *f, size_t n)
 			free(f[i].baselines[j].baseline);
 		}
 		free(f[i].baselines);
+		for (char **l = f[i].links; l && *l; l++)
+			free(*l);
+		free(f[i].links);
 		for (size_t j = 0; j < f[i].nenvs; j++) {
 			free(f[i].envs[j].level);
 			for (char **v = f[i].envs[j].vars; v && *v; v++)

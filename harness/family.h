@@ -38,6 +38,7 @@ struct family {
 	int unpinned;
 	struct family_env *envs;
 	size_t nenvs;
+	char **links; /* "-lNAME" flags of its C driver, NULL-terminated */
 };
 
 /* Every family under cases_dir whose name matches one of the

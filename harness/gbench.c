@@ -121,13 +121,16 @@ static int parse_run(json_t *run, size_t idx, const char *source,
 	{
 		if (is_builtin(key) || !json_is_number(v))
 			continue;
-		/* the counter "items" is how many items one op did: it
-		 * becomes ns/item, from the same real time as ns/op */
-		int items = !strcmp(key, "items") && json_number_value(v) > 0;
+		/* the counters "items" and "bytes" are how many items or
+		 * bytes one op did: they become ns/item and ns/byte, from
+		 * the same real time as ns/op */
+		int per = (!strcmp(key, "items") || !strcmp(key, "bytes")) &&
+			  json_number_value(v) > 0;
 		if (benchout_add_metric(
-			l, items ? "ns/item" : key,
-			items ? l->metrics[0].value / json_number_value(v)
-			      : json_number_value(v)) != 0)
+			l,
+			per ? (key[0] == 'i' ? "ns/item" : "ns/byte") : key,
+			per ? l->metrics[0].value / json_number_value(v)
+			    : json_number_value(v)) != 0)
 			return set_error(err, errlen,
 					 "%s: benchmark '%s': more than %d "
 					 "metrics, counter '%s' among them",

@@ -2,6 +2,7 @@
  * summary rows, and the table that names them. */
 #include "claimsint.h"
 
+#include "units.h"
 #include "util.h"
 
 #include <math.h>
@@ -345,6 +346,87 @@ static int judge_allocates(const struct claim *c, struct sbuf *d,
  * a key's name after ':' is how many numbers its value holds), and how it
  * writes its verdict: whole (write), or per toolchain (per_tc). */
 
+/* The least size from which row a's interval lies wholly below row b's
+ * (a faster), at it and at every larger size measured, or -1; sizes are
+ * the numbers after prefix, walked down from the largest of a. */
+long judges_faster_from(const struct summary_table *t, const char *f,
+			const char *a, const char *b, const char *tc,
+			const char *pre, const char *u)
+{
+	long from = -1;
+	char p[64];
+	for (long k = summary_max_param(t, f, a, tc, pre); k >= 1; k /= 2) {
+		snprintf(p, sizeof p, "%s%ld", pre, k);
+		long ra = summary_row_of(t, f, a, tc, p, u),
+		     rb = summary_row_of(t, f, b, tc, p, u);
+		if (ra < 0 || rb < 0)
+			continue; /* a size not measured */
+		if (!(t->rows[ra].s.ci_high < t->rows[rb].s.ci_low))
+			break;
+		from = k;
+	}
+	return from;
+}
+
+/* The least size from which the crossing (row v over its baseline)
+ * costs under share% of the whole, at it and every larger size, or -1. */
+static long cheap_from(const struct summary_table *t, const char *f,
+		       const char *v, const char *tc, const char *pre,
+		       const char *u, double share)
+{
+	long from = -1;
+	char p[64];
+	for (long k = summary_max_param(t, f, v, tc, pre); k >= 1; k /= 2) {
+		snprintf(p, sizeof p, "%s%ld", pre, k);
+		long r = summary_row_of(t, f, v, tc, p, u);
+		if (r < 0 || !t->rows[r].baseline_found)
+			continue;
+		if (!(t->rows[r].d.diff_high < share / 100 * t->rows[r].s.median))
+			break;
+		from = k;
+	}
+	return from;
+}
+
+/* library: a C library through cgo (key cgo) beats Go's own (key go) from
+ * some input size on, the intervals apart there and at every larger
+ * size; and from what size the crossing is under share% of the work. */
+static int judge_library(const struct claim *c, struct sbuf *d,
+			 const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *pre = claim_get(c, "prefix"),
+		   *u = claim_get(c, "unit"), *go = claim_get(c, "go"),
+		   *cgo = claim_get(c, "cgo");
+	long n = summary_max_param(t, f, cgo, tc, pre);
+	char p[64];
+	snprintf(p, sizeof p, "%s%ld", pre, n);
+	long rc = summary_row_of(t, f, cgo, tc, p, u),
+	     rg = summary_row_of(t, f, go, tc, p, u);
+	if (n < 1 || rc < 0 || rg < 0)
+		return -1;
+	long even = judges_faster_from(t, f, cgo, go, tc, pre, u);
+	long cheap = cheap_from(t, f, cgo, tc, pre, u,
+				claim_num(c, "share", 0));
+	char a[64], b[64];
+	units_format(a, sizeof a, t->rows[rc].s.median, u, 0);
+	units_format(b, sizeof b, t->rows[rg].s.median, u, 0);
+	if (even > 0)
+		sbuf_addf(d, "  - %s: `%s` faster than `%s` from %s%ld on; ",
+			  tc, cgo, go, pre, even);
+	else
+		sbuf_addf(d, "  - %s: `%s` not faster than `%s` at any size up "
+			     "to %s%ld, the intervals apart; ",
+			  tc, cgo, go, pre, n);
+	sbuf_addf(d, "at %s%ld %s against %s; the crossing ", pre, n, a, b);
+	if (cheap > 0)
+		sbuf_addf(d, "under %g%% of the work from %s%ld on\n",
+			  claim_num(c, "share", 0), pre, cheap);
+	else
+		sbuf_addf(d, "not under %g%% of the work at any size\n",
+			  claim_num(c, "share", 0));
+	return even > 0;
+}
+
 const struct judge claims_judges[] = {
     {"ranges",
      {"family", "a", "b", "unit", "a-range:2", "b-range:2", "ratio-range:2"},
@@ -363,6 +445,9 @@ const struct judge claims_judges[] = {
     {"blocking",
      {"needs", "family", "param", "blocked", "baseline", "calls:1", "share:1"},
      NULL, judge_blocking},
+    {"library",
+     {"needs", "family", "go", "cgo", "prefix", "unit", "share:1"},
+     NULL, judge_library},
     {"allocates",
      {"needs", "family", "param", "copy", "view", "allocs:1", "bytes:1"},
      NULL, judge_allocates},

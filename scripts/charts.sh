@@ -4,6 +4,7 @@
 # Draws the charts of each run directory from the data cgobench wrote
 # there: overview.png/.svg (every run), toolchains.png/.svg (a run with
 # more than one toolchain), batch.png/.svg (the batch family),
+# libraries.png/.svg (the libraries family),
 # scaling-handles and scaling-parallel .png/.svg (those families),
 # anatomy.png/.svg (a counted run). Run `cgobench report RUN_DIR` first
 # for a run made before the charts existed. Then it writes the run's
@@ -18,8 +19,12 @@ for run in "$@"; do
 	[ -f "$run/overview.dat" ] || { echo "charts: no overview.dat in '$run' (run 'cgobench report $run')" >&2; exit 2; }
 	unit=ns/op
 	grep -q 'instructions/op' "$run/summary.csv" && unit=instructions/op
-	gnuplot -c "$here/overview.gp" "$run/overview.dat" "$run/overview" "$unit"
-	drew=" overview.png"
+	drew=""
+	# a run of swept families only (batch, libraries) has no overview
+	if [ "$(grep -cv '^#' "$run/overview.dat")" -gt 0 ]; then
+		gnuplot -c "$here/overview.gp" "$run/overview.dat" "$run/overview" "$unit"
+		drew=" overview.png"
+	fi
 	# one toolchain has 4 columns: variant, median, low, high
 	if [ "$(head -n 1 "$run/toolchains.dat" | awk -F '\t' '{print NF}')" -gt 4 ]; then
 		gnuplot -c "$here/toolchains.gp" "$run/toolchains.dat" "$run/toolchains" "$unit"
@@ -32,6 +37,14 @@ for run in "$@"; do
 			"Cost per item: one crossing per item or one per batch" \
 			"items per op (n, log scale)" 1 "$mark"
 		drew="$drew batch.png"
+	fi
+	if [ -f "$run/libraries.dat" ]; then
+		# the break-even size of each library, of the first toolchain
+		marks=$(sed -n 's/^# break-even \([^ ]*\) .*/\1/p' "$run/libraries.dat" | tr '\n' ' ')
+		gnuplot -c "$here/series.gp" "$run/libraries.dat" "$run/libraries" ns/byte \
+			"Time per byte: a C library through cgo, from C, and Go's own" \
+			"input size (bytes, log scale)" 1 "$marks"
+		drew="$drew libraries.png"
 	fi
 	if [ -f "$run/handles.dat" ]; then
 		gnuplot -c "$here/series.gp" "$run/handles.dat" "$run/scaling-handles" ns/op \

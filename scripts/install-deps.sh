@@ -7,7 +7,7 @@
 # stops. Prints nothing when everything is there already.
 set -eu
 
-pkgs="gcc g++ make pkg-config git libbenchmark-dev libjansson-dev libcmocka-dev gnuplot-nox valgrind $*"
+pkgs="gcc g++ make pkg-config git libbenchmark-dev libjansson-dev libcmocka-dev gnuplot-nox valgrind libssl-dev zlib1g-dev $*"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
 	for p in $pkgs; do

@@ -5,7 +5,7 @@
 #   gnuplot -c scripts/series.gp DATA OUT UNIT TITLE XLABEL LOGX [MARK]
 # writes OUT.png and OUT.svg; LOGX is 1 for a log2 x axis; MARK, when
 # given, is an x to mark with a dashed line (the break-even batch size),
-# or "none" for a note that there is none.
+# or "none" for a note that there is none; or several words "label:x".
 if (ARGC < 6) {
 	print "usage: gnuplot -c series.gp DATA OUT UNIT TITLE XLABEL LOGX [MARK]"
 	exit status 2
@@ -31,13 +31,30 @@ set xlabel ARG5 noenhanced
 set title ARG4 noenhanced
 set key outside right top noenhanced
 set offsets graph 0.02, graph 0.02, 0, 0
-if (ARGC >= 7 && ARG7 eq "none") {
-	set label 1 " the crossing is not under 10% of the work at any n measured" at graph 0, graph 0.95 left font ",10"
-}
-if (ARGC >= 7 && ARG7 ne "" && ARG7 ne "none") {
-	mark = real(ARG7)
-	set arrow 1 from mark, graph 0 to mark, graph 1 nohead dt 2 lw 1.5 lc rgb "#555555"
-	set label 1 sprintf(" crossing < 10%% of the work from n=%s", ARG7) at mark, graph 0.95 left font ",10"
+# MARK: one mark (the batch chart's), or several words "label:x" (the
+# libraries chart's break-even of each library); x "none" for a note that
+# there is none
+if (ARGC >= 7 && ARG7 ne "") {
+	do for [i=1:words(ARG7)] {
+		w = word(ARG7, i)
+		c = strstrt(w, ":")
+		x = c ? w[c+1:] : w
+		y = 1 - 0.05 * i
+		if (c && x eq "none") {
+			set label (10 + i) sprintf(" %s: no break-even at any size measured", w[1:c-1]) at graph 0, graph y left font ",10"
+		}
+		if (c && x ne "none") {
+			set arrow i from real(x), graph 0 to real(x), graph 1 nohead dt 2 lw 1.5 lc rgb "#555555"
+			set label (10 + i) sprintf(" %s: the C library is faster from %s", w[1:c-1], x) at real(x), graph y left font ",10"
+		}
+		if (!c && x eq "none") {
+			set label (10 + i) " the crossing is not under 10% of the work at any n measured" at graph 0, graph y left font ",10"
+		}
+		if (!c && x ne "none") {
+			set arrow i from real(x), graph 0 to real(x), graph 1 nohead dt 2 lw 1.5 lc rgb "#555555"
+			set label (10 + i) sprintf(" crossing < 10%% of the work from n=%s", x) at real(x), graph y left font ",10"
+		}
+	}
 }
 set terminal pngcairo size 1100,620 font "sans,11"
 set output out.".png"

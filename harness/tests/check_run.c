@@ -513,7 +513,9 @@ static void anatomy_adds_up(void **state)
 /* The catalogue, written out independently of cases/: what each family
  * must have produced. params: "" none, "n" 1..4096 by powers of two, "g"
  * goroutines 1..2 x CPUs, "c" cgocheck=1 and cgocheck=0, "64" the burst
- * of 64 goroutines. units: the units beside ns/op. */
+ * of 64 goroutines, "b" bytes=1..1048576 by powers of 16, "s" bytes=1..256
+ * (the batched crossings of small inputs). units: the units beside
+ * ns/op. */
 static const struct {
 	const char *family, *variants, *baseline, *params, *units;
 } catalogue[] = {
@@ -553,6 +555,12 @@ static const struct {
     {"threads", "go->c go->c(pool)", "go->go", "64", "threads cgocalls/op"},
     {"threads", "sleep(c) sleep(c,pool)", "sleep(go)", "64",
      "threads cgocalls/op"},
+    {"libraries", "crc32(c) sha256(c)", "", "b", "ns/byte"},
+    {"libraries", "crc32(go) sha256(go)", "", "b", "ns/byte"},
+    {"libraries", "crc32(cgo)", "crc32(c)", "b", "ns/byte"},
+    {"libraries", "sha256(cgo)", "sha256(c)", "b", "ns/byte"},
+    {"libraries", "crc32(cgo,batch)", "crc32(c)", "s", "ns/byte"},
+    {"libraries", "sha256(cgo,batch)", "sha256(c)", "s", "ns/byte"},
 };
 
 static long find_row(const char *family, const char *variant, const char *param,
@@ -579,6 +587,10 @@ static size_t params_of(const char *kind, char out[][32], size_t max)
 		for (long i = 1;
 		     i <= 2 * sysconf(_SC_NPROCESSORS_ONLN) && n < max; i++)
 			snprintf(out[n++], 32, "goroutines=%ld", i);
+	else if (!strcmp(kind, "b") || !strcmp(kind, "s"))
+		for (long i = 1; i <= (kind[0] == 'b' ? 1048576 : 256) && n < max;
+		     i *= 16)
+			snprintf(out[n++], 32, "bytes=%ld", i);
 	else if (!strcmp(kind, "c")) {
 		snprintf(out[n++], 32, "%s", "cgocheck=1");
 		snprintf(out[n++], 32, "%s", "cgocheck=0");

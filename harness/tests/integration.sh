@@ -52,7 +52,7 @@ fi
 
 # Every other family of cases/, briefly: every variant at every param
 # measured, with its extra units and its baseline.
-if "$cgobench" run --go "$go" --cases 'batch,data,directives,handles,parallel,recovery,threads' \
+if "$cgobench" run --go "$go" --cases 'batch,data,directives,handles,libraries,parallel,recovery,threads' \
 	--count 2 --max-count 2 --benchtime 0.01s --warmup 0.01s \
 	--out "$tmp/catalogue" -q >/dev/null 2>"$tmp/catalogue.err"; then
 	ok "a short run of every family exits 0"

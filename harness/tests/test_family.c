@@ -58,10 +58,14 @@ static void options(void **state)
 	char err[ERRLEN];
 	const char *text = "# how to run\n"
 			   "unpinned\n"
+			   "link -lcrypto -lz\n"
 			   "env cgocheck=0 GODEBUG=cgocheck=0 A=b  # off\n";
 	assert_int_equal(family_parse_options(text, "o", f, err, sizeof err),
 			 0);
 	assert_int_equal(f->unpinned, 1);
+	assert_string_equal(f->links[0], "-lcrypto");
+	assert_string_equal(f->links[1], "-lz");
+	assert_null(f->links[2]);
 	assert_int_equal(f->nenvs, 1);
 	assert_string_equal(f->envs[0].level, "cgocheck=0");
 	assert_string_equal(f->envs[0].vars[0], "GODEBUG=cgocheck=0");
@@ -79,8 +83,12 @@ static void options(void **state)
 		const char *text, *want;
 	} bad[] = {
 	    {"unpinned now\n", "o:1: 'unpinned' takes nothing after it"},
-	    {"\npinned\n", "o:2: unknown option 'pinned' (want 'unpinned' or "
-			   "'env <level> <VAR=value>...')"},
+	    {"\npinned\n", "o:2: unknown option 'pinned' (want 'unpinned', "
+			   "'link -lNAME...' or 'env <level> <VAR=value>...')"},
+	    {"link\n", "o:1: 'link' names no library"},
+	    {"link -lz -o/tmp/x\n", "o:1: '-o/tmp/x' is not -lNAME"},
+	    {"link -l\n", "o:1: '-l' is not -lNAME"},
+	    {"link -lz;rm\n", "o:1: '-lz;rm' is not -lNAME"},
 	    {"env\n", "o:1: want 'env <level> <VAR=value>...', the level one "
 		      "param level such as cgocheck=0"},
 	    {"env a/b=1 X=1\n", "o:1: want 'env <level> <VAR=value>...', the "
