@@ -386,12 +386,13 @@ if sh scripts/charts.sh "$tmp/catalogue" 2>"$tmp/charts.err" &&
 else
 	bad "charts: batching and scaling: $(cat "$tmp/charts.err")"
 fi
-verdicts=$(grep -c '^- \*\(Batching\|A big map\|A worker pool\|Blocking C\|C.GoString\).*\*\*\(holds\|does not hold\)' \
+# two samples carry no verdict: each claim of the other families says so
+verdicts=$(grep -c '^- \*\(Batching\|A big map\|A worker pool\|Blocking C\|C.GoString\|A C library\).*\*\*inconclusive\*\*: `[^`]*`.* has 2 samples, fewer than 5 (raise --count)\.$' \
 	"$tmp/catalogue/report.md")
-if [ "$verdicts" -eq 5 ]; then
-	ok "report.md gives a verdict on the five claims of the other families"
+if [ "$verdicts" -eq 7 ]; then
+	ok "report.md: the seven claims of the other families, from 2 samples, are inconclusive and say why"
 else
-	bad "report.md: $verdicts verdicts of 5: $(grep '^- \*' "$tmp/catalogue/report.md")"
+	bad "report.md: $verdicts inconclusive of 7: $(grep '^- \*' "$tmp/catalogue/report.md")"
 fi
 
 # The machines chart across run directories, and the history chart.
