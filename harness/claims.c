@@ -215,10 +215,25 @@ void claims_free(struct claim_set *s)
  * interval needs at least 6 to be one; 5 keeps a counted run's rows). */
 #define VERDICT_MIN_N 5
 
+/* Whether a claim's value names variant: the value, or one of its
+ * words ("pair go->c go->c(pool)"). */
+static int names(const char *value, const char *variant)
+{
+	size_t l = strlen(variant);
+	for (const char *p = value; *p;) {
+		size_t n = strcspn(p, " \t");
+		if (n == l && !strncmp(p, variant, l))
+			return 1;
+		p += n;
+		p += strspn(p, " \t");
+	}
+	return 0;
+}
+
 /* Why the rows a claim reads cannot carry a verdict, or NULL: one with
  * samples but fewer than VERDICT_MIN_N, as when a run was stopped. The
- * rows read are those of its family whose variant one of its keys names.
- */
+ * rows read are those of its family whose variant one of its keys names
+ * (a value or a word of one). */
 static char *too_few(const struct claim *c, const struct summary_table *t)
 {
 	const char *f = claim_value(c, "family");
@@ -230,7 +245,7 @@ static char *too_few(const struct claim *c, const struct summary_table *t)
 		    !strcmp(x->unit, "instructions/op"))
 			continue;
 		for (size_t k = 0; k < c->npairs; k++)
-			if (!strcmp(c->pairs[k].value, x->variant))
+			if (names(c->pairs[k].value, x->variant))
 				return xasprintf(
 				    "`%s`%s%s has %zu samples, fewer than %d "
 				    "(%s)",

@@ -360,7 +360,7 @@ long judges_faster_from(const struct summary_table *t, const char *f,
 		long ra = summary_row_of(t, f, a, tc, p, u),
 		     rb = summary_row_of(t, f, b, tc, p, u);
 		if (ra < 0 || rb < 0)
-			continue; /* a size not measured */
+			continue; /* a size one of them lacks */
 		if (!(t->rows[ra].s.ci_high < t->rows[rb].s.ci_low))
 			break;
 		from = k;
@@ -379,8 +379,8 @@ static long cheap_from(const struct summary_table *t, const char *f,
 	for (long k = summary_max_param(t, f, v, tc, pre); k >= 1; k /= 2) {
 		snprintf(p, sizeof p, "%s%ld", pre, k);
 		long r = summary_row_of(t, f, v, tc, p, u);
-		if (r < 0 || !t->rows[r].baseline_found)
-			continue;
+		if (r < 0 || !isfinite(t->rows[r].d.diff_high))
+			continue; /* no overhead at this size */
 		if (!(t->rows[r].d.diff_high < share / 100 * t->rows[r].s.median))
 			break;
 		from = k;

@@ -443,6 +443,15 @@ static void few_samples_inconclusive(void **state)
 	assert_null(strstr(c, "**holds**"));
 	free(c);
 	free(rows);
+	/* a variant named by a word of a value: the pool's "pair" */
+	rows = xasprintf("threads,go->c(pool),go1.26.8,goroutines=64,ns/op,"
+			 "100,90,110,,,,wide\n");
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "**inconclusive**: `go->c(pool)` "
+				  "goroutines=64 has 2 samples, fewer than 5 "
+				  "(raise --count)."));
+	free(c);
+	free(rows);
 	rows = xasprintf("call,go->c,go1.26.8,,instructions/op,300,300,300,,,,"
 			 "ok\n");
 	c = claims_of(rows);
@@ -593,6 +602,72 @@ static void claim_batching_bounds(void **state)
 	assert_null(strstr(c, "n=-1"));
 	assert_non_null(strstr(c, "the crossing is not under 10% of the work "
 				  "at n=16, the largest measured"));
+	free(c);
+	free(rows);
+}
+
+#define LIBRARY "*A C library is worth its crossing from some input size on: zlib"
+
+/* Rows of the libraries family's crc32 at bytes=1, 16, 256: Go's at
+ * go[i] (+-1%), cgo's at cgo[i] (+-1%, its overhead over the C call
+ * overhead[i], its interval +-5% of it). */
+static char *library_rows(const double *go, const double *cgo,
+			  const double *overhead)
+{
+	struct sbuf sb = {0};
+	for (int i = 0, n = 1; i < 3; i++, n *= 16) {
+		sbuf_addf(&sb,
+			  "libraries,crc32(go),go1.26.8,bytes=%d,ns/op,%.17g,"
+			  "%.17g,%.17g,,,,ok\n",
+			  n, go[i], go[i] * 0.99, go[i] * 1.01);
+		sbuf_addf(&sb,
+			  "libraries,crc32(cgo),go1.26.8,bytes=%d,ns/op,%.17g,"
+			  "%.17g,%.17g,%.17g,%.17g,%.17g,ok\n",
+			  n, cgo[i], cgo[i] * 0.99, cgo[i] * 1.01, overhead[i],
+			  overhead[i] * 0.95, overhead[i] * 1.05);
+	}
+	return sb.buf;
+}
+
+/* A library holds from the least size from which its cgo interval lies
+ * below Go's at it and every larger size (overlapping is not); the
+ * crossing is under 10% of the work where its overhead's whole interval
+ * is. */
+static void claim_library_bounds(void **state)
+{
+	(void)state;
+	const double go[] = {10, 100, 1000}, cgo[] = {50, 90, 500},
+		     ov[] = {40, 20, 40};
+	char *rows = library_rows(go, cgo, ov);
+	assert_verdict(rows, LIBRARY, HOLDS);
+	char *c = claims_of(rows);
+	if (!strstr(c, "`crc32(cgo)` faster than `crc32(go)` from bytes=16 "
+		       "on; at bytes=256 500 ns against 1 µs; the crossing "
+		       "under 10% of the work from bytes=256 on"))
+		fail_msg("%s", strstr(c, "zlib's"));
+	free(c);
+	free(rows);
+	/* at bytes=16 the intervals overlap: faster from 256 only */
+	const double touch[] = {50, 98.5, 500};
+	rows = library_rows(go, touch, ov);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "from bytes=256 on; at"));
+	free(c);
+	free(rows);
+	/* Go faster at the largest size: no break-even, does not hold */
+	const double slow[] = {5, 50, 1100};
+	rows = library_rows(go, slow, ov);
+	assert_verdict(rows, LIBRARY, NOT);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "not faster than `crc32(go)` at any size up "
+				  "to bytes=256"));
+	free(c);
+	free(rows);
+	/* 47.7 ns of 500 is 9.5%, but its interval reaches 50.1 (10.02%) */
+	const double tight[] = {40, 20, 47.7};
+	rows = library_rows(go, cgo, tight);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "the crossing not under 10% of the work"));
 	free(c);
 	free(rows);
 }
@@ -895,6 +970,7 @@ int main(void)
 	    cmocka_unit_test(stdout_table),
 	    cmocka_unit_test(page_renders_markdown),
 	    cmocka_unit_test(few_samples_inconclusive),
+	    cmocka_unit_test(claim_library_bounds),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),
