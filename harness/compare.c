@@ -233,10 +233,10 @@ static const struct summary_row *baseline_row(const struct side *s,
 	const char *k[] = {r->family, r->baseline,  r->param,
 			   r->unit,   r->toolchain, r->cc};
 	long same = key_index_get(&s->by_key, k, 6);
-	k[2] = "";
-	long none = key_index_get(&s->by_key, k, 6);
-	if (same < 0 || (none >= 0 && none < same))
-		same = none;
+	if (same < 0) {
+		k[2] = "";
+		same = key_index_get(&s->by_key, k, 6);
+	}
 	return same < 0 ? NULL : &s->rows[same];
 }
 
