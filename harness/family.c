@@ -114,6 +114,15 @@ int family_parse_options(const char *text, const char *source, struct family *f,
 			f->unpinned = 1;
 			continue;
 		}
+		if (!strcmp(word, "opt-in")) {
+			if (strtok_r(NULL, " \t\r", &save))
+				rc = set_error(err, errlen,
+					       "%s:%d: 'opt-in' takes nothing "
+					       "after it",
+					       source, lineno);
+			f->opt_in = 1;
+			continue;
+		}
 		if (!strcmp(word, "link")) {
 			rc = parse_link(f, &save, source, lineno, err, errlen);
 			continue;
@@ -121,8 +130,8 @@ int family_parse_options(const char *text, const char *source, struct family *f,
 		if (strcmp(word, "env") != 0) {
 			rc = set_error(err, errlen,
 				       "%s:%d: unknown option '%s' (want "
-				       "'unpinned', 'link -lNAME...' or 'env "
-				       "<level> <VAR=value>...')",
+				       "'unpinned', 'opt-in', 'link -lNAME...' "
+				       "or 'env <level> <VAR=value>...')",
 				       source, lineno, word);
 			break;
 		}
@@ -241,16 +250,21 @@ static int load(const char *cases_dir, const char *name, struct family *f,
 	return rc;
 }
 
-static int matches(const char *name, const char *patterns)
+static void free_fields(struct family *f);
+
+/* Whether the patterns select a family: "" or "all" (also in a list,
+ * "all,libraries") every family but an opt-in one, a glob what it
+ * matches, opt-in or not. */
+static int matches(const char *name, const char *patterns, int opt_in)
 {
-	if (!*patterns || !strcmp(patterns, "all"))
-		return 1;
+	if (!*patterns)
+		return !opt_in;
 	char *copy = xstrdup(patterns);
 	int hit = 0;
 	char *save;
 	for (char *p = strtok_r(copy, ",", &save); p && !hit;
 	     p = strtok_r(NULL, ",", &save))
-		hit = fnmatch(p, name, 0) == 0;
+		hit = !strcmp(p, "all") ? !opt_in : fnmatch(p, name, 0) == 0;
 	free(copy);
 	return hit;
 }
@@ -311,11 +325,15 @@ int family_discover(const char *cases_dir, const char *patterns,
 	free(copy);
 
 	for (size_t i = 0; i < nn && rc == 0; i++) {
-		if (!matches(names[i], patterns))
+		if (!matches(names[i], patterns, 0) &&
+		    !matches(names[i], patterns, 1))
 			continue;
 		*out = xrealloc(*out, (*n + 1) * sizeof **out);
 		rc = load(cases_dir, names[i], &(*out)[*n], err, errlen);
-		(*n)++;
+		if (rc == 0 && !matches(names[i], patterns, (*out)[*n].opt_in))
+			free_fields(&(*out)[*n]); /* opt-in, not named */
+		else
+			(*n)++;
 	}
 	for (size_t i = 0; i < nn; i++)
 		free(names[i]);
@@ -330,24 +348,28 @@ int family_discover(const char *cases_dir, const char *patterns,
 
 void family_free_all(struct family *f, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(f[i].name);
-		free(f[i].dir);
-		for (size_t j = 0; j < f[i].nbaselines; j++) {
-			free(f[i].baselines[j].variant);
-			free(f[i].baselines[j].baseline);
-		}
-		free(f[i].baselines);
-		for (char **l = f[i].links; l && *l; l++)
-			free(*l);
-		free(f[i].links);
-		for (size_t j = 0; j < f[i].nenvs; j++) {
-			free(f[i].envs[j].level);
-			for (char **v = f[i].envs[j].vars; v && *v; v++)
-				free(*v);
-			free(f[i].envs[j].vars);
-		}
-		free(f[i].envs);
-	}
+	for (size_t i = 0; i < n; i++)
+		free_fields(&f[i]);
 	free(f);
+}
+
+static void free_fields(struct family *f)
+{
+	free(f->name);
+	free(f->dir);
+	for (size_t j = 0; j < f->nbaselines; j++) {
+		free(f->baselines[j].variant);
+		free(f->baselines[j].baseline);
+	}
+	free(f->baselines);
+	for (char **l = f->links; l && *l; l++)
+		free(*l);
+	free(f->links);
+	for (size_t j = 0; j < f->nenvs; j++) {
+		free(f->envs[j].level);
+		for (char **v = f->envs[j].vars; v && *v; v++)
+			free(*v);
+		free(f->envs[j].vars);
+	}
+	free(f->envs);
 }

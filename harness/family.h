@@ -13,6 +13,9 @@
  *     env <level> <VAR=value>...   Go benchmarks whose param has the
  *                                  level ("cgocheck=0") run in processes
  *                                  started with these variables
+ *     link -lNAME...               libraries its C driver links with
+ *     opt-in                       not in "all": run when named
+ *                                  ("--cases all,libraries") 
  * A struct family owns its strings; family_free_all releases an array. */
 #ifndef CGOBENCH_FAMILY_H
 #define CGOBENCH_FAMILY_H
@@ -39,6 +42,7 @@ struct family {
 	struct family_env *envs;
 	size_t nenvs;
 	char **links; /* "-lNAME" flags of its C driver, NULL-terminated */
+	int opt_in;   /* only when a pattern names it, not in "all" */
 };
 
 /* Every family under cases_dir whose name matches one of the

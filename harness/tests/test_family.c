@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void baselines(void **state)
 {
@@ -84,7 +85,9 @@ static void options(void **state)
 	} bad[] = {
 	    {"unpinned now\n", "o:1: 'unpinned' takes nothing after it"},
 	    {"\npinned\n", "o:2: unknown option 'pinned' (want 'unpinned', "
-			   "'link -lNAME...' or 'env <level> <VAR=value>...')"},
+			   "'opt-in', 'link -lNAME...' or 'env <level> "
+			   "<VAR=value>...')"},
+	    {"opt-in now\n", "o:1: 'opt-in' takes nothing after it"},
 	    {"link\n", "o:1: 'link' names no library"},
 	    {"link -lz -o/tmp/x\n", "o:1: '-o/tmp/x' is not -lNAME"},
 	    {"link -l\n", "o:1: '-l' is not -lNAME"},
@@ -188,6 +191,28 @@ static void discover(void **state)
 	assert_string_equal(family_baseline(&f[1], "go->c"), "c->c");
 	assert_true(f[1].unpinned && !f[0].unpinned);
 	family_free_all(f, n);
+	/* an opt-in family is not in "all", only where a pattern names it */
+	p = xasprintf("%s/batch/options", dir);
+	o = fopen(p, "w");
+	assert_non_null(o);
+	fputs("opt-in\n", o);
+	fclose(o);
+	static const struct {
+		const char *patterns;
+		size_t n;
+	} sel[] = {{"all", 1}, {"", 1}, {"all,batch", 2}, {"batch", 1},
+		   {"b*", 1}, {"call", 1}};
+	for (size_t i = 0; i < sizeof sel / sizeof *sel; i++) {
+		assert_int_equal(family_discover(dir, sel[i].patterns, &f, &n,
+						 err, sizeof err),
+				 0);
+		if (n != sel[i].n)
+			fail_msg("'%s': %zu families, want %zu",
+				 sel[i].patterns, n, sel[i].n);
+		family_free_all(f, n);
+	}
+	unlink(p);
+	free(p);
 	assert_int_equal(family_discover(dir, "ca*", &f, &n, err, sizeof err),
 			 0);
 	assert_int_equal(n, 1);
