@@ -414,8 +414,8 @@ static int judge_library(const struct claim *c, struct sbuf *d,
 		sbuf_addf(d, "  - %s: `%s` faster than `%s` from %s%ld on; ",
 			  tc, cgo, go, pre, even);
 	else
-		sbuf_addf(d, "  - %s: `%s` not faster than `%s` at any size up "
-			     "to %s%ld, the intervals apart; ",
+		sbuf_addf(d, "  - %s: `%s` faster than `%s` (the intervals "
+			     "apart) at no size up to %s%ld; ",
 			  tc, cgo, go, pre, n);
 	sbuf_addf(d, "at %s%ld %s against %s; the crossing ", pre, n, a, b);
 	if (cheap > 0)
