@@ -77,15 +77,20 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 	else
 		fprintf(out, "verdict: no regression above %g%%;",
 			v->threshold_pct);
-	if (v->regressions)
-		for (size_t i = 0, k = 0; i < v->n; i++)
-			if (v->rows[i].regression)
-				fprintf(out, "%s %s %s%s%s %s %+.2f%%",
-					k++ ? "," : "", v->rows[i].o->family,
-					v->rows[i].o->variant,
-					v->rows[i].o->param[0] ? " " : "",
-					v->rows[i].o->param, v->rows[i].metric,
-					v->rows[i].delta_pct);
+	/* the first 10 by name, unit and metric, then how many more */
+	for (size_t i = 0, k = 0; v->regressions && i < v->n; i++) {
+		const struct cmp_row *c = &v->rows[i];
+		if (!c->regression || k++ >= 10)
+			continue;
+		fprintf(out, "%s %s %s%s%s %s%s%s %+.2f%%", k > 1 ? "," : "",
+			c->o->family, c->o->variant, c->o->param[0] ? " " : "",
+			c->o->param, c->unit,
+			strcmp(c->metric, "value") ? " " : "",
+			strcmp(c->metric, "value") ? c->metric : "",
+			c->delta_pct);
+	}
+	if (v->regressions > 10)
+		fprintf(out, " and %zu more", v->regressions - 10);
 	fprintf(out,
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
 		"without a significant change\n",
