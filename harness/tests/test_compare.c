@@ -357,6 +357,18 @@ static void overhead_change_both_ways(void **state)
 		fail_msg("overhead %g of x %g: not against the param's b (8)",
 			 ov, x);
 	csv_free(&t);
+	/* and the change's bootstrap draws from that same baseline: only
+	 * the param's b moves (8 to 11), so the overhead shrinks by 3 */
+	struct var bq = bp;
+	for (int k = 0; k < 8; k++)
+		bq.v[k] += 3;
+	struct var r7[] = {b1, bq, ps};
+	char *h = write_run(r7, 3);
+	compared(g, h, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
+	assert_true(atof(field(&t, "x", "overhead", "change_ci_high")) < -2);
+	csv_free(&t);
+	drop_run(h);
 	drop_run(g);
 	drop_run(d);
 	drop_run(e);
