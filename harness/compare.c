@@ -394,6 +394,13 @@ static void only_in(const struct side *a, const struct side *b, int any_tc,
 		qsort(*names, *n, sizeof **names, str_ptr_cmp);
 }
 
+static void free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 /* Where a row stands in its run's summary.csv, for the order of the
  * output; past the end when the run has none. */
 static size_t order_of(const struct side *s, const struct summary_row *r)
@@ -488,12 +495,8 @@ int compare_runs(const char *old_path, const char *new_path,
 		compare_write(o->format, out, &v);
 		fflush(out);
 	}
-	for (size_t i = 0; i < v.nonly_old; i++)
-		free(v.only_old[i]);
-	for (size_t i = 0; i < v.nonly_new; i++)
-		free(v.only_new[i]);
-	free(v.only_old);
-	free(v.only_new);
+	free_names(v.only_old, v.nonly_old);
+	free_names(v.only_new, v.nonly_new);
 	free(differ);
 	free(rows);
 	free_side(&os);

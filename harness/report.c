@@ -134,6 +134,91 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 	free(e.hi);
 }
 
+/* What the directives save: noescape+nocallback against plain, on one
+ * toolchain, said only where the intervals are apart. */
+static void advise_directives(struct sbuf *sb, const struct summary_table *t,
+			      const char *tc, const char *unit)
+{
+	long p = summary_row_of(t, "directives", "plain", tc, "", unit),
+	     b = summary_row_of(t, "directives", "noescape+nocallback", tc, "",
+				unit);
+	if (p < 0 || b < 0)
+		return;
+	const struct summary_row *x = &t->rows[p], *y = &t->rows[b];
+	char a[64], c[64], d[64];
+	units_format(a, sizeof a, x->s.median, unit, 0);
+	units_format(c, sizeof c, y->s.median, unit, 0);
+	units_format(d, sizeof d, x->s.median - y->s.median, unit, 0);
+	if (y->s.ci_high < x->s.ci_low)
+		sbuf_addf(sb,
+			  "- %s: where the C function keeps no Go pointer and "
+			  "calls no Go, `#cgo noescape` and `#cgo nocallback` "
+			  "together save %s a call (%s against %s).\n",
+			  tc, d, c, a);
+	else
+		sbuf_addf(sb,
+			  "- %s: `#cgo noescape` and `#cgo nocallback` save "
+			  "nothing the intervals can show here (%s against "
+			  "%s).\n",
+			  tc, c, a);
+}
+
+/* The libraries' break-even, from the claims' marks. */
+static void advise_libraries(struct sbuf *sb, const struct run_model *m,
+			     const char *tc)
+{
+	struct sbuf marks = {0};
+	claims_library_marks(m->claims, &m->sum, tc, &marks);
+	for (const char *l = marks.buf; l && *l;) {
+		char label[64] = "", at[64] = "", go[80];
+		int got = sscanf(l, "# break-even %63[^:]:%63s", label, at);
+		snprintf(go, sizeof go, "%s(go)", label);
+		if (got == 2 && summary_max_param(&m->sum, "libraries", go, tc,
+						  "bytes=") > 0) {
+			if (!strcmp(at, "none"))
+				sbuf_addf(sb,
+					  "- %s: keep Go's own %s: through cgo "
+					  "the C library is faster at no input "
+					  "size measured.\n",
+					  tc, label);
+			else
+				sbuf_addf(sb,
+					  "- %s: %s through cgo pays from %s "
+					  "bytes an input on; below, Go's own "
+					  "is as fast or faster.\n",
+					  tc, label, at);
+		}
+		l += strcspn(l, "\n");
+		l += *l == '\n';
+	}
+	sbuf_free(&marks);
+}
+
+/* Advice computed from the run: how many items a crossing should carry,
+ * what the directives save, whether a C library pays. Only what the
+ * run's intervals carry. */
+static void advice(struct sbuf *sb, const struct run_model *m)
+{
+	struct sbuf a = {0};
+	const char *unit = rundir_primary(m);
+	for (size_t i = 0; i < m->sum.ntoolchains; i++) {
+		const char *tc = m->sum.toolchains[i];
+		long largest, even = claims_break_even(m->claims, &m->sum, tc,
+						       &largest);
+		if (even > 0)
+			sbuf_addf(&a,
+				  "- %s: carry at least %ld items a crossing: "
+				  "from n=%ld on the crossing is under 10%% "
+				  "of the work.\n",
+				  tc, even, even);
+		advise_directives(&a, &m->sum, tc, unit);
+		advise_libraries(&a, m, tc);
+	}
+	if (a.len)
+		sbuf_addf(sb, "## Advice from this run\n\n%s\n", a.buf);
+	sbuf_free(&a);
+}
+
 static void anatomy_lines(struct sbuf *sb, const struct anatomy_row *a,
 			  size_t n)
 {
@@ -206,6 +291,7 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 	sbuf_addstr(sb, "\n\n");
 	headline(sb, &m->sum);
 	claims_write(m->claims, &m->sum, sb);
+	advice(sb, m);
 	if (m->counted)
 		anatomy_lines(sb, m->anatomy, m->nanatomy);
 }

@@ -338,13 +338,12 @@ static void claims_are_the_summary(void **state)
 	sbuf_free(&sb);
 }
 
-/* Claims judged on a small table of summary rows, for the boundary
- * tests: rows are "case,variant,toolchain,param,unit,median,ci_low,
- * ci_high,overhead,overhead_ci_low,overhead_ci_high,status" lines. */
 /* The n of every row claims_of makes (summary.csv has it, the rows not). */
 static const char *rows_n = "10";
 
-static char *claims_of(const char *rows)
+/* The whole of a summary.csv from rows of its main columns (see
+ * claims_of), the other columns at their defaults. */
+static char *summary_text(const char *rows)
 {
 	char *text = xasprintf(
 	    "case,variant,toolchain,param,unit,median,ci_low,ci_high,"
@@ -354,7 +353,6 @@ static char *claims_of(const char *rows)
 	char err[ERRLEN];
 	if (csv_parse(text, "rows", &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
-	/* the whole of summary.csv: every column, the others' defaults */
 	struct sbuf full = {0};
 	for (size_t k = 0; summary_columns[k]; k++)
 		sbuf_addf(&full, "%s%s", k ? "," : "", summary_columns[k]);
@@ -372,8 +370,19 @@ static char *claims_of(const char *rows)
 		}
 		sbuf_addstr(&full, "\n");
 	}
+	csv_free(&t);
+	free(text);
+	return full.buf;
+}
+
+/* Claims judged on a small table of summary rows, for the boundary
+ * tests: rows are "case,variant,toolchain,param,unit,median,ci_low,
+ * ci_high,overhead,overhead_ci_low,overhead_ci_high,status" lines. */
+static char *claims_of(const char *rows)
+{
+	char *full = summary_text(rows), err[ERRLEN];
 	struct summary_table st;
-	if (summary_parse(full.buf, "rows", &st, err, sizeof err) != 0)
+	if (summary_parse(full, "rows", &st, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	struct sbuf sb = {0};
 	struct claim_set *claims;
@@ -382,9 +391,7 @@ static char *claims_of(const char *rows)
 	claims_write(claims, &st, &sb);
 	claims_free(claims);
 	summary_table_free(&st);
-	sbuf_free(&full);
-	csv_free(&t);
-	free(text);
+	free(full);
 	return sb.buf;
 }
 
@@ -691,6 +698,42 @@ static void claim_library_bounds(void **state)
 	free(rows);
 }
 
+/* The advice section says what the directives save only where the
+ * intervals are apart, and nothing where the run has no directives. */
+static void advice_from_intervals(void **state)
+{
+	(void)state;
+	struct run_model m = {.dir = "x", .machine = ""};
+	char err[ERRLEN];
+	const char *text[] = {
+	    "directives,plain,go1.26.8,,ns/op,74,72,76,,,,ok\n"
+	    "directives,noescape+nocallback,go1.26.8,,ns/op,63,61.6,64.6,,,,"
+	    "ok\n",
+	    "directives,plain,go1.26.8,,ns/op,74,72,76,,,,ok\n"
+	    "directives,noescape+nocallback,go1.26.8,,ns/op,71,70,72,,,,ok\n",
+	    "call,go->c,go1.26.8,,ns/op,30,29,31,,,,ok\n"};
+	const char *want[] = {"together save 11 ns a call (63 ns against 74 "
+			      "ns)",
+			      "save nothing the intervals can show here (71 ns "
+			      "against 74 ns)",
+			      NULL};
+	for (int i = 0; i < 3; i++) {
+		char *full = summary_text(text[i]);
+		if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0)
+			fail_msg("%s", err);
+		struct sbuf sb = {0};
+		report_markdown(&m, &sb);
+		if (want[i] && !strstr(sb.buf, want[i]))
+			fail_msg("no '%s' in:\n%s", want[i],
+				 strstr(sb.buf, "## Claims"));
+		if (!want[i] && strstr(sb.buf, "## Advice"))
+			fail_msg("advice from a run without it");
+		sbuf_free(&sb);
+		summary_table_free(&m.sum);
+		free(full);
+	}
+}
+
 #define CONTENTION "*A big map behind a lock"
 
 /* handles rows: the locked map at 1 and 4 goroutines (its overhead's
@@ -990,6 +1033,7 @@ int main(void)
 	    cmocka_unit_test(page_renders_markdown),
 	    cmocka_unit_test(few_samples_inconclusive),
 	    cmocka_unit_test(claim_library_bounds),
+	    cmocka_unit_test(advice_from_intervals),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),
