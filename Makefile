@@ -225,10 +225,10 @@ mutate: $(DEPS_STAMP)
 
 # the ssh test needs an ssh server and client, the test of --cc clang
 # clang, the page's test chromium, the Google Benchmark JSON's test
-# compare.py: only the tests use them
+# compare.py, the SIGKILL test pgrep (procps): only the tests use them
 test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS) $(TOOLS)
 	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang chromium \
-		libbenchmark-tools python3-scipy
+		libbenchmark-tools python3-scipy procps
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \
