@@ -312,12 +312,8 @@ static int family_has(const struct run *r, const struct family *f,
 			continue;
 		if (variant && !strcmp(u->variant, variant))
 			return 1;
-		if (level && !variant) {
-			struct family_env one = {.level = (char *)level};
-			struct family only = {.envs = &one, .nenvs = 1};
-			if (family_env_of(&only, u->param))
-				return 1;
-		}
+		if (level && !variant && family_param_has(u->param, level))
+			return 1;
 	}
 	return 0;
 }

@@ -175,18 +175,24 @@ int family_parse_options(const char *text, const char *source, struct family *f,
 	return rc;
 }
 
+int family_param_has(const char *param, const char *level)
+{
+	size_t l = strlen(level);
+	for (const char *p = param; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == l && !strncmp(p, level, l))
+			return 1;
+		p += n + (p[n] == '/');
+	}
+	return 0;
+}
+
 const struct family_env *family_env_of(const struct family *f,
 				       const char *param)
 {
-	for (size_t i = 0; i < f->nenvs; i++) {
-		size_t l = strlen(f->envs[i].level);
-		for (const char *p = param; *p;) {
-			size_t n = strcspn(p, "/");
-			if (n == l && !strncmp(p, f->envs[i].level, l))
-				return &f->envs[i];
-			p += n + (p[n] == '/');
-		}
-	}
+	for (size_t i = 0; i < f->nenvs; i++)
+		if (family_param_has(param, f->envs[i].level))
+			return &f->envs[i];
 	return NULL;
 }
 

@@ -56,6 +56,8 @@ int family_parse_baselines(const char *text, const char *source,
 /* Parses an options file's text; source names it in errors. */
 int family_parse_options(const char *text, const char *source, struct family *f,
 			 char *err, size_t errlen);
+/* Whether param has the level ("n=1/cgocheck=0" has cgocheck=0). */
+int family_param_has(const char *param, const char *level);
 /* The env option one of whose levels param has ("n=1/cgocheck=0" has
  * the levels n=1 and cgocheck=0), or NULL. */
 const struct family_env *family_env_of(const struct family *f,

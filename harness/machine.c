@@ -116,24 +116,12 @@ static void set_owned(struct machine *m, const char *key, char *value,
 	free(value);
 }
 
-static char *virtualisation(void)
+/* What systemd-detect-virt says with these arguments ("none" on bare
+ * metal, else the container or hypervisor), else the CPU's hypervisor
+ * flag: "yes (cpuinfo: hypervisor)", or bare when it has none. */
+static char *virtualisation(const char *vm_only, const char *bare)
 {
-	char *argv[] = {"systemd-detect-virt", NULL};
-	char *v = machine_command_line(argv, NULL);
-	if (v && *v)
-		return v; /* "none" on bare metal, else the hypervisor */
-	free(v);
-	char *flags = file_field("/proc/cpuinfo", "flags");
-	int hv = flags && strstr(flags, " hypervisor");
-	free(flags);
-	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : "no");
-}
-
-/* The hypervisor under the machine, container or not: systemd's view of
- * the VM alone, else the CPU's hypervisor flag. */
-static char *hypervisor(void)
-{
-	char *argv[] = {"systemd-detect-virt", "--vm", NULL};
+	char *argv[] = {"systemd-detect-virt", (char *)vm_only, NULL};
 	char *v = machine_command_line(argv, NULL);
 	if (v && *v)
 		return v;
@@ -141,8 +129,9 @@ static char *hypervisor(void)
 	char *flags = file_field("/proc/cpuinfo", "flags");
 	int hv = flags && strstr(flags, " hypervisor");
 	free(flags);
-	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : "none");
+	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : bare);
 }
+
 
 void machine_probe(struct machine *m, const char *repo)
 {
@@ -157,7 +146,8 @@ void machine_probe(struct machine *m, const char *repo)
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
 		set_owned(m, ids[i][0], file_field("/proc/cpuinfo", ids[i][1]),
 			  "unknown");
-	set_owned(m, "hypervisor", hypervisor(), "unknown");
+	/* the hypervisor under a container too */
+	set_owned(m, "hypervisor", virtualisation("--vm", "none"), "unknown");
 	set_owned(m, "cores", xasprintf("%ld", sysconf(_SC_NPROCESSORS_ONLN)),
 		  "unknown");
 	struct utsname u;
@@ -169,7 +159,7 @@ void machine_probe(struct machine *m, const char *repo)
 	}
 	set_owned(m, "os", file_field("/etc/os-release", "PRETTY_NAME"),
 		  "unknown");
-	set_owned(m, "virtualised", virtualisation(), "unknown");
+	set_owned(m, "virtualised", virtualisation(NULL, "no"), "unknown");
 	set_owned(m, "governor",
 		  first_line_of(
 		      "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"),
