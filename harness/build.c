@@ -52,6 +52,7 @@ static uint64_t hash_tree(uint64_t h, const char *dir)
 struct job {
 	const struct toolchain *t;
 	const struct build_opts *o;
+	char **env; /* the toolchain's, CGO_ENABLED=0 for a nocgo family */
 	struct sbuf log;
 	char *failure; /* tail of the failing command's output */
 };
@@ -62,7 +63,7 @@ static int run_step(struct job *j, char *const *argv, const char *cwd)
 		sbuf_addf(&j->log, "%s%s", i ? " " : "$ ", argv[i]);
 	sbuf_addstr(&j->log, "\n");
 	struct spawn_opts so = {.argv = argv,
-				.env = j->t->env,
+				.env = j->env,
 				.cwd = cwd,
 				.pin_cpu = -1,
 				.timeout_s = 900,
@@ -195,16 +196,44 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 	return rc;
 }
 
+/* work.c as a shared library, libwork.so in out, for a Go side that
+ * loads it at run time (the family's option "shared"). */
+static int build_shared(struct job *j, const struct family *f,
+			const char *out, struct built *b)
+{
+	char *fam = realpath(f->dir, NULL);
+	char *work = xasprintf("%s/work.c", fam ? fam : f->dir);
+	char *inc = xasprintf("-I%s", fam ? fam : f->dir);
+	b->shared = xasprintf("%s/libwork.so", out);
+	char *argv[] = {j->t->cc,	   (char *)case_flags[0],
+			(char *)case_flags[1], "-std=c11",
+			"-D_GNU_SOURCE",	   "-fPIC",
+			"-shared",		   inc,
+			work,			   "-o",
+			b->shared,		   "-lpthread",
+			NULL};
+	int rc = run_step(j, argv, NULL);
+	free(fam);
+	free(work);
+	free(inc);
+	return rc;
+}
+
 static int build_all(struct job *j, const struct family *f, const char *out,
 		     struct built *b)
 {
-	char *pkg = xasprintf("./%s", f->name);
+	/* a family with its own go.mod is its own module, built where it is */
+	char *gomod = xasprintf("%s/go.mod", f->dir);
+	int own = path_exists(gomod);
+	free(gomod);
+	char *pkg = own ? xstrdup(".") : xasprintf("./%s", f->name);
+	char *mod = own ? realpath(f->dir, NULL) : xstrdup(j->o->cases_dir);
 	int rc = 0;
 	if (f->has_go) {
 		b->go_test = xasprintf("%s/go.test", out);
 		char *argv[] = {j->t->go,   "test", "-c", "-o",
 				b->go_test, pkg,    NULL};
-		rc = run_step(j, argv, j->o->cases_dir);
+		rc = run_step(j, argv, mod ? mod : f->dir);
 	}
 	if (rc == 0 && f->has_export) {
 		char *lib = xasprintf("%s/libexport.a", out);
@@ -212,16 +241,37 @@ static int build_all(struct job *j, const struct family *f, const char *out,
 		char *argv[] = {j->t->go, "build", "-buildmode=c-archive",
 				"-o",	  lib,	   epkg,
 				NULL};
-		rc = run_step(j, argv, j->o->cases_dir);
+		rc = run_step(j, argv, mod ? mod : f->dir);
 		free(lib);
 		free(epkg);
 	}
+	if (rc == 0 && f->shared)
+		rc = build_shared(j, f, out, b);
 	if (rc == 0 && f->has_cbench) {
 		b->cbench = xasprintf("%s/c.bench", out);
 		rc = build_cbench(j, f, out, f->has_export);
 	}
 	free(pkg);
+	free(mod);
 	return rc;
+}
+
+/* The toolchain's environment for family f's commands: a nocgo family's
+ * Go side is built with CGO_ENABLED=0. The caller frees the array only. */
+static char **family_env(const struct family *f, const struct toolchain *t)
+{
+	size_t n = 0;
+	while (t->env[n])
+		n++;
+	char **env = xcalloc(n + 2, sizeof *env);
+	memcpy(env, t->env, n * sizeof *env);
+	if (!f->nocgo)
+		return env;
+	size_t k = 0;
+	while (k < n && !str_starts(env[k], "CGO_ENABLED="))
+		k++;
+	env[k] = "CGO_ENABLED=0";
+	return env;
 }
 
 /* What the binaries of a family are built from, hashed into stamp (32
@@ -261,6 +311,34 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 	snprintf(stamp, 32, "%016llx\n", (unsigned long long)h);
 }
 
+char *build_unsupported(const struct family *f, const struct toolchain *t)
+{
+	if (!f->min_go)
+		return NULL;
+	long minor;
+	char *end;
+	if (str_starts(t->name, "go1.")) {
+		minor = strtol(t->name + 4, &end, 10);
+		if (end != t->name + 4 && minor >= f->min_go)
+			return NULL;
+	}
+	return xasprintf("case '%s' needs Go 1.%d or later (the file options "
+			 "says 'go 1.%d'): %s is not",
+			 f->name, f->min_go, f->min_go, t->name);
+}
+
+/* The paths of the binaries family f has, in out. */
+static void built_paths(const struct family *f, const char *out,
+			struct built *b)
+{
+	if (f->has_go)
+		b->go_test = xasprintf("%s/go.test", out);
+	if (f->has_cbench)
+		b->cbench = xasprintf("%s/c.bench", out);
+	if (f->shared)
+		b->shared = xasprintf("%s/libwork.so", out);
+}
+
 int build_family(const struct family *f, const struct toolchain *t,
 		 const struct build_opts *o, struct built *b, char *err,
 		 size_t errlen)
@@ -292,14 +370,11 @@ int build_family(const struct family *f, const struct toolchain *t,
 	int current = file_read(stamppath, &old, NULL, err, errlen) == 0 &&
 		      !strcmp(old, stamp);
 	free(old);
-	struct job j = {.t = t, .o = o};
+	struct job j = {.t = t, .o = o, .env = family_env(f, t)};
 	int rc;
 	if (current) {
 		b->reused = 1;
-		if (f->has_go)
-			b->go_test = xasprintf("%s/go.test", out);
-		if (f->has_cbench)
-			b->cbench = xasprintf("%s/c.bench", out);
+		built_paths(f, out, b);
 		rc = 0;
 	} else {
 		unlink(stamppath);
@@ -320,6 +395,7 @@ int build_family(const struct family *f, const struct toolchain *t,
 		free(logpath);
 	}
 	sbuf_free(&j.log);
+	free(j.env);
 	free(j.failure);
 	free(stamppath);
 	free(out);
@@ -334,7 +410,8 @@ void build_free(struct built *b)
 {
 	free(b->go_test);
 	free(b->cbench);
-	b->go_test = b->cbench = NULL;
+	free(b->shared);
+	b->go_test = b->cbench = b->shared = NULL;
 }
 
 char *build_toolchain_dir(const struct toolchain *t, const struct build_opts *o)
@@ -360,23 +437,15 @@ int build_prebuilt(const struct family *f, const struct toolchain *t,
 		return rc;
 	}
 	free(rel);
+	built_paths(f, out, b);
+	const char *paths[] = {b->go_test, b->cbench, b->shared};
 	int rc = 0;
-	if (f->has_go) {
-		b->go_test = xasprintf("%s/go.test", out);
-		if (!path_exists(b->go_test))
+	for (size_t k = 0; k < 3 && rc == 0; k++)
+		if (paths[k] && !path_exists(paths[k]))
 			rc = set_error(err, errlen,
 				       "case '%s' (%s) is not in the bundle: "
 				       "no %s",
-				       f->name, t->name, b->go_test);
-	}
-	if (rc == 0 && f->has_cbench) {
-		b->cbench = xasprintf("%s/c.bench", out);
-		if (!path_exists(b->cbench))
-			rc = set_error(err, errlen,
-				       "case '%s' (%s) is not in the bundle: "
-				       "no %s",
-				       f->name, t->name, b->cbench);
-	}
+				       f->name, t->name, paths[k]);
 	b->reused = 1;
 	free(out);
 	if (rc != 0)

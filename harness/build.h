@@ -28,6 +28,7 @@ struct build_opts {
 struct built {
 	char *go_test; /* NULL when the family has no Go side */
 	char *cbench;  /* NULL when it has no Google Benchmark side */
+	char *shared;  /* libwork.so, NULL unless the family is "shared" */
 	int reused;    /* 1 when the stamp matched and nothing was rebuilt */
 };
 
@@ -44,5 +45,8 @@ int build_prebuilt(const struct family *f, const struct toolchain *t,
 char *build_toolchain_dir(const struct toolchain *t,
 			  const struct build_opts *o);
 void build_free(struct built *b);
+/* Why toolchain t cannot build family f (a gc release older than its
+ * option "go 1.N", or gccgo), or NULL; the caller frees it. */
+char *build_unsupported(const struct family *f, const struct toolchain *t);
 
 #endif

@@ -232,15 +232,16 @@ static int names(const char *value, const char *variant)
 
 /* Why the rows a claim reads cannot carry a verdict, or NULL: one with
  * samples but fewer than VERDICT_MIN_N, as when a run was stopped. The
- * rows read are those of its family whose variant one of its keys names
- * (a value or a word of one). */
+ * rows read are those of its family (and of the family "than" names)
+ * whose variant one of its keys names (a value or a word of one). */
 static char *too_few(const struct claim *c, const struct summary_table *t)
 {
-	const char *f = claim_value(c, "family");
+	const char *f = claim_value(c, "family"), *g = claim_value(c, "than");
 	for (size_t r = 0; f && r < t->nrows; r++) {
 		const struct summary_row *x = &t->rows[r];
 		/* a count of instructions repeats to the instruction */
-		if (strcmp(x->family, f) || !x->s.n ||
+		if ((strcmp(x->family, f) && (!g || strcmp(x->family, g))) ||
+		    !x->s.n ||
 		    x->s.n >= VERDICT_MIN_N ||
 		    !strcmp(x->unit, "instructions/op"))
 			continue;
@@ -307,4 +308,50 @@ void claims_library_marks(const struct claim_set *s,
 		else
 			sbuf_addf(sb, "# break-even %s:none %s\n", label, tc);
 	}
+}
+
+/* The advice of one cheaper claim on tc: which way to cross, where every
+ * pair's intervals agree; the tally where they do not. */
+static void cheaper_advice(const struct claim *c, const struct summary_table *t,
+			   const char *tc, struct sbuf *sb)
+{
+	size_t n[4] = {0}; /* by verdict: dearer, cheaper, -, overlapping */
+	double lo = INFINITY, hi = 0;
+	struct sbuf lines = {0};
+	const char *pair, *a = claim_get(c, "way"), *b = claim_get(c, "than-way");
+	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
+		double r;
+		int v = judges_cheaper_pair(c, pair, t, tc, &lines, &r);
+		if (v < 0)
+			continue;
+		n[v]++;
+		lo = fmin(lo, r);
+		hi = fmax(hi, r);
+	}
+	sbuf_free(&lines);
+	size_t all = n[0] + n[1] + n[3];
+	if (!all)
+		return;
+	if (n[0] == all || n[1] == all)
+		sbuf_addf(sb,
+			  "- %s: %s costs %s than %s in each of the %zu ways "
+			  "measured (%.3g to %.3g times the time): cross with "
+			  "%s where it can be built.\n",
+			  tc, a, n[0] ? "more" : "less", b, all, lo, hi,
+			  n[0] ? b : a);
+	else
+		sbuf_addf(sb,
+			  "- %s: %s against %s: cheaper in %zu of the %zu ways "
+			  "measured, dearer in %zu, the intervals overlapping "
+			  "in %zu (see the claims).\n",
+			  tc, a, b, n[1], all, n[0], n[3]);
+}
+
+void claims_cheaper_advice(const struct claim_set *s,
+			   const struct summary_table *t, const char *tc,
+			   struct sbuf *sb)
+{
+	for (size_t i = 0; s && i < s->n; i++)
+		if (!strcmp(s->c[i].judge->name, "cheaper"))
+			cheaper_advice(&s->c[i], t, tc, sb);
 }

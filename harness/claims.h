@@ -41,4 +41,10 @@ void claims_library_marks(const struct claim_set *s,
 			  const struct summary_table *t, const char *tc,
 			  struct sbuf *sb);
 
+/* Advice lines of the claims judged "cheaper" on tc: which way of
+ * crossing to take, where the intervals tell. */
+void claims_cheaper_advice(const struct claim_set *s,
+			   const struct summary_table *t, const char *tc,
+			   struct sbuf *sb);
+
 #endif

@@ -31,7 +31,8 @@ const char *claim_get_nth(const struct claim *c, const char *key, size_t k);
 double claim_num(const struct claim *c, const char *key, int i);
 
 /* The verdict line of a claim judged per toolchain with judge: held
- * wholly, in part, or not, on each toolchain that measured it. */
+ * wholly (1), in part (2), not (0), or inconclusive (3), on each
+ * toolchain that measured it (-1: not measured). */
 typedef int (*judge_fn)(const struct claim *c, struct sbuf *detail,
 			const struct summary_table *t, const char *tc);
 
@@ -59,5 +60,13 @@ long judges_break_even(const struct claim *c, const struct summary_table *t,
 long judges_faster_from(const struct summary_table *t, const char *f,
 			const char *a, const char *b, const char *tc,
 			const char *pre, const char *u);
+
+/* One pair "A B" of a cheaper claim on tc, as a line in d, and A's
+ * median over B's in *ratio: 1 when A (of family) is cheaper than B (of
+ * than), the intervals apart, 0 when dearer, 3 when they overlap, -1
+ * when either row is missing (nothing written). */
+int judges_cheaper_pair(const struct claim *c, const char *pair,
+			const struct summary_table *t, const char *tc,
+			struct sbuf *d, double *ratio);
 
 #endif

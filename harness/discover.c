@@ -83,13 +83,22 @@ void discover_set_state(struct unit *u, enum unit_state st, const char *note)
 
 /* Failures that have no unit of their own (a family that does not build,
  * a binary that crashes before listing its benchmarks) get a unit with an
- * empty variant, so that the summary shows them. */
+ * empty variant, so that the summary shows them; so does a family that a
+ * toolchain is too old to build, skipped. */
 void discover_family_failed(struct run *r, const struct family *f,
 			  const struct toolchain *t, const char *why)
 {
 	run_warn(r, "%s", why);
 	struct unit *u = add_unit(r, f, t, 0, "", "", "", "");
 	discover_set_state(u, UNIT_FAILED, why);
+}
+
+void discover_family_skipped(struct run *r, const struct family *f,
+			     const struct toolchain *t, const char *why)
+{
+	run_info(r, "skipping %s", why);
+	struct unit *u = add_unit(r, f, t, 0, "", "", "", "");
+	discover_set_state(u, UNIT_SKIPPED, why);
 }
 
 void discover_unit_failed(struct run *r, struct unit *u, const char *why)

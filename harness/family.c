@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <fnmatch.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +96,53 @@ static int parse_link(struct family *f, char **save, const char *source,
 	return 0;
 }
 
+/* "go 1.25": the least Go release that builds the family. */
+static int parse_go(struct family *f, char **save, const char *source,
+		    int lineno, char *err, size_t errlen)
+{
+	const char *v = strtok_r(NULL, " \t\r", save);
+	long minor;
+	if (!v || strncmp(v, "1.", 2) || parse_long(v + 2, &minor) != 0 ||
+	    minor < 0 || minor > 999 || strtok_r(NULL, " \t\r", save))
+		return set_error(err, errlen,
+				 "%s:%d: want 'go 1.N', the least Go release "
+				 "that builds the family",
+				 source, lineno);
+	f->min_go = (int)minor;
+	return 0;
+}
+
+/* The options that are one word, each setting a flag of the family. */
+static const struct {
+	const char *word;
+	size_t offset;
+} flag_options[] = {
+    {"unpinned", offsetof(struct family, unpinned)},
+    {"opt-in", offsetof(struct family, opt_in)},
+    {"nocgo", offsetof(struct family, nocgo)},
+    {"shared", offsetof(struct family, shared)},
+};
+
+/* Sets the flag word names and returns 1, or returns 0 for a word that
+ * is no flag; *rc is -1 when something follows the word. */
+static int flag_option(struct family *f, const char *word, char **save,
+		       const char *source, int lineno, int *rc, char *err,
+		       size_t errlen)
+{
+	for (size_t i = 0; i < sizeof flag_options / sizeof *flag_options;
+	     i++) {
+		if (strcmp(word, flag_options[i].word))
+			continue;
+		if (strtok_r(NULL, " \t\r", save))
+			*rc = set_error(err, errlen,
+					"%s:%d: '%s' takes nothing after it",
+					source, lineno, word);
+		*(int *)((char *)f + flag_options[i].offset) = 1;
+		return 1;
+	}
+	return 0;
+}
+
 int family_parse_options(const char *text, const char *source, struct family *f,
 			 char *err, size_t errlen)
 {
@@ -104,33 +152,22 @@ int family_parse_options(const char *text, const char *source, struct family *f,
 		char *save, *word = strtok_r(line, " \t\r", &save);
 		if (!word)
 			continue;
-		if (!strcmp(word, "unpinned")) {
-			if (strtok_r(NULL, " \t\r", &save))
-				rc =
-				    set_error(err, errlen,
-					      "%s:%d: 'unpinned' takes nothing "
-					      "after it",
-					      source, lineno);
-			f->unpinned = 1;
+		if (flag_option(f, word, &save, source, lineno, &rc, err,
+				errlen))
 			continue;
-		}
-		if (!strcmp(word, "opt-in")) {
-			if (strtok_r(NULL, " \t\r", &save))
-				rc = set_error(err, errlen,
-					       "%s:%d: 'opt-in' takes nothing "
-					       "after it",
-					       source, lineno);
-			f->opt_in = 1;
-			continue;
-		}
 		if (!strcmp(word, "link")) {
 			rc = parse_link(f, &save, source, lineno, err, errlen);
+			continue;
+		}
+		if (!strcmp(word, "go")) {
+			rc = parse_go(f, &save, source, lineno, err, errlen);
 			continue;
 		}
 		if (strcmp(word, "env") != 0) {
 			rc = set_error(err, errlen,
 				       "%s:%d: unknown option '%s' (want "
-				       "'unpinned', 'opt-in', 'link -lNAME...' "
+				       "'unpinned', 'opt-in', 'nocgo', "
+				       "'shared', 'go 1.N', 'link -lNAME...' "
 				       "or 'env <level> <VAR=value>...')",
 				       source, lineno, word);
 			break;

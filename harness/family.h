@@ -15,7 +15,15 @@
  *                                  started with these variables
  *     link -lNAME...               libraries its C driver links with
  *     opt-in                       not in "all": run when named
- *                                  ("--cases all,libraries") 
+ *                                  ("--cases all,libraries")
+ *     nocgo                        its Go side built with CGO_ENABLED=0
+ *     shared                       work.c also built as libwork.so, in
+ *                                  the directory of go.test, for a Go
+ *                                  side that loads it (purego)
+ *     go 1.N                       the least Go release that builds it:
+ *                                  older toolchains and gccgo skip it
+ * A family with its own go.mod is its own module: its Go side is built
+ * in its directory. 
  * A struct family owns its strings; family_free_all releases an array. */
 #ifndef CGOBENCH_FAMILY_H
 #define CGOBENCH_FAMILY_H
@@ -43,6 +51,9 @@ struct family {
 	size_t nenvs;
 	char **links; /* "-lNAME" flags of its C driver, NULL-terminated */
 	int opt_in;   /* only when a pattern names it, not in "all" */
+	int nocgo;    /* its Go side built with CGO_ENABLED=0 */
+	int shared;   /* work.c also built as libwork.so beside go.test */
+	int min_go;   /* N of "go 1.N": the least release that builds it */
 };
 
 /* Every family under cases_dir whose name matches one of the

@@ -32,7 +32,7 @@ static int in(double v, double lo, double hi)
 void judges_generic(const struct claim *c, const struct summary_table *t,
 		    judge_fn judge, struct sbuf *sb)
 {
-	size_t measured = 0, held = 0, part = 0;
+	size_t measured = 0, held = 0, part = 0, open = 0;
 	struct sbuf detail = {0};
 	for (size_t i = 0; i < t->ntoolchains; i++) {
 		int v = judge(c, &detail, t, t->toolchains[i]);
@@ -41,11 +41,20 @@ void judges_generic(const struct claim *c, const struct summary_table *t,
 		measured++;
 		held += v == 1;
 		part += v == 2;
+		open += v == 3;
 	}
 	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
 	if (!measured)
 		sbuf_addf(sb, "Not measured: this run has no %s.\n",
 			  claim_get(c, "needs"));
+	else if (open == measured)
+		sbuf_addf(sb, "**inconclusive**: the intervals overlap.\n%s",
+			  detail.buf);
+	else if (open)
+		sbuf_addf(sb, "%s; inconclusive on %zu toolchain%s (the "
+			      "intervals overlap).\n%s",
+			  verdict_parts(held, part, measured - open), open,
+			  open == 1 ? "" : "s", detail.buf);
 	else
 		sbuf_addf(sb, "%s.\n%s", verdict_parts(held, part, measured),
 			  detail.buf);
@@ -427,6 +436,58 @@ static int judge_library(const struct claim *c, struct sbuf *d,
 	return even > 0;
 }
 
+int judges_cheaper_pair(const struct claim *c, const char *pair,
+			const struct summary_table *t, const char *tc,
+			struct sbuf *d, double *ratio)
+{
+	const char *f = claim_get(c, "family"), *g = claim_get(c, "than"),
+		   *u = claim_get(c, "unit");
+	size_t l = strcspn(pair, " ");
+	char *av = xstrndup(pair, l);
+	const char *bv = pair + l + strspn(pair + l, " ");
+	long ra = summary_row_of(t, f, av, tc, "", u),
+	     rb = summary_row_of(t, g, bv, tc, "", u);
+	int v = -1;
+	if (ra >= 0 && rb >= 0) {
+		const struct stats_summary *a = &t->rows[ra].s,
+					   *b = &t->rows[rb].s;
+		v = a->ci_high < b->ci_low ? 1 : a->ci_low > b->ci_high ? 0 : 3;
+		*ratio = a->median / b->median;
+		char x[80], y[80];
+		units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high, u,
+				0);
+		units_format_ci(y, sizeof y, b->median, b->ci_low, b->ci_high, u,
+				0);
+		sbuf_addf(d, "  - %s: `%s` %s against %s's `%s` %s: %.3g times "
+			     "the time, %s\n",
+			  tc, av, x, g, bv, y, *ratio,
+			  v == 1   ? "cheaper"
+			  : v == 0 ? "dearer"
+				   : "inconclusive (the intervals overlap)");
+	}
+	free(av);
+	return v;
+}
+
+/* cheaper: each pair's first variant (of family) costs less than its
+ * second (of than), the intervals apart; 3 when any pair's overlap. */
+static int judge_cheaper(const struct claim *c, struct sbuf *d,
+			 const struct summary_table *t, const char *tc)
+{
+	const char *pair;
+	size_t n = 0, cheaper = 0, open = 0;
+	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
+		double ratio;
+		int v = judges_cheaper_pair(c, pair, t, tc, d, &ratio);
+		n += v >= 0;
+		cheaper += v == 1;
+		open += v == 3;
+	}
+	if (!n)
+		return -1;
+	return open ? 3 : cheaper == n ? 1 : cheaper ? 2 : 0;
+}
+
 const struct judge claims_judges[] = {
     {"ranges",
      {"family", "a", "b", "unit", "a-range:2", "b-range:2", "ratio-range:2"},
@@ -451,5 +512,8 @@ const struct judge claims_judges[] = {
     {"allocates",
      {"needs", "family", "param", "copy", "view", "allocs:1", "bytes:1"},
      NULL, judge_allocates},
+    {"cheaper",
+     {"needs", "family", "than", "unit", "pair", "way", "than-way"}, NULL,
+     judge_cheaper},
 };
 const size_t claims_njudges = sizeof claims_judges / sizeof *claims_judges;

@@ -162,15 +162,20 @@ static int stage_family(const struct family *f, const struct toolchain *t,
 {
 	struct built b;
 	char berr[ERRLEN];
+	char *why = build_unsupported(f, t);
+	if (why) { /* the run from the bundle says why it is missing */
+		free(why);
+		return 0;
+	}
 	if (build_family(f, t, bo, &b, berr, sizeof berr) != 0)
 		return set_error(err, errlen,
 				 "case '%s' does not build with %s: %s", f->name,
 				 t->name, berr);
 	char *fdir = xasprintf("%s/%s", tdir, f->name);
 	int rc = mkdir_p(fdir, err, errlen);
-	const char *bins[] = {b.go_test, b.cbench};
-	const char *names[] = {"go.test", "c.bench"};
-	for (int k = 0; k < 2 && rc == 0; k++) {
+	const char *bins[] = {b.go_test, b.cbench, b.shared};
+	const char *names[] = {"go.test", "c.bench", "libwork.so"};
+	for (int k = 0; k < 3 && rc == 0; k++) {
 		if (!bins[k])
 			continue;
 		char *dst = xasprintf("%s/%s", fdir, names[k]);

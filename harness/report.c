@@ -195,8 +195,8 @@ static void advise_libraries(struct sbuf *sb, const struct run_model *m,
 }
 
 /* Advice computed from the run: how many items a crossing should carry,
- * what the directives save, whether a C library pays. Only what the
- * run's intervals carry. */
+ * what the directives save, whether a C library pays, which way of
+ * crossing is cheaper. Only what the run's intervals carry. */
 static void advice(struct sbuf *sb, const struct run_model *m)
 {
 	struct sbuf a = {0};
@@ -213,6 +213,7 @@ static void advice(struct sbuf *sb, const struct run_model *m)
 				  tc, even, even);
 		advise_directives(&a, &m->sum, tc, unit);
 		advise_libraries(&a, m, tc);
+		claims_cheaper_advice(m->claims, &m->sum, tc, &a);
 	}
 	if (a.len)
 		sbuf_addf(sb, "## Advice from this run\n\n%s\n", a.buf);
@@ -239,6 +240,30 @@ static void anatomy_lines(struct sbuf *sb, const struct anatomy_row *a,
 		sbuf_addstr(sb, "\n");
 	}
 	sbuf_addstr(sb, "\n");
+}
+
+/* The benchmarks, or whole families (an empty variant), that were not
+ * measured: failed, skipped, or deleted by the compiler, each with why. */
+static void not_measured(struct sbuf *sb, const struct summary_table *t,
+			 const char *unit)
+{
+	size_t n = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct summary_row *x = &t->rows[r];
+		if (strcmp(x->unit, unit) || (x->status != SUMMARY_FAILED &&
+					      x->status != SUMMARY_SKIPPED &&
+					      x->status != SUMMARY_DELETED))
+			continue;
+		if (!n++)
+			sbuf_addstr(sb, "## Not measured\n\n");
+		sbuf_addf(sb, "- `%s`%s%s%s%s%s with %s: %s: %s\n", x->family,
+			  x->variant[0] ? " `" : "", x->variant,
+			  x->variant[0] ? "`" : "", x->param[0] ? " " : "",
+			  x->param, x->toolchain,
+			  summary_status_names[x->status], str0(x->note));
+	}
+	if (n)
+		sbuf_addstr(sb, "\n");
 }
 
 void report_markdown(const struct run_model *m, struct sbuf *sb)
@@ -290,6 +315,7 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 		sbuf_addf(sb, "%s %s", i ? "," : "", m->sum.toolchains[i]);
 	sbuf_addstr(sb, "\n\n");
 	headline(sb, &m->sum);
+	not_measured(sb, &m->sum, unit);
 	claims_write(m->claims, &m->sum, sb);
 	advice(sb, m);
 	if (m->counted)

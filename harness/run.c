@@ -453,6 +453,13 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	for (size_t t = 0; t < r.ntcs && !*c->stop; t++)
 		for (size_t f = 0; f < r.nfams && !*c->stop; f++) {
 			struct built *b = &r.builts[t * r.nfams + f];
+			char *why = build_unsupported(&r.fams[f], &r.tcs[t]);
+			if (why) {
+				discover_family_skipped(&r, &r.fams[f],
+							&r.tcs[t], why);
+				free(why);
+				continue;
+			}
 			run_info(&r, "%s %s with %s",
 			     c->prebuilt ? "using the bundle's" : "building",
 			     r.fams[f].name, r.tcs[t].name);

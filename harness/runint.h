@@ -100,6 +100,8 @@ void discover_family(struct run *r, const struct family *f,
 		     const struct toolchain *tc, int is_go, const char *bin);
 void discover_family_failed(struct run *r, const struct family *f,
 			    const struct toolchain *tc, const char *why);
+void discover_family_skipped(struct run *r, const struct family *f,
+			     const struct toolchain *t, const char *why);
 void discover_set_state(struct unit *u, enum unit_state st, const char *note);
 void discover_unit_failed(struct run *r, struct unit *u, const char *why);
 /* Warns of a baselines line naming no variant of the family, and of an

@@ -82,9 +82,13 @@ void units_format_ci(char *buf, size_t len, double m, double lo, double hi,
 {
 	const char *rest;
 	const struct kind *k = kind_of(unit, &rest);
-	double big = fabs(m);
-	if (!(big > 0))
-		big = fmax(fabs(lo), fabs(hi));
+	/* the scale of the largest figure, so that none needs an exponent
+	 * ("790 [761, 1.07e+03] ns" is "0.79 [0.761, 1.07] µs") */
+	double big = 0;
+	const double v[] = {m, lo, hi};
+	for (size_t i = 0; i < 3; i++)
+		if (isfinite(v[i]))
+			big = fmax(big, fabs(v[i]));
 	int s = scale_of(k, big);
 	double div = pow(k->step, s);
 	const char *pre = k->prefix ? k->names[s] : "";

@@ -8,9 +8,10 @@
  *               with its reason, and the good ones are measured
  *   incomplete  a run stopped by SIGINT: its CSVs read back, hold samples,
  *               and say that the run is incomplete
- *   catalogue   every family of cases/ but call: every variant at every
- *               param measured, with its extra units (ns/item, B/op,
- *               threads, ...) and its baseline matched; nothing failed
+ *   catalogue   every family of cases/: every variant at every param
+ *               measured, with its extra units (ns/item, B/op, threads,
+ *               ...) and its baseline matched; nothing failed; the
+ *               figures the claims quote are summary.csv's
  *   anatomy     cgobench anatomy of the call family: go->go has no cgo
  *               group, go->c has entry and exit, every crossing's shares
  *               add up to 100%, and its total agrees with the counted
@@ -20,6 +21,8 @@
 #include "csv.h"
 #include "gotest.h"
 #include "raw.h"
+#include "units.h"
+#include "util.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -561,6 +564,15 @@ static const struct {
     {"libraries", "sha256(cgo)", "sha256(c)", "b", "ns/byte"},
     {"libraries", "crc32(cgo,batch)", "crc32(c)", "s", "ns/byte"},
     {"libraries", "sha256(cgo,batch)", "sha256(c)", "s", "ns/byte"},
+    {"call", "c->c c->c(fnptr) go->go", "", "", ""},
+    {"call", "go->c", "c->c", "", ""},
+    {"call", "go->c->go c->go(main) c->go(cthread)", "c->c(fnptr)", "", ""},
+    {"purego", "c->c c->c(fnptr)", "", "", ""},
+    {"purego", "go->go", "", "", "B/op allocs/op"},
+    {"purego", "go->c(purego) go->c(purego,syscall)", "c->c", "",
+     "B/op allocs/op"},
+    {"purego", "go->c->go(purego) c->go(purego,cthread)", "c->c(fnptr)", "",
+     "B/op allocs/op"},
 };
 
 static long find_row(const char *family, const char *variant, const char *param,
@@ -706,6 +718,66 @@ static void catalogue_measured(void **state)
 	assert_true(checked > 300);
 }
 
+/* A summary row's median and interval as report.md prints them. */
+static char *ci_of(const char *family, const char *variant, const char *param)
+{
+	long r = find_row(family, variant, param, "ns/op");
+	if (r < 0)
+		fail_msg("no row %s %s '%s'", family, variant, param);
+	char buf[96];
+	units_format_ci(buf, sizeof buf, num((size_t)r, "median"),
+			num((size_t)r, "ci_low"), num((size_t)r, "ci_high"),
+			"ns/op", 0);
+	return xstrdup(buf);
+}
+
+/* The figures of the purego and libraries claims in report.md are the
+ * rows' of summary.csv, as units.c prints them (pairs written out
+ * independently of cases/purego/claims). */
+static void claims_quote_the_summary(void **state)
+{
+	(void)state;
+	char *p = path_in("report.md"), *md, err[ERRLEN];
+	if (file_read(p, &md, NULL, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	static const char *const pairs[][2] = {
+	    {"go->c(purego)", "go->c"},
+	    {"go->c(purego,syscall)", "go->c"},
+	    {"go->c->go(purego)", "go->c->go"},
+	    {"c->go(purego,cthread)", "c->go(cthread)"}};
+	for (size_t i = 0; i < 4; i++) {
+		char *a = ci_of("purego", pairs[i][0], ""),
+		     *b = ci_of("call", pairs[i][1], "");
+		char *want = xasprintf("`%s` %s against call's `%s` %s: ",
+				       pairs[i][0], a, pairs[i][1], b);
+		if (!strstr(md, want))
+			fail_msg("report.md lacks '%s'", want);
+		free(a);
+		free(b);
+		free(want);
+	}
+	static const char *const libs[] = {"crc32", "sha256"};
+	for (size_t i = 0; i < 2; i++) {
+		char m[2][64];
+		for (int k = 0; k < 2; k++) {
+			char *v = xasprintf("%s(%s)", libs[i], k ? "go" : "cgo");
+			long r = find_row("libraries", v, "bytes=1048576", "ns/op");
+			if (r < 0)
+				fail_msg("no row libraries %s", v);
+			units_format(m[k], sizeof m[k], num((size_t)r, "median"),
+				     "ns/op", 0);
+			free(v);
+		}
+		char *want = xasprintf("at bytes=1048576 %s against %s; ", m[0],
+				       m[1]);
+		if (!strstr(md, want))
+			fail_msg("report.md lacks '%s'", want);
+		free(want);
+	}
+	free(md);
+	free(p);
+}
+
 int main(void)
 {
 	if (getenv("CGOBENCH_EXPECT") &&
@@ -715,6 +787,7 @@ int main(void)
 		    cmocka_unit_test(schema_columns),
 		    cmocka_unit_test(catalogue_measured),
 		    cmocka_unit_test(one_status_per_benchmark),
+		    cmocka_unit_test(claims_quote_the_summary),
 		};
 		return cmocka_run_group_tests_name("catalogue", tests, load,
 						   unload);

@@ -1,6 +1,7 @@
 /* Baselines files and family discovery. */
 #include "testutil.h"
 
+#include "build.h"
 #include "family.h"
 
 #include <stdio.h>
@@ -59,11 +60,18 @@ static void options(void **state)
 	char err[ERRLEN];
 	const char *text = "# how to run\n"
 			   "unpinned\n"
+			   "nocgo\n"
+			   "shared\n"
+			   "go 1.25\n"
 			   "link -lcrypto -lz\n"
 			   "env cgocheck=0 GODEBUG=cgocheck=0 A=b  # off\n";
 	assert_int_equal(family_parse_options(text, "o", f, err, sizeof err),
 			 0);
 	assert_int_equal(f->unpinned, 1);
+	assert_int_equal(f->nocgo, 1);
+	assert_int_equal(f->shared, 1);
+	assert_int_equal(f->min_go, 25);
+	assert_int_equal(f->opt_in, 0);
 	assert_string_equal(f->links[0], "-lcrypto");
 	assert_string_equal(f->links[1], "-lz");
 	assert_null(f->links[2]);
@@ -85,9 +93,19 @@ static void options(void **state)
 	} bad[] = {
 	    {"unpinned now\n", "o:1: 'unpinned' takes nothing after it"},
 	    {"\npinned\n", "o:2: unknown option 'pinned' (want 'unpinned', "
-			   "'opt-in', 'link -lNAME...' or 'env <level> "
-			   "<VAR=value>...')"},
+			   "'opt-in', 'nocgo', 'shared', 'go 1.N', 'link "
+			   "-lNAME...' or 'env <level> <VAR=value>...')"},
 	    {"opt-in now\n", "o:1: 'opt-in' takes nothing after it"},
+	    {"nocgo please\n", "o:1: 'nocgo' takes nothing after it"},
+	    {"shared libwork.so\n", "o:1: 'shared' takes nothing after it"},
+	    {"go\n", "o:1: want 'go 1.N', the least Go release that builds "
+		     "the family"},
+	    {"go 1.25.0\n", "o:1: want 'go 1.N', the least Go release that "
+			    "builds the family"},
+	    {"go 2.1\n", "o:1: want 'go 1.N', the least Go release that "
+			 "builds the family"},
+	    {"go 1.25 or so\n", "o:1: want 'go 1.N', the least Go release "
+				"that builds the family"},
 	    {"link\n", "o:1: 'link' names no library"},
 	    {"link -lz -o/tmp/x\n", "o:1: '-o/tmp/x' is not -lNAME"},
 	    {"link -l\n", "o:1: '-l' is not -lNAME"},
@@ -242,11 +260,39 @@ static void discover(void **state)
 	assert_false(path_exists(dir));
 }
 
+/* A family with "go 1.N" is skipped by an older gc release and by
+ * gccgo, with the reason; one without is built by every toolchain. */
+static void too_old_toolchains_skip(void **state)
+{
+	(void)state;
+	struct family f = {.name = "purego", .min_go = 25};
+	static const struct {
+		const char *name;
+		int skipped;
+	} tcs[] = {{"go1.26.8", 0}, {"go1.25", 0},   {"go1.25rc1", 0},
+		   {"go1.24.9", 1}, {"go1.19.8", 1}, {"go1.3", 1},
+		   {"go1.", 1},	    {"gccgo12.2.0", 1}};
+	for (size_t i = 0; i < sizeof tcs / sizeof *tcs; i++) {
+		struct toolchain t = {.name = (char *)tcs[i].name};
+		char *why = build_unsupported(&f, &t);
+		if (!why != !tcs[i].skipped)
+			fail_msg("%s: '%s'", tcs[i].name, why ? why : "builds");
+		if (why && !strstr(why, "case 'purego' needs Go 1.25 or later "
+					"(the file options says 'go 1.25'): "))
+			fail_msg("%s", why);
+		free(why);
+	}
+	f.min_go = 0;
+	struct toolchain g = {.name = "gccgo12.2.0"};
+	assert_null(build_unsupported(&f, &g));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(baselines),
 	    cmocka_unit_test(options),
+	    cmocka_unit_test(too_old_toolchains_skip),
 	    cmocka_unit_test(discover),
 	    cmocka_unit_test(go_benchmarks_named_for_their_family),
 	};

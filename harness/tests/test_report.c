@@ -285,10 +285,12 @@ static void claims_are_the_summary(void **state)
 	struct csv_table t;
 	if (csv_read_file(SUITE "/summary.csv", &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
-	/* every family but libraries, which came after this run */
+	/* every family but libraries and purego, which came after this run */
 	for (const char *p = sb.buf; (p = strstr(p, "Not measured")); p++)
 		assert_true(str_starts(p, "Not measured: this run has no "
-					  "libraries family."));
+					  "libraries family.") ||
+			    str_starts(p, "Not measured: this run has no "
+					  "purego family beside the call family."));
 	static const struct {
 		const char *family, *variant, *param, *unit, *col, *fmt;
 	} figs[] = {
@@ -734,6 +736,145 @@ static void advice_from_intervals(void **state)
 	}
 }
 
+#define CHEAPER "*purego, which calls C"
+
+/* purego's four ways against cgo's: each purego row at p[i] (+-2%), each
+ * cgo row at 100 (+-2%), on tc. */
+static char *purego_rows(const char *tc, const double *p)
+{
+	static const char *const pairs[][2] = {
+	    {"go->c(purego)", "go->c"},
+	    {"go->c(purego,syscall)", "go->c"},
+	    {"go->c->go(purego)", "go->c->go"},
+	    {"c->go(purego,cthread)", "c->go(cthread)"}};
+	struct sbuf sb = {0};
+	for (int i = 0; i < 4; i++)
+		sbuf_addf(&sb,
+			  "purego,\"%s\",%s,,ns/op,%.17g,%.17g,%.17g,,,,ok\n"
+			  "call,%s,%s,,ns/op,100,98,102,,,,ok\n",
+			  pairs[i][0], tc, p[i], p[i] * 0.98, p[i] * 1.02,
+			  pairs[i][1], tc);
+	return sb.buf;
+}
+
+/* purego's medians in each way, against cgo's 100 [98, 102] ns: all
+ * cheaper, all dearer, touching cgo's interval in one way, mixed. */
+static const double cheap[] = {90, 50, 10, 95.9},
+		    dear[] = {300, 104.1, 700, 1e4},
+		    touch[] = {300, 104, 700, 1e4}, mixed[] = {90, 300, 90, 300};
+
+/* Cheaper is the intervals apart, each way: an overlap in any way makes
+ * a toolchain inconclusive. */
+static void claim_cheaper_bounds(void **state)
+{
+	(void)state;
+	char *rows = purego_rows("go1.26.8", cheap);
+	assert_verdict(rows, CHEAPER, HOLDS);
+	char *c = claims_of(rows);
+	assert_non_null(strstr(c, "`c->go(purego,cthread)` 95.9 [94, 97.8] ns "
+				  "against call's `c->go(cthread)` 100 [98, "
+				  "102] ns: 0.959 times the time, cheaper\n"));
+	free(c);
+	free(rows);
+	rows = purego_rows("go1.26.8", dear);
+	assert_verdict(rows, CHEAPER, NOT);
+	free(rows);
+	/* 104 * 0.98 = 101.92, under cgo's 102: the intervals overlap */
+	rows = purego_rows("go1.26.8", touch);
+	assert_verdict(rows, CHEAPER,
+		       "**inconclusive**: the intervals overlap.");
+	free(rows);
+	rows = purego_rows("go1.26.8", mixed);
+	assert_verdict(rows, CHEAPER, PART);
+	free(rows);
+	/* one toolchain conclusive, one not */
+	char *a = purego_rows("go1.26.8", dear), *b = purego_rows("go1.27.3", touch);
+	rows = xasprintf("%s%s", a, b);
+	assert_verdict(rows, CHEAPER,
+		       "**does not hold**; inconclusive on 1 toolchain (the "
+		       "intervals overlap).");
+	free(rows);
+	free(a);
+	free(b);
+
+}
+
+/* A claim across two families has no verdict while a row of either has
+ * too few samples. */
+static void cheaper_few_samples(void **state)
+{
+	(void)state;
+	char *rows = purego_rows("go1.26.8", dear);
+	char *full = summary_text(rows), err[ERRLEN];
+	const char *ten = "\"c->go(cthread)\",\"go1.26.8\",\"gcc\",\"\","
+			  "\"ns/op\",\"10\"";
+	char *at = strstr(full, ten);
+	assert_non_null(at);
+	/* that row's n: "10" becomes "2" */
+	size_t keep = (size_t)(at - full) + strlen(ten) - 4;
+	char *two = xasprintf("%.*s\"2\"%s", (int)keep, full,
+			      at + strlen(ten));
+	free(full);
+	full = two;
+	struct summary_table st;
+	if (summary_parse(full, "rows", &st, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	struct sbuf few = {0};
+	struct claim_set *cs;
+	if (claims_load("cases", &cs, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	claims_write(cs, &st, &few);
+	char *v = verdict_of(few.buf, CHEAPER);
+	assert_true(str_starts(v, "**inconclusive**: `c->go(cthread)` has 2 "
+				  "samples, fewer than 5"));
+	free(v);
+	claims_free(cs);
+	sbuf_free(&few);
+	summary_table_free(&st);
+	free(full);
+	free(rows);
+}
+
+/* The advice says which way to cross only where every way agrees. */
+static void cheaper_advice(void **state)
+{
+	(void)state;
+	char *rows, err[ERRLEN];
+	struct run_model m = {.dir = "x", .machine = ""};
+	const double *ways[] = {dear, cheap, mixed, touch};
+	const char *want[] = {
+	    "- go1.26.8: purego costs more than cgo in each of the 4 ways "
+	    "measured (1.04 to 100 times the time): cross with cgo where it "
+	    "can be built.",
+	    "- go1.26.8: purego costs less than cgo in each of the 4 ways "
+	    "measured (0.1 to 0.959 times the time): cross with purego where "
+	    "it can be built.",
+	    "- go1.26.8: purego against cgo: cheaper in 2 of the 4 ways "
+	    "measured, dearer in 2, the intervals overlapping in 0",
+	    "- go1.26.8: purego against cgo: cheaper in 0 of the 4 ways "
+	    "measured, dearer in 3, the intervals overlapping in 1"};
+	struct claim_set *claims;
+	if (claims_load("cases", &claims, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	m.claims = claims;
+	for (int i = 0; i < 4; i++) {
+		rows = purego_rows("go1.26.8", ways[i]);
+		char *full = summary_text(rows);
+		if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0)
+			fail_msg("%s", err);
+		struct sbuf sb = {0};
+		report_markdown(&m, &sb);
+		if (!strstr(sb.buf, want[i]))
+			fail_msg("no '%s' in:\n%s", want[i],
+				 strstr(sb.buf, "## Advice"));
+		sbuf_free(&sb);
+		summary_table_free(&m.sum);
+		free(full);
+		free(rows);
+	}
+	claims_free(claims);
+}
+
 #define CONTENTION "*A big map behind a lock"
 
 /* handles rows: the locked map at 1 and 4 goroutines (its overhead's
@@ -1047,6 +1188,9 @@ int main(void)
 	    cmocka_unit_test(claim_batching_bounds),
 	    cmocka_unit_test(claim_contention_bounds),
 	    cmocka_unit_test(claim_pool_bounds),
+	    cmocka_unit_test(claim_cheaper_bounds),
+	    cmocka_unit_test(cheaper_few_samples),
+	    cmocka_unit_test(cheaper_advice),
 	    cmocka_unit_test(claim_threads_and_gostring_bounds),
 	    cmocka_unit_test(machines_data),
 	    cmocka_unit_test(bad_run),

@@ -50,14 +50,17 @@ static void scales(void **state)
 	expect(7, "widgets", 0, "7 widgets");
 }
 
-/* An interval shares its median's scale, and gains figures only where
- * three would print a bound the same as a median it differs from. */
+/* An interval shares the scale of its largest figure (no exponents),
+ * and gains figures only where three would print a bound the same as a
+ * median it differs from. */
 static void intervals(void **state)
 {
 	(void)state;
 	expect_ci(68.09, 56.25, 89.47, "ns/op", "68.1 [56.2, 89.5] ns");
 	expect_ci(23.81, 23.79, 23.85, "ns/op", "23.81 [23.79, 23.85] ns");
 	expect_ci(1500, 999, 2100, "ns/op", "1.5 [0.999, 2.1] µs");
+	/* a bound past the median's scale takes the figures to its own */
+	expect_ci(790, 761, 1070, "ns/op", "0.79 [0.761, 1.07] µs");
 	expect_ci(0, 0, 0, "B/op", "0 [0, 0] B");
 	expect_ci(6, 6, 6, "instructions/op", "6 [6, 6] instructions");
 	expect_ci(1.234567e6, 1.2345671e6, 1.2345672e6, "ns/op",
