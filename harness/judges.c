@@ -28,6 +28,33 @@ static int in(double v, double lo, double hi)
 	return v >= lo && v <= hi;
 }
 
+/* A test of one size of a sweep: 1 passes, 0 fails, -1 not measured. */
+typedef int (*size_test)(const struct summary_table *t, const char *param,
+			 const void *ctx);
+
+/* The least size (the number after pre in the params of row v) from
+ * which test passes at it and at every larger size measured, or -1;
+ * sizes test does not measure are passed over. */
+static long least_from(const struct summary_table *t, const char *f,
+		       const char *v, const char *tc, const char *pre,
+		       size_test test, const void *ctx)
+{
+	long *sizes, from = -1;
+	size_t n = summary_param_values(t, f, v, tc, pre, &sizes);
+	char p[64];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(p, sizeof p, "%s%ld", pre, sizes[i]);
+		int r = test(t, p, ctx);
+		if (r < 0)
+			continue; /* a size not measured */
+		if (!r)
+			break;
+		from = sizes[i];
+	}
+	free(sizes);
+	return from;
+}
+
 
 void judges_generic(const struct claim *c, const struct summary_table *t,
 		    judge_fn judge, struct sbuf *sb)
@@ -146,6 +173,23 @@ static void judge_times(const struct claim *c, const struct summary_table *t,
 	sbuf_free(&detail);
 }
 
+/* The batching judge's size test: the cost per item within a share of
+ * the least of any size. */
+struct per_item {
+	const char *f, *v, *tc, *u;
+	double least, within;
+};
+
+static int within_least(const struct summary_table *t, const char *param,
+			const void *ctx)
+{
+	const struct per_item *w = ctx;
+	double m = summary_median_of(t, w->f, w->v, w->tc, param, w->u);
+	if (isnan(m))
+		return -1;
+	return !(m > w->within * w->least);
+}
+
 /* The least batch size from which the crossing per batch costs under
  * share% of the work, or -1; *largest is the largest n measured. One
  * crossing of F ns for k items of w ns each costs w + F/k per item: the
@@ -156,28 +200,22 @@ long judges_break_even(const struct claim *c, const struct summary_table *t,
 {
 	const char *f = claim_get(c, "family"), *v = claim_get(c, "batch"),
 		   *pre = claim_get(c, "prefix"), *u = claim_get(c, "unit");
-	long n = summary_max_param(t, f, v, tc, pre);
+	long n = summary_max_param(t, f, v, tc, pre), *sizes;
 	*largest = n;
+	size_t ns = summary_param_values(t, f, v, tc, pre, &sizes);
 	char p[64];
-	double w = NAN;
-	for (long k = n; k >= 1; k /= 2) {
-		snprintf(p, sizeof p, "%s%ld", pre, k);
+	struct per_item w = {.f = f, .v = v, .tc = tc, .u = u, .least = NAN};
+	for (size_t i = 0; i < ns; i++) {
+		snprintf(p, sizeof p, "%s%ld", pre, sizes[i]);
 		double m = summary_median_of(t, f, v, tc, p, u);
-		if (!isnan(m) && !(m >= w))
-			w = m;
+		if (!isnan(m) && !(m >= w.least))
+			w.least = m;
 	}
-	long even = -1;
-	double within = 1 + claim_num(c, "share", 0) / 100;
-	for (long k = n; k >= 1 && !isnan(w); k /= 2) {
-		snprintf(p, sizeof p, "%s%ld", pre, k);
-		double m = summary_median_of(t, f, v, tc, p, u);
-		if (isnan(m))
-			continue; /* a size not measured */
-		if (m > within * w)
-			break;
-		even = k;
-	}
-	return even;
+	free(sizes);
+	if (isnan(w.least))
+		return -1;
+	w.within = 1 + claim_num(c, "share", 0) / 100;
+	return least_from(t, f, v, tc, pre, within_least, &w);
 }
 
 /* batching: at the largest batch, one crossing per batch costs less per
@@ -351,30 +389,42 @@ static int judge_allocates(const struct claim *c, struct sbuf *d,
 	return ok;
 }
 
-/* A judge: its name in a claims file, the keys it reads (a number in
- * a key's name after ':' is how many numbers its value holds), and how it
- * writes its verdict: whole (write), or per toolchain (per_tc). */
+/* Two rows at one param, a and b (of family f, on tc, in unit u), for
+ * the tests of sizes. */
+struct two_rows {
+	const char *f, *a, *b, *tc, *u;
+	double share;
+};
 
-/* The least size from which row a's interval lies wholly below row b's
- * (a faster), at it and at every larger size measured, or -1; sizes are
- * the numbers after prefix, walked down from the largest of a. */
+/* a's interval wholly below b's. */
+static int a_below_b(const struct summary_table *t, const char *param,
+		     const void *ctx)
+{
+	const struct two_rows *x = ctx;
+	long ra = summary_row_of(t, x->f, x->a, x->tc, param, x->u),
+	     rb = summary_row_of(t, x->f, x->b, x->tc, param, x->u);
+	if (ra < 0 || rb < 0)
+		return -1; /* a size one of them lacks */
+	return t->rows[ra].s.ci_high < t->rows[rb].s.ci_low;
+}
+
 long judges_faster_from(const struct summary_table *t, const char *f,
 			const char *a, const char *b, const char *tc,
 			const char *pre, const char *u)
 {
-	long from = -1;
-	char p[64];
-	for (long k = summary_max_param(t, f, a, tc, pre); k >= 1; k /= 2) {
-		snprintf(p, sizeof p, "%s%ld", pre, k);
-		long ra = summary_row_of(t, f, a, tc, p, u),
-		     rb = summary_row_of(t, f, b, tc, p, u);
-		if (ra < 0 || rb < 0)
-			continue; /* a size one of them lacks */
-		if (!(t->rows[ra].s.ci_high < t->rows[rb].s.ci_low))
-			break;
-		from = k;
-	}
-	return from;
+	struct two_rows x = {.f = f, .a = a, .b = b, .tc = tc, .u = u};
+	return least_from(t, f, a, tc, pre, a_below_b, &x);
+}
+
+/* The whole interval of a's overhead under share% of its median. */
+static int overhead_under(const struct summary_table *t, const char *param,
+			  const void *ctx)
+{
+	const struct two_rows *x = ctx;
+	long r = summary_row_of(t, x->f, x->a, x->tc, param, x->u);
+	if (r < 0 || !isfinite(t->rows[r].d.diff_high))
+		return -1; /* no overhead at this size */
+	return t->rows[r].d.diff_high < x->share / 100 * t->rows[r].s.median;
 }
 
 /* The least size from which the crossing (row v over its baseline)
@@ -383,18 +433,8 @@ static long cheap_from(const struct summary_table *t, const char *f,
 		       const char *v, const char *tc, const char *pre,
 		       const char *u, double share)
 {
-	long from = -1;
-	char p[64];
-	for (long k = summary_max_param(t, f, v, tc, pre); k >= 1; k /= 2) {
-		snprintf(p, sizeof p, "%s%ld", pre, k);
-		long r = summary_row_of(t, f, v, tc, p, u);
-		if (r < 0 || !isfinite(t->rows[r].d.diff_high))
-			continue; /* no overhead at this size */
-		if (!(t->rows[r].d.diff_high < share / 100 * t->rows[r].s.median))
-			break;
-		from = k;
-	}
-	return from;
+	struct two_rows x = {.f = f, .a = v, .tc = tc, .u = u, .share = share};
+	return least_from(t, f, v, tc, pre, overhead_under, &x);
 }
 
 /* library: a C library through cgo (key cgo) beats Go's own (key go) from
@@ -488,6 +528,9 @@ static int judge_cheaper(const struct claim *c, struct sbuf *d,
 	return open ? 3 : cheaper == n ? 1 : cheaper ? 2 : 0;
 }
 
+/* A judge: its name in a claims file, the keys it reads (a number in
+ * a key's name after ':' is how many numbers its value holds), and how it
+ * writes its verdict: whole (write), or per toolchain (per_tc). */
 const struct judge claims_judges[] = {
     {"ranges",
      {"family", "a", "b", "unit", "a-range:2", "b-range:2", "ratio-range:2"},

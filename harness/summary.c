@@ -486,6 +486,36 @@ long summary_max_param(const struct summary_table *t, const char *family,
 	return best;
 }
 
+static int by_value_down(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+size_t summary_param_values(const struct summary_table *t, const char *family,
+			    const char *variant, const char *toolchain,
+			    const char *prefix, long **out)
+{
+	size_t n = 0, l = strlen(prefix);
+	*out = xcalloc(t->nrows + 1, sizeof **out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *p = t->rows[r].param;
+		if (strcmp(t->rows[r].family, family) ||
+		    strcmp(t->rows[r].variant, variant) ||
+		    strcmp(t->rows[r].toolchain, toolchain) ||
+		    strncmp(p, prefix, l))
+			continue;
+		long v = atol(p + l);
+		size_t k = 0;
+		while (k < n && (*out)[k] != v)
+			k++;
+		if (k == n)
+			(*out)[n++] = v;
+	}
+	qsort(*out, n, sizeof **out, by_value_down);
+	return n;
+}
+
 /* The number of a param "key=N", its key's length in *klen; NaN when
  * the param is not one. */
 double summary_param_number(const char *param, size_t *klen)

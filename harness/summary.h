@@ -130,6 +130,12 @@ double summary_param_number(const char *param, size_t *klen);
  * number of values in *values. */
 int summary_sweep(const struct summary_table *t, const char *family,
 		  const char *unit, char *key, size_t keylen, size_t *values);
+/* The numbers after prefix of the params of (family, variant,
+ * toolchain) rows, each once, largest first, in *out (the caller frees
+ * it); how many. */
+size_t summary_param_values(const struct summary_table *t, const char *family,
+			    const char *variant, const char *toolchain,
+			    const char *prefix, long **out);
 long summary_max_param(const struct summary_table *t, const char *family,
 		       const char *variant, const char *toolchain,
 		       const char *prefix);

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync/atomic"
 	"testing"
+
+	"cgobench/cases/internal/burst"
 )
 
 // sink keeps every result alive so that no call can be deleted.
@@ -22,8 +24,10 @@ const burstSize = 64
 // Go: compute, or time.Sleep, which parks the goroutine and not a thread.
 func BenchmarkThreads(b *testing.B) {
 	var x uint64 = 88172645463325252
-	compute := func() { atomic.AddUint64(&sink, Compute(x)) }
-	ccompute := func() { atomic.AddUint64(&sink, CCompute(x)) }
+	compute := func() { atomic.AddUint64(&sink, burst.Compute(x)) }
+	ccompute := func() { atomic.AddUint64(&sink, burst.CCompute(x)) }
+	gosleep := func() { burst.GoSleep(SleepMicros) }
+	csleep := func() { burst.CSleep(SleepMicros) }
 	variants := []struct {
 		name string
 		fn   func()
@@ -32,28 +36,28 @@ func BenchmarkThreads(b *testing.B) {
 		{"go->go", compute, false},
 		{"go->c", ccompute, false},
 		{"go->c(pool)", ccompute, true},
-		{"sleep(go)", GoSleep, false},
-		{"sleep(c)", CSleep, false},
-		{"sleep(c,pool)", CSleep, true},
+		{"sleep(go)", gosleep, false},
+		{"sleep(c)", csleep, false},
+		{"sleep(c,pool)", csleep, true},
 	}
 	for _, v := range variants {
 		v := v
 		b.Run(v.name, func(b *testing.B) {
 			b.Run(fmt.Sprintf("goroutines=%d", burstSize), func(b *testing.B) {
-				burst := func() { Burst(burstSize, v.fn) }
+				run := func() { burst.Burst(burstSize, v.fn) }
 				if v.pool {
-					p := NewPool(runtime.GOMAXPROCS(0))
+					p := burst.NewPool(runtime.GOMAXPROCS(0))
 					defer p.Close()
-					burst = func() { p.Burst(burstSize, v.fn) }
+					run = func() { p.Burst(burstSize, v.fn) }
 				}
 				calls := runtime.NumCgoCall()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
-					burst()
+					run()
 				}
 				b.StopTimer()
 				calls = runtime.NumCgoCall() - calls
-				b.ReportMetric(float64(Threads()), "threads")
+				b.ReportMetric(float64(burst.Threads()), "threads")
 				b.ReportMetric(float64(calls)/float64(b.N), "cgocalls/op")
 			})
 		})

@@ -682,6 +682,17 @@ static void claim_library_bounds(void **state)
 	assert_non_null(strstr(c, "from bytes=256 on; at"));
 	free(c);
 	free(rows);
+	/* a size Go was not measured at is passed over, not the end */
+	const double fast[] = {5, 90, 500};
+	rows = library_rows(go, fast, ov);
+	char *gap = strstr(rows, "libraries,crc32(go),go1.26.8,bytes=16,");
+	assert_non_null(gap);
+	size_t line = strcspn(gap, "\n") + 1;
+	memmove(gap, gap + line, strlen(gap + line) + 1);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "faster than `crc32(go)` from bytes=1 on"));
+	free(c);
+	free(rows);
 	/* Go faster at the largest size: no break-even, does not hold */
 	const double slow[] = {5, 50, 1100};
 	rows = library_rows(go, slow, ov);
