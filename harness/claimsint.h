@@ -69,4 +69,25 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 			const struct summary_table *t, const char *tc,
 			struct sbuf *d, double *ratio);
 
+/* A test of one size of a sweep: 1 passes, 0 fails, -1 not measured. */
+typedef int (*size_test)(const struct summary_table *t, const char *param,
+			 const void *ctx);
+/* The least size (the number after pre in the params of row v) from
+ * which test passes at it and at every larger size measured, or -1;
+ * sizes test does not measure are passed over. */
+long judges_least_from(const struct summary_table *t, const char *f,
+		       const char *v, const char *tc, const char *pre,
+		       size_test test, const void *ctx);
+
+/* sweeps.c: the judges of the swept families. blocking-sweep: from what
+ * value of the swept param (a block time) calls blocking in C grow at
+ * least share of a thread each over the same blocking in Go. */
+int sweeps_blocking(const struct claim *c, struct sbuf *d,
+		    const struct summary_table *t, const char *tc);
+/* pool-sweep: for each pair "POOLED DIRECT [PARAM]", the least pool size
+ * (the swept param) at which the pool grows fewer threads than the direct
+ * calls (at PARAM) and is not dearer, the intervals apart. */
+int sweeps_pool(const struct claim *c, struct sbuf *d,
+		const struct summary_table *t, const char *tc);
+
 #endif

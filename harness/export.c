@@ -124,6 +124,13 @@ static int parallel_dat(const struct run_model *m, struct sbuf *sb)
 	return series(m, "parallel", "goroutines=", "ns/op", sb);
 }
 
+/* blocking.dat: the threads a burst of blocking calls grew, against how
+ * long each call blocks. */
+static int blocking_dat(const struct run_model *m, struct sbuf *sb)
+{
+	return series(m, "blocking", "block_us=", "threads", sb);
+}
+
 /* The headline of the run for stdout: time per op and overhead. */
 static int table(const struct run_model *m, struct sbuf *sb)
 {
@@ -182,6 +189,7 @@ const struct exporter exporters[] = {
     {"toolchains", "toolchains.dat", EXPORT_RUN | EXPORT_REPORT,
      toolchains_dat},
     {"batch", "batch.dat", EXPORT_RUN | EXPORT_REPORT, batch_dat},
+    {"blocking", "blocking.dat", EXPORT_RUN | EXPORT_REPORT, blocking_dat},
     {"handles", "handles.dat", EXPORT_RUN | EXPORT_REPORT, handles_dat},
     {"libraries", "libraries.dat", EXPORT_RUN | EXPORT_REPORT, libraries_dat},
     {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},

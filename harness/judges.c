@@ -28,14 +28,7 @@ static int in(double v, double lo, double hi)
 	return v >= lo && v <= hi;
 }
 
-/* A test of one size of a sweep: 1 passes, 0 fails, -1 not measured. */
-typedef int (*size_test)(const struct summary_table *t, const char *param,
-			 const void *ctx);
-
-/* The least size (the number after pre in the params of row v) from
- * which test passes at it and at every larger size measured, or -1;
- * sizes test does not measure are passed over. */
-static long least_from(const struct summary_table *t, const char *f,
+long judges_least_from(const struct summary_table *t, const char *f,
 		       const char *v, const char *tc, const char *pre,
 		       size_test test, const void *ctx)
 {
@@ -215,7 +208,7 @@ long judges_break_even(const struct claim *c, const struct summary_table *t,
 	if (isnan(w.least))
 		return -1;
 	w.within = 1 + claim_num(c, "share", 0) / 100;
-	return least_from(t, f, v, tc, pre, within_least, &w);
+	return judges_least_from(t, f, v, tc, pre, within_least, &w);
 }
 
 /* batching: at the largest batch, one crossing per batch costs less per
@@ -413,7 +406,7 @@ long judges_faster_from(const struct summary_table *t, const char *f,
 			const char *pre, const char *u)
 {
 	struct two_rows x = {.f = f, .a = a, .b = b, .tc = tc, .u = u};
-	return least_from(t, f, a, tc, pre, a_below_b, &x);
+	return judges_least_from(t, f, a, tc, pre, a_below_b, &x);
 }
 
 /* The whole interval of a's overhead under share% of its median. */
@@ -434,7 +427,7 @@ static long cheap_from(const struct summary_table *t, const char *f,
 		       const char *u, double share)
 {
 	struct two_rows x = {.f = f, .a = v, .tc = tc, .u = u, .share = share};
-	return least_from(t, f, v, tc, pre, overhead_under, &x);
+	return judges_least_from(t, f, v, tc, pre, overhead_under, &x);
 }
 
 /* library: a C library through cgo (key cgo) beats Go's own (key go) from
@@ -558,5 +551,10 @@ const struct judge claims_judges[] = {
     {"cheaper",
      {"needs", "family", "than", "unit", "pair", "way", "than-way"}, NULL,
      judge_cheaper},
+    {"blocking-sweep",
+     {"needs", "family", "prefix", "blocked", "baseline", "calls:1",
+      "share:1"},
+     NULL, sweeps_blocking},
+    {"pool-sweep", {"needs", "family", "prefix", "pair"}, NULL, sweeps_pool},
 };
 const size_t claims_njudges = sizeof claims_judges / sizeof *claims_judges;

@@ -4,7 +4,8 @@
 # Draws the charts of each run directory from the data cgobench wrote
 # there: overview.png/.svg (every run), toolchains.png/.svg (a run with
 # more than one toolchain), batch.png/.svg (the batch family),
-# libraries.png/.svg (the libraries family),
+# libraries.png/.svg (the libraries family), blocking.png/.svg (the
+# blocking family),
 # scaling-handles and scaling-parallel .png/.svg (those families),
 # anatomy.png/.svg (a counted run). Run `cgobench report RUN_DIR` first
 # for a run made before the charts existed. Then it writes the run's
@@ -45,6 +46,12 @@ for run in "$@"; do
 			"Time per byte: a C library through cgo, from C, and Go's own" \
 			"input size (bytes, log scale)" 1 "$marks"
 		drew="$drew libraries.png"
+	fi
+	if [ -f "$run/blocking.dat" ]; then
+		gnuplot -c "$here/series.gp" "$run/blocking.dat" "$run/blocking" threads \
+			"Threads grown by 64 calls blocking at once, by how long each blocks" \
+			"block time (µs, log scale)" 10
+		drew="$drew blocking.png"
 	fi
 	if [ -f "$run/handles.dat" ]; then
 		gnuplot -c "$here/series.gp" "$run/handles.dat" "$run/scaling-handles" ns/op \

@@ -3,7 +3,8 @@
 # It only plots; cgobench report writes the data (a row an x, three
 # columns a series: median, low, high).
 #   gnuplot -c scripts/series.gp DATA OUT UNIT TITLE XLABEL LOGX [MARK]
-# writes OUT.png and OUT.svg; LOGX is 1 for a log2 x axis; MARK, when
+# writes OUT.png and OUT.svg; LOGX is 1 for a log2 x axis, 10 for a
+# log10 one; MARK, when
 # given, is an x to mark with a dashed line (the break-even batch size),
 # or "none" for a note that there is none; or several words "label:x".
 if (ARGC < 6) {
@@ -17,8 +18,8 @@ unit = ARG3
 set datafile separator "\t"
 stats data using 1 nooutput
 nseries = int((STATS_columns - 1) / 3)
-if (ARG6 eq "1") {
-	set logscale x 2
+if (ARG6 eq "1" || ARG6 eq "10") {
+	set logscale x int(ARG6) == 1 ? 2 : 10
 	set format x "%.0f"
 } else {
 	set xtics 1

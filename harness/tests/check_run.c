@@ -517,8 +517,9 @@ static void anatomy_adds_up(void **state)
  * must have produced. params: "" none, "n" 1..4096 by powers of two, "g"
  * goroutines 1..2 x CPUs, "c" cgocheck=1 and cgocheck=0, "64" the burst
  * of 64 goroutines, "b" bytes=1..1048576 by powers of 16, "s" bytes=1..256
- * (the batched crossings of small inputs). units: the units beside
- * ns/op. */
+ * (the batched crossings of small inputs), "u" block_us=10..100000 by
+ * powers of ten, "p" pool= GOMAXPROCS (the CPUs), 8 and 64. units: the
+ * units beside ns/op. */
 static const struct {
 	const char *family, *variants, *baseline, *params, *units;
 } catalogue[] = {
@@ -564,6 +565,14 @@ static const struct {
     {"libraries", "sha256(cgo)", "sha256(c)", "b", "ns/byte"},
     {"libraries", "crc32(cgo,batch)", "crc32(c)", "s", "ns/byte"},
     {"libraries", "sha256(cgo,batch)", "sha256(c)", "s", "ns/byte"},
+    {"blocking", "sleep(go)", "", "u", "threads cgocalls/op"},
+    {"blocking", "sleep(c)", "sleep(go)", "u", "threads cgocalls/op"},
+    {"blocking", "go->go", "", "", "threads cgocalls/op"},
+    {"blocking", "go->c", "go->go", "", "threads cgocalls/op"},
+    {"blocking", "go->c(pool)", "go->go", "p", "threads cgocalls/op"},
+    {"blocking", "sleep(go,pool)", "", "p", "threads cgocalls/op"},
+    {"blocking", "sleep(c,pool)", "sleep(go,pool)", "p",
+     "threads cgocalls/op"},
     {"call", "c->c c->c(fnptr) go->go", "", "", ""},
     {"call", "go->c", "c->c", "", ""},
     {"call", "go->c->go c->go(main) c->go(cthread)", "c->c(fnptr)", "", ""},
@@ -603,7 +612,16 @@ static size_t params_of(const char *kind, char out[][32], size_t max)
 		for (long i = 1; i <= (kind[0] == 'b' ? 1048576 : 256) && n < max;
 		     i *= 16)
 			snprintf(out[n++], 32, "bytes=%ld", i);
-	else if (!strcmp(kind, "c")) {
+	else if (!strcmp(kind, "u"))
+		for (long i = 10; i <= 100000 && n < max; i *= 10)
+			snprintf(out[n++], 32, "block_us=%ld", i);
+	else if (!strcmp(kind, "p")) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		long sizes[] = {cpus < 8 ? cpus : 8, cpus < 8 ? 8 : cpus, 64};
+		for (int i = 0; i < 3 && n < max; i++)
+			if (!i || sizes[i] != sizes[i - 1])
+				snprintf(out[n++], 32, "pool=%ld", sizes[i]);
+	} else if (!strcmp(kind, "c")) {
 		snprintf(out[n++], 32, "%s", "cgocheck=1");
 		snprintf(out[n++], 32, "%s", "cgocheck=0");
 	} else

@@ -285,12 +285,14 @@ static void claims_are_the_summary(void **state)
 	struct csv_table t;
 	if (csv_read_file(SUITE "/summary.csv", &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
-	/* every family but libraries and purego, which came after this run */
+	/* every family but those that came after this run */
 	for (const char *p = sb.buf; (p = strstr(p, "Not measured")); p++)
 		assert_true(str_starts(p, "Not measured: this run has no "
 					  "libraries family.") ||
 			    str_starts(p, "Not measured: this run has no "
-					  "purego family beside the call family."));
+					  "purego family beside the call family.") ||
+			    str_starts(p, "Not measured: this run has no "
+					  "blocking family."));
 	static const struct {
 		const char *family, *variant, *param, *unit, *col, *fmt;
 	} figs[] = {
@@ -886,6 +888,106 @@ static void cheaper_advice(void **state)
 	claims_free(claims);
 }
 
+#define BLOCKING_FROM "*Blocking C calls grow one OS thread each, once"
+
+/* The blocking family's block sweep: sleep(c) grew c[i] threads at
+ * block_us=10, 100, 1000, sleep(go) 5 at each. */
+static char *block_rows(const double *c)
+{
+	struct sbuf sb = {0};
+	for (int i = 0, us = 10; i < 3; i++, us *= 10)
+		sbuf_addf(&sb,
+			  "blocking,sleep(c),go1.26.8,block_us=%d,threads,"
+			  "%.17g,,,,,,ok\nblocking,sleep(go),go1.26.8,"
+			  "block_us=%d,threads,5,,,,,,ok\n",
+			  us, c[i], us);
+	return sb.buf;
+}
+
+/* A thread a call (90% of 64: 57.6 more than Go's) from the least block
+ * time from which it holds at every longer one. */
+static void claim_blocking_sweep_bounds(void **state)
+{
+	(void)state;
+	const double from100[] = {8, 62.6, 63}, from1000[] = {63, 8, 62.6},
+		     none[] = {8, 8, 62.5};
+	char *rows = block_rows(from100);
+	assert_verdict(rows, BLOCKING_FROM, HOLDS);
+	char *c = claims_of(rows);
+	assert_non_null(strstr(c, "grew over the same in Go: 3 at block_us=10, "
+				  "57.6 at block_us=100, 58 at block_us=1000; "
+				  "at least 90% of a thread a call from "
+				  "block_us=100 on\n"));
+	free(c);
+	free(rows);
+	rows = block_rows(from1000);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "a thread a call from block_us=1000 on"));
+	free(c);
+	free(rows);
+	rows = block_rows(none);
+	assert_verdict(rows, BLOCKING_FROM, NOT);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "a thread a call at no block_us= measured"));
+	free(c);
+	free(rows);
+}
+
+#define POOL_SIZE "*Some size of worker pool"
+
+/* The pool sweep: go->c direct (6 threads, 100 [95, 105] ns) and through
+ * pools of 2 and 8 (threads th[i], time lo[i] to lo[i] + 10); the 1 ms
+ * sleep pair only at pool=2, dearer, so that it never pays. */
+static char *pool_sweep_rows(const double *th, const double *lo)
+{
+	struct sbuf sb = {0};
+	sbuf_addstr(&sb, "blocking,go->c,go1.26.8,,ns/op,100,95,105,,,,ok\n"
+			 "blocking,go->c,go1.26.8,,threads,6,,,,,,ok\n"
+			 "blocking,sleep(c),go1.26.8,block_us=1000,ns/op,10,9,"
+			 "11,,,,ok\nblocking,sleep(c),go1.26.8,block_us=1000,"
+			 "threads,26,,,,,,ok\n\"blocking\",\"sleep(c,pool)\","
+			 "go1.26.8,pool=2,ns/op,36,35,37,,,,ok\n\"blocking\","
+			 "\"sleep(c,pool)\",go1.26.8,pool=2,threads,7,,,,,,ok\n");
+	for (int i = 0, n = 2; i < 2; i++, n *= 4)
+		sbuf_addf(&sb,
+			  "\"blocking\",\"go->c(pool)\",go1.26.8,pool=%d,ns/op,"
+			  "%.17g,%.17g,%.17g,,,,ok\n\"blocking\",\"go->c(pool)"
+			  "\",go1.26.8,pool=%d,threads,%.17g,,,,,,ok\n",
+			  n, lo[i] + 5, lo[i], lo[i] + 10, n, th[i]);
+	return sb.buf;
+}
+
+/* A pool pays at the least size with fewer threads (strictly) and an
+ * interval not wholly above the direct calls'. */
+static void claim_pool_sweep_bounds(void **state)
+{
+	(void)state;
+	const double fewer[] = {5, 5}, same[] = {6, 5}, at[] = {105, 50},
+		     above[] = {105.1, 105.1};
+	char *rows = pool_sweep_rows(fewer, at);
+	assert_verdict(rows, POOL_SIZE, PART);
+	char *c = claims_of(rows);
+	assert_non_null(strstr(c, "pool=2 5 threads, 110 [105, 115] ns (fewer, "
+				  "not dearer); pool=8 5 threads, 55 [50, 60] "
+				  "ns (fewer, not dearer); the least size with "
+				  "fewer threads at no higher cost: pool=2\n"));
+	assert_non_null(strstr(c, "`sleep(c,pool)` against `sleep(c)` "
+				  "block_us=1000 (26 threads, 10 ns): pool=2 7 "
+				  "threads, 36 [35, 37] ns (fewer, dearer); no "
+				  "size measured has fewer threads at no higher "
+				  "cost\n"));
+	free(c);
+	free(rows);
+	rows = pool_sweep_rows(same, at);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "cost: pool=8\n"));
+	free(c);
+	free(rows);
+	rows = pool_sweep_rows(fewer, above);
+	assert_verdict(rows, POOL_SIZE, NOT);
+	free(rows);
+}
+
 #define CONTENTION "*A big map behind a lock"
 
 /* handles rows: the locked map at 1 and 4 goroutines (its overhead's
@@ -1202,6 +1304,8 @@ int main(void)
 	    cmocka_unit_test(claim_cheaper_bounds),
 	    cmocka_unit_test(cheaper_few_samples),
 	    cmocka_unit_test(cheaper_advice),
+	    cmocka_unit_test(claim_blocking_sweep_bounds),
+	    cmocka_unit_test(claim_pool_sweep_bounds),
 	    cmocka_unit_test(claim_threads_and_gostring_bounds),
 	    cmocka_unit_test(machines_data),
 	    cmocka_unit_test(bad_run),

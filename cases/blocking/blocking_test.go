@@ -1,0 +1,98 @@
+package blocking
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"sync/atomic"
+	"testing"
+
+	"cgobench/cases/internal/burst"
+)
+
+// sink keeps every result alive so that no call can be deleted.
+var sink uint64
+
+// poolSizes are the pool sizes swept: GOMAXPROCS (what threads uses), 8
+// and 64 (one worker a goroutine), each once.
+func poolSizes() []int {
+	seen := map[int]bool{}
+	var s []int
+	for _, n := range []int{runtime.GOMAXPROCS(0), 8, Goroutines} {
+		if !seen[n] {
+			seen[n] = true
+			s = append(s, n)
+		}
+	}
+	sort.Ints(s)
+	return s
+}
+
+// burstOp times one burst of Goroutines calls of fn per op, direct or
+// through a pool of pool workers (0: direct), and reports the threads the
+// process grew to and the cgo calls per op, as the threads family does.
+func burstOp(b *testing.B, fn func(), pool int) {
+	run := func() { burst.Burst(Goroutines, fn) }
+	if pool > 0 {
+		p := burst.NewPool(pool)
+		defer p.Close()
+		run = func() { p.Burst(Goroutines, fn) }
+	}
+	calls := runtime.NumCgoCall()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		run()
+	}
+	b.StopTimer()
+	calls = runtime.NumCgoCall() - calls
+	b.ReportMetric(float64(burst.Threads()), "threads")
+	b.ReportMetric(float64(calls)/float64(b.N), "cgocalls/op")
+}
+
+// BenchmarkBlocking: bursts of 64 blocking calls at each block time, in C
+// (a thread blocked) and in Go (a goroutine parked); and the pool sweep:
+// computing and 1 ms blocking calls through pools of each size, against
+// the same calls made directly (the claim pool-size) and, for the matched
+// baseline, the same 1 ms blocking in Go through the same pool (a locked
+// goroutine's sleep holds its thread too). Baselines: the file baselines.
+func BenchmarkBlocking(b *testing.B) {
+	var x uint64 = 88172645463325252
+	compute := func() { atomic.AddUint64(&sink, burst.Compute(x)) }
+	ccompute := func() { atomic.AddUint64(&sink, burst.CCompute(x)) }
+	for _, v := range []struct {
+		name  string
+		sleep func(int)
+	}{{"sleep(go)", burst.GoSleep}, {"sleep(c)", burst.CSleep}} {
+		v := v
+		b.Run(v.name, func(b *testing.B) {
+			for _, us := range BlockMicros {
+				us := us
+				b.Run(fmt.Sprintf("block_us=%d", us), func(b *testing.B) {
+					burstOp(b, func() { v.sleep(us) }, 0)
+				})
+			}
+		})
+	}
+	b.Run("go->go", func(b *testing.B) { burstOp(b, compute, 0) })
+	b.Run("go->c", func(b *testing.B) { burstOp(b, ccompute, 0) })
+	csleep := func() { burst.CSleep(PoolBlockMicros) }
+	gosleep := func() { burst.GoSleep(PoolBlockMicros) }
+	for _, v := range []struct {
+		name string
+		fn   func()
+	}{
+		{"go->c(pool)", ccompute},
+		{"sleep(c,pool)", csleep},
+		{"sleep(go,pool)", gosleep},
+	} {
+		v := v
+		b.Run(v.name, func(b *testing.B) {
+			for _, n := range poolSizes() {
+				n := n
+				b.Run(fmt.Sprintf("pool=%d", n), func(b *testing.B) {
+					burstOp(b, v.fn, n)
+				})
+			}
+		})
+	}
+}

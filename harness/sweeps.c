@@ -1,0 +1,144 @@
+/* sweeps: the judges of the families that sweep what another family
+ * holds at one value (cases/blocking): from what block time blocking
+ * calls grow a thread each, and at what size a pool pays. */
+#include "claimsint.h"
+
+#include "units.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The threads that blocking in C grew over blocking in Go at one param:
+ * at least share of a thread a call. */
+struct blocked {
+	const char *f, *blocked, *baseline, *tc;
+	double need;
+};
+
+static int thread_a_call(const struct summary_table *t, const char *param,
+			 const void *ctx)
+{
+	const struct blocked *x = ctx;
+	double b = summary_median_of(t, x->f, x->blocked, x->tc, param,
+				     "threads"),
+	       g = summary_median_of(t, x->f, x->baseline, x->tc, param,
+				     "threads");
+	if (isnan(b) || isnan(g))
+		return -1;
+	return b - g >= x->need;
+}
+
+int sweeps_blocking(const struct claim *c, struct sbuf *d,
+		    const struct summary_table *t, const char *tc)
+{
+	const char *pre = claim_get(c, "prefix");
+	double calls = claim_num(c, "calls", 0);
+	struct blocked x = {.f = claim_get(c, "family"),
+			    .blocked = claim_get(c, "blocked"),
+			    .baseline = claim_get(c, "baseline"),
+			    .tc = tc,
+			    .need = claim_num(c, "share", 0) * calls};
+	long *v;
+	size_t n = summary_param_values(t, x.f, x.blocked, tc, pre, &v);
+	struct sbuf at = {0};
+	char p[64];
+	for (size_t i = n; i-- > 0;) { /* least first */
+		snprintf(p, sizeof p, "%s%ld", pre, v[i]);
+		double b = summary_median_of(t, x.f, x.blocked, tc, p, "threads"),
+		       g = summary_median_of(t, x.f, x.baseline, tc, p, "threads");
+		if (!isnan(b) && !isnan(g))
+			sbuf_addf(&at, "%s%.4g at %s", at.len ? ", " : "", b - g,
+				  p);
+	}
+	free(v);
+	if (!at.len)
+		return -1;
+	long from = judges_least_from(t, x.f, x.blocked, tc, pre,
+				      thread_a_call, &x);
+	sbuf_addf(d,
+		  "  - %s: the threads %g calls blocking in C grew over the "
+		  "same in Go: %s; at least %g%% of a thread a call ",
+		  tc, calls, at.buf, 100 * claim_num(c, "share", 0));
+	sbuf_free(&at);
+	if (from > 0)
+		sbuf_addf(d, "from %s%ld on\n", pre, from);
+	else
+		sbuf_addf(d, "at no %s measured\n", pre);
+	return from > 0;
+}
+
+/* One row's threads and time, for a pool's line. */
+static int threads_and_time(const struct summary_table *t, const char *f,
+			    const char *v, const char *tc, const char *p,
+			    double *threads, const struct stats_summary **s)
+{
+	long r = summary_row_of(t, f, v, tc, p, "ns/op");
+	*threads = summary_median_of(t, f, v, tc, p, "threads");
+	if (r < 0 || isnan(*threads))
+		return 0;
+	*s = &t->rows[r].s;
+	return 1;
+}
+
+/* One pair "POOLED DIRECT [PARAM]": a line, and the least pool size that
+ * grows fewer threads than the direct calls, not dearer, or -1; -2 when
+ * a row is missing. */
+static long pool_pays(const struct claim *c, const char *pair,
+		      const struct summary_table *t, const char *tc,
+		      struct sbuf *d)
+{
+	const char *f = claim_get(c, "family"), *pre = claim_get(c, "prefix");
+	char pv[64] = "", dv[64] = "", dp[64] = "";
+	sscanf(pair, "%63s %63s %63s", pv, dv, dp);
+	double dth, pth;
+	const struct stats_summary *ds, *ps;
+	if (!threads_and_time(t, f, dv, tc, dp, &dth, &ds))
+		return -2;
+	char a[96], b[96];
+	units_format(a, sizeof a, ds->median, "ns/op", 0);
+	sbuf_addf(d, "  - %s, `%s` against `%s`%s%s (%.4g threads, %s):", tc,
+		  pv, dv, dp[0] ? " " : "", dp, dth, a);
+	long *v, least = -1;
+	size_t n = summary_param_values(t, f, pv, tc, pre, &v);
+	char p[64];
+	for (size_t i = n; i-- > 0;) { /* least first */
+		snprintf(p, sizeof p, "%s%ld", pre, v[i]);
+		if (!threads_and_time(t, f, pv, tc, p, &pth, &ps))
+			continue;
+		int fewer = pth < dth, dearer = ps->ci_low > ds->ci_high;
+		units_format_ci(b, sizeof b, ps->median, ps->ci_low,
+				ps->ci_high, "ns/op", 0);
+		sbuf_addf(d, " %s %.4g threads, %s (%s, %s);", p, pth, b,
+			  fewer ? "fewer" : "not fewer",
+			  dearer ? "dearer" : "not dearer");
+		if (fewer && !dearer && least < 0)
+			least = v[i];
+	}
+	free(v);
+	if (least > 0)
+		sbuf_addf(d, " the least size with fewer threads at no "
+			     "higher cost: %s%ld\n",
+			  pre, least);
+	else
+		sbuf_addf(d, " no size measured has fewer threads at no "
+			     "higher cost\n");
+	return least;
+}
+
+int sweeps_pool(const struct claim *c, struct sbuf *d,
+		const struct summary_table *t, const char *tc)
+{
+	const char *pair;
+	size_t measured = 0, pays = 0;
+	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
+		long least = pool_pays(c, pair, t, tc, d);
+		measured += least != -2;
+		pays += least > 0;
+	}
+	if (!measured)
+		return -1;
+	return pays == measured ? 1 : pays ? 2 : 0;
+}
