@@ -89,5 +89,13 @@ int sweeps_blocking(const struct claim *c, struct sbuf *d,
  * calls (at PARAM) and is not dearer, the intervals apart. */
 int sweeps_pool(const struct claim *c, struct sbuf *d,
 		const struct summary_table *t, const char *tc);
+/* grows: the crossing's ratio over its baseline at the largest value of
+ * the swept param above its ratio at the least, the intervals apart. */
+int sweeps_grows(const struct claim *c, struct sbuf *d,
+		 const struct summary_table *t, const char *tc);
+/* moves: the free variant's calls changed thread (moved/op above 0) at
+ * some value of the params, the locked variant's at none. */
+int sweeps_moves(const struct claim *c, struct sbuf *d,
+		 const struct summary_table *t, const char *tc);
 
 #endif

@@ -124,6 +124,18 @@ static int parallel_dat(const struct run_model *m, struct sbuf *sb)
 	return series(m, "parallel", "goroutines=", "ns/op", sb);
 }
 
+/* cthreads.dat: the time of one call on one of n threads C made. */
+static int cthreads_dat(const struct run_model *m, struct sbuf *sb)
+{
+	return series(m, "scheduling", "threads=", "ns/callback", sb);
+}
+
+/* busy.dat: one call's time while other goroutines are busy. */
+static int busy_dat(const struct run_model *m, struct sbuf *sb)
+{
+	return series(m, "scheduling", "busy=", "ns/op", sb);
+}
+
 /* blocking.dat: the threads a burst of blocking calls grew, against how
  * long each call blocks. */
 static int blocking_dat(const struct run_model *m, struct sbuf *sb)
@@ -190,6 +202,8 @@ const struct exporter exporters[] = {
      toolchains_dat},
     {"batch", "batch.dat", EXPORT_RUN | EXPORT_REPORT, batch_dat},
     {"blocking", "blocking.dat", EXPORT_RUN | EXPORT_REPORT, blocking_dat},
+    {"busy", "busy.dat", EXPORT_RUN | EXPORT_REPORT, busy_dat},
+    {"cthreads", "cthreads.dat", EXPORT_RUN | EXPORT_REPORT, cthreads_dat},
     {"handles", "handles.dat", EXPORT_RUN | EXPORT_REPORT, handles_dat},
     {"libraries", "libraries.dat", EXPORT_RUN | EXPORT_REPORT, libraries_dat},
     {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},

@@ -142,3 +142,99 @@ int sweeps_pool(const struct claim *c, struct sbuf *d,
 		return -1;
 	return pays == measured ? 1 : pays ? 2 : 0;
 }
+
+/* The row of the crossing v at param p in ns/op with its ratio over its
+ * baseline, or NULL. */
+static const struct summary_row *ratio_row(const struct summary_table *t,
+					   const char *f, const char *v,
+					   const char *tc, const char *p)
+{
+	long r = summary_row_of(t, f, v, tc, p, "ns/op");
+	if (r < 0 || !isfinite(t->rows[r].d.ratio_low))
+		return NULL;
+	return &t->rows[r];
+}
+
+int sweeps_grows(const struct claim *c, struct sbuf *d,
+		 const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *v = claim_get(c, "variant"),
+		   *pre = claim_get(c, "prefix");
+	long *sizes;
+	size_t n = summary_param_values(t, f, v, tc, pre, &sizes);
+	char lo[64], hi[64];
+	snprintf(lo, sizeof lo, "%s%ld", pre, n ? sizes[n - 1] : 0);
+	snprintf(hi, sizeof hi, "%s%ld", pre, n ? sizes[0] : 0);
+	free(sizes);
+	const struct summary_row *a = ratio_row(t, f, v, tc, lo),
+				 *b = ratio_row(t, f, v, tc, hi);
+	if (n < 2 || !a || !b)
+		return -1;
+	int v_ = b->d.ratio_low > a->d.ratio_high    ? 1
+		 : b->d.ratio_high < a->d.ratio_low ? 0
+						    : 3;
+	char x[96], y[96];
+	units_format_ci(x, sizeof x, a->d.ratio, a->d.ratio_low,
+			a->d.ratio_high, "x", 0);
+	units_format_ci(y, sizeof y, b->d.ratio, b->d.ratio_low,
+			b->d.ratio_high, "x", 0);
+	sbuf_addf(d, "  - %s: `%s` over `%s`: %s at %s, %s at %s: %s\n", tc, v,
+		  a->baseline ? a->baseline : "", x, lo, y, hi,
+		  v_ == 1   ? "grows"
+		  : v_ == 0 ? "shrinks"
+			    : "inconclusive (the intervals overlap)");
+	return v_;
+}
+
+/* The share of calls that changed thread, at every param of each prefix
+ * of the claim's key params, as "none at busy=0, 1 in 8 at busy=1, ...";
+ * the largest in *most, -1 when there is none. */
+static void moved_shares(const struct claim *c, const struct summary_table *t,
+			 const char *tc, const char *v, struct sbuf *sb,
+			 double *most)
+{
+	const char *f = claim_get(c, "family"), *pres = claim_get(c, "params");
+	*most = -1;
+	for (const char *w = pres; *w; w += strspn(w, " ")) {
+		size_t l = strcspn(w, " ");
+		char *pre = xstrndup(w, l);
+		long *s;
+		size_t n = summary_param_values(t, f, v, tc, pre, &s);
+		char p[64];
+		for (size_t i = n; i-- > 0;) {
+			snprintf(p, sizeof p, "%s%ld", pre, s[i]);
+			double m = summary_median_of(t, f, v, tc, p, "moved/op");
+			if (isnan(m))
+				continue;
+			if (m > 0)
+				sbuf_addf(sb, "%s1 in %.0f at %s",
+					  sb->len ? ", " : "", 1 / m, p);
+			else
+				sbuf_addf(sb, "%snone at %s",
+					  sb->len ? ", " : "", p);
+			*most = fmax(*most, m);
+		}
+		free(s);
+		free(pre);
+		w += l;
+	}
+}
+
+int sweeps_moves(const struct claim *c, struct sbuf *d,
+		 const struct summary_table *t, const char *tc)
+{
+	const char *free_ = claim_get(c, "free"), *locked = claim_get(c, "locked");
+	struct sbuf a = {0}, b = {0};
+	double fm, lm;
+	moved_shares(c, t, tc, free_, &a, &fm);
+	moved_shares(c, t, tc, locked, &b, &lm);
+	int v = fm < 0 || lm < 0 ? -1 : fm > 0 && lm == 0;
+	if (v >= 0)
+		sbuf_addf(d,
+			  "  - %s: calls that ran on another thread than the "
+			  "one before, `%s`: %s; `%s`: %s\n",
+			  tc, free_, a.buf, locked, b.buf);
+	sbuf_free(&a);
+	sbuf_free(&b);
+	return v;
+}

@@ -5,7 +5,8 @@
 # there: overview.png/.svg (every run), toolchains.png/.svg (a run with
 # more than one toolchain), batch.png/.svg (the batch family),
 # libraries.png/.svg (the libraries family), blocking.png/.svg (the
-# blocking family),
+# blocking family), scaling-cthreads and busy .png/.svg (the scheduling
+# family),
 # scaling-handles and scaling-parallel .png/.svg (those families),
 # anatomy.png/.svg (a counted run). Run `cgobench report RUN_DIR` first
 # for a run made before the charts existed. Then it writes the run's
@@ -26,8 +27,10 @@ for run in "$@"; do
 		gnuplot -c "$here/overview.gp" "$run/overview.dat" "$run/overview" "$unit"
 		drew=" overview.png"
 	fi
-	# one toolchain has 4 columns: variant, median, low, high
-	if [ "$(head -n 1 "$run/toolchains.dat" | awk -F '\t' '{print NF}')" -gt 4 ]; then
+	# one toolchain has 4 columns: variant, median, low, high; a run of
+	# swept families only has a header and no row
+	if [ "$(head -n 1 "$run/toolchains.dat" | awk -F '\t' '{print NF}')" -gt 4 ] &&
+		[ "$(wc -l <"$run/toolchains.dat")" -gt 1 ]; then
 		gnuplot -c "$here/toolchains.gp" "$run/toolchains.dat" "$run/toolchains" "$unit"
 		drew="$drew toolchains.png"
 	fi
@@ -52,6 +55,18 @@ for run in "$@"; do
 			"Threads grown by 64 calls blocking at once, by how long each blocks" \
 			"block time (µs, log scale)" 10
 		drew="$drew blocking.png"
+	fi
+	if [ -f "$run/cthreads.dat" ]; then
+		gnuplot -c "$here/series.gp" "$run/cthreads.dat" "$run/scaling-cthreads" ns/callback \
+			"One call on each of n threads made by C, to Go or to C (time of one call on one thread)" \
+			"threads made by C" 0
+		drew="$drew scaling-cthreads.png"
+	fi
+	if [ -f "$run/busy.dat" ]; then
+		gnuplot -c "$here/series.gp" "$run/busy.dat" "$run/busy" ns/op \
+			"One call while other goroutines compute" \
+			"other goroutines busy" 0
+		drew="$drew busy.png"
 	fi
 	if [ -f "$run/handles.dat" ]; then
 		gnuplot -c "$here/series.gp" "$run/handles.dat" "$run/scaling-handles" ns/op \

@@ -518,8 +518,9 @@ static void anatomy_adds_up(void **state)
  * goroutines 1..2 x CPUs, "c" cgocheck=1 and cgocheck=0, "64" the burst
  * of 64 goroutines, "b" bytes=1..1048576 by powers of 16, "s" bytes=1..256
  * (the batched crossings of small inputs), "u" block_us=10..100000 by
- * powers of ten, "p" pool= GOMAXPROCS (the CPUs), 8 and 64. units: the
- * units beside ns/op. */
+ * powers of ten, "p" pool= GOMAXPROCS (the CPUs), 8 and 64, "t"
+ * threads=1..2 x CPUs, "busy" busy=0, 1, CPUs and 2 x CPUs, "blocking"
+ * blocking=CPUs and 2 x CPUs. units: the units beside ns/op. */
 static const struct {
 	const char *family, *variants, *baseline, *params, *units;
 } catalogue[] = {
@@ -573,6 +574,12 @@ static const struct {
     {"blocking", "sleep(go,pool)", "", "p", "threads cgocalls/op"},
     {"blocking", "sleep(c,pool)", "sleep(go,pool)", "p",
      "threads cgocalls/op"},
+    {"scheduling", "c->c(cthreads)", "", "t", "ns/callback"},
+    {"scheduling", "c->go(cthreads)", "c->c(cthreads)", "t", "ns/callback"},
+    {"scheduling", "go->go", "", "busy", "moved/op"},
+    {"scheduling", "go->c go->c(locked)", "go->go", "busy", "moved/op"},
+    {"scheduling", "go->go", "", "blocking", "moved/op"},
+    {"scheduling", "go->c go->c(locked)", "go->go", "blocking", "moved/op"},
     {"call", "c->c c->c(fnptr) go->go", "", "", ""},
     {"call", "go->c", "c->c", "", ""},
     {"call", "go->c->go c->go(main) c->go(cthread)", "c->c(fnptr)", "", ""},
@@ -612,7 +619,18 @@ static size_t params_of(const char *kind, char out[][32], size_t max)
 		for (long i = 1; i <= (kind[0] == 'b' ? 1048576 : 256) && n < max;
 		     i *= 16)
 			snprintf(out[n++], 32, "bytes=%ld", i);
-	else if (!strcmp(kind, "u"))
+	else if (!strcmp(kind, "t"))
+		for (long i = 1;
+		     i <= 2 * sysconf(_SC_NPROCESSORS_ONLN) && n < max; i++)
+			snprintf(out[n++], 32, "threads=%ld", i);
+	else if (!strcmp(kind, "busy") || !strcmp(kind, "blocking")) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		long k[] = {0, 1, cpus, 2 * cpus};
+		for (int i = 0; i < 4 && n < max; i++)
+			if ((!i || k[i] > k[i - 1]) &&
+			    (kind[1] == 'u' || k[i] >= cpus))
+				snprintf(out[n++], 32, "%s=%ld", kind, k[i]);
+	} else if (!strcmp(kind, "u"))
 		for (long i = 10; i <= 100000 && n < max; i *= 10)
 			snprintf(out[n++], 32, "block_us=%ld", i);
 	else if (!strcmp(kind, "p")) {

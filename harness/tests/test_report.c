@@ -292,7 +292,9 @@ static void claims_are_the_summary(void **state)
 			    str_starts(p, "Not measured: this run has no "
 					  "purego family beside the call family.") ||
 			    str_starts(p, "Not measured: this run has no "
-					  "blocking family."));
+					  "blocking family.") ||
+			    str_starts(p, "Not measured: this run has no "
+					  "scheduling family."));
 	static const struct {
 		const char *family, *variant, *param, *unit, *col, *fmt;
 	} figs[] = {
@@ -345,14 +347,11 @@ static void claims_are_the_summary(void **state)
 /* The n of every row claims_of makes (summary.csv has it, the rows not). */
 static const char *rows_n = "10";
 
-/* The whole of a summary.csv from rows of its main columns (see
- * claims_of), the other columns at their defaults. */
-static char *summary_text(const char *rows)
+/* The whole of a summary.csv from rows of the columns header names, the
+ * other columns at their defaults. */
+static char *summary_text_with(const char *header, const char *rows)
 {
-	char *text = xasprintf(
-	    "case,variant,toolchain,param,unit,median,ci_low,ci_high,"
-	    "overhead,overhead_ci_low,overhead_ci_high,status\n%s",
-	    rows);
+	char *text = xasprintf("%s\n%s", header, rows);
 	struct csv_table t;
 	char err[ERRLEN];
 	if (csv_parse(text, "rows", &t, err, sizeof err) != 0)
@@ -379,12 +378,21 @@ static char *summary_text(const char *rows)
 	return full.buf;
 }
 
-/* Claims judged on a small table of summary rows, for the boundary
- * tests: rows are "case,variant,toolchain,param,unit,median,ci_low,
- * ci_high,overhead,overhead_ci_low,overhead_ci_high,status" lines. */
-static char *claims_of(const char *rows)
+/* The main columns of the rows of the boundary tests. */
+#define MAIN_COLUMNS                                                       \
+	"case,variant,toolchain,param,unit,median,ci_low,ci_high,overhead,"  \
+	"overhead_ci_low,overhead_ci_high,status"
+
+static char *summary_text(const char *rows)
 {
-	char *full = summary_text(rows), err[ERRLEN];
+	return summary_text_with(MAIN_COLUMNS, rows);
+}
+
+/* Claims judged on a small table of summary rows with these columns (the
+ * others at their defaults). */
+static char *claims_of_with(const char *header, const char *rows)
+{
+	char *full = summary_text_with(header, rows), err[ERRLEN];
 	struct summary_table st;
 	if (summary_parse(full, "rows", &st, err, sizeof err) != 0)
 		fail_msg("%s", err);
@@ -397,6 +405,13 @@ static char *claims_of(const char *rows)
 	summary_table_free(&st);
 	free(full);
 	return sb.buf;
+}
+
+/* Claims judged on a small table of summary rows, for the boundary
+ * tests: rows are MAIN_COLUMNS lines. */
+static char *claims_of(const char *rows)
+{
+	return claims_of_with(MAIN_COLUMNS, rows);
 }
 
 /* The verdict that follows the claim starting with claim: the text from
@@ -988,6 +1003,93 @@ static void claim_pool_sweep_bounds(void **state)
 	free(rows);
 }
 
+#define CTHREADS "*Callbacks from many C threads"
+#define MOVES "*A goroutine's consecutive cgo calls"
+
+/* c->go(cthreads)'s ratio over c->c(cthreads): [lo1, lo1 + 1] at
+ * threads=1, [lo4, lo4 + 1] at threads=4, and 50 at threads=2. */
+static char *cthread_verdict(double lo1, double lo4)
+{
+	char *rows = xasprintf(
+	    "scheduling,c->go(cthreads),go1.26.8,threads=1,ns/op,100,99,101,"
+	    "c->c(cthreads),%.17g,%.17g,%.17g,ok\n"
+	    "scheduling,c->go(cthreads),go1.26.8,threads=2,ns/op,100,99,101,"
+	    "c->c(cthreads),50,49,51,ok\n"
+	    "scheduling,c->go(cthreads),go1.26.8,threads=4,ns/op,100,99,101,"
+	    "c->c(cthreads),%.17g,%.17g,%.17g,ok\n",
+	    lo1 + 0.5, lo1, lo1 + 1, lo4 + 0.5, lo4, lo4 + 1);
+	char *c = claims_of_with("case,variant,toolchain,param,unit,median,"
+				 "ci_low,ci_high,baseline,ratio,ratio_ci_low,"
+				 "ratio_ci_high,status",
+				 rows);
+	char *v = verdict_of(c, CTHREADS);
+	char *detail = strstr(c, "  - go1.26.8: `c->go(cthreads)` over");
+	char *out = xasprintf("%s\n%.*s", v,
+			      detail ? (int)strcspn(detail, "\n") : 0,
+			      detail ? detail : "");
+	free(v);
+	free(c);
+	free(rows);
+	return out;
+}
+
+/* grows: the ratio at the most threads above the one at one thread, the
+ * intervals apart; below is "shrinks", touching inconclusive. */
+static void claim_grows_bounds(void **state)
+{
+	(void)state;
+	char *v = cthread_verdict(30, 31.01);
+	assert_string_equal(v, "**holds**.\n  - go1.26.8: `c->go(cthreads)` "
+			       "over `c->c(cthreads)`: 30.5 [30, 31] x at "
+			       "threads=1, 31.5 [31, 32] x at threads=4: "
+			       "grows");
+	free(v);
+	v = cthread_verdict(30, 31);
+	assert_true(str_starts(v, "**inconclusive**: the intervals overlap."));
+	free(v);
+	v = cthread_verdict(30, 28.99);
+	assert_true(str_starts(v, "**does not hold**."));
+	assert_non_null(strstr(v, ": shrinks"));
+	free(v);
+}
+
+/* moves: the free variant's calls changed thread somewhere, the locked
+ * variant's nowhere. */
+static void claim_moves_bounds(void **state)
+{
+	(void)state;
+	static const struct {
+		double free0, free4, blocking4, locked4;
+		const char *want;
+	} cases[] = {{0, 0.012, 0.012, 0, HOLDS},
+		     {0, 0.5, 0, 0, HOLDS}, /* the last param's 0 is not all */
+		     {0, 0, 0, 0, NOT},
+		     {0, 0.5, 0.5, 0.001, NOT}};
+	for (size_t i = 0; i < 4; i++) {
+		char *rows = xasprintf(
+		    "scheduling,go->c,go1.26.8,busy=0,moved/op,%.17g,,,,,,ok\n"
+		    "scheduling,go->c,go1.26.8,busy=4,moved/op,%.17g,,,,,,ok\n"
+		    "scheduling,go->c,go1.26.8,blocking=4,moved/op,%.17g,,,,,,"
+		    "ok\nscheduling,go->c(locked),go1.26.8,busy=4,moved/op,"
+		    "%.17g,,,,,,ok\n",
+		    cases[i].free0, cases[i].free4, cases[i].blocking4,
+		    cases[i].locked4);
+		assert_verdict(rows, MOVES, cases[i].want);
+		free(rows);
+	}
+	char *rows = xasprintf(
+	    "scheduling,go->c,go1.26.8,busy=0,moved/op,0,,,,,,ok\n"
+	    "scheduling,go->c,go1.26.8,blocking=2,moved/op,0.25,,,,,,ok\n"
+	    "scheduling,go->c,go1.26.8,busy=4,moved/op,0.012,,,,,,ok\n"
+	    "scheduling,go->c(locked),go1.26.8,busy=4,moved/op,0,,,,,,ok\n");
+	char *c = claims_of(rows);
+	assert_non_null(strstr(c, "`go->c`: none at busy=0, 1 in 83 at busy=4, "
+				  "1 in 4 at blocking=2; `go->c(locked)`: none "
+				  "at busy=4\n"));
+	free(c);
+	free(rows);
+}
+
 #define CONTENTION "*A big map behind a lock"
 
 /* handles rows: the locked map at 1 and 4 goroutines (its overhead's
@@ -1306,6 +1408,8 @@ int main(void)
 	    cmocka_unit_test(cheaper_advice),
 	    cmocka_unit_test(claim_blocking_sweep_bounds),
 	    cmocka_unit_test(claim_pool_sweep_bounds),
+	    cmocka_unit_test(claim_grows_bounds),
+	    cmocka_unit_test(claim_moves_bounds),
 	    cmocka_unit_test(claim_threads_and_gostring_bounds),
 	    cmocka_unit_test(machines_data),
 	    cmocka_unit_test(bad_run),
