@@ -28,27 +28,6 @@ func poolSizes() []int {
 	return s
 }
 
-// burstOp times one burst of Goroutines calls of fn per op, direct or
-// through a pool of pool workers (0: direct), and reports the threads the
-// process grew to and the cgo calls per op, as the threads family does.
-func burstOp(b *testing.B, fn func(), pool int) {
-	run := func() { burst.Burst(Goroutines, fn) }
-	if pool > 0 {
-		p := burst.NewPool(pool)
-		defer p.Close()
-		run = func() { p.Burst(Goroutines, fn) }
-	}
-	calls := runtime.NumCgoCall()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		run()
-	}
-	b.StopTimer()
-	calls = runtime.NumCgoCall() - calls
-	b.ReportMetric(float64(burst.Threads()), "threads")
-	b.ReportMetric(float64(calls)/float64(b.N), "cgocalls/op")
-}
-
 // BenchmarkBlocking: bursts of 64 blocking calls at each block time, in C
 // (a thread blocked) and in Go (a goroutine parked); and the pool sweep:
 // computing and 1 ms blocking calls through pools of each size, against
@@ -68,13 +47,13 @@ func BenchmarkBlocking(b *testing.B) {
 			for _, us := range BlockMicros {
 				us := us
 				b.Run(fmt.Sprintf("block_us=%d", us), func(b *testing.B) {
-					burstOp(b, func() { v.sleep(us) }, 0)
+					burst.Bench(b, Goroutines, func() { v.sleep(us) }, 0)
 				})
 			}
 		})
 	}
-	b.Run("go->go", func(b *testing.B) { burstOp(b, compute, 0) })
-	b.Run("go->c", func(b *testing.B) { burstOp(b, ccompute, 0) })
+	b.Run("go->go", func(b *testing.B) { burst.Bench(b, Goroutines, compute, 0) })
+	b.Run("go->c", func(b *testing.B) { burst.Bench(b, Goroutines, ccompute, 0) })
 	csleep := func() { burst.CSleep(PoolBlockMicros) }
 	gosleep := func() { burst.GoSleep(PoolBlockMicros) }
 	for _, v := range []struct {
@@ -90,7 +69,7 @@ func BenchmarkBlocking(b *testing.B) {
 			for _, n := range poolSizes() {
 				n := n
 				b.Run(fmt.Sprintf("pool=%d", n), func(b *testing.B) {
-					burstOp(b, v.fn, n)
+					burst.Bench(b, Goroutines, v.fn, n)
 				})
 			}
 		})

@@ -44,21 +44,11 @@ func BenchmarkThreads(b *testing.B) {
 		v := v
 		b.Run(v.name, func(b *testing.B) {
 			b.Run(fmt.Sprintf("goroutines=%d", burstSize), func(b *testing.B) {
-				run := func() { burst.Burst(burstSize, v.fn) }
+				pool := 0
 				if v.pool {
-					p := burst.NewPool(runtime.GOMAXPROCS(0))
-					defer p.Close()
-					run = func() { p.Burst(burstSize, v.fn) }
+					pool = runtime.GOMAXPROCS(0)
 				}
-				calls := runtime.NumCgoCall()
-				b.ResetTimer()
-				for i := 0; i < b.N; i++ {
-					run()
-				}
-				b.StopTimer()
-				calls = runtime.NumCgoCall() - calls
-				b.ReportMetric(float64(burst.Threads()), "threads")
-				b.ReportMetric(float64(calls)/float64(b.N), "cgocalls/op")
+				burst.Bench(b, burstSize, v.fn, pool)
 			})
 		})
 	}

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 )
 
@@ -116,4 +117,25 @@ func Threads() int {
 		}
 	}
 	return -1
+}
+
+// Bench times one burst of n calls of fn per op, made directly or
+// through a pool of pool workers (0: direct), and reports the OS threads
+// the process grew to (threads) and the cgo calls per op (cgocalls/op).
+func Bench(b *testing.B, n int, fn func(), pool int) {
+	run := func() { Burst(n, fn) }
+	if pool > 0 {
+		p := NewPool(pool)
+		defer p.Close()
+		run = func() { p.Burst(n, fn) }
+	}
+	calls := runtime.NumCgoCall()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		run()
+	}
+	b.StopTimer()
+	calls = runtime.NumCgoCall() - calls
+	b.ReportMetric(float64(Threads()), "threads")
+	b.ReportMetric(float64(calls)/float64(b.N), "cgocalls/op")
 }
