@@ -124,6 +124,12 @@ static int parallel_dat(const struct run_model *m, struct sbuf *sb)
 	return series(m, "parallel", "goroutines=", "ns/op", sb);
 }
 
+/* pool.dat: a burst's time through pools of each size. */
+static int pool_dat(const struct run_model *m, struct sbuf *sb)
+{
+	return series(m, "blocking", "pool=", "ns/op", sb);
+}
+
 /* cthreads.dat: the time of one call on one of n threads C made. */
 static int cthreads_dat(const struct run_model *m, struct sbuf *sb)
 {
@@ -207,6 +213,7 @@ const struct exporter exporters[] = {
     {"handles", "handles.dat", EXPORT_RUN | EXPORT_REPORT, handles_dat},
     {"libraries", "libraries.dat", EXPORT_RUN | EXPORT_REPORT, libraries_dat},
     {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},
+    {"pool", "pool.dat", EXPORT_RUN | EXPORT_REPORT, pool_dat},
     {"bmf", "bmf.json", EXPORT_RUN | EXPORT_REPORT, trackers_bmf},
     {"gab", "gab.json", EXPORT_RUN | EXPORT_REPORT, trackers_gab},
     {"page", "index.html", EXPORT_RUN | EXPORT_REPORT, page_html},

@@ -23,7 +23,7 @@ static const char *chart_of(const char *family)
 {
 	static const char *const charts[][2] = {
 	    {"batch", "batch.png"},
-	    {"blocking", "blocking.png"},
+	    {"blocking", "blocking.png and pool.png"},
 	    {"scheduling", "scaling-cthreads.png and busy.png"},
 	    {"libraries", "libraries.png"},
 	    {"handles", "scaling-handles.png"},

@@ -60,12 +60,17 @@ static void word_of(char *buf, size_t len, const struct kind *k, int s,
 	snprintf(buf, len, "%s%.*s", k->prefix ? "" : k->names[s], (int)n, r);
 }
 
-/* v / div with d significant figures and the count's prefix, if any. */
+/* v / div with d significant figures and the count's prefix, if any; a
+ * figure of more digits than d (a bound far above its median, or past
+ * the largest scale) in whole units, never with an exponent: "790 [761,
+ * 1070] ns", not "1.07e+03". */
 static void num(char *buf, size_t len, double v, int d, int signed_,
 		const char *prefix)
 {
 	if (isnan(v))
 		snprintf(buf, len, "-");
+	else if (isfinite(v) && fabs(v) >= pow(10, d) - 0.5)
+		snprintf(buf, len, signed_ ? "%+.0f%s" : "%.0f%s", v, prefix);
 	else
 		snprintf(buf, len, signed_ ? "%+.*g%s" : "%.*g%s", d,
 			 v == 0 ? 0 : v, prefix);
@@ -82,14 +87,17 @@ void units_format_ci(char *buf, size_t len, double m, double lo, double hi,
 {
 	const char *rest;
 	const struct kind *k = kind_of(unit, &rest);
-	/* the scale of the largest figure, so that none needs an exponent
-	 * ("790 [761, 1.07e+03] ns" is "0.79 [0.761, 1.07] µs") */
-	double big = 0;
-	const double v[] = {m, lo, hi};
-	for (size_t i = 0; i < 3; i++)
-		if (isfinite(v[i]))
-			big = fmax(big, fabs(v[i]));
+	double big = fabs(m);
+	if (!(big > 0))
+		big = fmax(fabs(lo), fabs(hi));
 	int s = scale_of(k, big);
+	/* a bound of four digits or more at the median's scale takes the
+	 * next scale up while the median keeps a tenth there ("-0.302 [-5.52,
+	 * 5.22] µs"); otherwise num prints it whole ("81 [66.4, 93100] x") */
+	double far = fmax(isfinite(lo) ? fabs(lo) : 0, isfinite(hi) ? fabs(hi) : 0);
+	if (s < 3 && far / pow(k->step, s) >= 999.5 &&
+	    fabs(m) / pow(k->step, s + 1) >= 0.1)
+		s++;
 	double div = pow(k->step, s);
 	const char *pre = k->prefix ? k->names[s] : "";
 	char word[64], a[40], b[40], c[40];

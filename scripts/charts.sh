@@ -4,8 +4,8 @@
 # Draws the charts of each run directory from the data cgobench wrote
 # there: overview.png/.svg (every run), toolchains.png/.svg (a run with
 # more than one toolchain), batch.png/.svg (the batch family),
-# libraries.png/.svg (the libraries family), blocking.png/.svg (the
-# blocking family), scaling-cthreads and busy .png/.svg (the scheduling
+# libraries.png/.svg (the libraries family), blocking and pool .png/.svg
+# (the blocking family), scaling-cthreads and busy .png/.svg (the scheduling
 # family),
 # scaling-handles and scaling-parallel .png/.svg (those families),
 # anatomy.png/.svg (a counted run). Run `cgobench report RUN_DIR` first
@@ -55,6 +55,12 @@ for run in "$@"; do
 			"Threads grown by 64 calls blocking at once, by how long each blocks" \
 			"block time (µs, log scale)" 10
 		drew="$drew blocking.png"
+	fi
+	if [ -f "$run/pool.dat" ]; then
+		gnuplot -c "$here/series.gp" "$run/pool.dat" "$run/pool" ns/op \
+			"A burst of 64 calls through a pool of workers holding LockOSThread, by its size" \
+			"workers in the pool (log scale)" 1
+		drew="$drew pool.png"
 	fi
 	if [ -f "$run/cthreads.dat" ]; then
 		gnuplot -c "$here/series.gp" "$run/cthreads.dat" "$run/scaling-cthreads" ns/callback \

@@ -767,9 +767,9 @@ static char *ci_of(const char *family, const char *variant, const char *param)
 	return xstrdup(buf);
 }
 
-/* The figures of the purego and libraries claims in report.md are the
- * rows' of summary.csv, as units.c prints them (pairs written out
- * independently of cases/purego/claims). */
+/* The figures of the purego, libraries, blocking and scheduling claims
+ * in report.md are the rows' of summary.csv, as units.c prints them
+ * (pairs written out independently of the claims files). */
 static void claims_quote_the_summary(void **state)
 {
 	(void)state;
@@ -810,6 +810,33 @@ static void claims_quote_the_summary(void **state)
 			fail_msg("report.md lacks '%s'", want);
 		free(want);
 	}
+	/* the blocking sweep: threads over Go's at the least block time */
+	long c10 = find_row("blocking", "sleep(c)", "block_us=10", "threads"),
+	     g10 = find_row("blocking", "sleep(go)", "block_us=10", "threads");
+	if (c10 < 0 || g10 < 0)
+		fail_msg("no threads rows of the blocking sweep");
+	char *want = xasprintf("blocking in C grew over the same in Go: %.4g at "
+			       "block_us=10, ",
+			       num((size_t)c10, "median") -
+				   num((size_t)g10, "median"));
+	if (!strstr(md, want))
+		fail_msg("report.md lacks '%s'", want);
+	free(want);
+	/* the C threads' ratio over C's at one thread */
+	long r1 = find_row("scheduling", "c->go(cthreads)", "threads=1",
+			   "ns/op");
+	if (r1 < 0)
+		fail_msg("no row scheduling c->go(cthreads) threads=1");
+	char ratio[96];
+	units_format_ci(ratio, sizeof ratio, num((size_t)r1, "ratio"),
+			num((size_t)r1, "ratio_ci_low"),
+			num((size_t)r1, "ratio_ci_high"), "x", 0);
+	want = xasprintf("`c->go(cthreads)` over `c->c(cthreads)`: %s at "
+			 "threads=1, ",
+			 ratio);
+	if (!strstr(md, want))
+		fail_msg("report.md lacks '%s'", want);
+	free(want);
 	free(md);
 	free(p);
 }

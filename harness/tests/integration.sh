@@ -379,7 +379,7 @@ fi
 # report's verdicts on the claims those families answer.
 if sh scripts/charts.sh "$tmp/catalogue" 2>"$tmp/charts.err" &&
 	is_chart "$tmp/catalogue/batch" && is_chart "$tmp/catalogue/scaling-handles" &&
-	is_chart "$tmp/catalogue/blocking" && grep -q 'sleep(c)' "$tmp/catalogue/blocking.svg" &&
+	is_chart "$tmp/catalogue/blocking" && is_chart "$tmp/catalogue/pool" && grep -q 'sleep(c)' "$tmp/catalogue/blocking.svg" &&
 	is_chart "$tmp/catalogue/scaling-cthreads" && is_chart "$tmp/catalogue/busy" &&
 	is_chart "$tmp/catalogue/scaling-parallel" && is_chart "$tmp/catalogue/overview" &&
 	grep -q 'go->c(batch)' "$tmp/catalogue/batch.svg" &&

@@ -35,7 +35,7 @@ static void scales(void **state)
 	expect(1.031e5, "ns/op", 0, "103 µs");
 	expect(2.5e7, "ns/op", 0, "25 ms");
 	expect(3.2e9, "ns/op", 0, "3.2 s");
-	expect(7.2e12, "ns/op", 0, "7.2e+03 s");
+	expect(7.2e12, "ns/op", 0, "7200 s");
 	expect(5.3, "ns/item", 0, "5.3 ns/item");
 	expect(5300, "ns/item", 0, "5.3 µs/item");
 	expect(0, "B/op", 0, "0 B");
@@ -50,17 +50,21 @@ static void scales(void **state)
 	expect(7, "widgets", 0, "7 widgets");
 }
 
-/* An interval shares the scale of its largest figure (no exponents),
- * and gains figures only where three would print a bound the same as a
- * median it differs from. */
+/* An interval shares its median's scale (or the next one up, for a far
+ * bound), and gains figures only where three would print a bound the same
+ * as a median it differs from; no figure has an exponent. */
 static void intervals(void **state)
 {
 	(void)state;
 	expect_ci(68.09, 56.25, 89.47, "ns/op", "68.1 [56.2, 89.5] ns");
 	expect_ci(23.81, 23.79, 23.85, "ns/op", "23.81 [23.79, 23.85] ns");
 	expect_ci(1500, 999, 2100, "ns/op", "1.5 [0.999, 2.1] µs");
-	/* a bound past the median's scale takes the figures to its own */
+	/* a bound of four digits takes the next scale while the median
+	 * keeps a tenth there, else it is printed whole */
 	expect_ci(790, 761, 1070, "ns/op", "0.79 [0.761, 1.07] µs");
+	expect_ci(-302, -5520, 5215, "ns/op", "-0.302 [-5.52, 5.21] µs");
+	expect_ci(81, 66.4, 93100, "x", "81 [66.4, 93100] x");
+	expect_ci(68.5, 60, 2088, "ns/op", "68.5 [60, 2088] ns");
 	expect_ci(0, 0, 0, "B/op", "0 [0, 0] B");
 	expect_ci(6, 6, 6, "instructions/op", "6 [6, 6] instructions");
 	expect_ci(1.234567e6, 1.2345671e6, 1.2345672e6, "ns/op",
