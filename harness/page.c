@@ -234,8 +234,10 @@ static void family_tables(const struct run_model *m, struct sbuf *sb)
 static void charts(const struct run_model *m, struct sbuf *sb)
 {
 	static const char *const names[] = {
-	    "overview", "toolchains",	   "batch", "libraries",
-	    "scaling-handles", "scaling-parallel", "anatomy"};
+	    "overview",		"toolchains",	    "batch",
+	    "libraries",	"blocking",	    "pool",
+	    "scaling-cthreads", "busy",		    "scaling-handles",
+	    "scaling-parallel", "anatomy"};
 	int any = 0;
 	sbuf_addstr(sb, "<h2>Charts</h2>\n");
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
