@@ -459,7 +459,11 @@ static int judge_library(const struct claim *c, struct sbuf *d,
 		sbuf_addf(d, "  - %s: `%s` faster than `%s` (the intervals "
 			     "apart) at no size up to %s%ld; ",
 			  tc, cgo, go, pre, n);
-	sbuf_addf(d, "at %s%ld %s against %s; the crossing ", pre, n, a, b);
+	/* bytes a second, as a library's users quote it: n bytes in m ns */
+	sbuf_addf(d, "at %s%ld %s against %s (%.0f against %.0f MB/s); the "
+		     "crossing ",
+		  pre, n, a, b, n / t->rows[rc].s.median * 1e3,
+		  n / t->rows[rg].s.median * 1e3);
 	if (cheap > 0)
 		sbuf_addf(d, "under %g%% of the work from %s%ld on\n",
 			  claim_num(c, "share", 0), pre, cheap);

@@ -804,7 +804,7 @@ static void claims_quote_the_summary(void **state)
 				     "ns/op", 0);
 			free(v);
 		}
-		char *want = xasprintf("at bytes=1048576 %s against %s; ", m[0],
+		char *want = xasprintf("at bytes=1048576 %s against %s (", m[0],
 				       m[1]);
 		if (!strstr(md, want))
 			fail_msg("report.md lacks '%s'", want);
