@@ -170,9 +170,9 @@ int sweeps_grows(const struct claim *c, struct sbuf *d,
 				 *b = ratio_row(t, f, v, tc, hi);
 	if (n < 2 || !a || !b)
 		return -1;
-	int v_ = b->d.ratio_low > a->d.ratio_high    ? 1
-		 : b->d.ratio_high < a->d.ratio_low ? 0
-						    : 3;
+	int verdict = b->d.ratio_low > a->d.ratio_high ? 1
+		      : b->d.ratio_high < a->d.ratio_low ? 0
+							 : 3;
 	char x[96], y[96];
 	units_format_ci(x, sizeof x, a->d.ratio, a->d.ratio_low,
 			a->d.ratio_high, "x", 0);
@@ -180,10 +180,10 @@ int sweeps_grows(const struct claim *c, struct sbuf *d,
 			b->d.ratio_high, "x", 0);
 	sbuf_addf(d, "  - %s: `%s` over `%s`: %s at %s, %s at %s: %s\n", tc, v,
 		  a->baseline ? a->baseline : "", x, lo, y, hi,
-		  v_ == 1   ? "grows"
-		  : v_ == 0 ? "shrinks"
+		  verdict == 1   ? "grows"
+		  : verdict == 0 ? "shrinks"
 			    : "inconclusive (the intervals overlap)");
-	return v_;
+	return verdict;
 }
 
 /* The share of calls that changed thread, at every param of each prefix
