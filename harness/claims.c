@@ -317,18 +317,16 @@ static void cheaper_advice(const struct claim *c, const struct summary_table *t,
 {
 	size_t n[4] = {0}; /* by verdict: dearer, cheaper, -, overlapping */
 	double lo = INFINITY, hi = 0;
-	struct sbuf lines = {0};
 	const char *pair, *a = claim_get(c, "way"), *b = claim_get(c, "than-way");
 	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
 		double r;
-		int v = judges_cheaper_pair(c, pair, t, tc, &lines, &r);
+		int v = judges_cheaper_pair(c, pair, t, tc, NULL, &r);
 		if (v < 0)
 			continue;
 		n[v]++;
 		lo = fmin(lo, r);
 		hi = fmax(hi, r);
 	}
-	sbuf_free(&lines);
 	size_t all = n[0] + n[1] + n[3];
 	if (!all)
 		return;

@@ -61,7 +61,8 @@ long judges_faster_from(const struct summary_table *t, const char *f,
 			const char *a, const char *b, const char *tc,
 			const char *pre, const char *u);
 
-/* One pair "A B" of a cheaper claim on tc, as a line in d, and A's
+/* One pair "A B" of a cheaper claim on tc, as a line in d (none when d
+ * is NULL), and A's
  * median over B's in *ratio: 1 when A (of family) is cheaper than B (of
  * than), the intervals apart, 0 when dearer, 3 when they overlap, -1
  * when either row is missing (nothing written). */

@@ -193,9 +193,9 @@ long judges_break_even(const struct claim *c, const struct summary_table *t,
 {
 	const char *f = claim_get(c, "family"), *v = claim_get(c, "batch"),
 		   *pre = claim_get(c, "prefix"), *u = claim_get(c, "unit");
-	long n = summary_max_param(t, f, v, tc, pre), *sizes;
-	*largest = n;
+	long *sizes;
 	size_t ns = summary_param_values(t, f, v, tc, pre, &sizes);
+	*largest = ns ? sizes[0] : -1;
 	char p[64];
 	struct per_item w = {.f = f, .v = v, .tc = tc, .u = u, .least = NAN};
 	for (size_t i = 0; i < ns; i++) {
@@ -484,12 +484,14 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 	const char *bv = pair + l + strspn(pair + l, " ");
 	long ra = summary_row_of(t, f, av, tc, "", u),
 	     rb = summary_row_of(t, g, bv, tc, "", u);
-	int v = -1;
-	if (ra >= 0 && rb >= 0) {
-		const struct stats_summary *a = &t->rows[ra].s,
-					   *b = &t->rows[rb].s;
-		v = a->ci_high < b->ci_low ? 1 : a->ci_low > b->ci_high ? 0 : 3;
-		*ratio = a->median / b->median;
+	if (ra < 0 || rb < 0) {
+		free(av);
+		return -1;
+	}
+	const struct stats_summary *a = &t->rows[ra].s, *b = &t->rows[rb].s;
+	int v = a->ci_high < b->ci_low ? 1 : a->ci_low > b->ci_high ? 0 : 3;
+	*ratio = a->median / b->median;
+	if (d) {
 		char x[80], y[80];
 		units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high, u,
 				0);

@@ -469,22 +469,6 @@ double summary_median_of(const struct summary_table *t, const char *family,
 }
 
 /* The largest N of the params "<prefix>N" of a family's variant. */
-long summary_max_param(const struct summary_table *t, const char *family,
-		      const char *variant, const char *toolchain,
-		      const char *prefix)
-{
-	long best = -1;
-	size_t l = strlen(prefix);
-	for (size_t r = 0; r < t->nrows; r++) {
-		const char *p = t->rows[r].param;
-		if (!strcmp(t->rows[r].family, family) &&
-		    !strcmp(t->rows[r].variant, variant) &&
-		    !strcmp(t->rows[r].toolchain, toolchain) &&
-		    !strncmp(p, prefix, l) && atol(p + l) > best)
-			best = atol(p + l);
-	}
-	return best;
-}
 
 static int by_value_down(const void *a, const void *b)
 {
@@ -514,6 +498,18 @@ size_t summary_param_values(const struct summary_table *t, const char *family,
 	}
 	qsort(*out, n, sizeof **out, by_value_down);
 	return n;
+}
+
+long summary_max_param(const struct summary_table *t, const char *family,
+		      const char *variant, const char *toolchain,
+		      const char *prefix)
+{
+	long *v;
+	size_t n = summary_param_values(t, family, variant, toolchain, prefix,
+					&v);
+	long most = n ? v[0] : -1;
+	free(v);
+	return most;
 }
 
 /* The number of a param "key=N", its key's length in *klen; NaN when

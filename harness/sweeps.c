@@ -18,17 +18,22 @@ struct blocked {
 	double need;
 };
 
+/* The threads blocking in C grew over blocking in Go at param: NaN when
+ * either is not measured there. */
+static double threads_over(const struct summary_table *t,
+			   const struct blocked *x, const char *param)
+{
+	return summary_median_of(t, x->f, x->blocked, x->tc, param, "threads") -
+	       summary_median_of(t, x->f, x->baseline, x->tc, param, "threads");
+}
+
 static int thread_a_call(const struct summary_table *t, const char *param,
 			 const void *ctx)
 {
-	const struct blocked *x = ctx;
-	double b = summary_median_of(t, x->f, x->blocked, x->tc, param,
-				     "threads"),
-	       g = summary_median_of(t, x->f, x->baseline, x->tc, param,
-				     "threads");
-	if (isnan(b) || isnan(g))
+	double over = threads_over(t, ctx, param);
+	if (isnan(over))
 		return -1;
-	return b - g >= x->need;
+	return over >= ((const struct blocked *)ctx)->need;
 }
 
 int sweeps_blocking(const struct claim *c, struct sbuf *d,
@@ -47,10 +52,9 @@ int sweeps_blocking(const struct claim *c, struct sbuf *d,
 	char p[64];
 	for (size_t i = n; i-- > 0;) { /* least first */
 		snprintf(p, sizeof p, "%s%ld", pre, v[i]);
-		double b = summary_median_of(t, x.f, x.blocked, tc, p, "threads"),
-		       g = summary_median_of(t, x.f, x.baseline, tc, p, "threads");
-		if (!isnan(b) && !isnan(g))
-			sbuf_addf(&at, "%s%.4g at %s", at.len ? ", " : "", b - g,
+		double over = threads_over(t, &x, p);
+		if (!isnan(over))
+			sbuf_addf(&at, "%s%.4g at %s", at.len ? ", " : "", over,
 				  p);
 	}
 	free(v);
