@@ -16,6 +16,13 @@ set -eu
 [ $# -ge 1 ] || { sed -n '2,10s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 here=$(dirname "$0")
 cgobench=${CGOBENCH:-$here/../build/cgobench}
+# series DATA OUT UNIT TITLE XLABEL LOGX [MARK]: the chart OUT.png/.svg
+# of "$run/DATA.dat" (see series.gp), when the run wrote that data
+series() {
+	[ -f "$run/$1.dat" ] || return 0
+	gnuplot -c "$here/series.gp" "$run/$1.dat" "$run/$2" "$3" "$4" "$5" "$6" "${7:-}"
+	drew="$drew $2.png"
+}
 for run in "$@"; do
 	run=${run%/}
 	[ -f "$run/overview.dat" ] || { echo "charts: no overview.dat in '$run' (run 'cgobench report $run')" >&2; exit 2; }
@@ -34,58 +41,30 @@ for run in "$@"; do
 		gnuplot -c "$here/toolchains.gp" "$run/toolchains.dat" "$run/toolchains" "$unit"
 		drew="$drew toolchains.png"
 	fi
+	# the break-even batch size of the first toolchain, and of each library
+	mark="" marks=""
 	if [ -f "$run/batch.dat" ]; then
-		# the break-even batch size of the first toolchain
 		mark=$(sed -n 's/^# break-even \([0-9a-z]*\) .*/\1/p' "$run/batch.dat" | head -n 1)
-		gnuplot -c "$here/series.gp" "$run/batch.dat" "$run/batch" ns/item \
-			"Cost per item: one crossing per item or one per batch" \
-			"items per op (n, log scale)" 1 "$mark"
-		drew="$drew batch.png"
 	fi
 	if [ -f "$run/libraries.dat" ]; then
-		# the break-even size of each library, of the first toolchain
 		marks=$(sed -n 's/^# break-even \([^ ]*\) .*/\1/p' "$run/libraries.dat" | tr '\n' ' ')
-		gnuplot -c "$here/series.gp" "$run/libraries.dat" "$run/libraries" ns/byte \
-			"Time per byte: a C library through cgo, from C, and Go's own" \
-			"input size (bytes, log scale)" 1 "$marks"
-		drew="$drew libraries.png"
 	fi
-	if [ -f "$run/blocking.dat" ]; then
-		gnuplot -c "$here/series.gp" "$run/blocking.dat" "$run/blocking" threads \
-			"Threads grown by 64 calls blocking at once, by how long each blocks" \
-			"block time (µs, log scale)" 10
-		drew="$drew blocking.png"
-	fi
-	if [ -f "$run/pool.dat" ]; then
-		gnuplot -c "$here/series.gp" "$run/pool.dat" "$run/pool" ns/op \
-			"A burst of 64 calls through a pool of workers holding LockOSThread, by its size" \
-			"workers in the pool (log scale)" 1
-		drew="$drew pool.png"
-	fi
-	if [ -f "$run/cthreads.dat" ]; then
-		gnuplot -c "$here/series.gp" "$run/cthreads.dat" "$run/scaling-cthreads" ns/callback \
-			"One call on each of n threads made by C, to Go or to C (time of one call on one thread)" \
-			"threads made by C" 0
-		drew="$drew scaling-cthreads.png"
-	fi
-	if [ -f "$run/busy.dat" ]; then
-		gnuplot -c "$here/series.gp" "$run/busy.dat" "$run/busy" ns/op \
-			"One call while other goroutines compute" \
-			"other goroutines busy" 0
-		drew="$drew busy.png"
-	fi
-	if [ -f "$run/handles.dat" ]; then
-		gnuplot -c "$here/series.gp" "$run/handles.dat" "$run/scaling-handles" ns/op \
-			"A Go object handed to C and found again in a callback, as goroutines contend" \
-			"goroutines" 0
-		drew="$drew scaling-handles.png"
-	fi
-	if [ -f "$run/parallel.dat" ]; then
-		gnuplot -c "$here/series.gp" "$run/parallel.dat" "$run/scaling-parallel" ns/op \
-			"Calls from many goroutines at once (ns/op is wall time over all calls)" \
-			"goroutines" 0
-		drew="$drew scaling-parallel.png"
-	fi
+	series batch batch ns/item "Cost per item: one crossing per item or one per batch" \
+		"items per op (n, log scale)" 1 "$mark"
+	series libraries libraries ns/byte "Time per byte: a C library through cgo, from C, and Go's own" \
+		"input size (bytes, log scale)" 1 "$marks"
+	series blocking blocking threads "Threads grown by 64 calls blocking at once, by how long each blocks" \
+		"block time (µs, log scale)" 10
+	series pool pool ns/op "A burst of 64 calls through a pool of workers holding LockOSThread, by its size" \
+		"workers in the pool (log scale)" 1
+	series cthreads scaling-cthreads ns/callback \
+		"One call on each of n threads made by C, to Go or to C (time of one call on one thread)" \
+		"threads made by C" 0
+	series busy busy ns/op "One call while other goroutines compute" "other goroutines busy" 0
+	series handles scaling-handles ns/op \
+		"A Go object handed to C and found again in a callback, as goroutines contend" "goroutines" 0
+	series parallel scaling-parallel ns/op \
+		"Calls from many goroutines at once (ns/op is wall time over all calls)" "goroutines" 0
 	if [ -f "$run/anatomy.dat" ]; then
 		sh "$here/anatomy-chart.sh" "$run"
 		drew="$drew anatomy.png"
