@@ -6,10 +6,11 @@ ifeq ($(origin CC),default)
 CC = gcc
 endif
 GO ?= go
-# COUNT, MAXCOUNT and BENCHTIME are passed on only when set: the defaults
+# COUNT, MAXCOUNT, BUDGET and BENCHTIME are passed on only when set: the defaults
 # are cgobench's own (cgobench run --help)
 COUNT ?=
 MAXCOUNT ?=
+BUDGET ?=
 BENCHTIME ?=
 CASES ?= all
 BENCHFLAGS ?=
@@ -47,12 +48,13 @@ H = harness
 HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c callgrind.c history.c anatomy.c report.c \
 	machine.c toolchain.c family.c build.c summary.c raw.c benchtxt.c run.c remote.c \
 	options.c runconfig.c rundir.c claims.c judges.c sweeps.c charts.c export.c compareout.c trackers.c page.c gbjson.c \
-	discover.c runbench.c schedule.c runout.c units.c
+	discover.c runbench.c schedule.c runout.c units.c load.c
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
 HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
 UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
 	test_family test_spawn test_benchtxt test_callgrind test_compare \
-	test_history test_anatomy test_report test_remote test_options test_units
+	test_history test_anatomy test_report test_remote test_options test_units \
+	test_load
 UNIT_PLAIN = $(UNIT_TESTS:%=$(B)/tests/%)
 UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 FUZZ_BINS = $(B)/fuzz/fuzz_parsers $(B)/fuzz/fuzz_rundirs
@@ -65,7 +67,7 @@ all: $(B)/cgobench
 
 help:
 	@echo "make              build build/cgobench"
-	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BENCHTIME, CASES, BENCHFLAGS; HOSTS over ssh)"
+	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BUDGET, BENCHTIME, CASES, BENCHFLAGS; HOSTS over ssh)"
 	@echo "make bundle       driver and prebuilt cases in a tarball, for a machine without Go (BUNDLE)"
 	@echo "make matrix       the suite across every toolchain to be had (MATRIX_GO), with the toolchain chart"
 	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others)"
@@ -132,6 +134,7 @@ $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 # instead (see cgobench run --host), and the charts compare them.
 HOSTS ?=
 MEASURE = $(if $(COUNT),--count $(COUNT)) $(if $(MAXCOUNT),--max-count $(MAXCOUNT)) \
+	$(if $(BUDGET),--budget $(BUDGET)) \
 	$(if $(BENCHTIME),--benchtime $(BENCHTIME)) --cases $(CASES)
 bench: $(B)/cgobench
 ifeq ($(strip $(HOSTS)),)

@@ -230,31 +230,45 @@ static int names(const char *value, const char *variant)
 	return 0;
 }
 
-/* Why the rows a claim reads cannot carry a verdict, or NULL: one with
- * samples but fewer than VERDICT_MIN_N, as when a run was stopped. The
- * rows read are those of its family (and of the family "than" names)
- * whose variant one of its keys names (a value or a word of one). */
+/* Why a row cannot carry a verdict, or NULL: samples but fewer than
+ * VERDICT_MIN_N, as when a run was stopped, or samples that other work
+ * disturbed (a count of instructions repeats to the instruction, and
+ * carries one from any number). */
+static char *unfit_row(const struct summary_row *x)
+{
+	if (!x->s.n || !strcmp(x->unit, "instructions/op"))
+		return NULL;
+	const char *sp = x->param[0] ? " " : "";
+	if (x->status == SUMMARY_DISTURBED)
+		return xasprintf("`%s`%s%s was measured while other work shared "
+				 "its CPUs (%s)",
+				 x->variant, sp, x->param, x->note ? x->note : "");
+	if (x->s.n >= VERDICT_MIN_N)
+		return NULL;
+	return xasprintf("`%s`%s%s has %zu samples, fewer than %d (%s)",
+			 x->variant, sp, x->param, x->s.n, VERDICT_MIN_N,
+			 x->status == SUMMARY_INCOMPLETE ? "the run was stopped"
+							 : "raise --count");
+}
+
+/* Why the rows a claim reads cannot carry a verdict (unfit_row), or
+ * NULL. The rows read are those of its family (and of the family "than"
+ * names) whose variant one of its keys names (a value or a word of
+ * one). */
 static char *too_few(const struct claim *c, const struct summary_table *t)
 {
 	const char *f = claim_value(c, "family"), *g = claim_value(c, "than");
 	for (size_t r = 0; f && r < t->nrows; r++) {
 		const struct summary_row *x = &t->rows[r];
-		/* a count of instructions repeats to the instruction */
-		if ((strcmp(x->family, f) && (!g || strcmp(x->family, g))) ||
-		    !x->s.n ||
-		    x->s.n >= VERDICT_MIN_N ||
-		    !strcmp(x->unit, "instructions/op"))
+		if (strcmp(x->family, f) && (!g || strcmp(x->family, g)))
 			continue;
-		for (size_t k = 0; k < c->npairs; k++)
-			if (names(c->pairs[k].value, x->variant))
-				return xasprintf(
-				    "`%s`%s%s has %zu samples, fewer than %d "
-				    "(%s)",
-				    x->variant, x->param[0] ? " " : "",
-				    x->param, x->s.n, VERDICT_MIN_N,
-				    x->status == SUMMARY_INCOMPLETE
-					? "the run was stopped"
-					: "raise --count");
+		for (size_t k = 0; k < c->npairs; k++) {
+			if (!names(c->pairs[k].value, x->variant))
+				continue;
+			char *why = unfit_row(x);
+			if (why)
+				return why;
+		}
 	}
 	return NULL;
 }

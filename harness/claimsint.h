@@ -30,6 +30,16 @@ const char *claim_get_nth(const struct claim *c, const char *key, size_t k);
 /* The i-th number of key's value ("60 200": 0 is 60); checked at load. */
 double claim_num(const struct claim *c, const char *key, int i);
 
+/* The verdicts of a claim over toolchains: measured, held wholly, held
+ * in part, and open (the intervals overlap); judges_tally_add counts one
+ * judge_fn's return, judges_tally_write writes "**holds**", "**inconclusive**:
+ * ..." and the like. */
+struct tally {
+	size_t measured, held, part, open;
+};
+void judges_tally_add(struct tally *y, int v);
+void judges_tally_write(const struct tally *y, struct sbuf *sb);
+
 /* The verdict line of a claim judged per toolchain with judge: held
  * wholly (1), in part (2), not (0), or inconclusive (3), on each
  * toolchain that measured it (-1: not measured). */

@@ -23,11 +23,6 @@ static const char *verdict_parts(size_t held, size_t part, size_t n)
 	return "**does not hold**";
 }
 
-static int in(double v, double lo, double hi)
-{
-	return v >= lo && v <= hi;
-}
-
 long judges_least_from(const struct summary_table *t, const char *f,
 		       const char *v, const char *tc, const char *pre,
 		       size_test test, const void *ctx)
@@ -49,50 +44,62 @@ long judges_least_from(const struct summary_table *t, const char *f,
 }
 
 
+void judges_tally_add(struct tally *y, int v)
+{
+	if (v < 0)
+		return;
+	y->measured++;
+	y->held += v == 1;
+	y->part += v == 2;
+	y->open += v == 3;
+}
+
+void judges_tally_write(const struct tally *y, struct sbuf *sb)
+{
+	size_t decided = y->measured - y->open;
+	if (!decided)
+		sbuf_addstr(sb, "**inconclusive**: the intervals overlap");
+	else if (y->open)
+		sbuf_addf(sb, "%s; inconclusive on %zu toolchain%s (the "
+			      "intervals overlap)",
+			  verdict_parts(y->held, y->part, decided), y->open,
+			  y->open == 1 ? "" : "s");
+	else
+		sbuf_addstr(sb, verdict_parts(y->held, y->part, decided));
+}
+
 void judges_generic(const struct claim *c, const struct summary_table *t,
 		    judge_fn judge, struct sbuf *sb)
 {
-	size_t measured = 0, held = 0, part = 0, open = 0;
+	struct tally y = {0};
 	struct sbuf detail = {0};
-	for (size_t i = 0; i < t->ntoolchains; i++) {
-		int v = judge(c, &detail, t, t->toolchains[i]);
-		if (v < 0)
-			continue;
-		measured++;
-		held += v == 1;
-		part += v == 2;
-		open += v == 3;
-	}
+	for (size_t i = 0; i < t->ntoolchains; i++)
+		judges_tally_add(&y, judge(c, &detail, t, t->toolchains[i]));
 	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
-	if (!measured)
+	if (!y.measured) {
 		sbuf_addf(sb, "Not measured: this run has no %s.\n",
 			  claim_get(c, "needs"));
-	else if (open == measured)
-		sbuf_addf(sb, "**inconclusive**: the intervals overlap.\n%s",
-			  detail.buf);
-	else if (open)
-		sbuf_addf(sb, "%s; inconclusive on %zu toolchain%s (the "
-			      "intervals overlap).\n%s",
-			  verdict_parts(held, part, measured - open), open,
-			  open == 1 ? "" : "s", detail.buf);
-	else
-		sbuf_addf(sb, "%s.\n%s", verdict_parts(held, part, measured),
-			  detail.buf);
+	} else {
+		judges_tally_write(&y, sb);
+		sbuf_addf(sb, ".\n%s", detail.buf);
+	}
 	sbuf_free(&detail);
 }
 
-/* The figures a and b of a toolchain, both without a param; 0 when the
+
+/* The rows a and b of a toolchain, both without a param; 0 when the
  * toolchain lacks either. */
 static int pair_of(const struct claim *c, const struct summary_table *t,
-		   const char *tc, double *a, double *b)
+		   const char *tc, const struct stats_summary **a,
+		   const struct stats_summary **b)
 {
 	const char *f = claim_get(c, "family"), *u = claim_get(c, "unit");
 	long ra = summary_row_of(t, f, claim_get(c, "a"), tc, "", u),
 	     rb = summary_row_of(t, f, claim_get(c, "b"), tc, "", u);
 	if (ra < 0 || rb < 0)
 		return 0;
-	*a = t->rows[ra].s.median;
-	*b = t->rows[rb].s.median;
+	*a = &t->rows[ra].s;
+	*b = &t->rows[rb].s;
 	return 1;
 }
 
@@ -102,67 +109,138 @@ static void not_measured_ab(const struct claim *c, struct sbuf *sb)
 		  claim_get(c, "a"), claim_get(c, "b"), claim_get(c, "unit"));
 }
 
-/* ranges: a within a-range, b within b-range, a/b within ratio-range. */
-static void judge_ranges(const struct claim *c, const struct summary_table *t,
-			 struct sbuf *sb)
+/* Where an interval [lo, hi] lies against a range: 1 within it, 0 wholly
+ * outside, 3 across an end (open: the interval cannot tell). */
+static int against(double lo, double hi, double rlo, double rhi)
 {
-	size_t measured = 0, held = 0;
-	struct sbuf detail = {0};
+	if (hi < rlo || lo > rhi)
+		return 0;
+	return lo >= rlo && hi <= rhi ? 1 : 3;
+}
+
+static const char *against_words(int v)
+{
+	return v == 1 ? "within" : v == 0 ? "outside" : "its interval across";
+}
+
+/* Of several tests, the verdict: 0 when one fails, open (3) when none
+ * fails and one is open, else 1. */
+static int all_of(const int *v, size_t n)
+{
+	int open = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!v[i])
+			return 0;
+		open |= v[i] == 3;
+	}
+	return open ? 3 : 1;
+}
+
+/* The interval of a/b from the two intervals, as wide as they allow
+ * (the two rows' samples are not paired). */
+static void ratio_bounds(const struct stats_summary *a,
+			 const struct stats_summary *b, double *lo, double *hi)
+{
+	*lo = a->ci_low / b->ci_high;
+	*hi = a->ci_high / b->ci_low;
+}
+
+/* ranges: a within a-range, b within b-range, a/b within ratio-range,
+ * each judged from its interval. */
+static int ranges_of(const struct claim *c, struct sbuf *d,
+		     const struct summary_table *t, const char *tc)
+{
+	const struct stats_summary *a, *b;
+	if (!pair_of(c, t, tc, &a, &b))
+		return -1;
 	double alo = claim_num(c, "a-range", 0), ahi = claim_num(c, "a-range", 1),
 	       blo = claim_num(c, "b-range", 0), bhi = claim_num(c, "b-range", 1),
 	       rlo = claim_num(c, "ratio-range", 0), rhi = claim_num(c, "ratio-range", 1);
-	for (size_t i = 0; i < t->ntoolchains; i++) {
-		double a, b;
-		if (!pair_of(c, t, t->toolchains[i], &a, &b))
-			continue;
-		int ia = in(a, alo, ahi), ib = in(b, blo, bhi),
-		    ir = in(a / b, rlo, rhi);
-		measured++;
-		held += ia && ib && ir;
-		sbuf_addf(&detail,
-			  "  - %s: `%s` %.4g ns (%s %g to %g), `%s` %.4g ns (%s "
-			  "%g to %g), %.3g times (%s %g to %g)\n",
-			  t->toolchains[i], claim_get(c, "a"), a,
-			  ia ? "within" : "outside", alo, ahi, claim_get(c, "b"), b,
-			  ib ? "within" : "outside", blo, bhi, a / b,
-			  ir ? "within" : "outside", rlo, rhi);
-	}
+	double qlo, qhi;
+	ratio_bounds(a, b, &qlo, &qhi);
+	int v[3] = {against(a->ci_low, a->ci_high, alo, ahi),
+		    against(b->ci_low, b->ci_high, blo, bhi),
+		    against(qlo, qhi, rlo, rhi)};
+	char x[64], y[64];
+	const char *u = claim_get(c, "unit");
+	units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high, u, 0);
+	units_format_ci(y, sizeof y, b->median, b->ci_low, b->ci_high, u, 0);
+	sbuf_addf(d,
+		  "  - %s: `%s` %s (%s %g to %g), `%s` %s (%s %g to %g), "
+		  "%.3g [%.3g, %.3g] times (%s %g to %g)\n",
+		  tc, claim_get(c, "a"), x, against_words(v[0]), alo, ahi,
+		  claim_get(c, "b"), y, against_words(v[1]), blo, bhi,
+		  a->median / b->median, qlo, qhi, against_words(v[2]), rlo, rhi);
+	return all_of(v, 3);
+}
+
+static void judge_ranges(const struct claim *c, const struct summary_table *t,
+			 struct sbuf *sb)
+{
+	struct tally y = {0};
+	struct sbuf detail = {0};
+	for (size_t i = 0; i < t->ntoolchains; i++)
+		judges_tally_add(&y, ranges_of(c, &detail, t, t->toolchains[i]));
 	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
-	if (!measured)
+	if (!y.measured) {
 		not_measured_ab(c, sb);
-	else
-		sbuf_addf(sb, "%s.\n%s", verdict_parts(held, 0, measured), detail.buf);
+	} else {
+		judges_tally_write(&y, sb);
+		sbuf_addf(sb, ".\n%s", detail.buf);
+	}
 	sbuf_free(&detail);
 }
 
-/* times: a at least factor times b, and a within range. */
+/* times: a at least factor times b, and a within range, each judged
+ * from the intervals. */
+static int factor_of(const struct claim *c, const struct summary_table *t,
+		     const char *tc, struct sbuf *d)
+{
+	const struct stats_summary *a, *b;
+	if (!pair_of(c, t, tc, &a, &b))
+		return -1;
+	double f = claim_num(c, "factor", 0), lo, hi;
+	ratio_bounds(a, b, &lo, &hi);
+	char x[64], y[64];
+	const char *u = claim_get(c, "unit");
+	units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high, u, 0);
+	units_format_ci(y, sizeof y, b->median, b->ci_low, b->ci_high, u, 0);
+	sbuf_addf(d, "  - %s: `%s` %s, `%s` %s: %.3g [%.3g, %.3g] times\n", tc,
+		  claim_get(c, "a"), x, claim_get(c, "b"), y,
+		  a->median / b->median, lo, hi);
+	return lo >= f ? 1 : hi < f ? 0 : 3;
+}
+
+static int range_of(const struct claim *c, const struct summary_table *t,
+		    const char *tc)
+{
+	const struct stats_summary *a, *b;
+	if (!pair_of(c, t, tc, &a, &b))
+		return -1;
+	return against(a->ci_low, a->ci_high, claim_num(c, "range", 0),
+		       claim_num(c, "range", 1));
+}
+
 static void judge_times(const struct claim *c, const struct summary_table *t,
 			struct sbuf *sb)
 {
-	size_t measured = 0, held = 0, within = 0;
+	struct tally far = {0}, within = {0};
 	struct sbuf detail = {0};
-	double f = claim_num(c, "factor", 0);
 	for (size_t i = 0; i < t->ntoolchains; i++) {
-		double a, b;
-		if (!pair_of(c, t, t->toolchains[i], &a, &b))
-			continue;
-		measured++;
-		held += a >= f * b;
-		within += in(a, claim_num(c, "range", 0), claim_num(c, "range", 1));
-		sbuf_addf(&detail, "  - %s: `%s` %.4g ns, `%s` %.4g ns: %.3g times\n",
-			  t->toolchains[i], claim_get(c, "a"), a, claim_get(c, "b"), b,
-			  a / b);
+		judges_tally_add(&far, factor_of(c, t, t->toolchains[i], &detail));
+		judges_tally_add(&within, range_of(c, t, t->toolchains[i]));
 	}
 	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
-	if (!measured)
+	if (!far.measured) {
 		not_measured_ab(c, sb);
-	else
-		sbuf_addf(sb,
-			  "Far more (taken as at least %s): %s. The %s figure: "
-			  "%s.\n%s",
-			  claim_get(c, "factor-words"), verdict_parts(held, 0, measured),
-			  claim_get(c, "range-words"), verdict_parts(within, 0, measured),
-			  detail.buf);
+	} else {
+		sbuf_addf(sb, "Far more (taken as at least %s): ",
+			  claim_get(c, "factor-words"));
+		judges_tally_write(&far, sb);
+		sbuf_addf(sb, ". The %s figure: ", claim_get(c, "range-words"));
+		judges_tally_write(&within, sb);
+		sbuf_addf(sb, ".\n%s", detail.buf);
+	}
 	sbuf_free(&detail);
 }
 

@@ -23,7 +23,7 @@ static const void *cfield(const void *cfg, const struct opt *o)
 	return (const char *)cfg + o->offset;
 }
 
-/* "0.2s", "200ms", "0.2" (seconds) */
+/* "0.2s", "200ms", "6m", "0.2" (seconds) */
 static int parse_duration(const char *s, double *out)
 {
 	char *num = xstrdup(s);
@@ -33,6 +33,9 @@ static int parse_duration(const char *s, double *out)
 		scale = 1e-3;
 		num[n - 2] = '\0';
 	} else if (n > 1 && num[n - 1] == 's') {
+		num[n - 1] = '\0';
+	} else if (n > 1 && num[n - 1] == 'm') {
+		scale = 60;
 		num[n - 1] = '\0';
 	}
 	double v;

@@ -11,6 +11,14 @@
 
 struct sbuf;
 struct run_model;
+struct summary_precision;
+/* Two sentences on how far a run's figures can be trusted: how many
+ * rows are within +-1, 3 and 5% and met the goal, and whether the
+ * machine was busy (machine is machine.txt's text, for its load-* and
+ * samples-* keys; a run without them says nothing of the load), in
+ * markdown or plain. */
+void report_precision(const struct summary_precision *p, const char *machine,
+		      int markdown, struct sbuf *sb);
 /* Appends the report of m to sb. */
 void report_markdown(const struct run_model *m, struct sbuf *sb);
 /* The same of a run directory, with the claims of cases_dir; -1 with err

@@ -13,6 +13,7 @@
 #include "gotest.h"
 #include "machine.h"
 #include "raw.h"
+#include "report.h"
 #include "rundir.h"
 #include "export.h"
 #include "spawn.h"
@@ -217,8 +218,11 @@ static void record_setup(struct run *r)
 	r->gb18 = gbv && strverscmp(gbv, "1.8") >= 0;
 	free(gbv);
 	char buf[128];
-	snprintf(buf, sizeof buf, "%d (raised up to %d for +-%g%%)", c->count,
-		 c->max_count, c->target_pct);
+	snprintf(buf, sizeof buf,
+		 "%d (raised up to %d for +-%g%%, +-%g%% unpinned, while the "
+		 "samples take under %gs)",
+		 c->count, c->max_count, c->target_pct, c->target_unpinned_pct,
+		 c->budget_s);
 	machine_set(&r->m, "repetitions", buf);
 	snprintf(buf, sizeof buf, "%gs", c->benchtime_s);
 	machine_set(&r->m, "benchtime", buf);
@@ -292,6 +296,8 @@ static void run_free(struct run *r)
 		free(r->units[i].param);
 		free(r->units[i].note);
 		free(r->units[i].primary);
+		free(r->units[i].probe);
+		free(r->units[i].upset);
 		free(r->units[i].anatomy);
 	}
 	free(r->units);
@@ -393,12 +399,14 @@ static int finish(struct run *r)
 				"nothing was measured\n");
 	else
 		run_info(r, "wrote %s", r->dir);
-	if (r->wide)
-		fprintf(stderr,
-			"cgobench: %zu of %zu benchmarks ended wide (their 95%% "
-			"interval beyond +-%g%%): read them with their "
-			"intervals, or raise --max-count\n",
-			r->wide, r->measured, c->target_pct);
+	if (r->precision.measured) {
+		struct sbuf sb = {0}, m = {0};
+		machine_format(&r->m, &m);
+		report_precision(&r->precision, m.buf, 0, &sb);
+		fprintf(stderr, "cgobench: %s\n", sb.buf);
+		sbuf_free(&sb);
+		sbuf_free(&m);
+	}
 	int failed = 0;
 	for (size_t i = 0; i < r->nunits; i++)
 		failed |= r->units[i].state == UNIT_FAILED;

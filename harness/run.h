@@ -31,6 +31,8 @@ struct run_config {
 	const char *cc, *cxx;
 	int count, max_count;
 	double target_pct; /* the interval's half-width goal, in % */
+	double target_unpinned_pct; /* the same, of the unpinned families */
+	double budget_s; /* time of samples after which none is added */
 	double benchtime_s;
 	double warmup_s;
 	double timeout_s;

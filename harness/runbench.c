@@ -253,8 +253,8 @@ int runbench_run(struct run *r, const struct family *f,
 		 const struct toolchain *t, int is_go, const char *bin,
 		 const struct family_env *fe, const char *filter,
 		 const char *skip, double seconds, long counted,
-		 double *groups, struct bench_output *out, char *err,
-		 size_t errlen)
+		 double *groups, struct load_share *load,
+		 struct bench_output *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	char *args[12 + CALLGRIND_ARGS];
@@ -282,7 +282,16 @@ int runbench_run(struct run *r, const struct family *f,
 				.timeout_s = r->c->timeout_s,
 				.stop = r->c->stop};
 	struct spawn_result res;
+	struct load_snap before, after;
+	if (load)
+		load_read(&before);
 	int rc = spawn_run(&so, &res, err, errlen);
+	if (load && rc == 0) {
+		load_read(&after);
+		load_between(&before, &after, so.pin_cpu, res.cpu_s,
+			     res.elapsed_s, load);
+		load->wall_s = res.elapsed_s;
+	}
 	for (int i = 0; i < 4; i++)
 		free(owned[i]);
 	free(godebug);

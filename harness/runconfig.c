@@ -36,6 +36,15 @@ const struct opt run_options[] = {
     {"target-ci", 0, OPT_DOUBLE, F(target_pct), "PCT",
      "interval goal, +-PCT of the median (default: 3)", 0.01, 100, NULL,
      OPT_REMOTE, MEASURE},
+    {"target-ci-unpinned", 0, OPT_DOUBLE, F(target_unpinned_pct), "PCT",
+     "interval goal of the families that run on every CPU\n"
+     "(default: 5)",
+     0.01, 100, NULL, OPT_REMOTE, MEASURE},
+    {"budget", 0, OPT_DURATION, F(budget_s), "DUR",
+     "raise repetitions only while the samples have taken\n"
+     "less than DUR, e.g. 6m (default: 6m; --count rounds\n"
+     "always run)",
+     1e-3, 1e6, NULL, OPT_REMOTE, MEASURE},
     {"benchtime", 0, OPT_DURATION, F(benchtime_s), "DUR",
      "time of one sample, e.g. 0.2s or 200ms (default: 0.1s)", 1e-3, 3600,
      NULL, OPT_REMOTE, MEASURE},
@@ -106,6 +115,8 @@ void run_config_defaults(struct run_config *c)
 				 .count = 8,
 				 .max_count = 20,
 				 .target_pct = 3,
+				 .target_unpinned_pct = 5,
+				 .budget_s = 360,
 				 .benchtime_s = 0.1,
 				 .warmup_s = 0.05,
 				 .timeout_s = 300,

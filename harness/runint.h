@@ -13,6 +13,7 @@
 #include "gbjson.h"
 #include "anatomy.h"
 #include "benchout.h"
+#include "load.h"
 #include "machine.h"
 #include "run.h"
 #include "summary.h"
@@ -44,7 +45,20 @@ struct unit {
 	double (*anatomy)[ANATOMY_NGROUPS];
 	size_t n;
 	size_t unwritten; /* samples taken that raw.csv could not hold */
+	size_t retaken;	  /* samples taken again, disturbed (load.h) */
+	size_t disturbed; /* samples kept though disturbed when taken */
+	char disturbance[48]; /* what disturbed the last one */
+	/* of every sample beside primary: the slower CPU probe around it
+	 * (0: none), and whether other work upset it when it was kept */
+	double *probe;
+	int *upset;
 };
+
+/* How many times in a row a disturbed sample is taken again, and how
+ * long a sample waits for a slow CPU to run at full speed again (the slow
+ * spells of docs/methodology.md lasted about a minute). */
+#define SCHEDULE_RETAKES 2
+#define SCHEDULE_HOLD_S 30
 
 /* One sample as taken: which unit, which repetition, what it printed. */
 struct taken {
@@ -70,7 +84,13 @@ struct run {
 	off_t raw_len;	/* its bytes written whole: only whole lines */
 	size_t unwritten; /* samples that could not be written */
 	struct gbjson gb; /* Google Benchmark's JSON of each C driver */
-	size_t measured, wide; /* benchmarks with samples, and those wide */
+	struct summary_precision precision; /* of the primary rows */
+	/* other processes' and the hypervisor's share of the CPUs over the
+	 * timed samples (load.h), summed, and the samples summed */
+	double load_others, load_steal, load_wall;
+	size_t load_samples;
+	double probe_best; /* the fastest CPU probe of the run, in µs */
+	double held_s;	   /* time samples waited for a slow CPU */
 	int unwritten_errno;
 	int pin, procs, ncpu;
 	char gomaxprocs[32];
@@ -118,13 +138,16 @@ int runbench_run(struct run *r, const struct family *f,
 		 const struct toolchain *t, int is_go, const char *bin,
 		 const struct family_env *fe, const char *filter,
 		 const char *skip, double seconds, long counted,
-		 double *groups, struct bench_output *out, char *err,
-		 size_t errlen);
+		 double *groups, struct load_share *load,
+		 struct bench_output *out, char *err, size_t errlen);
 
 /* schedule.c: a sample's value as an observation; the rounds */
 struct obs schedule_obs_of(const struct run *r, const struct unit *u, int rep,
 			   const struct metric *m);
 void schedule_measure(struct run *r);
+/* The interval goal of a family's benchmarks, in %: --target-ci, or
+ * --target-ci-unpinned for a family whose benchmarks use every CPU. */
+double schedule_target(const struct run *r, const struct family *f);
 
 /* runout.c: summary.csv and every other output of the run; -2 when one
  * could not be written */

@@ -70,6 +70,51 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
 /* Below this a time per op cannot be real work. */
 #define DELETED_NS 0.1
 
+/* The samples of u kept though disturbed: upset by other work when
+ * taken, or taken while the CPU ran slow, judged against the run's best
+ * probe at its end (a slow spell from the run's start is seen only once
+ * the CPU has run fast); *speed is the slowest of them. */
+static size_t kept_disturbed(const struct run *r, const struct unit *u,
+			     double *speed)
+{
+	size_t n = 0;
+	*speed = 1;
+	for (size_t i = 0; i < u->n; i++) {
+		double v = u->probe[i] > 0 ? r->probe_best / u->probe[i] : 1;
+		n += u->upset[i] || v < LOAD_SPEED;
+		if (v < *speed)
+			*speed = v;
+	}
+	return n;
+}
+
+/* A row whose samples other work disturbed says how many were taken
+ * again and how many kept; a quarter or more kept disturbed make it
+ * disturbed, whatever its interval: a tight interval around numbers the
+ * benchmark did not make alone is no finding. */
+static void note_disturbed(const struct run *r, struct summary_row *row,
+			   const struct unit *u)
+{
+	double speed;
+	size_t kept = kept_disturbed(r, u, &speed);
+	if (!u->retaken && !kept)
+		return;
+	if (kept * 4 >= u->n && row->status <= SUMMARY_WIDE)
+		row->status = SUMMARY_DISTURBED;
+	char why[48];
+	if (speed < LOAD_SPEED)
+		load_describe(&(struct load_share){.speed = speed}, why,
+			      sizeof why);
+	else
+		snprintf(why, sizeof why, "%s", u->disturbance);
+	char *was = row->note;
+	row->note = xasprintf(
+	    "%s%s%zu sample%s retaken, %zu kept though disturbed (%s)",
+	    was ? was : "", was ? "; " : "", u->retaken,
+	    u->retaken == 1 ? "" : "s", kept, why);
+	free(was);
+}
+
 static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 {
 	const struct run_config *c = r->c;
@@ -79,6 +124,7 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 		if (!u)
 			continue;
 		int primary = !strcmp(row->unit, r->primary);
+		double goal = schedule_target(r, u->fam);
 		if (u->state != UNIT_OK) {
 			row->status = u->state == UNIT_FAILED ? SUMMARY_FAILED
 							      : SUMMARY_SKIPPED;
@@ -106,18 +152,20 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			row->note =
 			    xasprintf("stopped after %zu of %d repetitions",
 				      row->s.n, c->count);
-		} else if (primary && !summary_within(&row->s, c->target_pct)) {
+		} else if (primary && !summary_within(&row->s, goal)) {
 			row->status = SUMMARY_WIDE;
 			row->note = xasprintf(
 			    "95%% interval wider than +-%g%% after %zu "
-			    "repetitions (raise '--max-count <N>', or "
-			    "MAXCOUNT=<N> under make)",
-			    c->target_pct, row->s.n);
+			    "repetitions (raise '--max-count <N>' or "
+			    "'--budget <DUR>', or MAXCOUNT=<N> under make)",
+			    goal, row->s.n);
 		} else if (primary && row->s.n > (size_t)c->count) {
 			row->note = xasprintf(
 			    "repetitions raised from %d to %zu to reach +-%g%%",
-			    c->count, row->s.n, c->target_pct);
+			    c->count, row->s.n, goal);
 		}
+		if (primary && u->state == UNIT_OK)
+			note_disturbed(r, row, u);
 	}
 }
 
@@ -149,6 +197,39 @@ static void carry_status(const struct run *r, struct summary_row *rows,
 		x->note = rows[p].note ? xstrdup(rows[p].note) : NULL;
 	}
 	key_index_free(&primary);
+}
+
+/* What else ran while the samples were taken (load.h), in machine.txt:
+ * the mean share of other processes and of the hypervisor on the
+ * sample's CPUs, the mean wall time of a sample's process (for the
+ * precision a second of measuring buys), and the samples retaken or kept
+ * disturbed. */
+static void record_load(struct run *r)
+{
+	if (!r->load_samples)
+		return;
+	size_t retaken = 0, disturbed = 0;
+	for (size_t i = 0; i < r->nunits; i++) {
+		double speed;
+		retaken += r->units[i].retaken;
+		disturbed += kept_disturbed(r, &r->units[i], &speed);
+	}
+	char buf[64];
+	double n = (double)r->load_samples;
+	snprintf(buf, sizeof buf, "%.3f", r->load_others / n);
+	machine_set(&r->m, "load-others", buf);
+	snprintf(buf, sizeof buf, "%.3f", r->load_steal / n);
+	machine_set(&r->m, "load-steal", buf);
+	snprintf(buf, sizeof buf, "%.3f", r->load_wall / n);
+	machine_set(&r->m, "sample-seconds", buf);
+	snprintf(buf, sizeof buf, "%.1f", r->probe_best);
+	machine_set(&r->m, "probe-best-us", buf);
+	snprintf(buf, sizeof buf, "%.1f", r->held_s);
+	machine_set(&r->m, "held-seconds", buf);
+	snprintf(buf, sizeof buf, "%zu", retaken);
+	machine_set(&r->m, "samples-retaken", buf);
+	snprintf(buf, sizeof buf, "%zu", disturbed);
+	machine_set(&r->m, "samples-disturbed", buf);
 }
 
 /* Adds a row for every unit that ended with no sample at all. */
@@ -257,6 +338,7 @@ int runout_write(struct run *r)
 		machine_set(&r->m, "unwritten", what);
 		free(what);
 	}
+	record_load(r);
 	machine_format(&r->m, &mach);
 	/* the run's model, from which every output is made */
 	struct run_model m = {.dir = r->dir,
@@ -265,11 +347,7 @@ int runout_write(struct run *r)
 			      .samples = bs,
 			      .nsamples = r->ntaken};
 	summary_table_of(&m.sum, rows, nrows);
-	for (size_t i = 0; i < nrows; i++)
-		if (!strcmp(rows[i].unit, r->primary) && rows[i].s.n) {
-			r->measured++;
-			r->wide += rows[i].status == SUMMARY_WIDE;
-		}
+	summary_precision_of(rows, nrows, r->primary, &r->precision);
 	m.anatomy = anatomy_rows(r, &m.nanatomy);
 	char err[ERRLEN];
 	struct claim_set *claims;

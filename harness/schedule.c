@@ -79,23 +79,94 @@ static long counted_iterations(const struct run *r, const struct unit *u)
 	return n > 1e7 ? 10000000 : (long)n;
 }
 
-static void take_sample(struct run *r, size_t ui, int rep)
+/* The probe of the CPU the samples run on (load_probe_us), kept as the
+ * run's best when it is the fastest yet. */
+static double probe(struct run *r)
 {
-	struct unit *u = &r->units[ui];
+	double p = load_probe_us(r->pin);
+	if (!(r->probe_best > 0) || p < r->probe_best)
+		r->probe_best = p;
+	return p;
+}
+
+/* Probes the CPU before a sample and, while it runs slow (load.h's
+ * LOAD_SPEED), waits for it, probing every 0.2 s, up to SCHEDULE_HOLD_S;
+ * the time waited is counted in r->held_s. Returns the last probe. */
+static double hold_for_speed(struct run *r)
+{
+	double p = probe(r), start = monotonic_s(), waited = 0;
+	while (p * LOAD_SPEED > r->probe_best && waited < SCHEDULE_HOLD_S &&
+	       !*r->c->stop) {
+		sleep_s(0.2);
+		p = probe(r);
+		waited = monotonic_s() - start;
+	}
+	r->held_s += waited;
+	return p;
+}
+
+/* Runs the unit's benchmark once; a timed sample that other work
+ * disturbed (load.h) is taken again, up to SCHEDULE_RETAKES times in a
+ * row, and the last one kept is counted as disturbed. Retaking at once
+ * catches a burst; a load that stays is then flagged, not hidden. *slow
+ * is the slower probe around the sample kept, *upset whether others or
+ * the hypervisor disturbed it. */
+static int measure(struct run *r, struct unit *u, struct bench_output *out,
+		   double *slow, int *upset, char *err, size_t errlen)
+{
 	char *filter = u->is_go ? runbench_go_filter(u) : runbench_gb_filter(u->variant, u->param);
-	struct bench_output out;
-	char err[ERRLEN];
 	double groups[ANATOMY_NGROUPS];
 	long counted = counted_iterations(r, u);
-	int rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary, u->env,
-			    filter, NULL, r->c->benchtime_s, counted,
-			    counted ? groups : NULL, &out, err, sizeof err);
-	if (rc == 0 && counted && out.nlines) {
+	struct load_share load = {0};
+	int rc;
+	*slow = 0;
+	*upset = 0;
+	for (int retakes = 0;; retakes++) {
+		double before = counted ? 0 : hold_for_speed(r);
+		rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary,
+				  u->env, filter, NULL, r->c->benchtime_s,
+				  counted, counted ? groups : NULL,
+				  counted ? NULL : &load, out, err, errlen);
+		if (rc != 0 || counted)
+			break;
+		*slow = fmax(before, probe(r));
+		load.speed = r->probe_best / *slow;
+		r->load_wall += load.wall_s;
+		r->load_others += load.others;
+		r->load_steal += load.steal;
+		r->load_samples++;
+		if (!load_disturbed(&load))
+			break;
+		load_describe(&load, u->disturbance, sizeof u->disturbance);
+		/* a load that outlasted two retakes of this unit stays:
+		 * retaking more would only cost time */
+		if (retakes == SCHEDULE_RETAKES || u->disturbed >= 2 ||
+		    *r->c->stop) {
+			u->disturbed++;
+			*upset = load.others > LOAD_OTHERS ||
+				 load.steal > LOAD_STEAL;
+			break;
+		}
+		u->retaken++;
+		benchout_free(out);
+	}
+	if (rc == 0 && counted && out->nlines) {
 		u->anatomy =
 		    xrealloc(u->anatomy, (u->n + 1) * sizeof *u->anatomy);
 		memcpy(u->anatomy[u->n], groups, sizeof groups);
 	}
 	free(filter);
+	return rc;
+}
+
+static void take_sample(struct run *r, size_t ui, int rep)
+{
+	struct unit *u = &r->units[ui];
+	struct bench_output out;
+	char err[ERRLEN];
+	double slow;
+	int upset;
+	int rc = measure(r, u, &out, &slow, &upset, err, sizeof err);
 	r->done++;
 	if (rc != 0) {
 		if (!*r->c->stop) {
@@ -129,6 +200,10 @@ static void take_sample(struct run *r, size_t ui, int rep)
 		gbjson_add(&r->gb, u->fam->name, u->tc->name, u->tc->cc_name,
 			   rep, out.json);
 	u->primary = xrealloc(u->primary, (u->n + 1) * sizeof *u->primary);
+	u->probe = xrealloc(u->probe, (u->n + 1) * sizeof *u->probe);
+	u->upset = xrealloc(u->upset, (u->n + 1) * sizeof *u->upset);
+	u->probe[u->n] = slow;
+	u->upset[u->n] = upset;
 	u->primary[u->n++] = l->metrics[0].value;
 	r->taken = xrealloc(r->taken, (r->ntaken + 1) * sizeof *r->taken);
 	struct taken *tk = &r->taken[r->ntaken++];
@@ -141,13 +216,18 @@ static void take_sample(struct run *r, size_t ui, int rep)
 	benchout_free(&out);
 }
 
+double schedule_target(const struct run *r, const struct family *f)
+{
+	return f->unpinned ? r->c->target_unpinned_pct : r->c->target_pct;
+}
+
 static int interval_met(const struct run *r, const struct unit *u)
 {
 	if (u->n < 2)
 		return 0;
 	struct stats_summary s;
 	stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
-	return summary_within(&s, r->c->target_pct);
+	return summary_within(&s, schedule_target(r, u->fam));
 }
 
 /* The samples the run will still take, for the time left: each unit's up
@@ -160,19 +240,19 @@ static int interval_met(const struct run *r, const struct unit *u)
 static size_t samples_left(const struct run *r)
 {
 	const struct run_config *c = r->c;
-	size_t left = 0;
+	size_t left = 0, extra = 0;
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
 		if (u->state != UNIT_OK)
 			continue;
-		double want = c->count;
+		double want = c->count, goal = schedule_target(r, u->fam);
 		if (u->n == 2 && c->max_count > c->count) {
 			/* two samples: the median's interval as a normal
 			 * sample's would have it, sd from their difference */
 			double sd = fabs(u->primary[0] - u->primary[1]) / M_SQRT2,
 			       med = (u->primary[0] + u->primary[1]) / 2;
 			double half = 1.96 * 1.2533 * sd / fabs(med) * 100;
-			double need = pow(half / c->target_pct, 2);
+			double need = pow(half / goal, 2);
 			if (isfinite(need) && need > want)
 				want = fmin(ceil(need), c->max_count);
 		} else if (u->n >= 3 && c->max_count > c->count) {
@@ -181,17 +261,34 @@ static size_t samples_left(const struct run *r)
 			double half = fmax(s.ci_high - s.median,
 					   s.median - s.ci_low) /
 				      fabs(s.median) * 100;
-			double need = (double)u->n * pow(half / c->target_pct, 2);
+			double need = (double)u->n * pow(half / goal, 2);
 			if (isfinite(need) && need > want)
 				want = fmin(ceil(need), c->max_count);
 		}
 		if (want > (double)u->n)
 			left += (size_t)want - u->n;
+		double from = fmax((double)u->n, c->count);
+		if (want > from)
+			extra += (size_t)(want - from);
+	}
+	/* the samples beyond --count stop at the budget */
+	double spent = monotonic_s() - r->started,
+	       each = r->done ? spent / (double)r->done : 0;
+	if (each > 0) {
+		double room = fmax(0, (c->budget_s - spent) / each);
+		if ((double)extra > room)
+			left -= extra - (size_t)room;
 	}
 	return left;
 }
 
-/* Runs one round over the units in want (a flag each), shuffled. */
+static int over_budget(const struct run *r)
+{
+	return monotonic_s() - r->started >= r->c->budget_s;
+}
+
+/* Runs one round over the units in want (a flag each), shuffled; a round
+ * beyond --count ends at the budget. */
 static void round_of(struct run *r, const int *want, int round, int rounds)
 {
 	size_t *order = xmalloc(r->nunits * sizeof *order), n = 0;
@@ -206,6 +303,8 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 	}
 	r->planned = r->done + samples_left(r);
 	for (size_t i = 0; i < n && !*r->c->stop; i++) {
+		if (round > r->c->count && over_budget(r))
+			break;
 		struct unit *u = &r->units[order[i]];
 		if (u->state != UNIT_OK)
 			continue;
@@ -229,8 +328,8 @@ void schedule_measure(struct run *r)
 	r->started = r->said_at = monotonic_s();
 	for (int round = 1; round <= c->count && !*c->stop; round++)
 		round_of(r, want, round, c->count);
-	for (int round = c->count + 1; round <= c->max_count && !*c->stop;
-	     round++) {
+	for (int round = c->count + 1;
+	     round <= c->max_count && !*c->stop && !over_budget(r); round++) {
 		size_t more = 0;
 		for (size_t i = 0; i < r->nunits; i++) {
 			want[i] = r->units[i].state == UNIT_OK &&

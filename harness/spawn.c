@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -169,9 +170,13 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 	struct sbuf out = {0}, errb = {0};
 	int killed = collect(o, pid, start, outp[0], errp[0], &out, &errb, r);
 	int status;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	struct rusage ru;
+	while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
 		;
 	r->elapsed_s = monotonic_s() - start;
+	r->cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+		   (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+	r->nivcsw = ru.ru_nivcsw;
 	if (killed)
 		killpg(pid, SIGKILL); /* grandchildren left behind */
 

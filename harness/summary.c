@@ -160,8 +160,27 @@ int summary_within(const struct stats_summary *s, double pct)
 	       s->ci_high <= s->median * (1 + pct / 100);
 }
 
+void summary_precision_of(const struct summary_row *rows, size_t nrows,
+			  const char *unit, struct summary_precision *p)
+{
+	memset(p, 0, sizeof *p);
+	for (size_t i = 0; i < nrows; i++) {
+		const struct summary_row *x = &rows[i];
+		if (strcmp(x->unit, unit) || !x->s.n ||
+		    x->status == SUMMARY_DELETED)
+			continue;
+		p->measured++;
+		p->within1 += summary_within(&x->s, 1);
+		p->within3 += summary_within(&x->s, 3);
+		p->within5 += summary_within(&x->s, 5);
+		p->ok += x->status == SUMMARY_OK;
+		p->wide += x->status == SUMMARY_WIDE;
+		p->disturbed += x->status == SUMMARY_DISTURBED;
+	}
+}
+
 const char *const summary_status_names[SUMMARY_NSTATUS] = {
-    "ok", "wide", "incomplete", "failed", "skipped", "deleted"};
+    "ok", "wide", "incomplete", "failed", "skipped", "deleted", "disturbed"};
 
 /* How a column is written and read. */
 enum col_kind {

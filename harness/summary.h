@@ -31,6 +31,7 @@ enum summary_status {
 	SUMMARY_FAILED,	    /* the case failed, crashed or hung */
 	SUMMARY_SKIPPED,    /* the case skipped itself, saying why */
 	SUMMARY_DELETED,    /* the compiler deleted the work: not a figure */
+	SUMMARY_DISTURBED,  /* other work shared its CPUs in many samples */
 	SUMMARY_NSTATUS
 };
 /* The status words as summary.csv spells them, by enum value. */
@@ -76,6 +77,15 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 				 const char *param, const char *unit);
 /* 1 when the interval lies within +-pct of the median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
+
+/* How precise a run's rows of one unit are: of the rows measured (not
+ * deleted by the compiler), those whose interval is within +-1%, 3% and
+ * 5% of the median, and those ok (the goal met), wide and disturbed. */
+struct summary_precision {
+	size_t measured, within1, within3, within5, ok, wide, disturbed;
+};
+void summary_precision_of(const struct summary_row *rows, size_t nrows,
+			  const char *unit, struct summary_precision *p);
 /* The columns of summary.csv, NULL-terminated, in the order written. */
 extern const char *const summary_columns[];
 /* Requires every column of summary.csv (the error names the first

@@ -257,6 +257,13 @@ double monotonic_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+void sleep_s(double s)
+{
+	struct timespec t = {.tv_sec = (time_t)s,
+			     .tv_nsec = (long)((s - (double)(time_t)s) * 1e9)};
+	nanosleep(&t, NULL);
+}
+
 int parse_double(const char *s, double *out)
 {
 	char *end;

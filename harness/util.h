@@ -80,9 +80,11 @@ char *str_rstrip(char *s);
 int str_starts(const char *s, const char *prefix);
 /* strcmp of two char * that a and b point to: for qsort of strings. */
 int str_ptr_cmp(const void *a, const void *b);
-/* Parses a whole string as a number; -1 when anything else is in it. */
 /* Seconds on the monotonic clock, for durations. */
 double monotonic_s(void);
+/* Sleeps s seconds, or less when a signal comes. */
+void sleep_s(double s);
+/* Parses a whole string as a number; -1 when anything else is in it. */
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);
 

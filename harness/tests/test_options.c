@@ -57,6 +57,14 @@ static void values_and_given(void **state)
 			 0);
 	assert_int_equal(c.count, 5);
 	assert_int_equal(c.instr_fixed, 0);
+	/* durations in minutes, and the unpinned families' own goal */
+	const char *budget[] = {"--budget", "6m", "--target-ci-unpinned", "4",
+				"--warmup", "1.5m", NULL};
+	assert_int_equal(parse(&c, RUN_CMD_RUN, budget, &first, err), 0);
+	assert_true(c.budget_s == 360);
+	assert_true(c.warmup_s == 90);
+	assert_true(c.target_unpinned_pct == 4);
+	assert_true(c.target_pct == 3);
 }
 
 static void expect_error(unsigned command, const char **args, const char *want)
@@ -163,6 +171,7 @@ static void remote_flags_read_back(void **state)
 	assert_string_equal(sb.buf,
 			    " --cases 'call,it'\\''s' --metric time --iterations "
 			    "5000 --count 6 --max-count 9 --target-ci 2.5 "
+			    "--target-ci-unpinned 5 --budget 360s "
 			    "--benchtime 0.14999999999999999s --warmup "
 			    "0.050000000000000003s --pin 1 --timeout 300s "
 			    "--seed 42 --quiet");

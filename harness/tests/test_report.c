@@ -330,8 +330,9 @@ static void claims_are_the_summary(void **state)
 	}
 	static const char *const verdicts[] = {
 	    "20 to 100 times more.* **does not hold**.",
-	    "(taken as at least twice): **does not hold**. The 1 to 2 ms "
-	    "figure: **does not hold**.",
+	    /* 1.97 [1.89, 2.06] times: across twice */
+	    "(taken as at least twice): **inconclusive**: the intervals "
+	    "overlap. The 1 to 2 ms figure: **does not hold**.",
 	    "one crossing for N items instead of N crossings.* **holds**.",
 	    "atomic ids relieve it.* **holds only in part**.",
 	    "lowers the cost of bursts.* **holds only in part**.",
@@ -446,11 +447,13 @@ static void assert_verdict(const char *rows, const char *claim,
 #define SOME "**holds only for some toolchains**."
 #define PART "**holds only in part**."
 
+/* go->c and go->go of a toolchain, each with an interval of no width
+ * (the boundary tests) */
 static char *call_rows(const char *tc, double gc, double gg)
 {
-	return xasprintf("call,go->c,%s,,ns/op,%.17g,,,,,,ok\n"
-			 "call,go->go,%s,,ns/op,%.17g,,,,,,ok\n",
-			 tc, gc, tc, gg);
+	return xasprintf("call,go->c,%s,,ns/op,%.17g,%.17g,%.17g,,,,ok\n"
+			 "call,go->go,%s,,ns/op,%.17g,%.17g,%.17g,,,,ok\n",
+			 tc, gc, gc, gc, tc, gg, gg, gg);
 }
 
 /* A claim whose rows have fewer than 5 samples (a run stopped early)
@@ -511,7 +514,7 @@ static void seventeen_toolchains(void **state)
 	for (const char *p = c; (p = strstr(p, "\n  - go1.")); p++)
 		n++;
 	assert_int_equal(n, 17);
-	assert_non_null(strstr(c, "  - go1.26: `go->c` 100 ns"));
+	assert_non_null(strstr(c, "  - go1.26: `go->c` 100 [100, 100] ns"));
 	free(c);
 	sbuf_free(&rows);
 }
@@ -552,9 +555,10 @@ static void claim_go_to_c_bounds(void **state)
 static void verdict_c_to_go(double cg, double gc, const char *far,
 			    const char *ms)
 {
-	char *rows = xasprintf("call,c->go(cthread),go1.26.8,,ns/op,%.17g,,,,,"
-			       ",ok\ncall,go->c,go1.26.8,,ns/op,%.17g,,,,,,ok\n",
-			       cg, gc);
+	char *rows = xasprintf("call,c->go(cthread),go1.26.8,,ns/op,%.17g,%.17g,"
+			       "%.17g,,,,ok\ncall,go->c,go1.26.8,,ns/op,%.17g,"
+			       "%.17g,%.17g,,,,ok\n",
+			       cg, cg, cg, gc, gc, gc);
 	char *want = xasprintf("Far more (taken as at least twice): %s The 1 "
 			       "to 2 ms figure: %s",
 			       far, ms);
@@ -573,6 +577,68 @@ static void claim_c_to_go_bounds(void **state)
 	verdict_c_to_go(0.999e6, 30, HOLDS, NOT);
 	verdict_c_to_go(2e6, 30, HOLDS, HOLDS);
 	verdict_c_to_go(2.001e6, 30, HOLDS, NOT);
+}
+
+/* The ranges and times judges read the intervals: a figure whose
+ * interval lies across a bound is inconclusive, one wholly past it
+ * decides whatever the others say, and a ratio's interval is the widest
+ * the two rows' intervals allow. */
+static void claims_weigh_intervals(void **state)
+{
+	(void)state;
+	const char *open = "**inconclusive**: the intervals overlap.";
+	/* go->c across 60 ns */
+	assert_verdict("call,go->c,go1.26.8,,ns/op,61,59,63,,,,ok\n"
+		       "call,go->go,go1.26.8,,ns/op,2,1.9,2.1,,,,ok\n",
+		       GO_TO_C, open);
+	/* go->c wholly below 60 ns: decided, though go->go is open */
+	assert_verdict("call,go->c,go1.26.8,,ns/op,50,49,51,,,,ok\n"
+		       "call,go->go,go1.26.8,,ns/op,1,0.9,1.1,,,,ok\n",
+		       GO_TO_C, NOT);
+	/* 21.7 times, [64/3.1, 66/2.9] = [20.6, 22.8]: within */
+	assert_verdict("call,go->c,go1.26.8,,ns/op,65,64,66,,,,ok\n"
+		       "call,go->go,go1.26.8,,ns/op,3,2.9,3.1,,,,ok\n",
+		       GO_TO_C, HOLDS);
+	/* [61/3.1, 66/2.9] reaches below 20 times */
+	assert_verdict("call,go->c,go1.26.8,,ns/op,65,61,66,,,,ok\n"
+		       "call,go->go,go1.26.8,,ns/op,3,2.9,3.1,,,,ok\n",
+		       GO_TO_C, open);
+	char *c = claims_of("call,go->c,go1.26.8,,ns/op,61,59,63,,,,ok\n"
+			    "call,go->go,go1.26.8,,ns/op,2,1.9,2.1,,,,ok\n"
+			    "call,go->c,go1.19.8,,ns/op,30,29,31,,,,ok\n"
+			    "call,go->go,go1.19.8,,ns/op,2,1.9,2.1,,,,ok\n");
+	char *v = verdict_of(c, GO_TO_C);
+	assert_string_equal(v, "**does not hold**; inconclusive on 1 toolchain "
+			       "(the intervals overlap).");
+	assert_non_null(strstr(c, "`go->c` 61 [59, 63] ns (its interval across "
+				  "60 to 200)"));
+	free(v);
+	free(c);
+	/* c->go 70 [55, 80] against go->c 30 [29, 31]: [1.77, 2.76] times */
+	assert_verdict("call,c->go(cthread),go1.26.8,,ns/op,70,55,80,,,,ok\n"
+		       "call,go->c,go1.26.8,,ns/op,30,29,31,,,,ok\n",
+		       "*Calling Go from C",
+		       "Far more (taken as at least twice): **inconclusive**: "
+		       "the intervals overlap. The 1 to 2 ms figure: **does not "
+		       "hold**.");
+	/* 1 ms across its lower bound, far more decided */
+	assert_verdict("call,c->go(cthread),go1.26.8,,ns/op,1e6,0.9e6,1.1e6,,,,"
+		       "ok\ncall,go->c,go1.26.8,,ns/op,30,29,31,,,,ok\n",
+		       "*Calling Go from C",
+		       "Far more (taken as at least twice): **holds**. The 1 to "
+		       "2 ms figure: **inconclusive**: the intervals overlap.");
+}
+
+/* A row measured while other work shared its CPUs carries no verdict. */
+static void disturbed_inconclusive(void **state)
+{
+	(void)state;
+	char *c = claims_of("call,go->c,go1.26.8,,ns/op,100,99,101,,,,"
+			    "disturbed\ncall,go->go,go1.26.8,,ns/op,2,1.99,2.01,"
+			    ",,,ok\n");
+	assert_non_null(strstr(c, "**inconclusive**: `go->c` was measured while "
+				  "other work shared its CPUs ()."));
+	free(c);
 }
 
 #define BATCHING "*Batching amortises"
@@ -1290,9 +1356,9 @@ static void a_family_brings_its_claim(void **state)
 	claims_write(s, &t, &sb);
 	assert_string_equal(
 	    sb.buf, "## Claims about cgo\n\n- *A toy call costs 10 to 40 ns.* "
-		    "**holds**.\n  - go1.26.8: `go->c` 20 ns (within 10 to 40), "
-		    "`go->go` 2 ns (within 1 to 3), 10 times (within 5 to "
-		    "20)\n\n");
+		    "**holds**.\n  - go1.26.8: `go->c` 20 [19, 21] ns (within 10 "
+		    "to 40), `go->go` 2 [1.9, 2.1] ns (within 1 to 3), 10 [9.05, "
+		    "11.1] times (within 5 to 20)\n\n");
 	sbuf_free(&sb);
 	summary_table_free(&t);
 	claims_free(s);
@@ -1399,6 +1465,8 @@ int main(void)
 	    cmocka_unit_test(claims_files_checked),
 	    cmocka_unit_test(a_family_brings_its_claim),
 	    cmocka_unit_test(claim_go_to_c_bounds),
+	    cmocka_unit_test(claims_weigh_intervals),
+	    cmocka_unit_test(disturbed_inconclusive),
 	    cmocka_unit_test(seventeen_toolchains),
 	    cmocka_unit_test(claim_c_to_go_bounds),
 	    cmocka_unit_test(claim_batching_bounds),

@@ -74,6 +74,30 @@ static void env_cwd_and_pin(void **state)
 	spawn_result_free(&r);
 }
 
+/* The child's own CPU time, from wait4: a spinning child's is most of
+ * its wall time, a sleeping one's little of it (no absolute time is
+ * assumed, only the two against each other). */
+static void cpu_time(void **state)
+{
+	(void)state;
+	char *spin[] = {"sh", "-c",
+			"i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done",
+			NULL},
+	     *nap[] = {"sleep", "0.2", NULL};
+	struct spawn_opts o = {.argv = spin, .pin_cpu = 0};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_true(r.cpu_s > 0);
+	assert_true(r.cpu_s <= r.elapsed_s + 0.01); /* one CPU: no more */
+	double spin_share = r.cpu_s / r.elapsed_s;
+	spawn_result_free(&r);
+	o.argv = nap;
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_true(r.cpu_s / r.elapsed_s < spin_share / 2);
+	spawn_result_free(&r);
+}
+
 static void missing_program(void **state)
 {
 	(void)state;
@@ -105,6 +129,7 @@ int main(void)
 	    cmocka_unit_test(crash_is_reported),
 	    cmocka_unit_test(timeout_kills_the_group),
 	    cmocka_unit_test(env_cwd_and_pin),
+	    cmocka_unit_test(cpu_time),
 	    cmocka_unit_test(missing_program),
 	    cmocka_unit_test(tails),
 	};

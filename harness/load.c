@@ -1,0 +1,146 @@
+#include "load.h"
+
+#include "util.h"
+
+#include <errno.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* One "cpuN user nice system idle iowait irq softirq steal ..." line. */
+static int parse_cpu_line(const char *line, int lineno, struct load_snap *s,
+			  char *err, size_t errlen)
+{
+	char *end;
+	long cpu = strtol(line + 3, &end, 10);
+	if (end == line + 3 || cpu < 0 || *end != ' ')
+		return set_error(err, errlen, "/proc/stat:%d: bad cpu line",
+				 lineno);
+	unsigned long long v[8] = {0};
+	const char *p = end;
+	int nv = 0;
+	for (; nv < 8; nv++) {
+		errno = 0;
+		v[nv] = strtoull(p, &end, 10);
+		if (end == p || errno)
+			break;
+		p = end;
+	}
+	if (nv < 4)
+		return set_error(err, errlen,
+				 "/proc/stat:%d: cpu%ld has %d fields, not 4 "
+				 "or more",
+				 lineno, cpu, nv);
+	if (cpu >= LOAD_MAXCPU)
+		return 0;
+	/* busy: user, nice, system, irq, softirq; idle and iowait are not */
+	s->busy[cpu] = v[0] + v[1] + v[2] + v[5] + v[6];
+	s->steal[cpu] = v[7];
+	if (cpu + 1 > s->ncpu)
+		s->ncpu = (int)cpu + 1;
+	return 0;
+}
+
+int load_parse(const char *text, struct load_snap *s, char *err,
+	       size_t errlen)
+{
+	memset(s, 0, sizeof *s);
+	int lineno = 0;
+	for (const char *line = text; line && *line; lineno++) {
+		const char *nl = strchr(line, '\n');
+		if (!strncmp(line, "cpu", 3) && line[3] >= '0' &&
+		    line[3] <= '9' &&
+		    parse_cpu_line(line, lineno + 1, s, err, errlen) != 0)
+			return -1;
+		line = nl ? nl + 1 : NULL;
+	}
+	if (!s->ncpu)
+		return set_error(err, errlen, "/proc/stat: no cpuN line");
+	return 0;
+}
+
+void load_read(struct load_snap *s)
+{
+	char buf[65536], err[ERRLEN];
+	FILE *f = fopen("/proc/stat", "r");
+	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	if (f)
+		fclose(f);
+	buf[n] = 0;
+	if (!n || load_parse(buf, s, err, sizeof err) != 0)
+		s->ncpu = 0;
+}
+
+void load_between(const struct load_snap *a, const struct load_snap *b,
+		  int cpu, double own_cpu_s, double wall_s,
+		  struct load_share *out)
+{
+	out->others = out->steal = 0;
+	if (!a->ncpu || a->ncpu != b->ncpu || cpu >= a->ncpu || !(wall_s > 0))
+		return;
+	double busy = 0, steal = 0;
+	for (int i = 0; i < a->ncpu; i++) {
+		if (cpu >= 0 && i != cpu)
+			continue;
+		busy += (double)(b->busy[i] - a->busy[i]);
+		steal += (double)(b->steal[i] - a->steal[i]);
+	}
+	double hz = (double)sysconf(_SC_CLK_TCK);
+	double others = (busy / hz - own_cpu_s) / wall_s;
+	out->others = others > 0 ? others : 0;
+	out->steal = steal / hz / wall_s;
+}
+
+int load_disturbed(const struct load_share *l)
+{
+	return l->others > LOAD_OTHERS || l->steal > LOAD_STEAL ||
+	       (l->speed > 0 && l->speed < LOAD_SPEED);
+}
+
+static double chain_us(void)
+{
+	double start = monotonic_s();
+	unsigned long long x = 1;
+	for (int i = 0; i < 100000; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		__asm__ volatile("" : "+r"(x)); /* one link at a time */
+	}
+	return (monotonic_s() - start) * 1e6;
+}
+
+double load_probe_us(int cpu)
+{
+	cpu_set_t was, on;
+	int moved = 0;
+	if (cpu >= 0 && sched_getaffinity(0, sizeof was, &was) == 0) {
+		CPU_ZERO(&on);
+		CPU_SET(cpu, &on);
+		moved = sched_setaffinity(0, sizeof on, &on) == 0;
+	}
+	double best = chain_us();
+	for (int i = 0; i < 2; i++) {
+		double t = chain_us();
+		if (t < best)
+			best = t;
+	}
+	if (moved)
+		sched_setaffinity(0, sizeof was, &was);
+	return best;
+}
+
+int load_busy(double others, double steal)
+{
+	return others > 0.1 || steal > LOAD_STEAL;
+}
+
+void load_describe(const struct load_share *l, char *buf, size_t len)
+{
+	if (l->speed > 0 && l->speed < LOAD_SPEED)
+		snprintf(buf, len, "CPU at %.2g of its speed", l->speed);
+	else if (l->steal > LOAD_STEAL)
+		snprintf(buf, len, "steal %.2g CPU", l->steal);
+	else
+		snprintf(buf, len, "others %.2g CPU", l->others);
+}

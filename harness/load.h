@@ -1,0 +1,73 @@
+/* load: what else ran on the machine while a sample was taken.
+ *
+ * A snapshot is the busy and stolen CPU time of each CPU, as /proc/stat
+ * counts it in clock ticks. Between two snapshots, the CPU time the
+ * sample's own process used (from wait4) is taken off the busy time of
+ * the CPUs it could run on; what is left was other processes', and the
+ * stolen time was the hypervisor's. A sample is disturbed when either
+ * took more than a share of the sample's time, or when a probe loop
+ * timed around it ran slow: its number is not the benchmark's alone.
+ * Snapshots own no memory. */
+#ifndef CGOBENCH_LOAD_H
+#define CGOBENCH_LOAD_H
+
+#include <stddef.h>
+
+#define LOAD_MAXCPU 256
+
+struct load_snap {
+	int ncpu; /* 0: /proc/stat could not be read */
+	unsigned long long busy[LOAD_MAXCPU], steal[LOAD_MAXCPU];
+};
+
+/* Over one sample, in CPUs (1: one whole CPU for the whole sample). */
+struct load_share {
+	double others; /* other processes' time on the sample's CPUs */
+	double steal;  /* the hypervisor's */
+	double wall_s; /* the sample's own wall time, process start to exit */
+	/* the CPU's speed around the sample, from load_probe_us: the best
+	 * probe of the run over the slower of the probes before and after
+	 * it (1: full speed; 0: not probed) */
+	double speed;
+};
+
+/* Others above this share of a CPU, or steal above LOAD_STEAL, disturb a
+ * sample: a quarter of the pinned CPU is far beyond the harness's own
+ * polling and the kernel's ticks (under 0.05 in the default suite here),
+ * and a CPU-bound process sharing it shows as 0.5. */
+#define LOAD_OTHERS 0.25
+#define LOAD_STEAL 0.05
+/* A speed under this disturbs a sample too: a virtual machine's CPU can
+ * run far slower for a minute at a time while the host is busy elsewhere,
+ * which neither /proc/stat nor the sample's own process can see. Here
+ * (the 2-core VM of docs/methodology.md) the probe of a quiet CPU stayed
+ * within 1.12 times its best nine times in ten, and the slow spells ran
+ * 1.5 to 1.8 times slower. */
+#define LOAD_SPEED 0.8
+
+/* Parses the text of /proc/stat; -1 with err set when it has no cpuN
+ * line or one that is malformed. */
+int load_parse(const char *text, struct load_snap *s, char *err,
+	       size_t errlen);
+/* The time of a fixed chain of dependent multiplies (about 0.2 ms on a
+ * 2 GHz CPU), the least of three runs, in µs, with the calling thread
+ * moved to cpu for it (-1: where it is) and back: how fast that CPU runs
+ * now. */
+double load_probe_us(int cpu);
+/* Reads /proc/stat; ncpu 0 when it cannot (no load is then seen). */
+void load_read(struct load_snap *s);
+/* The share between a and b, on cpu (-1: every CPU), of a sample that
+ * took wall_s seconds and whose process used own_cpu_s of CPU time; a
+ * share it cannot tell (no snapshot, no time) is 0. */
+void load_between(const struct load_snap *a, const struct load_snap *b,
+		  int cpu, double own_cpu_s, double wall_s,
+		  struct load_share *out);
+int load_disturbed(const struct load_share *l);
+/* A run whose samples saw, on average, more than a tenth of a CPU of
+ * other processes or a twentieth stolen ran on a busy machine. */
+int load_busy(double others, double steal);
+/* "CPU at 0.6 of its speed", "steal 0.1 CPU" or "others 0.52 CPU", for
+ * a note; at most len bytes. */
+void load_describe(const struct load_share *l, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,136 @@
+/* load: what else ran while a sample was taken, from /proc/stat. */
+#include "testutil.h"
+
+#include "load.h"
+
+#include <math.h>
+#include <unistd.h>
+
+/* A real /proc/stat (2 CPUs, no steal): the busy ticks are user, nice,
+ * system, irq and softirq; idle and iowait are not. */
+static void parses_real(void **state)
+{
+	(void)state;
+	char *text = fixture("harness/tests/fixtures/proc-stat.txt");
+	struct load_snap s;
+	char err[ERRLEN];
+	assert_int_equal(load_parse(text, &s, err, sizeof err), 0);
+	assert_int_equal(s.ncpu, 2);
+	assert_true(s.busy[0] == 610825ULL + 6101 + 236007 + 0 + 28039);
+	assert_true(s.busy[1] == 1688230ULL + 5017 + 352880 + 0 + 9079);
+	assert_true(s.steal[0] == 0 && s.steal[1] == 0);
+	free(text);
+}
+
+static void expect_error(const char *text, const char *want)
+{
+	struct load_snap s;
+	char err[ERRLEN];
+	assert_int_equal(load_parse(text, &s, err, sizeof err), -1);
+	if (strcmp(err, want))
+		fail_msg("'%s': error '%s', want '%s'", text, err, want);
+}
+
+/* A malformed cpu line is named by its line; a file without one fails;
+ * the aggregate "cpu " line and other lines ("cpux") are not read. */
+static void rejects_malformed(void **state)
+{
+	(void)state;
+	expect_error("cpu  1 2 3 4\nintr 5\n", "/proc/stat: no cpuN line");
+	expect_error("cpu  1 2 3 4\ncpu0 1 2 3\n",
+		     "/proc/stat:2: cpu0 has 3 fields, not 4 or more");
+	expect_error("cpu0 1 2 3 4\ncpu1x 1 2 3 4\n",
+		     "/proc/stat:2: bad cpu line");
+	struct load_snap s;
+	char err[ERRLEN];
+	/* an old kernel's four fields: no steal */
+	assert_int_equal(load_parse("cpu3 10 20 30 40\n", &s, err, sizeof err),
+			 0);
+	assert_int_equal(s.ncpu, 4);
+	assert_true(s.busy[3] == 60 && s.steal[3] == 0);
+}
+
+/* Others' share is the busy time of the sample's CPUs less its own CPU
+ * time, over its wall time; steal likewise; a share it cannot tell is 0. */
+static void shares(void **state)
+{
+	(void)state;
+	double hz = (double)sysconf(_SC_CLK_TCK);
+	struct load_snap a, b;
+	char err[ERRLEN];
+	assert_int_equal(load_parse("cpu0 100 0 0 0 0 0 0 0\n"
+				    "cpu1 100 0 0 0 0 0 0 0\n",
+				    &a, err, sizeof err),
+			 0);
+	b = a;
+	/* 0.2 s of wall: CPU 1 busy all of it, CPU 0 half of it, 0.02 s
+	 * stolen on CPU 1; the sample's process used 0.2 s of CPU */
+	b.busy[1] += (unsigned long long)(0.2 * hz);
+	b.busy[0] += (unsigned long long)(0.1 * hz);
+	b.steal[1] += (unsigned long long)(0.02 * hz);
+	struct load_share l = {0};
+	load_between(&a, &b, 1, 0.2, 0.2, &l);
+	assert_true(fabs(l.others) < 1e-9);
+	assert_true(fabs(l.steal - 0.1) < 1e-9);
+	assert_true(load_disturbed(&l)); /* steal 0.1 > 0.05 */
+	load_between(&a, &b, -1, 0.2, 0.2, &l);
+	assert_true(fabs(l.others - 0.5) < 1e-9);
+	assert_true(load_disturbed(&l));
+	char d[48];
+	load_describe(&l, d, sizeof d);
+	assert_string_equal(d, "steal 0.1 CPU");
+	b.steal[1] = a.steal[1];
+	load_between(&a, &b, -1, 0.2, 0.2, &l);
+	load_describe(&l, d, sizeof d);
+	assert_string_equal(d, "others 0.5 CPU");
+	/* CPU 0 alone: half of it */
+	load_between(&a, &b, 0, 0, 0.2, &l);
+	assert_true(fabs(l.others - 0.5) < 1e-9);
+	/* own time above the ticks (their granularity): no negative share */
+	load_between(&a, &b, 1, 0.25, 0.2, &l);
+	assert_true(l.others == 0);
+	/* nothing to tell by */
+	struct load_snap none = {0};
+	load_between(&none, &b, -1, 0.2, 0.2, &l);
+	assert_true(l.others == 0 && l.steal == 0);
+	load_between(&a, &b, 5, 0.2, 0.2, &l);
+	assert_true(l.others == 0 && l.steal == 0);
+	load_between(&a, &b, 1, 0.2, 0, &l);
+	assert_true(l.others == 0 && l.steal == 0);
+}
+
+/* The thresholds: a quarter of a CPU of others, a twentieth stolen. */
+static void thresholds(void **state)
+{
+	(void)state;
+	struct load_share l = {.others = 0.25, .steal = 0.05};
+	assert_false(load_disturbed(&l));
+	l.others = 0.26;
+	assert_true(load_disturbed(&l));
+	l = (struct load_share){.others = 0, .steal = 0.051};
+	assert_true(load_disturbed(&l));
+	assert_false(load_busy(0.1, 0.05));
+	assert_true(load_busy(0.11, 0));
+	assert_true(load_busy(0, 0.051));
+}
+
+/* This machine's own /proc/stat reads, with a CPU or more. */
+static void reads_this_machine(void **state)
+{
+	(void)state;
+	struct load_snap s;
+	load_read(&s);
+	assert_true(s.ncpu >= 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(parses_real),
+	    cmocka_unit_test(rejects_malformed),
+	    cmocka_unit_test(shares),
+	    cmocka_unit_test(thresholds),
+	    cmocka_unit_test(reads_this_machine),
+	};
+	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
+}
