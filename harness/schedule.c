@@ -317,6 +317,36 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 	free(order);
 }
 
+/* The unit of u's baseline (family.h): of the same param, else the one
+ * without, as summary.c pairs them; -1 when it has none. */
+static long baseline_unit(const struct run *r, const struct unit *u)
+{
+	const char *b = family_baseline(u->fam, u->variant);
+	long none = -1;
+	for (size_t i = 0; b && i < r->nunits; i++) {
+		const struct unit *x = &r->units[i];
+		if (x->fam != u->fam || x->tc != u->tc || strcmp(x->variant, b))
+			continue;
+		if (!strcmp(x->param, u->param))
+			return (long)i;
+		if (!x->param[0])
+			none = (long)i;
+	}
+	return none;
+}
+
+/* Adds to want the baseline of every unit in it: a crossing's overhead
+ * and ratio come from the pairs of its samples and its baseline's of one
+ * round (summary.c), so the baseline is taken as long as the crossing. */
+static void with_baselines(const struct run *r, int *want)
+{
+	for (size_t i = 0; i < r->nunits; i++) {
+		long b = want[i] ? baseline_unit(r, &r->units[i]) : -1;
+		if (b >= 0 && r->units[b].state == UNIT_OK)
+			want[b] = 1;
+	}
+}
+
 void schedule_measure(struct run *r)
 {
 	const struct run_config *c = r->c;
@@ -338,6 +368,7 @@ void schedule_measure(struct run *r)
 		}
 		if (!more)
 			break;
+		with_baselines(r, want);
 		round_of(r, want, round, c->max_count);
 	}
 	if (r->progress)

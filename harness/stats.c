@@ -209,6 +209,33 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	free(own_b);
 }
 
+void stats_paired_diff(const double *a, const double *b, size_t n,
+		       double level, struct stats_diff *d)
+{
+	double *diffs = xmalloc(n * sizeof *diffs),
+	       *ratios = xmalloc(n * sizeof *ratios);
+	size_t nr = 0;
+	for (size_t i = 0; i < n; i++) {
+		diffs[i] = a[i] - b[i];
+		if (b[i] != 0)
+			ratios[nr++] = a[i] / b[i];
+	}
+	struct stats_summary s;
+	stats_summarize(diffs, n, level, &s);
+	d->diff = s.median;
+	d->diff_low = s.ci_low;
+	d->diff_high = s.ci_high;
+	d->ratio = d->ratio_low = d->ratio_high = NAN;
+	if (nr) {
+		stats_summarize(ratios, nr, level, &s);
+		d->ratio = s.median;
+		d->ratio_low = s.ci_low;
+		d->ratio_high = s.ci_high;
+	}
+	free(diffs);
+	free(ratios);
+}
+
 void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
 			    size_t nb1, const double *a2, size_t na2,
 			    const double *b2, size_t nb2, double level,

@@ -5,7 +5,8 @@
  * assumes nothing about the shape of the timings. The interval for the
  * difference and the ratio of two medians comes from a percentile
  * bootstrap with a fixed seed, so that the same samples always give the
- * same interval. Inputs are never modified. */
+ * same interval; that of paired samples, from the order statistics of
+ * their differences and ratios. Inputs are never modified. */
 #ifndef CGOBENCH_STATS_H
 #define CGOBENCH_STATS_H
 
@@ -51,6 +52,13 @@ struct stats_diff {
 void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 			  size_t nb, double level, int resamples, uint64_t seed,
 			  struct stats_diff *d);
+
+/* The median of the differences a[i] - b[i] and of the ratios a[i] / b[i]
+ * of n paired samples (each pair taken in the same round, so that a
+ * machine that drifts moves both), with order-statistics intervals as
+ * stats_summarize's; n must be > 0. */
+void stats_paired_diff(const double *a, const double *b, size_t n,
+		       double level, struct stats_diff *d);
 
 /* Percentile bootstrap of how the difference of two medians changed from
  * one run to another: (median(a2) - median(b2)) - (median(a1) - median(b1)),

@@ -51,22 +51,90 @@ static void samples_of(const struct obs *o, size_t n,
 		if (row_of[i] >= 0)
 			g->count[row_of[i]]++;
 	}
+	g->reps = xcalloc(nrows + 1, sizeof *g->reps);
 	for (size_t r = 0; r < nrows; r++) {
-		g->values[r] = xmalloc((g->count[r] ? g->count[r] : 1) *
-				       sizeof **g->values);
+		size_t c = g->count[r] ? g->count[r] : 1;
+		g->values[r] = xmalloc(c * sizeof **g->values);
+		g->reps[r] = xmalloc(c * sizeof **g->reps);
 		g->count[r] = 0;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (row_of[i] >= 0)
-			g->values[row_of[i]][g->count[row_of[i]]++] = o[i].value;
+		if (row_of[i] >= 0) {
+			size_t r = (size_t)row_of[i];
+			g->reps[r][g->count[r]] = o[i].rep;
+			g->values[r][g->count[r]++] = o[i].value;
+		}
 	free(row_of);
+}
+
+struct rep_value {
+	int rep;
+	double value;
+};
+
+static int by_rep(const void *x, const void *y)
+{
+	int a = ((const struct rep_value *)x)->rep,
+	    b = ((const struct rep_value *)y)->rep;
+	return (a > b) - (a < b);
+}
+
+/* The samples of rows a and b of one repetition, each a pair, into pa
+ * and pb (the caller frees them); returns how many. */
+static size_t pairs_of(const struct summary_samples *g, size_t a, size_t b,
+		       double **pa, double **pb)
+{
+	size_t nb = g->count[b], n = 0;
+	struct rep_value *sb = xmalloc((nb ? nb : 1) * sizeof *sb);
+	for (size_t k = 0; k < nb; k++)
+		sb[k] = (struct rep_value){g->reps[b][k], g->values[b][k]};
+	qsort(sb, nb, sizeof *sb, by_rep);
+	*pa = xmalloc((g->count[a] ? g->count[a] : 1) * sizeof **pa);
+	*pb = xmalloc((g->count[a] ? g->count[a] : 1) * sizeof **pb);
+	for (size_t k = 0; k < g->count[a]; k++) {
+		struct rep_value key = {g->reps[a][k], 0};
+		const struct rep_value *m =
+		    bsearch(&key, sb, nb, sizeof *sb, by_rep);
+		if (!m)
+			continue;
+		(*pa)[n] = g->values[a][k];
+		(*pb)[n++] = m->value;
+	}
+	free(sb);
+	return n;
+}
+
+/* The overhead and ratio of row i over its baseline row bi: from the
+ * samples of the same repetitions where at least SUMMARY_PAIRED_MIN of
+ * them and half of row i's are paired (a run takes a crossing and its
+ * baseline in every round), else from the bootstrap of two independent
+ * medians. Paired, a machine that drifts moves both samples of a pair:
+ * on the 2-core VM of docs/methodology.md the ratio's interval was 4 to 6
+ * times narrower so. */
+static void overhead_of(const struct summary_samples *g, size_t i, size_t bi,
+			struct stats_diff *d)
+{
+	double *pa, *pb;
+	size_t n = pairs_of(g, i, bi, &pa, &pb);
+	if (n >= SUMMARY_PAIRED_MIN && 2 * n >= g->count[i])
+		stats_paired_diff(pa, pb, n, SUMMARY_LEVEL, d);
+	else
+		stats_bootstrap_diff(g->values[i], g->count[i], g->values[bi],
+				     g->count[bi], SUMMARY_LEVEL,
+				     STATS_BOOTSTRAP_RESAMPLES,
+				     STATS_BOOTSTRAP_SEED, d);
+	free(pa);
+	free(pb);
 }
 
 void summary_samples_free(struct summary_samples *g)
 {
-	for (size_t r = 0; r < g->n; r++)
+	for (size_t r = 0; r < g->n; r++) {
 		free(g->values[r]);
+		free(g->reps[r]);
+	}
 	free(g->values);
+	free(g->reps);
 	free(g->count);
 	memset(g, 0, sizeof *g);
 }
@@ -137,11 +205,7 @@ void summary_compute(const struct obs *o, size_t n,
 		struct summary_row *b = baseline_of_row(r, &by_key, row);
 		if (!b || !b->s.n)
 			continue;
-		size_t bi = (size_t)(b - r);
-		stats_bootstrap_diff(g.values[i], g.count[i], g.values[bi],
-				     g.count[bi], SUMMARY_LEVEL,
-				     STATS_BOOTSTRAP_RESAMPLES,
-				     STATS_BOOTSTRAP_SEED, &row->d);
+		overhead_of(&g, i, (size_t)(b - r), &row->d);
 		row->baseline_found = 1;
 		row->baseline_median = b->s.median;
 	}

@@ -55,9 +55,14 @@ typedef const char *(*summary_baseline_fn)(void *ctx, const char *family,
  * in sample order (NaN left out). */
 struct summary_samples {
 	double **values;
+	int **reps; /* the repetition of each value */
 	size_t *count;
 	size_t n;
 };
+/* The fewest pairs (a crossing's and its baseline's samples of one
+ * repetition) that overhead and ratio are taken from, as a median of the
+ * pairs with its 95% interval (6: the fewest that have one). */
+#define SUMMARY_PAIRED_MIN 6
 void summary_samples_free(struct summary_samples *g);
 /* Groups obs into rows, in the order each group first appears, and
  * computes every statistic. baseline_of may be NULL; so may samples,

@@ -124,6 +124,27 @@ static void bootstrap_many_samples(void **state)
 
 /* 100,000 samples: the rank near n/2 - 1.96 sqrt(n) / 2, found in
  * linear time (the quadratic sum took minutes). */
+/* Paired samples: the median of the differences and of the ratios, with
+ * the order-statistics interval of each (n=6: [min, max]); a pair whose
+ * baseline is 0 has a difference but no ratio. */
+static void paired(void **state)
+{
+	(void)state;
+	const double a[] = {10, 11, 12, 13, 14, 15},
+		     b[] = {5, 5.5, 6, 6.5, 7, 7.5};
+	struct stats_diff d;
+	stats_paired_diff(a, b, 6, 0.95, &d);
+	assert_true(d.diff == 6.25);
+	assert_true(d.diff_low == 5 && d.diff_high == 7.5);
+	assert_true(d.ratio == 2 && d.ratio_low == 2 && d.ratio_high == 2);
+	const double z[] = {0, 1, 1, 1, 1, 1};
+	stats_paired_diff(a, z, 6, 0.95, &d);
+	assert_true(d.diff == 11.5);
+	assert_true(d.ratio == 13 && d.ratio_low == 11 && d.ratio_high == 15);
+	stats_paired_diff(a, (const double[]){0, 0, 0, 0, 0, 0}, 6, 0.95, &d);
+	assert_true(isnan(d.ratio) && isnan(d.ratio_low));
+}
+
 static void ci_rank_large(void **state)
 {
 	(void)state;
@@ -194,6 +215,7 @@ int main(void)
 	    cmocka_unit_test(bootstrap_constant),
 	    cmocka_unit_test(bootstrap_brackets_and_repeats),
 	    cmocka_unit_test(bootstrap_many_samples),
+	    cmocka_unit_test(paired),
 	    cmocka_unit_test(ci_rank_large),
 	    cmocka_unit_test(rand_spreads),
 	    cmocka_unit_test(mann_whitney),

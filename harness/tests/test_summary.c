@@ -62,9 +62,14 @@ static void rows_and_overhead(void **state)
 	assert_string_equal(g->baseline, "c->c");
 	assert_true(g->baseline_found);
 	assert_true(g->baseline_median == 1.5);
-	assert_true(g->d.diff == 28.5);
-	assert_true(g->d.ratio == 20);
-	assert_true(g->d.diff_low <= 28.5 && g->d.diff_high >= 28.5);
+	/* ten pairs of one repetition each: the medians of their
+	 * differences and ratios (28.48 and 28.5, 20 and 30 / 1.48 in the
+	 * middle) */
+	assert_true(fabs(g->d.diff - 28.49) < 1e-9);
+	assert_true(fabs(g->d.ratio - (20 + 30 / 1.48) / 2) < 1e-9);
+	/* n=10: the 2nd and 9th of the sorted differences */
+	assert_true(fabs(g->d.diff_low - 27.4) < 1e-9);
+	assert_true(fabs(g->d.diff_high - 29.6) < 1e-9);
 	assert_true(summary_within(&g->s, 3.4));
 	assert_false(summary_within(&g->s, 3.3));
 	/* each bound alone decides, and a bound exactly at the goal is
@@ -96,6 +101,65 @@ static void rows_and_overhead(void **state)
 	assert_null(c->baseline);
 	summary_free(rows, nr);
 	free(o);
+}
+
+/* A machine that runs slower in some rounds moves a crossing and its
+ * baseline alike: paired by repetition, the ratio's interval has no
+ * width, where two independent medians' would span both speeds. Fewer
+ * than 6 pairs, or pairs for under half the crossing's samples, fall
+ * back to the bootstrap of the medians. */
+static void paired_by_repetition(void **state)
+{
+	(void)state;
+	struct obs o[40];
+	size_t k = 0;
+	for (int i = 0; i < 12; i++) {
+		double f = i % 2 ? 2 : 1;
+		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "",
+				      "ns/op", i + 1, 30 * f};
+		if (i < 6 || i % 2) /* odd reps only after the sixth */
+			o[k++] = (struct obs){"call", "c->c", "go1.26.8", "gcc",
+					      "", "ns/op", i + 1, 1.5 * f};
+	}
+	struct summary_row *rows;
+	size_t nr;
+	summary_compute(o, k, baseline, NULL, &rows, &nr, NULL);
+	struct summary_row *g = summary_find(rows, nr, "call", "go->c",
+					     "go1.26.8", "gcc", "", "ns/op");
+	/* 9 pairs of 12 samples */
+	assert_true(g->d.ratio == 20);
+	assert_true(g->d.ratio_low == 20 && g->d.ratio_high == 20);
+	summary_free(rows, nr);
+	/* 5 pairs: two medians' bootstrap, its interval across both speeds */
+	k = 0;
+	for (int i = 0; i < 12; i++) {
+		double f = i % 2 ? 2 : 1;
+		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "",
+				      "ns/op", i + 1, 30 * f};
+		if (i < 5)
+			o[k++] = (struct obs){"call", "c->c", "go1.26.8", "gcc",
+					      "", "ns/op", i + 1, 1.5 * f};
+	}
+	summary_compute(o, k, baseline, NULL, &rows, &nr, NULL);
+	g = summary_find(rows, nr, "call", "go->c", "go1.26.8", "gcc", "",
+			 "ns/op");
+	assert_true(g->d.ratio_high - g->d.ratio_low > 5);
+	summary_free(rows, nr);
+	/* 6 pairs of 13 samples: under half, the bootstrap again */
+	k = 0;
+	for (int i = 0; i < 13; i++) {
+		double f = i % 2 ? 2 : 1;
+		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "",
+				      "ns/op", i + 1, 30 * f};
+		if (i < 6)
+			o[k++] = (struct obs){"call", "c->c", "go1.26.8", "gcc",
+					      "", "ns/op", i + 1, 1.5 * f};
+	}
+	summary_compute(o, k, baseline, NULL, &rows, &nr, NULL);
+	g = summary_find(rows, nr, "call", "go->c", "go1.26.8", "gcc", "",
+			 "ns/op");
+	assert_true(g->d.ratio_high - g->d.ratio_low > 5);
+	summary_free(rows, nr);
 }
 
 static void golden_csv(void **state)
@@ -208,6 +272,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(rows_and_overhead),
+	    cmocka_unit_test(paired_by_repetition),
 	    cmocka_unit_test(golden_csv),
 	    cmocka_unit_test(read_back),
 	    cmocka_unit_test(committed_round_trip),
