@@ -134,8 +134,7 @@ $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 # instead (see cgobench run --host), and the charts compare them.
 HOSTS ?=
 MEASURE = $(if $(COUNT),--count $(COUNT)) $(if $(MAXCOUNT),--max-count $(MAXCOUNT)) \
-	$(if $(BUDGET),--budget $(BUDGET)) \
-	$(if $(BENCHTIME),--benchtime $(BENCHTIME)) --cases $(CASES)
+	$(if $(BENCHTIME),--benchtime $(BENCHTIME)) $(if $(BUDGET),--budget $(BUDGET)) --cases $(CASES)
 bench: $(B)/cgobench
 ifeq ($(strip $(HOSTS)),)
 	$(B)/cgobench run --go $(GO) $(MEASURE) $(BENCHFLAGS)

@@ -91,6 +91,7 @@ struct run {
 	size_t load_samples;
 	double probe_best; /* the fastest CPU probe of the run, in µs */
 	double held_s;	   /* time samples waited for a slow CPU */
+	int slow_for_good; /* it stayed slow a whole wait: wait no more */
 	int unwritten_errno;
 	int pin, procs, ncpu;
 	char gomaxprocs[32];

@@ -91,16 +91,25 @@ static double probe(struct run *r)
 
 /* Probes the CPU before a sample and, while it runs slow (load.h's
  * LOAD_SPEED), waits for it, probing every 0.2 s, up to SCHEDULE_HOLD_S;
- * the time waited is counted in r->held_s. Returns the last probe. */
+ * the time waited is counted in r->held_s. A CPU still slow then is
+ * taken as slow for good (another process pinned to it, a laptop
+ * throttled): no sample waits again until it has run at full speed.
+ * Returns the last probe. */
 static double hold_for_speed(struct run *r)
 {
 	double p = probe(r), start = monotonic_s(), waited = 0;
-	while (p * LOAD_SPEED > r->probe_best && waited < SCHEDULE_HOLD_S &&
+	while (p * LOAD_SPEED > r->probe_best && !r->slow_for_good &&
 	       !*r->c->stop) {
+		if (waited >= SCHEDULE_HOLD_S) {
+			r->slow_for_good = 1;
+			break;
+		}
 		sleep_s(0.2);
 		p = probe(r);
 		waited = monotonic_s() - start;
 	}
+	if (p * LOAD_SPEED <= r->probe_best)
+		r->slow_for_good = 0;
 	r->held_s += waited;
 	return p;
 }

@@ -78,14 +78,14 @@ check_run flaky "$tmp/flaky"
 "$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow --count 2 \
 	--max-count 2 --target-ci 0.01 --benchtime 0.01s --warmup 0.01s \
 	--out "$tmp/wide" >/dev/null 2>"$tmp/wide.err"
-if grep -q "wide,\"95% interval wider than +-0.01% after 2 repetitions (raise '--max-count <N>', or MAXCOUNT=<N> under make)\"" \
+if grep -q "wide,\"95% interval wider than +-0.01% after 2 repetitions (raise '--max-count <N>' or '--budget <DUR>', or MAXCOUNT=<N> under make)\"" \
 	"$tmp/wide/summary.csv"; then
-	ok "a wide row names --max-count and MAXCOUNT"
+	ok "a wide row names --max-count, --budget and MAXCOUNT"
 else
-	bad "a wide row names --max-count and MAXCOUNT: $(grep wide "$tmp/wide/summary.csv" | head -n 1)"
+	bad "a wide row names --max-count, --budget and MAXCOUNT: $(grep wide "$tmp/wide/summary.csv" | head -n 1)"
 fi
-if grep -q '^cgobench: 2 of 2 benchmarks ended wide (their 95% interval beyond +-0.01%)' "$tmp/wide.err" &&
-	grep -q ' 2 of the 2 benchmarks measured ended `wide`' "$tmp/wide/report.md"; then
+if grep -q '^cgobench: Of the 2 benchmarks measured, 0 met the run.s interval goal; .* 2 ended wide and 0 disturbed' "$tmp/wide.err" &&
+	grep -q '^Of the 2 benchmarks measured, 0 met .* 2 ended `wide` and 0 `disturbed`' "$tmp/wide/report.md"; then
 	ok "the end of the run and report.md say how many benchmarks ended wide"
 else
 	bad "how many ended wide: $(tail -n 3 "$tmp/wide.err")"
@@ -630,12 +630,12 @@ if "$cgobench" --version >"$tmp/version" 2>&1 &&
 else
 	bad "--version: $(cat "$tmp/version")"
 fi
-# One set of defaults, cgobench's: make passes COUNT, MAXCOUNT and
-# BENCHTIME on only when they are set.
+# One set of defaults, cgobench's: make passes COUNT, MAXCOUNT,
+# BENCHTIME and BUDGET on only when they are set.
 plain=$(make -s -n bench HOSTS= 2>/dev/null | grep 'cgobench run')
-set=$(make -s -n bench HOSTS= COUNT=3 MAXCOUNT=4 BENCHTIME=0.3s 2>/dev/null | grep 'cgobench run')
-if [ -n "$plain" ] && ! printf '%s' "$plain" | grep -q -- '--count\|--max-count\|--benchtime' &&
-	printf '%s' "$set" | grep -q -- '--count 3 --max-count 4 --benchtime 0.3s'; then
+set=$(make -s -n bench HOSTS= COUNT=3 MAXCOUNT=4 BENCHTIME=0.3s BUDGET=2m 2>/dev/null | grep 'cgobench run')
+if [ -n "$plain" ] && ! printf '%s' "$plain" | grep -q -- '--count\|--max-count\|--benchtime\|--budget' &&
+	printf '%s' "$set" | grep -q -- '--count 3 --max-count 4 --benchtime 0.3s --budget 2m'; then
 	ok "make bench leaves the defaults to cgobench and passes what is set"
 else
 	bad "make bench's defaults: '$plain' / '$set'"
