@@ -99,15 +99,33 @@ int load_disturbed(const struct load_share *l)
 	       (l->speed > 0 && l->speed < LOAD_SPEED);
 }
 
-static double chain_us(void)
+/* Six independent chains of adds and xors: work that keeps every ALU
+ * busy, as the benchmarks do, and so runs slower when something else
+ * shares the core (a chain of multiplies, bound by their latency, did
+ * not: it ran at full speed through the slow spells of
+ * docs/precision.md). */
+static double busy_us(void)
 {
+	unsigned long long x0 = 1, x1 = 2, x2 = 3, x3 = 4, x4 = 5, x5 = 6;
 	double start = monotonic_s();
-	unsigned long long x = 1;
 	for (int i = 0; i < 100000; i++) {
-		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-		__asm__ volatile("" : "+r"(x)); /* one link at a time */
+		x0 += x1;
+		x1 ^= x2;
+		x2 += x3;
+		x3 ^= x4;
+		x4 += x5;
+		x5 ^= x0;
+		__asm__ volatile(""
+				 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3),
+				   "+r"(x4), "+r"(x5));
 	}
 	return (monotonic_s() - start) * 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
 }
 
 double load_probe_us(int cpu)
@@ -119,15 +137,13 @@ double load_probe_us(int cpu)
 		CPU_SET(cpu, &on);
 		moved = sched_setaffinity(0, sizeof on, &on) == 0;
 	}
-	double best = chain_us();
-	for (int i = 0; i < 2; i++) {
-		double t = chain_us();
-		if (t < best)
-			best = t;
-	}
+	double t[LOAD_PROBES];
+	for (int i = 0; i < LOAD_PROBES; i++)
+		t[i] = busy_us();
 	if (moved)
 		sched_setaffinity(0, sizeof was, &was);
-	return best;
+	qsort(t, LOAD_PROBES, sizeof *t, cmp_double);
+	return t[LOAD_PROBES / 2];
 }
 
 int load_busy(double others, double steal)

@@ -39,20 +39,22 @@ struct load_share {
 #define LOAD_STEAL 0.05
 /* A speed under this disturbs a sample too: a virtual machine's CPU can
  * run far slower for a minute at a time while the host is busy elsewhere,
- * which neither /proc/stat nor the sample's own process can see. Here
- * (the 2-core VM of docs/methodology.md) the probe of a quiet CPU stayed
- * within 1.12 times its best nine times in ten, and the slow spells ran
- * 1.5 to 1.8 times slower. */
+ * which neither /proc/stat nor the sample's own process can see. On the
+ * 2-core VM of docs/precision.md every benchmark ran 1.5 to 1.8 times
+ * slower in such spells, a third of a 12-minute run. */
 #define LOAD_SPEED 0.8
 
 /* Parses the text of /proc/stat; -1 with err set when it has no cpuN
  * line or one that is malformed. */
 int load_parse(const char *text, struct load_snap *s, char *err,
 	       size_t errlen);
-/* The time of a fixed chain of dependent multiplies (about 0.2 ms on a
- * 2 GHz CPU), the least of three runs, in µs, with the calling thread
+/* The time of a fixed loop that keeps every ALU busy (about 40 µs on the
+ * VM of docs/precision.md), the median of LOAD_PROBES runs (the slow
+ * spells there flip from fast to slow within a second: the least would
+ * find a fast moment in a slow spell), in µs, with the calling thread
  * moved to cpu for it (-1: where it is) and back: how fast that CPU runs
  * now. */
+#define LOAD_PROBES 5
 double load_probe_us(int cpu);
 /* Reads /proc/stat; ncpu 0 when it cannot (no load is then seen). */
 void load_read(struct load_snap *s);
