@@ -31,7 +31,7 @@ const struct opt run_options[] = {
      OPT_REMOTE, MEASURE},
     {"max-count", 0, OPT_INT, F(max_count), "N",
      "most repetitions while the interval is too wide\n"
-     "(default: 20; equal to --count turns it off)",
+     "(default: 30; equal to --count turns it off)",
      1, 10000, NULL, OPT_REMOTE, MEASURE},
     {"target-ci", 0, OPT_DOUBLE, F(target_pct), "PCT",
      "interval goal, +-PCT of the median (default: 3)", 0.01, 100, NULL,
@@ -42,7 +42,7 @@ const struct opt run_options[] = {
      0.01, 100, NULL, OPT_REMOTE, MEASURE},
     {"budget", 0, OPT_DURATION, F(budget_s), "DUR",
      "raise repetitions only while the samples have taken\n"
-     "less than DUR, e.g. 6m (default: 6m; --count rounds\n"
+     "less than DUR, e.g. 6m (default: 7m; --count rounds\n"
      "always run)",
      1e-3, 1e6, NULL, OPT_REMOTE, MEASURE},
     {"benchtime", 0, OPT_DURATION, F(benchtime_s), "DUR",
@@ -110,13 +110,13 @@ void run_config_defaults(struct run_config *c)
 				 .cases = "all",
 				 .go_list = "go",
 				 .cc = "gcc",
-				 /* the default suite, 161 benchmarks, in about
-				  * 6 minutes on 2 cores */
+				 /* the default suite, 168 benchmarks, in about
+				  * 8 minutes on 2 cores (docs/precision.md) */
 				 .count = 8,
-				 .max_count = 20,
+				 .max_count = 30,
 				 .target_pct = 3,
 				 .target_unpinned_pct = 5,
-				 .budget_s = 360,
+				 .budget_s = 420,
 				 .benchtime_s = 0.1,
 				 .warmup_s = 0.05,
 				 .timeout_s = 300,

@@ -171,7 +171,7 @@ static void remote_flags_read_back(void **state)
 	assert_string_equal(sb.buf,
 			    " --cases 'call,it'\\''s' --metric time --iterations "
 			    "5000 --count 6 --max-count 9 --target-ci 2.5 "
-			    "--target-ci-unpinned 5 --budget 360s "
+			    "--target-ci-unpinned 5 --budget 420s "
 			    "--benchtime 0.14999999999999999s --warmup "
 			    "0.050000000000000003s --pin 1 --timeout 300s "
 			    "--seed 42 --quiet");
