@@ -56,6 +56,9 @@ int load_parse(const char *text, struct load_snap *s, char *err,
  * now. */
 #define LOAD_PROBES 5
 double load_probe_us(int cpu);
+/* The tasks that the kernel counts as running now (/proc/stat's
+ * procs_running, the caller among them); 0 when it cannot tell. */
+int load_running(void);
 /* Reads /proc/stat; ncpu 0 when it cannot (no load is then seen). */
 void load_read(struct load_snap *s);
 /* The share between a and b, on cpu (-1: every CPU), of a sample that

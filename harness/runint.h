@@ -58,6 +58,10 @@ struct unit {
  * long a sample waits for a slow CPU to run at full speed again (the slow
  * spells of docs/methodology.md lasted about a minute). */
 #define SCHEDULE_RETAKES 2
+/* The rounds that run whatever the budget: 5 samples, the fewest that
+ * carry a verdict (claims.c); a busy machine stops the rest at the
+ * budget. */
+#define SCHEDULE_FLOOR 5
 #define SCHEDULE_HOLD_S 30
 
 /* One sample as taken: which unit, which repetition, what it printed. */

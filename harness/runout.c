@@ -156,9 +156,13 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			row->status = SUMMARY_WIDE;
 			row->note = xasprintf(
 			    "95%% interval wider than +-%g%% after %zu "
-			    "repetitions (raise '--max-count <N>' or "
-			    "'--budget <DUR>', or MAXCOUNT=<N> under make)",
-			    goal, row->s.n);
+			    "repetitions (raise %s)",
+			    goal, row->s.n,
+			    row->s.n < (size_t)c->count
+				? "'--budget <DUR>', or BUDGET=<DUR> under "
+				  "make: it ran out before --count"
+				: "'--max-count <N>' or '--budget <DUR>', or "
+				  "MAXCOUNT=<N> under make");
 		} else if (primary && row->s.n > (size_t)c->count) {
 			row->note = xasprintf(
 			    "repetitions raised from %d to %zu to reach +-%g%%",

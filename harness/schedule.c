@@ -90,16 +90,19 @@ static double probe(struct run *r)
 }
 
 /* Probes the CPU before a sample and, while it runs slow (load.h's
- * LOAD_SPEED), waits for it, probing every 0.2 s, up to SCHEDULE_HOLD_S;
- * the time waited is counted in r->held_s. A CPU still slow then is
- * taken as slow for good (another process pinned to it, a laptop
- * throttled): no sample waits again until it has run at full speed.
- * Returns the last probe. */
+ * LOAD_SPEED) with nothing else running, waits for it, probing every
+ * 0.2 s, up to SCHEDULE_HOLD_S; the time waited is counted in r->held_s.
+ * A slow probe beside another running task is that task's doing, which
+ * the pinned sample will push off the CPU, and the sample's own load
+ * judges it: waiting for such tasks (a busy loop wandering between the
+ * CPUs) held a busy run 155 s of its 9 minutes. A CPU still slow after a
+ * whole wait is taken as slow for good (a laptop throttled): no sample
+ * waits again until it has run at full speed. Returns the last probe. */
 static double hold_for_speed(struct run *r)
 {
 	double p = probe(r), start = monotonic_s(), waited = 0;
 	while (p * LOAD_SPEED > r->probe_best && !r->slow_for_good &&
-	       !*r->c->stop) {
+	       load_running() <= 1 && !*r->c->stop) {
 		if (waited >= SCHEDULE_HOLD_S) {
 			r->slow_for_good = 1;
 			break;
@@ -297,7 +300,7 @@ static int over_budget(const struct run *r)
 }
 
 /* Runs one round over the units in want (a flag each), shuffled; a round
- * beyond --count ends at the budget. */
+ * past the SCHEDULE_FLOOR-th ends at the budget. */
 static void round_of(struct run *r, const int *want, int round, int rounds)
 {
 	size_t *order = xmalloc(r->nunits * sizeof *order), n = 0;
@@ -312,7 +315,7 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 	}
 	r->planned = r->done + samples_left(r);
 	for (size_t i = 0; i < n && !*r->c->stop; i++) {
-		if (round > r->c->count && over_budget(r))
+		if (round > SCHEDULE_FLOOR && over_budget(r))
 			break;
 		struct unit *u = &r->units[order[i]];
 		if (u->state != UNIT_OK)
@@ -365,7 +368,9 @@ void schedule_measure(struct run *r)
 		active += want[i] = r->units[i].state == UNIT_OK;
 	r->planned = active * (size_t)c->count;
 	r->started = r->said_at = monotonic_s();
-	for (int round = 1; round <= c->count && !*c->stop; round++)
+	for (int round = 1; round <= c->count && !*c->stop &&
+			    (round <= SCHEDULE_FLOOR || !over_budget(r));
+	     round++)
 		round_of(r, want, round, c->count);
 	for (int round = c->count + 1;
 	     round <= c->max_count && !*c->stop && !over_budget(r); round++) {
