@@ -5,7 +5,7 @@
  *   run.c       the run directory, the machine record, the run's course
  *   discover.c  the benchmarks of each built binary, as units
  *   runbench.c  one benchmark process: its argv, environment and output
- *   schedule.c  warm-up, rounds and adaptive stopping
+ *   schedule.c  rounds, disturbed samples retaken, adaptive stopping
  *   runout.c    the summary rows of a run, and its outputs (export.h) */
 #ifndef CGOBENCH_RUNINT_H
 #define CGOBENCH_RUNINT_H
