@@ -61,14 +61,20 @@ int load_parse(const char *text, struct load_snap *s, char *err,
 	return 0;
 }
 
-int load_running(void)
+/* The text of /proc/stat into buf (len bytes), "" when unreadable. */
+static void read_stat(char *buf, size_t len)
 {
-	char buf[65536];
 	FILE *f = fopen("/proc/stat", "r");
-	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	size_t n = f ? fread(buf, 1, len - 1, f) : 0;
 	if (f)
 		fclose(f);
 	buf[n] = 0;
+}
+
+int load_running(void)
+{
+	char buf[65536];
+	read_stat(buf, sizeof buf);
 	const char *p = strstr(buf, "\nprocs_running ");
 	return p ? atoi(p + 15) : 0;
 }
@@ -76,12 +82,8 @@ int load_running(void)
 void load_read(struct load_snap *s)
 {
 	char buf[65536], err[ERRLEN];
-	FILE *f = fopen("/proc/stat", "r");
-	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-	if (f)
-		fclose(f);
-	buf[n] = 0;
-	if (!n || load_parse(buf, s, err, sizeof err) != 0)
+	read_stat(buf, sizeof buf);
+	if (!buf[0] || load_parse(buf, s, err, sizeof err) != 0)
 		s->ncpu = 0;
 }
 

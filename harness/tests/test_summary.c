@@ -108,58 +108,55 @@ static void rows_and_overhead(void **state)
  * width, where two independent medians' would span both speeds. Fewer
  * than 6 pairs, or pairs for under half the crossing's samples, fall
  * back to the bootstrap of the medians. */
-static void paired_by_repetition(void **state)
+/* go->c at 30 ns and c->c at 1.5 ns in n rounds, every other one twice
+ * as slow; c->c only in the rounds where paired(i) says so. */
+static size_t drifting(struct obs *o, int n, int (*paired)(int i))
 {
-	(void)state;
-	struct obs o[40];
 	size_t k = 0;
-	for (int i = 0; i < 12; i++) {
+	for (int i = 0; i < n; i++) {
 		double f = i % 2 ? 2 : 1;
 		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "",
 				      "ns/op", i + 1, 30 * f};
-		if (i < 6 || i % 2) /* odd reps only after the sixth */
+		if (paired(i))
 			o[k++] = (struct obs){"call", "c->c", "go1.26.8", "gcc",
 					      "", "ns/op", i + 1, 1.5 * f};
 	}
+	return k;
+}
+
+static int first6_then_odd(int i) { return i < 6 || i % 2; }
+static int first5(int i) { return i < 5; }
+static int first6(int i) { return i < 6; }
+
+/* The ratio interval of go->c over c->c of n rounds so paired. */
+static void drift_ratio(int n, int (*paired)(int i), double *lo, double *hi,
+			double *ratio)
+{
+	struct obs o[64];
+	size_t k = drifting(o, n, paired), nr;
 	struct summary_row *rows;
-	size_t nr;
 	summary_compute(o, k, baseline, NULL, &rows, &nr, NULL);
 	struct summary_row *g = summary_find(rows, nr, "call", "go->c",
 					     "go1.26.8", "gcc", "", "ns/op");
+	*lo = g->d.ratio_low;
+	*hi = g->d.ratio_high;
+	*ratio = g->d.ratio;
+	summary_free(rows, nr);
+}
+
+static void paired_by_repetition(void **state)
+{
+	(void)state;
+	double lo, hi, ratio;
 	/* 9 pairs of 12 samples */
-	assert_true(g->d.ratio == 20);
-	assert_true(g->d.ratio_low == 20 && g->d.ratio_high == 20);
-	summary_free(rows, nr);
+	drift_ratio(12, first6_then_odd, &lo, &hi, &ratio);
+	assert_true(ratio == 20 && lo == 20 && hi == 20);
 	/* 5 pairs: two medians' bootstrap, its interval across both speeds */
-	k = 0;
-	for (int i = 0; i < 12; i++) {
-		double f = i % 2 ? 2 : 1;
-		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "",
-				      "ns/op", i + 1, 30 * f};
-		if (i < 5)
-			o[k++] = (struct obs){"call", "c->c", "go1.26.8", "gcc",
-					      "", "ns/op", i + 1, 1.5 * f};
-	}
-	summary_compute(o, k, baseline, NULL, &rows, &nr, NULL);
-	g = summary_find(rows, nr, "call", "go->c", "go1.26.8", "gcc", "",
-			 "ns/op");
-	assert_true(g->d.ratio_high - g->d.ratio_low > 5);
-	summary_free(rows, nr);
+	drift_ratio(12, first5, &lo, &hi, &ratio);
+	assert_true(hi - lo > 5);
 	/* 6 pairs of 13 samples: under half, the bootstrap again */
-	k = 0;
-	for (int i = 0; i < 13; i++) {
-		double f = i % 2 ? 2 : 1;
-		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "",
-				      "ns/op", i + 1, 30 * f};
-		if (i < 6)
-			o[k++] = (struct obs){"call", "c->c", "go1.26.8", "gcc",
-					      "", "ns/op", i + 1, 1.5 * f};
-	}
-	summary_compute(o, k, baseline, NULL, &rows, &nr, NULL);
-	g = summary_find(rows, nr, "call", "go->c", "go1.26.8", "gcc", "",
-			 "ns/op");
-	assert_true(g->d.ratio_high - g->d.ratio_low > 5);
-	summary_free(rows, nr);
+	drift_ratio(13, first6, &lo, &hi, &ratio);
+	assert_true(hi - lo > 5);
 }
 
 static void golden_csv(void **state)
