@@ -68,8 +68,13 @@ void judges_tally_write(const struct tally *y, struct sbuf *sb)
 		sbuf_addstr(sb, verdict_parts(y->held, y->part, decided));
 }
 
-void judges_generic(const struct claim *c, const struct summary_table *t,
-		    judge_fn judge, struct sbuf *sb)
+typedef void not_measured_fn(const struct claim *c, struct sbuf *sb);
+
+/* A claim judged per toolchain with judge: its line, the verdict (or why
+ * it was not measured, from missing) and judge's detail lines. */
+static void verdict_of(const struct claim *c, const struct summary_table *t,
+		       judge_fn judge, not_measured_fn missing,
+		       struct sbuf *sb)
 {
 	struct tally y = {0};
 	struct sbuf detail = {0};
@@ -77,13 +82,24 @@ void judges_generic(const struct claim *c, const struct summary_table *t,
 		judges_tally_add(&y, judge(c, &detail, t, t->toolchains[i]));
 	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
 	if (!y.measured) {
-		sbuf_addf(sb, "Not measured: this run has no %s.\n",
-			  claim_get(c, "needs"));
+		missing(c, sb);
 	} else {
 		judges_tally_write(&y, sb);
 		sbuf_addf(sb, ".\n%s", detail.buf);
 	}
 	sbuf_free(&detail);
+}
+
+static void not_measured_needs(const struct claim *c, struct sbuf *sb)
+{
+	sbuf_addf(sb, "Not measured: this run has no %s.\n",
+		  claim_get(c, "needs"));
+}
+
+void judges_generic(const struct claim *c, const struct summary_table *t,
+		    judge_fn judge, struct sbuf *sb)
+{
+	verdict_of(c, t, judge, not_measured_needs, sb);
 }
 
 
@@ -145,6 +161,16 @@ static void ratio_bounds(const struct stats_summary *a,
 	*hi = a->ci_high / b->ci_low;
 }
 
+/* a and b with their intervals in the claim's unit, into x and y. */
+static void format_ab(const struct claim *c, const struct stats_summary *a,
+		      const struct stats_summary *b, char *x, char *y,
+		      size_t len)
+{
+	const char *u = claim_get(c, "unit");
+	units_format_ci(x, len, a->median, a->ci_low, a->ci_high, u, 0);
+	units_format_ci(y, len, b->median, b->ci_low, b->ci_high, u, 0);
+}
+
 /* ranges: a within a-range, b within b-range, a/b within ratio-range,
  * each judged from its interval. */
 static int ranges_of(const struct claim *c, struct sbuf *d,
@@ -162,9 +188,7 @@ static int ranges_of(const struct claim *c, struct sbuf *d,
 		    against(b->ci_low, b->ci_high, blo, bhi),
 		    against(qlo, qhi, rlo, rhi)};
 	char x[64], y[64];
-	const char *u = claim_get(c, "unit");
-	units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high, u, 0);
-	units_format_ci(y, sizeof y, b->median, b->ci_low, b->ci_high, u, 0);
+	format_ab(c, a, b, x, y, sizeof x);
 	sbuf_addf(d,
 		  "  - %s: `%s` %s (%s %g to %g), `%s` %s (%s %g to %g), "
 		  "%.3g [%.3g, %.3g] times (%s %g to %g)\n",
@@ -177,18 +201,7 @@ static int ranges_of(const struct claim *c, struct sbuf *d,
 static void judge_ranges(const struct claim *c, const struct summary_table *t,
 			 struct sbuf *sb)
 {
-	struct tally y = {0};
-	struct sbuf detail = {0};
-	for (size_t i = 0; i < t->ntoolchains; i++)
-		judges_tally_add(&y, ranges_of(c, &detail, t, t->toolchains[i]));
-	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
-	if (!y.measured) {
-		not_measured_ab(c, sb);
-	} else {
-		judges_tally_write(&y, sb);
-		sbuf_addf(sb, ".\n%s", detail.buf);
-	}
-	sbuf_free(&detail);
+	verdict_of(c, t, ranges_of, not_measured_ab, sb);
 }
 
 /* times: a at least factor times b, and a within range, each judged
@@ -202,9 +215,7 @@ static int factor_of(const struct claim *c, const struct summary_table *t,
 	double f = claim_num(c, "factor", 0), lo, hi;
 	ratio_bounds(a, b, &lo, &hi);
 	char x[64], y[64];
-	const char *u = claim_get(c, "unit");
-	units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high, u, 0);
-	units_format_ci(y, sizeof y, b->median, b->ci_low, b->ci_high, u, 0);
+	format_ab(c, a, b, x, y, sizeof x);
 	sbuf_addf(d, "  - %s: `%s` %s, `%s` %s: %.3g [%.3g, %.3g] times\n", tc,
 		  claim_get(c, "a"), x, claim_get(c, "b"), y,
 		  a->median / b->median, lo, hi);

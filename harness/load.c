@@ -1,5 +1,6 @@
 #include "load.h"
 
+#include "stats.h"
 #include "util.h"
 
 #include <errno.h>
@@ -136,12 +137,6 @@ static double busy_us(void)
 	return (monotonic_s() - start) * 1e6;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 double load_probe_us(int cpu)
 {
 	cpu_set_t was, on;
@@ -156,8 +151,7 @@ double load_probe_us(int cpu)
 		t[i] = busy_us();
 	if (moved)
 		sched_setaffinity(0, sizeof was, &was);
-	qsort(t, LOAD_PROBES, sizeof *t, cmp_double);
-	return t[LOAD_PROBES / 2];
+	return stats_median(t, LOAD_PROBES);
 }
 
 int load_busy(double others, double steal)
