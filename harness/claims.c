@@ -231,24 +231,26 @@ static int names(const char *value, const char *variant)
 }
 
 /* Why a row cannot carry a verdict, or NULL: samples but fewer than
- * VERDICT_MIN_N, as when a run was stopped, or samples that other work
- * disturbed (a count of instructions repeats to the instruction, and
- * carries one from any number). */
+ * VERDICT_MIN_N, as when a run was stopped (said first: it holds however
+ * quiet the machine), or samples that other work disturbed (a count of
+ * instructions repeats to the instruction, and carries one from any
+ * number). */
 static char *unfit_row(const struct summary_row *x)
 {
 	if (!x->s.n || !strcmp(x->unit, "instructions/op"))
 		return NULL;
 	const char *sp = x->param[0] ? " " : "";
+	if (x->s.n < VERDICT_MIN_N)
+		return xasprintf("`%s`%s%s has %zu samples, fewer than %d (%s)",
+				 x->variant, sp, x->param, x->s.n, VERDICT_MIN_N,
+				 x->status == SUMMARY_INCOMPLETE
+				     ? "the run was stopped"
+				     : "raise --count");
 	if (x->status == SUMMARY_DISTURBED)
 		return xasprintf("`%s`%s%s was measured while other work shared "
 				 "its CPUs (%s)",
 				 x->variant, sp, x->param, x->note ? x->note : "");
-	if (x->s.n >= VERDICT_MIN_N)
-		return NULL;
-	return xasprintf("`%s`%s%s has %zu samples, fewer than %d (%s)",
-			 x->variant, sp, x->param, x->s.n, VERDICT_MIN_N,
-			 x->status == SUMMARY_INCOMPLETE ? "the run was stopped"
-							 : "raise --count");
+	return NULL;
 }
 
 /* Why the rows a claim reads cannot carry a verdict (unfit_row), or

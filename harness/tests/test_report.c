@@ -639,6 +639,14 @@ static void disturbed_inconclusive(void **state)
 	assert_non_null(strstr(c, "**inconclusive**: `go->c` was measured while "
 				  "other work shared its CPUs ()."));
 	free(c);
+	/* too few samples is said first: it holds however quiet the machine */
+	rows_n = "2";
+	c = claims_of("call,go->c,go1.26.8,,ns/op,100,99,101,,,,disturbed\n"
+		      "call,go->go,go1.26.8,,ns/op,2,1.99,2.01,,,,ok\n");
+	assert_non_null(strstr(c, "**inconclusive**: `go->c` has 2 samples, "
+				  "fewer than 5 (raise --count)."));
+	free(c);
+	rows_n = "10";
 }
 
 #define BATCHING "*Batching amortises"
