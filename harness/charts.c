@@ -134,6 +134,17 @@ void charts_overview(const struct summary_table *t, const char *unit,
 	free(shown);
 }
 
+const struct family_charts charts_families[] = {
+    {"batch", {"batch", NULL}},
+    {"libraries", {"libraries", NULL}},
+    {"blocking", {"blocking", "pool"}},
+    {"scheduling", {"scaling-cthreads", "busy"}},
+    {"mainthread", {"mainthread", NULL}},
+    {"handles", {"scaling-handles", NULL}},
+    {"parallel", {"scaling-parallel", NULL}},
+};
+const size_t charts_nfamilies = sizeof charts_families / sizeof *charts_families;
+
 void charts_series(const struct summary_table *t, const char *family,
 			const char *prefix, const char *unit, struct sbuf *sb)
 {

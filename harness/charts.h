@@ -25,6 +25,14 @@ void charts_toolchains(const struct summary_table *t, const char *unit,
  * A series is a variant, and its toolchain when the run has several. */
 void charts_series(const struct summary_table *t, const char *family,
 		   const char *prefix, const char *unit, struct sbuf *sb);
+/* The charts scripts/charts.sh draws of a swept family's every param
+ * (their names without .png or .svg). */
+struct family_charts {
+	const char *family;
+	const char *charts[2];
+};
+extern const struct family_charts charts_families[];
+extern const size_t charts_nfamilies;
 /* The machines chart, from several run directories (of different
  * machines): one row a scenario without a param (at each run's first
  * toolchain), and for each run, labelled "machine/run (cpu, N cores)", its

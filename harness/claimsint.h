@@ -101,7 +101,8 @@ int sweeps_blocking(const struct claim *c, struct sbuf *d,
 int sweeps_pool(const struct claim *c, struct sbuf *d,
 		const struct summary_table *t, const char *tc);
 /* grows: the crossing's ratio over its baseline at the largest value of
- * the swept param above its ratio at the least, the intervals apart. */
+ * the swept param above `by` times its ratio at the least, the intervals
+ * apart (does not hold when below it, the intervals apart). */
 int sweeps_grows(const struct claim *c, struct sbuf *d,
 		 const struct summary_table *t, const char *tc);
 /* moves: the free variant's calls changed thread (moved/op above 0) at

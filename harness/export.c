@@ -136,6 +136,13 @@ static int cthreads_dat(const struct run_model *m, struct sbuf *sb)
 	return series(m, "scheduling", "threads=", "ns/callback", sb);
 }
 
+/* mainthread.dat: one callback on the main thread against the process's
+ * added memory mappings. */
+static int mainthread_dat(const struct run_model *m, struct sbuf *sb)
+{
+	return series(m, "mainthread", "maps=", "ns/op", sb);
+}
+
 /* busy.dat: one call's time while other goroutines are busy. */
 static int busy_dat(const struct run_model *m, struct sbuf *sb)
 {
@@ -212,6 +219,8 @@ const struct exporter exporters[] = {
     {"cthreads", "cthreads.dat", EXPORT_RUN | EXPORT_REPORT, cthreads_dat},
     {"handles", "handles.dat", EXPORT_RUN | EXPORT_REPORT, handles_dat},
     {"libraries", "libraries.dat", EXPORT_RUN | EXPORT_REPORT, libraries_dat},
+    {"mainthread", "mainthread.dat", EXPORT_RUN | EXPORT_REPORT,
+     mainthread_dat},
     {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},
     {"pool", "pool.dat", EXPORT_RUN | EXPORT_REPORT, pool_dat},
     {"bmf", "bmf.json", EXPORT_RUN | EXPORT_REPORT, trackers_bmf},

@@ -651,7 +651,8 @@ const struct judge claims_judges[] = {
       "share:1"},
      NULL, sweeps_blocking},
     {"pool-sweep", {"needs", "family", "prefix", "pair"}, NULL, sweeps_pool},
-    {"grows", {"needs", "family", "variant", "prefix"}, NULL, sweeps_grows},
+    {"grows", {"needs", "family", "variant", "prefix", "by:1"}, NULL,
+     sweeps_grows},
     {"moves", {"needs", "family", "free", "locked", "params"}, NULL,
      sweeps_moves},
 };

@@ -1,5 +1,6 @@
 #include "page.h"
 
+#include "charts.h"
 #include "machine.h"
 #include "report.h"
 #include "rundir.h"
@@ -230,30 +231,36 @@ static void family_tables(const struct run_model *m, struct sbuf *sb)
 	key_index_free(&done);
 }
 
+/* The chart name.svg that scripts/charts.sh drew in the run directory,
+ * inline; 0 when there is none. */
+static int inline_chart(const struct run_model *m, const char *name,
+			struct sbuf *sb)
+{
+	char *p = xasprintf("%s/%s.svg", m->dir, name), *svg, err[ERRLEN];
+	int any = 0;
+	if (file_read(p, &svg, NULL, err, sizeof err) == 0) {
+		const char *s = strstr(svg, "<svg");
+		if (s) {
+			sbuf_addf(sb, "<figure id=\"%s\">%s</figure>\n", name,
+				  s);
+			any = 1;
+		}
+		free(svg);
+	}
+	free(p);
+	return any;
+}
+
 /* The charts scripts/charts.sh drew in the run directory, inline. */
 static void charts(const struct run_model *m, struct sbuf *sb)
 {
-	static const char *const names[] = {
-	    "overview",		"toolchains",	    "batch",
-	    "libraries",	"blocking",	    "pool",
-	    "scaling-cthreads", "busy",		    "scaling-handles",
-	    "scaling-parallel", "anatomy"};
-	int any = 0;
 	sbuf_addstr(sb, "<h2>Charts</h2>\n");
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		char *p = xasprintf("%s/%s.svg", m->dir, names[i]), *svg,
-		     err[ERRLEN];
-		if (file_read(p, &svg, NULL, err, sizeof err) == 0) {
-			const char *s = strstr(svg, "<svg");
-			if (s) {
-				sbuf_addf(sb, "<figure id=\"%s\">%s</figure>\n",
-					  names[i], s);
-				any = 1;
-			}
-			free(svg);
-		}
-		free(p);
-	}
+	int any = inline_chart(m, "overview", sb);
+	any |= inline_chart(m, "toolchains", sb);
+	for (size_t i = 0; i < charts_nfamilies; i++)
+		for (int k = 0; k < 2 && charts_families[i].charts[k]; k++)
+			any |= inline_chart(m, charts_families[i].charts[k], sb);
+	any |= inline_chart(m, "anatomy", sb);
 	if (!any)
 		sbuf_addstr(sb, "<p>No chart drawn yet: <code>make charts "
 				"RUN=this-directory</code> draws them and writes "

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "anatomy.h"
+#include "charts.h"
 #include "claims.h"
 #include "load.h"
 #include "machine.h"
@@ -19,19 +20,18 @@ static const char *str0(const char *s)
 	return s ? s : "";
 }
 
-/* The chart that shows a swept family's every param. */
-static const char *chart_of(const char *family)
+/* The charts that show a swept family's every param, as "a.png and
+ * b.png" in buf; NULL when it has none. */
+static const char *chart_of(const char *family, char *buf, size_t len)
 {
-	static const char *const charts[][2] = {
-	    {"batch", "batch.png"},
-	    {"blocking", "blocking.png and pool.png"},
-	    {"scheduling", "scaling-cthreads.png and busy.png"},
-	    {"libraries", "libraries.png"},
-	    {"handles", "scaling-handles.png"},
-	    {"parallel", "scaling-parallel.png"}};
-	for (size_t i = 0; i < sizeof charts / sizeof *charts; i++)
-		if (!strcmp(family, charts[i][0]))
-			return charts[i][1];
+	for (size_t i = 0; i < charts_nfamilies; i++) {
+		const char *const *c = charts_families[i].charts;
+		if (strcmp(family, charts_families[i].family))
+			continue;
+		snprintf(buf, len, c[1] ? "%s.png and %s.png" : "%s.png", c[0],
+			 c[1]);
+		return buf;
+	}
 	return NULL;
 }
 
@@ -123,12 +123,13 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 			    crossing(&t->rows[k]) &&
 			    (!sweep || at_an_end(&e, &t->rows[k])))
 				headline_row(sb, &t->rows[k]);
+		char charts[96];
+		const char *ch = chart_of(f, charts, sizeof charts);
 		if (sweep)
 			sbuf_addf(sb,
 				  "\nOnly the least and the largest %s here; all "
 				  "%zu are in summary.csv%s%s.\n",
-				  key, values, chart_of(f) ? " and " : "",
-				  chart_of(f) ? chart_of(f) : "");
+				  key, values, ch ? " and " : "", ch ? ch : "");
 		sbuf_addstr(sb, "\n");
 	}
 	key_index_free(&done);

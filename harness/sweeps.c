@@ -174,9 +174,16 @@ int sweeps_grows(const struct claim *c, struct sbuf *d,
 				 *b = ratio_row(t, f, v, tc, hi);
 	if (n < 2 || !a || !b)
 		return -1;
-	int verdict = b->d.ratio_low > a->d.ratio_high ? 1
-		      : b->d.ratio_high < a->d.ratio_low ? 0
-							 : 3;
+	/* grows by more than `by` times, or by less: the intervals apart */
+	double by = claim_num(c, "by", 0);
+	int verdict = b->d.ratio_low > by * a->d.ratio_high ? 1
+		      : b->d.ratio_high < by * a->d.ratio_low ? 0
+							      : 3;
+	char more[48] = "grows", less[48] = "shrinks";
+	if (by != 1) {
+		snprintf(more, sizeof more, "grows more than %gx", by);
+		snprintf(less, sizeof less, "grows less than %gx", by);
+	}
 	char x[96], y[96];
 	units_format_ci(x, sizeof x, a->d.ratio, a->d.ratio_low,
 			a->d.ratio_high, "x", 0);
@@ -184,9 +191,8 @@ int sweeps_grows(const struct claim *c, struct sbuf *d,
 			b->d.ratio_high, "x", 0);
 	sbuf_addf(d, "  - %s: `%s` over `%s`: %s at %s, %s at %s: %s\n", tc, v,
 		  a->baseline ? a->baseline : "", x, lo, y, hi,
-		  verdict == 1   ? "grows"
-		  : verdict == 0 ? "shrinks"
-			    : "inconclusive (the intervals overlap)");
+		  verdict == 1 ? more : verdict == 0 ? less
+			  : "inconclusive (the intervals overlap)");
 	return verdict;
 }
 

@@ -6,7 +6,7 @@
 # more than one toolchain), batch.png/.svg (the batch family),
 # libraries.png/.svg (the libraries family), blocking and pool .png/.svg
 # (the blocking family), scaling-cthreads and busy .png/.svg (the scheduling
-# family),
+# family), mainthread.png/.svg (that family),
 # scaling-handles and scaling-parallel .png/.svg (those families),
 # anatomy.png/.svg (a counted run). Run `cgobench report RUN_DIR` first
 # for a run made before the charts existed. Then it writes the run's
@@ -61,6 +61,9 @@ for run in "$@"; do
 		"One call on each of n threads made by C, to Go or to C (time of one call on one thread)" \
 		"threads made by C" 0
 	series busy busy ns/op "One call while other goroutines compute" "other goroutines busy" 0
+	series mainthread mainthread ns/op \
+		"A callback from C on the main thread, by the memory mappings added to the process" \
+		"memory mappings added (log scale)" 10
 	series handles scaling-handles ns/op \
 		"A Go object handed to C and found again in a callback, as goroutines contend" "goroutines" 0
 	series parallel scaling-parallel ns/op \

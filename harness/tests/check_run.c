@@ -588,6 +588,9 @@ static const struct {
     {"scheduling", "go->c go->c(locked)", "go->go", "busy", "moved/op"},
     {"scheduling", "go->go", "", "blocking", "moved/op"},
     {"scheduling", "go->c go->c(locked)", "go->go", "blocking", "moved/op"},
+    {"mainthread", "c->c(fnptr)", "", "m", "mappings"},
+    {"mainthread", "c->go(main) c->go(main,coroutine) c->go(cthread,coroutine)",
+     "c->c(fnptr)", "m", "mappings"},
     {"call", "c->c c->c(fnptr) go->go", "", "", ""},
     {"call", "go->c", "c->c", "", ""},
     {"call", "go->c->go c->go(main) c->go(cthread)", "c->c(fnptr)", "", ""},
@@ -638,7 +641,10 @@ static size_t params_of(const char *kind, char out[][32], size_t max)
 			if ((!i || k[i] > k[i - 1]) &&
 			    (kind[1] == 'u' || k[i] >= cpus))
 				snprintf(out[n++], 32, "%s=%ld", kind, k[i]);
-	} else if (!strcmp(kind, "u"))
+	} else if (!strcmp(kind, "m"))
+		for (long i = 10; i <= 10000 && n < max; i *= 10)
+			snprintf(out[n++], 32, "maps=%ld", i);
+	else if (!strcmp(kind, "u"))
 		for (long i = 10; i <= 100000 && n < max; i *= 10)
 			snprintf(out[n++], 32, "block_us=%ld", i);
 	else if (!strcmp(kind, "p")) {
@@ -774,9 +780,33 @@ static char *ci_of(const char *family, const char *variant, const char *param)
 	return xstrdup(buf);
 }
 
-/* The figures of the purego, libraries, blocking and scheduling claims
- * in report.md are the rows' of summary.csv, as units.c prints them
- * (pairs written out independently of the claims files). */
+/* report.md quotes the ratio of variant over baseline at param from
+ * summary.csv, as "`v` over `b`: ... R [L, H] x at param" then after. */
+static void ratio_quoted(const char *md, const char *family, const char *v,
+			 const char *baseline, const char *param,
+			 const char *after)
+{
+	long r = find_row(family, v, param, "ns/op");
+	if (r < 0)
+		fail_msg("no row %s %s %s", family, v, param);
+	char ratio[96];
+	units_format_ci(ratio, sizeof ratio, num((size_t)r, "ratio"),
+			num((size_t)r, "ratio_ci_low"),
+			num((size_t)r, "ratio_ci_high"), "x", 0);
+	char *want = xasprintf("`%s` over `%s`: ", v, baseline);
+	const char *at = strstr(md, want);
+	free(want);
+	want = xasprintf("%s at %s%s", ratio, param, after);
+	if (!at || !strstr(at, want))
+		fail_msg("report.md lacks '`%s` over `%s`: ... %s'", v,
+			 baseline, want);
+	free(want);
+}
+
+/* The figures of the purego, libraries, blocking, scheduling and
+ * mainthread claims in report.md are the rows' of summary.csv, as
+ * units.c prints them (pairs written out independently of the claims
+ * files). */
 static void claims_quote_the_summary(void **state)
 {
 	(void)state;
@@ -829,21 +859,12 @@ static void claims_quote_the_summary(void **state)
 	if (!strstr(md, want))
 		fail_msg("report.md lacks '%s'", want);
 	free(want);
-	/* the C threads' ratio over C's at one thread */
-	long r1 = find_row("scheduling", "c->go(cthreads)", "threads=1",
-			   "ns/op");
-	if (r1 < 0)
-		fail_msg("no row scheduling c->go(cthreads) threads=1");
-	char ratio[96];
-	units_format_ci(ratio, sizeof ratio, num((size_t)r1, "ratio"),
-			num((size_t)r1, "ratio_ci_low"),
-			num((size_t)r1, "ratio_ci_high"), "x", 0);
-	want = xasprintf("`c->go(cthreads)` over `c->c(cthreads)`: %s at "
-			 "threads=1, ",
-			 ratio);
-	if (!strstr(md, want))
-		fail_msg("report.md lacks '%s'", want);
-	free(want);
+	/* the C threads' ratio over C's at one thread, and a callback's on
+	 * the main thread at the most mappings */
+	ratio_quoted(md, "scheduling", "c->go(cthreads)", "c->c(cthreads)",
+		     "threads=1", ", ");
+	ratio_quoted(md, "mainthread", "c->go(main,coroutine)", "c->c(fnptr)",
+		     "maps=10000", ": ");
 	free(md);
 	free(p);
 }

@@ -53,7 +53,7 @@ fi
 # Every family of cases/, briefly: every variant at every param measured,
 # with its extra units and its baseline; the claims quote its figures
 # (5 samples: fewer leave a claim inconclusive).
-if "$cgobench" run --go "$go" --cases 'batch,blocking,call,data,directives,handles,libraries,parallel,purego,recovery,scheduling,threads' \
+if "$cgobench" run --go "$go" --cases 'batch,blocking,call,data,directives,handles,libraries,mainthread,parallel,purego,recovery,scheduling,threads' \
 	--count 5 --max-count 5 --benchtime 0.01s --warmup 0.01s \
 	--out "$tmp/catalogue" -q >/dev/null 2>"$tmp/catalogue.err"; then
 	ok "a short run of every family exits 0"
@@ -381,10 +381,12 @@ if sh scripts/charts.sh "$tmp/catalogue" 2>"$tmp/charts.err" &&
 	is_chart "$tmp/catalogue/batch" && is_chart "$tmp/catalogue/scaling-handles" &&
 	is_chart "$tmp/catalogue/blocking" && is_chart "$tmp/catalogue/pool" && grep -q 'sleep(c)' "$tmp/catalogue/blocking.svg" &&
 	is_chart "$tmp/catalogue/scaling-cthreads" && is_chart "$tmp/catalogue/busy" &&
+	is_chart "$tmp/catalogue/mainthread" &&
 	is_chart "$tmp/catalogue/scaling-parallel" && is_chart "$tmp/catalogue/overview" &&
 	grep -q 'go->c(batch)' "$tmp/catalogue/batch.svg" &&
 	grep -q 'sharded-map' "$tmp/catalogue/scaling-handles.svg" &&
-	grep -q 'go->c->go' "$tmp/catalogue/scaling-parallel.svg"; then
+	grep -q 'go->c->go' "$tmp/catalogue/scaling-parallel.svg" &&
+	grep -q 'c->go(main,coroutine)' "$tmp/catalogue/mainthread.svg"; then
 	ok "charts: batching and scaling, with every series"
 else
 	bad "charts: batching and scaling: $(cat "$tmp/charts.err")"

@@ -294,7 +294,9 @@ static void claims_are_the_summary(void **state)
 			    str_starts(p, "Not measured: this run has no "
 					  "blocking family.") ||
 			    str_starts(p, "Not measured: this run has no "
-					  "scheduling family."));
+					  "scheduling family.") ||
+			    str_starts(p, "Not measured: this run has no "
+					  "mainthread family."));
 	static const struct {
 		const char *family, *variant, *param, *unit, *col, *fmt;
 	} figs[] = {
@@ -1128,6 +1130,57 @@ static void claim_grows_bounds(void **state)
 	free(v);
 }
 
+#define MAPS "*A callback from C on the process's main thread"
+
+/* c->go(main)'s ratio over c->c(fnptr): [lo0, lo0 + 1] at maps=10 and
+ * [lo1, lo1 + 1] at maps=10000; the claim's "by" is 2. */
+static char *maps_verdict(double lo0, double lo1)
+{
+	char *rows = xasprintf(
+	    "mainthread,c->go(main),go1.26.8,maps=10,ns/op,60,59,61,"
+	    "c->c(fnptr),%.17g,%.17g,%.17g,ok\n"
+	    "mainthread,c->go(main),go1.26.8,maps=10000,ns/op,60,59,61,"
+	    "c->c(fnptr),%.17g,%.17g,%.17g,ok\n",
+	    lo0 + 0.5, lo0, lo0 + 1, lo1 + 0.5, lo1, lo1 + 1);
+	char *c = claims_of_with("case,variant,toolchain,param,unit,median,"
+				 "ci_low,ci_high,baseline,ratio,ratio_ci_low,"
+				 "ratio_ci_high,status",
+				 rows);
+	char *v = verdict_of(c, MAPS);
+	char *detail = strstr(c, "  - go1.26.8: `c->go(main)` over");
+	char *out = xasprintf("%s\n%.*s", v,
+			      detail ? (int)strcspn(detail, "\n") : 0,
+			      detail ? detail : "");
+	free(v);
+	free(c);
+	free(rows);
+	return out;
+}
+
+/* grows by 2: the ratio at the most mappings above twice the one at the
+ * least, the intervals apart; below twice it "does not hold", between
+ * inconclusive. */
+static void claim_grows_by_bounds(void **state)
+{
+	(void)state;
+	char *v = maps_verdict(30, 62.01);
+	assert_string_equal(v, "**holds**.\n  - go1.26.8: `c->go(main)` over "
+			       "`c->c(fnptr)`: 30.5 [30, 31] x at maps=10, "
+			       "62.5 [62, 63] x at maps=10000: grows more "
+			       "than 2x");
+	free(v);
+	v = maps_verdict(30, 62);
+	assert_true(str_starts(v, "**inconclusive**: the intervals overlap."));
+	free(v);
+	v = maps_verdict(30, 58.99);
+	assert_true(str_starts(v, "**does not hold**."));
+	assert_non_null(strstr(v, ": grows less than 2x"));
+	free(v);
+	v = maps_verdict(30, 59);
+	assert_true(str_starts(v, "**inconclusive**"));
+	free(v);
+}
+
 /* moves: the free variant's calls changed thread somewhere, the locked
  * variant's nowhere. */
 static void claim_moves_bounds(void **state)
@@ -1486,6 +1539,7 @@ int main(void)
 	    cmocka_unit_test(claim_blocking_sweep_bounds),
 	    cmocka_unit_test(claim_pool_sweep_bounds),
 	    cmocka_unit_test(claim_grows_bounds),
+	    cmocka_unit_test(claim_grows_by_bounds),
 	    cmocka_unit_test(claim_moves_bounds),
 	    cmocka_unit_test(claim_threads_and_gostring_bounds),
 	    cmocka_unit_test(machines_data),
