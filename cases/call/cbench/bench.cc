@@ -62,4 +62,15 @@ static void c_go_cthread(benchmark::State &state) {
 }
 BENCHMARK(c_go_cthread)->Name("c->go(cthread)");
 
-BENCHMARK_MAIN();
+// One call into Go before any benchmark: it returns once the Go runtime
+// has started. gccgo's runtime starts on a thread of its own, which shared
+// the pinned CPU with the first tenth of a second or so of c->c, doubling
+// its real time (3.7 ns against 1.84 ns of CPU time).
+int main(int argc, char **argv) {
+  CallGoAdd1(0);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
