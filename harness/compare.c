@@ -267,6 +267,36 @@ static int apart(double lo1, double hi1, double lo2, double hi2)
 	return hi1 < lo2 || hi2 < lo1;
 }
 
+/* The change of the overhead between the runs from each run's paired
+ * differences (a crossing's sample less its baseline's of the same
+ * round), where both runs have enough of them; 0 when either has not. */
+static int paired_change(struct cmp_row *c, const struct side *os,
+			 const struct summary_row *ob, const struct side *ns,
+			 const struct summary_row *nb,
+			 const struct compare_opts *o)
+{
+	size_t n1, n2;
+	double *d1 = summary_paired_diffs(&os->samples,
+					  (size_t)(c->o - os->rows),
+					  (size_t)(ob - os->rows), &n1);
+	double *d2 = summary_paired_diffs(&ns->samples,
+					  (size_t)(c->n - ns->rows),
+					  (size_t)(nb - ns->rows), &n2);
+	if (d1 && d2) {
+		struct stats_diff d;
+		stats_bootstrap_diff(d2, n2, d1, n1, 1 - o->alpha,
+				     STATS_BOOTSTRAP_RESAMPLES,
+				     STATS_BOOTSTRAP_SEED, &d);
+		c->significant = d.diff_low > 0 || d.diff_high < 0;
+		c->change_lo = d.diff_low;
+		c->change_hi = d.diff_high;
+	}
+	int both = d1 && d2;
+	free(d1);
+	free(d2);
+	return both;
+}
+
 static void compare_overhead(struct cmp_row *c, const struct side *os,
 			     const struct side *ns,
 			     const struct compare_opts *o)
@@ -284,7 +314,10 @@ static void compare_overhead(struct cmp_row *c, const struct side *os,
 	c->p = NAN;
 	const struct summary_row *ob = baseline_row(os, c->o);
 	const struct summary_row *nb = baseline_row(ns, c->n);
-	if (os->has_raw && ns->has_raw && ob && nb) {
+	int raw = os->has_raw && ns->has_raw && ob && nb;
+	/* from the pairs of each run where it has them, as its overhead
+	 * was; else from the bootstrap of four independent medians */
+	if (raw && !paired_change(c, os, ob, ns, nb, o)) {
 		size_t n1, n2, n3, n4;
 		double *a1 = samples(os, c->o, &n1), *b1 = samples(os, ob, &n2);
 		double *a2 = samples(ns, c->n, &n3), *b2 = samples(ns, nb, &n4);
@@ -299,7 +332,7 @@ static void compare_overhead(struct cmp_row *c, const struct side *os,
 		free(b1);
 		free(a2);
 		free(b2);
-	} else {
+	} else if (!raw) {
 		c->significant =
 		    apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
 	}

@@ -111,12 +111,32 @@ static size_t pairs_of(const struct summary_samples *g, size_t a, size_t b,
  * medians. Paired, a machine that drifts moves both samples of a pair:
  * on the 2-core VM of docs/methodology.md the ratio's interval was 4 to 6
  * times narrower so. */
+static int paired_enough(const struct summary_samples *g, size_t i, size_t n)
+{
+	return n >= SUMMARY_PAIRED_MIN && 2 * n >= g->count[i];
+}
+
+double *summary_paired_diffs(const struct summary_samples *g, size_t i,
+			     size_t bi, size_t *n)
+{
+	double *pa, *pb;
+	*n = pairs_of(g, i, bi, &pa, &pb);
+	if (!paired_enough(g, i, *n)) {
+		free(pa);
+		pa = NULL;
+	}
+	for (size_t k = 0; pa && k < *n; k++)
+		pa[k] -= pb[k];
+	free(pb);
+	return pa;
+}
+
 static void overhead_of(const struct summary_samples *g, size_t i, size_t bi,
 			struct stats_diff *d)
 {
 	double *pa, *pb;
 	size_t n = pairs_of(g, i, bi, &pa, &pb);
-	if (n >= SUMMARY_PAIRED_MIN && 2 * n >= g->count[i])
+	if (paired_enough(g, i, n))
 		stats_paired_diff(pa, pb, n, SUMMARY_LEVEL, d);
 	else
 		stats_bootstrap_diff(g->values[i], g->count[i], g->values[bi],

@@ -64,6 +64,11 @@ struct summary_samples {
  * pairs with its 95% interval (6: the fewest that have one). */
 #define SUMMARY_PAIRED_MIN 6
 void summary_samples_free(struct summary_samples *g);
+/* The differences of row i's samples and row bi's of the same repetition,
+ * *n of them, when they are enough to take the overhead from (as
+ * summary_compute does); else NULL. The caller frees them. */
+double *summary_paired_diffs(const struct summary_samples *g, size_t i,
+			     size_t bi, size_t *n);
 /* Groups obs into rows, in the order each group first appears, and
  * computes every statistic. baseline_of may be NULL; so may samples,
  * else it gets each row's samples (free them with summary_samples_free). */

@@ -288,6 +288,32 @@ static void p_either_side_of_alpha(void **state)
 	drop_run(b);
 }
 
+/* A machine that drifts through the run moves a crossing and its
+ * baseline of one round together: the overhead's change is judged from
+ * each run's pairs, where four independent medians could not see it. */
+static void overhead_change_from_pairs(void **state)
+{
+	(void)state;
+	struct var b = {"b", "", {5, 6, 7, 8, 9, 10, 11, 12}, NULL};
+	struct var x1 = {"x", "b", {0}, NULL}, x2 = x1;
+	for (int k = 0; k < 8; k++) {
+		x1.v[k] = b.v[k] + 20;
+		x2.v[k] = b.v[k] + 21 + 0.01 * k;
+	}
+	struct var r1[] = {b, x1}, r2[] = {b, x2};
+	char *a = write_run(r1, 2), *c = write_run(r2, 2);
+	struct csv_table t;
+	size_t reg;
+	compared(a, c, 3, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "0");
+	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
+	assert_string_equal(field(&t, "x", "overhead", "regression"), "1");
+	assert_true(atof(field(&t, "x", "overhead", "change_ci_low")) > 0.9);
+	csv_free(&t);
+	drop_run(a);
+	drop_run(c);
+}
+
 /* The overhead over the baseline is significant when its change's
  * interval lies wholly above zero or wholly below it; the crossing's own
  * figure moving with its baseline leaves the overhead unchanged. */
@@ -567,6 +593,7 @@ int main(void)
 	    cmocka_unit_test(regression_threshold_bounds),
 	    cmocka_unit_test(p_either_side_of_alpha),
 	    cmocka_unit_test(overhead_change_both_ways),
+	    cmocka_unit_test(overhead_change_from_pairs),
 	    cmocka_unit_test(intervals_touching_are_not_apart),
 	    cmocka_unit_test(summary_without_a_column),
 	    cmocka_unit_test(across_toolchains),
