@@ -118,6 +118,7 @@ static const struct {
 	size_t offset;
 } flag_options[] = {
     {"unpinned", offsetof(struct family, unpinned)},
+    {"spread", offsetof(struct family, spread)},
     {"opt-in", offsetof(struct family, opt_in)},
     {"nocgo", offsetof(struct family, nocgo)},
     {"shared", offsetof(struct family, shared)},
@@ -166,7 +167,8 @@ int family_parse_options(const char *text, const char *source, struct family *f,
 		if (strcmp(word, "env") != 0) {
 			rc = set_error(err, errlen,
 				       "%s:%d: unknown option '%s' (want "
-				       "'unpinned', 'opt-in', 'nocgo', "
+				       "'unpinned', 'spread', 'opt-in', "
+				       "'nocgo', "
 				       "'shared', 'go 1.N', 'link -lNAME...' "
 				       "or 'env <level> <VAR=value>...')",
 				       source, lineno, word);

@@ -14,6 +14,9 @@
  *                                  level ("cgocheck=0") run in processes
  *                                  started with these variables
  *     link -lNAME...               libraries its C driver links with
+ *     spread                       its samples' spread is its behaviour
+ *                                  (contention): rows report quartiles and
+ *                                  get no rounds beyond --count
  *     opt-in                       not in "all": run when named
  *                                  ("--cases all,libraries")
  *     nocgo                        its Go side built with CGO_ENABLED=0
@@ -47,6 +50,7 @@ struct family {
 	struct baseline *baselines;
 	size_t nbaselines;
 	int unpinned;
+	int spread; /* the spread between samples is the behaviour */
 	struct family_env *envs;
 	size_t nenvs;
 	char **links; /* "-lNAME" flags of its C driver, NULL-terminated */

@@ -79,18 +79,34 @@ static int at_an_end(const struct ends *e, const struct summary_row *x)
 	return i >= 0 && (v == e->lo[i] || v == e->hi[i]);
 }
 
-static void headline_row(struct sbuf *sb, const struct summary_row *x)
+static void headline_row(struct sbuf *sb, const struct summary_row *x,
+			 int spread)
 {
-	char m[96], o[96], ra[96];
+	char m[96], o[96], ra[96], q[112] = "";
 	units_format_ci(m, sizeof m, x->s.median, x->s.ci_low, x->s.ci_high,
 			x->unit, 0);
 	units_format_ci(o, sizeof o, x->d.diff, x->d.diff_low, x->d.diff_high,
 			x->unit, 1);
 	units_format_ci(ra, sizeof ra, x->d.ratio, x->d.ratio_low,
 			x->d.ratio_high, "x", 0);
-	sbuf_addf(sb, "| `%s` | %s | %s | %s | `%s` | %s | %s | %zu |\n",
+	if (spread) {
+		char v[96];
+		units_format_ci(v, sizeof v, NAN, x->s.q1, x->s.q3, x->unit, 0);
+		snprintf(q, sizeof q, " %s |", v);
+	}
+	sbuf_addf(sb, "| `%s` | %s | %s | %s | `%s` | %s | %s | %zu |%s\n",
 		  x->variant, x->toolchain, x->param, m, str0(x->baseline), o,
-		  ra, x->s.n);
+		  ra, x->s.n, q);
+}
+
+/* Whether a row of family f ended spread (contention's: summary.h). */
+static int spread_family(const struct summary_table *t, const char *f)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].status == SUMMARY_SPREAD &&
+		    !strcmp(t->rows[i].family, f))
+			return 1;
+	return 0;
 }
 
 /* One table a family: each crossing against its baseline; a swept
@@ -113,16 +129,18 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 		size_t values;
 		int sweep = summary_sweep(t, f, t->rows[r].unit, key, sizeof key,
 					  &values);
+		int spread = spread_family(t, f);
 		sbuf_addf(sb,
 			  "### %s\n\n| variant | toolchain | param | median "
 			  "[95%%] | baseline | overhead [95%%] | ratio [95%%] "
-			  "| n |\n|---|---|---|---|---|---|---|---|\n",
-			  f);
+			  "| n |%s\n|---|---|---|---|---|---|---|---|%s\n",
+			  f, spread ? " middle half of the samples |" : "",
+			  spread ? "---|" : "");
 		for (size_t k = r; k < t->nrows; k++)
 			if (!strcmp(t->rows[k].family, f) &&
 			    crossing(&t->rows[k]) &&
 			    (!sweep || at_an_end(&e, &t->rows[k])))
-				headline_row(sb, &t->rows[k]);
+				headline_row(sb, &t->rows[k], spread);
 		char charts[96];
 		const char *ch = chart_of(f, charts, sizeof charts);
 		if (sweep)
@@ -279,6 +297,11 @@ void report_precision(const struct summary_precision *p, const char *machine,
 		  "goal; %zu are within +-1%% of their median, %zu within "
 		  "+-3%%, %zu within +-5%%.",
 		  p->measured, p->ok, p->within1, p->within3, p->within5);
+	if (p->spread)
+		sbuf_addf(sb,
+			  " %zu ended %sspread%s: contention spreads their "
+			  "samples, whose middle half the headline gives.",
+			  p->spread, q, q);
 	if (p->wide || p->disturbed)
 		sbuf_addf(sb,
 			  " %zu ended %swide%s and %zu %sdisturbed%s: a "

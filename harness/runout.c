@@ -16,6 +16,7 @@
 #include "spawn.h"
 #include "stats.h"
 #include "toolchain.h"
+#include "units.h"
 #include "util.h"
 
 #include <errno.h>
@@ -99,7 +100,8 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 	size_t kept = kept_disturbed(r, u, &speed);
 	if (!u->retaken && !kept)
 		return;
-	if (kept * 4 >= u->n && row->status <= SUMMARY_WIDE)
+	if (kept * 4 >= u->n && (row->status <= SUMMARY_WIDE ||
+				 row->status == SUMMARY_SPREAD))
 		row->status = SUMMARY_DISTURBED;
 	char why[48];
 	if (speed < LOAD_SPEED)
@@ -113,6 +115,20 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 	    was ? was : "", was ? "; " : "", u->retaken,
 	    u->retaken == 1 ? "" : "s", kept, why);
 	free(was);
+}
+
+/* A contended row wider than its goal: how far its samples spread, which
+ * is the behaviour measured, not noise that more rounds would average. */
+static char *spread_note(const struct summary_row *row, double goal)
+{
+	char q[96];
+	units_format_ci(q, sizeof q, NAN, row->s.q1, row->s.q3, row->unit, 0);
+	return xasprintf(
+	    "95%% interval wider than +-%g%%; the middle half of its %zu "
+	    "samples spans %s (%+.0f%% to %+.0f%% of the median): contention "
+	    "spreads it, so it took no rounds beyond --count",
+	    goal, row->s.n, q, (row->s.q1 / row->s.median - 1) * 100,
+	    (row->s.q3 / row->s.median - 1) * 100);
 }
 
 static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
@@ -152,6 +168,10 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			row->note =
 			    xasprintf("stopped after %zu of %d repetitions",
 				      row->s.n, c->count);
+		} else if (primary && u->fam->spread &&
+			   !summary_within(&row->s, goal)) {
+			row->status = SUMMARY_SPREAD;
+			row->note = spread_note(row, goal);
 		} else if (primary && !summary_within(&row->s, goal)) {
 			row->status = SUMMARY_WIDE;
 			row->note = xasprintf(

@@ -242,6 +242,14 @@ static int interval_met(const struct run *r, const struct unit *u)
 	return summary_within(&s, schedule_target(r, u->fam));
 }
 
+/* Whether u may get rounds beyond --count: not in a family whose spread
+ * is its behaviour (family.h), whose interval more rounds barely narrow;
+ * its quartiles say how far its samples spread instead. */
+static int may_go_on(const struct run_config *c, const struct unit *u)
+{
+	return c->max_count > c->count && !u->fam->spread;
+}
+
 /* The samples the run will still take, for the time left: each unit's up
  * to --count, and beyond it, once a unit has 3, as many as its interval
  * would need to reach the goal if it narrowed as 1/sqrt(n), up to
@@ -258,7 +266,7 @@ static size_t samples_left(const struct run *r)
 		if (u->state != UNIT_OK)
 			continue;
 		double want = c->count, goal = schedule_target(r, u->fam);
-		if (u->n == 2 && c->max_count > c->count) {
+		if (u->n == 2 && may_go_on(c, u)) {
 			/* two samples: the median's interval as a normal
 			 * sample's would have it, sd from their difference */
 			double sd = fabs(u->primary[0] - u->primary[1]) / M_SQRT2,
@@ -267,7 +275,7 @@ static size_t samples_left(const struct run *r)
 			double need = pow(half / goal, 2);
 			if (isfinite(need) && need > want)
 				want = fmin(ceil(need), c->max_count);
-		} else if (u->n >= 3 && c->max_count > c->count) {
+		} else if (u->n >= 3 && may_go_on(c, u)) {
 			struct stats_summary s;
 			stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
 			double half = fmax(s.ci_high - s.median,
@@ -377,6 +385,7 @@ void schedule_measure(struct run *r)
 		size_t more = 0;
 		for (size_t i = 0; i < r->nunits; i++) {
 			want[i] = r->units[i].state == UNIT_OK &&
+				  may_go_on(c, &r->units[i]) &&
 				  !interval_met(r, &r->units[i]);
 			more += want[i];
 		}

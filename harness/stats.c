@@ -84,6 +84,8 @@ void stats_summarize(const double *x, size_t n, double level,
 	s->median = median_sorted(c, n);
 	s->min = c[0];
 	s->max = c[n - 1];
+	s->q1 = stats_quantile_sorted(c, n, 0.25);
+	s->q3 = stats_quantile_sorted(c, n, 0.75);
 	size_t k = stats_median_ci_rank(n, level, &s->ci_level);
 	if (k == 0)
 		k = 1;

@@ -25,6 +25,7 @@
 struct stats_summary {
 	size_t n;
 	double median, min, max;
+	double q1, q3; /* the quartiles (stats_quantile_sorted) */
 	double ci_low, ci_high;
 	double ci_level; /* the coverage actually reached, e.g. 0.9785 */
 };

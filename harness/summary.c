@@ -260,11 +260,13 @@ void summary_precision_of(const struct summary_row *rows, size_t nrows,
 		p->ok += x->status == SUMMARY_OK;
 		p->wide += x->status == SUMMARY_WIDE;
 		p->disturbed += x->status == SUMMARY_DISTURBED;
+		p->spread += x->status == SUMMARY_SPREAD;
 	}
 }
 
 const char *const summary_status_names[SUMMARY_NSTATUS] = {
-    "ok", "wide", "incomplete", "failed", "skipped", "deleted", "disturbed"};
+    "ok",      "wide",	   "incomplete", "failed",
+    "skipped", "deleted", "disturbed",	"spread"};
 
 /* How a column is written and read. */
 enum col_kind {
@@ -273,6 +275,7 @@ enum col_kind {
 	COL_OPTIONAL, /* the same, NULL for "" */
 	COL_COUNT,    /* s.n */
 	COL_SAMPLES,  /* a double, "" when the row has no samples */
+	COL_SPREAD,   /* the same, NaN when an older summary.csv lacks it */
 	COL_BASELINE, /* a double, "" when no baseline was found */
 	COL_STATUS,
 	COL_NOTE
@@ -294,6 +297,8 @@ enum col_kind {
 	X("median", COL_SAMPLES, AT(s.median))                                 \
 	X("min", COL_SAMPLES, AT(s.min))                                       \
 	X("max", COL_SAMPLES, AT(s.max))                                       \
+	X("q1", COL_SPREAD, AT(s.q1))                                          \
+	X("q3", COL_SPREAD, AT(s.q3))                                          \
 	X("ci_low", COL_SAMPLES, AT(s.ci_low))                                 \
 	X("ci_high", COL_SAMPLES, AT(s.ci_high))                               \
 	X("ci_level", COL_SAMPLES, AT(s.ci_level))                             \
@@ -351,6 +356,7 @@ static const char *format_field(const struct summary_row *r,
 	}
 	case COL_COUNT: snprintf(buf, 32, "%zu", r->s.n); return buf;
 	case COL_SAMPLES:
+	case COL_SPREAD:
 		return csv_double(buf, r->s.n > 0 ? *(const double *)f : NAN);
 	case COL_BASELINE:
 		return csv_double(buf, r->baseline_found ? *(const double *)f
@@ -360,22 +366,47 @@ static const char *format_field(const struct summary_row *r,
 	return "";
 }
 
+/* Whether a row has its quartiles: every row a run writes; none of a
+ * summary.csv read back from before they were written. */
+static int has_quartiles(const struct summary_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].s.n > 0 && !isnan(rows[i].s.q1))
+			return 1;
+	return 0;
+}
+
 void summary_format_csv(const struct summary_row *rows, size_t n,
 			struct sbuf *sb)
 {
-	csv_add_row(sb, summary_columns, NCOLUMNS);
+	/* the columns written: q1 and q3 only where known, so that an
+	 * older summary.csv is written back as it was */
+	size_t cols[NCOLUMNS], nc = 0;
+	int quartiles = has_quartiles(rows, n);
+	for (size_t k = 0; k < NCOLUMNS; k++)
+		if (quartiles || columns[k].kind != COL_SPREAD)
+			cols[nc++] = k;
 	char bufs[NCOLUMNS][32];
 	const char *f[NCOLUMNS];
+	for (size_t k = 0; k < nc; k++)
+		f[k] = columns[cols[k]].name;
+	csv_add_row(sb, f, nc);
 	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < NCOLUMNS; k++)
-			f[k] = format_field(&rows[i], &columns[k], bufs[k]);
-		csv_add_row(sb, f, NCOLUMNS);
+		for (size_t k = 0; k < nc; k++)
+			f[k] = format_field(&rows[i], &columns[cols[k]],
+					    bufs[k]);
+		csv_add_row(sb, f, nc);
 	}
 }
 
 int summary_require(const struct csv_table *t, char *err, size_t errlen)
 {
-	return csv_require(t, summary_columns, err, errlen);
+	for (size_t k = 0; k < NCOLUMNS; k++)
+		if (columns[k].kind != COL_SPREAD &&
+		    csv_col(t, columns[k].name) < 0)
+			return set_error(err, errlen, "%s:1: no column '%s'",
+					 t->source, columns[k].name);
+	return 0;
 }
 
 /* Reads one field of a summary.csv row into r. */
@@ -404,12 +435,13 @@ static int read_field(struct summary_row *r, const struct column *c,
 		r->s.n = (size_t)v;
 		return 0;
 	case COL_SAMPLES:
+	case COL_SPREAD:
 	case COL_BASELINE:
 		*(double *)f = NAN;
 		/* a figure is finite; one of the samples' is not negative */
 		if (text[0] && (parse_double(text, (double *)f) != 0 ||
 				!isfinite(*(double *)f) ||
-				(c->kind == COL_SAMPLES && *(double *)f < 0)))
+				(c->kind != COL_BASELINE && *(double *)f < 0)))
 			return set_error(err, errlen, "%s:%d: bad %s '%s'",
 					 t->source, t->lines[row], c->name,
 					 text);
@@ -463,7 +495,8 @@ static int read_rows(struct summary_table *t, char *err, size_t errlen)
 	for (size_t r = 0; r < c->nrows; r++) {
 		struct summary_row *row = &t->rows[t->nrows++];
 		for (size_t k = 0; k < NCOLUMNS; k++)
-			if (read_field(row, &columns[k], c->rows[r][col[k]], c,
+			if (read_field(row, &columns[k],
+				       col[k] < 0 ? "" : c->rows[r][col[k]], c,
 				       r, err, errlen) != 0)
 				return -1;
 		row->baseline_found &= row->baseline != NULL;

@@ -32,6 +32,9 @@ enum summary_status {
 	SUMMARY_SKIPPED,    /* the case skipped itself, saying why */
 	SUMMARY_DELETED,    /* the compiler deleted the work: not a figure */
 	SUMMARY_DISTURBED,  /* other work shared its CPUs in many samples */
+	SUMMARY_SPREAD,     /* wider than the goal in a family whose spread is
+			     * its behaviour (contention): its quartiles say
+			     * how far, and it got no rounds beyond --count */
 	SUMMARY_NSTATUS
 };
 /* The status words as summary.csv spells them, by enum value. */
@@ -92,14 +95,15 @@ int summary_within(const struct stats_summary *s, double pct);
  * deleted by the compiler), those whose interval is within +-1%, 3% and
  * 5% of the median, and those ok (the goal met), wide and disturbed. */
 struct summary_precision {
-	size_t measured, within1, within3, within5, ok, wide, disturbed;
+	size_t measured, within1, within3, within5, ok, wide, disturbed,
+	    spread;
 };
 void summary_precision_of(const struct summary_row *rows, size_t nrows,
 			  const char *unit, struct summary_precision *p);
 /* The columns of summary.csv, NULL-terminated, in the order written. */
 extern const char *const summary_columns[];
-/* Requires every column of summary.csv (the error names the first
- * missing one). */
+/* Requires every column of summary.csv but q1 and q3, which older runs
+ * lack (read as NaN); the error names the first missing one. */
 struct csv_table;
 int summary_require(const struct csv_table *t, char *err, size_t errlen);
 void summary_free(struct summary_row *rows, size_t n);

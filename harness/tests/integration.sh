@@ -90,6 +90,19 @@ if grep -q '^cgobench: Of the 2 benchmarks measured, 0 met the run.s interval go
 else
 	bad "how many ended wide: $(tail -n 3 "$tmp/wide.err")"
 fi
+# A family whose spread is its behaviour (options: spread) stops at
+# --count with its quartiles, while the others go on to --max-count.
+"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow,contended --count 3 \
+	--max-count 5 --target-ci 0.01 --target-ci-unpinned 0.01 --benchtime 0.01s \
+	--warmup 0.01s --out "$tmp/spread" >/dev/null 2>"$tmp/spread.err"
+if [ "$(grep -c '^1,contended,[a-z]*,[^,]*,[^,]*,,ns/op,3,.*,spread,"95% interval wider than +-0.01%; the middle half of its 3 samples spans \[' "$tmp/spread/summary.csv")" -eq 2 ] &&
+	[ "$(grep -c '^1,slow,.*,ns/op,5,.*,wide,' "$tmp/spread/summary.csv")" -eq 2 ] &&
+	grep -q '^cgobench: .* 2 ended spread: contention spreads their samples' "$tmp/spread.err" &&
+	grep -q '| n | middle half of the samples |$' "$tmp/spread/report.md"; then
+	ok "a contended family stops at --count and gives its quartiles"
+else
+	bad "a contended family: $(grep contended "$tmp/spread/summary.csv" | head -n 2) $(tail -n 1 "$tmp/spread.err")"
+fi
 # off a terminal, progress comes as whole lines, with the time left
 if [ "$(grep -c '^cgobench: round [0-9]*/[0-9]*: [0-9]* of [0-9]* samples taken, about [0-9]*m[0-9][0-9]s left$' "$tmp/wide.err")" -ge 2 ] &&
 	! grep -q "$(printf '\r')" "$tmp/wide.err"; then

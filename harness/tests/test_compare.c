@@ -141,7 +141,7 @@ static char *write_run_of(const struct var *vs, size_t nv, const char *tc)
 				  vs[i].v[k]);
 		/* the figures are left out: compare takes them from raw.csv */
 		sbuf_addf(&sum,
-			  "1,t,%s,%s,gcc,%s,ns/op,8,,,,,,,%s,,,,,,,,ok,\n",
+			  "1,t,%s,%s,gcc,%s,ns/op,8,,,,,,,,,%s,,,,,,,,ok,\n",
 			  vs[i].variant, tc, vs[i].param ? vs[i].param : "",
 			  vs[i].baseline);
 	}
@@ -464,8 +464,8 @@ static char *write_summary(double median, double lo, double hi)
 	for (size_t i = 0; summary_columns[i]; i++)
 		sbuf_addf(&sb, "%s%s", i ? "," : "", summary_columns[i]);
 	sbuf_addf(&sb, "\n%d,t,x,go1.26.8,gcc,,ns/op,10,%.17g,%.17g,%.17g,"
-		       "%.17g,%.17g,0.95,,,,,,,,,ok,\n",
-		  SUMMARY_SCHEMA, median, lo, hi, lo, hi);
+		       "%.17g,%.17g,%.17g,%.17g,0.95,,,,,,,,,ok,\n",
+		  SUMMARY_SCHEMA, median, lo, hi, lo, hi, lo, hi);
 	char err[ERRLEN];
 	assert_int_equal(file_write_atomic(path, sb.buf, sb.len, err,
 					   sizeof err),

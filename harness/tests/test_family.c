@@ -93,7 +93,7 @@ static void options(void **state)
 	} bad[] = {
 	    {"unpinned now\n", "o:1: 'unpinned' takes nothing after it"},
 	    {"\npinned\n", "o:2: unknown option 'pinned' (want 'unpinned', "
-			   "'opt-in', 'nocgo', 'shared', 'go 1.N', 'link "
+			   "'spread', 'opt-in', 'nocgo', 'shared', 'go 1.N', 'link "
 			   "-lNAME...' or 'env <level> <VAR=value>...')"},
 	    {"opt-in now\n", "o:1: 'opt-in' takes nothing after it"},
 	    {"nocgo please\n", "o:1: 'nocgo' takes nothing after it"},

@@ -841,6 +841,40 @@ static void advice_from_intervals(void **state)
 	}
 }
 
+/* A family with a spread row gives the middle half of each crossing's
+ * samples in its headline table, and the top says how many ended spread;
+ * a family without one has no such column. */
+static void spread_rows_give_quartiles(void **state)
+{
+	(void)state;
+	struct run_model m = {.dir = "x", .machine = ""};
+	char err[ERRLEN];
+	char *full = summary_text_with(
+	    "case,variant,toolchain,param,unit,median,ci_low,ci_high,q1,q3,"
+	    "baseline,overhead,overhead_ci_low,overhead_ci_high,status",
+	    "handles,sync.Map,go1.26.8,,ns/op,25,18,33,20,30,callback,5,1,9,"
+	    "spread\n"
+	    "handles,callback,go1.26.8,,ns/op,20,19,21,19.5,20.5,,,,,ok\n"
+	    "call,go->c,go1.26.8,,ns/op,30,29,31,29.5,30.5,c->c,28,27,29,ok\n"
+	    "call,c->c,go1.26.8,,ns/op,2,1.9,2.1,1.95,2.05,,,,,ok\n");
+	if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	struct sbuf sb = {0};
+	report_markdown(&m, &sb);
+	assert_non_null(strstr(sb.buf, " 1 ended `spread`: contention spreads"));
+	assert_non_null(strstr(sb.buf, "### handles\n\n| variant | toolchain | "
+				       "param | median [95%] | baseline | "
+				       "overhead [95%] | ratio [95%] | n | "
+				       "middle half of the samples |\n"));
+	assert_non_null(strstr(sb.buf, " | [20, 30] ns |\n"));
+	assert_non_null(strstr(sb.buf, "### call\n\n| variant | toolchain | "
+				       "param | median [95%] | baseline | "
+				       "overhead [95%] | ratio [95%] | n |\n"));
+	sbuf_free(&sb);
+	summary_table_free(&m.sum);
+	free(full);
+}
+
 #define CHEAPER "*purego, which calls C"
 
 /* purego's four ways against cgo's: each purego row at p[i] (+-2%), each
@@ -1518,6 +1552,7 @@ int main(void)
 	    cmocka_unit_test(few_samples_inconclusive),
 	    cmocka_unit_test(claim_library_bounds),
 	    cmocka_unit_test(advice_from_intervals),
+	    cmocka_unit_test(spread_rows_give_quartiles),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),

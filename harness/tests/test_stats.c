@@ -50,6 +50,8 @@ static void summarize(void **state)
 	assert_true(s.median == 5.5);
 	assert_true(s.min == 1 && s.max == 10);
 	assert_true(s.ci_low == 2 && s.ci_high == 9);
+	/* the quartiles, between order statistics: 1 + 9 * 0.25 and 0.75 */
+	assert_true(s.q1 == 3.25 && s.q3 == 7.75);
 	double few[] = {3, 1, 2};
 	stats_summarize(few, 3, 0.95, &s);
 	assert_true(s.ci_low == 1 && s.ci_high == 3);
