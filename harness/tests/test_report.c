@@ -1117,31 +1117,37 @@ static void claim_pool_sweep_bounds(void **state)
 #define CTHREADS "*Callbacks from many C threads"
 #define MOVES "*A goroutine's consecutive cgo calls"
 
-/* c->go(cthreads)'s ratio over c->c(cthreads): [lo1, lo1 + 1] at
- * threads=1, [lo4, lo4 + 1] at threads=4, and 50 at threads=2. */
-static char *cthread_verdict(double lo1, double lo4)
+/* The verdict of claim on rows (with ratios), and its line that begins
+ * with detail. */
+static char *grows_verdict(const char *claim, const char *detail, char *rows)
 {
-	char *rows = xasprintf(
-	    "scheduling,c->go(cthreads),go1.26.8,threads=1,ns/op,100,99,101,"
-	    "c->c(cthreads),%.17g,%.17g,%.17g,ok\n"
-	    "scheduling,c->go(cthreads),go1.26.8,threads=2,ns/op,100,99,101,"
-	    "c->c(cthreads),50,49,51,ok\n"
-	    "scheduling,c->go(cthreads),go1.26.8,threads=4,ns/op,100,99,101,"
-	    "c->c(cthreads),%.17g,%.17g,%.17g,ok\n",
-	    lo1 + 0.5, lo1, lo1 + 1, lo4 + 0.5, lo4, lo4 + 1);
 	char *c = claims_of_with("case,variant,toolchain,param,unit,median,"
 				 "ci_low,ci_high,baseline,ratio,ratio_ci_low,"
 				 "ratio_ci_high,status",
 				 rows);
-	char *v = verdict_of(c, CTHREADS);
-	char *detail = strstr(c, "  - go1.26.8: `c->go(cthreads)` over");
-	char *out = xasprintf("%s\n%.*s", v,
-			      detail ? (int)strcspn(detail, "\n") : 0,
-			      detail ? detail : "");
+	char *v = verdict_of(c, claim);
+	char *d = strstr(c, detail);
+	char *out = xasprintf("%s\n%.*s", v, d ? (int)strcspn(d, "\n") : 0,
+			      d ? d : "");
 	free(v);
 	free(c);
 	free(rows);
 	return out;
+}
+
+/* c->go(cthreads)'s ratio over c->c(cthreads): [lo1, lo1 + 1] at
+ * threads=1, [lo4, lo4 + 1] at threads=4, and 50 at threads=2. */
+static char *cthread_verdict(double lo1, double lo4)
+{
+	return grows_verdict(
+	    CTHREADS, "  - go1.26.8: `c->go(cthreads)` over",
+	    xasprintf("scheduling,c->go(cthreads),go1.26.8,threads=1,ns/op,100,"
+		      "99,101,c->c(cthreads),%.17g,%.17g,%.17g,ok\n"
+		      "scheduling,c->go(cthreads),go1.26.8,threads=2,ns/op,100,"
+		      "99,101,c->c(cthreads),50,49,51,ok\n"
+		      "scheduling,c->go(cthreads),go1.26.8,threads=4,ns/op,100,"
+		      "99,101,c->c(cthreads),%.17g,%.17g,%.17g,ok\n",
+		      lo1 + 0.5, lo1, lo1 + 1, lo4 + 0.5, lo4, lo4 + 1));
 }
 
 /* grows: the ratio at the most threads above the one at one thread, the
@@ -1170,25 +1176,13 @@ static void claim_grows_bounds(void **state)
  * [lo1, lo1 + 1] at maps=10000; the claim's "by" is 2. */
 static char *maps_verdict(double lo0, double lo1)
 {
-	char *rows = xasprintf(
-	    "mainthread,c->go(main),go1.26.8,maps=10,ns/op,60,59,61,"
-	    "c->c(fnptr),%.17g,%.17g,%.17g,ok\n"
-	    "mainthread,c->go(main),go1.26.8,maps=10000,ns/op,60,59,61,"
-	    "c->c(fnptr),%.17g,%.17g,%.17g,ok\n",
-	    lo0 + 0.5, lo0, lo0 + 1, lo1 + 0.5, lo1, lo1 + 1);
-	char *c = claims_of_with("case,variant,toolchain,param,unit,median,"
-				 "ci_low,ci_high,baseline,ratio,ratio_ci_low,"
-				 "ratio_ci_high,status",
-				 rows);
-	char *v = verdict_of(c, MAPS);
-	char *detail = strstr(c, "  - go1.26.8: `c->go(main)` over");
-	char *out = xasprintf("%s\n%.*s", v,
-			      detail ? (int)strcspn(detail, "\n") : 0,
-			      detail ? detail : "");
-	free(v);
-	free(c);
-	free(rows);
-	return out;
+	return grows_verdict(
+	    MAPS, "  - go1.26.8: `c->go(main)` over",
+	    xasprintf("mainthread,c->go(main),go1.26.8,maps=10,ns/op,60,59,61,"
+		      "c->c(fnptr),%.17g,%.17g,%.17g,ok\n"
+		      "mainthread,c->go(main),go1.26.8,maps=10000,ns/op,60,59,"
+		      "61,c->c(fnptr),%.17g,%.17g,%.17g,ok\n",
+		      lo0 + 0.5, lo0, lo0 + 1, lo1 + 0.5, lo1, lo1 + 1));
 }
 
 /* grows by 2: the ratio at the most mappings above twice the one at the
