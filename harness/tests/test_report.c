@@ -1150,26 +1150,6 @@ static char *cthread_verdict(double lo1, double lo4)
 		      lo1 + 0.5, lo1, lo1 + 1, lo4 + 0.5, lo4, lo4 + 1));
 }
 
-/* grows: the ratio at the most threads above the one at one thread, the
- * intervals apart; below is "shrinks", touching inconclusive. */
-static void claim_grows_bounds(void **state)
-{
-	(void)state;
-	char *v = cthread_verdict(30, 31.01);
-	assert_string_equal(v, "**holds**.\n  - go1.26.8: `c->go(cthreads)` "
-			       "over `c->c(cthreads)`: 30.5 [30, 31] x at "
-			       "threads=1, 31.5 [31, 32] x at threads=4: "
-			       "grows");
-	free(v);
-	v = cthread_verdict(30, 31);
-	assert_true(str_starts(v, "**inconclusive**: the intervals overlap."));
-	free(v);
-	v = cthread_verdict(30, 28.99);
-	assert_true(str_starts(v, "**does not hold**."));
-	assert_non_null(strstr(v, ": shrinks"));
-	free(v);
-}
-
 #define MAPS "*A callback from C on the process's main thread"
 
 /* c->go(main)'s ratio over c->c(fnptr): [lo0, lo0 + 1] at maps=10 and
@@ -1185,28 +1165,40 @@ static char *maps_verdict(double lo0, double lo1)
 		      lo0 + 0.5, lo0, lo0 + 1, lo1 + 0.5, lo1, lo1 + 1));
 }
 
-/* grows by 2: the ratio at the most mappings above twice the one at the
- * least, the intervals apart; below twice it "does not hold", between
- * inconclusive. */
-static void claim_grows_by_bounds(void **state)
+/* grows: the ratio at the most threads above the one at one thread, the
+ * intervals apart, else "shrinks" below it, touching inconclusive; with
+ * "by 2" (the mappings), above twice the one at the least mappings, else
+ * "grows less than 2x" below twice it, touching inconclusive. */
+static void claim_grows_bounds(void **state)
 {
 	(void)state;
-	char *v = maps_verdict(30, 62.01);
-	assert_string_equal(v, "**holds**.\n  - go1.26.8: `c->go(main)` over "
-			       "`c->c(fnptr)`: 30.5 [30, 31] x at maps=10, "
-			       "62.5 [62, 63] x at maps=10000: grows more "
-			       "than 2x");
-	free(v);
-	v = maps_verdict(30, 62);
-	assert_true(str_starts(v, "**inconclusive**: the intervals overlap."));
-	free(v);
-	v = maps_verdict(30, 58.99);
-	assert_true(str_starts(v, "**does not hold**."));
-	assert_non_null(strstr(v, ": grows less than 2x"));
-	free(v);
-	v = maps_verdict(30, 59);
-	assert_true(str_starts(v, "**inconclusive**"));
-	free(v);
+	static const struct {
+		char *(*verdict)(double, double);
+		double least, most;
+		const char *starts, *has;
+	} cases[] = {
+	    {cthread_verdict, 30, 31.01, "**holds**.\n  - go1.26.8: "
+	     "`c->go(cthreads)` over `c->c(cthreads)`: 30.5 [30, 31] x at "
+	     "threads=1, 31.5 [31, 32] x at threads=4: grows", ""},
+	    {cthread_verdict, 30, 31, "**inconclusive**: the intervals "
+	     "overlap.", ""},
+	    {cthread_verdict, 30, 28.99, "**does not hold**.", ": shrinks"},
+	    {maps_verdict, 30, 62.01, "**holds**.\n  - go1.26.8: `c->go(main)` "
+	     "over `c->c(fnptr)`: 30.5 [30, 31] x at maps=10, 62.5 [62, 63] x "
+	     "at maps=10000: grows more than 2x", ""},
+	    {maps_verdict, 30, 62, "**inconclusive**: the intervals overlap.",
+	     ""},
+	    {maps_verdict, 30, 58.99, "**does not hold**.",
+	     ": grows less than 2x"},
+	    {maps_verdict, 30, 59, "**inconclusive**", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *v = cases[i].verdict(cases[i].least, cases[i].most);
+		if (!str_starts(v, cases[i].starts) ||
+		    !strstr(v, cases[i].has))
+			fail_msg("case %zu: '%s'", i, v);
+		free(v);
+	}
 }
 
 /* moves: the free variant's calls changed thread somewhere, the locked
@@ -1568,7 +1560,6 @@ int main(void)
 	    cmocka_unit_test(claim_blocking_sweep_bounds),
 	    cmocka_unit_test(claim_pool_sweep_bounds),
 	    cmocka_unit_test(claim_grows_bounds),
-	    cmocka_unit_test(claim_grows_by_bounds),
 	    cmocka_unit_test(claim_moves_bounds),
 	    cmocka_unit_test(claim_threads_and_gostring_bounds),
 	    cmocka_unit_test(machines_data),
