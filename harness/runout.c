@@ -117,6 +117,19 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 	free(was);
 }
 
+/* A row wider than its goal: which knob would give it more samples. */
+static char *wide_note(const struct summary_row *row, double goal, int count)
+{
+	return xasprintf("95%% interval wider than +-%g%% after %zu "
+			 "repetitions (raise %s)",
+			 goal, row->s.n,
+			 row->s.n < (size_t)count
+			     ? "'--budget <DUR>', or BUDGET=<DUR> under make: "
+			       "it ran out before --count"
+			     : "'--max-count <N>' or '--budget <DUR>', or "
+			       "MAXCOUNT=<N> under make");
+}
+
 /* A contended row wider than its goal: how far its samples spread, which
  * is the behaviour measured, not noise that more rounds would average. */
 static char *spread_note(const struct summary_row *row, double goal)
@@ -168,21 +181,11 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			row->note =
 			    xasprintf("stopped after %zu of %d repetitions",
 				      row->s.n, c->count);
-		} else if (primary && u->fam->spread &&
-			   !summary_within(&row->s, goal)) {
-			row->status = SUMMARY_SPREAD;
-			row->note = spread_note(row, goal);
 		} else if (primary && !summary_within(&row->s, goal)) {
-			row->status = SUMMARY_WIDE;
-			row->note = xasprintf(
-			    "95%% interval wider than +-%g%% after %zu "
-			    "repetitions (raise %s)",
-			    goal, row->s.n,
-			    row->s.n < (size_t)c->count
-				? "'--budget <DUR>', or BUDGET=<DUR> under "
-				  "make: it ran out before --count"
-				: "'--max-count <N>' or '--budget <DUR>', or "
-				  "MAXCOUNT=<N> under make");
+			int spread = u->fam->spread;
+			row->status = spread ? SUMMARY_SPREAD : SUMMARY_WIDE;
+			row->note = spread ? spread_note(row, goal)
+					   : wide_note(row, goal, c->count);
 		} else if (primary && row->s.n > (size_t)c->count) {
 			row->note = xasprintf(
 			    "repetitions raised from %d to %zu to reach +-%g%%",

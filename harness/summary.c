@@ -104,13 +104,7 @@ static size_t pairs_of(const struct summary_samples *g, size_t a, size_t b,
 	return n;
 }
 
-/* The overhead and ratio of row i over its baseline row bi: from the
- * samples of the same repetitions where at least SUMMARY_PAIRED_MIN of
- * them and half of row i's are paired (a run takes a crossing and its
- * baseline in every round), else from the bootstrap of two independent
- * medians. Paired, a machine that drifts moves both samples of a pair:
- * on the 2-core VM of docs/methodology.md the ratio's interval was 4 to 6
- * times narrower so. */
+/* Whether n pairs are enough to take row i's overhead from them. */
 static int paired_enough(const struct summary_samples *g, size_t i, size_t n)
 {
 	return n >= SUMMARY_PAIRED_MIN && 2 * n >= g->count[i];
@@ -131,6 +125,13 @@ double *summary_paired_diffs(const struct summary_samples *g, size_t i,
 	return pa;
 }
 
+/* The overhead and ratio of row i over its baseline row bi: from the
+ * samples of the same repetitions where at least SUMMARY_PAIRED_MIN of
+ * them and half of row i's are paired (a run takes a crossing and its
+ * baseline in every round), else from the bootstrap of two independent
+ * medians. Paired, a machine that drifts moves both samples of a pair:
+ * on the 2-core VM of docs/methodology.md the ratio's interval was 4 to 6
+ * times narrower so. */
 static void overhead_of(const struct summary_samples *g, size_t i, size_t bi,
 			struct stats_diff *d)
 {
@@ -401,12 +402,13 @@ void summary_format_csv(const struct summary_row *rows, size_t n,
 
 int summary_require(const struct csv_table *t, char *err, size_t errlen)
 {
+	const char *required[NCOLUMNS + 1];
+	size_t n = 0;
 	for (size_t k = 0; k < NCOLUMNS; k++)
-		if (columns[k].kind != COL_SPREAD &&
-		    csv_col(t, columns[k].name) < 0)
-			return set_error(err, errlen, "%s:1: no column '%s'",
-					 t->source, columns[k].name);
-	return 0;
+		if (columns[k].kind != COL_SPREAD)
+			required[n++] = columns[k].name;
+	required[n] = NULL;
+	return csv_require(t, required, err, errlen);
 }
 
 /* Reads one field of a summary.csv row into r. */
