@@ -45,12 +45,6 @@ void benchout_split_name(const char *name, char **variant, char **param)
 	}
 }
 
-static int same_name(const struct bench_line *a, const struct bench_line *b)
-{
-	return !strcmp(a->top, b->top) && !strcmp(a->variant, b->variant) &&
-	       !strcmp(a->param, b->param);
-}
-
 struct bench_line *benchout_add_line(struct bench_output *o, const char *top,
 				     const char *name)
 {
@@ -59,46 +53,7 @@ struct bench_line *benchout_add_line(struct bench_output *o, const char *top,
 	memset(l, 0, sizeof *l);
 	l->top = xstrdup(top);
 	benchout_split_name(name, &l->variant, &l->param);
-	for (size_t i = 0; i + 1 < o->nlines; i++)
-		l->run += same_name(&o->lines[i], l);
 	return l;
-}
-
-/* The index of the median line of the name of lines[first], its first. */
-static size_t median_of_name(const struct bench_line *lines, size_t n,
-			     size_t first, size_t *idx)
-{
-	size_t k = 0;
-	for (size_t i = first; i < n; i++) {
-		if (!same_name(&lines[i], &lines[first]))
-			continue;
-		size_t j = k++;
-		for (; j > 0 && lines[idx[j - 1]].metrics[0].value >
-				    lines[i].metrics[0].value;
-		     j--)
-			idx[j] = idx[j - 1];
-		idx[j] = i;
-	}
-	return idx[(k - 1) / 2];
-}
-
-void benchout_keep_median(struct bench_output *o)
-{
-	size_t *idx = xmalloc((o->nlines + 1) * sizeof *idx);
-	char *keep = xcalloc(o->nlines + 1, 1);
-	for (size_t i = 0; i < o->nlines; i++)
-		if (o->lines[i].run == 0)
-			keep[median_of_name(o->lines, o->nlines, i, idx)] = 1;
-	size_t n = 0;
-	for (size_t i = 0; i < o->nlines; i++) {
-		if (keep[i])
-			o->lines[n++] = o->lines[i];
-		else
-			benchout_line_free(&o->lines[i]);
-	}
-	o->nlines = n;
-	free(keep);
-	free(idx);
 }
 
 int benchout_add_metric(struct bench_line *l, const char *unit, double value)

@@ -24,8 +24,6 @@ struct bench_line {
 	char *variant;
 	char *param;
 	long long iters;
-	int run; /* which result of its name in the output, from 0: a
-		  * process may run a benchmark several times (--splits) */
 	size_t nmetrics;
 	struct metric metrics[BENCH_MAX_METRICS]; /* metrics[0] is ns/op */
 };
@@ -66,10 +64,6 @@ int benchout_add_metric(struct bench_line *l, const char *unit, double value);
 struct bench_note *benchout_add_note(struct bench_output *o, const char *top,
 				     const char *name, enum bench_status st,
 				     const char *reason);
-/* Keeps, of each name's lines, the one whose metrics[0] is the median
- * (the lower middle one of an even count): a real run, all of whose
- * metrics came from it, in place of the runs a process made of it. */
-void benchout_keep_median(struct bench_output *o);
 /* The line or note of variant and param, or NULL. */
 const struct bench_line *benchout_find(const struct bench_output *o,
 				       const char *variant, const char *param);

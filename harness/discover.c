@@ -164,8 +164,7 @@ static void discover_go(struct run *r, const struct family *f,
 		char err[ERRLEN];
 		int rc =
 		    runbench_run(r, f, t, 1, bin, fe, NULL, skip.buf,
-			       r->c->warmup_s, 1, 0, NULL, NULL, &out, err,
-			       sizeof err);
+			       r->c->warmup_s, 0, NULL, NULL, &out, err, sizeof err);
 		add_found(r, f, t, 1, bin, fe, &out);
 		if (rc != 0 && !*r->c->stop && out.unfinished) {
 			char *variant, *param;
@@ -213,8 +212,8 @@ static void warm_gb_alone(struct run *r, const struct family *f,
 			benchout_split_name(name, &variant, &param);
 			char *filter = runbench_gb_filter(variant, param);
 			rc = runbench_run(r, f, t, 0, bin, NULL, filter, NULL,
-					  r->c->warmup_s, 1, 0, NULL, NULL, &out,
-					  err, sizeof err);
+					  r->c->warmup_s, 0, NULL, NULL, &out, err,
+					  sizeof err);
 			free(filter);
 			if (rc != RUNBENCH_NO_MATCH || i + 1 >= n)
 				break;
@@ -276,7 +275,7 @@ static void discover_gb(struct run *r, const struct family *f,
 	}
 	struct bench_output out;
 	int rc = runbench_run(r, f, t, 0, bin, NULL, NULL, NULL, r->c->warmup_s,
-			      1, 0, NULL, NULL, &out, err, sizeof err);
+			    0, NULL, NULL, &out, err, sizeof err);
 	add_found(r, f, t, 0, bin, NULL, &out);
 	benchout_free(&out);
 	if (rc != 0)

@@ -85,29 +85,17 @@ static int is_builtin(const char *key)
 	return 0;
 }
 
-/* A run's name: its run_name, which its repetitions and aggregates
- * share, else its name. */
-static const char *name_of(json_t *run)
-{
-	const char *name = json_string_value(json_object_get(run, "run_name"));
-	return name ? name : json_string_value(json_object_get(run, "name"));
-}
-
-/* Not an aggregate (mean, median, ...) of repetitions. */
-static int is_iteration(json_t *run)
-{
-	const char *type = json_string_value(json_object_get(run, "run_type"));
-	return !type || !strcmp(type, "iteration");
-}
-
 static int parse_run(json_t *run, size_t idx, const char *source,
 		     struct bench_output *out, char *err, size_t errlen)
 {
-	const char *name = name_of(run);
+	const char *name = json_string_value(json_object_get(run, "run_name"));
+	if (!name)
+		name = json_string_value(json_object_get(run, "name"));
+	const char *type = json_string_value(json_object_get(run, "run_type"));
 	if (!json_is_object(run) || !name)
 		return set_error(err, errlen, "%s: benchmarks[%zu]: no name",
 				 source, idx);
-	if (!is_iteration(run))
+	if (type && strcmp(type, "iteration") != 0)
 		return 0;
 	if (json_is_true(json_object_get(run, "error_occurred"))) {
 		const char *msg =
@@ -186,52 +174,4 @@ int gbench_parse(const char *json, const char *source, struct bench_output *out,
 		out->json = clean;
 	}
 	return rc;
-}
-
-/* Whether out has a line of name whose run is run. */
-static int kept_run(const struct bench_output *out, const char *name, int run)
-{
-	char *variant, *param;
-	benchout_split_name(name, &variant, &param);
-	int found = 0;
-	for (size_t i = 0; i < out->nlines && !found; i++)
-		found = !strcmp(out->lines[i].variant, variant) &&
-			!strcmp(out->lines[i].param, param) &&
-			out->lines[i].run == run;
-	free(variant);
-	free(param);
-	return found;
-}
-
-void gbench_keep_json(struct bench_output *out)
-{
-	json_t *root = out->json ? json_loads(out->json, 0, NULL) : NULL;
-	json_t *runs = json_object_get(root, "benchmarks");
-	if (!json_is_array(runs)) {
-		json_decref(root);
-		return;
-	}
-	json_t *kept = json_array();
-	struct bench_output seen = {0}; /* the lines' names, for their runs */
-	size_t i;
-	json_t *run;
-	json_array_foreach(runs, i, run)
-	{
-		const char *name = name_of(run);
-		if (!name || !is_iteration(run))
-			continue;
-		/* a failed run is a note, not a line */
-		int failed = json_is_true(json_object_get(run, "error_occurred"));
-		if (failed ||
-		    kept_run(out, name, benchout_add_line(&seen, "", name)->run))
-			json_array_append(kept, run);
-	}
-	benchout_free(&seen);
-	json_object_set_new(root, "benchmarks", kept);
-	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(root);
-	if (text) {
-		free(out->json);
-		out->json = text;
-	}
 }

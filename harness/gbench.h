@@ -19,11 +19,6 @@
 int gbench_parse(const char *json, const char *source, struct bench_output *out,
 		 char *err, size_t errlen);
 
-/* After benchout_keep_median: leaves in out->json, of the iteration runs
- * of a name, only the one of its kept line, and no aggregate, so that the
- * JSON holds the same samples as the lines. */
-void gbench_keep_json(struct bench_output *out);
-
 /* Copies json with every bare NaN, -NaN, Infinity and -Infinity outside a
  * string replaced by null; the caller frees the result. */
 char *gbench_sanitize(const char *json);

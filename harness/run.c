@@ -224,12 +224,7 @@ static void record_setup(struct run *r)
 		 c->count, c->max_count, c->target_pct, c->target_unpinned_pct,
 		 c->budget_s);
 	machine_set(&r->m, "repetitions", buf);
-	if (c->splits > 1 && !c->instructions)
-		snprintf(buf, sizeof buf, "%gs, in %d runs of %gs: a sample is "
-			 "the run of median time", c->benchtime_s, c->splits,
-			 c->benchtime_s / c->splits);
-	else
-		snprintf(buf, sizeof buf, "%gs", c->benchtime_s);
+	snprintf(buf, sizeof buf, "%gs", c->benchtime_s);
 	machine_set(&r->m, "benchtime", buf);
 	if (r->pin >= 0)
 		snprintf(buf, sizeof buf, "cpu %d", r->pin);

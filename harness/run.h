@@ -34,7 +34,6 @@ struct run_config {
 	double target_unpinned_pct; /* the same, of the unpinned families */
 	double budget_s; /* time of samples after which none is added */
 	double benchtime_s;
-	int splits; /* runs in a sample's process, the median one kept */
 	double warmup_s;
 	double timeout_s;
 	int pin_cpu;	  /* RUN_PIN_AUTO, -1 for none, or a CPU */

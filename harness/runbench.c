@@ -142,11 +142,10 @@ static char *failure_reason(const char *err, size_t len)
  * after a crash or a timeout it holds what was printed before. filter NULL
  * runs every benchmark; skip (Go only) leaves out those it matches. */
 /* The arguments of one benchmark process, after callgrind's when
- * counted; the strings it made go into owned (5, freed by the caller). */
+ * counted; the strings it made go into owned (4, freed by the caller). */
 static void bench_argv(const struct run *r, int is_go, const char *bin,
 		       const char *filter, const char *skip, double seconds,
-		       int runs, long counted, char **args, int a,
-		       char **owned)
+		       long counted, char **args, int a, char **owned)
 {
 	args[a++] = (char *)bin;
 	if (is_go) {
@@ -155,9 +154,8 @@ static void bench_argv(const struct run *r, int is_go, const char *bin,
 		    xasprintf("-test.bench=%s", filter ? filter : ".");
 		args[a++] = owned[1] =
 		    counted ? xasprintf("-test.benchtime=%ldx", counted)
-			    : seconds_arg(r, "-test.benchtime", seconds / runs,
-					  1);
-		args[a++] = owned[4] = xasprintf("-test.count=%d", runs);
+			    : seconds_arg(r, "-test.benchtime", seconds, 1);
+		args[a++] = "-test.count=1";
 		if (skip)
 			args[a++] = owned[2] = xasprintf("-test.skip=%s", skip);
 		args[a++] = "-test.benchmem";
@@ -166,9 +164,7 @@ static void bench_argv(const struct run *r, int is_go, const char *bin,
 		args[a++] = owned[0] =
 		    xasprintf("--benchmark_filter=%s", filter ? filter : ".");
 		args[a++] = owned[1] =
-		    seconds_arg(r, "--benchmark_min_time", seconds / runs, 0);
-		args[a++] = owned[4] =
-		    xasprintf("--benchmark_repetitions=%d", runs);
+		    seconds_arg(r, "--benchmark_min_time", seconds, 0);
 		args[a++] = "--benchmark_format=json";
 	}
 	args[a] = NULL;
@@ -256,14 +252,14 @@ static int bench_read(const struct run *r, const struct family *f, int is_go,
 int runbench_run(struct run *r, const struct family *f,
 		 const struct toolchain *t, int is_go, const char *bin,
 		 const struct family_env *fe, const char *filter,
-		 const char *skip, double seconds, int runs, long counted,
+		 const char *skip, double seconds, long counted,
 		 double *groups, struct load_share *load,
 		 struct bench_output *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	char *args[12 + CALLGRIND_ARGS];
 	int a = 0;
-	char *owned[5] = {0};
+	char *owned[4] = {0};
 	char cgdir[] = "/tmp/cgobench-callgrind-XXXXXX";
 	char *cgprefix = NULL;
 	if (counted) {
@@ -274,8 +270,8 @@ int runbench_run(struct run *r, const struct family *f,
 		a = callgrind_argv(cgprefix, args);
 		owned[3] = args[2];
 	}
-	bench_argv(r, is_go, bin, filter, skip, seconds, runs, counted, args,
-		   a, owned);
+	bench_argv(r, is_go, bin, filter, skip, seconds, counted, args, a,
+		   owned);
 	const char *env[sizeof t->env / sizeof *t->env + 8];
 	char *godebug = bench_env(r, f, t, fe, counted, env,
 				  sizeof env / sizeof *env);
@@ -296,18 +292,13 @@ int runbench_run(struct run *r, const struct family *f,
 			     res.elapsed_s, load);
 		load->wall_s = res.elapsed_s;
 	}
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 4; i++)
 		free(owned[i]);
 	free(godebug);
 	if (rc == 0) {
 		rc = bench_read(r, f, is_go, bin, filter, counted, &res, out, err,
 				errlen);
 		spawn_result_free(&res);
-	}
-	if (runs > 1) {
-		benchout_keep_median(out);
-		if (!is_go)
-			gbench_keep_json(out);
 	}
 	if (rc == 0 && counted) {
 		char *dir = realpath(f->dir, NULL);

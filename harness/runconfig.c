@@ -47,11 +47,6 @@ const struct opt run_options[] = {
     {"benchtime", 0, OPT_DURATION, F(benchtime_s), "DUR",
      "time of one sample, e.g. 0.2s or 200ms (default: 0.1s)", 1e-3, 3600,
      NULL, OPT_REMOTE, MEASURE},
-    {"splits", 0, OPT_INT, F(splits), "N",
-     "runs of the benchmark in each sample's process, each\n"
-     "--benchtime/N long; the sample is the run of median\n"
-     "time (default: 5; 1: one run)",
-     1, 99, NULL, OPT_REMOTE, RUN_CMD_RUN},
     {"warmup", 0, OPT_DURATION, F(warmup_s), "DUR",
      "time of the warm-up run of each binary (default: 0.05s)", 1e-3, 3600,
      NULL, OPT_REMOTE, MEASURE},
@@ -122,7 +117,6 @@ void run_config_defaults(struct run_config *c)
 				 .target_unpinned_pct = 5,
 				 .budget_s = 420,
 				 .benchtime_s = 0.1,
-				 .splits = 5,
 				 .warmup_s = 0.05,
 				 .timeout_s = 300,
 				 .pin_cpu = RUN_PIN_AUTO,

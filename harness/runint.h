@@ -137,15 +137,12 @@ void discover_check_family(struct run *r, const struct family *f);
  * and one run of a benchmark binary */
 char *runbench_go_filter(const struct unit *u);
 char *runbench_gb_filter(const char *variant, const char *param);
-/* runbench_run's return when a Google Benchmark filter matched nothing.
- * A process runs each benchmark `runs` times, seconds/runs each, and out
- * keeps the run of median time of each (benchout_keep_median); counted
- * (instructions) runs once, `counted` iterations. */
+/* runbench_run's return when a Google Benchmark filter matched nothing */
 #define RUNBENCH_NO_MATCH 1
 int runbench_run(struct run *r, const struct family *f,
 		 const struct toolchain *t, int is_go, const char *bin,
 		 const struct family_env *fe, const char *filter,
-		 const char *skip, double seconds, int runs, long counted,
+		 const char *skip, double seconds, long counted,
 		 double *groups, struct load_share *load,
 		 struct bench_output *out, char *err, size_t errlen);
 

@@ -137,7 +137,7 @@ static int measure(struct run *r, struct unit *u, struct bench_output *out,
 		double before = counted ? 0 : hold_for_speed(r);
 		rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary,
 				  u->env, filter, NULL, r->c->benchtime_s,
-				  counted ? 1 : r->c->splits, counted, counted ? groups : NULL,
+				  counted, counted ? groups : NULL,
 				  counted ? NULL : &load, out, err, errlen);
 		if (rc != 0 || counted)
 			break;

@@ -32,26 +32,6 @@ fi
 
 check_run complete "$run"
 
-# --splits (5 by default): each sample's process ran its benchmark five
-# times and the sample is the run of median time; Google Benchmark's JSON
-# keeps that run alone, no aggregate, so compare.py reads the samples of
-# raw.csv.
-gbsplit="$run/gbench-call-$("$go" env GOVERSION)-gcc.json"
-if grep -q '^benchtime: 0.05s, in 5 runs of 0.01s' "$run/machine.txt" &&
-	/usr/bin/python3 - "$gbsplit" "$run/raw.csv" <<'PY'; then
-import csv, json, sys
-runs = json.load(open(sys.argv[1]))["benchmarks"]
-raw = [r for r in csv.DictReader(open(sys.argv[2]))
-       if r["unit"] == "ns/op" and r["variant"].startswith("c->")]
-assert all(b.get("run_type", "iteration") == "iteration" for b in runs), "aggregate"
-assert len(runs) == len(raw) == 20, (len(runs), len(raw))
-assert sorted(float(r["value"]) for r in raw) == sorted(b["real_time"] for b in runs)
-PY
-	ok "--splits 5: machine.txt says so; gbench JSON holds raw.csv's samples, one run each"
-else
-	bad "--splits 5: machine.txt or $gbsplit disagrees with raw.csv"
-fi
-
 # clang as the C compiler: every row and the machine record name it.
 if "$cgobench" run --go "$go" --cc clang --cases call --count 3 --max-count 3 \
 	--benchtime 0.02s --warmup 0.01s --out "$tmp/clang" -q >/dev/null 2>"$tmp/clang.err" &&

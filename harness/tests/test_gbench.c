@@ -3,8 +3,6 @@
 
 #include "gbench.h"
 
-#include <jansson.h>
-
 static void call_family(void **state)
 {
 	(void)state;
@@ -181,43 +179,6 @@ static void too_many_counters(void **state)
 	sbuf_free(&full);
 }
 
-/* Google Benchmark's repetitions (--splits 5, captured with
- * --benchmark_repetitions=5): the aggregates are not samples; the run of
- * median time of each name is kept, and the JSON keeps that run alone. */
-static void splits_keep_the_median_run(void **state)
-{
-	(void)state;
-	char *text = fixture(FIXTURE("gbench-call-splits.json"));
-	struct bench_output o;
-	char err[ERRLEN];
-	assert_int_equal(gbench_parse(text, "g.json", &o, err, sizeof err), 0);
-	assert_int_equal(o.nlines, 10);
-	benchout_keep_median(&o);
-	gbench_keep_json(&o);
-	assert_int_equal(o.nlines, 2);
-	assert_true(o.lines[0].metrics[0].value == 1.1447890664172908e+00);
-	assert_int_equal(o.lines[0].run, 1);
-	assert_true(o.lines[1].metrics[0].value == 1.4288633058486331e+00);
-	assert_int_equal(o.lines[1].run, 2);
-	json_t *root = json_loads(o.json, 0, NULL);
-	json_t *runs = json_object_get(root, "benchmarks");
-	assert_int_equal(json_array_size(runs), 2);
-	static const char *const names[] = {"c->c", "c->c(fnptr)"};
-	for (size_t i = 0; i < 2; i++) {
-		json_t *r = json_array_get(runs, i);
-		assert_string_equal(
-		    json_string_value(json_object_get(r, "name")), names[i]);
-		assert_true(json_real_value(json_object_get(r, "real_time")) ==
-			    o.lines[i].metrics[0].value);
-		assert_int_equal(
-		    json_integer_value(json_object_get(r, "repetition_index")),
-		    o.lines[i].run);
-	}
-	json_decref(root);
-	benchout_free(&o);
-	free(text);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,7 +189,6 @@ int main(void)
 	    cmocka_unit_test(malformed),
 	    cmocka_unit_test(every_time_unit),
 	    cmocka_unit_test(too_many_counters),
-	    cmocka_unit_test(splits_keep_the_median_run),
 	};
 	return cmocka_run_group_tests_name("gbench", tests, NULL, NULL);
 }

@@ -181,55 +181,6 @@ static void unfinished_after_panic(void **state)
 	free(text);
 }
 
-/* A process that ran each benchmark five times (--splits 5, captured with
- * -test.count=5): the runs are numbered by name, and the one of median
- * time is kept, with its own iterations and metrics. */
-static void splits_keep_the_median_run(void **state)
-{
-	(void)state;
-	char *text = fixture(FIXTURE("gotest-call-splits.txt"));
-	struct bench_output o;
-	char err[ERRLEN];
-	assert_int_equal(gotest_parse(text, "gotest-call-splits.txt", 1, &o,
-				      err, sizeof err),
-			 0);
-	assert_int_equal(o.nlines, 10);
-	assert_int_equal(o.lines[4].run, 4);
-	assert_int_equal(o.lines[5].run, 0);
-	benchout_keep_median(&o);
-	assert_int_equal(o.nlines, 2);
-	assert_string_equal(o.lines[0].variant, "go->go");
-	assert_true(o.lines[0].metrics[0].value == 1.154);
-	assert_int_equal(o.lines[0].iters, 20536708);
-	assert_int_equal(o.lines[0].run, 2);
-	assert_string_equal(o.lines[1].variant, "go->c");
-	assert_true(o.lines[1].metrics[0].value == 29.25);
-	assert_int_equal(o.lines[1].iters, 856732);
-	assert_int_equal(o.lines[1].nmetrics, 3);
-	assert_string_equal(o.lines[1].metrics[2].unit, "allocs/op");
-	benchout_free(&o);
-	free(text);
-}
-
-/* Of an even number of runs, the lower middle one: a run that was made,
- * not the mean of two; one run is kept as it is. */
-static void splits_even_and_single(void **state)
-{
-	(void)state;
-	static const double times[] = {4, 1, 3, 2, 7};
-	struct bench_output o = {0};
-	for (size_t i = 0; i < 4; i++)
-		benchout_add_metric(benchout_add_line(&o, "B", "x/n=1"), "ns/op",
-				    times[i]);
-	benchout_add_metric(benchout_add_line(&o, "B", "y"), "ns/op", times[4]);
-	benchout_keep_median(&o);
-	assert_int_equal(o.nlines, 2);
-	assert_true(o.lines[0].metrics[0].value == 2);
-	assert_int_equal(o.lines[0].run, 3);
-	assert_true(o.lines[1].metrics[0].value == 7);
-	benchout_free(&o);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,8 +192,6 @@ int main(void)
 	    cmocka_unit_test(params_and_levels),
 	    cmocka_unit_test(malformed),
 	    cmocka_unit_test(unfinished_after_panic),
-	    cmocka_unit_test(splits_keep_the_median_run),
-	    cmocka_unit_test(splits_even_and_single),
 	};
 	return cmocka_run_group_tests_name("gotest", tests, NULL, NULL);
 }

@@ -163,8 +163,7 @@ static void remote_flags_read_back(void **state)
 			      "--benchtime", "0.15s",	    "--pin",
 			      "1",	     "--seed",	    "42",
 			      "--iterations", "5000",	    "--target-ci",
-			      "2.5",	     "--splits",    "3",
-			      "-q",	     NULL};
+			      "2.5",	     "-q",	    NULL};
 	assert_int_equal(parse(&c, RUN_CMD_RUN, args, &first, err), 0);
 	struct sbuf sb = {0};
 	options_to_flags(run_options, RUN_CMD_RUN, &c, c.given, &sb,
@@ -173,8 +172,7 @@ static void remote_flags_read_back(void **state)
 			    " --cases 'call,it'\\''s' --metric time --iterations "
 			    "5000 --count 6 --max-count 9 --target-ci 2.5 "
 			    "--target-ci-unpinned 5 --budget 420s "
-			    "--benchtime 0.14999999999999999s --splits 3 "
-			    "--warmup "
+			    "--benchtime 0.14999999999999999s --warmup "
 			    "0.050000000000000003s --pin 1 --timeout 300s "
 			    "--seed 42 --quiet");
 	/* read back: the shell's single quotes undone by hand */
