@@ -250,47 +250,66 @@ static int may_go_on(const struct run_config *c, const struct unit *u)
 	return c->max_count > c->count && !u->fam->spread;
 }
 
-/* The samples the run will still take, for the time left: each unit's up
- * to --count, and beyond it, once a unit has 3, as many as its interval
- * would need to reach the goal if it narrowed as 1/sqrt(n), up to
- * --max-count; with 2, as many as a normal sample's median would need,
- * the spread taken from their difference. (On the default suite here,
- * from the third round on, 80 s in, the time left was within 13% of what
- * it took; before it, --count rounds are all it can count.) */
+/* The samples u will have at the end: --count, and beyond it, once it
+ * has 3, as many as its interval would need to reach the goal if it
+ * narrowed as 1/sqrt(n), up to --max-count; with 2, as many as a normal
+ * sample's median would need, the spread taken from their difference. */
+static double unit_want(const struct run *r, const struct unit *u)
+{
+	const struct run_config *c = r->c;
+	double want = c->count, goal = schedule_target(r, u->fam);
+	if (u->n == 2 && may_go_on(c, u)) {
+		/* two samples: the median's interval as a normal sample's
+		 * would have it, sd from their difference */
+		double sd = fabs(u->primary[0] - u->primary[1]) / M_SQRT2,
+		       med = (u->primary[0] + u->primary[1]) / 2;
+		double half = 1.96 * 1.2533 * sd / fabs(med) * 100;
+		double need = pow(half / goal, 2);
+		if (isfinite(need) && need > want)
+			want = fmin(ceil(need), c->max_count);
+	} else if (u->n >= 3 && may_go_on(c, u)) {
+		struct stats_summary s;
+		stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
+		double half = fmax(s.ci_high - s.median, s.median - s.ci_low) /
+			      fabs(s.median) * 100;
+		double need = (double)u->n * pow(half / goal, 2);
+		if (isfinite(need) && need > want)
+			want = fmin(ceil(need), c->max_count);
+	}
+	return want;
+}
+
+static long baseline_unit(const struct run *r, const struct unit *u);
+
+/* The samples the run will still take, for the time left: each unit's
+ * unit_want, a baseline's at least its crossings', the rounds beyond
+ * --count cut at the budget. (On the default suite here, from the third
+ * round on, 80 s in, the time left was within 13% of what it took; before
+ * it, --count rounds are all it can count.) */
 static size_t samples_left(const struct run *r)
 {
 	const struct run_config *c = r->c;
+	double *want = xcalloc(r->nunits, sizeof *want);
+	for (size_t i = 0; i < r->nunits; i++)
+		if (r->units[i].state == UNIT_OK)
+			want[i] = unit_want(r, &r->units[i]);
+	/* a baseline is taken as long as its crossings (with_baselines) */
+	for (size_t i = 0; i < r->nunits; i++) {
+		long b = want[i] > c->count ? baseline_unit(r, &r->units[i])
+					    : -1;
+		if (b >= 0 && want[b] > 0 && want[b] < want[i])
+			want[b] = want[i];
+	}
 	size_t left = 0, extra = 0;
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
-		if (u->state != UNIT_OK)
-			continue;
-		double want = c->count, goal = schedule_target(r, u->fam);
-		if (u->n == 2 && may_go_on(c, u)) {
-			/* two samples: the median's interval as a normal
-			 * sample's would have it, sd from their difference */
-			double sd = fabs(u->primary[0] - u->primary[1]) / M_SQRT2,
-			       med = (u->primary[0] + u->primary[1]) / 2;
-			double half = 1.96 * 1.2533 * sd / fabs(med) * 100;
-			double need = pow(half / goal, 2);
-			if (isfinite(need) && need > want)
-				want = fmin(ceil(need), c->max_count);
-		} else if (u->n >= 3 && may_go_on(c, u)) {
-			struct stats_summary s;
-			stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
-			double half = fmax(s.ci_high - s.median,
-					   s.median - s.ci_low) /
-				      fabs(s.median) * 100;
-			double need = (double)u->n * pow(half / goal, 2);
-			if (isfinite(need) && need > want)
-				want = fmin(ceil(need), c->max_count);
-		}
-		if (want > (double)u->n)
-			left += (size_t)want - u->n;
+		if (want[i] > (double)u->n)
+			left += (size_t)want[i] - u->n;
 		double from = fmax((double)u->n, c->count);
-		if (want > from)
-			extra += (size_t)(want - from);
+		if (want[i] > from)
+			extra += (size_t)(want[i] - from);
 	}
+	free(want);
 	/* the samples beyond --count stop at the budget */
 	double spent = monotonic_s() - r->started,
 	       each = r->done ? spent / (double)r->done : 0;
@@ -337,22 +356,30 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 	free(order);
 }
 
-/* The unit of u's baseline (family.h): of the same param, else the one
- * without, as summary.c pairs them; -1 when it has none. */
+struct unit_key {
+	const struct run *r;
+	const struct unit *u;
+	const char *baseline;
+};
+
+static long find_unit(const void *ctx, const char *param)
+{
+	const struct unit_key *k = ctx;
+	for (size_t i = 0; i < k->r->nunits; i++) {
+		const struct unit *x = &k->r->units[i];
+		if (x->fam == k->u->fam && x->tc == k->u->tc &&
+		    !strcmp(x->variant, k->baseline) && !strcmp(x->param, param))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* The unit of u's baseline (family.h), as summary.c pairs their rows
+ * (summary_baseline_at); -1 when it has none. */
 static long baseline_unit(const struct run *r, const struct unit *u)
 {
-	const char *b = family_baseline(u->fam, u->variant);
-	long none = -1;
-	for (size_t i = 0; b && i < r->nunits; i++) {
-		const struct unit *x = &r->units[i];
-		if (x->fam != u->fam || x->tc != u->tc || strcmp(x->variant, b))
-			continue;
-		if (!strcmp(x->param, u->param))
-			return (long)i;
-		if (!x->param[0])
-			none = (long)i;
-	}
-	return none;
+	struct unit_key k = {r, u, family_baseline(u->fam, u->variant)};
+	return k.baseline ? summary_baseline_at(u->param, find_unit, &k) : -1;
 }
 
 /* Adds to want the baseline of every unit in it: a crossing's overhead

@@ -189,18 +189,35 @@ static struct summary_row *group(const struct obs *o, size_t n, size_t *nrows,
 	return r;
 }
 
-/* The row of row's baseline: of the same param, else one without. */
+long summary_baseline_at(const char *param,
+			 long (*find)(const void *ctx, const char *param),
+			 const void *ctx)
+{
+	long b = find(ctx, param);
+	return b >= 0 || !param[0] ? b : find(ctx, "");
+}
+
+struct row_key {
+	const struct key_index *by_key;
+	const struct summary_row *row;
+};
+
+static long find_row(const void *ctx, const char *param)
+{
+	const struct row_key *rk = ctx;
+	const struct summary_row *row = rk->row;
+	const char *k[NKEY] = {row->family, row->baseline, row->toolchain,
+			       row->cc,	    param,	   row->unit};
+	return key_index_get(rk->by_key, k, NKEY);
+}
+
+/* The row of row's baseline (summary_baseline_at). */
 static struct summary_row *baseline_of_row(struct summary_row *rows,
 					   const struct key_index *by_key,
 					   const struct summary_row *row)
 {
-	const char *k[NKEY] = {row->family, row->baseline, row->toolchain,
-			       row->cc,	    row->param,	   row->unit};
-	long b = key_index_get(by_key, k, NKEY);
-	if (b < 0) {
-		k[4] = "";
-		b = key_index_get(by_key, k, NKEY);
-	}
+	struct row_key rk = {by_key, row};
+	long b = summary_baseline_at(row->param, find_row, &rk);
 	return b < 0 ? NULL : &rows[b];
 }
 

@@ -72,6 +72,14 @@ void summary_samples_free(struct summary_samples *g);
  * summary_compute does); else NULL. The caller frees them. */
 double *summary_paired_diffs(const struct summary_samples *g, size_t i,
 			     size_t bi, size_t *n);
+/* Which row or unit is a baseline's at param: find gives the index of the
+ * baseline variant's row or unit at a param, -1 when there is none; the
+ * one of the same param, else the one without (a baseline measured once
+ * for every param). summary_compute pairs rows so, and a run's rounds
+ * units. */
+long summary_baseline_at(const char *param,
+			 long (*find)(const void *ctx, const char *param),
+			 const void *ctx);
 /* Groups obs into rows, in the order each group first appears, and
  * computes every statistic. baseline_of may be NULL; so may samples,
  * else it gets each row's samples (free them with summary_samples_free). */
