@@ -780,6 +780,39 @@ static char *ci_of(const char *family, const char *variant, const char *param)
 	return xstrdup(buf);
 }
 
+/* Whether report.md calls a claim on family inconclusive for a row of it
+ * that ended disturbed: a slow spell of the machine may leave one so in a
+ * short run, and the claim then quotes no figure. */
+static int disturbed_claim(const char *md, const char *family)
+{
+	for (size_t r = 0; r < summary.nrows; r++) {
+		if (strcmp(cell(r, "case"), family) ||
+		    strcmp(cell(r, "status"), "disturbed"))
+			continue;
+		const char *param = cell(r, "param");
+		char *want = xasprintf("**inconclusive**: `%s`%s%s was measured "
+				       "while other work shared its CPUs",
+				       cell(r, "variant"), param[0] ? " " : "",
+				       param);
+		int found = strstr(md, want) != NULL;
+		free(want);
+		if (found)
+			return 1;
+	}
+	return 0;
+}
+
+/* report.md quotes want, or leaves the claim on family (or on than, the
+ * family it is set against, or NULL) inconclusive for a disturbed row of
+ * it (disturbed_claim). */
+static void quoted(const char *md, const char *want, const char *family,
+		   const char *than)
+{
+	if (!strstr(md, want) && !disturbed_claim(md, family) &&
+	    !(than && disturbed_claim(md, than)))
+		fail_msg("report.md lacks '%s'", want);
+}
+
 /* report.md quotes the ratio of variant over baseline at param from
  * summary.csv, as "`v` over `b`: ... R [L, H] x at param" then after. */
 static void ratio_quoted(const char *md, const char *family, const char *v,
@@ -797,7 +830,7 @@ static void ratio_quoted(const char *md, const char *family, const char *v,
 	const char *at = strstr(md, want);
 	free(want);
 	want = xasprintf("%s at %s%s", ratio, param, after);
-	if (!at || !strstr(at, want))
+	if ((!at || !strstr(at, want)) && !disturbed_claim(md, family))
 		fail_msg("report.md lacks '`%s` over `%s`: ... %s'", v,
 			 baseline, want);
 	free(want);
@@ -823,8 +856,7 @@ static void claims_quote_the_summary(void **state)
 		     *b = ci_of("call", pairs[i][1], "");
 		char *want = xasprintf("`%s` %s against call's `%s` %s: ",
 				       pairs[i][0], a, pairs[i][1], b);
-		if (!strstr(md, want))
-			fail_msg("report.md lacks '%s'", want);
+		quoted(md, want, "purego", "call");
 		free(a);
 		free(b);
 		free(want);
@@ -843,8 +875,7 @@ static void claims_quote_the_summary(void **state)
 		}
 		char *want = xasprintf("at bytes=1048576 %s against %s (", m[0],
 				       m[1]);
-		if (!strstr(md, want))
-			fail_msg("report.md lacks '%s'", want);
+		quoted(md, want, "libraries", NULL);
 		free(want);
 	}
 	/* the blocking sweep: threads over Go's at the least block time */
@@ -856,8 +887,7 @@ static void claims_quote_the_summary(void **state)
 			       "block_us=10, ",
 			       num((size_t)c10, "median") -
 				   num((size_t)g10, "median"));
-	if (!strstr(md, want))
-		fail_msg("report.md lacks '%s'", want);
+	quoted(md, want, "blocking", NULL);
 	free(want);
 	/* the C threads' ratio over C's at one thread, and a callback's on
 	 * the main thread at the most mappings */
