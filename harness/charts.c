@@ -134,20 +134,55 @@ void charts_overview(const struct summary_table *t, const char *unit,
 	free(shown);
 }
 
-const struct family_charts charts_families[] = {
-    {"batch", {"batch", NULL}},
-    {"libraries", {"libraries", NULL}},
-    {"blocking", {"blocking", "pool"}},
-    {"scheduling", {"scaling-cthreads", "busy"}},
-    {"mainthread", {"mainthread", NULL}},
-    {"handles", {"scaling-handles", NULL}},
-    {"parallel", {"scaling-parallel", NULL}},
+const struct series_chart charts_all_series[] = {
+    {"batch", "batch", "batch", "n=", "ns/item",
+     "Cost per item: one crossing per item or one per batch",
+     "items per op (n, log scale)", 1},
+    {"libraries", "libraries", "libraries", "bytes=", "ns/byte",
+     "Time per byte: a C library through cgo, from C, and Go's own",
+     "input size (bytes, log scale)", 1},
+    {"blocking", "blocking", "blocking", "block_us=", "threads",
+     "Threads grown by 64 calls blocking at once, by how long each blocks",
+     "block time (µs, log scale)", 10},
+    {"blocking", "pool", "pool", "pool=", "ns/op",
+     "A burst of 64 calls through a pool of workers holding "
+     "LockOSThread, by its size",
+     "workers in the pool (log scale)", 1},
+    {"scheduling", "cthreads", "scaling-cthreads", "threads=",
+     "ns/callback",
+     "One call on each of n threads made by C, to Go or to C (time of one "
+     "call on one thread)",
+     "threads made by C", 0},
+    {"scheduling", "busy", "busy", "busy=", "ns/op",
+     "One call while other goroutines compute", "other goroutines busy", 0},
+    {"mainthread", "mainthread", "mainthread", "maps=", "ns/op",
+     "A callback from C on the main thread, by the memory mappings added "
+     "to the process",
+     "memory mappings added (log scale)", 10},
+    {"handles", "handles", "scaling-handles", "goroutines=", "ns/op",
+     "A Go object handed to C and found again in a callback, as goroutines "
+     "contend",
+     "goroutines", 0},
+    {"parallel", "parallel", "scaling-parallel", "goroutines=", "ns/op",
+     "Calls from many goroutines at once (ns/op is wall time over all "
+     "calls)",
+     "goroutines", 0},
 };
-const size_t charts_nfamilies = sizeof charts_families / sizeof *charts_families;
+const size_t charts_nseries =
+    sizeof charts_all_series / sizeof *charts_all_series;
 
-void charts_series(const struct summary_table *t, const char *family,
-			const char *prefix, const char *unit, struct sbuf *sb)
+const struct series_chart *charts_series_named(const char *data)
 {
+	for (size_t i = 0; i < charts_nseries; i++)
+		if (!strcmp(charts_all_series[i].data, data))
+			return &charts_all_series[i];
+	return NULL;
+}
+
+size_t charts_series(const struct summary_table *t,
+		     const struct series_chart *c, struct sbuf *sb)
+{
+	const char *family = c->family, *prefix = c->prefix, *unit = c->unit;
 	size_t ntc = t->ntoolchains, l = strlen(prefix);
 	/* the series (variant, toolchain) and the xs, in order of appearance */
 	size_t *series = NULL, ns = 0;
@@ -176,6 +211,8 @@ void charts_series(const struct summary_table *t, const char *family,
 			xs[nx++] = x;
 		}
 	}
+	sbuf_addf(sb, "# chart %s\n# title %s\n# xlabel %s\n# logx %d\n# unit %s\n",
+		  c->chart, c->title, c->xlabel, c->logx, unit);
 	sbuf_addf(sb, "%.*s", (int)(l && prefix[l - 1] == '=' ? l - 1 : l),
 		  prefix);
 	for (size_t i = 0; i < ns; i++)
@@ -203,6 +240,7 @@ void charts_series(const struct summary_table *t, const char *family,
 	}
 	free(series);
 	free(xs);
+	return nx;
 }
 
 void charts_toolchains(const struct summary_table *t, const char *unit,

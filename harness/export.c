@@ -76,14 +76,12 @@ static int toolchains_dat(const struct run_model *m, struct sbuf *sb)
 	return 1;
 }
 
-/* A chart of a family against its param; 0 when the run lacks the
- * family (the data is then a header line alone). */
-static int series(const struct run_model *m, const char *family,
-		  const char *prefix, const char *unit, struct sbuf *sb)
+/* The data of a swept family's chart (charts.h), named as its exporter;
+ * 0 when the run has no row of it. */
+static int series(const struct run_model *m, const char *data,
+		  struct sbuf *sb)
 {
-	size_t head = sb->len;
-	charts_series(&m->sum, family, prefix, unit, sb);
-	return strchr(sb->buf + head, '\n') + 1 < sb->buf + sb->len;
+	return charts_series(&m->sum, charts_series_named(data), sb) > 0;
 }
 
 /* batch.dat, led by a "# break-even N TOOLCHAIN" line a toolchain ("none"
@@ -101,7 +99,7 @@ static int batch_dat(const struct run_model *m, struct sbuf *sb)
 			sbuf_addf(sb, "# break-even none %s\n",
 				  m->sum.toolchains[k]);
 	}
-	return series(m, "batch", "n=", "ns/item", sb);
+	return series(m, "batch", sb);
 }
 
 /* libraries.dat: ns/byte against the input size, led by the break-even
@@ -111,49 +109,43 @@ static int libraries_dat(const struct run_model *m, struct sbuf *sb)
 	if (m->sum.ntoolchains)
 		claims_library_marks(m->claims, &m->sum, m->sum.toolchains[0],
 				     sb);
-	return series(m, "libraries", "bytes=", "ns/byte", sb);
+	return series(m, "libraries", sb);
 }
 
+/* The other swept families' charts: their data alone (charts.h). */
 static int handles_dat(const struct run_model *m, struct sbuf *sb)
 {
-	return series(m, "handles", "goroutines=", "ns/op", sb);
+	return series(m, "handles", sb);
 }
 
 static int parallel_dat(const struct run_model *m, struct sbuf *sb)
 {
-	return series(m, "parallel", "goroutines=", "ns/op", sb);
+	return series(m, "parallel", sb);
 }
 
-/* pool.dat: a burst's time through pools of each size. */
 static int pool_dat(const struct run_model *m, struct sbuf *sb)
 {
-	return series(m, "blocking", "pool=", "ns/op", sb);
+	return series(m, "pool", sb);
 }
 
-/* cthreads.dat: the time of one call on one of n threads C made. */
 static int cthreads_dat(const struct run_model *m, struct sbuf *sb)
 {
-	return series(m, "scheduling", "threads=", "ns/callback", sb);
+	return series(m, "cthreads", sb);
 }
 
-/* mainthread.dat: one callback on the main thread against the process's
- * added memory mappings. */
 static int mainthread_dat(const struct run_model *m, struct sbuf *sb)
 {
-	return series(m, "mainthread", "maps=", "ns/op", sb);
+	return series(m, "mainthread", sb);
 }
 
-/* busy.dat: one call's time while other goroutines are busy. */
 static int busy_dat(const struct run_model *m, struct sbuf *sb)
 {
-	return series(m, "scheduling", "busy=", "ns/op", sb);
+	return series(m, "busy", sb);
 }
 
-/* blocking.dat: the threads a burst of blocking calls grew, against how
- * long each call blocks. */
 static int blocking_dat(const struct run_model *m, struct sbuf *sb)
 {
-	return series(m, "blocking", "block_us=", "threads", sb);
+	return series(m, "blocking", sb);
 }
 
 /* The headline of the run for stdout: time per op and overhead. */

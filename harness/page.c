@@ -257,9 +257,8 @@ static void charts(const struct run_model *m, struct sbuf *sb)
 	sbuf_addstr(sb, "<h2>Charts</h2>\n");
 	int any = inline_chart(m, "overview", sb);
 	any |= inline_chart(m, "toolchains", sb);
-	for (size_t i = 0; i < charts_nfamilies; i++)
-		for (int k = 0; k < 2 && charts_families[i].charts[k]; k++)
-			any |= inline_chart(m, charts_families[i].charts[k], sb);
+	for (size_t i = 0; i < charts_nseries; i++)
+		any |= inline_chart(m, charts_all_series[i].chart, sb);
 	any |= inline_chart(m, "anatomy", sb);
 	if (!any)
 		sbuf_addstr(sb, "<p>No chart drawn yet: <code>make charts "

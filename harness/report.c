@@ -20,19 +20,17 @@ static const char *str0(const char *s)
 	return s ? s : "";
 }
 
-/* The charts that show a swept family's every param, as "a.png and
- * b.png" in buf; NULL when it has none. */
+/* The charts that show a swept family's every param (charts.h), as
+ * "a.png and b.png" in buf; NULL when it has none. */
 static const char *chart_of(const char *family, char *buf, size_t len)
 {
-	for (size_t i = 0; i < charts_nfamilies; i++) {
-		const char *const *c = charts_families[i].charts;
-		if (strcmp(family, charts_families[i].family))
-			continue;
-		snprintf(buf, len, c[1] ? "%s.png and %s.png" : "%s.png", c[0],
-			 c[1]);
-		return buf;
-	}
-	return NULL;
+	size_t used = 0;
+	for (size_t i = 0; i < charts_nseries && used < len; i++)
+		if (!strcmp(family, charts_all_series[i].family))
+			used += (size_t)snprintf(buf + used, len - used,
+						 "%s%s.png", used ? " and " : "",
+						 charts_all_series[i].chart);
+	return used ? buf : NULL;
 }
 
 /* A row of the headline: a crossing with its baseline and overhead. */

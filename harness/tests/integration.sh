@@ -402,8 +402,10 @@ if sh scripts/charts.sh "$tmp/catalogue" 2>"$tmp/charts.err" &&
 	grep -q 'go->c(batch)' "$tmp/catalogue/batch.svg" &&
 	grep -q 'sharded-map' "$tmp/catalogue/scaling-handles.svg" &&
 	grep -q 'go->c->go' "$tmp/catalogue/scaling-parallel.svg" &&
-	grep -q 'c->go(main,coroutine)' "$tmp/catalogue/mainthread.svg"; then
-	ok "charts: batching and scaling, with every series"
+	grep -q 'c->go(main,coroutine)' "$tmp/catalogue/mainthread.svg" &&
+	grep -q 'Cost per item: one crossing per item or one per batch' "$tmp/catalogue/batch.svg" &&
+	grep -q 'memory mappings added (log scale)' "$tmp/catalogue/mainthread.svg"; then
+	ok "charts: batching and scaling, with every series, titled as their .dat says"
 else
 	bad "charts: batching and scaling: $(cat "$tmp/charts.err")"
 fi

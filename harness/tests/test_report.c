@@ -1458,14 +1458,18 @@ static void series_data(void **state)
 	struct summary_table t;
 	read_summary(SUITE "/summary.csv", &t);
 	struct sbuf sb = {0};
-	charts_series(&t, "batch", "n=", "ns/item", &sb);
+	assert_int_equal(charts_series(&t, charts_series_named("batch"), &sb),
+			 13);
 	assert_golden(FIXTURE("batch-golden.dat"), sb.buf);
-	assert_true(str_starts(sb.buf, "n\t\"c->c\"\t\"low\"\t\"high\"\t"
+	/* how to draw it, then the header */
+	assert_true(str_starts(sb.buf, "# chart batch\n# title Cost per item"));
+	assert_non_null(strstr(sb.buf, "\n# logx 1\n# unit ns/item\n"
+				       "n\t\"c->c\"\t\"low\"\t\"high\"\t"
 				       "\"go->go\""));
 	size_t lines = 0;
 	for (const char *p = sb.buf; (p = strchr(p, '\n')); p++)
 		lines++;
-	assert_int_equal(lines, 1 + 13);
+	assert_int_equal(lines, 5 + 1 + 13);
 	/* the figure as summary.csv has it, read on its own */
 	struct csv_table c;
 	char err[ERRLEN];
@@ -1480,11 +1484,17 @@ static void series_data(void **state)
 		    strstr(row, n64) < strchr(row + 1, '\n'));
 	free(n64);
 	sb.len = 0;
-	charts_series(&t, "handles", "goroutines=", "ns/op", &sb);
-	assert_true(str_starts(sb.buf, "goroutines\t\"callback\""));
+	charts_series(&t, charts_series_named("handles"), &sb);
+	assert_non_null(strstr(sb.buf, "# chart scaling-handles\n"));
+	assert_non_null(strstr(sb.buf, "\ngoroutines\t\"callback\""));
 	sb.len = 0;
-	charts_series(&t, "call", "n=", "ns/op", &sb);
-	assert_string_equal(sb.buf, "n\n"); /* no such param: a header */
+	/* a family the run lacks: the lines and the header, no row */
+	assert_int_equal(
+	    charts_series(&t, charts_series_named("mainthread"), &sb), 0);
+	const char *tail = "# unit ns/op\nmaps\n";
+	assert_true(sb.len > strlen(tail));
+	assert_string_equal(sb.buf + sb.len - strlen(tail), tail);
+	assert_null(charts_series_named("call"));
 	sbuf_free(&sb);
 	summary_table_free(&t);
 }
