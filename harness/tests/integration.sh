@@ -13,7 +13,8 @@ cgobench=$1
 check=$2
 go=${3:-go}
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# a failed check keeps what it read, for the reader to see why
+trap 'if [ "${failed:-0}" -gt 0 ]; then echo "integration: kept $tmp for the failed checks" >&2; else rm -rf "$tmp"; fi' EXIT
 . "$(dirname "$0")/testlib.sh"
 
 run="$tmp/run dir"
