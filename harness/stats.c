@@ -74,6 +74,39 @@ size_t stats_median_ci_rank(size_t n, double level, double *reached)
 	return best;
 }
 
+/* The coverage of [x(k), x(n+1-k)]: it misses the median when k-1 or
+ * fewer samples fall below it, or k-1 or fewer above. */
+static double cover(size_t n, size_t k)
+{
+	double cdf = 0;
+	for (size_t i = 0; i < k; i++)
+		cdf += binom_pmf_half(n, i);
+	return 1 - 2 * at_most_one(cdf);
+}
+
+/* Hettmansperger and Sheather's interpolation between the order-statistic
+ * intervals of rank k and k+1 (Statistics & Probability Letters 4, 1986):
+ * the first covers at least the level, the second less, and the weight
+ * lam of the inner one brings the coverage to the level itself, where
+ * [x(k), x(n+1-k)] alone may cover far more (97.9% for n=10). */
+static void median_ci_sorted(const double *c, size_t n, double level,
+			     struct stats_summary *s)
+{
+	size_t k = stats_median_ci_rank(n, level, &s->ci_level);
+	if (k == 0)
+		k = 1;
+	s->ci_low = c[k - 1];
+	s->ci_high = c[n - k];
+	if (s->ci_level < level || 2 * k + 1 > n)
+		return;
+	double inner = cover(n, k + 1);
+	double i = (s->ci_level - level) / (s->ci_level - inner);
+	double lam = (double)(n - k) * i / ((double)k + (double)(n - 2 * k) * i);
+	s->ci_low += lam * (c[k] - c[k - 1]);
+	s->ci_high -= lam * (c[n - k] - c[n - k - 1]);
+	s->ci_level = level;
+}
+
 void stats_summarize(const double *x, size_t n, double level,
 		     struct stats_summary *s)
 {
@@ -86,11 +119,7 @@ void stats_summarize(const double *x, size_t n, double level,
 	s->max = c[n - 1];
 	s->q1 = stats_quantile_sorted(c, n, 0.25);
 	s->q3 = stats_quantile_sorted(c, n, 0.75);
-	size_t k = stats_median_ci_rank(n, level, &s->ci_level);
-	if (k == 0)
-		k = 1;
-	s->ci_low = c[k - 1];
-	s->ci_high = c[n - k];
+	median_ci_sorted(c, n, level, s);
 	free(c);
 }
 
