@@ -46,6 +46,13 @@ static void text_from_samples(void **state)
 	 * regressions above 1%; c->c(fnptr) at 0.8% is not one */
 	o.threshold_pct = 1;
 	golden(OLD, NEW, &o, "compare-threshold1.golden", 2);
+	/* docs/ci.md shows that output as it is */
+	char *doc = fixture("docs/ci.md"),
+	     *want = fixture(FIXTURE("compare-threshold1.golden"));
+	if (!strstr(doc, want))
+		fail_msg("docs/ci.md no longer shows compare-threshold1.golden");
+	free(doc);
+	free(want);
 }
 
 static void csv_and_json(void **state)
