@@ -5,9 +5,11 @@
 # wrote in OUT: for each trial and benchmark, go test's and cgobench's
 # interval half-width h (in % of the median, the larger side) and seconds
 # of measuring t, and cgobench's precision per second, 1 / (h^2 t), over
-# go test's. go test's interval is the 2nd and 9th of its 10 samples (the
-# order statistics cgobench takes for n=10); its t is its process's wall
-# time; cgobench's t is n times the mean wall time of a sample's process.
+# go test's. Both intervals are computed here the way cgobench computes
+# a median's (harness/stats.c: the order statistics that cover 95%,
+# interpolated with the next pair in), from go test's 10 samples and from
+# the samples in cgobench's raw.csv; go test's t is its process's wall
+# time, cgobench's n times the mean wall time of a sample's process.
 set -eu
 out=${1:?usage: sh scripts/precision-table.sh OUT}
 [ -f "$out/seconds.tsv" ] || { echo "precision-table: no $out/seconds.tsv (run scripts/precision-study.sh first)" >&2; exit 2; }
@@ -25,24 +27,42 @@ for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu
 		vals[b, ++n[b]] = w[3]
 		next
 	}
-	# summary.csv: cgobench rows, columns by name
+	# raw.csv: the samples of cgobench, columns by name
 	FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 	$col["case"] == "call" && $col["unit"] == "ns/op" && $col["variant"] in secs {
-		b = $col["variant"]; m = $col["median"]
-		h = 100 * max(m - $col["ci_low"], $col["ci_high"] - m) / m
-		cg_h[b] = h; cg_s[b] = $col["n"] * each
+		b = $col["variant"]; cg[b, ++cn[b]] = $col["value"]
 	}
 	function max(a, b) { return a > b ? a : b }
+	# the coverage of the k-th smallest to the k-th largest of n samples
+	function cover(n, k,   i, c, p) {
+		p = 2 ^ -n
+		for (i = 0; i < k; i++) { c += p; p = p * (n - i) / (i + 1) }
+		return 1 - 2 * c
+	}
+	# the half-width, in % of the median, of the 95% interval of the
+	# median of the k values in v (sorted here)
+	function half(v, k,   i, j, x, med, r, lo, hi, g0, g1, f, lam) {
+		for (i = 2; i <= k; i++)	# insertion sort
+			for (j = i; j > 1 && v[j - 1] > v[j]; j--) { x = v[j]; v[j] = v[j - 1]; v[j - 1] = x }
+		med = (v[int((k + 1) / 2)] + v[int(k / 2) + 1]) / 2
+		for (r = 0; 2 * (r + 1) <= k + 1 && cover(k, r + 1) >= 0.95; r++) ;
+		if (r == 0) return 100 * max(med - v[1], v[k] - med) / med
+		lo = v[r]; hi = v[k + 1 - r]
+		if (2 * r + 1 <= k) {
+			g0 = cover(k, r); g1 = cover(k, r + 1)
+			f = (g0 - 0.95) / (g0 - g1); lam = (k - r) * f / (r + (k - 2 * r) * f)
+			lo += lam * (v[r + 1] - v[r]); hi -= lam * (v[k + 1 - r] - v[k - r])
+		}
+		return 100 * max(med - lo, hi - med) / med
+	}
 	END {
 		for (b in secs) {
-			k = n[b]
-			for (i = 1; i <= k; i++) v[i] = vals[b, i] + 0
-			for (i = 2; i <= k; i++)	# insertion sort
-				for (j = i; j > 1 && v[j - 1] > v[j]; j--) { x = v[j]; v[j] = v[j - 1]; v[j - 1] = x }
-			med = (v[int((k + 1) / 2)] + v[int(k / 2) + 1]) / 2
-			gh = 100 * max(med - v[2], v[k - 1] - med) / med
-			r = (1 / (cg_h[b] ^ 2 * cg_s[b])) / (1 / (gh ^ 2 * secs[b]))
-			printf "%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.2f\n", t, b, gh, secs[b], cg_h[b], cg_s[b], r
+			split("", v); for (i = 1; i <= n[b]; i++) v[i] = vals[b, i] + 0
+			gh = half(v, n[b])
+			split("", v); for (i = 1; i <= cn[b]; i++) v[i] = cg[b, i] + 0
+			cg_h = half(v, cn[b]); cg_s = cn[b] * each
+			r = (1 / (cg_h ^ 2 * cg_s)) / (1 / (gh ^ 2 * secs[b]))
+			printf "%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.2f\n", t, b, gh, secs[b], cg_h, cg_s, r
 		}
-	}' FS='\t' "$out/seconds.tsv" FS='[ \t]+' "$out/gotest-$t.txt" FS=',' "$out/harness-$t/summary.csv" | sort -k2,2
+	}' FS='\t' "$out/seconds.tsv" FS='[ \t]+' "$out/gotest-$t.txt" FS=',' "$out/harness-$t/raw.csv" | sort -k2,2
 done
