@@ -42,7 +42,8 @@ const struct opt run_options[] = {
      0.01, 100, NULL, OPT_REMOTE, MEASURE},
     {"budget", 0, OPT_DURATION, F(budget_s), "DUR",
      "after 5 rounds, start no round once the samples\n"
-     "have taken DUR, e.g. 6m (default: 7m)",
+     "have taken DUR, e.g. 6m, a minute of waiting for\n"
+     "a slow CPU left out (default: 7m)",
      1e-3, 1e6, NULL, OPT_REMOTE, MEASURE},
     {"benchtime", 0, OPT_DURATION, F(benchtime_s), "DUR",
      "time of one sample, e.g. 0.2s or 200ms (default: 0.1s)", 1e-3, 3600,

@@ -63,6 +63,12 @@ struct unit {
  * budget. */
 #define SCHEDULE_FLOOR 5
 #define SCHEDULE_HOLD_S 30
+/* The budget counts the time of taking samples: up to this much of the
+ * time they waited for a slow CPU (run.held_s) is left out, so that a
+ * slow spell costs the run a minute more of wall time at most rather
+ * than its samples (held 128 s of a 7-minute budget, a run ended after 8
+ * rounds: docs/precision.md). */
+#define SCHEDULE_HELD_FREE_S 60
 
 /* One sample as taken: which unit, which repetition, what it printed. */
 struct taken {
@@ -150,6 +156,9 @@ int runbench_run(struct run *r, const struct family *f,
 struct obs schedule_obs_of(const struct run *r, const struct unit *u, int rep,
 			   const struct metric *m);
 void schedule_measure(struct run *r);
+/* The seconds of the budget spent when elapsed seconds have passed since
+ * the first sample, held of them waiting for a slow CPU. */
+double schedule_spent(double elapsed, double held);
 /* The interval goal of a family's benchmarks, in %: --target-ci, or
  * --target-ci-unpinned for a family whose benchmarks use every CPU. */
 double schedule_target(const struct run *r, const struct family *f);

@@ -281,6 +281,16 @@ static double unit_want(const struct run *r, const struct unit *u)
 
 static long baseline_unit(const struct run *r, const struct unit *u);
 
+double schedule_spent(double elapsed, double held)
+{
+	return elapsed - fmin(held, SCHEDULE_HELD_FREE_S);
+}
+
+static double spent_s(const struct run *r)
+{
+	return schedule_spent(monotonic_s() - r->started, r->held_s);
+}
+
 /* The samples the run will still take, for the time left: each unit's
  * unit_want, a baseline's at least its crossings', the rounds beyond
  * --count cut at the budget. (On the default suite here, from the third
@@ -311,8 +321,7 @@ static size_t samples_left(const struct run *r)
 	}
 	free(want);
 	/* the samples beyond --count stop at the budget */
-	double spent = monotonic_s() - r->started,
-	       each = r->done ? spent / (double)r->done : 0;
+	double spent = spent_s(r), each = r->done ? spent / (double)r->done : 0;
 	if (each > 0) {
 		double room = fmax(0, (c->budget_s - spent) / each);
 		if ((double)extra > room)
@@ -323,7 +332,7 @@ static size_t samples_left(const struct run *r)
 
 static int over_budget(const struct run *r)
 {
-	return monotonic_s() - r->started >= r->c->budget_s;
+	return spent_s(r) >= r->c->budget_s;
 }
 
 /* Runs one round over the units in want (a flag each), shuffled; a round

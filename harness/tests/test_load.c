@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "load.h"
+#include "runint.h"
 
 #include <math.h>
 #include <unistd.h>
@@ -125,6 +126,18 @@ static void reads_this_machine(void **state)
 	assert_true(load_running() >= 1); /* this test, at least */
 }
 
+/* The budget leaves out the time samples waited for a slow CPU, up to
+ * SCHEDULE_HELD_FREE_S: all of a short wait, a minute of a long one. */
+static void budget_leaves_out_holds(void **state)
+{
+	(void)state;
+	assert_true(schedule_spent(300, 0) == 300);
+	assert_true(schedule_spent(300, 20) == 280);
+	assert_true(schedule_spent(300, SCHEDULE_HELD_FREE_S) ==
+		    300 - SCHEDULE_HELD_FREE_S);
+	assert_true(schedule_spent(480, 128) == 480 - SCHEDULE_HELD_FREE_S);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +146,7 @@ int main(void)
 	    cmocka_unit_test(shares),
 	    cmocka_unit_test(thresholds),
 	    cmocka_unit_test(reads_this_machine),
+	    cmocka_unit_test(budget_leaves_out_holds),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }
