@@ -1,0 +1,58 @@
+#!/bin/sh
+# usage: sh scripts/drift-study.sh OUT [N] [TRIALS]
+#
+# Whether the spread between samples is the processes' or the machine's
+# over time: for the call family's c->c(fnptr), TRIALS (default 3) times
+# in turn, one process of N (default 30) repetitions of 0.1 s
+# (--benchmark_repetitions) and N fresh processes of one run of 0.1 s,
+# pinned to the last CPU. Writes OUT/drift.csv
+# (trial,way,sample,ns_per_op) and OUT/machine.txt, and prints each
+# trial's median and middle half (q1 to q3, in % of the median) each way;
+# docs/precision.md reads them. Run from the top of the repository after a
+# run of the call family (its c.bench).
+set -eu
+out=${1:?usage: sh scripts/drift-study.sh OUT [N] [TRIALS]}
+n=${2:-30}
+trials=${3:-3}
+for v in "$n" "$trials"; do
+	case $v in '' | *[!0-9]*) echo "drift-study: N and TRIALS must be numbers, not '$v'" >&2; exit 2 ;; esac
+done
+tc=$(go env GOVERSION)
+bin=build/$tc-$(go env GOARCH)-gcc/call/c.bench
+[ -x "$bin" ] || { echo "drift-study: no $bin (run 'build/cgobench run --cases call' first)" >&2; exit 2; }
+cpu=$(($(nproc) - 1))
+mkdir -p -- "$out"
+{
+	echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
+	echo "cpus: $(nproc), pinned to $cpu"
+	echo "kernel: $(uname -r)"
+	echo "go-version: $tc"
+	echo "harness-commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+} >"$out/machine.txt"
+csv=$out/drift.csv
+printf 'trial,way,sample,ns_per_op\n' >"$csv"
+filter='^c->c\(fnptr\)$'
+# the real_time of each repetition Google Benchmark printed, one a line
+real_times() {
+	sed -n '/"run_type": "iteration"/,/}/s/^ *"real_time": \([0-9.e+-]*\),$/\1/p'
+}
+for t in $(seq 1 "$trials"); do
+	taskset -c "$cpu" "$bin" --benchmark_filter="$filter" --benchmark_min_time=0.1 \
+		--benchmark_repetitions="$n" --benchmark_format=json 2>/dev/null | real_times |
+		awk -v t="$t" '{ printf "%d,one process,%d,%s\n", t, NR, $1 }' >>"$csv"
+	for i in $(seq 1 "$n"); do
+		ns=$(taskset -c "$cpu" "$bin" --benchmark_filter="$filter" --benchmark_min_time=0.1 \
+			--benchmark_format=json 2>/dev/null | real_times)
+		printf '%d,fresh processes,%d,%s\n' "$t" "$i" "$ns" >>"$csv"
+	done
+done
+echo "drift-study: wrote $csv" >&2
+printf '%-7s %-16s %8s %12s\n' trial way median 'middle half'
+awk -F, 'NR > 1 { k = $1 "," $2; v[k] = v[k] " " $4; keys[k] = 1 }
+function sorted(s, a,   m, i, j, t) { m = split(s, a, " ")
+	for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+	return m }
+function q(a, m, p,   x, i) { x = 1 + p * (m - 1); i = int(x); return i >= m ? a[m] : a[i] + (x - i) * (a[i+1] - a[i]) }
+END { for (k in keys) { m = sorted(v[k], a); split(k, p, ",")
+		printf "%-7s %-16s %8.3f %11.1f%%\n", p[1], p[2], q(a, m, 0.5), 100 * (q(a, m, 0.75) - q(a, m, 0.25)) / q(a, m, 0.5) } }' "$csv" | sort -n
