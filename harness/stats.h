@@ -3,10 +3,9 @@
  * The interval for a median comes from order statistics (the binomial
  * distribution of how many samples fall below the true median), so it
  * assumes nothing about the shape of the timings, interpolated between
- * two ranks so that it covers 95%, not the 96.5% to 99.2% of one rank
- * at the n of a run (Hettmansperger and Sheather's interpolation; in
- * simulations of captured timings, exponential and uniform samples it
- * covered 94.3% to 95.6%). The interval for the
+ * two ranks so that it covers 95%, not the 95.6% (n=30) to 99.2% (n=8)
+ * of one rank alone (Hettmansperger and Sheather's interpolation;
+ * test_stats measures its coverage). The interval for the
  * difference and the ratio of two medians comes from a percentile
  * bootstrap with a fixed seed, so that the same samples always give the
  * same interval; that of paired samples, from the order statistics of

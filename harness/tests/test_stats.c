@@ -166,10 +166,11 @@ static void ci_rank_large(void **state)
 	assert_true(reached >= 0.95 && reached < 0.952);
 }
 
-/* The interval covers the true median 95% of the time, not the 96.6% to
- * 99.2% of its order statistics alone at these n (or less, had the
- * interpolation gone the wrong way): 20,000 draws each of n exponential
- * samples (skewed, as timings are, with median ln 2), a fixed seed. */
+/* The interval covers the true median 95% of the time (94.7% to 95.1%
+ * here), not the 95.6% to 99.2% of its order statistics alone at these n
+ * (or less, had the interpolation gone the wrong way): 20,000 draws each
+ * of n exponential samples (skewed, as timings are, with median ln 2), a
+ * fixed seed. docs/precision.md cites these figures. */
 static void ci_covers_level(void **state)
 {
 	(void)state;
@@ -186,7 +187,7 @@ static void ci_covers_level(void **state)
 			stats_summarize(x, sizes[z], 0.95, &s);
 			hits += s.ci_low <= M_LN2 && M_LN2 <= s.ci_high;
 		}
-		assert_in_range(hits, (int)(0.935 * draws), (int)(0.96 * draws));
+		assert_in_range(hits, (int)(0.94 * draws), (int)(0.955 * draws));
 	}
 }
 
