@@ -15,6 +15,7 @@
 #include "benchout.h"
 #include "load.h"
 #include "machine.h"
+#include "probe.h"
 #include "run.h"
 #include "summary.h"
 
@@ -99,7 +100,8 @@ struct run {
 	 * timed samples (load.h), summed, and the samples summed */
 	double load_others, load_steal, load_wall;
 	size_t load_samples;
-	double probe_best; /* the fastest CPU probe of the run, in µs */
+	struct probe_state cpu; /* the full speed of the samples' CPU */
+	char seed_from[512];	/* the run the probe's seed came from */
 	double held_s;	   /* time samples waited for a slow CPU */
 	int slow_for_good; /* it stayed slow a whole wait: wait no more */
 	int unwritten_errno;

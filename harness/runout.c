@@ -81,7 +81,8 @@ static size_t kept_disturbed(const struct run *r, const struct unit *u,
 	size_t n = 0;
 	*speed = 1;
 	for (size_t i = 0; i < u->n; i++) {
-		double v = u->probe[i] > 0 ? r->probe_best / u->probe[i] : 1;
+		double v =
+		    u->probe[i] > 0 ? probe_best(&r->cpu) / u->probe[i] : 1;
 		n += u->upset[i] || v < LOAD_SPEED;
 		if (v < *speed)
 			*speed = v;
@@ -249,8 +250,22 @@ static void record_load(struct run *r)
 	machine_set(&r->m, "load-steal", buf);
 	snprintf(buf, sizeof buf, "%.3f", r->load_wall / n);
 	machine_set(&r->m, "sample-seconds", buf);
-	snprintf(buf, sizeof buf, "%.1f", r->probe_best);
+	snprintf(buf, sizeof buf, "%.1f", r->cpu.own);
 	machine_set(&r->m, "probe-best-us", buf);
+	if (r->cpu.seed > 0) {
+		char *seed =
+		    r->cpu.confirmed
+			? xasprintf("%.1f from %s (reached)", r->cpu.seed,
+				    r->seed_from)
+		    : r->cpu.dropped
+			? xasprintf("%.1f from %s (not reached in %d s: "
+				    "dropped)",
+				    r->cpu.seed, r->seed_from, PROBE_SEED_S)
+			: xasprintf("%.1f from %s (not reached)", r->cpu.seed,
+				    r->seed_from);
+		machine_set(&r->m, "probe-seed-us", seed);
+		free(seed);
+	}
 	snprintf(buf, sizeof buf, "%.1f", r->held_s);
 	machine_set(&r->m, "held-seconds", buf);
 	snprintf(buf, sizeof buf, "%zu", retaken);

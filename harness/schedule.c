@@ -79,13 +79,12 @@ static long counted_iterations(const struct run *r, const struct unit *u)
 	return n > 1e7 ? 10000000 : (long)n;
 }
 
-/* The probe of the CPU the samples run on (load_probe_us), kept as the
- * run's best when it is the fastest yet. */
+/* The probe of the CPU the samples run on (load_probe_us), taken into
+ * what the run knows of its full speed (probe.h). */
 static double probe(struct run *r)
 {
 	double p = load_probe_us(r->pin);
-	if (!(r->probe_best > 0) || p < r->probe_best)
-		r->probe_best = p;
+	probe_add(&r->cpu, p, monotonic_s() - r->started);
 	return p;
 }
 
@@ -101,9 +100,11 @@ static double probe(struct run *r)
 static double hold_for_speed(struct run *r)
 {
 	double p = probe(r), start = monotonic_s(), waited = 0;
-	while (p * LOAD_SPEED > r->probe_best && !r->slow_for_good &&
+	double limit = probe_hold_limit(&r->cpu, start - r->started,
+					SCHEDULE_HOLD_S);
+	while (p * LOAD_SPEED > probe_best(&r->cpu) && !r->slow_for_good &&
 	       load_running() <= 1 && !*r->c->stop) {
-		if (waited >= SCHEDULE_HOLD_S) {
+		if (waited >= limit) {
 			r->slow_for_good = 1;
 			break;
 		}
@@ -111,7 +112,7 @@ static double hold_for_speed(struct run *r)
 		p = probe(r);
 		waited = monotonic_s() - start;
 	}
-	if (p * LOAD_SPEED <= r->probe_best)
+	if (p * LOAD_SPEED <= probe_best(&r->cpu))
 		r->slow_for_good = 0;
 	r->held_s += waited;
 	return p;
@@ -142,7 +143,7 @@ static int measure(struct run *r, struct unit *u, struct bench_output *out,
 		if (rc != 0 || counted)
 			break;
 		*slow = fmax(before, probe(r));
-		load.speed = r->probe_best / *slow;
+		load.speed = probe_best(&r->cpu) / *slow;
 		r->load_wall += load.wall_s;
 		r->load_others += load.others;
 		r->load_steal += load.steal;
@@ -403,6 +404,21 @@ static void with_baselines(const struct run *r, int *want)
 	}
 }
 
+/* Starts the run's knowledge of its CPU's speed from the newest earlier
+ * run beside it on the same machine (probe.h). */
+static void seed_probe(struct run *r)
+{
+	if (r->c->instructions) /* counted samples wait for no CPU */
+		return;
+	char *dir = xstrdup(r->dir), *slash = strrchr(dir, '/');
+	const char *name = slash ? slash + 1 : r->dir;
+	if (slash)
+		*slash = '\0';
+	r->cpu.seed = probe_seed_find(slash ? dir : ".", name, &r->m,
+				      r->seed_from, sizeof r->seed_from);
+	free(dir);
+}
+
 void schedule_measure(struct run *r)
 {
 	const struct run_config *c = r->c;
@@ -411,6 +427,7 @@ void schedule_measure(struct run *r)
 	for (size_t i = 0; i < r->nunits; i++)
 		active += want[i] = r->units[i].state == UNIT_OK;
 	r->planned = active * (size_t)c->count;
+	seed_probe(r);
 	r->started = r->said_at = monotonic_s();
 	for (int round = 1; round <= c->count && !*c->stop &&
 			    (round <= SCHEDULE_FLOOR || !over_budget(r));
