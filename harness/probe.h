@@ -5,7 +5,7 @@
  * far. A slow spell of a virtual machine that began before the run is
  * then taken for full speed until the CPU first runs fast, and the
  * samples of it are only flagged afterwards (in one run here the first
- * twelfth of its samples ran 1.49 times slower). So a run starts from the
+ * twelfth of its samples ran 1.48 times slower). So a run starts from the
  * fastest probe of the newest earlier run on the same machine (the
  * seed), and holds its first samples until the CPU runs within
  * LOAD_SPEED of it, for at most PROBE_SEED_S from the first sample; a

@@ -20,18 +20,7 @@ for run in "$@"; do
 	# the half-width of the interval in % of the median, of each pinned
 	# ns/op row: from summary.csv (ci_low, ci_high), then from compare's
 	# csv (old_ci_low, old_ci_high of the value rows)
-	awk -v run="$run" '
-	# the fields of a CSV line into f (quoted fields may hold commas)
-	function fields(line, f,   n, q, ch, i) {
-		n = 1; f[1] = ""; q = 0
-		for (i = 1; i <= length(line); i++) {
-			ch = substr(line, i, 1)
-			if (ch == "\"") q = !q
-			else if (ch == "," && !q) f[++n] = ""
-			else f[n] = f[n] ch
-		}
-		return n
-	}
+	awk -v run="$run" -f scripts/csv.awk -f - "$run/summary.csv" "$tmp" <<'EOF'
 	function col(name,   i) { for (i = 1; i <= nf; i++) if (v[i] == name) return i; return 0 }
 	function half(m, lo, hi) { return (hi - m > m - lo ? hi - m : m - lo) / m * 100 }
 	function report(h, n,   i, j, t, a, b) {
@@ -39,7 +28,7 @@ for run in "$@"; do
 		for (i = 1; i <= n; i++) { a += h[i] <= 3; b += h[i] <= 5 }
 		return sprintf("%d / %d of %d, +-%.2f%%", a, b, n, n % 2 ? h[(n + 1) / 2] : (h[n / 2] + h[n / 2 + 1]) / 2)
 	}
-	{ split("", v); nf = fields($0, v) }
+	{ nf = fields($0, v) }
 	FNR == 1 { file++; c = col("case"); u = col("unit"); m = col(file == 1 ? "median" : "old_median")
 		lo = col(file == 1 ? "ci_low" : "old_ci_low"); hi = col(file == 1 ? "ci_high" : "old_ci_high")
 		mt = col("metric"); va = col("variant"); pa = col("param"); next }
@@ -50,5 +39,5 @@ for run in "$@"; do
 	file == 1 { w[++nw] = half(v[m], v[lo], v[hi]) }
 	file == 2 { g[++ng] = half(v[m], v[lo], v[hi]) }
 	END { printf "%-28s %-26s %-26s\n", run, report(w, nw), report(g, ng) }
-	' "$run/summary.csv" "$tmp"
+EOF
 done

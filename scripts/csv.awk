@@ -1,0 +1,14 @@
+# csv.awk: fields(line, f) splits one line of a CSV file into f[1..n]
+# and returns n; a quoted field may hold commas. For the study scripts:
+# awk -f scripts/csv.awk -f PROGRAM.
+function fields(line, f,   n, q, ch, i) {
+	split("", f)
+	n = 1; f[1] = ""; q = 0
+	for (i = 1; i <= length(line); i++) {
+		ch = substr(line, i, 1)
+		if (ch == "\"") q = !q
+		else if (ch == "," && !q) f[++n] = ""
+		else f[n] = f[n] ch
+	}
+	return n
+}
