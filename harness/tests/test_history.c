@@ -70,7 +70,9 @@ static void refuses_other_files(void **state)
 	assert_string_equal(err, "harness/tests/fixtures/summary-golden.csv:1: "
 				 "not a history file of schema 1");
 	assert_int_equal(
-	    history_append(one("/nonexistent"), 1, "/tmp/x.csv", err, sizeof err), -1);
+	    history_append(one("/nonexistent"), 1, "/nonexistent/history.csv", err,
+			   sizeof err),
+	    -1);
 	assert_string_equal(err, "cannot open '/nonexistent/machine.txt': No "
 				 "such file or directory");
 }
