@@ -16,15 +16,7 @@ tc=$(go env GOVERSION)
 bin=build/$tc-$(go env GOARCH)-gcc/call/c.bench
 [ -x "$bin" ] || { echo "aslr-study: no $bin (run 'build/cgobench run --cases call' first)" >&2; exit 2; }
 cpu=$(($(nproc) - 1))
-mkdir -p -- "$out"
-{
-	echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
-	echo "cpus: $(nproc), pinned to $cpu"
-	echo "kernel: $(uname -r)"
-	echo "go-version: $tc"
-	echo "harness-commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-} >"$out/machine.txt"
+sh scripts/study-machine.sh "$out" "$cpu"
 printf 'benchmark,aslr,process,ns_per_op\n' >"$out/aslr.csv"
 for b in 'c->c' 'c->c(fnptr)'; do
 	filter=$(printf '^%s$' "$b" | sed 's/[()]/\\&/g')

@@ -21,15 +21,7 @@ tc=$(go env GOVERSION)
 bin=build/$tc-$(go env GOARCH)-gcc/call/c.bench
 [ -x "$bin" ] || { echo "drift-study: no $bin (run 'build/cgobench run --cases call' first)" >&2; exit 2; }
 cpu=$(($(nproc) - 1))
-mkdir -p -- "$out"
-{
-	echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
-	echo "cpus: $(nproc), pinned to $cpu"
-	echo "kernel: $(uname -r)"
-	echo "go-version: $tc"
-	echo "harness-commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-} >"$out/machine.txt"
+sh scripts/study-machine.sh "$out" "$cpu"
 csv=$out/drift.csv
 printf 'trial,way,sample,ns_per_op\n' >"$csv"
 filter='^c->c\(fnptr\)$'

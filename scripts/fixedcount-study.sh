@@ -22,15 +22,7 @@ for f in call data; do
 done
 cpu=$(($(nproc) - 1))
 top=$(pwd)
-mkdir -p -- "$out"
-{
-	echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
-	echo "cpus: $(nproc), pinned to $cpu"
-	echo "kernel: $(uname -r)"
-	echo "go-version: $tc"
-	echo "harness-commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-} >"$out/machine.txt"
+sh scripts/study-machine.sh "$out" "$cpu"
 csv=$out/fixedcount.csv
 printf 'benchmark,mode,pair,wall_s,iters,ns_per_op,bytes_per_op\n' >"$csv"
 
