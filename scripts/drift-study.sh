@@ -41,10 +41,9 @@ for t in $(seq 1 "$trials"); do
 done
 echo "drift-study: wrote $csv" >&2
 printf '%-7s %-16s %8s %12s\n' trial way median 'middle half'
-awk -F, 'NR > 1 { k = $1 "," $2; v[k] = v[k] " " $4; keys[k] = 1 }
-function sorted(s, a,   m, i, j, t) { m = split(s, a, " ")
-	for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-	return m }
-function q(a, m, p,   x, i) { x = 1 + p * (m - 1); i = int(x); return i >= m ? a[m] : a[i] + (x - i) * (a[i+1] - a[i]) }
-END { for (k in keys) { m = sorted(v[k], a); split(k, p, ",")
-		printf "%-7s %-16s %8.3f %11.1f%%\n", p[1], p[2], q(a, m, 0.5), 100 * (q(a, m, 0.75) - q(a, m, 0.25)) / q(a, m, 0.5) } }' "$csv" | sort -n
+awk -F, -f scripts/stats.awk -f - "$csv" <<'EOF' | sort -n
+NR > 1 { k = $1 "," $2; v[k] = v[k] " " $4; keys[k] = 1 }
+END { for (k in keys) { m = split(v[k], a, " "); sort_numeric(a, m); split(k, p, ",")
+		printf "%-7s %-16s %8.3f %11.1f%%\n", p[1], p[2], quantile(a, m, 0.5),
+			100 * (quantile(a, m, 0.75) - quantile(a, m, 0.25)) / quantile(a, m, 0.5) } }
+EOF

@@ -58,13 +58,12 @@ for spec in 'call go->go' 'call go->c' 'call go->c->go' \
 done
 echo "fixedcount-study: wrote $csv" >&2
 # per benchmark: median wall and ns/op of each mode, pairs where fixed ran slower
-awk -F, 'NR > 1 { k = $1 SUBSEP $2; w[k] = w[k] " " $4; v[k] = v[k] " " $6
+awk -F, -f scripts/stats.awk -f - "$csv" <<'EOF'
+NR > 1 { k = $1 SUBSEP $2; w[k] = w[k] " " $4; v[k] = v[k] " " $6
 	if ($2 == "ramp") r[$1, $3] = $6; else f[$1, $3] = $6; names[$1] = 1 }
-function med(s,   a, m, i, j, t) { m = split(s, a, " ")
-	for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-	return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2 }
 END { printf "%-22s %10s %10s %12s %12s %s\n", "benchmark", "wall ramp", "wall fixed", "ns/op ramp", "ns/op fixed", "fixed slower"
 	for (b in names) { slow = 0; pairs = 0
 		for (key in r) { split(key, p, SUBSEP); if (p[1] == b && (b, p[2]) in f) { pairs++; slow += f[b, p[2]] > r[key] } }
-		printf "%-22s %10.3f %10.3f %12.2f %12.2f %d of %d\n", b, med(w[b, "ramp"]), med(w[b, "fixed"]),
-			med(v[b, "ramp"]), med(v[b, "fixed"]), slow, pairs } }' "$csv"
+		printf "%-22s %10.3f %10.3f %12.2f %12.2f %d of %d\n", b, median_of(w[b, "ramp"]), median_of(w[b, "fixed"]),
+			median_of(v[b, "ramp"]), median_of(v[b, "fixed"]), slow, pairs } }
+EOF

@@ -20,13 +20,13 @@ for run in "$@"; do
 	# the half-width of the interval in % of the median, of each pinned
 	# ns/op row: from summary.csv (ci_low, ci_high), then from compare's
 	# csv (old_ci_low, old_ci_high of the value rows)
-	awk -v run="$run" -f scripts/csv.awk -f - "$run/summary.csv" "$tmp" <<'EOF'
+	awk -v run="$run" -f scripts/csv.awk -f scripts/stats.awk -f - "$run/summary.csv" "$tmp" <<'EOF'
 	function col(name,   i) { for (i = 1; i <= nf; i++) if (v[i] == name) return i; return 0 }
 	function half(m, lo, hi) { return (hi - m > m - lo ? hi - m : m - lo) / m * 100 }
-	function report(h, n,   i, j, t, a, b) {
-		for (i = 2; i <= n; i++) for (j = i; j > 1 && h[j-1] > h[j]; j--) { t = h[j]; h[j] = h[j-1]; h[j-1] = t }
+	function report(h, n,   i, a, b) {
 		for (i = 1; i <= n; i++) { a += h[i] <= 3; b += h[i] <= 5 }
-		return sprintf("%d / %d of %d, +-%.2f%%", a, b, n, n % 2 ? h[(n + 1) / 2] : (h[n / 2] + h[n / 2 + 1]) / 2)
+		sort_numeric(h, n)
+		return sprintf("%d / %d of %d, +-%.2f%%", a, b, n, quantile(h, n, 0.5))
 	}
 	{ nf = fields($0, v) }
 	FNR == 1 { file++; c = col("case"); u = col("unit"); m = col(file == 1 ? "median" : "old_median")

@@ -16,7 +16,9 @@ out=${1:?usage: sh scripts/precision-table.sh OUT}
 printf 'trial\tbenchmark\tgo test h%%\tgo test s\tcgobench h%%\tcgobench s\tratio\n'
 for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu); do
 	each=$(sed -n 's/^sample-seconds: //p' "$out/harness-$t/machine.txt")
-	awk -v t="$t" -v each="$each" -F '\t' '
+	awk -v t="$t" -v each="$each" -F '\t' -f "$(dirname "$0")/stats.awk" -f - \
+		FS='\t' "$out/seconds.tsv" FS='[ \t]+' "$out/gotest-$t.txt" \
+		FS=',' "$out/harness-$t/raw.csv" <<'EOF' | sort -k2,2
 	# seconds.tsv: the wall time of each go test process
 	FILENAME ~ /\/seconds\.tsv$/ { if ($2 == t) secs[$1] = $3; next }
 	# go test: "BenchmarkCall/NAME  N  X ns/op", ten of each
@@ -41,10 +43,9 @@ for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu
 	}
 	# the half-width, in % of the median, of the 95% interval of the
 	# median of the k values in v (sorted here)
-	function half(v, k,   i, j, x, med, r, lo, hi, g0, g1, f, lam) {
-		for (i = 2; i <= k; i++)	# insertion sort
-			for (j = i; j > 1 && v[j - 1] > v[j]; j--) { x = v[j]; v[j] = v[j - 1]; v[j - 1] = x }
-		med = (v[int((k + 1) / 2)] + v[int(k / 2) + 1]) / 2
+	function half(v, k,   med, r, lo, hi, g0, g1, f, lam) {
+		sort_numeric(v, k)
+		med = quantile(v, k, 0.5)
 		for (r = 0; 2 * (r + 1) <= k + 1 && cover(k, r + 1) >= 0.95; r++) ;
 		if (r == 0) return 100 * max(med - v[1], v[k] - med) / med
 		lo = v[r]; hi = v[k + 1 - r]
@@ -64,5 +65,6 @@ for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu
 			r = (1 / (cg_h ^ 2 * cg_s)) / (1 / (gh ^ 2 * secs[b]))
 			printf "%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.2f\n", t, b, gh, secs[b], cg_h, cg_s, r
 		}
-	}' FS='\t' "$out/seconds.tsv" FS='[ \t]+' "$out/gotest-$t.txt" FS=',' "$out/harness-$t/raw.csv" | sort -k2,2
+	}
+EOF
 done

@@ -1,0 +1,15 @@
+# stats.awk: the order statistics the study scripts' awk programs share
+# (awk -f scripts/stats.awk -f PROGRAM).
+# sort_numeric(a, n): sorts a[1..n] in place, as numbers.
+function sort_numeric(a, n,   i, j, t) {
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+}
+# quantile(a, n, p): of a[1..n] sorted, linear between order statistics
+# (p 0.5: the median, the mean of the middle two for an even n).
+function quantile(a, n, p,   x, i) {
+	x = 1 + p * (n - 1); i = int(x)
+	return i >= n ? a[n] : a[i] + (x - i) * (a[i+1] - a[i])
+}
+# median_of(s): the median of the space-separated numbers in s.
+function median_of(s,   a, n) { n = split(s, a, " "); sort_numeric(a, n); return quantile(a, n, 0.5) }
