@@ -253,16 +253,14 @@ static void record_load(struct run *r)
 	snprintf(buf, sizeof buf, "%.1f", r->cpu.own);
 	machine_set(&r->m, "probe-best-us", buf);
 	if (r->cpu.seed > 0) {
-		char *seed =
-		    r->cpu.confirmed
-			? xasprintf("%.1f from %s (reached)", r->cpu.seed,
-				    r->seed_from)
-		    : r->cpu.dropped
-			? xasprintf("%.1f from %s (not reached in %d s: "
-				    "dropped)",
-				    r->cpu.seed, r->seed_from, PROBE_SEED_S)
-			: xasprintf("%.1f from %s (not reached)", r->cpu.seed,
-				    r->seed_from);
+		char how[48] = "not reached";
+		if (r->cpu.confirmed)
+			snprintf(how, sizeof how, "reached");
+		else if (r->cpu.dropped)
+			snprintf(how, sizeof how,
+				 "not reached in %d s: dropped", PROBE_SEED_S);
+		char *seed = xasprintf("%.1f from %s (%s)", r->cpu.seed,
+				       r->seed_from, how);
 		machine_set(&r->m, "probe-seed-us", seed);
 		free(seed);
 	}
