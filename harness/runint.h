@@ -55,9 +55,10 @@ struct unit {
 	int *upset;
 };
 
-/* How many times in a row a disturbed sample is taken again, and how
- * long a sample waits for a slow CPU to run at full speed again (the slow
- * spells of docs/methodology.md lasted about a minute). */
+/* How many times a disturbed sample is taken again (at the end of its
+ * round: schedule.c's round_of), and how long a sample waits for a slow
+ * CPU to run at full speed again (the slow spells of docs/methodology.md
+ * lasted about a minute). */
 #define SCHEDULE_RETAKES 2
 /* The rounds that run whatever the budget: 5 samples, the fewest that
  * carry a verdict (claims.c); a busy machine stops the rest at the

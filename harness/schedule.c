@@ -118,50 +118,49 @@ static double hold_for_speed(struct run *r)
 	return p;
 }
 
-/* Runs the unit's benchmark once; a timed sample that other work
- * disturbed (load.h) is taken again, up to SCHEDULE_RETAKES times in a
- * row, and the last one kept is counted as disturbed. Retaking at once
- * catches a burst; a load that stays is then flagged, not hidden. *slow
- * is the slower probe around the sample kept, *upset whether others or
- * the hypervisor disturbed it. */
-static int measure(struct run *r, struct unit *u, struct bench_output *out,
-		   double *slow, int *upset, char *err, size_t errlen)
+/* Runs the unit's benchmark once. A timed sample that other work
+ * disturbed (load.h) is put off (*put_off set, nothing kept) when
+ * may_put_off, to be taken again at the end of the round: taken again at
+ * once, beside a load that lasts seconds, it ran as slow (busy-final in
+ * docs/precision.md: 630 retaken at once, almost all disturbed again).
+ * Else, or once the unit has kept two disturbed samples (a load that
+ * outlasted its retakes stays: retaking more would only cost time), it is
+ * kept and counted as disturbed. *slow is the slower probe around the
+ * sample, *upset whether others or the hypervisor disturbed it. */
+static int measure(struct run *r, struct unit *u, int may_put_off,
+		   struct bench_output *out, double *slow, int *upset,
+		   int *put_off, char *err, size_t errlen)
 {
 	char *filter = u->is_go ? runbench_go_filter(u) : runbench_gb_filter(u->variant, u->param);
 	double groups[ANATOMY_NGROUPS];
 	long counted = counted_iterations(r, u);
 	struct load_share load = {0};
-	int rc;
 	*slow = 0;
 	*upset = 0;
-	for (int retakes = 0;; retakes++) {
-		double before = counted ? 0 : hold_for_speed(r);
-		rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary,
-				  u->env, filter, NULL, r->c->benchtime_s,
-				  counted, counted ? groups : NULL,
-				  counted ? NULL : &load, out, err, errlen);
-		if (rc != 0 || counted)
-			break;
+	*put_off = 0;
+	double before = counted ? 0 : hold_for_speed(r);
+	int rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary, u->env,
+			      filter, NULL, r->c->benchtime_s, counted,
+			      counted ? groups : NULL, counted ? NULL : &load,
+			      out, err, errlen);
+	if (rc == 0 && !counted) {
 		*slow = fmax(before, probe(r));
 		load.speed = probe_best(&r->cpu) / *slow;
 		r->load_wall += load.wall_s;
 		r->load_others += load.others;
 		r->load_steal += load.steal;
 		r->load_samples++;
-		if (!load_disturbed(&load))
-			break;
+	}
+	if (rc == 0 && !counted && load_disturbed(&load)) {
 		load_describe(&load, u->disturbance, sizeof u->disturbance);
-		/* a load that outlasted two retakes of this unit stays:
-		 * retaking more would only cost time */
-		if (retakes == SCHEDULE_RETAKES || u->disturbed >= 2 ||
-		    *r->c->stop) {
+		if (may_put_off && u->disturbed < 2 && !*r->c->stop) {
+			u->retaken++;
+			*put_off = 1;
+		} else {
 			u->disturbed++;
 			*upset = load.others > LOAD_OTHERS ||
 				 load.steal > LOAD_STEAL;
-			break;
 		}
-		u->retaken++;
-		benchout_free(out);
 	}
 	if (rc == 0 && counted && out->nlines) {
 		u->anatomy =
@@ -172,15 +171,22 @@ static int measure(struct run *r, struct unit *u, struct bench_output *out,
 	return rc;
 }
 
-static void take_sample(struct run *r, size_t ui, int rep)
+/* Takes a sample of unit ui for repetition rep; 1 when it was put off
+ * (measure), to be taken again later in the round. */
+static int take_sample(struct run *r, size_t ui, int rep, int may_put_off)
 {
 	struct unit *u = &r->units[ui];
 	struct bench_output out;
 	char err[ERRLEN];
 	double slow;
-	int upset;
-	int rc = measure(r, u, &out, &slow, &upset, err, sizeof err);
+	int upset, put_off;
+	int rc = measure(r, u, may_put_off, &out, &slow, &upset, &put_off, err,
+			 sizeof err);
 	r->done++;
+	if (rc == 0 && put_off) {
+		benchout_free(&out);
+		return 1;
+	}
 	if (rc != 0) {
 		if (!*r->c->stop) {
 			char *why = xasprintf("repetition %d: %s", rep, err);
@@ -188,7 +194,7 @@ static void take_sample(struct run *r, size_t ui, int rep)
 			free(why);
 		}
 		benchout_free(&out);
-		return;
+		return 0;
 	}
 	const struct bench_line *l = benchout_find(&out, u->variant, u->param);
 	const struct bench_note *n =
@@ -203,11 +209,11 @@ static void take_sample(struct run *r, size_t ui, int rep)
 			discover_unit_failed(r, u, why);
 		free(why);
 		benchout_free(&out);
-		return;
+		return 0;
 	}
 	if (append_raw(r, u, rep, l) != 0) {
 		benchout_free(&out);
-		return;
+		return 0;
 	}
 	if (!u->is_go && out.json)
 		gbjson_add(&r->gb, u->fam->name, u->tc->name, u->tc->cc_name,
@@ -227,6 +233,7 @@ static void take_sample(struct run *r, size_t ui, int rep)
 	struct bench_line *src = (struct bench_line *)l;
 	memset(src, 0, sizeof *src);
 	benchout_free(&out);
+	return 0;
 }
 
 double schedule_target(const struct run *r, const struct family *f)
@@ -337,7 +344,10 @@ static int over_budget(const struct run *r)
 }
 
 /* Runs one round over the units in want (a flag each), shuffled; a round
- * past the SCHEDULE_FLOOR-th ends at the budget. */
+ * past the SCHEDULE_FLOOR-th ends at the budget. A sample put off as
+ * disturbed (measure) is taken again after the others of the round, up to
+ * SCHEDULE_RETAKES times, seconds later rather than at once; it keeps the
+ * round's repetition, so that a crossing's pairs stay within a round. */
 static void round_of(struct run *r, const int *want, int round, int rounds)
 {
 	size_t *order = xmalloc(r->nunits * sizeof *order), n = 0;
@@ -351,17 +361,23 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 		order[j] = t;
 	}
 	r->planned = r->done + samples_left(r);
-	for (size_t i = 0; i < n && !*r->c->stop; i++) {
-		if (round > SCHEDULE_FLOOR && over_budget(r))
-			break;
-		struct unit *u = &r->units[order[i]];
-		if (u->state != UNIT_OK)
-			continue;
-		char *what =
-		    xasprintf("%s %s %s", u->fam->name, u->variant, u->param);
-		run_progress(r, what, round, rounds);
-		free(what);
-		take_sample(r, order[i], round);
+	for (int pass = 0; pass <= SCHEDULE_RETAKES && n; pass++) {
+		size_t later = 0;
+		for (size_t i = 0; i < n && !*r->c->stop; i++) {
+			if (round > SCHEDULE_FLOOR && over_budget(r))
+				break;
+			struct unit *u = &r->units[order[i]];
+			if (u->state != UNIT_OK)
+				continue;
+			char *what = xasprintf("%s %s %s", u->fam->name,
+					       u->variant, u->param);
+			run_progress(r, what, round, rounds);
+			free(what);
+			if (take_sample(r, order[i], round,
+					pass < SCHEDULE_RETAKES))
+				order[later++] = order[i];
+		}
+		n = later;
 	}
 	free(order);
 }

@@ -112,6 +112,29 @@ if [ "$spread_all" -eq 2 ] && [ "$spread_rows" -ge 1 ] &&
 else
 	bad "a contended family: $(grep contended "$tmp/spread/summary.csv" | head -n 2) $(tail -n 1 "$tmp/spread.err")"
 fi
+# A CPU-bound loop on the CPU the samples run on disturbs them: each is
+# put off to the end of its round and taken again there, at most twice,
+# then kept and flagged, and no more put off once two were kept (so at
+# most 4 retaken a benchmark); raw.csv holds only what was kept, one
+# sample a benchmark a round.
+cpu=$(($(nproc) - 1))
+taskset -c "$cpu" sh -c 'while :; do :; done' &
+loop=$!
+"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow --count 3 \
+	--max-count 3 --pin "$cpu" --benchtime 0.01s --warmup 0.01s \
+	--out "$tmp/loaded" >/dev/null 2>"$tmp/loaded.err"
+kill "$loop"
+retaken=$(sed -n 's/^samples-retaken: //p' "$tmp/loaded/machine.txt")
+kept=$(sed -n 's/^samples-disturbed: //p' "$tmp/loaded/machine.txt")
+per_round=$(awk -F, '$9 == "ns/op" { print $3, $7 }' "$tmp/loaded/raw.csv" | sort -u | wc -l)
+notes=$(grep -c ',ns/op,.*; [1-4] samples\{0,1\} retaken, [0-3] kept though disturbed (' "$tmp/loaded/summary.csv")
+if [ "${retaken:-0}" -ge 2 ] && [ "$retaken" -le 8 ] && [ "$per_round" -eq 6 ] &&
+	[ "$(grep -c ',ns/op,' "$tmp/loaded/raw.csv")" -eq 6 ] &&
+	{ [ "$retaken" -lt 8 ] || [ "$kept" -eq 6 ]; } && [ "$notes" -ge 1 ]; then
+	ok "a disturbed sample is taken again at its round's end, at most twice"
+else
+	bad "disturbed samples: retaken ${retaken:-?}, kept ${kept:-?}, $per_round of 6 rounds' samples, $notes notes: $(tail -n 1 "$tmp/loaded.err")"
+fi
 # off a terminal, progress comes as whole lines, with the time left
 if [ "$(grep -c '^cgobench: round [0-9]*/[0-9]*: [0-9]* of [0-9]* samples taken, about [0-9]*m[0-9][0-9]s left$' "$tmp/wide.err")" -ge 2 ] &&
 	! grep -q "$(printf '\r')" "$tmp/wide.err"; then
