@@ -168,3 +168,24 @@ void load_describe(const struct load_share *l, char *buf, size_t len)
 	else
 		snprintf(buf, len, "others %.2g CPU", l->others);
 }
+
+void load_retake_done(struct load_retakes *t, int clean)
+{
+	t->taken++;
+	t->clean += clean != 0;
+	t->recent = (t->recent << 1 | (clean != 0)) &
+		    ((1u << LOAD_RETAKE_WINDOW) - 1);
+	if (t->nrecent < LOAD_RETAKE_WINDOW)
+		t->nrecent++;
+	t->kept = 0;
+}
+
+int load_retake_pays(struct load_retakes *t)
+{
+	if (t->nrecent < LOAD_RETAKE_WINDOW ||
+	    __builtin_popcount(t->recent) * 4 >= LOAD_RETAKE_WINDOW)
+		return 1;
+	if (++t->kept >= LOAD_RETAKE_TRY)
+		return 1;
+	return 0;
+}

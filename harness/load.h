@@ -75,4 +75,24 @@ int load_busy(double others, double steal);
  * a note; at most len bytes. */
 void load_describe(const struct load_share *l, char *buf, size_t len);
 
+/* Whether taking a disturbed sample again pays, from the outcomes of the
+ * run's last LOAD_RETAKE_WINDOW retakes: while fewer than one in four of
+ * them ran undisturbed, a load lasts (a CPU-bound process slowing the
+ * pinned CPU from its neighbour, docs/precision.md), and a disturbed
+ * sample is kept and flagged rather than taken again, but for every
+ * LOAD_RETAKE_TRY-th, taken again to see whether the load has gone. */
+#define LOAD_RETAKE_WINDOW 16
+#define LOAD_RETAKE_TRY 8
+struct load_retakes {
+	size_t taken, clean; /* the run's retakes, and those undisturbed */
+	unsigned recent;     /* bit i: the i-th last retake ran undisturbed */
+	int nrecent;	     /* retakes in recent, up to LOAD_RETAKE_WINDOW */
+	int kept;	     /* disturbed samples kept since the last retake */
+};
+/* Counts a retake that ran undisturbed (clean) or not. */
+void load_retake_done(struct load_retakes *t, int clean);
+/* 1: take this disturbed sample again; 0: keep it (counted, for the
+ * next try). */
+int load_retake_pays(struct load_retakes *t);
+
 #endif

@@ -310,18 +310,24 @@ void report_precision(const struct summary_precision *p, const char *machine,
 	     *steal = machine_lookup(machine, "load-steal"),
 	     *retaken = machine_lookup(machine, "samples-retaken"),
 	     *kept = machine_lookup(machine, "samples-disturbed"),
-	     *held = machine_lookup(machine, "held-seconds");
+	     *held = machine_lookup(machine, "held-seconds"),
+	     *clean = machine_lookup(machine, "retakes-undisturbed");
 	double o = atof(others), st = atof(steal);
+	char *paid = strcmp(clean, "unknown")
+			 ? xasprintf(" (%s retakes ran undisturbed)", clean)
+			 : xstrdup("");
 	if (strcmp(others, "unknown"))
 		sbuf_addf(sb,
 			  " The machine was %s%s%s while the samples were taken: "
 			  "other processes used %.2g of a CPU on average on "
 			  "the CPUs of each sample, the hypervisor stole %.2g; "
-			  "%s samples were disturbed and taken again, %s kept "
+			  "%s samples were disturbed and taken again%s, %s kept "
 			  "though disturbed; samples waited %s s for a slow "
 			  "CPU to run at full speed.",
 			  b, load_busy(o, st) ? "busy" : "quiet", b, o, st,
-			  retaken, kept, held);
+			  retaken, paid, kept, held);
+	free(paid);
+	free(clean);
 	free(others);
 	free(steal);
 	free(retaken);

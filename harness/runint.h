@@ -104,6 +104,7 @@ struct run {
 	struct probe_state cpu; /* the full speed of the samples' CPU */
 	char seed_from[512];	/* the run the probe's seed came from */
 	double held_s;	   /* time samples waited for a slow CPU */
+	struct load_retakes retakes; /* whether retaking pays (load.h) */
 	int slow_for_good; /* it stayed slow a whole wait: wait no more */
 	int unwritten_errno;
 	int pin, procs, ncpu;

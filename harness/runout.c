@@ -268,6 +268,9 @@ static void record_load(struct run *r)
 	machine_set(&r->m, "held-seconds", buf);
 	snprintf(buf, sizeof buf, "%zu", retaken);
 	machine_set(&r->m, "samples-retaken", buf);
+	snprintf(buf, sizeof buf, "%zu of %zu", r->retakes.clean,
+		 r->retakes.taken);
+	machine_set(&r->m, "retakes-undisturbed", buf);
 	snprintf(buf, sizeof buf, "%zu", disturbed);
 	machine_set(&r->m, "samples-disturbed", buf);
 }

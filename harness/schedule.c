@@ -118,16 +118,17 @@ static double hold_for_speed(struct run *r)
 	return p;
 }
 
-/* Runs the unit's benchmark once. A timed sample that other work
- * disturbed (load.h) is put off (*put_off set, nothing kept) when
- * may_put_off, to be taken again at the end of the round: taken again at
- * once, beside a load that lasts seconds, it ran as slow (busy-final in
- * docs/precision.md: 630 retaken at once, almost all disturbed again).
- * Else, or once the unit has kept two disturbed samples (a load that
- * outlasted its retakes stays: retaking more would only cost time), it is
- * kept and counted as disturbed. *slow is the slower probe around the
- * sample, *upset whether others or the hypervisor disturbed it. */
-static int measure(struct run *r, struct unit *u, int may_put_off,
+/* Runs the unit's benchmark once, the pass-th time in its round
+ * (round_of). A timed sample that other work disturbed (load.h) is put
+ * off (*put_off set, nothing kept), to be taken again at the end of the
+ * round: taken again at once, beside a load that lasts seconds, it ran
+ * as slow (busy-final in docs/precision.md: 630 retaken at once, almost
+ * all disturbed again). It is kept, counted as disturbed, on the last
+ * pass, once the unit has kept two disturbed samples (a load that
+ * outlasted its retakes stays), or while the run's retakes do not pay
+ * (load.h). *slow is the slower probe around the sample, *upset whether
+ * others or the hypervisor disturbed it. */
+static int measure(struct run *r, struct unit *u, int pass,
 		   struct bench_output *out, double *slow, int *upset,
 		   int *put_off, char *err, size_t errlen)
 {
@@ -151,9 +152,13 @@ static int measure(struct run *r, struct unit *u, int may_put_off,
 		r->load_steal += load.steal;
 		r->load_samples++;
 	}
-	if (rc == 0 && !counted && load_disturbed(&load)) {
+	int disturbed = rc == 0 && !counted && load_disturbed(&load);
+	if (rc == 0 && !counted && pass > 0)
+		load_retake_done(&r->retakes, !disturbed);
+	if (disturbed) {
 		load_describe(&load, u->disturbance, sizeof u->disturbance);
-		if (may_put_off && u->disturbed < 2 && !*r->c->stop) {
+		if (pass < SCHEDULE_RETAKES && u->disturbed < 2 &&
+		    !*r->c->stop && load_retake_pays(&r->retakes)) {
 			u->retaken++;
 			*put_off = 1;
 		} else {
@@ -171,16 +176,16 @@ static int measure(struct run *r, struct unit *u, int may_put_off,
 	return rc;
 }
 
-/* Takes a sample of unit ui for repetition rep; 1 when it was put off
- * (measure), to be taken again later in the round. */
-static int take_sample(struct run *r, size_t ui, int rep, int may_put_off)
+/* Takes a sample of unit ui for repetition rep, the pass-th time in the
+ * round; 1 when it was put off (measure), to be taken again later in it. */
+static int take_sample(struct run *r, size_t ui, int rep, int pass)
 {
 	struct unit *u = &r->units[ui];
 	struct bench_output out;
 	char err[ERRLEN];
 	double slow;
 	int upset, put_off;
-	int rc = measure(r, u, may_put_off, &out, &slow, &upset, &put_off, err,
+	int rc = measure(r, u, pass, &out, &slow, &upset, &put_off, err,
 			 sizeof err);
 	r->done++;
 	if (rc == 0 && put_off) {
@@ -373,8 +378,7 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 					       u->variant, u->param);
 			run_progress(r, what, round, rounds);
 			free(what);
-			if (take_sample(r, order[i], round,
-					pass < SCHEDULE_RETAKES))
+			if (take_sample(r, order[i], round, pass))
 				order[later++] = order[i];
 		}
 		n = later;

@@ -138,6 +138,46 @@ static void budget_leaves_out_holds(void **state)
 	assert_true(schedule_spent(480, 128) == 480 - SCHEDULE_HELD_FREE_S);
 }
 
+/* Asks n times whether a retake pays; how many times it did. */
+static int pays(struct load_retakes *t, int n)
+{
+	int yes = 0;
+	while (n--)
+		yes += load_retake_pays(t);
+	return yes;
+}
+
+/* Retaking pays until a whole window of retakes ran disturbed in three of
+ * four; then one disturbed sample in LOAD_RETAKE_TRY is taken again, and
+ * a window with a quarter undisturbed pays again. */
+static void retakes_pay(void **state)
+{
+	(void)state;
+	struct load_retakes t = {0};
+	assert_int_equal(pays(&t, 3), 3);
+	for (int i = 0; i < LOAD_RETAKE_WINDOW - 1; i++)
+		load_retake_done(&t, 0);
+	assert_int_equal(pays(&t, 3), 3); /* the window is not full */
+	load_retake_done(&t, 0);
+	assert_int_equal(pays(&t, LOAD_RETAKE_TRY - 1), 0);
+	assert_true(load_retake_pays(&t)); /* the try */
+	load_retake_done(&t, 0);
+	assert_int_equal(pays(&t, LOAD_RETAKE_TRY), 1);
+	/* three undisturbed of the last 16: still not; four: again */
+	for (int i = 0; i < 3; i++)
+		load_retake_done(&t, 1);
+	assert_int_equal(pays(&t, LOAD_RETAKE_TRY - 1), 0);
+	load_retake_done(&t, 1);
+	assert_int_equal(pays(&t, 3), 3);
+	assert_int_equal(t.taken, LOAD_RETAKE_WINDOW + 5);
+	assert_int_equal(t.clean, 4);
+	/* the oldest fall out of the window: after 13 disturbed, three of
+	 * the four undisturbed are left in it */
+	for (int i = 0; i < 13; i++)
+		load_retake_done(&t, 0);
+	assert_int_equal(pays(&t, LOAD_RETAKE_TRY - 1), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +187,7 @@ int main(void)
 	    cmocka_unit_test(thresholds),
 	    cmocka_unit_test(reads_this_machine),
 	    cmocka_unit_test(budget_leaves_out_holds),
+	    cmocka_unit_test(retakes_pay),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

@@ -875,6 +875,35 @@ static void spread_rows_give_quartiles(void **state)
 	free(full);
 }
 
+/* The run's last lines say how the machine was and what was retaken:
+ * how many retakes ran undisturbed when machine.txt says, nothing of them
+ * when it does not (runs before the count). */
+static void precision_says_the_load(void **state)
+{
+	(void)state;
+	struct summary_precision p = {.measured = 2, .ok = 1, .within5 = 1};
+	const char *load = "load-others: 0.29\nload-steal: 0\n"
+			   "samples-retaken: 656\nsamples-disturbed: 531\n"
+			   "held-seconds: 0.0\n";
+	char *with = xasprintf("%sretakes-undisturbed: 120 of 650\n", load);
+	struct sbuf sb = {0};
+	report_precision(&p, with, 0, &sb);
+	assert_non_null(strstr(
+	    sb.buf, " The machine was busy while the samples were taken: "
+		    "other processes used 0.29 of a CPU on average on the CPUs "
+		    "of each sample, the hypervisor stole 0; 656 samples were "
+		    "disturbed and taken again (120 of 650 retakes ran "
+		    "undisturbed), 531 kept though disturbed; samples waited "
+		    "0.0 s for a slow CPU to run at full speed."));
+	sbuf_free(&sb);
+	sb = (struct sbuf){0};
+	report_precision(&p, load, 1, &sb);
+	assert_non_null(strstr(sb.buf, "; 656 samples were disturbed and taken "
+				       "again, 531 kept though disturbed;"));
+	sbuf_free(&sb);
+	free(with);
+}
+
 #define CHEAPER "*purego, which calls C"
 
 /* purego's four ways against cgo's: each purego row at p[i] (+-2%), each
@@ -1550,6 +1579,7 @@ int main(void)
 	    cmocka_unit_test(claim_library_bounds),
 	    cmocka_unit_test(advice_from_intervals),
 	    cmocka_unit_test(spread_rows_give_quartiles),
+	    cmocka_unit_test(precision_says_the_load),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),
