@@ -40,8 +40,9 @@ double probe_hold_limit(const struct probe_state *s, double elapsed,
 
 /* The fastest probe (machine.txt's probe-best-us) of the newest run in
  * the directory dir (one per subdirectory, newest by machine.txt's date)
- * whose machine.txt matches now's CPU, cores, hypervisor, kernel and
- * pinned CPU, skip aside; 0 when none does. from (len bytes) gets that
+ * whose machine.txt matches now's CPU (its MHz, measured at boot, within
+ * a hundredth), cores, hypervisor, kernel and pinned CPU, skip aside; 0
+ * when none does. from (len bytes) gets that
  * run's path. */
 double probe_seed_find(const char *dir, const char *skip,
 		       const struct machine *now, char *from, size_t len);

@@ -88,6 +88,20 @@ static void write_run(const char *dir, const char *name, const char *text)
 	"cpu-mhz: 2095.994\ncache-size: 1024 KB\nhypervisor: bhyve\n"          \
 	"cores: 2\nkernel: Linux 6.18.44-fc-v782\npinned: cpu 1\n"
 
+/* This machine as MACHINE describes it. */
+static void machine_of_now(struct machine *now)
+{
+	const char *keys[][2] = {
+	    {"cpu", "AMD EPYC"},      {"cpu-family", "26"},
+	    {"cpu-model", "2"},	      {"cpu-stepping", "1"},
+	    {"cpu-mhz", "2095.994"},  {"cache-size", "1024 KB"},
+	    {"hypervisor", "bhyve"},  {"cores", "2"},
+	    {"kernel", "Linux 6.18.44-fc-v782"}, {"pinned", "cpu 1"},
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		machine_set(now, keys[i][0], keys[i][1]);
+}
+
 /* The newest earlier run of the same machine gives the seed, by date
  * whatever its directory's name; one of another kernel, one without a
  * probe or without a date, a FIFO for a machine.txt, and the run itself
@@ -99,15 +113,7 @@ static void seed_from_runs(void **state)
 	char *dir = mkdtemp(tmpl);
 	assert_non_null(dir);
 	struct machine now = {0};
-	const char *keys[][2] = {
-	    {"cpu", "AMD EPYC"},      {"cpu-family", "26"},
-	    {"cpu-model", "2"},	      {"cpu-stepping", "1"},
-	    {"cpu-mhz", "2095.994"},  {"cache-size", "1024 KB"},
-	    {"hypervisor", "bhyve"},  {"cores", "2"},
-	    {"kernel", "Linux 6.18.44-fc-v782"}, {"pinned", "cpu 1"},
-	};
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-		machine_set(&now, keys[i][0], keys[i][1]);
+	machine_of_now(&now);
 	char from[512];
 	assert_true(probe_seed_find(dir, NULL, &now, from, sizeof from) == 0);
 	/* named as a person may name them: the date orders them */
@@ -144,6 +150,33 @@ static void seed_from_runs(void **state)
 	free(want);
 }
 
+/* The MHz of /proc/cpuinfo, measured at each boot, may differ in the
+ * thousandths: within a hundredth it is the same machine, 5% off it is
+ * not, and a number is not "unknown". */
+static void seed_across_boots(void **state)
+{
+	(void)state;
+	char tmpl[] = "/tmp/test_probe.XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	assert_non_null(dir);
+	write_run(dir, "20261102T000000Z",
+		  MACHINE "date: 2026-11-02T00:00:00Z\nprobe-best-us: 41.5\n");
+	struct machine now = {0};
+	machine_of_now(&now);
+	char from[512];
+	const char *mhz[] = {"2096.019", "2116.9", "2200.0", "unknown", "NaN"};
+	const double want[] = {41.5, 41.5, 0, 0, 0};
+	for (size_t i = 0; i < sizeof mhz / sizeof *mhz; i++) {
+		machine_set(&now, "cpu-mhz", mhz[i]);
+		if (probe_seed_find(dir, NULL, &now, from, sizeof from) !=
+		    want[i])
+			fail_msg("cpu-mhz %s: want a seed of %g", mhz[i],
+				 want[i]);
+	}
+	machine_free(&now);
+	remove_tree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -151,6 +184,7 @@ int main(void)
 	    cmocka_unit_test(seed_reached),
 	    cmocka_unit_test(seed_dropped),
 	    cmocka_unit_test(seed_from_runs),
+	    cmocka_unit_test(seed_across_boots),
 	};
 	return cmocka_run_group_tests_name("probe", tests, NULL, NULL);
 }
