@@ -189,3 +189,8 @@ int load_retake_pays(struct load_retakes *t)
 		return 1;
 	return 0;
 }
+
+int load_lasting(size_t takes, size_t disturbed)
+{
+	return takes > 0 && disturbed * 4 >= takes;
+}

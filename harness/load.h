@@ -75,6 +75,16 @@ int load_busy(double others, double steal);
  * a note; at most len bytes. */
 void load_describe(const struct load_share *l, char *buf, size_t len);
 
+/* Whether a run's pinned CPU bore a load that lasted: a quarter or more
+ * of its takes (retaken, or kept though disturbed) ran disturbed. Then
+ * the samples that passed may bear part of it too: in the runs of
+ * docs/precision.md with a CPU-bound loop where it did (28% to 51% of
+ * the takes), the pinned rows' medians ran 2.5% to 5.2% above a quiet
+ * run's, and rows that met +-3% with no sample kept disturbed lay 2% to
+ * 8% above it, their intervals clear of the quiet ones; where it did not
+ * (10%), within 2%. */
+int load_lasting(size_t takes, size_t disturbed);
+
 /* Whether taking a disturbed sample again pays, from the outcomes of the
  * run's last LOAD_RETAKE_WINDOW retakes: while fewer than one in four of
  * them ran undisturbed, a load lasts (a CPU-bound process slowing the

@@ -118,6 +118,38 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 	free(was);
 }
 
+/* The pinned families' takes, and those that ran disturbed (retaken, or
+ * kept disturbed), for load_lasting. */
+static void pinned_takes(const struct run *r, size_t *takes,
+			 size_t *disturbed)
+{
+	*takes = *disturbed = 0;
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct unit *u = &r->units[i];
+		double speed;
+		if (u->fam->unpinned || u->state != UNIT_OK)
+			continue;
+		*takes += u->n + u->retaken;
+		*disturbed += u->retaken + kept_disturbed(r, u, &speed);
+	}
+}
+
+/* A pinned row of a run whose pinned CPU bore a lasting load (load.h) is
+ * disturbed, whatever its own samples passed: share of the takes. */
+static void note_lasting(struct summary_row *row, double share)
+{
+	if (row->status != SUMMARY_OK && row->status != SUMMARY_WIDE &&
+	    row->status != SUMMARY_DISTURBED)
+		return;
+	row->status = SUMMARY_DISTURBED;
+	char *was = row->note;
+	row->note = xasprintf("%s%s%.0f%% of the pinned families' samples "
+			      "ran disturbed: a lasting load, which those "
+			      "that passed may bear too",
+			      was ? was : "", was ? "; " : "", share * 100);
+	free(was);
+}
+
 /* A row wider than its goal: which knob would give it more samples. */
 static char *wide_note(const struct summary_row *row, double goal, int count)
 {
@@ -148,6 +180,9 @@ static char *spread_note(const struct summary_row *row, double goal)
 static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 {
 	const struct run_config *c = r->c;
+	size_t takes, disturbed;
+	pinned_takes(r, &takes, &disturbed);
+	int lasting = load_lasting(takes, disturbed);
 	for (size_t i = 0; i < nrows; i++) {
 		struct summary_row *row = &rows[i];
 		const struct unit *u = unit_of(r, row);
@@ -194,6 +229,9 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 		}
 		if (primary && u->state == UNIT_OK)
 			note_disturbed(r, row, u);
+		if (primary && u->state == UNIT_OK && lasting &&
+		    !u->fam->unpinned)
+			note_lasting(row, (double)disturbed / (double)takes);
 	}
 }
 
@@ -273,6 +311,10 @@ static void record_load(struct run *r)
 	machine_set(&r->m, "retakes-undisturbed", buf);
 	snprintf(buf, sizeof buf, "%zu", disturbed);
 	machine_set(&r->m, "samples-disturbed", buf);
+	size_t takes, bad;
+	pinned_takes(r, &takes, &bad);
+	snprintf(buf, sizeof buf, "%zu of %zu", bad, takes);
+	machine_set(&r->m, "pinned-disturbed", buf);
 }
 
 /* Adds a row for every unit that ended with no sample at all. */

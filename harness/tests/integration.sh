@@ -135,6 +135,15 @@ if [ "${retaken:-0}" -ge 2 ] && [ "$retaken" -le 8 ] && [ "$per_round" -eq 6 ] &
 else
 	bad "disturbed samples: retaken ${retaken:-?}, kept ${kept:-?}, $per_round of 6 rounds' samples, $notes notes: $(tail -n 1 "$tmp/loaded.err")"
 fi
+# Two retaken of at most 8 takes are a quarter: a lasting load, which
+# makes every row of the family disturbed, whatever its samples passed.
+lasting=$(grep -c ',ns/op,.*,disturbed,".*[0-9]% of the pinned families. samples ran disturbed: a lasting load' "$tmp/loaded/summary.csv")
+if [ "$lasting" -eq 2 ] &&
+	grep -q "^pinned-disturbed: $((retaken + kept)) of $((6 + retaken))\$" "$tmp/loaded/machine.txt"; then
+	ok "a lasting load on the pinned CPU flags every pinned row"
+else
+	bad "a lasting load: $lasting rows, $(grep pinned-disturbed "$tmp/loaded/machine.txt")"
+fi
 # off a terminal, progress comes as whole lines, with the time left
 if [ "$(grep -c '^cgobench: round [0-9]*/[0-9]*: [0-9]* of [0-9]* samples taken, about [0-9]*m[0-9][0-9]s left$' "$tmp/wide.err")" -ge 2 ] &&
 	! grep -q "$(printf '\r')" "$tmp/wide.err"; then

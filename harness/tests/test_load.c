@@ -138,6 +138,19 @@ static void budget_leaves_out_holds(void **state)
 	assert_true(schedule_spent(480, 128) == 480 - SCHEDULE_HELD_FREE_S);
 }
 
+/* A quarter of the takes disturbed is a lasting load; less, or no
+ * takes, is not. */
+static void lasting_load(void **state)
+{
+	(void)state;
+	assert_true(load_lasting(4, 1));
+	assert_false(load_lasting(5, 1));
+	assert_true(load_lasting(100, 25));
+	assert_false(load_lasting(101, 25));
+	assert_true(load_lasting(14, 14));
+	assert_false(load_lasting(0, 0));
+}
+
 /* Asks n times whether a retake pays; how many times it did. */
 static int pays(struct load_retakes *t, int n)
 {
@@ -188,6 +201,7 @@ int main(void)
 	    cmocka_unit_test(reads_this_machine),
 	    cmocka_unit_test(budget_leaves_out_holds),
 	    cmocka_unit_test(retakes_pay),
+	    cmocka_unit_test(lasting_load),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }
