@@ -77,12 +77,11 @@ void load_describe(const struct load_share *l, char *buf, size_t len);
 
 /* Whether a run's pinned CPU bore a load that lasted: a quarter or more
  * of its takes (retaken, or kept though disturbed) ran disturbed. Then
- * the samples that passed may bear part of it too: in the runs of
- * docs/precision.md with a CPU-bound loop where it did (28% to 51% of
- * the takes), the pinned rows' medians ran 2.5% to 5.2% above a quiet
- * run's, and rows that met +-3% with no sample kept disturbed lay 2% to
- * 8% above it, their intervals clear of the quiet ones; where it did not
- * (10%), within 2%. */
+ * the samples that passed the probe bear part of it too: in busy-defer
+ * (docs/precision.md, a CPU-bound loop beside the run, 43% of the pinned
+ * takes disturbed), the 31 pinned rows with no sample kept disturbed ran
+ * 4.0% (median; quartiles 2.0% to 7.5%) above a quiet run 20 minutes
+ * later, itself within 0.2% of one 90 minutes before. */
 int load_lasting(size_t takes, size_t disturbed);
 
 /* Whether taking a disturbed sample again pays, from the outcomes of the
