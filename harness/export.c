@@ -112,42 +112,6 @@ static int libraries_dat(const struct run_model *m, struct sbuf *sb)
 	return series(m, "libraries", sb);
 }
 
-/* The other swept families' charts: their data alone (charts.h). */
-static int handles_dat(const struct run_model *m, struct sbuf *sb)
-{
-	return series(m, "handles", sb);
-}
-
-static int parallel_dat(const struct run_model *m, struct sbuf *sb)
-{
-	return series(m, "parallel", sb);
-}
-
-static int pool_dat(const struct run_model *m, struct sbuf *sb)
-{
-	return series(m, "pool", sb);
-}
-
-static int cthreads_dat(const struct run_model *m, struct sbuf *sb)
-{
-	return series(m, "cthreads", sb);
-}
-
-static int mainthread_dat(const struct run_model *m, struct sbuf *sb)
-{
-	return series(m, "mainthread", sb);
-}
-
-static int busy_dat(const struct run_model *m, struct sbuf *sb)
-{
-	return series(m, "busy", sb);
-}
-
-static int blocking_dat(const struct run_model *m, struct sbuf *sb)
-{
-	return series(m, "blocking", sb);
-}
-
 /* The headline of the run for stdout: time per op and overhead. */
 static int table(const struct run_model *m, struct sbuf *sb)
 {
@@ -194,32 +158,40 @@ static int table(const struct run_model *m, struct sbuf *sb)
 	return 1;
 }
 
+#define RUN EXPORT_RUN
+#define BOTH (EXPORT_RUN | EXPORT_REPORT)
 const struct exporter exporters[] = {
-    {"summary", "summary.csv", EXPORT_RUN, summary_csv},
-    {"bench", "bench.txt", EXPORT_RUN, bench_txt},
-    {"machine", "machine.txt", EXPORT_RUN, machine_txt},
-    {"anatomy", "anatomy.csv", EXPORT_RUN, anatomy_csv},
-    {"anatomy-text", "anatomy.txt", EXPORT_RUN, anatomy_txt},
-    {"anatomy-chart", "anatomy.dat", EXPORT_RUN, anatomy_dat},
-    {"report", "report.md", EXPORT_RUN | EXPORT_REPORT, report_md},
-    {"overview", "overview.dat", EXPORT_RUN | EXPORT_REPORT, overview_dat},
-    {"toolchains", "toolchains.dat", EXPORT_RUN | EXPORT_REPORT,
-     toolchains_dat},
-    {"batch", "batch.dat", EXPORT_RUN | EXPORT_REPORT, batch_dat},
-    {"blocking", "blocking.dat", EXPORT_RUN | EXPORT_REPORT, blocking_dat},
-    {"busy", "busy.dat", EXPORT_RUN | EXPORT_REPORT, busy_dat},
-    {"cthreads", "cthreads.dat", EXPORT_RUN | EXPORT_REPORT, cthreads_dat},
-    {"handles", "handles.dat", EXPORT_RUN | EXPORT_REPORT, handles_dat},
-    {"libraries", "libraries.dat", EXPORT_RUN | EXPORT_REPORT, libraries_dat},
-    {"mainthread", "mainthread.dat", EXPORT_RUN | EXPORT_REPORT,
-     mainthread_dat},
-    {"parallel", "parallel.dat", EXPORT_RUN | EXPORT_REPORT, parallel_dat},
-    {"pool", "pool.dat", EXPORT_RUN | EXPORT_REPORT, pool_dat},
-    {"bmf", "bmf.json", EXPORT_RUN | EXPORT_REPORT, trackers_bmf},
-    {"gab", "gab.json", EXPORT_RUN | EXPORT_REPORT, trackers_gab},
-    {"page", "index.html", EXPORT_RUN | EXPORT_REPORT, page_html},
-    {"table", NULL, EXPORT_RUN, table},
-    {NULL, NULL, 0, NULL}};
+    {"summary", "summary.csv", RUN, summary_csv, NULL},
+    {"bench", "bench.txt", RUN, bench_txt, NULL},
+    {"machine", "machine.txt", RUN, machine_txt, NULL},
+    {"anatomy", "anatomy.csv", RUN, anatomy_csv, NULL},
+    {"anatomy-text", "anatomy.txt", RUN, anatomy_txt, NULL},
+    {"anatomy-chart", "anatomy.dat", RUN, anatomy_dat, NULL},
+    {"report", "report.md", BOTH, report_md, NULL},
+    {"overview", "overview.dat", BOTH, overview_dat, NULL},
+    {"toolchains", "toolchains.dat", BOTH, toolchains_dat, NULL},
+    {"batch", "batch.dat", BOTH, batch_dat, NULL},
+    {"blocking", "blocking.dat", BOTH, NULL, "blocking"},
+    {"busy", "busy.dat", BOTH, NULL, "busy"},
+    {"cthreads", "cthreads.dat", BOTH, NULL, "cthreads"},
+    {"handles", "handles.dat", BOTH, NULL, "handles"},
+    {"libraries", "libraries.dat", BOTH, libraries_dat, NULL},
+    {"mainthread", "mainthread.dat", BOTH, NULL, "mainthread"},
+    {"parallel", "parallel.dat", BOTH, NULL, "parallel"},
+    {"pool", "pool.dat", BOTH, NULL, "pool"},
+    {"bmf", "bmf.json", BOTH, trackers_bmf, NULL},
+    {"gab", "gab.json", BOTH, trackers_gab, NULL},
+    {"page", "index.html", BOTH, page_html, NULL},
+    {"table", NULL, RUN, table, NULL},
+    {NULL, NULL, 0, NULL, NULL}};
+#undef RUN
+#undef BOTH
+
+int export_make(const struct exporter *x, const struct run_model *m,
+		struct sbuf *sb)
+{
+	return x->make ? x->make(m, sb) : series(m, x->series, sb);
+}
 
 /* Writes one exporter's output; -2 with err set when it cannot. */
 static int export_one(const struct exporter *x, const struct run_model *m,
@@ -227,7 +199,7 @@ static int export_one(const struct exporter *x, const struct run_model *m,
 {
 	struct sbuf sb = {0};
 	sbuf_add(&sb, "", 0);
-	int has = x->make(m, &sb), rc = 0;
+	int has = export_make(x, m, &sb), rc = 0;
 	if (!x->file) {
 		if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len ||
 		    fflush(stdout) != 0)

@@ -20,11 +20,18 @@ struct exporter {
 	const char *file; /* in the run directory; NULL: standard output */
 	unsigned when;
 	/* Appends the output to sb; 0 when the run has nothing for it, and
-	 * then a file of that name is removed rather than written. */
+	 * then a file of that name is removed rather than written. NULL:
+	 * the data of the swept family's chart named series (charts.h). */
 	int (*make)(const struct run_model *m, struct sbuf *sb);
+	const char *series;
 };
 
 extern const struct exporter exporters[];
+
+/* Appends x's output to sb, as x->make says; 0 when the run has nothing
+ * for it. */
+int export_make(const struct exporter *x, const struct run_model *m,
+		struct sbuf *sb);
 
 /* Writes every exporter of `when` for m, each file through a rename.
  * A file that cannot be written is reported through warn (when not NULL)

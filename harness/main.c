@@ -406,7 +406,7 @@ static int cmd_export(int argc, char **argv)
 	}
 	m.claims = claims;
 	struct sbuf sb = {0};
-	x->make(&m, &sb);
+	export_make(x, &m, &sb);
 	rundir_free(&m);
 	claims_free(claims);
 	if (sb.len)

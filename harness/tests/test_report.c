@@ -50,7 +50,7 @@ static void stdout_table(void **state)
 		while (strcmp(x->name, "table"))
 			x++;
 		struct sbuf sb = {0};
-		x->make(&m, &sb);
+		export_make(x, &m, &sb);
 		assert_golden(goldens[k], sb.buf);
 		sbuf_free(&sb);
 		rundir_free(&m);
