@@ -1,7 +1,8 @@
 /* export: every output of a run is an exporter over its model (rundir.h),
  * registered in one table: a name, the file it writes in the run
  * directory (stdout for none), when it is written, and the function that
- * makes it. A new format is one function and one row of exporters[]; see
+ * makes it (or the swept family's chart series it gives). A new format is
+ * one function and one row of exporters[]; see
  * CONTRIBUTING.md, "Adding an output". */
 #ifndef CGOBENCH_EXPORT_H
 #define CGOBENCH_EXPORT_H
