@@ -286,6 +286,24 @@ static void not_measured(struct sbuf *sb, const struct summary_table *t,
 		sbuf_addstr(sb, "\n");
 }
 
+/* The sentence on a load that lasted (load.h), from machine.txt's
+ * pinned-disturbed ("N of M"); nothing when it was no such load or the
+ * run does not say. q quotes a status. */
+static void lasting_load(const char *machine, const char *q, struct sbuf *sb)
+{
+	char *v = machine_lookup(machine, "pinned-disturbed");
+	size_t bad, takes;
+	if (sscanf(v, "%zu of %zu", &bad, &takes) == 2 &&
+	    load_lasting(takes, bad))
+		sbuf_addf(sb,
+			  " The pinned families' samples ran disturbed in %zu "
+			  "of %zu takes (%.0f%%): a load that lasted, whose "
+			  "toll the samples that passed may bear too, so every "
+			  "pinned row is %sdisturbed%s.",
+			  bad, takes, 100.0 * (double)bad / (double)takes, q, q);
+	free(v);
+}
+
 void report_precision(const struct summary_precision *p, const char *machine,
 		      int markdown, struct sbuf *sb)
 {
@@ -326,6 +344,7 @@ void report_precision(const struct summary_precision *p, const char *machine,
 			  "CPU to run at full speed.",
 			  b, load_busy(o, st) ? "busy" : "quiet", b, o, st,
 			  retaken, paid, kept, held);
+	lasting_load(machine, q, sb);
 	free(paid);
 	free(clean);
 	free(others);

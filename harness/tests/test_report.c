@@ -895,6 +895,7 @@ static void precision_says_the_load(void **state)
 		    "disturbed and taken again (120 of 650 retakes ran "
 		    "undisturbed), 531 kept though disturbed; samples waited "
 		    "0.0 s for a slow CPU to run at full speed."));
+	assert_null(strstr(sb.buf, "lasted"));
 	sbuf_free(&sb);
 	sb = (struct sbuf){0};
 	report_precision(&p, load, 1, &sb);
@@ -902,6 +903,31 @@ static void precision_says_the_load(void **state)
 				       "again, 531 kept though disturbed;"));
 	sbuf_free(&sb);
 	free(with);
+	/* a quarter of the pinned takes disturbed: a lasting load, said;
+	 * less, nothing */
+	const char *shares[] = {"548 of 1485", "371 of 1484", "36 of 1726",
+				"NaN of 3"};
+	const int lasted[] = {1, 1, 0, 0};
+	for (int i = 0; i < 4; i++) {
+		char *m = xasprintf("%spinned-disturbed: %s\n", load, shares[i]);
+		sb = (struct sbuf){0};
+		report_precision(&p, m, 1, &sb);
+		int said = strstr(sb.buf, " ran disturbed in ") != NULL;
+		if (said != lasted[i])
+			fail_msg("pinned-disturbed %s: %s", shares[i], sb.buf);
+		sbuf_free(&sb);
+		free(m);
+	}
+	sb = (struct sbuf){0};
+	char *m = xasprintf("%spinned-disturbed: 548 of 1485\n", load);
+	report_precision(&p, m, 1, &sb);
+	assert_non_null(strstr(
+	    sb.buf, " The pinned families' samples ran disturbed in 548 of "
+		    "1485 takes (37%): a load that lasted, whose toll the "
+		    "samples that passed may bear too, so every pinned row is "
+		    "`disturbed`."));
+	sbuf_free(&sb);
+	free(m);
 }
 
 #define CHEAPER "*purego, which calls C"
