@@ -27,8 +27,8 @@ struct side {
 	size_t nrows;
 	/* lookups that would scan a table per row: rows by every key, and
 	 * without toolchain and compiler; summary.csv's rows by case and
-	 * variant, and by case, variant, param and unit */
-	struct key_index by_key, by_key_any, sum_variant, sum_order;
+	 * variant, by case, variant, param and unit, and by every key */
+	struct key_index by_key, by_key_any, sum_variant, sum_order, sum_key;
 	struct summary_samples samples; /* of rows, when has_raw */
 	char *machine; /* machine.txt beside its files, or NULL */
 };
@@ -47,9 +47,11 @@ static void index_side(struct side *s)
 {
 	for (size_t r = 0; s->has_sum && r < s->sum.nrows; r++) {
 		const struct summary_row *x = &s->sum.rows[r];
-		const char *k[] = {x->family, x->variant, x->param, x->unit};
+		const char *k[] = {x->family, x->variant, x->param,
+				   x->unit,   x->toolchain, x->cc};
 		key_index_put(&s->sum_variant, k, 2, r);
 		key_index_put(&s->sum_order, k, 4, r);
+		key_index_put(&s->sum_key, k, 6, r);
 	}
 }
 
@@ -202,6 +204,7 @@ static void free_side(struct side *s)
 	key_index_free(&s->by_key_any);
 	key_index_free(&s->sum_variant);
 	key_index_free(&s->sum_order);
+	key_index_free(&s->sum_key);
 	summary_samples_free(&s->samples);
 	free(s->machine);
 }
@@ -258,7 +261,33 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 	else
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
-	c->regression = c->significant && c->delta_pct > o->threshold_pct;
+	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
+			!c->disturbed;
+}
+
+/* Whether r, a row of s, was disturbed: by its own status, or, for a
+ * row computed from raw.csv, by its summary.csv row's. */
+static int disturbed_in(const struct side *s, const struct summary_row *r)
+{
+	const char *k[] = {r->family, r->variant, r->param,
+			   r->unit,   r->toolchain, r->cc};
+	long i = s->has_sum ? key_index_get(&s->sum_key, k, 6) : -1;
+	return r->status == SUMMARY_DISTURBED ||
+	       (i >= 0 && s->sum.rows[i].status == SUMMARY_DISTURBED);
+}
+
+/* A row comparing a of os with b of ns, its figures still to come. */
+static struct cmp_row row_of(const struct side *os,
+			     const struct summary_row *a,
+			     const struct side *ns,
+			     const struct summary_row *b)
+{
+	return (struct cmp_row){.o = a,
+				.n = b,
+				.change_lo = NAN,
+				.change_hi = NAN,
+				.disturbed = disturbed_in(os, a) ||
+					     disturbed_in(ns, b)};
 }
 
 /* Significance from the intervals alone, when there are no samples. */
@@ -485,17 +514,14 @@ int compare_runs(const char *old_path, const char *new_path,
 		if (o->normalize) {
 			if (!both)
 				continue;
-			rows[n] = (struct cmp_row){
-			    .o = a, .n = b, .change_lo = NAN, .change_hi = NAN};
+			rows[n] = row_of(&os, a, &ns, b);
 			compare_ratio(&rows[n++], &os, &ns, o);
 			continue;
 		}
-		rows[n] = (struct cmp_row){
-		    .o = a, .n = b, .change_lo = NAN, .change_hi = NAN};
+		rows[n] = row_of(&os, a, &ns, b);
 		compare_values(&rows[n++], &os, &ns, o);
 		if (both) {
-			rows[n] = (struct cmp_row){
-			    .o = a, .n = b, .change_lo = NAN, .change_hi = NAN};
+			rows[n] = row_of(&os, a, &ns, b);
 			compare_overhead(&rows[n++], &os, &ns, o);
 		}
 	}

@@ -19,6 +19,9 @@ struct cmp_row {
 	 * samples; NaN otherwise */
 	double change_lo, change_hi;
 	int significant, regression;
+	/* either run's row was disturbed (summary.h): its change may be the
+	 * load's, and it is no regression */
+	int disturbed;
 	size_t order; /* the old row's place in its summary.csv */
 };
 

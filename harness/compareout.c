@@ -58,7 +58,7 @@ static void print_only(FILE *out, const char *which, char **names, size_t n)
  * rows moved. */
 static void print_verdict(FILE *out, const struct cmp_view *v)
 {
-	size_t slower = 0, faster = 0, same = 0;
+	size_t slower = 0, faster = 0, same = 0, held = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
 		if (!c->significant)
@@ -67,6 +67,8 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 			slower++;
 		else
 			faster++;
+		held += c->significant && c->disturbed &&
+			c->delta_pct > v->threshold_pct;
 	}
 	if (v->regressions)
 		fprintf(out,
@@ -91,10 +93,18 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 	}
 	if (v->regressions > 10)
 		fprintf(out, " and %zu more", v->regressions - 10);
+	if (held)
+		fprintf(out,
+			"%s %zu %s slower by over %g%% %s inconclusive: "
+			"disturbed in one of the runs, by a load that may have "
+			"made the change;",
+			v->regressions ? ";" : "", held,
+			v->regressions ? "more" : held == 1 ? "row" : "rows",
+			v->threshold_pct, held == 1 ? "is" : "are");
 	fprintf(out,
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
 		"without a significant change\n",
-		v->regressions ? ";" : "", v->n, slower, faster, same);
+		v->regressions && !held ? ";" : "", v->n, slower, faster, same);
 }
 
 static void print_text(FILE *out, const struct cmp_view *v)
@@ -124,7 +134,10 @@ static void print_text(FILE *out, const struct cmp_view *v)
 		change_cols(c, ch, sizeof ch, why, sizeof why);
 		fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s%s\n",
 			c->o->family, c->o->variant, c->o->param, c->metric, ov,
-			nv, ch, why, c->regression ? "  REGRESSION" : "");
+			nv, ch, why,
+			c->regression  ? "  REGRESSION"
+			: c->disturbed ? "  disturbed"
+				       : "");
 	}
 	fprintf(out, "~: no significant change (p >= alpha, or the intervals "
 		     "overlap)\n");

@@ -248,7 +248,9 @@ static const struct command_help help_compare = {
     "with 95% intervals, the change, and a Mann-Whitney p-value (exact for\n"
     "small samples; '~' marks a change that is not significant). Crossings\n"
     "are compared on their overhead over the matched baseline as well.\n"
-    "When each run holds one toolchain, rows match across toolchains.\n",
+    "When each run holds one toolchain, rows match across toolchains.\n"
+    "A row that either run marks disturbed is no regression: its slowdown\n"
+    "is counted as inconclusive, the load may have made it.\n",
     "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
     "regression with --fail-on-regression, 2 bad or mismatched input\n"};
 

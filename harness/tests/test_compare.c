@@ -130,7 +130,8 @@ struct var {
 /* A run directory in /tmp holding raw.csv of these samples and a
  * summary.csv naming each variant's baseline. The caller removes it with
  * drop_run. */
-static char *write_run_of(const struct var *vs, size_t nv, const char *tc)
+static char *write_run_as(const struct var *vs, size_t nv, const char *tc,
+			  const char *status)
 {
 	char *dir = xstrdup("/tmp/cgobench-decide-XXXXXX");
 	assert_non_null(mkdtemp(dir));
@@ -148,9 +149,9 @@ static char *write_run_of(const struct var *vs, size_t nv, const char *tc)
 				  vs[i].v[k]);
 		/* the figures are left out: compare takes them from raw.csv */
 		sbuf_addf(&sum,
-			  "1,t,%s,%s,gcc,%s,ns/op,8,,,,,,,,,%s,,,,,,,,ok,\n",
+			  "1,t,%s,%s,gcc,%s,ns/op,8,,,,,,,,,%s,,,,,,,,%s,\n",
 			  vs[i].variant, tc, vs[i].param ? vs[i].param : "",
-			  vs[i].baseline);
+			  vs[i].baseline, status);
 	}
 	char err[ERRLEN];
 	char *rp = xasprintf("%s/raw.csv", dir), *sp =
@@ -166,6 +167,11 @@ static char *write_run_of(const struct var *vs, size_t nv, const char *tc)
 	sbuf_free(&raw);
 	sbuf_free(&sum);
 	return dir;
+}
+
+static char *write_run_of(const struct var *vs, size_t nv, const char *tc)
+{
+	return write_run_as(vs, nv, tc, "ok");
 }
 
 static char *write_run(const struct var *vs, size_t nv)
@@ -245,6 +251,45 @@ static void speedup_is_not_a_regression(void **state)
 	csv_free(&t);
 	drop_run(a);
 	drop_run(b);
+}
+
+/* A slowdown in a row that either run marks disturbed is no regression:
+ * the load may have made it. The verdict counts it as inconclusive and
+ * the row says why; the same slowdown in rows both ok is a regression. */
+static void disturbed_is_inconclusive(void **state)
+{
+	(void)state;
+	char *a = write_run(&fast, 1),
+	     *b = write_run_as(&slow, 1, "go1.26.8", "disturbed"),
+	     *c = write_run_as(&fast, 1, "go1.26.8", "disturbed"),
+	     *d = write_run(&slow, 1);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_string_equal(field(&t, "x", "value", "regression"), "0");
+	assert_int_equal(reg, 0);
+	csv_free(&t);
+	compared(c, d, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 0); /* the old run's row disturbed */
+	csv_free(&t);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	char *got, err[ERRLEN];
+	size_t len;
+	FILE *f = open_memstream(&got, &len);
+	if (compare_runs(a, b, &o, f, &reg, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	fclose(f);
+	assert_non_null(strstr(got, "  disturbed\n"));
+	assert_non_null(strstr(
+	    got, "verdict: no regression above 5%; 1 row slower by over 5% is "
+		 "inconclusive: disturbed in one of the runs, by a load that "
+		 "may have made the change; 1 rows: 1 significantly slower"));
+	free(got);
+	drop_run(a);
+	drop_run(b);
+	drop_run(c);
+	drop_run(d);
 }
 
 /* A regression is a change above the threshold: exactly at it is not. */
@@ -597,6 +642,7 @@ int main(void)
 	    cmocka_unit_test(normalized_from_summaries),
 	    cmocka_unit_test(bad_input),
 	    cmocka_unit_test(speedup_is_not_a_regression),
+	    cmocka_unit_test(disturbed_is_inconclusive),
 	    cmocka_unit_test(regression_threshold_bounds),
 	    cmocka_unit_test(p_either_side_of_alpha),
 	    cmocka_unit_test(overhead_change_both_ways),
