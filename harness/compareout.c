@@ -54,11 +54,23 @@ static void print_only(FILE *out, const char *which, char **names, size_t n)
 	fputc('\n', out);
 }
 
+/* The rows that would be regressions but for a disturbed row. */
+static size_t inconclusive(const struct cmp_view *v)
+{
+	size_t held = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cmp_row *c = &v->rows[i];
+		held += c->significant && c->disturbed &&
+			c->delta_pct > v->threshold_pct;
+	}
+	return held;
+}
+
 /* The closing line: the regressions, or that there is none and how the
  * rows moved. */
 static void print_verdict(FILE *out, const struct cmp_view *v)
 {
-	size_t slower = 0, faster = 0, same = 0, held = 0;
+	size_t slower = 0, faster = 0, same = 0, held = inconclusive(v);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
 		if (!c->significant)
@@ -67,8 +79,6 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 			slower++;
 		else
 			faster++;
-		held += c->significant && c->disturbed &&
-			c->delta_pct > v->threshold_pct;
 	}
 	if (v->regressions)
 		fprintf(out,
@@ -166,7 +176,7 @@ static const char *const field_names[] = {
     "metric",	  "unit",	 "old_n",      "old_median",	"old_ci_low",
     "old_ci_high", "new_n",	 "new_median", "new_ci_low",	"new_ci_high",
     "change_pct", "p_value",	 "change_ci_low", "change_ci_high",
-    "significant", "regression"};
+    "significant", "regression", "disturbed"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -185,9 +195,8 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 				      0};
 	if (i < 19)
 		return (struct field){F_NUM, NULL, 0, num[i - 8]};
-	return (struct field){F_FLAG, NULL,
-			      (size_t)(i == 19 ? c->significant : c->regression),
-			      0};
+	const int flag[] = {c->significant, c->regression, c->disturbed};
+	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }
 
 static void print_csv(FILE *out, const struct cmp_row *rows, size_t n)
@@ -283,6 +292,8 @@ static void print_json(FILE *out, const struct cmp_view *v)
 	json_object_set_new(root, "new", json_text(v->new_path));
 	json_object_set_new(root, "regressions",
 			    json_integer((json_int_t)v->regressions));
+	json_object_set_new(root, "inconclusive",
+			    json_integer((json_int_t)inconclusive(v)));
 	json_object_set_new(root, "rows", arr);
 	json_object_set_new(root, "machines_differ",
 			    v->machines_differ ? json_text(v->machines_differ)

@@ -268,6 +268,7 @@ static void disturbed_is_inconclusive(void **state)
 	compared(a, b, 5, 0.05, &t, &reg);
 	assert_string_equal(field(&t, "x", "value", "significant"), "1");
 	assert_string_equal(field(&t, "x", "value", "regression"), "0");
+	assert_string_equal(field(&t, "x", "value", "disturbed"), "1");
 	assert_int_equal(reg, 0);
 	csv_free(&t);
 	compared(c, d, 5, 0.05, &t, &reg);
@@ -281,6 +282,19 @@ static void disturbed_is_inconclusive(void **state)
 		fail_msg("%s", err);
 	fclose(f);
 	assert_non_null(strstr(got, "  disturbed\n"));
+	free(got);
+	o.format = COMPARE_JSON;
+	f = open_memstream(&got, &len);
+	if (compare_runs(a, b, &o, f, &reg, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	fclose(f);
+	assert_non_null(strstr(got, "\"inconclusive\": 1,"));
+	free(got);
+	o.format = COMPARE_TEXT;
+	f = open_memstream(&got, &len);
+	if (compare_runs(a, b, &o, f, &reg, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	fclose(f);
 	assert_non_null(strstr(
 	    got, "verdict: no regression above 5%; 1 row slower by over 5% is "
 		 "inconclusive: disturbed in one of the runs, by a load that "
