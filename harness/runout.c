@@ -67,7 +67,6 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
 	return strcmp(x->unit, y->unit);
 }
 
-/* Status and note of each row, from its unit's state and sample count. */
 /* Below this a time per op cannot be real work. */
 #define DELETED_NS 0.1
 
@@ -118,20 +117,27 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 	free(was);
 }
 
-/* The pinned families' takes, and those that ran disturbed (retaken, or
- * kept disturbed), for load_lasting. */
-static void pinned_takes(const struct run *r, size_t *takes,
-			 size_t *disturbed)
+/* Samples as taken: every take (retakes included), the retaken, and
+ * those kept though disturbed (kept_disturbed). */
+struct takes {
+	size_t takes, retaken, kept;
+};
+
+/* The takes of every unit, or of the pinned families' units that were
+ * measured to the end (for load_lasting). */
+static struct takes tally(const struct run *r, int pinned)
 {
-	*takes = *disturbed = 0;
+	struct takes t = {0};
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
 		double speed;
-		if (u->fam->unpinned || u->state != UNIT_OK)
+		if (pinned && (u->fam->unpinned || u->state != UNIT_OK))
 			continue;
-		*takes += u->n + u->retaken;
-		*disturbed += u->retaken + kept_disturbed(r, u, &speed);
+		t.takes += u->n + u->retaken;
+		t.retaken += u->retaken;
+		t.kept += kept_disturbed(r, u, &speed);
 	}
+	return t;
 }
 
 /* A pinned row of a run whose pinned CPU bore a lasting load (load.h) is
@@ -177,12 +183,14 @@ static char *spread_note(const struct summary_row *row, double goal)
 	    (row->s.q3 / row->s.median - 1) * 100);
 }
 
-static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
+/* Status and note of each row, from its unit's state and sample count,
+ * and from pinned, the pinned families' takes (a lasting load). */
+static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
+		     const struct takes *pinned)
 {
 	const struct run_config *c = r->c;
-	size_t takes, disturbed;
-	pinned_takes(r, &takes, &disturbed);
-	int lasting = load_lasting(takes, disturbed);
+	size_t disturbed = pinned->retaken + pinned->kept;
+	int lasting = load_lasting(pinned->takes, disturbed);
 	for (size_t i = 0; i < nrows; i++) {
 		struct summary_row *row = &rows[i];
 		const struct unit *u = unit_of(r, row);
@@ -231,7 +239,8 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows)
 			note_disturbed(r, row, u);
 		if (primary && u->state == UNIT_OK && lasting &&
 		    !u->fam->unpinned)
-			note_lasting(row, (double)disturbed / (double)takes);
+			note_lasting(row,
+				     (double)disturbed / (double)pinned->takes);
 	}
 }
 
@@ -270,16 +279,11 @@ static void carry_status(const struct run *r, struct summary_row *rows,
  * sample's CPUs, the mean wall time of a sample's process (for the
  * precision a second of measuring buys), and the samples retaken or kept
  * disturbed. */
-static void record_load(struct run *r)
+static void record_load(struct run *r, const struct takes *pinned)
 {
 	if (!r->load_samples)
 		return;
-	size_t retaken = 0, disturbed = 0;
-	for (size_t i = 0; i < r->nunits; i++) {
-		double speed;
-		retaken += r->units[i].retaken;
-		disturbed += kept_disturbed(r, &r->units[i], &speed);
-	}
+	struct takes all = tally(r, 0);
 	char buf[64];
 	double n = (double)r->load_samples;
 	snprintf(buf, sizeof buf, "%.3f", r->load_others / n);
@@ -304,16 +308,15 @@ static void record_load(struct run *r)
 	}
 	snprintf(buf, sizeof buf, "%.1f", r->held_s);
 	machine_set(&r->m, "held-seconds", buf);
-	snprintf(buf, sizeof buf, "%zu", retaken);
+	snprintf(buf, sizeof buf, "%zu", all.retaken);
 	machine_set(&r->m, "samples-retaken", buf);
 	snprintf(buf, sizeof buf, "%zu of %zu", r->retakes.clean,
 		 r->retakes.taken);
 	machine_set(&r->m, "retakes-undisturbed", buf);
-	snprintf(buf, sizeof buf, "%zu", disturbed);
+	snprintf(buf, sizeof buf, "%zu", all.kept);
 	machine_set(&r->m, "samples-disturbed", buf);
-	size_t takes, bad;
-	pinned_takes(r, &takes, &bad);
-	snprintf(buf, sizeof buf, "%zu of %zu", bad, takes);
+	snprintf(buf, sizeof buf, "%zu of %zu", pinned->retaken + pinned->kept,
+		 pinned->takes);
 	machine_set(&r->m, "pinned-disturbed", buf);
 }
 
@@ -409,7 +412,8 @@ int runout_write(struct run *r)
 	struct summary_row *rows;
 	size_t nrows;
 	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows, NULL);
-	annotate(r, rows, nrows);
+	struct takes pinned = tally(r, 1);
+	annotate(r, rows, nrows, &pinned);
 	carry_status(r, rows, nrows);
 	add_empty_rows(r, &rows, &nrows);
 	qsort_r(rows, nrows, sizeof *rows, cmp_rows, r);
@@ -423,7 +427,7 @@ int runout_write(struct run *r)
 		machine_set(&r->m, "unwritten", what);
 		free(what);
 	}
-	record_load(r);
+	record_load(r, &pinned);
 	machine_format(&r->m, &mach);
 	/* the run's model, from which every output is made */
 	struct run_model m = {.dir = r->dir,
