@@ -144,6 +144,7 @@ static int measure(struct run *r, struct unit *u, int pass,
 			      filter, NULL, r->c->benchtime_s, counted,
 			      counted ? groups : NULL, counted ? NULL : &load,
 			      out, err, errlen);
+	int disturbed = 0;
 	if (rc == 0 && !counted) {
 		*slow = fmax(before, probe(r));
 		load.speed = probe_best(&r->cpu) / *slow;
@@ -151,10 +152,10 @@ static int measure(struct run *r, struct unit *u, int pass,
 		r->load_others += load.others;
 		r->load_steal += load.steal;
 		r->load_samples++;
+		disturbed = load_disturbed(&load);
+		if (pass > 0)
+			load_retake_done(&r->retakes, !disturbed);
 	}
-	int disturbed = rc == 0 && !counted && load_disturbed(&load);
-	if (rc == 0 && !counted && pass > 0)
-		load_retake_done(&r->retakes, !disturbed);
 	if (disturbed) {
 		load_describe(&load, u->disturbance, sizeof u->disturbance);
 		if (pass < SCHEDULE_RETAKES && u->disturbed < 2 &&
@@ -188,7 +189,7 @@ static int take_sample(struct run *r, size_t ui, int rep, int pass)
 	int rc = measure(r, u, pass, &out, &slow, &upset, &put_off, err,
 			 sizeof err);
 	r->done++;
-	if (rc == 0 && put_off) {
+	if (put_off) {
 		benchout_free(&out);
 		return 1;
 	}
