@@ -19,17 +19,26 @@
 #define OLD "results/vm/pinning-auto-1"
 #define NEW "results/vm/pinning-none-1"
 
+/* What compare writes for old against new, which it must compare; the
+ * caller frees it. */
+static char *output_of(const char *old, const char *new_,
+		       const struct compare_opts *o, size_t *regressions)
+{
+	char *got, err[ERRLEN];
+	size_t len;
+	FILE *f = open_memstream(&got, &len);
+	if (compare_runs(old, new_, o, f, regressions, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	fclose(f);
+	return got;
+}
+
 static void golden(const char *old, const char *new_,
 		   const struct compare_opts *o, const char *name,
 		   size_t want_regressions)
 {
-	char *got;
-	size_t len, regressions;
-	FILE *f = open_memstream(&got, &len);
-	char err[ERRLEN];
-	if (compare_runs(old, new_, o, f, &regressions, err, sizeof err) != 0)
-		fail_msg("%s", err);
-	fclose(f);
+	size_t regressions;
+	char *got = output_of(old, new_, o, &regressions);
 	char *path = xasprintf("harness/tests/fixtures/%s", name);
 	assert_golden(path, got);
 	assert_int_equal(regressions, want_regressions);
@@ -198,12 +207,7 @@ static void compared(const char *old, const char *new_, double threshold,
 	struct compare_opts o = {.threshold_pct = threshold,
 				 .alpha = alpha,
 				 .format = COMPARE_CSV};
-	char *got, err[ERRLEN];
-	size_t len;
-	FILE *f = open_memstream(&got, &len);
-	if (compare_runs(old, new_, &o, f, regressions, err, sizeof err) != 0)
-		fail_msg("%s", err);
-	fclose(f);
+	char *got = output_of(old, new_, &o, regressions), err[ERRLEN];
 	if (csv_parse(got, "compare", t, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	free(got);
@@ -275,30 +279,16 @@ static void disturbed_is_inconclusive(void **state)
 	assert_int_equal(reg, 0); /* the old run's row disturbed */
 	csv_free(&t);
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
-	char *got, err[ERRLEN];
-	size_t len;
-	FILE *f = open_memstream(&got, &len);
-	if (compare_runs(a, b, &o, f, &reg, err, sizeof err) != 0)
-		fail_msg("%s", err);
-	fclose(f);
+	char *got = output_of(a, b, &o, &reg);
 	assert_non_null(strstr(got, "  disturbed\n"));
-	free(got);
-	o.format = COMPARE_JSON;
-	f = open_memstream(&got, &len);
-	if (compare_runs(a, b, &o, f, &reg, err, sizeof err) != 0)
-		fail_msg("%s", err);
-	fclose(f);
-	assert_non_null(strstr(got, "\"inconclusive\": 1,"));
-	free(got);
-	o.format = COMPARE_TEXT;
-	f = open_memstream(&got, &len);
-	if (compare_runs(a, b, &o, f, &reg, err, sizeof err) != 0)
-		fail_msg("%s", err);
-	fclose(f);
 	assert_non_null(strstr(
 	    got, "verdict: no regression above 5%; 1 row slower by over 5% is "
 		 "inconclusive: disturbed in one of the runs, by a load that "
 		 "may have made the change; 1 rows: 1 significantly slower"));
+	free(got);
+	o.format = COMPARE_JSON;
+	got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "\"inconclusive\": 1,"));
 	free(got);
 	drop_run(a);
 	drop_run(b);
@@ -425,11 +415,7 @@ static void overhead_change_both_ways(void **state)
 	/* judged from the samples of both (the bootstrap's change
 	 * interval), not from the intervals alone */
 	struct compare_opts txt = {.threshold_pct = 5, .alpha = 0.05};
-	char *out, err[ERRLEN];
-	size_t len;
-	FILE *f = open_memstream(&out, &len);
-	assert_int_equal(compare_runs(d, e, &txt, f, &reg, err, sizeof err), 0);
-	fclose(f);
+	char *out = output_of(d, e, &txt, &reg);
 	const char *row = strstr(out, "cgocheck=1 overhead");
 	assert_non_null(row);
 	assert_true(strstr(row, "change [+") &&
@@ -594,18 +580,13 @@ static void machines_that_differ(void **state)
 	put_machine(a, "cpu: AMD EPYC\ncpu-model: 2\nmicrocode: 0xa1\n");
 	put_machine(b, "cpu: AMD EPYC\ncpu-model: 17\nmicrocode: unknown\n");
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
-	char *got, err[ERRLEN];
-	size_t len, reg;
-	FILE *f = open_memstream(&got, &len);
-	assert_int_equal(compare_runs(a, b, &o, f, &reg, err, sizeof err), 0);
-	fclose(f);
+	size_t reg;
+	char *got = output_of(a, b, &o, &reg);
 	assert_non_null(strstr(got, "\nmachines differ: cpu-model 2 against "
 				    "17: a time moves"));
 	assert_null(strstr(got, "microcode"));
 	free(got);
-	f = open_memstream(&got, &len);
-	assert_int_equal(compare_runs(a, a, &o, f, &reg, err, sizeof err), 0);
-	fclose(f);
+	got = output_of(a, a, &o, &reg);
 	assert_null(strstr(got, "machines differ"));
 	free(got);
 	char *ma = xasprintf("%s/machine.txt", a), *mb =
@@ -628,11 +609,8 @@ static void json_of_a_name_not_utf8(void **state)
 	char *a = write_run(&v, 1);
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05,
 				 .format = COMPARE_JSON};
-	char *got, err[ERRLEN];
-	size_t len, reg;
-	FILE *f = open_memstream(&got, &len);
-	assert_int_equal(compare_runs(a, a, &o, f, &reg, err, sizeof err), 0);
-	fclose(f);
+	size_t reg;
+	char *got = output_of(a, a, &o, &reg);
 	json_error_t jerr;
 	json_t *root = json_loads(got, 0, &jerr);
 	assert_non_null(root);
