@@ -254,6 +254,25 @@ static double *samples(const struct side *s, const struct summary_row *r,
 	return v;
 }
 
+/* Whether a slowdown of c holds beyond what the new run's load could
+ * have made of it: the new figures, lowered by that load's bound (a
+ * load only slows), still above the old interval and the threshold. For
+ * an overhead, the crossing alone is taken as slowed (the least it could
+ * be); for a ratio, the crossing over its baseline. */
+static int beyond_load(const struct cmp_row *c, const struct compare_opts *o)
+{
+	/* a bound not known (NaN) makes every figure NaN: no regression */
+	double med = c->new_med / c->load_bound,
+	       lo = c->new_lo / c->load_bound;
+	if (!strcmp(c->metric, "overhead")) {
+		double cut = c->n->s.median * (1 - 1 / c->load_bound);
+		med = c->new_med - cut;
+		lo = c->new_lo - cut;
+	}
+	return lo > c->old_hi &&
+	       (med - c->old_med) / fabs(c->old_med) * 100 > o->threshold_pct;
+}
+
 static void finish(struct cmp_row *c, const struct compare_opts *o)
 {
 	if (c->old_med == c->new_med)
@@ -262,32 +281,49 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
-			!c->disturbed;
+			(!c->new_disturbed || beyond_load(c, o));
 }
 
-/* Whether r, a row of s, was disturbed: by its own status, or, for a
- * row computed from raw.csv, by its summary.csv row's. */
-static int disturbed_in(const struct side *s, const struct summary_row *r)
+/* The row of s's summary.csv that r stands for: r itself, or for a row
+ * computed from raw.csv, its summary.csv row's (NULL when none). */
+static const struct summary_row *summary_of(const struct side *s,
+					    const struct summary_row *r)
 {
 	const char *k[] = {r->family, r->variant, r->param,
 			   r->unit,   r->toolchain, r->cc};
 	long i = s->has_sum ? key_index_get(&s->sum_key, k, 6) : -1;
-	return r->status == SUMMARY_DISTURBED ||
-	       (i >= 0 && s->sum.rows[i].status == SUMMARY_DISTURBED);
+	return i >= 0 ? &s->sum.rows[i] : NULL;
 }
 
-/* A row comparing a of os with b of ns, its figures still to come. */
+/* Whether r, a row of s, was disturbed: by its own status, or by its
+ * summary.csv row's. */
+static int disturbed_in(const struct side *s, const struct summary_row *r)
+{
+	const struct summary_row *w = summary_of(s, r);
+	return r->status == SUMMARY_DISTURBED ||
+	       (w && w->status == SUMMARY_DISTURBED);
+}
+
+/* A row comparing a of os with b of ns, its figures still to come. A
+ * load only slows: a row disturbed in the old run alone is judged as any
+ * other (its slowdown, if anything, too small), one disturbed in the new
+ * run by its load bound. */
 static struct cmp_row row_of(const struct side *os,
 			     const struct summary_row *a,
 			     const struct side *ns,
 			     const struct summary_row *b)
 {
+	const struct summary_row *w = summary_of(ns, b);
+	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
+	int new_disturbed = disturbed_in(ns, b);
 	return (struct cmp_row){.o = a,
 				.n = b,
 				.change_lo = NAN,
 				.change_hi = NAN,
-				.disturbed = disturbed_in(os, a) ||
-					     disturbed_in(ns, b)};
+				.disturbed =
+				    disturbed_in(os, a) || new_disturbed,
+				.new_disturbed = new_disturbed,
+				.load_bound = bound > 0 ? bound : NAN};
 }
 
 /* Significance from the intervals alone, when there are no samples. */

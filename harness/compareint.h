@@ -19,9 +19,11 @@ struct cmp_row {
 	 * samples; NaN otherwise */
 	double change_lo, change_hi;
 	int significant, regression;
-	/* either run's row was disturbed (summary.h): its change may be the
-	 * load's, and it is no regression */
-	int disturbed;
+	/* either run's row was disturbed (summary.h), the new run's: its
+	 * slowdown is a regression only beyond what the new run's load could
+	 * have made (load_bound, the new row's; NaN where unknown) */
+	int disturbed, new_disturbed;
+	double load_bound;
 	size_t order; /* the old row's place in its summary.csv */
 };
 

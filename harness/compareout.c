@@ -54,13 +54,13 @@ static void print_only(FILE *out, const char *which, char **names, size_t n)
 	fputc('\n', out);
 }
 
-/* The rows that would be regressions but for a disturbed row. */
+/* The rows that would be regressions but for the new run's load. */
 static size_t inconclusive(const struct cmp_view *v)
 {
 	size_t held = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
-		held += c->significant && c->disturbed &&
+		held += c->significant && !c->regression &&
 			c->delta_pct > v->threshold_pct;
 	}
 	return held;
@@ -106,8 +106,8 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 	if (held)
 		fprintf(out,
 			"%s %zu %s slower by over %g%% %s inconclusive: "
-			"disturbed in one of the runs, by a load that may have "
-			"made the change;",
+			"disturbed in the new run, by a load that could have "
+			"made that much of the change (its load_bound);",
 			v->regressions ? ";" : "", held,
 			v->regressions ? "more" : held == 1 ? "row" : "rows",
 			v->threshold_pct, held == 1 ? "is" : "are");
@@ -176,7 +176,7 @@ static const char *const field_names[] = {
     "metric",	  "unit",	 "old_n",      "old_median",	"old_ci_low",
     "old_ci_high", "new_n",	 "new_median", "new_ci_low",	"new_ci_high",
     "change_pct", "p_value",	 "change_ci_low", "change_ci_high",
-    "significant", "regression", "disturbed"};
+    "significant", "regression", "disturbed", "load_bound"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -195,6 +195,8 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 				      0};
 	if (i < 19)
 		return (struct field){F_NUM, NULL, 0, num[i - 8]};
+	if (i == 22)
+		return (struct field){F_NUM, NULL, 0, c->load_bound};
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }

@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <math.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,14 @@ int load_disturbed(const struct load_share *l)
 {
 	return l->others > LOAD_OTHERS || l->steal > LOAD_STEAL ||
 	       (l->speed > 0 && l->speed < LOAD_SPEED);
+}
+
+double load_slowing(const struct load_share *l)
+{
+	double others = fmin(l->others, LOAD_SHARE_MAX);
+	double steal = fmin(l->steal, LOAD_SHARE_MAX);
+	double speed = l->speed > 0 && l->speed < 1 ? l->speed : 1;
+	return 1 / ((1 - others) * (1 - steal) * speed);
 }
 
 /* Six independent chains of adds and xors: work that keeps every ALU

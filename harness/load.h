@@ -68,6 +68,15 @@ void load_between(const struct load_snap *a, const struct load_snap *b,
 		  int cpu, double own_cpu_s, double wall_s,
 		  struct load_share *out);
 int load_disturbed(const struct load_share *l);
+/* The most l could have slowed the sample, as a factor: others' and the
+ * hypervisor's share of the time were not the sample's, and a CPU at
+ * speed s does its work in 1/s of the time (speed 0, not probed: full).
+ * A load only slows a benchmark, never speeds it up, so a time divided
+ * by this is the least the benchmark alone could have taken. Others and
+ * steal count up to LOAD_SHARE_MAX of the time each (a factor of 100):
+ * beyond, the sample says nothing of the benchmark. */
+#define LOAD_SHARE_MAX 0.99
+double load_slowing(const struct load_share *l);
 /* A run whose samples saw, on average, more than a tenth of a CPU of
  * other processes or a twentieth stolen ran on a busy machine. */
 int load_busy(double others, double steal);

@@ -249,8 +249,9 @@ static const struct command_help help_compare = {
     "small samples; '~' marks a change that is not significant). Crossings\n"
     "are compared on their overhead over the matched baseline as well.\n"
     "When each run holds one toolchain, rows match across toolchains.\n"
-    "A row that either run marks disturbed is no regression: its slowdown\n"
-    "is counted as inconclusive, the load may have made it.\n",
+    "A load only slows: a row the new run marks disturbed is a regression\n"
+    "only beyond what its load could have made (summary.csv's load_bound);\n"
+    "else its slowdown is counted as inconclusive.\n",
     "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
     "regression with --fail-on-regression, 2 bad or mismatched input\n"};
 

@@ -31,6 +31,14 @@ struct toolchain;
 enum unit_state { UNIT_OK, UNIT_FAILED, UNIT_SKIPPED };
 
 /* One benchmark of one binary: what a round runs once. */
+/* The load around one sample kept: the slower CPU probe around it (0:
+ * none), the most others and the hypervisor could have slowed it
+ * (load_slowing, the CPU's speed aside), and whether they upset it. */
+struct sample_load {
+	double slow, slowing;
+	int upset;
+};
+
 struct unit {
 	const struct family *fam;
 	const struct toolchain *tc;
@@ -49,10 +57,7 @@ struct unit {
 	size_t retaken;	  /* samples taken again, disturbed (load.h) */
 	size_t disturbed; /* samples kept though disturbed when taken */
 	char disturbance[48]; /* what disturbed the last one */
-	/* of every sample beside primary: the slower CPU probe around it
-	 * (0: none), and whether other work upset it when it was kept */
-	double *probe;
-	int *upset;
+	struct sample_load *load; /* of every sample, beside primary */
 };
 
 /* How many times a disturbed sample is taken again (at the end of its

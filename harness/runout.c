@@ -70,6 +70,25 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
 /* Below this a time per op cannot be real work. */
 #define DELETED_NS 0.1
 
+/* The CPU's speed around a sample, judged against the run's best probe
+ * at its end (1: full, or not probed). */
+static double speed_of(const struct run *r, const struct sample_load *l)
+{
+	return l->slow > 0 ? probe_best(&r->cpu) / l->slow : 1;
+}
+
+/* The most the load around u's samples could have slowed its time
+ * (summary.h's load_bound): the largest of its samples'. */
+static double load_bound(const struct run *r, const struct unit *u)
+{
+	double bound = 1;
+	for (size_t i = 0; i < u->n; i++) {
+		struct load_share l = {.speed = speed_of(r, &u->load[i])};
+		bound = fmax(bound, u->load[i].slowing * load_slowing(&l));
+	}
+	return bound;
+}
+
 /* The samples of u kept though disturbed: upset by other work when
  * taken, or taken while the CPU ran slow, judged against the run's best
  * probe at its end (a slow spell from the run's start is seen only once
@@ -80,9 +99,8 @@ static size_t kept_disturbed(const struct run *r, const struct unit *u,
 	size_t n = 0;
 	*speed = 1;
 	for (size_t i = 0; i < u->n; i++) {
-		double v =
-		    u->probe[i] > 0 ? probe_best(&r->cpu) / u->probe[i] : 1;
-		n += u->upset[i] || v < LOAD_SPEED;
+		double v = speed_of(r, &u->load[i]);
+		n += u->load[i].upset || v < LOAD_SPEED;
 		if (v < *speed)
 			*speed = v;
 	}
@@ -241,6 +259,8 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 		    !u->fam->unpinned)
 			note_lasting(row,
 				     (double)disturbed / (double)pinned->takes);
+		if (u->state == UNIT_OK && !strncmp(row->unit, "ns/", 3))
+			row->load_bound = load_bound(r, u);
 	}
 }
 

@@ -126,18 +126,16 @@ static double hold_for_speed(struct run *r)
  * all disturbed again). It is kept, counted as disturbed, on the last
  * pass, once the unit has kept two disturbed samples (a load that
  * outlasted its retakes stays), or while the run's retakes do not pay
- * (load.h). *slow is the slower probe around the sample, *upset whether
- * others or the hypervisor disturbed it. */
+ * (load.h). *sl gets the load around the sample. */
 static int measure(struct run *r, struct unit *u, int pass,
-		   struct bench_output *out, double *slow, int *upset,
+		   struct bench_output *out, struct sample_load *sl,
 		   int *put_off, char *err, size_t errlen)
 {
 	char *filter = u->is_go ? runbench_go_filter(u) : runbench_gb_filter(u->variant, u->param);
 	double groups[ANATOMY_NGROUPS];
 	long counted = counted_iterations(r, u);
 	struct load_share load = {0};
-	*slow = 0;
-	*upset = 0;
+	*sl = (struct sample_load){.slowing = 1};
 	*put_off = 0;
 	double before = counted ? 0 : hold_for_speed(r);
 	int rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary, u->env,
@@ -146,8 +144,10 @@ static int measure(struct run *r, struct unit *u, int pass,
 			      out, err, errlen);
 	int disturbed = 0;
 	if (rc == 0 && !counted) {
-		*slow = fmax(before, probe(r));
-		load.speed = probe_best(&r->cpu) / *slow;
+		sl->slow = fmax(before, probe(r));
+		/* judged again at the run's end, against its best probe */
+		sl->slowing = load_slowing(&load);
+		load.speed = probe_best(&r->cpu) / sl->slow;
 		r->load_wall += load.wall_s;
 		r->load_others += load.others;
 		r->load_steal += load.steal;
@@ -164,8 +164,8 @@ static int measure(struct run *r, struct unit *u, int pass,
 			*put_off = 1;
 		} else {
 			u->disturbed++;
-			*upset = load.others > LOAD_OTHERS ||
-				 load.steal > LOAD_STEAL;
+			sl->upset = load.others > LOAD_OTHERS ||
+				    load.steal > LOAD_STEAL;
 		}
 	}
 	if (rc == 0 && counted && out->nlines) {
@@ -184,10 +184,9 @@ static int take_sample(struct run *r, size_t ui, int rep, int pass)
 	struct unit *u = &r->units[ui];
 	struct bench_output out;
 	char err[ERRLEN];
-	double slow;
-	int upset, put_off;
-	int rc = measure(r, u, pass, &out, &slow, &upset, &put_off, err,
-			 sizeof err);
+	struct sample_load sl;
+	int put_off;
+	int rc = measure(r, u, pass, &out, &sl, &put_off, err, sizeof err);
 	r->done++;
 	if (put_off) {
 		benchout_free(&out);
@@ -225,10 +224,8 @@ static int take_sample(struct run *r, size_t ui, int rep, int pass)
 		gbjson_add(&r->gb, u->fam->name, u->tc->name, u->tc->cc_name,
 			   rep, out.json);
 	u->primary = xrealloc(u->primary, (u->n + 1) * sizeof *u->primary);
-	u->probe = xrealloc(u->probe, (u->n + 1) * sizeof *u->probe);
-	u->upset = xrealloc(u->upset, (u->n + 1) * sizeof *u->upset);
-	u->probe[u->n] = slow;
-	u->upset[u->n] = upset;
+	u->load = xrealloc(u->load, (u->n + 1) * sizeof *u->load);
+	u->load[u->n] = sl;
 	u->primary[u->n++] = l->metrics[0].value;
 	r->taken = xrealloc(r->taken, (r->ntaken + 1) * sizeof *r->taken);
 	struct taken *tk = &r->taken[r->ntaken++];

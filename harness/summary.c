@@ -295,6 +295,7 @@ enum col_kind {
 	COL_SAMPLES,  /* a double, "" when the row has no samples */
 	COL_SPREAD,   /* the same, NaN when an older summary.csv lacks it */
 	COL_BASELINE, /* a double, "" when no baseline was found */
+	COL_LOAD,     /* a factor, "" for 0 (unknown); absent from older */
 	COL_STATUS,
 	COL_NOTE
 };
@@ -328,6 +329,7 @@ enum col_kind {
 	X("ratio", COL_BASELINE, AT(d.ratio))                                  \
 	X("ratio_ci_low", COL_BASELINE, AT(d.ratio_low))                       \
 	X("ratio_ci_high", COL_BASELINE, AT(d.ratio_high))                     \
+	X("load_bound", COL_LOAD, AT(load_bound))                              \
 	X("status", COL_STATUS, AT(status))                                    \
 	X("note", COL_NOTE, AT(note))
 
@@ -379,30 +381,41 @@ static const char *format_field(const struct summary_row *r,
 	case COL_BASELINE:
 		return csv_double(buf, r->baseline_found ? *(const double *)f
 							 : NAN);
+	case COL_LOAD:
+		return csv_double(buf, r->load_bound > 0 ? r->load_bound : NAN);
 	case COL_STATUS: return summary_status_names[r->status];
 	}
 	return "";
 }
 
-/* Whether a row has its quartiles: every row a run writes; none of a
- * summary.csv read back from before they were written. */
-static int has_quartiles(const struct summary_row *rows, size_t n)
+/* Whether a row has its quartiles, or its load bound: every row a run
+ * writes (every row of time, for the bound); none of a summary.csv read
+ * back from before they were written. */
+static int has_kind(const struct summary_row *rows, size_t n,
+		    enum col_kind kind)
 {
 	for (size_t i = 0; i < n; i++)
-		if (rows[i].s.n > 0 && !isnan(rows[i].s.q1))
+		if (kind == COL_SPREAD ? rows[i].s.n > 0 && !isnan(rows[i].s.q1)
+				       : rows[i].load_bound > 0)
 			return 1;
 	return 0;
+}
+
+/* The columns that an older summary.csv may lack. */
+static int optional_kind(enum col_kind kind)
+{
+	return kind == COL_SPREAD || kind == COL_LOAD;
 }
 
 void summary_format_csv(const struct summary_row *rows, size_t n,
 			struct sbuf *sb)
 {
-	/* the columns written: q1 and q3 only where known, so that an
-	 * older summary.csv is written back as it was */
+	/* the columns written: q1, q3 and load_bound only where known, so
+	 * that an older summary.csv is written back as it was */
 	size_t cols[NCOLUMNS], nc = 0;
-	int quartiles = has_quartiles(rows, n);
 	for (size_t k = 0; k < NCOLUMNS; k++)
-		if (quartiles || columns[k].kind != COL_SPREAD)
+		if (!optional_kind(columns[k].kind) ||
+		    has_kind(rows, n, columns[k].kind))
 			cols[nc++] = k;
 	char bufs[NCOLUMNS][32];
 	const char *f[NCOLUMNS];
@@ -422,7 +435,7 @@ int summary_require(const struct csv_table *t, char *err, size_t errlen)
 	const char *required[NCOLUMNS + 1];
 	size_t n = 0;
 	for (size_t k = 0; k < NCOLUMNS; k++)
-		if (columns[k].kind != COL_SPREAD)
+		if (!optional_kind(columns[k].kind))
 			required[n++] = columns[k].name;
 	required[n] = NULL;
 	return csv_require(t, required, err, errlen);
@@ -466,6 +479,15 @@ static int read_field(struct summary_row *r, const struct column *c,
 					 text);
 		if (c->kind == COL_BASELINE && text[0])
 			r->baseline_found = 1;
+		return 0;
+	case COL_LOAD:
+		r->load_bound = 0;
+		if (text[0] && (parse_double(text, &r->load_bound) != 0 ||
+				!(r->load_bound >= 1) || isinf(r->load_bound)))
+			return set_error(err, errlen,
+					 "%s:%d: bad load_bound '%s' (a factor "
+					 "of 1 or more)",
+					 t->source, t->lines[row], text);
 		return 0;
 	case COL_STATUS:
 		for (int s = 0; s < SUMMARY_NSTATUS; s++)

@@ -48,6 +48,11 @@ struct summary_row {
 	struct stats_diff d; /* valid when baseline_found */
 	int baseline_found;
 	enum summary_status status;
+	/* the most that other work measured around its samples (load.h's
+	 * load_slowing, the CPU's speed with it) could have slowed its time,
+	 * as a factor of 1 or more; 0 where unknown: a row not of time, or
+	 * of a summary.csv written before it */
+	double load_bound;
 	char *note;
 };
 

@@ -137,10 +137,10 @@ struct var {
 };
 
 /* A run directory in /tmp holding raw.csv of these samples and a
- * summary.csv naming each variant's baseline. The caller removes it with
- * drop_run. */
+ * summary.csv naming each variant's baseline, each row of this status and
+ * load bound ("" for none). The caller removes it with drop_run. */
 static char *write_run_as(const struct var *vs, size_t nv, const char *tc,
-			  const char *status)
+			  const char *status, const char *bound)
 {
 	char *dir = xstrdup("/tmp/cgobench-decide-XXXXXX");
 	assert_non_null(mkdtemp(dir));
@@ -158,9 +158,9 @@ static char *write_run_as(const struct var *vs, size_t nv, const char *tc,
 				  vs[i].v[k]);
 		/* the figures are left out: compare takes them from raw.csv */
 		sbuf_addf(&sum,
-			  "1,t,%s,%s,gcc,%s,ns/op,8,,,,,,,,,%s,,,,,,,,%s,\n",
+			  "1,t,%s,%s,gcc,%s,ns/op,8,,,,,,,,,%s,,,,,,,,%s,%s,\n",
 			  vs[i].variant, tc, vs[i].param ? vs[i].param : "",
-			  vs[i].baseline, status);
+			  vs[i].baseline, bound, status);
 	}
 	char err[ERRLEN];
 	char *rp = xasprintf("%s/raw.csv", dir), *sp =
@@ -180,7 +180,7 @@ static char *write_run_as(const struct var *vs, size_t nv, const char *tc,
 
 static char *write_run_of(const struct var *vs, size_t nv, const char *tc)
 {
-	return write_run_as(vs, nv, tc, "ok");
+	return write_run_as(vs, nv, tc, "ok", "1");
 }
 
 static char *write_run(const struct var *vs, size_t nv)
@@ -229,6 +229,9 @@ static const struct var slow = {"x", "", {20, 20.2, 19.9, 20.1, 20.3, 19.8,
 					  20.05, 20.15}, NULL};
 static const struct var fast = {"x", "", {10, 10.1, 9.9, 10.05, 10.2, 9.95,
 					  10.15, 9.85}, NULL};
+/* most samples 3 times fast's, two of them barely above it */
+static const struct var uneven = {"x", "", {11, 11.5, 30, 30.2, 29.9, 30.1,
+					    30.3, 29.8}, NULL};
 
 /* A significant speed-up is an improvement, never a regression; the same
  * change the other way is one, counted once, and the exit status of
@@ -257,43 +260,108 @@ static void speedup_is_not_a_regression(void **state)
 	drop_run(b);
 }
 
-/* A slowdown in a row that either run marks disturbed is no regression:
- * the load may have made it. The verdict counts it as inconclusive and
- * the row says why; the same slowdown in rows both ok is a regression. */
+/* A load only slows. A slowdown in a row the new run marks disturbed is
+ * a regression only beyond what its load could have made (its
+ * load_bound): slow is twice fast, which a bound of 1.5 cannot make and
+ * one of 2.5 (or none known) can; those the verdict counts as
+ * inconclusive, and the row says why. A row disturbed in the old run
+ * alone is judged as any: its load made the slowdown smaller if
+ * anything. */
 static void disturbed_is_inconclusive(void **state)
 {
 	(void)state;
 	char *a = write_run(&fast, 1),
-	     *b = write_run_as(&slow, 1, "go1.26.8", "disturbed"),
-	     *c = write_run_as(&fast, 1, "go1.26.8", "disturbed"),
-	     *d = write_run(&slow, 1);
+	     *b = write_run_as(&slow, 1, "go1.26.8", "disturbed", "2.5"),
+	     *c = write_run_as(&fast, 1, "go1.26.8", "disturbed", "1.1"),
+	     *d = write_run(&slow, 1),
+	     *e = write_run_as(&slow, 1, "go1.26.8", "disturbed", "1.5"),
+	     *f = write_run_as(&slow, 1, "go1.26.8", "disturbed", ""),
+	     *g = write_run_as(&uneven, 1, "go1.26.8", "disturbed", "1.2");
 	struct csv_table t;
 	size_t reg;
 	compared(a, b, 5, 0.05, &t, &reg);
 	assert_string_equal(field(&t, "x", "value", "significant"), "1");
 	assert_string_equal(field(&t, "x", "value", "regression"), "0");
 	assert_string_equal(field(&t, "x", "value", "disturbed"), "1");
+	assert_string_equal(field(&t, "x", "value", "load_bound"), "2.5");
+	assert_int_equal(reg, 0);
+	csv_free(&t);
+	compared(a, f, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 0); /* no bound known */
+	assert_string_equal(field(&t, "x", "value", "load_bound"), "");
+	csv_free(&t);
+	compared(a, e, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 1); /* 2 times slower, 1.5 at most the load's */
+	assert_string_equal(field(&t, "x", "value", "disturbed"), "1");
+	csv_free(&t);
+	/* beyond the bound, but no longer above the threshold */
+	compared(a, e, 40, 0.05, &t, &reg);
+	assert_int_equal(reg, 0);
+	csv_free(&t);
+	/* the median beyond the bound, the interval's low end not: its
+	 * slowdown may still be the load's */
+	compared(a, g, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_true(atof(field(&t, "x", "value", "change_pct")) > 150);
 	assert_int_equal(reg, 0);
 	csv_free(&t);
 	compared(c, d, 5, 0.05, &t, &reg);
-	assert_int_equal(reg, 0); /* the old run's row disturbed */
+	assert_int_equal(reg, 1); /* the old run's row disturbed */
+	assert_string_equal(field(&t, "x", "value", "disturbed"), "1");
 	csv_free(&t);
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	char *got = output_of(a, b, &o, &reg);
 	assert_non_null(strstr(got, "  disturbed\n"));
 	assert_non_null(strstr(
 	    got, "verdict: no regression above 5%; 1 row slower by over 5% is "
-		 "inconclusive: disturbed in one of the runs, by a load that "
-		 "may have made the change; 1 rows: 1 significantly slower"));
+		 "inconclusive: disturbed in the new run, by a load that could "
+		 "have made that much of the change (its load_bound); 1 rows: "
+		 "1 significantly slower"));
+	free(got);
+	got = output_of(a, e, &o, &reg);
+	assert_non_null(strstr(got, "  REGRESSION\n"));
 	free(got);
 	o.format = COMPARE_JSON;
 	got = output_of(a, b, &o, &reg);
 	assert_non_null(strstr(got, "\"inconclusive\": 1,"));
+	assert_non_null(strstr(got, "\"load_bound\": 2.5"));
 	free(got);
+	char *runs[] = {a, b, c, d, e, f, g};
+	for (size_t i = 0; i < 7; i++)
+		drop_run(runs[i]);
+}
+
+/* An overhead's slowdown beyond the load: the crossing, 20 over a
+ * baseline of 10 in the old run, 30 in the new, is a regression above
+ * 40% of the overhead (+100%) while a bound of 1.2 could have made at
+ * most 5 of it (30 - 30 / 1.2, leaving +50%), and inconclusive with a
+ * bound of 2 (up to 15). */
+static void overhead_beyond_load(void **state)
+{
+	(void)state;
+	struct var base = {"b", "", {10, 10.1, 9.9, 10.05, 10.2, 9.95, 10.15,
+				     9.85}, NULL};
+	struct var x1 = {"x", "b", {20, 20.2, 19.9, 20.1, 20.3, 19.8, 20.05,
+				    20.15}, NULL};
+	struct var x2 = {"x", "b", {30, 30.2, 29.9, 30.1, 30.3, 29.8, 30.05,
+				    30.15}, NULL};
+	struct var o1[] = {base, x1}, o2[] = {base, x2};
+	char *a = write_run(o1, 2),
+	     *b = write_run_as(o2, 2, "go1.26.8", "disturbed", "1.2"),
+	     *c = write_run_as(o2, 2, "go1.26.8", "disturbed", "2");
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 40, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "overhead", "regression"), "1");
+	assert_string_equal(field(&t, "x", "value", "regression"), "0");
+	csv_free(&t);
+	compared(a, c, 40, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
+	assert_string_equal(field(&t, "x", "overhead", "regression"), "0");
+	csv_free(&t);
 	drop_run(a);
 	drop_run(b);
 	drop_run(c);
-	drop_run(d);
 }
 
 /* A regression is a change above the threshold: exactly at it is not. */
@@ -516,7 +584,7 @@ static char *write_summary(double median, double lo, double hi)
 	for (size_t i = 0; summary_columns[i]; i++)
 		sbuf_addf(&sb, "%s%s", i ? "," : "", summary_columns[i]);
 	sbuf_addf(&sb, "\n%d,t,x,go1.26.8,gcc,,ns/op,10,%.17g,%.17g,%.17g,"
-		       "%.17g,%.17g,%.17g,%.17g,0.95,,,,,,,,,ok,\n",
+		       "%.17g,%.17g,%.17g,%.17g,0.95,,,,,,,,,,ok,\n",
 		  SUMMARY_SCHEMA, median, lo, hi, lo, hi, lo, hi);
 	char err[ERRLEN];
 	assert_int_equal(file_write_atomic(path, sb.buf, sb.len, err,
@@ -635,6 +703,7 @@ int main(void)
 	    cmocka_unit_test(bad_input),
 	    cmocka_unit_test(speedup_is_not_a_regression),
 	    cmocka_unit_test(disturbed_is_inconclusive),
+	    cmocka_unit_test(overhead_beyond_load),
 	    cmocka_unit_test(regression_threshold_bounds),
 	    cmocka_unit_test(p_either_side_of_alpha),
 	    cmocka_unit_test(overhead_change_both_ways),

@@ -117,6 +117,29 @@ static void thresholds(void **state)
 
 /* This machine's own /proc/stat reads, with a CPU or more, and counts
  * this test among the running tasks. */
+/* The most a load could have slowed a sample: none is 1; half a CPU
+ * taken by others doubles a time, a CPU at 0.8 of its speed takes 1.25
+ * times as long, and they compound; a share of a CPU or more counts as
+ * 0.99 of it (100 times), so that the factor stays finite. */
+static void slowing(void **state)
+{
+	(void)state;
+	assert_true(load_slowing(&(struct load_share){0}) == 1);
+	assert_float_equal(load_slowing(&(struct load_share){.others = 0.5}),
+			   2, 1e-12);
+	assert_float_equal(load_slowing(&(struct load_share){.steal = 0.2}),
+			   1.25, 1e-12);
+	assert_float_equal(load_slowing(&(struct load_share){.speed = 0.8}),
+			   1.25, 1e-12);
+	assert_float_equal(
+	    load_slowing(&(struct load_share){
+		.others = 0.5, .steal = 0.2, .speed = 0.8}),
+	    2 * 1.25 * 1.25, 1e-12);
+	assert_true(load_slowing(&(struct load_share){.speed = 1.3}) == 1);
+	assert_float_equal(load_slowing(&(struct load_share){.others = 1.7}),
+			   100, 1e-9);
+}
+
 static void reads_this_machine(void **state)
 {
 	(void)state;
@@ -198,6 +221,7 @@ int main(void)
 	    cmocka_unit_test(rejects_malformed),
 	    cmocka_unit_test(shares),
 	    cmocka_unit_test(thresholds),
+	    cmocka_unit_test(slowing),
 	    cmocka_unit_test(reads_this_machine),
 	    cmocka_unit_test(budget_leaves_out_holds),
 	    cmocka_unit_test(retakes_pay),

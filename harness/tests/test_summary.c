@@ -173,12 +173,47 @@ static void golden_csv(void **state)
 	struct summary_row *rows;
 	summary_compute(o, n, baseline, NULL, &rows, &nr, NULL);
 	rows[0].note = xstrdup("a note, with a comma");
+	rows[0].load_bound = 1.25;
 	struct sbuf sb = {0};
 	summary_format_csv(rows, nr, &sb);
 	assert_golden(FIXTURE("summary-golden.csv"), sb.buf);
 	sbuf_free(&sb);
 	summary_free(rows, nr);
 	free(o);
+}
+
+/* load_bound, where a run wrote it, reads back as written ("" as 0,
+ * unknown); a bound under 1 (a load that sped the benchmark up), infinite
+ * or not a number is refused, naming the line. */
+static void load_bound_read(void **state)
+{
+	(void)state;
+	const char *path = FIXTURE("summary-golden.csv");
+	char *golden = fixture(path), err[ERRLEN];
+	char *text = xstrdup(golden);
+	free(golden);
+	struct summary_table t;
+	assert_int_equal(summary_parse(text, path, &t, err, sizeof err), 0);
+	assert_true(t.rows[0].load_bound == 1.25);
+	assert_true(t.rows[1].load_bound == 0);
+	summary_table_free(&t);
+	char *bound = strstr(text, ",1.25,");
+	assert_non_null(bound);
+	int at = (int)(bound - text);
+	static const char *const bad[] = {"0.5", "inf", "nan", "x"};
+	for (int i = 0; i < 4; i++) {
+		char *line = xasprintf("%.*s,%s%s", at, text, bad[i],
+				       text + at + 5);
+		assert_int_equal(
+		    summary_parse(line, path, &t, err, sizeof err), -1);
+		char *want = xasprintf("%s:2: bad load_bound '%s' (a factor "
+				       "of 1 or more)",
+				       path, bad[i]);
+		assert_string_equal(err, want);
+		free(want);
+		free(line);
+	}
+	free(text);
 }
 
 /* summary.csv read back through its one reader: every row, the matrix
@@ -277,6 +312,7 @@ int main(void)
 	    cmocka_unit_test(rows_and_overhead),
 	    cmocka_unit_test(paired_by_repetition),
 	    cmocka_unit_test(golden_csv),
+	    cmocka_unit_test(load_bound_read),
 	    cmocka_unit_test(read_back),
 	    cmocka_unit_test(committed_round_trip),
 	};
