@@ -2,6 +2,7 @@
 #include "compareint.h"
 
 #include "csv.h"
+#include "load.h"
 #include "machine.h"
 #include "raw.h"
 #include "stats.h"
@@ -31,6 +32,10 @@ struct side {
 	struct key_index by_key, by_key_any, sum_variant, sum_order, sum_key;
 	struct summary_samples samples; /* of rows, when has_raw */
 	char *machine; /* machine.txt beside its files, or NULL */
+	int busy; /* machine.txt says the machine was busy (load_busy) */
+	/* machine.txt's pinned CPU ("none", or "unknown" without one), and
+	 * the families it names as run unpinned */
+	char *pinned, *unpinned;
 };
 
 static const char *sum_baseline(void *ctx, const char *family,
@@ -134,11 +139,52 @@ static char *machines_differ(const char *a, const char *b)
 	return sb.buf;
 }
 
+/* Whether machine.txt (NULL: none) says its run's machine was busy: the
+ * load of other processes or the hypervisor, averaged over the samples,
+ * that of a CPU-bound process sharing the CPUs part of the time (a
+ * load it does not give, "unknown", is none). */
+static int ran_busy(const char *machine)
+{
+	char *others = machine_lookup(machine, "load-others"),
+	     *steal = machine_lookup(machine, "load-steal");
+	int busy = load_busy(atof(others), atof(steal));
+	free(others);
+	free(steal);
+	return busy;
+}
+
+/* Whether r, a row of s, is a time of a benchmark pinned to one CPU,
+ * where a load only slows: machine.txt names a CPU, and r's family is not
+ * among those it ran unpinned ("unpinned: GOMAXPROCS=2, no pinning:
+ * handles,parallel,threads"). Spread over every CPU, a contended family
+ * can run faster beside a load, with fewer of its threads contending:
+ * busy-bound's `handles` rows at 2 goroutines took 207 ns against 374 ns
+ * quiet (docs/precision.md, item 12). */
+static int pinned_time(const struct side *s, const struct summary_row *r)
+{
+	if (strncmp(r->unit, "ns/", 3) || strncmp(s->pinned, "cpu ", 4))
+		return 0;
+	const char *list = strrchr(s->unpinned, ':');
+	list = list ? list + 1 : s->unpinned;
+	size_t n = strlen(r->family);
+	for (const char *p = list; *p;) {
+		p += strspn(p, " ,");
+		size_t len = strcspn(p, ",");
+		if (len == n && !strncmp(p, r->family, n))
+			return 0;
+		p += len;
+	}
+	return 1;
+}
+
 static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 {
 	memset(s, 0, sizeof *s);
 	s->path = path;
 	s->machine = machine_of(path);
+	s->busy = ran_busy(s->machine);
+	s->pinned = machine_lookup(s->machine, "pinned");
+	s->unpinned = machine_lookup(s->machine, "unpinned");
 	char *raw = NULL, *sum = NULL;
 	if (path_is_dir(path)) {
 		raw = xasprintf("%s/raw.csv", path);
@@ -207,6 +253,8 @@ static void free_side(struct side *s)
 	key_index_free(&s->sum_key);
 	summary_samples_free(&s->samples);
 	free(s->machine);
+	free(s->pinned);
+	free(s->unpinned);
 }
 
 /* 1 when the run holds exactly one toolchain and C compiler. */
@@ -281,7 +329,7 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
-			(!c->new_disturbed || beyond_load(c, o));
+			!c->old_unsure && (!c->new_loaded || beyond_load(c, o));
 }
 
 /* The row of s's summary.csv that r stands for: r itself, or for a row
@@ -304,10 +352,13 @@ static int disturbed_in(const struct side *s, const struct summary_row *r)
 	       (w && w->status == SUMMARY_DISTURBED);
 }
 
-/* A row comparing a of os with b of ns, its figures still to come. A
- * load only slows: a row disturbed in the old run alone is judged as any
- * other (its slowdown, if anything, too small), one disturbed in the new
- * run by its load bound. */
+/* A row comparing a of os with b of ns, its figures still to come. Of a
+ * new run, a row disturbed, or any on a busy machine, is judged by its
+ * load bound (a load that flags some samples slows the rest a little:
+ * docs/precision.md, item 12). Of an old run, such a row is judged as
+ * any other where a load only slows (pinned_time): its slowdown, if
+ * anything, too small; elsewhere the load may have sped it up, and its
+ * slowdown is no finding. */
 static struct cmp_row row_of(const struct side *os,
 			     const struct summary_row *a,
 			     const struct side *ns,
@@ -315,14 +366,15 @@ static struct cmp_row row_of(const struct side *os,
 {
 	const struct summary_row *w = summary_of(ns, b);
 	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
-	int new_disturbed = disturbed_in(ns, b);
+	int new_disturbed = disturbed_in(ns, b), old_disturbed = disturbed_in(os, a);
 	return (struct cmp_row){.o = a,
 				.n = b,
 				.change_lo = NAN,
 				.change_hi = NAN,
-				.disturbed =
-				    disturbed_in(os, a) || new_disturbed,
-				.new_disturbed = new_disturbed,
+				.disturbed = old_disturbed || new_disturbed,
+				.old_unsure = (old_disturbed || os->busy) &&
+					      !pinned_time(os, a),
+				.new_loaded = new_disturbed || ns->busy,
 				.load_bound = bound > 0 ? bound : NAN};
 }
 

@@ -19,11 +19,16 @@ struct cmp_row {
 	 * samples; NaN otherwise */
 	double change_lo, change_hi;
 	int significant, regression;
-	/* either run's row was disturbed (summary.h), the new run's: its
-	 * slowdown is a regression only beyond what the new run's load could
-	 * have made (load_bound, the new row's; NaN where unknown) */
-	int disturbed, new_disturbed;
+	/* either run's row was disturbed (summary.h); the new run's row bore
+	 * a load, disturbed or of a run on a busy machine: its slowdown is a
+	 * regression only beyond what that load could have made (load_bound,
+	 * the new row's; NaN where unknown) */
+	int disturbed, new_loaded;
 	double load_bound;
+	/* the old run's row bore a load (disturbed, or a busy machine) that
+	 * may have sped it up, as contended families run faster with fewer
+	 * threads at once: its slowdown is no regression */
+	int old_unsure;
 	size_t order; /* the old row's place in its summary.csv */
 };
 

@@ -105,9 +105,11 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 		fprintf(out, " and %zu more", v->regressions - 10);
 	if (held)
 		fprintf(out,
-			"%s %zu %s slower by over %g%% %s inconclusive: "
-			"disturbed in the new run, by a load that could have "
-			"made that much of the change (its load_bound);",
+			"%s %zu %s slower by over %g%% %s inconclusive: a "
+			"load could have made the change (the new run's, its "
+			"row disturbed or the machine busy, up to its "
+			"load_bound; or the old run's, which can speed up a "
+			"family not pinned to one CPU);",
 			v->regressions ? ";" : "", held,
 			v->regressions ? "more" : held == 1 ? "row" : "rows",
 			v->threshold_pct, held == 1 ? "is" : "are");
@@ -115,6 +117,17 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
 		"without a significant change\n",
 		v->regressions && !held ? ";" : "", v->n, slower, faster, same);
+}
+
+/* What a text row says after its change: a regression, a slowdown the
+ * new run's load could have made, or a row disturbed in either run. */
+static const char *mark(const struct cmp_row *c, double threshold_pct)
+{
+	if (c->regression)
+		return "  REGRESSION";
+	if (c->significant && c->delta_pct > threshold_pct)
+		return "  inconclusive (load)";
+	return c->disturbed ? "  disturbed" : "";
 }
 
 static void print_text(FILE *out, const struct cmp_view *v)
@@ -145,9 +158,7 @@ static void print_text(FILE *out, const struct cmp_view *v)
 		fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s%s\n",
 			c->o->family, c->o->variant, c->o->param, c->metric, ov,
 			nv, ch, why,
-			c->regression  ? "  REGRESSION"
-			: c->disturbed ? "  disturbed"
-				       : "");
+			mark(c, v->threshold_pct));
 	}
 	fprintf(out, "~: no significant change (p >= alpha, or the intervals "
 		     "overlap)\n");

@@ -249,9 +249,11 @@ static const struct command_help help_compare = {
     "small samples; '~' marks a change that is not significant). Crossings\n"
     "are compared on their overhead over the matched baseline as well.\n"
     "When each run holds one toolchain, rows match across toolchains.\n"
-    "A load only slows: a row the new run marks disturbed is a regression\n"
-    "only beyond what its load could have made (summary.csv's load_bound);\n"
-    "else its slowdown is counted as inconclusive.\n",
+    "A load only slows: a row the new run marks disturbed, or any row of a\n"
+    "new run on a busy machine (machine.txt), is a regression only beyond\n"
+    "what its load could have made (summary.csv's load_bound); else its\n"
+    "slowdown is counted as inconclusive. So is one of an old run's row\n"
+    "so loaded, but for a time of a family pinned to one CPU.\n",
     "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
     "regression with --fail-on-regression, 2 bad or mismatched input\n"};
 
