@@ -203,3 +203,13 @@ int load_lasting(size_t takes, size_t disturbed)
 {
 	return takes > 0 && disturbed * 4 >= takes;
 }
+
+const char *const load_why_names[] = {"none", "pinned-disturbed", "busy"};
+
+enum load_why load_lasting_why(size_t takes, size_t disturbed, double others,
+			       double steal)
+{
+	if (load_lasting(takes, disturbed))
+		return LOAD_WHY_PINNED;
+	return load_busy(others, steal) ? LOAD_WHY_BUSY : LOAD_WHY_NONE;
+}

@@ -92,6 +92,17 @@ void load_describe(const struct load_share *l, char *buf, size_t len);
  * 4.0% (median; quartiles 2.0% to 7.5%) above a quiet run 20 minutes
  * later, itself within 0.2% of one 90 minutes before. */
 int load_lasting(size_t takes, size_t disturbed);
+/* Why a run's pinned rows bear a lasting load, as machine.txt's
+ * lasting-load names it: a quarter of the pinned takes ran disturbed
+ * (load_lasting), or the machine was busy through the run (load_busy of
+ * the average load of every sample: busy-bound in docs/precision.md,
+ * 16.5% of its pinned takes disturbed, ran its pinned rows 2.2% above a
+ * quiet run, 11 of its 23 `ok` rows' intervals wholly above the quiet
+ * medians); else none. */
+enum load_why { LOAD_WHY_NONE, LOAD_WHY_PINNED, LOAD_WHY_BUSY };
+extern const char *const load_why_names[];
+enum load_why load_lasting_why(size_t takes, size_t disturbed, double others,
+			       double steal);
 
 /* Whether taking a disturbed sample again pays, from the outcomes of the
  * run's last LOAD_RETAKE_WINDOW retakes: while fewer than one in four of

@@ -291,17 +291,28 @@ static void not_measured(struct sbuf *sb, const struct summary_table *t,
  * run does not say. q quotes a status. */
 static void lasting_load(const char *machine, const char *q, struct sbuf *sb)
 {
-	char *v = machine_lookup(machine, "pinned-disturbed");
+	char *v = machine_lookup(machine, "pinned-disturbed"),
+	     *why = machine_lookup(machine, "lasting-load");
 	size_t bad, takes;
-	if (sscanf(v, "%zu of %zu", &bad, &takes) == 2 &&
-	    load_lasting(takes, bad))
+	int share = sscanf(v, "%zu of %zu", &bad, &takes) == 2;
+	/* a run before lasting-load: the rule of its day, the share */
+	if (share && (!strcmp(why, "pinned-disturbed") ||
+		      (!strcmp(why, "unknown") && load_lasting(takes, bad))))
 		sbuf_addf(sb,
 			  " The pinned families' samples ran disturbed in %zu "
 			  "of %zu takes (%.0f%%): a load that lasted, whose "
 			  "toll the samples that passed may bear too, so every "
 			  "pinned row is %sdisturbed%s.",
 			  bad, takes, 100.0 * (double)bad / (double)takes, q, q);
+	else if (!strcmp(why, "busy"))
+		sbuf_addf(sb,
+			  " The machine was busy through the run: a load that "
+			  "lasted, whose toll the samples that passed may bear "
+			  "too (the pinned families' ran disturbed in %s "
+			  "takes), so every pinned row is %sdisturbed%s.",
+			  v, q, q);
 	free(v);
+	free(why);
 }
 
 void report_precision(const struct summary_precision *p, const char *machine,

@@ -158,19 +158,36 @@ static struct takes tally(const struct run *r, int pinned)
 	return t;
 }
 
-/* A pinned row of a run whose pinned CPU bore a lasting load (load.h) is
- * disturbed, whatever its own samples passed: share of the takes. */
-static void note_lasting(struct summary_row *row, double share)
+/* Why the run's pinned rows bear a lasting load (load_lasting_why). */
+static enum load_why lasting_of(const struct run *r, const struct takes *pinned)
+{
+	double n = r->load_samples ? (double)r->load_samples : 1;
+	return load_lasting_why(pinned->takes, pinned->retaken + pinned->kept,
+				r->load_others / n, r->load_steal / n);
+}
+
+/* A pinned row of a run whose pinned CPU bore a lasting load is
+ * disturbed, whatever its own samples passed: why, and the share of the
+ * pinned takes disturbed. */
+static void note_lasting(const struct run *r, struct summary_row *row,
+			 enum load_why why, double share)
 {
 	if (row->status != SUMMARY_OK && row->status != SUMMARY_WIDE &&
 	    row->status != SUMMARY_DISTURBED)
 		return;
 	row->status = SUMMARY_DISTURBED;
+	char busy[96] = "";
+	if (why == LOAD_WHY_BUSY)
+		snprintf(busy, sizeof busy,
+			 "the machine was busy (others %.2g CPU on average) "
+			 "and ",
+			 r->load_others / (double)r->load_samples);
 	char *was = row->note;
-	row->note = xasprintf("%s%s%.0f%% of the pinned families' samples "
+	row->note = xasprintf("%s%s%s%.0f%% of the pinned families' samples "
 			      "ran disturbed: a lasting load, which those "
 			      "that passed may bear too",
-			      was ? was : "", was ? "; " : "", share * 100);
+			      was ? was : "", was ? "; " : "", busy,
+			      share * 100);
 	free(was);
 }
 
@@ -208,7 +225,7 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 {
 	const struct run_config *c = r->c;
 	size_t disturbed = pinned->retaken + pinned->kept;
-	int lasting = load_lasting(pinned->takes, disturbed);
+	enum load_why lasting = lasting_of(r, pinned);
 	for (size_t i = 0; i < nrows; i++) {
 		struct summary_row *row = &rows[i];
 		const struct unit *u = unit_of(r, row);
@@ -257,7 +274,7 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 			note_disturbed(r, row, u);
 		if (primary && u->state == UNIT_OK && lasting &&
 		    !u->fam->unpinned)
-			note_lasting(row,
+			note_lasting(r, row, lasting,
 				     (double)disturbed / (double)pinned->takes);
 		if (u->state == UNIT_OK && !strncmp(row->unit, "ns/", 3))
 			row->load_bound = load_bound(r, u);
@@ -338,6 +355,7 @@ static void record_load(struct run *r, const struct takes *pinned)
 	snprintf(buf, sizeof buf, "%zu of %zu", pinned->retaken + pinned->kept,
 		 pinned->takes);
 	machine_set(&r->m, "pinned-disturbed", buf);
+	machine_set(&r->m, "lasting-load", load_why_names[lasting_of(r, pinned)]);
 }
 
 /* Adds a row for every unit that ended with no sample at all. */

@@ -152,6 +152,30 @@ if [ "$lasting" -eq 2 ] &&
 else
 	bad "a lasting load: $lasting rows, $(grep pinned-disturbed "$tmp/loaded/machine.txt")"
 fi
+# A CPU-bound loop on another CPU than the pinned one, beside a family on
+# every CPU: the samples see others near a CPU on average, the machine is
+# busy, and every pinned row bears a lasting load (or a quarter of the
+# pinned takes ran disturbed, where the loop slows the pinned CPU too).
+if [ "$cpu" -ge 1 ]; then
+	taskset -c 0 sh -c 'while :; do :; done' &
+	loop=$!
+	"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow,contended \
+		--count 3 --max-count 3 --pin "$cpu" --benchtime 0.01s --warmup 0.01s \
+		--out "$tmp/busy" >/dev/null 2>"$tmp/busy.err"
+	kill "$loop"
+	why=$(sed -n 's/^lasting-load: //p' "$tmp/busy/machine.txt")
+	case $why in
+	busy) note='the machine was busy (others [0-9.]* CPU on average) and [0-9]*% of the pinned' ;;
+	*) note='[0-9]% of the pinned' ;;
+	esac
+	flagged=$(grep -c "^1,slow,.*,ns/op,.*,disturbed,\".*$note families. samples ran disturbed: a lasting load" "$tmp/busy/summary.csv")
+	if [ "$why" != none ] && [ -n "$why" ] && [ "$flagged" -eq 2 ] &&
+		grep -q '^cgobench: .* a load that lasted, .* so every pinned row is disturbed\.$' "$tmp/busy.err"; then
+		ok "a busy machine flags every pinned row ($why)"
+	else
+		bad "a busy machine: lasting-load '$why', $flagged rows: $(tail -n 1 "$tmp/busy.err")"
+	fi
+fi
 # off a terminal, progress comes as whole lines, with the time left
 if [ "$(grep -c '^cgobench: round [0-9]*/[0-9]*: [0-9]* of [0-9]* samples taken, about [0-9]*m[0-9][0-9]s left$' "$tmp/wide.err")" -ge 2 ] &&
 	! grep -q "$(printf '\r')" "$tmp/wide.err"; then

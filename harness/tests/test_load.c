@@ -172,6 +172,13 @@ static void lasting_load(void **state)
 	assert_false(load_lasting(101, 25));
 	assert_true(load_lasting(14, 14));
 	assert_false(load_lasting(0, 0));
+	/* or the machine busy through the run: others above a tenth of a
+	 * CPU, or steal above a twentieth, on average; the share first */
+	assert_int_equal(load_lasting_why(100, 25, 0.5, 0), LOAD_WHY_PINNED);
+	assert_int_equal(load_lasting_why(100, 16, 0.11, 0), LOAD_WHY_BUSY);
+	assert_int_equal(load_lasting_why(100, 16, 0, 0.051), LOAD_WHY_BUSY);
+	assert_int_equal(load_lasting_why(100, 16, 0.1, 0.05), LOAD_WHY_NONE);
+	assert_string_equal(load_why_names[LOAD_WHY_BUSY], "busy");
 }
 
 /* Asks n times whether a retake pays; how many times it did. */

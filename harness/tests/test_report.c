@@ -928,6 +928,29 @@ static void precision_says_the_load(void **state)
 		    "`disturbed`."));
 	sbuf_free(&sb);
 	free(m);
+	/* a run that says why (lasting-load) is taken at its word: busy,
+	 * a share, or none though the share is a quarter */
+	const char *why[][2] = {
+	    {"busy", " The machine was busy through the run: a load that "
+		     "lasted, whose toll the samples that passed may bear too "
+		     "(the pinned families' ran disturbed in 36 of 1726 "
+		     "takes), so every pinned row is `disturbed`."},
+	    {"pinned-disturbed", " The pinned families' samples ran disturbed "
+				 "in 36 of 1726 takes (2%): a load that "
+				 "lasted"},
+	    {"none", NULL}};
+	for (int i = 0; i < 3; i++) {
+		m = xasprintf("%spinned-disturbed: %s\nlasting-load: %s\n",
+			      load, i == 2 ? "548 of 1485" : "36 of 1726",
+			      why[i][0]);
+		sb = (struct sbuf){0};
+		report_precision(&p, m, 1, &sb);
+		if (why[i][1] ? !strstr(sb.buf, why[i][1])
+			      : strstr(sb.buf, "lasted") != NULL)
+			fail_msg("lasting-load %s: %s", why[i][0], sb.buf);
+		sbuf_free(&sb);
+		free(m);
+	}
 }
 
 #define CHEAPER "*purego, which calls C"
