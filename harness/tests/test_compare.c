@@ -213,6 +213,16 @@ static void compared(const char *old, const char *new_, double threshold,
 	free(got);
 }
 
+/* How many regressions compare finds in new against old. */
+static size_t regressions(const char *old, const char *new_, double threshold)
+{
+	struct csv_table t;
+	size_t reg;
+	compared(old, new_, threshold, 0.05, &t, &reg);
+	csv_free(&t);
+	return reg;
+}
+
 /* A field of the row of this variant and metric. */
 static const char *field(const struct csv_table *t, const char *variant,
 			 const char *metric, const char *col)
@@ -322,9 +332,7 @@ static void disturbed_is_inconclusive(void **state)
 	assert_string_equal(field(&t, "x", "value", "disturbed"), "1");
 	csv_free(&t);
 	/* beyond the bound, but no longer above the threshold */
-	compared(a, e, 40, 0.05, &t, &reg);
-	assert_int_equal(reg, 0);
-	csv_free(&t);
+	assert_int_equal(regressions(a, e, 40), 0);
 	/* the median beyond the bound, the interval's low end not: its
 	 * slowdown may still be the load's */
 	compared(a, g, 5, 0.05, &t, &reg);
@@ -341,18 +349,14 @@ static void disturbed_is_inconclusive(void **state)
 	csv_free(&t);
 	write_machine(c, "pinned: cpu 1\nunpinned: GOMAXPROCS=2, no "
 			 "pinning: handles,tt,parallel\n");
-	compared(c, d, 5, 0.05, &t, &reg);
-	assert_int_equal(reg, 1);
-	csv_free(&t);
+	assert_int_equal(regressions(c, d, 5), 1);
 	static const char *const unpinned[] = {
 	    "pinned: cpu 1\nunpinned: GOMAXPROCS=2, no pinning: handles,t\n",
 	    "pinned: cpu 1\nunpinned: GOMAXPROCS=2, no pinning: t,threads\n",
 	    "pinned: none\n"};
 	for (int i = 0; i < 3; i++) {
 		write_machine(c, unpinned[i]);
-		compared(c, d, 5, 0.05, &t, &reg);
-		assert_int_equal(reg, 0);
-		csv_free(&t);
+		assert_int_equal(regressions(c, d, 5), 0);
 	}
 	unlink_machine(c);
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
@@ -393,16 +397,12 @@ static void busy_run_judged_by_its_load(void **state)
 	     *c = write_run_as(&slow, 1, "go1.26.8", "ok", "1.5");
 	struct csv_table t;
 	size_t reg;
-	compared(a, b, 5, 0.05, &t, &reg);
-	assert_int_equal(reg, 1); /* no machine.txt: load unknown */
-	csv_free(&t);
+	assert_int_equal(regressions(a, b, 5), 1); /* no machine.txt: load unknown */
 	static const char *const quiet[][2] = {{"0.1", "0.05"},
 					       {"unknown", "unknown"}};
 	for (int i = 0; i < 2; i++) {
 		write_load(b, quiet[i][0], quiet[i][1]);
-		compared(a, b, 5, 0.05, &t, &reg);
-		assert_int_equal(reg, 1);
-		csv_free(&t);
+		assert_int_equal(regressions(a, b, 5), 1);
 	}
 	static const char *const busy[][2] = {{"0.11", "0"}, {"0", "0.051"}};
 	for (int i = 0; i < 2; i++) {
@@ -413,20 +413,14 @@ static void busy_run_judged_by_its_load(void **state)
 		csv_free(&t);
 	}
 	write_load(c, "0.24", "0");
-	compared(a, c, 5, 0.05, &t, &reg);
-	assert_int_equal(reg, 1);
-	csv_free(&t);
+	assert_int_equal(regressions(a, c, 5), 1);
 	/* the old run busy: judged as any */
 	write_load(a, "0.24", "0");
 	write_load(b, "0.01", "0");
-	compared(a, b, 5, 0.05, &t, &reg);
-	assert_int_equal(reg, 1);
-	csv_free(&t);
+	assert_int_equal(regressions(a, b, 5), 1);
 	/* the old run busy, not pinned: its load may have sped it up */
 	write_machine(a, "pinned: none\nload-others: 0.24\n");
-	compared(a, b, 5, 0.05, &t, &reg);
-	assert_int_equal(reg, 0);
-	csv_free(&t);
+	assert_int_equal(regressions(a, b, 5), 0);
 	char *runs[] = {a, b, c};
 	for (size_t i = 0; i < 3; i++) {
 		unlink_machine(runs[i]);
@@ -481,9 +475,7 @@ static void regression_threshold_bounds(void **state)
 	assert_string_equal(field(&t, "x", "value", "significant"), "1");
 	assert_int_equal(reg, 0);
 	csv_free(&t);
-	compared(a, b, 49.99, 0.05, &t, &reg);
-	assert_int_equal(reg, 1);
-	csv_free(&t);
+	assert_int_equal(regressions(a, b, 49.99), 1);
 	drop_run(a);
 	drop_run(b);
 }
