@@ -153,16 +153,17 @@ static int ran_busy(const char *machine)
 	return busy;
 }
 
-/* Whether r, a row of s, is a time of a benchmark pinned to one CPU,
- * where a load only slows: machine.txt names a CPU, and r's family is not
- * among those it ran unpinned ("unpinned: GOMAXPROCS=2, no pinning:
- * handles,parallel,threads"). Spread over every CPU, a contended family
- * can run faster beside a load, with fewer of its threads contending:
- * busy-bound's `handles` rows at 2 goroutines took 207 ns against 374 ns
- * quiet (docs/precision.md, item 12). */
-static int pinned_time(const struct side *s, const struct summary_row *r)
+/* Whether r, a row of s, is of a benchmark pinned to one CPU:
+ * machine.txt names a CPU, and r's family is not among those it ran
+ * unpinned ("unpinned: GOMAXPROCS=2, no pinning: handles,parallel,
+ * threads"). There a load only slows its time and leaves its B/op and
+ * allocs/op alone. Spread over every CPU, a contended family can run
+ * faster beside a load, with fewer of its threads contending
+ * (busy-bound's `handles` rows at 2 goroutines took 207 ns against 374
+ * ns quiet, docs/precision.md item 12), and allocate otherwise. */
+static int pinned_family(const struct side *s, const struct summary_row *r)
 {
-	if (strncmp(r->unit, "ns/", 3) || strncmp(s->pinned, "cpu ", 4))
+	if (strncmp(s->pinned, "cpu ", 4))
 		return 0;
 	const char *list = strrchr(s->unpinned, ':');
 	list = list ? list + 1 : s->unpinned;
@@ -355,9 +356,10 @@ static int disturbed_in(const struct side *s, const struct summary_row *r)
 /* A row comparing a of os with b of ns, its figures still to come. Of a
  * new run, a row disturbed, or any on a busy machine, is judged by its
  * load bound (a load that flags some samples slows the rest a little:
- * docs/precision.md, item 12). Of an old run, such a row is judged as
- * any other where a load only slows (pinned_time): its slowdown, if
- * anything, too small; elsewhere the load may have sped it up, and its
+ * docs/precision.md, item 12), but a pinned family's B/op and
+ * allocs/op, which no load moves. Of an old run, such a row of a pinned
+ * family is judged as any (pinned_family: a slowdown, if anything, too
+ * small); of any other family the load may have sped it up, and its
  * slowdown is no finding. */
 static struct cmp_row row_of(const struct side *os,
 			     const struct summary_row *a,
@@ -367,14 +369,16 @@ static struct cmp_row row_of(const struct side *os,
 	const struct summary_row *w = summary_of(ns, b);
 	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
 	int new_disturbed = disturbed_in(ns, b), old_disturbed = disturbed_in(os, a);
+	int time = !strncmp(b->unit, "ns/", 3);
 	return (struct cmp_row){.o = a,
 				.n = b,
 				.change_lo = NAN,
 				.change_hi = NAN,
 				.disturbed = old_disturbed || new_disturbed,
 				.old_unsure = (old_disturbed || os->busy) &&
-					      !pinned_time(os, a),
-				.new_loaded = new_disturbed || ns->busy,
+					      !pinned_family(os, a),
+				.new_loaded = (new_disturbed || ns->busy) &&
+					      (time || !pinned_family(ns, b)),
 				.load_bound = bound > 0 ? bound : NAN};
 }
 

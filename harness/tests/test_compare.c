@@ -136,6 +136,9 @@ struct var {
 	const char *param; /* NULL for none */
 };
 
+/* The unit of the runs write_run_as writes. */
+static const char *runs_unit = "ns/op";
+
 /* A run directory in /tmp holding raw.csv of these samples and a
  * summary.csv naming each variant's baseline, each row of this status and
  * load bound ("" for none). The caller removes it with drop_run. */
@@ -152,15 +155,15 @@ static char *write_run_as(const struct var *vs, size_t nv, const char *tc,
 	sbuf_addstr(&sum, "\n");
 	for (size_t i = 0; i < nv; i++) {
 		for (size_t k = 0; k < 8; k++)
-			sbuf_addf(&raw, "1,t,%s,%s,gcc,%s,%zu,1000,ns/op,%.17g\n",
+			sbuf_addf(&raw, "1,t,%s,%s,gcc,%s,%zu,1000,%s,%.17g\n",
 				  vs[i].variant, tc,
 				  vs[i].param ? vs[i].param : "", k + 1,
-				  vs[i].v[k]);
+				  runs_unit, vs[i].v[k]);
 		/* the figures are left out: compare takes them from raw.csv */
 		sbuf_addf(&sum,
-			  "1,t,%s,%s,gcc,%s,ns/op,8,,,,,,,,,%s,,,,,,,,%s,%s,\n",
+			  "1,t,%s,%s,gcc,%s,%s,8,,,,,,,,,%s,,,,,,,,%s,%s,\n",
 			  vs[i].variant, tc, vs[i].param ? vs[i].param : "",
-			  vs[i].baseline, bound, status);
+			  runs_unit, vs[i].baseline, bound, status);
 	}
 	char err[ERRLEN];
 	char *rp = xasprintf("%s/raw.csv", dir), *sp =
@@ -423,6 +426,36 @@ static void busy_run_judged_by_its_load(void **state)
 	assert_int_equal(regressions(a, b, 5), 0);
 	char *runs[] = {a, b, c};
 	for (size_t i = 0; i < 3; i++) {
+		unlink_machine(runs[i]);
+		drop_run(runs[i]);
+	}
+}
+
+/* B/op and allocs/op of a family pinned to one CPU: no load moves them,
+ * and a busy run's growth in them is a regression as on a quiet one; of a
+ * family on every CPU, whose allocations follow how its threads meet
+ * (busy-bound's `threads` `sleep(c,pool)` at 64 goroutines: 1.93 KiB
+ * beside a loop, 3.76 KiB quiet), it is inconclusive, in either run. */
+static void allocations_under_load(void **state)
+{
+	(void)state;
+	runs_unit = "B/op";
+	/* a run gives no load bound to a row not of time */
+	char *a = write_run_as(&fast, 1, "go1.26.8", "ok", ""),
+	     *b = write_run_as(&slow, 1, "go1.26.8", "ok", "");
+	write_load(b, "0.5", "0");
+	assert_int_equal(regressions(a, b, 5), 1);
+	write_machine(b, "pinned: cpu 1\nunpinned: GOMAXPROCS=2, no pinning: "
+			 "t\nload-others: 0.5\n");
+	assert_int_equal(regressions(a, b, 5), 0);
+	unlink_machine(b);
+	write_load(a, "0.5", "0");
+	assert_int_equal(regressions(a, b, 5), 1);
+	write_machine(a, "pinned: none\nload-others: 0.5\n");
+	assert_int_equal(regressions(a, b, 5), 0);
+	runs_unit = "ns/op";
+	char *runs[] = {a, b};
+	for (size_t i = 0; i < 2; i++) {
 		unlink_machine(runs[i]);
 		drop_run(runs[i]);
 	}
@@ -800,6 +833,7 @@ int main(void)
 	    cmocka_unit_test(disturbed_is_inconclusive),
 	    cmocka_unit_test(overhead_beyond_load),
 	    cmocka_unit_test(busy_run_judged_by_its_load),
+	    cmocka_unit_test(allocations_under_load),
 	    cmocka_unit_test(regression_threshold_bounds),
 	    cmocka_unit_test(p_either_side_of_alpha),
 	    cmocka_unit_test(overhead_change_both_ways),
