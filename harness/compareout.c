@@ -119,15 +119,23 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 		v->regressions && !held ? ";" : "", v->n, slower, faster, same);
 }
 
-/* What a text row says after its change: a regression, a slowdown the
- * new run's load could have made, or a row disturbed in either run. */
-static const char *mark(const struct cmp_row *c, double threshold_pct)
+/* What a text row says after its change: a regression; a slowdown a
+ * load could have made, the new run's up to its bound or the old run's;
+ * or a row disturbed in either run. buf (len bytes) may hold it. */
+static const char *mark(const struct cmp_row *c, double threshold_pct,
+			char *buf, size_t len)
 {
 	if (c->regression)
 		return "  REGRESSION";
-	if (c->significant && c->delta_pct > threshold_pct)
-		return "  inconclusive (load)";
-	return c->disturbed ? "  disturbed" : "";
+	if (!c->significant || !(c->delta_pct > threshold_pct))
+		return c->disturbed ? "  disturbed" : "";
+	if (c->old_unsure)
+		return "  inconclusive (the old run's load)";
+	if (isnan(c->load_bound))
+		return "  inconclusive (load, no bound)";
+	snprintf(buf, len, "  inconclusive (load: up to x%.3g)",
+		 c->load_bound);
+	return buf;
 }
 
 static void print_text(FILE *out, const struct cmp_view *v)
@@ -149,7 +157,7 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			zero++;
 			continue;
 		}
-		char ov[96], nv[96], ch[32], why[128];
+		char ov[96], nv[96], ch[32], why[128], flag[48];
 		units_format_ci(ov, sizeof ov, c->old_med, c->old_lo, c->old_hi,
 				c->unit, !strcmp(c->metric, "overhead"));
 		units_format_ci(nv, sizeof nv, c->new_med, c->new_lo, c->new_hi,
@@ -158,7 +166,7 @@ static void print_text(FILE *out, const struct cmp_view *v)
 		fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s%s\n",
 			c->o->family, c->o->variant, c->o->param, c->metric, ov,
 			nv, ch, why,
-			mark(c, v->threshold_pct));
+			mark(c, v->threshold_pct, flag, sizeof flag));
 	}
 	fprintf(out, "~: no significant change (p >= alpha, or the intervals "
 		     "overlap)\n");

@@ -364,7 +364,7 @@ static void disturbed_is_inconclusive(void **state)
 	unlink_machine(c);
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	char *got = output_of(a, b, &o, &reg);
-	assert_non_null(strstr(got, "  inconclusive (load)\n"));
+	assert_non_null(strstr(got, "  inconclusive (load: up to x2.5)\n"));
 	assert_non_null(strstr(
 	    got, "verdict: no regression above 5%; 1 row slower by over 5% is "
 		 "inconclusive: a load could have made the change (the new "
@@ -374,6 +374,12 @@ static void disturbed_is_inconclusive(void **state)
 	free(got);
 	got = output_of(a, e, &o, &reg);
 	assert_non_null(strstr(got, "  REGRESSION\n"));
+	free(got);
+	got = output_of(a, f, &o, &reg);
+	assert_non_null(strstr(got, "  inconclusive (load, no bound)\n"));
+	free(got);
+	got = output_of(c, d, &o, &reg); /* c's machine does not say pinned */
+	assert_non_null(strstr(got, "  inconclusive (the old run's load)\n"));
 	free(got);
 	o.format = COMPARE_JSON;
 	got = output_of(a, b, &o, &reg);
@@ -459,6 +465,30 @@ static void allocations_under_load(void **state)
 		unlink_machine(runs[i]);
 		drop_run(runs[i]);
 	}
+}
+
+/* The committed runs of the test family with a CPU-bound loop pinned to
+ * its CPU (results/vm/compare-load): the same code measured about twice
+ * as slow, within its bound, is no regression; extra work in its C
+ * function, 6.8 times slower and beyond its bound, is one. */
+static void loaded_runs_committed(void **state)
+{
+	(void)state;
+	struct compare_opts o = {.threshold_pct = 25, .alpha = 0.05};
+	size_t reg;
+	char *got = output_of("results/vm/compare-load/quiet",
+			      "results/vm/compare-load/same-loaded", &o, &reg);
+	assert_int_equal(reg, 0);
+	assert_non_null(strstr(got, "+119.00%    p=0.008 n=5+5  inconclusive "
+				    "(load: up to x2.33)\n"));
+	assert_non_null(strstr(got, "verdict: no regression above 25%; 3 rows "
+				    "slower by over 25% are inconclusive"));
+	free(got);
+	got = output_of("results/vm/compare-load/quiet",
+			"results/vm/compare-load/extra-work-loaded", &o, &reg);
+	assert_int_equal(reg, 2);
+	assert_non_null(strstr(got, "+576.42%    p=0.008 n=5+5  REGRESSION\n"));
+	free(got);
 }
 
 /* An overhead's slowdown beyond the load: the crossing, 20 over a
@@ -834,6 +864,7 @@ int main(void)
 	    cmocka_unit_test(overhead_beyond_load),
 	    cmocka_unit_test(busy_run_judged_by_its_load),
 	    cmocka_unit_test(allocations_under_load),
+	    cmocka_unit_test(loaded_runs_committed),
 	    cmocka_unit_test(regression_threshold_bounds),
 	    cmocka_unit_test(p_either_side_of_alpha),
 	    cmocka_unit_test(overhead_change_both_ways),
