@@ -158,36 +158,48 @@ static struct takes tally(const struct run *r, int pinned)
 	return t;
 }
 
-/* Why the run's pinned rows bear a lasting load (load_lasting_why). */
-static enum load_why lasting_of(const struct run *r, const struct takes *pinned)
+/* The pinned families' takes, and whether they bore a lasting load
+ * (load_lasting_why) with the run's average load of others; computed
+ * once, for the rows' status and for machine.txt. */
+struct pinned_load {
+	struct takes takes;
+	enum load_why why;
+	double others;
+};
+
+static struct pinned_load pinned_load_of(const struct run *r)
 {
+	struct pinned_load p = {.takes = tally(r, 1)};
 	double n = r->load_samples ? (double)r->load_samples : 1;
-	return load_lasting_why(pinned->takes, pinned->retaken + pinned->kept,
-				r->load_others / n, r->load_steal / n);
+	p.others = r->load_others / n;
+	p.why = load_lasting_why(p.takes.takes,
+				 p.takes.retaken + p.takes.kept, p.others,
+				 r->load_steal / n);
+	return p;
 }
 
 /* A pinned row of a run whose pinned CPU bore a lasting load is
  * disturbed, whatever its own samples passed: why, and the share of the
  * pinned takes disturbed. */
-static void note_lasting(const struct run *r, struct summary_row *row,
-			 enum load_why why, double share)
+static void note_lasting(struct summary_row *row, const struct pinned_load *p)
 {
 	if (row->status != SUMMARY_OK && row->status != SUMMARY_WIDE &&
 	    row->status != SUMMARY_DISTURBED)
 		return;
 	row->status = SUMMARY_DISTURBED;
 	char busy[96] = "";
-	if (why == LOAD_WHY_BUSY)
+	if (p->why == LOAD_WHY_BUSY)
 		snprintf(busy, sizeof busy,
 			 "the machine was busy (others %.2g CPU on average) "
 			 "and ",
-			 r->load_others / (double)r->load_samples);
+			 p->others);
 	char *was = row->note;
-	row->note = xasprintf("%s%s%s%.0f%% of the pinned families' samples "
-			      "ran disturbed: a lasting load, which those "
-			      "that passed may bear too",
-			      was ? was : "", was ? "; " : "", busy,
-			      share * 100);
+	row->note = xasprintf(
+	    "%s%s%s%.0f%% of the pinned families' samples ran disturbed: a "
+	    "lasting load, which those that passed may bear too",
+	    was ? was : "", was ? "; " : "", busy,
+	    100.0 * (double)(p->takes.retaken + p->takes.kept) /
+		(double)p->takes.takes);
 	free(was);
 }
 
@@ -219,13 +231,11 @@ static char *spread_note(const struct summary_row *row, double goal)
 }
 
 /* Status and note of each row, from its unit's state and sample count,
- * and from pinned, the pinned families' takes (a lasting load). */
+ * and from pinned, the pinned families' load (a lasting load). */
 static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
-		     const struct takes *pinned)
+		     const struct pinned_load *pinned)
 {
 	const struct run_config *c = r->c;
-	size_t disturbed = pinned->retaken + pinned->kept;
-	enum load_why lasting = lasting_of(r, pinned);
 	for (size_t i = 0; i < nrows; i++) {
 		struct summary_row *row = &rows[i];
 		const struct unit *u = unit_of(r, row);
@@ -272,10 +282,9 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 		}
 		if (primary && u->state == UNIT_OK)
 			note_disturbed(r, row, u);
-		if (primary && u->state == UNIT_OK && lasting &&
-		    !u->fam->unpinned)
-			note_lasting(r, row, lasting,
-				     (double)disturbed / (double)pinned->takes);
+		if (primary && u->state == UNIT_OK &&
+		    pinned->why != LOAD_WHY_NONE && !u->fam->unpinned)
+			note_lasting(row, pinned);
 		if (u->state == UNIT_OK && !strncmp(row->unit, "ns/", 3))
 			row->load_bound = load_bound(r, u);
 	}
@@ -316,7 +325,7 @@ static void carry_status(const struct run *r, struct summary_row *rows,
  * sample's CPUs, the mean wall time of a sample's process (for the
  * precision a second of measuring buys), and the samples retaken or kept
  * disturbed. */
-static void record_load(struct run *r, const struct takes *pinned)
+static void record_load(struct run *r, const struct pinned_load *pinned)
 {
 	if (!r->load_samples)
 		return;
@@ -352,10 +361,11 @@ static void record_load(struct run *r, const struct takes *pinned)
 	machine_set(&r->m, "retakes-undisturbed", buf);
 	snprintf(buf, sizeof buf, "%zu", all.kept);
 	machine_set(&r->m, "samples-disturbed", buf);
-	snprintf(buf, sizeof buf, "%zu of %zu", pinned->retaken + pinned->kept,
-		 pinned->takes);
+	snprintf(buf, sizeof buf, "%zu of %zu",
+		 pinned->takes.retaken + pinned->takes.kept,
+		 pinned->takes.takes);
 	machine_set(&r->m, "pinned-disturbed", buf);
-	machine_set(&r->m, "lasting-load", load_why_names[lasting_of(r, pinned)]);
+	machine_set(&r->m, "lasting-load", load_why_names[pinned->why]);
 }
 
 /* Adds a row for every unit that ended with no sample at all. */
@@ -450,7 +460,7 @@ int runout_write(struct run *r)
 	struct summary_row *rows;
 	size_t nrows;
 	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows, NULL);
-	struct takes pinned = tally(r, 1);
+	struct pinned_load pinned = pinned_load_of(r);
 	annotate(r, rows, nrows, &pinned);
 	carry_status(r, rows, nrows);
 	add_empty_rows(r, &rows, &nrows);
