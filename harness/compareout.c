@@ -54,16 +54,21 @@ static void print_only(FILE *out, const char *which, char **names, size_t n)
 	fputc('\n', out);
 }
 
-/* The rows that would be regressions but for the new run's load. */
+/* Whether c would be a regression but for a load (compare.c's finish):
+ * significantly slower by over the threshold, and no regression. */
+static int held(const struct cmp_row *c, double threshold_pct)
+{
+	return c->significant && !c->regression &&
+	       c->delta_pct > threshold_pct;
+}
+
+/* The rows held back by a load. */
 static size_t inconclusive(const struct cmp_view *v)
 {
-	size_t held = 0;
-	for (size_t i = 0; i < v->n; i++) {
-		const struct cmp_row *c = &v->rows[i];
-		held += c->significant && !c->regression &&
-			c->delta_pct > v->threshold_pct;
-	}
-	return held;
+	size_t n = 0;
+	for (size_t i = 0; i < v->n; i++)
+		n += held(&v->rows[i], v->threshold_pct);
+	return n;
 }
 
 /* The closing line: the regressions, or that there is none and how the
@@ -127,7 +132,7 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 {
 	if (c->regression)
 		return "  REGRESSION";
-	if (!c->significant || !(c->delta_pct > threshold_pct))
+	if (!held(c, threshold_pct))
 		return c->disturbed ? "  disturbed" : "";
 	if (c->old_unsure)
 		return "  inconclusive (the old run's load)";
