@@ -344,11 +344,11 @@ static const struct summary_row *summary_of(const struct side *s,
 	return i >= 0 ? &s->sum.rows[i] : NULL;
 }
 
-/* Whether r, a row of s, was disturbed: by its own status, or by its
- * summary.csv row's. */
-static int disturbed_in(const struct side *s, const struct summary_row *r)
+/* Whether r was disturbed: by its own status, or by that of w, its
+ * summary.csv row (summary_of). */
+static int disturbed_in(const struct summary_row *r,
+			const struct summary_row *w)
 {
-	const struct summary_row *w = summary_of(s, r);
 	return r->status == SUMMARY_DISTURBED ||
 	       (w && w->status == SUMMARY_DISTURBED);
 }
@@ -368,7 +368,8 @@ static struct cmp_row row_of(const struct side *os,
 {
 	const struct summary_row *w = summary_of(ns, b);
 	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
-	int new_disturbed = disturbed_in(ns, b), old_disturbed = disturbed_in(os, a);
+	int new_disturbed = disturbed_in(b, w),
+	    old_disturbed = disturbed_in(a, summary_of(os, a));
 	int time = !strncmp(b->unit, "ns/", 3);
 	return (struct cmp_row){.o = a,
 				.n = b,
