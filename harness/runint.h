@@ -30,7 +30,6 @@ struct toolchain;
 
 enum unit_state { UNIT_OK, UNIT_FAILED, UNIT_SKIPPED };
 
-/* One benchmark of one binary: what a round runs once. */
 /* The load around one sample kept: the slower CPU probe around it (0:
  * none), the most others and the hypervisor could have slowed it
  * (load_slowing, the CPU's speed aside), and whether they upset it. */
@@ -39,6 +38,7 @@ struct sample_load {
 	int upset;
 };
 
+/* One benchmark of one binary: what a round runs once. */
 struct unit {
 	const struct family *fam;
 	const struct toolchain *tc;
