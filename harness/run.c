@@ -231,6 +231,10 @@ static void record_setup(struct run *r)
 	else
 		snprintf(buf, sizeof buf, "none");
 	machine_set(&r->m, "pinned", buf);
+	if (r->pin >= 0)
+		machine_set(&r->m, "sched", c->sched == RUN_SCHED_BATCH
+						? "batch"
+						: "normal");
 	snprintf(buf, sizeof buf, "%d", r->procs);
 	machine_set(&r->m, "gomaxprocs", buf);
 	/* the families that measure parallelism run on every CPU */

@@ -18,6 +18,8 @@
 #include <stdint.h>
 
 #define RUN_PIN_AUTO (-2)
+/* --sched: the order of its words */
+enum { RUN_SCHED_BATCH, RUN_SCHED_NORMAL };
 
 struct run_config {
 	const char *cases_dir; /* the Go module with the families */
@@ -37,6 +39,7 @@ struct run_config {
 	double warmup_s;
 	double timeout_s;
 	int pin_cpu;	  /* RUN_PIN_AUTO, -1 for none, or a CPU */
+	int sched;	  /* RUN_SCHED_*: the pinned processes' policy */
 	int instructions; /* count instructions under callgrind */
 	long instr_iters; /* least Go iterations of a counted sample */
 	int instr_fixed;  /* exactly instr_iters, not more */

@@ -12,6 +12,7 @@
 #define MEASURE	 (RUN_CMD_RUN | RUN_CMD_ANATOMY)
 
 static const char *const metrics[] = {"time", "instructions", NULL};
+static const char *const scheds[] = {"batch", "normal", NULL};
 
 const struct opt run_options[] = {
     {"cases", 0, OPT_STRING, F(cases), "PATTERNS",
@@ -65,6 +66,13 @@ const struct opt run_options[] = {
      "CPU that every benchmark process is pinned to\n"
      "(default: the last CPU, when there is more than one)",
      0, 4095, NULL, OPT_REMOTE, MEASURE},
+    {"sched", 0, OPT_CHOICE, F(sched), "POLICY",
+     "scheduling policy of the pinned benchmark processes:\n"
+     "batch, so that the Go runtime's own threads waking\n"
+     "on the pinned CPU wait for the benchmark's time slice\n"
+     "to end rather than cut into it, or normal (default:\n"
+     "batch; docs/precision.md)",
+     0, 0, scheds, OPT_REMOTE, MEASURE},
     {"timeout", 0, OPT_DURATION, F(timeout_s), "SEC",
      "kill a benchmark process after SEC seconds (default: 300)", 1e-3,
      86400, NULL, OPT_REMOTE, MEASURE},

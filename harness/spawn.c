@@ -73,6 +73,9 @@ static void child(const struct spawn_opts *o, char **env, int outfd, int errfd,
 		if (sched_setaffinity(0, sizeof set, &set) != 0)
 			e = errno;
 	}
+	if (!e && o->batch &&
+	    sched_setscheduler(0, SCHED_BATCH, &(struct sched_param){0}) != 0)
+		e = errno;
 	if (!e) {
 		execvpe(o->argv[0], o->argv, env);
 		e = errno;

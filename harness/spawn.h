@@ -15,6 +15,8 @@ struct spawn_opts {
 	char *const *env;  /* "K=V" entries set on top of ours, or NULL */
 	const char *cwd;   /* NULL: ours */
 	int pin_cpu;	   /* -1: no pinning */
+	int batch;	   /* run it under SCHED_BATCH: a thread of it that
+			    * wakes does not preempt one that runs */
 	double timeout_s;  /* 0: none */
 	volatile sig_atomic_t *stop; /* when it becomes non-zero the child is
 				      * killed; may be NULL */

@@ -121,6 +121,24 @@ if [ "$spread_all" -eq 2 ] &&
 else
 	bad "a contended family: $(grep contended "$tmp/spread/summary.csv" | head -n 2) $(tail -n 1 "$tmp/spread.err")"
 fi
+# --sched reaches the benchmark's own thread: pinned, it runs under
+# SCHED_BATCH (3) by default and SCHED_OTHER (0) with --sched normal; a
+# family on every CPU keeps the machine's default.
+if [ "$(nproc)" -ge 2 ]; then
+	for sched in batch normal; do
+		"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases policy \
+			--count 1 --max-count 1 --benchtime 0.01s --warmup 0.01s \
+			--sched "$sched" --out "$tmp/policy-$sched" -q >/dev/null 2>"$tmp/policy-$sched.err"
+	done
+	if grep -q '^1,policy,go->go,.*,policy,3$' "$tmp/policy-batch/raw.csv" &&
+		grep -q '^sched: batch$' "$tmp/policy-batch/machine.txt" &&
+		grep -q '^1,policy,go->go,.*,policy,0$' "$tmp/policy-normal/raw.csv" &&
+		grep -q '^sched: normal$' "$tmp/policy-normal/machine.txt"; then
+		ok "a pinned benchmark runs under SCHED_BATCH, or SCHED_OTHER with --sched normal"
+	else
+		bad "--sched: $(grep ',policy,[0-9]*$' "$tmp"/policy-*/raw.csv) $(tail -n 1 "$tmp/policy-batch.err")"
+	fi
+fi
 # A CPU-bound loop on the CPU the samples run on disturbs them: each is
 # put off to the end of its round and taken again there, at most twice
 # (so at most 6 retaken a benchmark in 3 rounds), then kept and flagged;

@@ -163,7 +163,8 @@ static void remote_flags_read_back(void **state)
 			      "--benchtime", "0.15s",	    "--pin",
 			      "1",	     "--seed",	    "42",
 			      "--iterations", "5000",	    "--target-ci",
-			      "2.5",	     "-q",	    NULL};
+			      "2.5",	     "--sched",	    "normal",
+			      "-q",	     NULL};
 	assert_int_equal(parse(&c, RUN_CMD_RUN, args, &first, err), 0);
 	struct sbuf sb = {0};
 	options_to_flags(run_options, RUN_CMD_RUN, &c, c.given, &sb,
@@ -173,7 +174,8 @@ static void remote_flags_read_back(void **state)
 			    "5000 --count 6 --max-count 9 --target-ci 2.5 "
 			    "--target-ci-unpinned 5 --budget 420s "
 			    "--benchtime 0.14999999999999999s --warmup "
-			    "0.050000000000000003s --pin 1 --timeout 300s "
+			    "0.050000000000000003s --pin 1 --sched normal "
+			    "--timeout 300s "
 			    "--seed 42 --quiet");
 	/* read back: the shell's single quotes undone by hand */
 	const char *back[] = {"--cases",     "call,it's",
@@ -185,6 +187,7 @@ static void remote_flags_read_back(void **state)
 			      "--benchtime", "0.14999999999999999s",
 			      "--warmup",    "0.050000000000000003s",
 			      "--pin",	     "1",
+			      "--sched",     "normal",
 			      "--timeout",   "300s",
 			      "--seed",	     "42",
 			      "--quiet",     NULL};
@@ -197,6 +200,7 @@ static void remote_flags_read_back(void **state)
 	assert_true(d.warmup_s == c.warmup_s);
 	assert_true(d.target_pct == c.target_pct);
 	assert_int_equal(d.pin_cpu, c.pin_cpu);
+	assert_int_equal(d.sched, RUN_SCHED_NORMAL);
 	assert_int_equal(d.seed, c.seed);
 	assert_int_equal(d.instr_iters, c.instr_iters);
 	assert_int_equal(d.quiet, 1);

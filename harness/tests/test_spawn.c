@@ -74,6 +74,24 @@ static void env_cwd_and_pin(void **state)
 	spawn_result_free(&r);
 }
 
+/* --sched batch: the child runs under SCHED_BATCH (policy 3, the 41st
+ * field of its /proc/self/stat), and without it under SCHED_OTHER (0). */
+static void batch_policy(void **state)
+{
+	(void)state;
+	char *argv[] = {"awk", "{ print $41 }", "/proc/self/stat", NULL};
+	struct spawn_opts o = {.argv = argv, .pin_cpu = 0, .batch = 1};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_string_equal(r.out, "3\n");
+	spawn_result_free(&r);
+	o.batch = 0;
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_string_equal(r.out, "0\n");
+	spawn_result_free(&r);
+}
+
 /* The child's own CPU time, from wait4: a spinning child's is most of
  * its wall time, a sleeping one's little of it (no absolute time is
  * assumed, only the two against each other). */
@@ -129,6 +147,7 @@ int main(void)
 	    cmocka_unit_test(crash_is_reported),
 	    cmocka_unit_test(timeout_kills_the_group),
 	    cmocka_unit_test(env_cwd_and_pin),
+	    cmocka_unit_test(batch_policy),
 	    cmocka_unit_test(cpu_time),
 	    cmocka_unit_test(missing_program),
 	    cmocka_unit_test(tails),
