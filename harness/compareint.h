@@ -42,6 +42,9 @@ struct cmp_view {
 	double threshold_pct;
 	/* where the two machines' hardware differs, or NULL */
 	const char *machines_differ;
+	/* where the two runs' ways of sampling differ (machine.txt's sched,
+	 * benchtime), or NULL */
+	const char *methods_differ;
 	char **only_old, **only_new;
 	size_t nonly_old, nonly_new;
 };

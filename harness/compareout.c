@@ -153,6 +153,11 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			"much as with the code; compare ratios and overheads "
 			"(--normalize)\n",
 			v->machines_differ);
+	if (v->methods_differ)
+		fprintf(out,
+			"measured differently: %s: a time moves with how it "
+			"is measured; compare runs measured alike\n",
+			v->methods_differ);
 	fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s\n", "case",
 		"variant", "param", "metric", "old", "new", "change", "");
 	size_t zero = 0;
@@ -324,6 +329,9 @@ static void print_json(FILE *out, const struct cmp_view *v)
 	json_object_set_new(root, "machines_differ",
 			    v->machines_differ ? json_text(v->machines_differ)
 					       : json_null());
+	json_object_set_new(root, "methods_differ",
+			    v->methods_differ ? json_text(v->methods_differ)
+					      : json_null());
 	json_object_set_new(root, "only_old",
 			    json_names(v->only_old, v->nonly_old));
 	json_object_set_new(root, "only_new",

@@ -825,6 +825,43 @@ static void machines_that_differ(void **state)
 	drop_run(b);
 }
 
+/* Two runs sampled differently: compare says how, in the text and the
+ * JSON. A run from before --sched gives no sched and ran under the
+ * normal policy; two such runs, or two alike, say nothing. */
+static void methods_that_differ(void **state)
+{
+	(void)state;
+	char *a = write_run(&slow, 1), *b = write_run(&slow, 1),
+	     *c = write_run(&slow, 1);
+	put_machine(a, "sched: batch\nbenchtime: 0.1s\n");
+	put_machine(b, "benchtime: 0.1s\n");
+	put_machine(c, "cpu: AMD EPYC\n");
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	char *got = output_of(b, a, &o, &reg);
+	assert_non_null(strstr(got, "\nmeasured differently: sched normal "
+				    "against batch: a time moves"));
+	free(got);
+	got = output_of(b, c, &o, &reg);
+	assert_null(strstr(got, "measured differently"));
+	free(got);
+	o.format = COMPARE_JSON;
+	got = output_of(a, c, &o, &reg);
+	assert_non_null(strstr(got, "\"methods_differ\": \"sched batch "
+				    "against normal\""));
+	free(got);
+	got = output_of(a, a, &o, &reg);
+	assert_non_null(strstr(got, "\"methods_differ\": null"));
+	free(got);
+	char *dirs[] = {a, b, c};
+	for (int i = 0; i < 3; i++) {
+		char *m = xasprintf("%s/machine.txt", dirs[i]);
+		unlink(m);
+		free(m);
+		drop_run(dirs[i]);
+	}
+}
+
 /* A name that is not UTF-8 keeps its "variant" key in the JSON, its bad
  * bytes each a U+FFFD, a good multi-byte character kept as it is. */
 static void json_of_a_name_not_utf8(void **state)
@@ -874,6 +911,7 @@ int main(void)
 	    cmocka_unit_test(across_toolchains),
 	    cmocka_unit_test(json_of_a_name_not_utf8),
 	    cmocka_unit_test(machines_that_differ),
+	    cmocka_unit_test(methods_that_differ),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }
