@@ -45,6 +45,10 @@ static char **merged_env(char *const *extra)
 	return env;
 }
 
+/* The steps of starting a child, of which the child reports the one
+ * that failed. */
+enum { SPAWN_CHDIR, SPAWN_PIN, SPAWN_BATCH, SPAWN_EXEC };
+
 static void child(const struct spawn_opts *o, char **env, int outfd, int errfd,
 		  int reportfd, pid_t parent)
 {
@@ -63,24 +67,29 @@ static void child(const struct spawn_opts *o, char **env, int outfd, int errfd,
 		dup2(devnull, 0);
 	dup2(outfd, 1);
 	dup2(errfd, 2);
-	int e = 0;
+	/* the step that failed and its errno, for the parent to say */
+	int e[2] = {SPAWN_CHDIR, 0};
 	if (o->cwd && chdir(o->cwd) != 0)
-		e = errno;
-	if (!e && o->pin_cpu >= 0) {
+		e[1] = errno;
+	if (!e[1] && o->pin_cpu >= 0) {
 		cpu_set_t set;
 		CPU_ZERO(&set);
 		CPU_SET(o->pin_cpu, &set);
+		e[0] = SPAWN_PIN;
 		if (sched_setaffinity(0, sizeof set, &set) != 0)
-			e = errno;
+			e[1] = errno;
 	}
-	if (!e && o->batch &&
-	    sched_setscheduler(0, SCHED_BATCH, &(struct sched_param){0}) != 0)
-		e = errno;
-	if (!e) {
+	if (!e[1] && o->batch) {
+		e[0] = SPAWN_BATCH;
+		if (sched_setscheduler(0, SCHED_BATCH, &(struct sched_param){0}))
+			e[1] = errno;
+	}
+	if (!e[1]) {
+		e[0] = SPAWN_EXEC;
 		execvpe(o->argv[0], o->argv, env);
-		e = errno;
+		e[1] = errno;
 	}
-	ssize_t unused = write(reportfd, &e, sizeof e);
+	ssize_t unused = write(reportfd, e, sizeof e);
 	(void)unused;
 	_exit(127);
 }
@@ -143,6 +152,25 @@ static int collect(const struct spawn_opts *o, pid_t pid, double start,
 	return killed;
 }
 
+/* What the child said of the step it could not take. */
+static int start_error(const struct spawn_opts *o, int step, int errnum,
+		       char *err, size_t errlen)
+{
+	const char *why = strerror(errnum);
+	if (step == SPAWN_PIN)
+		return set_error(err, errlen, "cannot pin '%s' to CPU %d: %s",
+				 o->argv[0], o->pin_cpu, why);
+	if (step == SPAWN_BATCH)
+		return set_error(err, errlen,
+				 "cannot run '%s' under SCHED_BATCH: %s "
+				 "(--sched normal runs it without)",
+				 o->argv[0], why);
+	if (step == SPAWN_CHDIR)
+		return set_error(err, errlen, "cannot run '%s' in '%s': %s",
+				 o->argv[0], o->cwd, why);
+	return set_error(err, errlen, "cannot run '%s': %s", o->argv[0], why);
+}
+
 int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 	      size_t errlen)
 {
@@ -183,14 +211,13 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 	if (killed)
 		killpg(pid, SIGKILL); /* grandchildren left behind */
 
-	int exec_errno = 0;
-	ssize_t n = read(rep[0], &exec_errno, sizeof exec_errno);
+	int failed[2];
+	ssize_t n = read(rep[0], failed, sizeof failed);
 	close(rep[0]);
-	if (n == (ssize_t)sizeof exec_errno) {
+	if (n == (ssize_t)sizeof failed) {
 		sbuf_free(&out);
 		sbuf_free(&errb);
-		return set_error(err, errlen, "cannot run '%s': %s", o->argv[0],
-				 strerror(exec_errno));
+		return start_error(o, failed[0], failed[1], err, errlen);
 	}
 	if (!out.buf)
 		sbuf_add(&out, "", 0);

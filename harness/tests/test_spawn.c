@@ -128,6 +128,26 @@ static void missing_program(void **state)
 	    err, "cannot run '/no/such/program': No such file or directory");
 }
 
+/* A step before the program runs that fails is named: the directory, or
+ * the CPU (one the machine does not have). */
+static void failed_step_named(void **state)
+{
+	(void)state;
+	char *argv[] = {"true", NULL};
+	struct spawn_opts o = {.argv = argv, .cwd = "/no/such/dir",
+			       .pin_cpu = -1};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), -1);
+	assert_string_equal(err, "cannot run 'true' in '/no/such/dir': No such "
+				 "file or directory");
+	o.cwd = NULL;
+	o.pin_cpu = 4095;
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), -1);
+	assert_string_equal(err, "cannot pin 'true' to CPU 4095: Invalid "
+				 "argument");
+}
+
 static void tails(void **state)
 {
 	(void)state;
@@ -150,6 +170,7 @@ int main(void)
 	    cmocka_unit_test(batch_policy),
 	    cmocka_unit_test(cpu_time),
 	    cmocka_unit_test(missing_program),
+	    cmocka_unit_test(failed_step_named),
 	    cmocka_unit_test(tails),
 	};
 	return cmocka_run_group_tests_name("spawn", tests, NULL, NULL);
