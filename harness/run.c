@@ -232,9 +232,7 @@ static void record_setup(struct run *r)
 		snprintf(buf, sizeof buf, "none");
 	machine_set(&r->m, "pinned", buf);
 	if (r->pin >= 0)
-		machine_set(&r->m, "sched", c->sched == RUN_SCHED_BATCH
-						? "batch"
-						: "normal");
+		machine_set(&r->m, "sched", r->batch ? "batch" : "normal");
 	snprintf(buf, sizeof buf, "%d", r->procs);
 	machine_set(&r->m, "gomaxprocs", buf);
 	/* the families that measure parallelism run on every CPU */
@@ -424,6 +422,26 @@ static int finish(struct run *r)
 					 : 0;
 }
 
+/* Whether this machine lets a child run under SCHED_BATCH (a seccomp
+ * filter or a scheduler policy may refuse it); else the run says so and
+ * its pinned processes run under the normal policy. */
+static int batch_allowed(const struct run *r)
+{
+	char *argv[] = {"true", NULL}, err[ERRLEN];
+	struct spawn_opts o = {.argv = argv, .pin_cpu = -1, .batch = 1,
+			       .timeout_s = 10};
+	struct spawn_result res;
+	if (spawn_run(&o, &res, err, sizeof err) == 0) {
+		spawn_result_free(&res);
+		return 1;
+	}
+	run_warn(r, "%s: the pinned processes run under the normal policy, "
+		    "which lets the Go runtime's threads cut into their time "
+		    "(docs/precision.md item 13)",
+		 err);
+	return 0;
+}
+
 int run_execute(const struct run_config *c, char *err, size_t errlen)
 {
 	struct run r = {.c = c, .rng = c->seed, .raw_fd = -1};
@@ -455,6 +473,7 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 		return -1;
 	}
 	run_info(&r, "run directory %s", r.dir);
+	r.batch = r.pin >= 0 && c->sched == RUN_SCHED_BATCH && batch_allowed(&r);
 	record_setup(&r);
 
 	struct build_opts bo = {.cases_dir = c->cases_dir,

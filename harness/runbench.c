@@ -279,9 +279,7 @@ int runbench_run(struct run *r, const struct family *f,
 				.env = (char *const *)env,
 				.cwd = f->dir,
 				.pin_cpu = counted || f->unpinned ? -1 : r->pin,
-				.batch = !counted && !f->unpinned &&
-					 r->pin >= 0 &&
-					 r->c->sched == RUN_SCHED_BATCH,
+				.batch = !counted && !f->unpinned && r->batch,
 				.timeout_s = r->c->timeout_s,
 				.stop = r->c->stop};
 	struct spawn_result res;

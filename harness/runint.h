@@ -113,6 +113,7 @@ struct run {
 	int slow_for_good; /* it stayed slow a whole wait: wait no more */
 	int unwritten_errno;
 	int pin, procs, ncpu;
+	int batch; /* the pinned processes run under SCHED_BATCH */
 	char gomaxprocs[32];
 	char allprocs[32]; /* GOMAXPROCS of the unpinned families */
 	int gb18; /* Google Benchmark >= 1.8 takes "0.2s" for min_time */

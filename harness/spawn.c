@@ -162,8 +162,7 @@ static int start_error(const struct spawn_opts *o, int step, int errnum,
 				 o->argv[0], o->pin_cpu, why);
 	if (step == SPAWN_BATCH)
 		return set_error(err, errlen,
-				 "cannot run '%s' under SCHED_BATCH: %s "
-				 "(--sched normal runs it without)",
+				 "cannot run '%s' under SCHED_BATCH: %s",
 				 o->argv[0], why);
 	if (step == SPAWN_CHDIR)
 		return set_error(err, errlen, "cannot run '%s' in '%s': %s",

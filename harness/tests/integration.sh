@@ -139,6 +139,23 @@ if [ "$(nproc)" -ge 2 ]; then
 		bad "--sched: $(grep ',policy,[0-9]*$' "$tmp"/policy-*/raw.csv) $(tail -n 1 "$tmp/policy-batch.err")"
 	fi
 fi
+# A machine that refuses SCHED_BATCH (here: a process under SCHED_IDLE
+# without CAP_SYS_NICE, whose RLIMIT_NICE allows no change) runs the
+# pinned processes under the policy they have, says so, and records it.
+if [ "$(nproc)" -ge 2 ] && chrt -i 0 prlimit --nice=0:0 setpriv --bounding-set=-sys_nice \
+	sh -c '! chrt -b 0 true' 2>/dev/null; then
+	chrt -i 0 prlimit --nice=0:0 setpriv --bounding-set=-sys_nice \
+		"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases policy \
+		--count 1 --max-count 1 --benchtime 0.01s --warmup 0.01s \
+		--out "$tmp/policy-refused" -q >/dev/null 2>"$tmp/policy-refused.err"
+	if grep -q '^sched: normal$' "$tmp/policy-refused/machine.txt" &&
+		grep -q '^1,policy,go->go,.*,ns/op,' "$tmp/policy-refused/raw.csv" &&
+		grep -q "^cgobench: warning: cannot run 'true' under SCHED_BATCH: Operation not permitted: the pinned processes run under the normal policy" "$tmp/policy-refused.err"; then
+		ok "a machine that refuses SCHED_BATCH runs the pinned processes without it, and says so"
+	else
+		bad "SCHED_BATCH refused: $(grep sched "$tmp/policy-refused/machine.txt") $(head -n 3 "$tmp/policy-refused.err")"
+	fi
+fi
 # A CPU-bound loop on the CPU the samples run on disturbs them: each is
 # put off to the end of its round and taken again there, at most twice
 # (so at most 6 retaken a benchmark in 3 rounds), then kept and flagged;
