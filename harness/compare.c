@@ -1,5 +1,6 @@
 #include "compare.h"
 #include "compareint.h"
+#include "drift.h"
 
 #include "csv.h"
 #include "load.h"
@@ -182,21 +183,27 @@ static int ran_busy(const char *machine)
  * faster beside a load, with fewer of its threads contending
  * (busy-bound's `handles` rows at 2 goroutines took 207 ns against 374
  * ns quiet, docs/precision.md item 12), and allocate otherwise. */
-static int pinned_family(const struct side *s, const struct summary_row *r)
+static int pinned_name(void *side, const char *family)
 {
+	const struct side *s = side;
 	if (strncmp(s->pinned, "cpu ", 4))
 		return 0;
 	const char *list = strrchr(s->unpinned, ':');
 	list = list ? list + 1 : s->unpinned;
-	size_t n = strlen(r->family);
+	size_t n = strlen(family);
 	for (const char *p = list; *p;) {
 		p += strspn(p, " ,");
 		size_t len = strcspn(p, ",");
-		if (len == n && !strncmp(p, r->family, n))
+		if (len == n && !strncmp(p, family, n))
 			return 0;
 		p += len;
 	}
 	return 1;
+}
+
+static int pinned_family(const struct side *s, const struct summary_row *r)
+{
+	return pinned_name((void *)s, r->family);
 }
 
 static int load_side(struct side *s, const char *path, char *err, size_t errlen)
@@ -241,6 +248,12 @@ static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 	if (rc == 0 && raw) {
 		rc = raw_read(raw, &s->raw, err, errlen);
 		s->has_raw = rc == 0;
+		/* a run that took the drift off its summary: its samples
+		 * are read the same way */
+		char *drift = machine_lookup(s->machine, "drift");
+		if (rc == 0 && !strncmp(drift, "corrected", 9))
+			drift_correct(s->raw.obs, s->raw.n, pinned_name, s);
+		free(drift);
 		if (rc == 0)
 			summary_compute(s->raw.obs, s->raw.n, sum_baseline, s,
 					&s->rows, &s->nrows, &s->samples);

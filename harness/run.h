@@ -20,6 +20,8 @@
 #define RUN_PIN_AUTO (-2)
 /* --sched: the order of its words */
 enum { RUN_SCHED_BATCH, RUN_SCHED_NORMAL };
+/* --drift: the order of its words */
+enum { RUN_DRIFT_CORRECT, RUN_DRIFT_NONE };
 
 struct run_config {
 	const char *cases_dir; /* the Go module with the families */
@@ -40,6 +42,7 @@ struct run_config {
 	double timeout_s;
 	int pin_cpu;	  /* RUN_PIN_AUTO, -1 for none, or a CPU */
 	int sched;	  /* RUN_SCHED_*: the pinned processes' policy */
+	int drift;	  /* RUN_DRIFT_*: the machine's drift taken off */
 	int instructions; /* count instructions under callgrind */
 	long instr_iters; /* least Go iterations of a counted sample */
 	int instr_fixed;  /* exactly instr_iters, not more */

@@ -13,6 +13,7 @@
 
 static const char *const metrics[] = {"time", "instructions", NULL};
 static const char *const scheds[] = {"batch", "normal", NULL};
+static const char *const drifts[] = {"correct", "none", NULL};
 
 const struct opt run_options[] = {
     {"cases", 0, OPT_STRING, F(cases), "PATTERNS",
@@ -73,6 +74,13 @@ const struct opt run_options[] = {
      "to end rather than cut into it, or normal (default:\n"
      "batch; docs/precision.md)",
      0, 0, scheds, OPT_REMOTE, MEASURE},
+    {"drift", 0, OPT_CHOICE, F(drift), "HOW",
+     "correct: take the machine's speed, as the pinned\n"
+     "samples taken around each show it, off each pinned\n"
+     "sample's time in summary.csv (raw.csv keeps what was\n"
+     "measured), or none (default: correct;\n"
+     "docs/precision.md)",
+     0, 0, drifts, OPT_REMOTE, RUN_CMD_RUN},
     {"timeout", 0, OPT_DURATION, F(timeout_s), "SEC",
      "kill a benchmark process after SEC seconds (default: 300)", 1e-3,
      86400, NULL, OPT_REMOTE, MEASURE},

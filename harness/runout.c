@@ -6,6 +6,7 @@
 #include "build.h"
 #include "callgrind.h"
 #include "claims.h"
+#include "drift.h"
 #include "export.h"
 #include "family.h"
 #include "gbench.h"
@@ -430,6 +431,31 @@ static struct anatomy_row *anatomy_rows(const struct run *r, size_t *n)
 	return rows;
 }
 
+/* Whether the family called name ran pinned to one CPU. */
+static int run_pinned(void *ctx, const char *name)
+{
+	const struct run *r = ctx;
+	for (size_t i = 0; i < r->nfams; i++)
+		if (!strcmp(r->fams[i].name, name))
+			return r->pin >= 0 && !r->fams[i].unpinned;
+	return 0;
+}
+
+/* Takes the machine's drift off the pinned samples of time in obs (in
+ * the order taken), as --drift asks, and says so in machine.txt. */
+static void take_drift_off(struct run *r, struct obs *obs, size_t nobs)
+{
+	size_t n = 0;
+	if (r->c->drift == RUN_DRIFT_CORRECT && !r->c->instructions)
+		n = drift_correct(obs, nobs, run_pinned, r);
+	char *what = n ? xasprintf("corrected (%zu pinned samples, the median "
+				   "of %d a side)",
+				   n, DRIFT_WINDOW)
+		       : xstrdup("none");
+	machine_set(&r->m, "drift", what);
+	free(what);
+}
+
 static void warn_export(void *ctx, const char *msg)
 {
 	run_warn(ctx, "%s", msg);
@@ -457,6 +483,7 @@ int runout_write(struct run *r)
 						 .metrics = t->line.metrics,
 						 .nmetrics = t->line.nmetrics};
 	}
+	take_drift_off(r, obs, nobs);
 	struct summary_row *rows;
 	size_t nrows;
 	summary_compute(obs, nobs, baseline_of, r, &rows, &nrows, NULL);

@@ -33,6 +33,17 @@ fi
 
 check_run complete "$run"
 
+# The summary took the machine's drift off the pinned samples, and
+# compare, reading raw.csv, takes it off the same way: the run against
+# its own summary.csv moves no row.
+if grep -q '^drift: corrected (35 pinned samples, the median of 10 a side)$' "$run/machine.txt" &&
+	"$cgobench" compare --format csv "$run" "$run/summary.csv" >"$tmp/self.csv" &&
+	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "change_pct") c = i } NR > 1 && c && $c != "" && $c + 0 != 0 { bad = 1 } END { exit bad || !c }' "$tmp/self.csv"; then
+	ok "compare reads raw.csv with the drift taken off, as the summary was written"
+else
+	bad "drift: $(grep '^drift' "$run/machine.txt") $(head -n 3 "$tmp/self.csv")"
+fi
+
 # clang as the C compiler: every row and the machine record name it.
 if "$cgobench" run --go "$go" --cc clang --cases call --count 3 --max-count 3 \
 	--benchtime 0.02s --warmup 0.01s --out "$tmp/clang" -q >/dev/null 2>"$tmp/clang.err" &&

@@ -175,7 +175,7 @@ static void remote_flags_read_back(void **state)
 			    "--target-ci-unpinned 5 --budget 420s "
 			    "--benchtime 0.14999999999999999s --warmup "
 			    "0.050000000000000003s --pin 1 --sched normal "
-			    "--timeout 300s "
+			    "--drift correct --timeout 300s "
 			    "--seed 42 --quiet");
 	/* read back: the shell's single quotes undone by hand */
 	const char *back[] = {"--cases",     "call,it's",
