@@ -27,14 +27,21 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The family of the run called name, or NULL. */
+static const struct family *family_named(const struct run *r,
+					 const char *name)
+{
+	for (size_t i = 0; i < r->nfams; i++)
+		if (!strcmp(r->fams[i].name, name))
+			return &r->fams[i];
+	return NULL;
+}
+
 static const char *baseline_of(void *ctx, const char *family,
 			       const char *variant)
 {
-	const struct run *r = ctx;
-	for (size_t i = 0; i < r->nfams; i++)
-		if (!strcmp(r->fams[i].name, family))
-			return family_baseline(&r->fams[i], variant);
-	return NULL;
+	const struct family *f = family_named(ctx, family);
+	return f ? family_baseline(f, variant) : NULL;
 }
 
 /* The unit a summary row belongs to, or NULL. */
@@ -435,10 +442,8 @@ static struct anatomy_row *anatomy_rows(const struct run *r, size_t *n)
 static int run_pinned(void *ctx, const char *name)
 {
 	const struct run *r = ctx;
-	for (size_t i = 0; i < r->nfams; i++)
-		if (!strcmp(r->fams[i].name, name))
-			return r->pin >= 0 && !r->fams[i].unpinned;
-	return 0;
+	const struct family *f = family_named(r, name);
+	return f && r->pin >= 0 && !f->unpinned;
 }
 
 /* Takes the machine's drift off the pinned samples of time in obs (in
