@@ -183,7 +183,7 @@ static int ran_busy(const char *machine)
  * faster beside a load, with fewer of its threads contending
  * (busy-bound's `handles` rows at 2 goroutines took 207 ns against 374
  * ns quiet, docs/precision.md item 12), and allocate otherwise. */
-static int pinned_name(void *side, const char *family)
+static int pinned_name(const void *side, const char *family)
 {
 	const struct side *s = side;
 	if (strncmp(s->pinned, "cpu ", 4))
@@ -203,7 +203,7 @@ static int pinned_name(void *side, const char *family)
 
 static int pinned_family(const struct side *s, const struct summary_row *r)
 {
-	return pinned_name((void *)s, r->family);
+	return pinned_name(s, r->family);
 }
 
 static int load_side(struct side *s, const char *path, char *err, size_t errlen)

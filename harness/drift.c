@@ -23,28 +23,10 @@ static int same_row(const struct obs *a, const struct obs *b)
 	       !strcmp(a->param, b->param);
 }
 
-static const struct obs *sort_base;
-
-static int by_row(const void *x, const void *y)
-{
-	const struct obs *a = &sort_base[((const struct dsample *)x)->first],
-			 *b = &sort_base[((const struct dsample *)y)->first];
-	int c = strcmp(a->family, b->family);
-	if (!c)
-		c = strcmp(a->variant, b->variant);
-	if (!c)
-		c = strcmp(a->toolchain, b->toolchain);
-	if (!c)
-		c = strcmp(a->cc, b->cc);
-	if (!c)
-		c = strcmp(a->param, b->param);
-	return c;
-}
-
 /* The pinned samples of o with an ns/op above 0, in the order taken. */
 static struct dsample *samples_of(const struct obs *o, size_t n,
-				  drift_pinned_fn pinned, void *ctx,
-				  size_t *ns)
+				  drift_pinned_fn pinned,
+				  const void *ctx, size_t *ns)
 {
 	struct dsample *s = xcalloc(n ? n : 1, sizeof *s);
 	*ns = 0;
@@ -64,27 +46,33 @@ static struct dsample *samples_of(const struct obs *o, size_t n,
 	return s;
 }
 
-/* Numbers the rows of s (0, 1, ...); returns how many there are and the
- * samples' indices grouped by row, in *order. */
+/* Numbers the rows of s in the order each first appears (with a
+ * key_index, as summary_compute groups them); returns how many there are
+ * and, in *order, the samples' indices grouped by row. */
 static size_t number_rows(const struct obs *o, struct dsample *s, size_t ns,
 			  size_t **order)
 {
-	struct dsample *sorted = xcalloc(ns, sizeof *sorted);
-	memcpy(sorted, s, ns * sizeof *s);
-	for (size_t i = 0; i < ns; i++)
-		sorted[i].row = i; /* where it came from */
-	sort_base = o;
-	qsort(sorted, ns, sizeof *sorted, by_row);
-	*order = xcalloc(ns, sizeof **order);
-	size_t rows = 0;
+	struct key_index by_key = {0};
+	size_t nrows = 0;
 	for (size_t i = 0; i < ns; i++) {
-		if (i && by_row(&sorted[i - 1], &sorted[i]))
-			rows++;
-		s[sorted[i].row].row = rows;
-		(*order)[i] = sorted[i].row;
+		const struct obs *x = &o[s[i].first];
+		const char *k[] = {x->family, x->variant, x->toolchain, x->cc,
+				   x->param};
+		s[i].row = key_index_put(&by_key, k, 5, nrows);
+		nrows += s[i].row == nrows;
 	}
-	free(sorted);
-	return ns ? rows + 1 : 0;
+	key_index_free(&by_key);
+	/* a counting sort: at[r] is where row r's next index goes */
+	size_t *at = xcalloc(nrows + 1, sizeof *at);
+	for (size_t i = 0; i < ns; i++)
+		at[s[i].row + 1]++;
+	for (size_t r = 0; r < nrows; r++)
+		at[r + 1] += at[r];
+	*order = xcalloc(ns ? ns : 1, sizeof **order);
+	for (size_t i = 0; i < ns; i++)
+		(*order)[at[s[i].row]++] = i;
+	free(at);
+	return nrows;
 }
 
 /* The median of each row's corrected log times into med. */
@@ -104,7 +92,7 @@ static void row_medians(const struct dsample *s, const double *corr,
 }
 
 size_t drift_correct(struct obs *o, size_t n, drift_pinned_fn pinned,
-		     void *ctx)
+		     const void *ctx)
 {
 	size_t ns;
 	struct dsample *s = samples_of(o, n, pinned, ctx, &ns);

@@ -21,7 +21,7 @@
 #define DRIFT_PASSES 3
 
 /* Whether a family ran pinned to one CPU (ctx is the caller's). */
-typedef int (*drift_pinned_fn)(void *ctx, const char *family);
+typedef int (*drift_pinned_fn)(const void *ctx, const char *family);
 
 /* Corrects, in place, the time values (units "ns/...") of the samples of
  * o, whose n observations are in the order they were taken, a sample's
@@ -31,6 +31,6 @@ typedef int (*drift_pinned_fn)(void *ctx, const char *family);
  * 2 DRIFT_WINDOW + 1 pinned samples were taken. Returns the number of
  * samples corrected. */
 size_t drift_correct(struct obs *o, size_t n, drift_pinned_fn pinned,
-		     void *ctx);
+		     const void *ctx);
 
 #endif

@@ -439,7 +439,7 @@ static struct anatomy_row *anatomy_rows(const struct run *r, size_t *n)
 }
 
 /* Whether the family called name ran pinned to one CPU. */
-static int run_pinned(void *ctx, const char *name)
+static int run_pinned(const void *ctx, const char *name)
 {
 	const struct run *r = ctx;
 	const struct family *f = family_named(r, name);

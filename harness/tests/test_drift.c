@@ -12,7 +12,7 @@
 
 static const char *const variants[] = {"a", "b", "c", "d"};
 
-static int all_pinned(void *ctx, const char *family)
+static int all_pinned(const void *ctx, const char *family)
 {
 	(void)ctx;
 	return strcmp(family, "spread") != 0;
