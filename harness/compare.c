@@ -175,8 +175,8 @@ static int ran_busy(const char *machine)
 	return busy;
 }
 
-/* Whether r, a row of s, is of a benchmark pinned to one CPU:
- * machine.txt names a CPU, and r's family is not among those it ran
+/* Whether family, of the run s (a struct side), ran pinned to one CPU:
+ * machine.txt names a CPU, and family is not among those it ran
  * unpinned ("unpinned: GOMAXPROCS=2, no pinning: handles,parallel,
  * threads"). There a load only slows its time and leaves its B/op and
  * allocs/op alone. Spread over every CPU, a contended family can run
@@ -201,6 +201,7 @@ static int pinned_name(const void *side, const char *family)
 	return 1;
 }
 
+/* The same of r, a row of s. */
 static int pinned_family(const struct side *s, const struct summary_row *r)
 {
 	return pinned_name(s, r->family);
