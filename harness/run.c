@@ -298,6 +298,7 @@ static void run_free(struct run *r)
 		free(r->units[i].param);
 		free(r->units[i].note);
 		free(r->units[i].primary);
+		free(r->units[i].settled);
 		free(r->units[i].load);
 		free(r->units[i].anatomy);
 	}

@@ -48,7 +48,10 @@ struct unit {
 	const struct family_env *env; /* what its process is started with */
 	enum unit_state state;
 	char *note;
-	double *primary; /* ns/op of every sample, for the interval goal */
+	double *primary; /* ns/op of every sample, as measured */
+	/* primary with the machine's drift taken off (schedule_settle), for
+	 * the interval goal */
+	double *settled;
 	double warm_ns;	 /* ns/op in the warm-up */
 	/* instructions/op by group of every counted sample, beside primary */
 	double (*anatomy)[ANATOMY_NGROUPS];
@@ -166,6 +169,12 @@ int runbench_run(struct run *r, const struct family *f,
 struct obs schedule_obs_of(const struct run *r, const struct unit *u, int rep,
 			   const struct metric *m);
 void schedule_measure(struct run *r);
+/* Sets each unit's settled values: its primary ones with the drift taken
+ * off as the summary will take it (runout_drift), which the stopping rule
+ * reads. */
+void schedule_settle(struct run *r);
+/* Whether u's interval, of its settled values, is within its goal. */
+int schedule_interval_met(const struct run *r, const struct unit *u);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU. */
 double schedule_spent(double elapsed, double held);
@@ -176,5 +185,11 @@ double schedule_target(const struct run *r, const struct family *f);
 /* runout.c: summary.csv and every other output of the run; -2 when one
  * could not be written */
 int runout_write(struct run *r);
+/* The observations of the samples taken, in the order taken, a sample's
+ * side by side (borrowing the run's strings); *nobs gets how many. */
+struct obs *runout_taken_obs(const struct run *r, size_t *nobs);
+/* Takes the machine's drift off the pinned samples of time in obs (in
+ * the order taken) as --drift asks (drift.h); the samples corrected. */
+size_t runout_drift(const struct run *r, struct obs *obs, size_t nobs);
 
 #endif

@@ -446,13 +446,35 @@ static int run_pinned(const void *ctx, const char *name)
 	return f && r->pin >= 0 && !f->unpinned;
 }
 
-/* Takes the machine's drift off the pinned samples of time in obs (in
- * the order taken), as --drift asks, and says so in machine.txt. */
+size_t runout_drift(const struct run *r, struct obs *obs, size_t nobs)
+{
+	if (r->c->drift != RUN_DRIFT_CORRECT || r->c->instructions)
+		return 0;
+	return drift_correct(obs, nobs, run_pinned, r);
+}
+
+struct obs *runout_taken_obs(const struct run *r, size_t *nobs)
+{
+	*nobs = 0;
+	for (size_t i = 0; i < r->ntaken; i++)
+		*nobs += r->taken[i].line.nmetrics;
+	struct obs *obs = xcalloc(*nobs ? *nobs : 1, sizeof *obs);
+	size_t k = 0;
+	for (size_t i = 0; i < r->ntaken; i++) {
+		const struct taken *t = &r->taken[i];
+		const struct unit *u = &r->units[t->unit];
+		for (size_t m = 0; m < t->line.nmetrics; m++)
+			obs[k++] = schedule_obs_of(r, u, t->rep,
+						   &t->line.metrics[m]);
+	}
+	return obs;
+}
+
+/* Takes the machine's drift off the pinned samples of time in obs
+ * (runout_drift), and says so in machine.txt. */
 static void take_drift_off(struct run *r, struct obs *obs, size_t nobs)
 {
-	size_t n = 0;
-	if (r->c->drift == RUN_DRIFT_CORRECT && !r->c->instructions)
-		n = drift_correct(obs, nobs, run_pinned, r);
+	size_t n = runout_drift(r, obs, nobs);
 	char *what = n ? xasprintf("corrected (%zu pinned samples, the median "
 				   "of %d a side)",
 				   n, DRIFT_WINDOW)
@@ -468,17 +490,12 @@ static void warn_export(void *ctx, const char *msg)
 
 int runout_write(struct run *r)
 {
-	size_t nobs = 0;
-	for (size_t i = 0; i < r->ntaken; i++)
-		nobs += r->taken[i].line.nmetrics;
-	struct obs *obs = xcalloc(nobs, sizeof *obs);
+	size_t nobs;
+	struct obs *obs = runout_taken_obs(r, &nobs);
 	struct benchtxt_sample *bs = xcalloc(r->ntaken, sizeof *bs);
-	size_t k = 0;
 	for (size_t i = 0; i < r->ntaken; i++) {
 		const struct taken *t = &r->taken[i];
 		const struct unit *u = &r->units[t->unit];
-		for (size_t m = 0; m < t->line.nmetrics; m++)
-			obs[k++] = schedule_obs_of(r, u, t->rep, &t->line.metrics[m]);
 		bs[i] = (struct benchtxt_sample){.family = u->fam->name,
 						 .variant = u->variant,
 						 .param = u->param,

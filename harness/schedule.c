@@ -224,8 +224,10 @@ static int take_sample(struct run *r, size_t ui, int rep, int pass)
 		gbjson_add(&r->gb, u->fam->name, u->tc->name, u->tc->cc_name,
 			   rep, out.json);
 	u->primary = xrealloc(u->primary, (u->n + 1) * sizeof *u->primary);
+	u->settled = xrealloc(u->settled, (u->n + 1) * sizeof *u->settled);
 	u->load = xrealloc(u->load, (u->n + 1) * sizeof *u->load);
 	u->load[u->n] = sl;
+	u->settled[u->n] = l->metrics[0].value;
 	u->primary[u->n++] = l->metrics[0].value;
 	r->taken = xrealloc(r->taken, (r->ntaken + 1) * sizeof *r->taken);
 	struct taken *tk = &r->taken[r->ntaken++];
@@ -244,12 +246,28 @@ double schedule_target(const struct run *r, const struct family *f)
 	return f->unpinned ? r->c->target_unpinned_pct : r->c->target_pct;
 }
 
-static int interval_met(const struct run *r, const struct unit *u)
+void schedule_settle(struct run *r)
+{
+	size_t nobs;
+	struct obs *obs = runout_taken_obs(r, &nobs);
+	runout_drift(r, obs, nobs);
+	/* a sample's primary value is its first observation */
+	size_t *seen = xcalloc(r->nunits ? r->nunits : 1, sizeof *seen), k = 0;
+	for (size_t i = 0; i < r->ntaken; i++) {
+		struct unit *u = &r->units[r->taken[i].unit];
+		u->settled[seen[r->taken[i].unit]++] = obs[k].value;
+		k += r->taken[i].line.nmetrics;
+	}
+	free(seen);
+	free(obs);
+}
+
+int schedule_interval_met(const struct run *r, const struct unit *u)
 {
 	if (u->n < 2)
 		return 0;
 	struct stats_summary s;
-	stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
 	return summary_within(&s, schedule_target(r, u->fam));
 }
 
@@ -264,7 +282,9 @@ static int may_go_on(const struct run_config *c, const struct unit *u)
 /* The samples u will have at the end: --count, and beyond it, once it
  * has 3, as many as its interval would need to reach the goal if it
  * narrowed as 1/sqrt(n), up to --max-count; with 2, as many as a normal
- * sample's median would need, the spread taken from their difference. */
+ * sample's median would need, the spread taken from their difference.
+ * Its settled values are read: the drift taken off, a row's interval is
+ * the one its summary will have. */
 static double unit_want(const struct run *r, const struct unit *u)
 {
 	const struct run_config *c = r->c;
@@ -272,15 +292,15 @@ static double unit_want(const struct run *r, const struct unit *u)
 	if (u->n == 2 && may_go_on(c, u)) {
 		/* two samples: the median's interval as a normal sample's
 		 * would have it, sd from their difference */
-		double sd = fabs(u->primary[0] - u->primary[1]) / M_SQRT2,
-		       med = (u->primary[0] + u->primary[1]) / 2;
+		double sd = fabs(u->settled[0] - u->settled[1]) / M_SQRT2,
+		       med = (u->settled[0] + u->settled[1]) / 2;
 		double half = 1.96 * 1.2533 * sd / fabs(med) * 100;
 		double need = pow(half / goal, 2);
 		if (isfinite(need) && need > want)
 			want = fmin(ceil(need), c->max_count);
 	} else if (u->n >= 3 && may_go_on(c, u)) {
 		struct stats_summary s;
-		stats_summarize(u->primary, u->n, SUMMARY_LEVEL, &s);
+		stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
 		double half = fmax(s.ci_high - s.median, s.median - s.ci_low) /
 			      fabs(s.median) * 100;
 		double need = (double)u->n * pow(half / goal, 2);
@@ -363,6 +383,7 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 		order[i - 1] = order[j];
 		order[j] = t;
 	}
+	schedule_settle(r);
 	r->planned = r->done + samples_left(r);
 	for (int pass = 0; pass <= SCHEDULE_RETAKES && n; pass++) {
 		size_t later = 0;
@@ -454,10 +475,11 @@ void schedule_measure(struct run *r)
 	for (int round = c->count + 1;
 	     round <= c->max_count && !*c->stop && !over_budget(r); round++) {
 		size_t more = 0;
+		schedule_settle(r);
 		for (size_t i = 0; i < r->nunits; i++) {
 			want[i] = r->units[i].state == UNIT_OK &&
 				  may_go_on(c, &r->units[i]) &&
-				  !interval_met(r, &r->units[i]);
+				  !schedule_interval_met(r, &r->units[i]);
 			more += want[i];
 		}
 		if (!more)

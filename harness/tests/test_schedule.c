@@ -1,0 +1,119 @@
+/* schedule: the stopping rule reads a row's interval as its summary
+ * will have it, the machine's drift taken off. */
+#include "testutil.h"
+
+#include "family.h"
+#include "runint.h"
+#include "toolchain.h"
+
+#include <math.h>
+
+enum { UNITS = 5, ROUNDS = 20 };
+
+static const char *const variants[UNITS] = {"a", "b", "c", "d", "e"};
+
+/* A run of UNITS units taken in ROUNDS rounds, one ns/op and one B/op a
+ * sample: the first four of the pinned family "f", unit k taking (k + 1)
+ * ns, the machine a fifth slower from round 11 on; the last, of the
+ * unpinned family "u", 10 ns and 12 ns from round 11 alike. */
+struct fake {
+	struct run_config c;
+	struct family fams[2];
+	struct toolchain tc;
+	struct unit units[UNITS];
+	struct taken taken[UNITS * ROUNDS];
+	struct run r;
+};
+
+static void fake_run(struct fake *f, int drift)
+{
+	memset(f, 0, sizeof *f);
+	f->c = (struct run_config){.target_pct = 3, .target_unpinned_pct = 5,
+				   .drift = drift};
+	f->fams[0] = (struct family){.name = "f"};
+	f->fams[1] = (struct family){.name = "u", .unpinned = 1};
+	f->tc = (struct toolchain){.name = "go1.26.8", .cc_name = "gcc"};
+	f->r = (struct run){.c = &f->c, .fams = f->fams, .nfams = 2,
+			    .tcs = &f->tc, .ntcs = 1, .units = f->units,
+			    .nunits = UNITS, .taken = f->taken, .pin = 1};
+	for (size_t k = 0; k < UNITS; k++) {
+		struct unit *u = &f->units[k];
+		*u = (struct unit){.fam = &f->fams[k == UNITS - 1], .tc = &f->tc,
+				   .variant = (char *)variants[k],
+				   .param = "", .top = ""};
+		u->primary = xcalloc(ROUNDS, sizeof *u->primary);
+		u->settled = xcalloc(ROUNDS, sizeof *u->settled);
+	}
+	for (int round = 0; round < ROUNDS; round++)
+		for (size_t k = 0; k < UNITS; k++) {
+			struct unit *u = &f->units[k];
+			double slow = round >= ROUNDS / 2 ? 1.2 : 1.0,
+			       v = (k == UNITS - 1 ? 10.0 : k + 1.0) * slow;
+			struct taken *t = &f->taken[f->r.ntaken++];
+			*t = (struct taken){.unit = k, .rep = round + 1};
+			t->line.nmetrics = 2;
+			t->line.metrics[0] = (struct metric){"ns/op", v};
+			t->line.metrics[1] = (struct metric){"B/op", 64};
+			u->primary[u->n] = u->settled[u->n] = v;
+			u->n++;
+		}
+}
+
+static void fake_free(struct fake *f)
+{
+	for (size_t k = 0; k < UNITS; k++) {
+		free(f->units[k].primary);
+		free(f->units[k].settled);
+	}
+}
+
+/* As measured, every row's samples differ by a fifth between the halves
+ * and no interval is within +-3%; the drift taken off, the pinned rows'
+ * are, while the measured values stay as they were. The unpinned row,
+ * whose samples are not corrected, still misses its +-5%. */
+static void settled_values_stop_rows(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_CORRECT);
+	for (size_t k = 0; k < UNITS; k++)
+		assert_false(schedule_interval_met(&f.r, &f.units[k]));
+	schedule_settle(&f.r);
+	for (size_t k = 0; k < UNITS - 1; k++) {
+		const struct unit *u = &f.units[k];
+		assert_true(schedule_interval_met(&f.r, u));
+		assert_true(u->primary[ROUNDS - 1] == (k + 1.0) * 1.2);
+		assert_true(fabs(u->settled[ROUNDS - 1] - u->settled[0]) <
+			    1e-9);
+	}
+	const struct unit *u = &f.units[UNITS - 1];
+	assert_false(schedule_interval_met(&f.r, u));
+	for (size_t i = 0; i < ROUNDS; i++)
+		assert_true(u->settled[i] == u->primary[i]);
+	fake_free(&f);
+}
+
+/* With --drift none the rule reads the values as measured. */
+static void drift_none_reads_measured(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_NONE);
+	schedule_settle(&f.r);
+	for (size_t k = 0; k < UNITS; k++) {
+		assert_false(schedule_interval_met(&f.r, &f.units[k]));
+		for (size_t i = 0; i < ROUNDS; i++)
+			assert_true(f.units[k].settled[i] ==
+				    f.units[k].primary[i]);
+	}
+	fake_free(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(settled_values_stop_rows),
+	    cmocka_unit_test(drift_none_reads_measured),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
