@@ -116,51 +116,6 @@ static char *machine_of(const char *path)
 	return text;
 }
 
-/* A key of machine.txt that tells two runs apart, and the value of a run
- * written before the key was (NULL: such a run's cannot be told). */
-struct told_by {
-	const char *key, *missing;
-};
-
-/* what identifies a machine's hardware */
-static const struct told_by hardware[] = {
-    {"cpu", NULL},	    {"cores", NULL},	  {"arch", NULL},
-    {"cpu-family", NULL},   {"cpu-model", NULL},  {"cpu-stepping", NULL},
-    {"microcode", NULL},    {"cache-size", NULL}, {"hypervisor", NULL}};
-/* how the samples were taken: before --sched, pinned processes ran
- * under the normal policy */
-static const struct told_by method[] = {{"sched", "normal"},
-					{"benchtime", NULL}};
-
-/* The value of k in the machine.txt text, or NULL where it is unknown. */
-static char *told_value(const char *machine, const struct told_by *k)
-{
-	char *v = machine_lookup(machine, k->key);
-	if (strcmp(v, "unknown"))
-		return v;
-	free(v);
-	return k->missing ? xstrdup(k->missing) : NULL;
-}
-
-/* Where two machine.txt texts differ in the n keys ("cpu-model 2 against
- * 17; ..."), or NULL where they do not or it cannot be told. */
-static char *runs_differ(const char *a, const char *b,
-			 const struct told_by *keys, size_t n)
-{
-	if (!a || !b)
-		return NULL;
-	struct sbuf sb = {0};
-	for (size_t i = 0; i < n; i++) {
-		char *va = told_value(a, &keys[i]), *vb = told_value(b, &keys[i]);
-		if (va && vb && strcmp(va, vb))
-			sbuf_addf(&sb, "%s%s %s against %s", sb.len ? "; " : "",
-				  keys[i].key, va, vb);
-		free(va);
-		free(vb);
-	}
-	return sb.buf;
-}
-
 /* Whether machine.txt (NULL: none) says its run's machine was busy: the
  * load of other processes or the hypervisor, averaged over the samples,
  * that of a CPU-bound process sharing the CPUs part of the time (a
@@ -656,10 +611,8 @@ int compare_runs(const char *old_path, const char *new_path,
 	struct cmp_view v = {.old_path = old_path,
 			     .new_path = new_path,
 			     .threshold_pct = o->threshold_pct};
-	char *differ = runs_differ(os.machine, ns.machine, hardware,
-				   sizeof hardware / sizeof *hardware),
-	     *measured = runs_differ(os.machine, ns.machine, method,
-				     sizeof method / sizeof *method);
+	char *differ = machine_hardware_differs(os.machine, ns.machine),
+	     *measured = machine_method_differs(os.machine, ns.machine);
 	v.machines_differ = differ;
 	v.methods_differ = measured;
 	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);

@@ -211,3 +211,63 @@ char *machine_lookup(const char *text, const char *key)
 	}
 	return xstrdup("unknown");
 }
+
+/* A key of machine.txt that tells two runs apart, the value of a run
+ * written before the key was (NULL: such a run's cannot be told), and
+ * whether only the value's first word tells them apart. */
+struct told_by {
+	const char *key, *missing;
+	int word;
+};
+
+/* what identifies a machine's hardware */
+static const struct told_by hardware[] = {
+    {"cpu", NULL, 0},	     {"cores", NULL, 0},      {"arch", NULL, 0},
+    {"cpu-family", NULL, 0}, {"cpu-model", NULL, 0},  {"cpu-stepping", NULL, 0},
+    {"microcode", NULL, 0},  {"cache-size", NULL, 0}, {"hypervisor", NULL, 0}};
+/* how the samples were taken: before --sched, pinned processes ran
+ * under the normal policy, and before --drift no drift was taken off
+ * ("corrected (N pinned samples, ...)": N differs between any two runs) */
+static const struct told_by method[] = {
+    {"sched", "normal", 0}, {"benchtime", NULL, 0}, {"drift", "none", 1}};
+
+/* The value of k in the machine.txt text, or NULL where it is unknown. */
+static char *told_value(const char *machine, const struct told_by *k)
+{
+	char *v = machine_lookup(machine, k->key);
+	if (k->word)
+		v[strcspn(v, " ")] = '\0';
+	if (strcmp(v, "unknown"))
+		return v;
+	free(v);
+	return k->missing ? xstrdup(k->missing) : NULL;
+}
+
+/* Where two machine.txt texts differ in the n keys ("cpu-model 2 against
+ * 17; ..."), or NULL where they do not or it cannot be told. */
+static char *runs_differ(const char *a, const char *b,
+			 const struct told_by *keys, size_t n)
+{
+	if (!a || !b)
+		return NULL;
+	struct sbuf sb = {0};
+	for (size_t i = 0; i < n; i++) {
+		char *va = told_value(a, &keys[i]), *vb = told_value(b, &keys[i]);
+		if (va && vb && strcmp(va, vb))
+			sbuf_addf(&sb, "%s%s %s against %s", sb.len ? "; " : "",
+				  keys[i].key, va, vb);
+		free(va);
+		free(vb);
+	}
+	return sb.buf;
+}
+
+char *machine_hardware_differs(const char *a, const char *b)
+{
+	return runs_differ(a, b, hardware, sizeof hardware / sizeof *hardware);
+}
+
+char *machine_method_differs(const char *a, const char *b)
+{
+	return runs_differ(a, b, method, sizeof method / sizeof *method);
+}

@@ -36,6 +36,12 @@ char *machine_name(void);
 /* The value of "key: " in the text of a machine.txt, or "unknown"; the
  * caller frees it. */
 char *machine_lookup(const char *text, const char *key);
+/* Where two machine.txt texts (NULL: none) differ in what identifies the
+ * hardware ("cpu-model 2 against 17; ..."), or NULL where they do not or
+ * it cannot be told; the caller frees it. */
+char *machine_hardware_differs(const char *a, const char *b);
+/* The same of how the samples were taken: sched, benchtime, drift. */
+char *machine_method_differs(const char *a, const char *b);
 /* The first line a command prints (argv[0] from PATH), or NULL. */
 char *machine_command_line(char *const *argv, char *const *env);
 

@@ -827,20 +827,33 @@ static void machines_that_differ(void **state)
 
 /* Two runs sampled differently: compare says how, in the text and the
  * JSON. A run from before --sched gives no sched and ran under the
- * normal policy; two such runs, or two alike, say nothing. */
+ * normal policy, one from before --drift took no drift off; two such
+ * runs, or two alike (their drift's sample counts aside), say nothing. */
 static void methods_that_differ(void **state)
 {
 	(void)state;
 	char *a = write_run(&slow, 1), *b = write_run(&slow, 1),
-	     *c = write_run(&slow, 1);
+	     *c = write_run(&slow, 1), *d = write_run(&slow, 1);
 	put_machine(a, "sched: batch\nbenchtime: 0.1s\n");
 	put_machine(b, "benchtime: 0.1s\n");
 	put_machine(c, "cpu: AMD EPYC\n");
+	put_machine(d, "sched: batch\nbenchtime: 0.1s\ndrift: corrected (1466 "
+		       "pinned samples, the median of 10 a side)\n");
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	size_t reg;
 	char *got = output_of(b, a, &o, &reg);
 	assert_non_null(strstr(got, "\nmeasured differently: sched normal "
 				    "against batch: a time moves"));
+	free(got);
+	got = output_of(b, d, &o, &reg);
+	assert_non_null(strstr(got, "\nmeasured differently: sched normal "
+				    "against batch; drift none against "
+				    "corrected: a time moves"));
+	free(got);
+	put_machine(a, "sched: batch\nbenchtime: 0.1s\ndrift: corrected (900 "
+		       "pinned samples, the median of 10 a side)\n");
+	got = output_of(a, d, &o, &reg);
+	assert_null(strstr(got, "measured differently"));
 	free(got);
 	got = output_of(b, c, &o, &reg);
 	assert_null(strstr(got, "measured differently"));
@@ -848,13 +861,14 @@ static void methods_that_differ(void **state)
 	o.format = COMPARE_JSON;
 	got = output_of(a, c, &o, &reg);
 	assert_non_null(strstr(got, "\"methods_differ\": \"sched batch "
-				    "against normal\""));
+				    "against normal; drift corrected against "
+				    "none\""));
 	free(got);
 	got = output_of(a, a, &o, &reg);
 	assert_non_null(strstr(got, "\"methods_differ\": null"));
 	free(got);
-	char *dirs[] = {a, b, c};
-	for (int i = 0; i < 3; i++) {
+	char *dirs[] = {a, b, c, d};
+	for (int i = 0; i < 4; i++) {
 		char *m = xasprintf("%s/machine.txt", dirs[i]);
 		unlink(m);
 		free(m);
