@@ -5,7 +5,9 @@
  * machine_probe reads the host (CPU, cores, kernel, OS, virtualisation,
  * governor), the harness's git commit and the UTC date. Toolchain facts
  * are added by the caller with machine_set. A struct machine owns its
- * strings; free them with machine_free. */
+ * strings; free them with machine_free. machine_hardware_differs and
+ * machine_method_differs read two records' texts and say where the
+ * machines, or the ways the samples were taken, differ (for compare). */
 #ifndef CGOBENCH_MACHINE_H
 #define CGOBENCH_MACHINE_H
 
