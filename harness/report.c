@@ -388,15 +388,16 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 		sbuf_addf(sb, "- %s: %s\n", keys[i], v);
 		free(v);
 	}
-	/* what identifies the hardware, where the run recorded it */
-	static const char *const hw[] = {"cpu-family", "cpu-model",
-					 "cpu-stepping", "microcode",
-					 "cpu-mhz",	 "cache-size",
-					 "hypervisor"};
-	for (size_t i = 0; i < sizeof hw / sizeof *hw; i++) {
-		char *v = machine_lookup(m->machine, hw[i]);
+	/* what identifies the hardware, and how the samples were taken
+	 * (compare tells runs apart by both), where the run recorded it */
+	static const char *const more[] = {
+	    "cpu-family", "cpu-model",	"cpu-stepping", "microcode",
+	    "cpu-mhz",	  "cache-size", "hypervisor",	"sched",
+	    "gomaxprocs", "unpinned",	"drift"};
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+		char *v = machine_lookup(m->machine, more[i]);
 		if (strcmp(v, "unknown"))
-			sbuf_addf(sb, "- %s: %s\n", hw[i], v);
+			sbuf_addf(sb, "- %s: %s\n", more[i], v);
 		free(v);
 	}
 	sbuf_addstr(sb, "- toolchains:");
