@@ -181,7 +181,8 @@ kill "$loop"
 retaken=$(sed -n 's/^samples-retaken: //p' "$tmp/loaded/machine.txt")
 kept=$(sed -n 's/^samples-disturbed: //p' "$tmp/loaded/machine.txt")
 per_round=$(awk -F, '$9 == "ns/op" { print $3, $7 }' "$tmp/loaded/raw.csv" | sort -u | wc -l)
-notes=$(grep -c ',ns/op,.*; [1-6] samples\{0,1\} retaken, [0-3] kept though disturbed (' "$tmp/loaded/summary.csv")
+# the note's count of retakes, first in it or after another clause
+notes=$(grep -c ',ns/op,.*[";] \{0,1\}[1-6] samples\{0,1\} retaken, [0-3] kept though disturbed (' "$tmp/loaded/summary.csv")
 if [ "${retaken:-0}" -ge 2 ] && [ "$retaken" -le 12 ] && [ "${kept:-0}" -le 6 ] &&
 	[ "$per_round" -eq 6 ] && [ "$(grep -c ',ns/op,' "$tmp/loaded/raw.csv")" -eq 6 ] &&
 	[ "$notes" -ge 1 ]; then
