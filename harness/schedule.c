@@ -370,7 +370,9 @@ static int over_budget(const struct run *r)
  * past the SCHEDULE_FLOOR-th ends at the budget. A sample put off as
  * disturbed (measure) is taken again after the others of the round, up to
  * SCHEDULE_RETAKES times, seconds later rather than at once; it keeps the
- * round's repetition, so that a crossing's pairs stay within a round. */
+ * round's repetition, so that a crossing's pairs stay within a round.
+ * The time left is reckoned from the units' settled values: the caller
+ * settles them first (schedule_settle). */
 static void round_of(struct run *r, const int *want, int round, int rounds)
 {
 	size_t *order = xmalloc(r->nunits * sizeof *order), n = 0;
@@ -383,7 +385,6 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 		order[i - 1] = order[j];
 		order[j] = t;
 	}
-	schedule_settle(r);
 	r->planned = r->done + samples_left(r);
 	for (int pass = 0; pass <= SCHEDULE_RETAKES && n; pass++) {
 		size_t later = 0;
@@ -470,12 +471,14 @@ void schedule_measure(struct run *r)
 	r->started = r->said_at = monotonic_s();
 	for (int round = 1; round <= c->count && !*c->stop &&
 			    (round <= SCHEDULE_FLOOR || !over_budget(r));
-	     round++)
+	     round++) {
+		schedule_settle(r);
 		round_of(r, want, round, c->count);
+	}
 	for (int round = c->count + 1;
 	     round <= c->max_count && !*c->stop && !over_budget(r); round++) {
 		size_t more = 0;
-		schedule_settle(r);
+		schedule_settle(r); /* round_of reads them too */
 		for (size_t i = 0; i < r->nunits; i++) {
 			want[i] = r->units[i].state == UNIT_OK &&
 				  may_go_on(c, &r->units[i]) &&
