@@ -211,12 +211,25 @@ static void note_lasting(struct summary_row *row, const struct pinned_load *p)
 	free(was);
 }
 
-/* A row wider than its goal: which knob would give it more samples. */
+/* A row wider than its goal: how wide, about how many samples would
+ * bring it to the goal at its spread (summary_samples_for), and which knob
+ * would give it more. */
 static char *wide_note(const struct summary_row *row, double goal, int count)
 {
-	return xasprintf("95%% interval wider than +-%g%% after %zu "
-			 "repetitions (raise %s)",
-			 goal, row->s.n,
+	double half = summary_half_pct(&row->s),
+	       need = summary_samples_for(row->s.n, half, goal);
+	char how[96], more[64] = "";
+	if (isfinite(half))
+		snprintf(how, sizeof how,
+			 "+-%.1f%% after %zu repetitions, wider than +-%g%%",
+			 half, row->s.n, goal);
+	else
+		snprintf(how, sizeof how, "wider than +-%g%% after %zu "
+			 "repetitions", goal, row->s.n);
+	if (isfinite(need))
+		snprintf(more, sizeof more,
+			 "; about %.0f would reach it at this spread", need);
+	return xasprintf("95%% interval %s%s (raise %s)", how, more,
 			 row->s.n < (size_t)count
 			     ? "'--budget <DUR>', or BUDGET=<DUR> under make: "
 			       "it ran out before --count"

@@ -295,17 +295,16 @@ static double unit_want(const struct run *r, const struct unit *u)
 		double sd = fabs(u->settled[0] - u->settled[1]) / M_SQRT2,
 		       med = (u->settled[0] + u->settled[1]) / 2;
 		double half = 1.96 * 1.2533 * sd / fabs(med) * 100;
-		double need = pow(half / goal, 2);
-		if (isfinite(need) && need > want)
-			want = fmin(ceil(need), c->max_count);
+		double need = summary_samples_for(1, half, goal);
+		if (need > want)
+			want = fmin(need, c->max_count);
 	} else if (u->n >= 3 && may_go_on(c, u)) {
 		struct stats_summary s;
 		stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
-		double half = fmax(s.ci_high - s.median, s.median - s.ci_low) /
-			      fabs(s.median) * 100;
-		double need = (double)u->n * pow(half / goal, 2);
-		if (isfinite(need) && need > want)
-			want = fmin(ceil(need), c->max_count);
+		double need =
+		    summary_samples_for(u->n, summary_half_pct(&s), goal);
+		if (need > want)
+			want = fmin(need, c->max_count);
 	}
 	return want;
 }

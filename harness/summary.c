@@ -262,6 +262,20 @@ int summary_within(const struct stats_summary *s, double pct)
 	       s->ci_high <= s->median * (1 + pct / 100);
 }
 
+double summary_half_pct(const struct stats_summary *s)
+{
+	if (!s->n)
+		return NAN;
+	return fmax(s->ci_high - s->median, s->median - s->ci_low) /
+	       fabs(s->median) * 100;
+}
+
+double summary_samples_for(size_t n, double half_pct, double goal_pct)
+{
+	double need = ceil((double)n * pow(half_pct / goal_pct, 2));
+	return isfinite(need) ? need : NAN;
+}
+
 void summary_precision_of(const struct summary_row *rows, size_t nrows,
 			  const char *unit, struct summary_precision *p)
 {

@@ -103,6 +103,12 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 				 const char *param, const char *unit);
 /* 1 when the interval lies within +-pct of the median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
+/* The interval's wider side, in percent of the median; NaN without one. */
+double summary_half_pct(const struct stats_summary *s);
+/* The samples that would bring an interval of half_pct from n samples to
+ * within +-goal_pct, if it narrowed as 1/sqrt(n): n * (half / goal)^2,
+ * rounded up; NaN when that is not a finite number. */
+double summary_samples_for(size_t n, double half_pct, double goal_pct);
 
 /* How precise a run's rows of one unit are: of the rows measured (not
  * deleted by the compiler), those whose interval is within +-1%, 3% and

@@ -86,16 +86,17 @@ else
 fi
 check_run flaky "$tmp/flaky"
 
-# A row short of its interval goal names the knob of cgobench and of make.
+# A row short of its interval goal says how wide it is, about how many
+# samples would reach the goal, and names the knob of cgobench and of make.
 "$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow --count 2 \
 	--max-count 2 --target-ci 0.01 --benchtime 0.01s --warmup 0.01s \
 	--out "$tmp/wide" >/dev/null 2>"$tmp/wide.err"
 # (on a busy machine the row may be disturbed, its note the same first)
-if grep -q "\(wide\|disturbed\),\"95% interval wider than +-0.01% after 2 repetitions (raise '--max-count <N>' or '--budget <DUR>', or MAXCOUNT=<N> under make)[\";]" \
+if grep -q "\(wide\|disturbed\),\"95% interval +-[0-9.]*% after 2 repetitions, wider than +-0.01%; about [0-9]* would reach it at this spread (raise '--max-count <N>' or '--budget <DUR>', or MAXCOUNT=<N> under make)[\";]" \
 	"$tmp/wide/summary.csv"; then
-	ok "a wide row names --max-count, --budget and MAXCOUNT"
+	ok "a wide row says how wide and names --max-count, --budget and MAXCOUNT"
 else
-	bad "a wide row names --max-count, --budget and MAXCOUNT: $(grep '^1,slow,.*,ns/op,' "$tmp/wide/summary.csv" | head -n 1)"
+	bad "a wide row says how wide and names --max-count, --budget and MAXCOUNT: $(grep '^1,slow,.*,ns/op,' "$tmp/wide/summary.csv" | head -n 1)"
 fi
 # a slow spell of the machine may leave one of them disturbed instead:
 # the two counts together are the two benchmarks

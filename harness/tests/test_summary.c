@@ -306,6 +306,49 @@ static void committed_round_trip(void **state)
 	globfree(&g);
 }
 
+/* How wide a row is and how many samples would bring it to its goal, on
+ * a committed run's own rows: call c->c(fnptr), wide after 30 samples
+ * ([1.536, 1.675] about 1.540 ns: +8.8%), data c->c(1ptr), wide on its
+ * lower side ([1.417, 1.535] about 1.526 ns: -7.2%), and call go->c,
+ * within +-3% after 8, which needs no more. */
+static void samples_for_goal(void **state)
+{
+	(void)state;
+	const char *path = "results/vm/20261129T124701Z/summary.csv";
+	struct summary_table t;
+	char err[ERRLEN];
+	if (summary_read(path, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	struct summary_row *wide =
+	    summary_find(t.rows, t.nrows, "call", "c->c(fnptr)", "go1.26.8",
+			 "gcc", "", "ns/op");
+	struct summary_row *ok = summary_find(t.rows, t.nrows, "call", "go->c",
+					      "go1.26.8", "gcc", "", "ns/op");
+	struct summary_row *low = summary_find(
+	    t.rows, t.nrows, "data", "c->c(1ptr)", "go1.26.8", "gcc", "",
+	    "ns/op");
+	assert_non_null(wide);
+	assert_non_null(low);
+	assert_non_null(ok);
+	double lowhalf = summary_half_pct(&low->s);
+	assert_true(fabs(lowhalf - 7.1911) < 1e-3);
+	assert_true(summary_samples_for(low->s.n, lowhalf, 3) == 173);
+	double half = summary_half_pct(&wide->s);
+	assert_true(fabs(half - 8.7685) < 1e-3);
+	assert_true(summary_samples_for(wide->s.n, half, 3) == 257);
+	/* a goal twice as wide needs a quarter of the samples */
+	assert_true(summary_samples_for(wide->s.n, half, 6) == 65);
+	double okhalf = summary_half_pct(&ok->s);
+	assert_true(okhalf < 3);
+	assert_true(summary_samples_for(ok->s.n, okhalf, 3) <= ok->s.n);
+	/* no samples, or a median of 0: no figure */
+	struct stats_summary none = {0};
+	assert_true(isnan(summary_half_pct(&none)));
+	assert_true(isnan(summary_samples_for(8, INFINITY, 3)));
+	assert_true(isnan(summary_samples_for(8, NAN, 3)));
+	summary_table_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -315,6 +358,7 @@ int main(void)
 	    cmocka_unit_test(load_bound_read),
 	    cmocka_unit_test(read_back),
 	    cmocka_unit_test(committed_round_trip),
+	    cmocka_unit_test(samples_for_goal),
 	};
 	return cmocka_run_group_tests_name("summary", tests, NULL, NULL);
 }
