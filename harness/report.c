@@ -262,26 +262,53 @@ static void anatomy_lines(struct sbuf *sb, const struct anatomy_row *a,
 	sbuf_addstr(sb, "\n");
 }
 
-/* The benchmarks, or whole families (an empty variant), that were not
- * measured: failed, skipped, or deleted by the compiler, each with why. */
-static void not_measured(struct sbuf *sb, const struct summary_table *t,
-			 const char *unit)
+/* The rows that need a word beside the headline, a section each: those
+ * short of their interval goal, with their figures, the first 20 (a run
+ * on a busy machine may have a hundred, which summary.csv lists), and
+ * the benchmarks, or whole families (an empty variant), that were not
+ * measured: failed, skipped, or deleted by the compiler. Each row gives
+ * its note. */
+static const struct {
+	const char *title;
+	unsigned statuses; /* 1 << enum summary_status */
+	int figures;	   /* the median and its interval */
+	size_t most;	   /* rows listed, 0 for all */
+} asides[] = {
+    {"Short of the goal", 1u << SUMMARY_WIDE, 1, 20},
+    {"Not measured",
+     1u << SUMMARY_FAILED | 1u << SUMMARY_SKIPPED | 1u << SUMMARY_DELETED, 0,
+     0},
+};
+
+static void aside(struct sbuf *sb, const struct summary_table *t,
+		  const char *unit, size_t a)
 {
 	size_t n = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
 		const struct summary_row *x = &t->rows[r];
-		if (strcmp(x->unit, unit) || (x->status != SUMMARY_FAILED &&
-					      x->status != SUMMARY_SKIPPED &&
-					      x->status != SUMMARY_DELETED))
+		if (strcmp(x->unit, unit) ||
+		    !(asides[a].statuses & 1u << x->status))
 			continue;
 		if (!n++)
-			sbuf_addstr(sb, "## Not measured\n\n");
-		sbuf_addf(sb, "- `%s`%s%s%s%s%s with %s: %s: %s\n", x->family,
-			  x->variant[0] ? " `" : "", x->variant,
+			sbuf_addf(sb, "## %s\n\n", asides[a].title);
+		if (asides[a].most && n > asides[a].most)
+			continue;
+		char m[96] = "";
+		if (asides[a].figures)
+			units_format_ci(m, sizeof m, x->s.median, x->s.ci_low,
+					x->s.ci_high, x->unit, 0);
+		sbuf_addf(sb, "- `%s`%s%s%s%s%s with %s: %s%s%s: %s\n",
+			  x->family, x->variant[0] ? " `" : "", x->variant,
 			  x->variant[0] ? "`" : "", x->param[0] ? " " : "",
 			  x->param, x->toolchain,
-			  summary_status_names[x->status], str0(x->note));
+			  summary_status_names[x->status], m[0] ? ", " : "",
+			  m, str0(x->note));
 	}
+	if (asides[a].most && n > asides[a].most)
+		sbuf_addf(sb,
+			  "- and %zu more, which summary.csv's `status` "
+			  "column gives\n",
+			  n - asides[a].most);
 	if (n)
 		sbuf_addstr(sb, "\n");
 }
@@ -405,7 +432,8 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 		sbuf_addf(sb, "%s %s", i ? "," : "", m->sum.toolchains[i]);
 	sbuf_addstr(sb, "\n\n");
 	headline(sb, &m->sum);
-	not_measured(sb, &m->sum, unit);
+	for (size_t a = 0; a < sizeof asides / sizeof *asides; a++)
+		aside(sb, &m->sum, unit, a);
 	claims_write(m->claims, &m->sum, sb);
 	advice(sb, m);
 	if (m->counted)

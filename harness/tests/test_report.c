@@ -875,6 +875,62 @@ static void spread_rows_give_quartiles(void **state)
 	free(full);
 }
 
+/* The rows short of their goal get a section of their own after the
+ * headline, with their figures and note: the wide ones only (a disturbed
+ * row's reason is the machine's, which the top says; a spread row's
+ * quartiles are in the headline), before the rows not measured. */
+static void short_of_the_goal(void **state)
+{
+	(void)state;
+	struct run_model m = {.dir = "x", .machine = ""};
+	char err[ERRLEN];
+	char *full = summary_text_with(
+	    "case,variant,toolchain,param,unit,median,ci_low,ci_high,status,"
+	    "note",
+	    "call,c->c(fnptr),go1.26.8,,ns/op,1.54,1.536,1.675,wide,"
+	    "95% interval +-8.8% after 30 repetitions\n"
+	    "call,c->c(fnptr),go1.26.8,,B/op,0,0,0,wide,other unit\n"
+	    "call,c->c,go1.26.8,,ns/op,1.2,1.1,1.3,disturbed,busy\n"
+	    "handles,sync.Map,go1.26.8,,ns/op,25,18,33,spread,contention\n"
+	    "call,go->c,go1.26.8,,ns/op,30,29.9,30.1,ok,\n"
+	    "data,GoBytes,gccgo,,ns/op,,,,failed,it crashed\n");
+	if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	struct sbuf sb = {0};
+	report_markdown(&m, &sb);
+	const char *want =
+	    "## Short of the goal\n\n- `call` `c->c(fnptr)` with go1.26.8: "
+	    "wide, 1.54 [1.536, 1.675] ns: 95% interval +-8.8% after 30 "
+	    "repetitions\n\n## Not measured\n\n- `data` `GoBytes` with "
+	    "gccgo: failed: it crashed\n\n";
+	const char *at = strstr(sb.buf, "## Short of the goal");
+	assert_non_null(at);
+	assert_true(str_starts(at, want));
+	assert_true(at > strstr(sb.buf, "## Headline"));
+	sbuf_free(&sb);
+	summary_table_free(&m.sum);
+	free(full);
+	/* 22 wide rows: the first 20, and how many more */
+	struct sbuf rows = {0};
+	for (int i = 1; i <= 22; i++)
+		sbuf_addf(&rows, "batch,go->c,go1.26.8,n=%d,ns/op,9,8,10,wide,"
+				 "w%d\n", i, i);
+	full = summary_text_with("case,variant,toolchain,param,unit,median,"
+				 "ci_low,ci_high,status,note",
+				 rows.buf);
+	if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	report_markdown(&m, &sb);
+	assert_non_null(strstr(sb.buf, "n=20 with go1.26.8: wide, 9 [8, 10] ns: "
+				       "w20\n- and 2 more, which summary.csv's "
+				       "`status` column gives\n\n"));
+	assert_null(strstr(sb.buf, "w21"));
+	sbuf_free(&sb);
+	sbuf_free(&rows);
+	summary_table_free(&m.sum);
+	free(full);
+}
+
 /* The run's last lines say how the machine was and what was retaken:
  * how many retakes ran undisturbed when machine.txt says, nothing of them
  * when it does not (runs before the count). */
@@ -1628,6 +1684,7 @@ int main(void)
 	    cmocka_unit_test(claim_library_bounds),
 	    cmocka_unit_test(advice_from_intervals),
 	    cmocka_unit_test(spread_rows_give_quartiles),
+	    cmocka_unit_test(short_of_the_goal),
 	    cmocka_unit_test(precision_says_the_load),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
