@@ -175,6 +175,11 @@ void schedule_measure(struct run *r);
 void schedule_settle(struct run *r);
 /* Whether u's interval, of its settled values, is within its goal. */
 int schedule_interval_met(const struct run *r, const struct unit *u);
+/* Sets want[i] for each unit that takes the next round beyond --count:
+ * one that may go on (not of a spread family), short of its goal, with
+ * fewer than --max-count samples, and the baseline of each (with fewer
+ * too); returns how many units were short of their goal. */
+size_t schedule_wanted(const struct run *r, int *want);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU. */
 double schedule_spent(double elapsed, double held);

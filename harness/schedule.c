@@ -433,14 +433,31 @@ static long baseline_unit(const struct run *r, const struct unit *u)
 
 /* Adds to want the baseline of every unit in it: a crossing's overhead
  * and ratio come from the pairs of its samples and its baseline's of one
- * round (summary.c), so the baseline is taken as long as the crossing. */
+ * round (summary.c), so the baseline is taken as long as the crossing,
+ * up to --max-count samples of its own. */
 static void with_baselines(const struct run *r, int *want)
 {
 	for (size_t i = 0; i < r->nunits; i++) {
 		long b = want[i] ? baseline_unit(r, &r->units[i]) : -1;
-		if (b >= 0 && r->units[b].state == UNIT_OK)
+		if (b >= 0 && r->units[b].state == UNIT_OK &&
+		    r->units[b].n < (size_t)r->c->max_count)
 			want[b] = 1;
 	}
+}
+
+size_t schedule_wanted(const struct run *r, int *want)
+{
+	size_t more = 0;
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct unit *u = &r->units[i];
+		want[i] = u->state == UNIT_OK && may_go_on(r->c, u) &&
+			  u->n < (size_t)r->c->max_count &&
+			  !schedule_interval_met(r, u);
+		more += want[i];
+	}
+	if (more)
+		with_baselines(r, want);
+	return more;
 }
 
 /* Starts the run's knowledge of its CPU's speed from the newest earlier
@@ -474,20 +491,20 @@ void schedule_measure(struct run *r)
 		schedule_settle(r);
 		round_of(r, want, round, c->count);
 	}
-	for (int round = c->count + 1;
-	     round <= c->max_count && !*c->stop && !over_budget(r); round++) {
-		size_t more = 0;
+	/* --max-count bounds each unit's samples, not the rounds: a row that
+	 * met its goal early and missed it again later, as more samples moved
+	 * the drift around it, takes rounds again up to --max-count (the
+	 * README's run of 11-29 12:47 left directives nocallback at 24 when
+	 * the rounds ran out); each round brings every unit it takes a sample
+	 * nearer, so 2 * --max-count rounds is only a guard */
+	for (int round = c->count + 1; round <= 2 * c->max_count &&
+				       !*c->stop && !over_budget(r);
+	     round++) {
 		schedule_settle(r); /* round_of reads them too */
-		for (size_t i = 0; i < r->nunits; i++) {
-			want[i] = r->units[i].state == UNIT_OK &&
-				  may_go_on(c, &r->units[i]) &&
-				  !schedule_interval_met(r, &r->units[i]);
-			more += want[i];
-		}
-		if (!more)
+		if (!schedule_wanted(r, want))
 			break;
-		with_baselines(r, want);
-		round_of(r, want, round, c->max_count);
+		round_of(r, want, round,
+			 round > c->max_count ? round : c->max_count);
 	}
 	if (r->progress)
 		fputs("\r\033[K", stderr);

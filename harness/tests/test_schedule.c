@@ -109,11 +109,56 @@ static void drift_none_reads_measured(void **state)
 	fake_free(&f);
 }
 
+/* The rounds beyond --count go to the units short of their goal with
+ * fewer than --max-count samples, however many rounds have passed: a
+ * row that stopped early and missed its goal again takes rounds up to
+ * --max-count; a baseline follows its crossing up to --max-count of its
+ * own, a spread family's row never. Here --max-count is 20, every unit
+ * has 20 samples, as measured (--drift none) all miss their goal. */
+static void wanted_up_to_max_count(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_NONE);
+	f.c.count = 8;
+	f.c.max_count = ROUNDS;
+	struct baseline b = {.variant = "b", .baseline = "a"};
+	f.fams[0].baselines = &b;
+	f.fams[0].nbaselines = 1;
+	int want[UNITS];
+	assert_int_equal(schedule_wanted(&f.r, want), 0);
+	/* b stopped early at 15 and misses its goal: it goes on, alone */
+	f.units[1].n = 15;
+	assert_int_equal(schedule_wanted(&f.r, want), 1);
+	assert_int_equal(want[1], 1);
+	assert_int_equal(want[0] + want[2] + want[3] + want[4], 0);
+	/* its baseline a, within its goal, follows it while a has fewer
+	 * than --max-count samples */
+	for (size_t i = 0; i < ROUNDS; i++)
+		f.units[0].settled[i] = f.units[0].primary[i] = 1;
+	f.units[0].n = ROUNDS - 1;
+	assert_int_equal(schedule_wanted(&f.r, want), 1);
+	assert_int_equal(want[0], 1);
+	assert_int_equal(want[1], 1);
+	/* a spread family's row short of its goal takes no rounds */
+	f.units[4].n = 15;
+	f.fams[1].spread = 1;
+	assert_int_equal(schedule_wanted(&f.r, want), 1);
+	assert_int_equal(want[4], 0);
+	f.fams[1].spread = 0;
+	assert_int_equal(schedule_wanted(&f.r, want), 2);
+	assert_int_equal(want[4], 1);
+	f.fams[0].baselines = NULL;
+	f.fams[0].nbaselines = 0;
+	fake_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(settled_values_stop_rows),
 	    cmocka_unit_test(drift_none_reads_measured),
+	    cmocka_unit_test(wanted_up_to_max_count),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
