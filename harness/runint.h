@@ -177,8 +177,10 @@ void schedule_settle(struct run *r);
 int schedule_interval_met(const struct run *r, const struct unit *u);
 /* Sets want[i] for each unit that takes the next round beyond --count:
  * one that may go on (not of a spread family), short of its goal, with
- * fewer than --max-count samples, and the baseline of each (with fewer
- * too); returns how many units were short of their goal. */
+ * fewer than --max-count samples, and, from half of --max-count on,
+ * whose interval says --max-count would reach the goal; and the
+ * baseline of each (with fewer than --max-count too). Returns how many
+ * units were short of their goal. */
 size_t schedule_wanted(const struct run *r, int *want);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU. */

@@ -279,33 +279,62 @@ static int may_go_on(const struct run_config *c, const struct unit *u)
 	return c->max_count > c->count && !u->fam->spread;
 }
 
-/* The samples u will have at the end: --count, and beyond it, once it
- * has 3, as many as its interval would need to reach the goal if it
- * narrowed as 1/sqrt(n), up to --max-count; with 2, as many as a normal
- * sample's median would need, the spread taken from their difference.
- * Its settled values are read: the drift taken off, a row's interval is
- * the one its summary will have. */
-static double unit_want(const struct run *r, const struct unit *u)
+/* Half of --max-count, and at least --count: the samples a row short of
+ * its goal takes whatever its interval says; beyond them it goes on only
+ * while the goal is within reach at --max-count (unit_need). A row on
+ * this VM whose spread is beyond any budget (a nanosecond loop's, some
+ * hundreds of samples: precision.md item 16) stops there, and the
+ * rounds go to those a few more samples bring in (item 18). */
+static size_t reach_from(const struct run_config *c)
 {
-	const struct run_config *c = r->c;
-	double want = c->count, goal = schedule_target(r, u->fam);
-	if (u->n == 2 && may_go_on(c, u)) {
+	int half = c->max_count / 2;
+	return (size_t)(half > c->count ? half : c->count);
+}
+
+/* The samples u would need to reach its goal if its interval narrowed as
+ * 1/sqrt(n), from its settled values: with 2, as a normal sample's
+ * median would, the spread taken from their difference; NaN with fewer,
+ * or when no figure comes out. */
+static double unit_need(const struct run *r, const struct unit *u)
+{
+	double goal = schedule_target(r, u->fam);
+	if (u->n == 2) {
 		/* two samples: the median's interval as a normal sample's
 		 * would have it, sd from their difference */
 		double sd = fabs(u->settled[0] - u->settled[1]) / M_SQRT2,
 		       med = (u->settled[0] + u->settled[1]) / 2;
 		double half = 1.96 * 1.2533 * sd / fabs(med) * 100;
-		double need = summary_samples_for(1, half, goal);
-		if (need > want)
-			want = fmin(need, c->max_count);
-	} else if (u->n >= 3 && may_go_on(c, u)) {
-		struct stats_summary s;
-		stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
-		double need =
-		    summary_samples_for(u->n, summary_half_pct(&s), goal);
-		if (need > want)
-			want = fmin(need, c->max_count);
+		return summary_samples_for(1, half, goal);
 	}
+	if (u->n < 3)
+		return NAN;
+	struct stats_summary s;
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	return summary_samples_for(u->n, summary_half_pct(&s), goal);
+}
+
+/* Whether u's goal is within reach: before reach_from samples always,
+ * then while it would need --max-count or fewer. */
+static int within_reach(const struct run *r, const struct unit *u)
+{
+	return u->n < reach_from(r->c) ||
+	       unit_need(r, u) <= (double)r->c->max_count;
+}
+
+/* The samples u will have at the end: --count, and beyond it, once it
+ * has 2, as many as it would need (unit_need), up to --max-count, or up
+ * to reach_from when that is more than --max-count would bring. Its
+ * settled values are read: the drift taken off, a row's interval is the
+ * one its summary will have. */
+static double unit_want(const struct run *r, const struct unit *u)
+{
+	const struct run_config *c = r->c;
+	double want = c->count, need = u->n >= 2 && may_go_on(c, u)
+					   ? unit_need(r, u)
+					   : NAN;
+	if (need > want)
+		want = need <= c->max_count ? need
+					    : fmax(want, (double)reach_from(c));
 	return want;
 }
 
@@ -452,7 +481,7 @@ size_t schedule_wanted(const struct run *r, int *want)
 		const struct unit *u = &r->units[i];
 		want[i] = u->state == UNIT_OK && may_go_on(r->c, u) &&
 			  u->n < (size_t)r->c->max_count &&
-			  !schedule_interval_met(r, u);
+			  !schedule_interval_met(r, u) && within_reach(r, u);
 		more += want[i];
 	}
 	if (more)

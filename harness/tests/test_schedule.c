@@ -120,7 +120,9 @@ static void wanted_up_to_max_count(void **state)
 	(void)state;
 	struct fake f;
 	fake_run(&f, RUN_DRIFT_NONE);
-	f.c.count = 8;
+	/* --count 16: the rows below it go on whatever their interval
+	 * says (wanted_within_reach) */
+	f.c.count = 16;
 	f.c.max_count = ROUNDS;
 	struct baseline b = {.variant = "b", .baseline = "a"};
 	f.fams[0].baselines = &b;
@@ -153,12 +155,48 @@ static void wanted_up_to_max_count(void **state)
 	fake_free(&f);
 }
 
+/* From half of --max-count on, a row short of its goal goes on only
+ * while --max-count samples would reach it: here --max-count 40, every
+ * unit has 20 samples; samples 0.9% apart (about 30 to reach +-3%) go
+ * on, 2% apart (some hundreds) stop; a row with fewer than 20 goes on
+ * whatever its spread. */
+static void wanted_within_reach(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_NONE);
+	f.c.count = 8;
+	f.c.max_count = 2 * ROUNDS;
+	for (size_t i = 0; i < ROUNDS; i++) {
+		f.units[0].settled[i] = 1 + 0.009 * (double)i;
+		f.units[1].settled[i] = 1 + 0.02 * (double)i;
+	}
+	struct stats_summary s0, s1;
+	stats_summarize(f.units[0].settled, ROUNDS, SUMMARY_LEVEL, &s0);
+	stats_summarize(f.units[1].settled, ROUNDS, SUMMARY_LEVEL, &s1);
+	double near = summary_samples_for(ROUNDS, summary_half_pct(&s0), 3),
+	       far = summary_samples_for(ROUNDS, summary_half_pct(&s1), 3);
+	assert_true(near > ROUNDS && near <= 2 * ROUNDS);
+	assert_true(far > 2 * ROUNDS);
+	int want[UNITS];
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[0], 1);
+	assert_int_equal(want[1], 0);
+	/* the shifted rows, a fifth apart between halves, are out of reach */
+	assert_int_equal(want[2] + want[3] + want[4], 0);
+	f.units[1].n = ROUNDS - 1;
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[1], 1);
+	fake_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(settled_values_stop_rows),
 	    cmocka_unit_test(drift_none_reads_measured),
 	    cmocka_unit_test(wanted_up_to_max_count),
+	    cmocka_unit_test(wanted_within_reach),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
