@@ -108,9 +108,10 @@ else
 	bad "how many ended wide: $(tail -n 3 "$tmp/wide.err")"
 fi
 # A family whose spread is its behaviour (options: spread) stops at
-# --count with its quartiles, while the others go on to --max-count.
+# --count with its quartiles, while the others go on: to half of
+# --max-count, where a goal of +-0.01% is out of reach at --max-count.
 "$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow,contended --count 3 \
-	--max-count 5 --target-ci 0.01 --target-ci-unpinned 0.01 --benchtime 0.01s \
+	--max-count 8 --target-ci 0.01 --target-ci-unpinned 0.01 --benchtime 0.01s \
 	--warmup 0.01s --out "$tmp/spread" >/dev/null 2>"$tmp/spread.err"
 # (a slow spell of the machine may leave a row disturbed instead, its
 # quartiles given all the same; on a machine busy with other work, as
@@ -127,7 +128,7 @@ else
 	said() { grep -q '^cgobench: .* The machine was busy while' "$tmp/spread.err"; }
 fi
 if [ "$spread_all" -eq 2 ] &&
-	[ "$(grep -c '^1,slow,.*,ns/op,5,.*,\(wide\|disturbed\),' "$tmp/spread/summary.csv")" -eq 2 ] &&
+	[ "$(grep -c '^1,slow,.*,ns/op,4,.*,\(wide\|disturbed\),' "$tmp/spread/summary.csv")" -eq 2 ] &&
 	said; then
 	ok "a contended family stops at --count and gives its quartiles"
 else
