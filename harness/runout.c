@@ -219,9 +219,13 @@ static char *wide_note(const struct summary_row *row, double goal, int count)
 	double half = summary_half_pct(&row->s),
 	       need = summary_samples_for(row->s.n, half, goal);
 	char how[96], more[64] = "";
+	/* three figures, so that +-3.04% is not printed as +-3.0% */
 	if (isfinite(half))
 		snprintf(how, sizeof how,
-			 "+-%.1f%% after %zu repetitions, wider than +-%g%%",
+			 half < 100 ? "+-%.3g%% after %zu repetitions, wider "
+				      "than +-%g%%"
+				    : "+-%.0f%% after %zu repetitions, wider "
+				      "than +-%g%%",
 			 half, row->s.n, goal);
 	else
 		snprintf(how, sizeof how, "wider than +-%g%% after %zu "
