@@ -218,13 +218,12 @@ static void record_setup(struct run *r)
 	r->gb18 = gbv && strverscmp(gbv, "1.8") >= 0;
 	free(gbv);
 	char buf[192];
-	int half = c->max_count / 2 > c->count ? c->max_count / 2 : c->count;
 	snprintf(buf, sizeof buf,
-		 "%d (raised up to %d for +-%g%%, +-%g%% unpinned, beyond %d "
+		 "%d (raised up to %d for +-%g%%, +-%g%% unpinned, beyond %zu "
 		 "only where %d would reach it, while the samples take under "
 		 "%gs)",
 		 c->count, c->max_count, c->target_pct, c->target_unpinned_pct,
-		 half, c->max_count, c->budget_s);
+		 schedule_reach_from(c), c->max_count, c->budget_s);
 	machine_set(&r->m, "repetitions", buf);
 	snprintf(buf, sizeof buf, "%gs", c->benchtime_s);
 	machine_set(&r->m, "benchtime", buf);

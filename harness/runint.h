@@ -182,6 +182,9 @@ int schedule_interval_met(const struct run *r, const struct unit *u);
  * baseline of each (with fewer than --max-count too). Returns how many
  * units were short of their goal. */
 size_t schedule_wanted(const struct run *r, int *want);
+/* Half of --max-count, and at least --count: from these samples on a
+ * row short of its goal goes on only while --max-count would reach it. */
+size_t schedule_reach_from(const struct run_config *c);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU. */
 double schedule_spent(double elapsed, double held);

@@ -285,7 +285,7 @@ static int may_go_on(const struct run_config *c, const struct unit *u)
  * this VM whose spread is beyond any budget (a nanosecond loop's, some
  * hundreds of samples: precision.md item 16) stops there, and the
  * rounds go to those a few more samples bring in (item 18). */
-static size_t reach_from(const struct run_config *c)
+size_t schedule_reach_from(const struct run_config *c)
 {
 	int half = c->max_count / 2;
 	return (size_t)(half > c->count ? half : c->count);
@@ -313,19 +313,19 @@ static double unit_need(const struct run *r, const struct unit *u)
 	return summary_samples_for(u->n, summary_half_pct(&s), goal);
 }
 
-/* Whether u's goal is within reach: before reach_from samples always,
- * then while it would need --max-count or fewer. */
+/* Whether u's goal is within reach: before schedule_reach_from samples
+ * always, then while it would need --max-count or fewer. */
 static int within_reach(const struct run *r, const struct unit *u)
 {
-	return u->n < reach_from(r->c) ||
+	return u->n < schedule_reach_from(r->c) ||
 	       unit_need(r, u) <= (double)r->c->max_count;
 }
 
 /* The samples u will have at the end: --count, and beyond it, once it
  * has 2, as many as it would need (unit_need), up to --max-count, or up
- * to reach_from when that is more than --max-count would bring. Its
- * settled values are read: the drift taken off, a row's interval is the
- * one its summary will have. */
+ * to schedule_reach_from when that is more than --max-count would
+ * bring. Its settled values are read: the drift taken off, a row's
+ * interval is the one its summary will have. */
 static double unit_want(const struct run *r, const struct unit *u)
 {
 	const struct run_config *c = r->c;
@@ -333,8 +333,9 @@ static double unit_want(const struct run *r, const struct unit *u)
 					   ? unit_need(r, u)
 					   : NAN;
 	if (need > want)
-		want = need <= c->max_count ? need
-					    : fmax(want, (double)reach_from(c));
+		want = need <= c->max_count
+			   ? need
+			   : fmax(want, (double)schedule_reach_from(c));
 	return want;
 }
 
