@@ -218,15 +218,13 @@ static char *wide_note(const struct summary_row *row, double goal, int count)
 {
 	double half = summary_half_pct(&row->s),
 	       need = summary_samples_for(row->s.n, half, goal);
-	char how[96], more[64] = "";
+	char how[96], fig[32], more[64] = "";
 	/* three figures, so that +-3.04% is not printed as +-3.0% */
+	snprintf(fig, sizeof fig, half < 100 ? "%.3g" : "%.0f", half);
 	if (isfinite(half))
 		snprintf(how, sizeof how,
-			 half < 100 ? "+-%.3g%% after %zu repetitions, wider "
-				      "than +-%g%%"
-				    : "+-%.0f%% after %zu repetitions, wider "
-				      "than +-%g%%",
-			 half, row->s.n, goal);
+			 "+-%s%% after %zu repetitions, wider than +-%g%%", fig,
+			 row->s.n, goal);
 	else
 		snprintf(how, sizeof how, "wider than +-%g%% after %zu "
 			 "repetitions", goal, row->s.n);
