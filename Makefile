@@ -199,6 +199,7 @@ baseline: $(B)/cgobench
 unit: $(UNIT_BINS)
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \
+		sh harness/tests/studies.sh -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN)
 
 # The real readers of what a run writes, from the Go module proxy, for
@@ -233,6 +234,7 @@ test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS) $(TOOLS)
 		libbenchmark-tools python3-scipy procps
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \
+		sh harness/tests/studies.sh -- \
 		bash harness/tests/memcheck.sh $(UNIT_PLAIN) -- \
 		sh harness/tests/fuzz-replay.sh $(FUZZ_BINS) -- \
 		sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO) -- \

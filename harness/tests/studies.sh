@@ -1,0 +1,68 @@
+#!/bin/sh
+# usage: sh harness/tests/studies.sh
+#
+# Checks the awk programs of scripts/ that docs/precision.md's figures
+# come from: on a raw.csv built here, whose figures are worked out by
+# hand below, and on a committed run's raw.csv against its golden output
+# (CGOBENCH_UPDATE_GOLDEN=1 writes the golden files again). Run from the
+# repository's top directory. Ends with "studies: N passed, M failed".
+set -u
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/testlib.sh"
+fix=harness/tests/fixtures
+awkrun() { awk -f scripts/csv.awk -f scripts/stats.awk -f "$@"; }
+
+# A: 1 ns in rounds 1-8, 1.1 after; B: 1 and 2 in turn; a handles row and
+# a B/op row, which the program leaves out
+{
+	echo "schema,case,variant,toolchain,cc,param,rep,iters,unit,value"
+	r=1
+	while [ $r -le 30 ]; do
+		a=1.1; [ $r -le 8 ] && a=1
+		b=$((2 - r % 2))
+		echo "1,call,A,go1.26.8,gcc,,$r,100,ns/op,$a"
+		echo "1,call,A,go1.26.8,gcc,,$r,100,B/op,64"
+		echo "1,data,B,go1.26.8,gcc,\"x=1,y=2\",$r,100,ns/op,$b"
+		echo "1,handles,C,go1.26.8,gcc,goroutines=1,$r,100,ns/op,5"
+		r=$((r + 1))
+	done
+} >"$tmp/raw.csv"
+awkrun scripts/rounds.awk "$tmp/raw.csv" >"$tmp/out"
+# round 1: A 1/1.1 (its median), B 1/1.5; their median 0.788
+if grep -qx 'round 1 0.788' "$tmp/out" && grep -qx 'round 2 1.121' "$tmp/out"
+then ok "rounds.awk: a round's samples against their rows' medians"
+else bad "rounds.awk rounds: $(head -2 "$tmp/out" | tr '\n' ' ')"
+fi
+if grep -q '^call A  go1.26.8: n 30, rounds 1-8 1, 9-30 1.1 (+10.0%), next-sample correlation - and -, by chance' "$tmp/out"
+then ok "rounds.awk: a row's rounds 1-8 against 9-30"
+else bad "rounds.awk row A: $(grep '^call' "$tmp/out")"
+fi
+if grep -q '^data B x=1,y=2 go1.26.8: n 30, rounds 1-8 1.5, 9-30 1.5 (+0.0%), next-sample correlation -1.00 and -1.00,' "$tmp/out"
+then ok "rounds.awk: consecutive samples' correlation"
+else bad "rounds.awk row B: $(grep '^data' "$tmp/out")"
+fi
+if ! grep -q handles "$tmp/out" && [ "$(wc -l <"$tmp/out")" -eq 10 ]
+then ok "rounds.awk: the contended families and other units left out"
+else bad "rounds.awk printed $(wc -l <"$tmp/out") lines"
+fi
+
+# golden NAME PROGRAM FILE...: PROGRAM's output on the committed FILEs
+# against $fix/NAME
+golden() {
+	name=$1
+	shift
+	awkrun "$@" >"$tmp/$name" 2>&1
+	if [ "${CGOBENCH_UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$tmp/$name" "$fix/$name"
+	fi
+	if cmp -s "$tmp/$name" "$fix/$name"; then
+		ok "$* as committed"
+	else
+		bad "$*: $(diff "$fix/$name" "$tmp/$name" | head -3 | tr '\n' ' ')"
+	fi
+}
+run=results/vm/precision/close-quiet-1
+golden rounds-close-quiet-1.txt scripts/rounds.awk $run/raw.csv
+golden run-drift-close-quiet-1.txt scripts/run-drift.awk $run/raw.csv $run/raw.csv
+echo "studies: $passed passed, $failed failed"
