@@ -79,6 +79,11 @@ struct unit {
  * than its samples (held 128 s of a 7-minute budget, a run ended after 8
  * rounds: docs/precision.md). */
 #define SCHEDULE_HELD_FREE_S 60
+/* From this many samples (or half of --max-count, when less) a row short
+ * of its goal goes on only while --max-count samples would reach it
+ * (schedule_reach_from): 30 reads a row's reach as well as 50 does, on
+ * fewer samples (simulated: docs/precision.md item 20). */
+#define SCHEDULE_REACH_FROM 30
 
 /* One sample as taken: which unit, which repetition, what it printed. */
 struct taken {
@@ -177,13 +182,14 @@ void schedule_settle(struct run *r);
 int schedule_interval_met(const struct run *r, const struct unit *u);
 /* Sets want[i] for each unit that takes the next round beyond --count:
  * one that may go on (not of a spread family), short of its goal, with
- * fewer than --max-count samples, and, from half of --max-count on,
+ * fewer than --max-count samples, and, from schedule_reach_from on,
  * whose interval says --max-count would reach the goal; and the
  * baseline of each (with fewer than --max-count too). Returns how many
  * units were short of their goal. */
 size_t schedule_wanted(const struct run *r, int *want);
-/* Half of --max-count, and at least --count: from these samples on a
- * row short of its goal goes on only while --max-count would reach it. */
+/* SCHEDULE_REACH_FROM, or half of --max-count when less, and at least
+ * --count: from these samples on a row short of its goal goes on only
+ * while --max-count would reach it. */
 size_t schedule_reach_from(const struct run_config *c);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU. */

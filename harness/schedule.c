@@ -279,16 +279,19 @@ static int may_go_on(const struct run_config *c, const struct unit *u)
 	return c->max_count > c->count && !u->fam->spread;
 }
 
-/* Half of --max-count, and at least --count: the samples a row short of
- * its goal takes whatever its interval says; beyond them it goes on only
- * while the goal is within reach at --max-count (unit_need). A row on
- * this VM whose spread is beyond any budget (a nanosecond loop's, some
- * hundreds of samples: precision.md item 16) stops there, and the
- * rounds go to those a few more samples bring in (item 18). */
+/* SCHEDULE_REACH_FROM, or half of --max-count when that is less, and at
+ * least --count: the samples a row short of its goal takes whatever its
+ * interval says; beyond them it goes on only while the goal is within
+ * reach at --max-count (unit_need). A row on this VM whose spread is
+ * beyond any budget (a nanosecond loop's, some hundreds of samples:
+ * precision.md item 16) stops there, and the rounds go to those a few
+ * more samples bring in (items 18 and 20). */
 size_t schedule_reach_from(const struct run_config *c)
 {
-	int half = c->max_count / 2;
-	return (size_t)(half > c->count ? half : c->count);
+	int from = c->max_count / 2;
+	if (from > SCHEDULE_REACH_FROM)
+		from = SCHEDULE_REACH_FROM;
+	return (size_t)(from > c->count ? from : c->count);
 }
 
 /* The samples u would need to reach its goal if its interval narrowed as

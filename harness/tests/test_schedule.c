@@ -155,8 +155,9 @@ static void wanted_up_to_max_count(void **state)
 	fake_free(&f);
 }
 
-/* From half of --max-count on, a row short of its goal goes on only
- * while --max-count samples would reach it: here --max-count 40, every
+/* From schedule_reach_from on, a row short of its goal goes on only
+ * while --max-count samples would reach it: here --max-count 40 (from
+ * half of it, 20), every
  * unit has 20 samples; samples 0.9% apart (about 30 to reach +-3%) go
  * on, 2% apart (some hundreds) stop; a row with fewer than 20 goes on
  * whatever its spread. */
@@ -190,6 +191,24 @@ static void wanted_within_reach(void **state)
 	fake_free(&f);
 }
 
+/* Where the reach rule starts: 30 samples, or half of --max-count when
+ * less, never before --count. */
+static void reach_from_30_or_half(void **state)
+{
+	(void)state;
+	struct run_config c = {.count = 8, .max_count = 100};
+	assert_int_equal(schedule_reach_from(&c), 30);
+	c.max_count = 60;
+	assert_int_equal(schedule_reach_from(&c), 30);
+	c.max_count = 40;
+	assert_int_equal(schedule_reach_from(&c), 20);
+	c.max_count = 10;
+	assert_int_equal(schedule_reach_from(&c), 8);
+	c.count = 50;
+	c.max_count = 100;
+	assert_int_equal(schedule_reach_from(&c), 50);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +216,7 @@ int main(void)
 	    cmocka_unit_test(drift_none_reads_measured),
 	    cmocka_unit_test(wanted_up_to_max_count),
 	    cmocka_unit_test(wanted_within_reach),
+	    cmocka_unit_test(reach_from_30_or_half),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
