@@ -71,7 +71,7 @@ help:
 	@echo "make bundle       driver and prebuilt cases in a tarball, for a machine without Go (BUNDLE)"
 	@echo "make matrix       the suite across every toolchain to be had (MATRIX_GO), with the toolchain chart"
 	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others)"
-	@echo "make test         install what is missing, run the unit and integration tests"
+	@echo "make test         install what is missing, run cppcheck, the unit and integration tests"
 	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
 	@echo "make integration  a short real run, checked"
 	@echo "make mutate       apply each mutant of harness/tests/mutants.txt, run the unit tests, print the score"
@@ -228,10 +228,12 @@ mutate: $(DEPS_STAMP)
 
 # the ssh test needs an ssh server and client, the test of --cc clang
 # clang, the page's test chromium, the Google Benchmark JSON's test
-# compare.py, the SIGKILL test pgrep (procps): only the tests use them
+# compare.py, the SIGKILL test pgrep (procps), make lint cppcheck: only
+# the tests use them
 test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS) $(TOOLS)
 	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang chromium \
-		libbenchmark-tools python3-scipy procps
+		libbenchmark-tools python3-scipy procps cppcheck
+	$(Q)$(MAKE) --no-print-directory lint
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \
 		sh harness/tests/studies.sh -- \

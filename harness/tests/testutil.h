@@ -52,6 +52,7 @@ static inline void assert_golden(const char *path, const char *got)
 	}
 	if (getenv("CGOBENCH_UPDATE_GOLDEN")) {
 		free(want);
+		want = NULL; /* fail_msg does not return */
 		if (file_write_atomic(path, got, strlen(got), err,
 				      sizeof err) != 0)
 			fail_msg("%s", err);
