@@ -237,8 +237,8 @@ void anatomy_sum(const struct fn_cost *f, size_t n, const char *family_dir,
 }
 
 static const char *const csv_columns[] = {
-    "schema", "case", "variant", "toolchain",	 "cc",
-    "param",  "group", "instructions", "share", NULL};
+    "schema", "case",  "variant",      "toolchain", "cc",
+    "param",  "group", "instructions", "share",	    NULL};
 #define NCSV 9
 
 static double total_of(const struct anatomy_row *r)
@@ -249,8 +249,7 @@ static double total_of(const struct anatomy_row *r)
 	return t;
 }
 
-void anatomy_format_csv(const struct anatomy_row *r, size_t n,
-			struct sbuf *sb)
+void anatomy_format_csv(const struct anatomy_row *r, size_t n, struct sbuf *sb)
 {
 	csv_add_row(sb, csv_columns, NCSV);
 	for (size_t i = 0; i < n; i++) {
@@ -266,15 +265,14 @@ void anatomy_format_csv(const struct anatomy_row *r, size_t n,
 			    r[i].param,
 			    anatomy_groups[g],
 			    csv_double(ins, r[i].groups[g]),
-			    csv_double(share, total > 0 ? r[i].groups[g] / total
-							: 0)};
+			    csv_double(share,
+				       total > 0 ? r[i].groups[g] / total : 0)};
 			csv_add_row(sb, f, NCSV);
 		}
 	}
 }
 
-void anatomy_format_txt(const struct anatomy_row *r, size_t n,
-			struct sbuf *sb)
+void anatomy_format_txt(const struct anatomy_row *r, size_t n, struct sbuf *sb)
 {
 	for (size_t i = 0; i < n; i++) {
 		double total = total_of(&r[i]);
@@ -323,8 +321,7 @@ void anatomy_format_dat(const struct anatomy_row *r, size_t n,
 }
 
 int anatomy_read(const char *path, struct csv_table *csv,
-		 struct anatomy_row **rows, size_t *n, char *err,
-		 size_t errlen)
+		 struct anatomy_row **rows, size_t *n, char *err, size_t errlen)
 {
 	*rows = NULL;
 	*n = 0;
@@ -341,10 +338,9 @@ int anatomy_read(const char *path, struct csv_table *csv,
 		char **f = csv->rows[l];
 		int g = (int)(l % ANATOMY_NGROUPS);
 		if (strcmp(f[c[6]], anatomy_groups[g]) != 0)
-			return set_error(err, errlen,
-					 "%s:%d: group '%s', want '%s'", path,
-					 csv->lines[l], f[c[6]],
-					 anatomy_groups[g]);
+			return set_error(
+			    err, errlen, "%s:%d: group '%s', want '%s'", path,
+			    csv->lines[l], f[c[6]], anatomy_groups[g]);
 		struct anatomy_row *r = &(*rows)[l / ANATOMY_NGROUPS];
 		if (g == 0) {
 			*r = (struct anatomy_row){f[c[1]], f[c[2]], f[c[3]],

@@ -43,12 +43,10 @@ struct anatomy_row {
 };
 struct sbuf;
 /* anatomy.csv: a line a row and group, with the group's share. */
-void anatomy_format_csv(const struct anatomy_row *r, size_t n,
-			struct sbuf *sb);
+void anatomy_format_csv(const struct anatomy_row *r, size_t n, struct sbuf *sb);
 /* anatomy.txt: a line a row, "case variant/param (toolchain): N
  * instructions per op, P% group, ...". */
-void anatomy_format_txt(const struct anatomy_row *r, size_t n,
-			struct sbuf *sb);
+void anatomy_format_txt(const struct anatomy_row *r, size_t n, struct sbuf *sb);
 /* anatomy.dat: a row a crossing, the same crossing's toolchains side by
  * side, a column a group, for scripts/anatomy.gp; labelled with the
  * toolchain when there are several. */

@@ -15,8 +15,8 @@ static int is_config(const char *line)
 	for (size_t i = 0; i < sizeof config_keys / sizeof *config_keys; i++) {
 		size_t n = strlen(config_keys[i]);
 		if (!strncmp(line, config_keys[i], n) &&
-		    (line[n] == ':' || (line[n] == '-' && isdigit(
-							      (unsigned char)line[n + 1]))))
+		    (line[n] == ':' ||
+		     (line[n] == '-' && isdigit((unsigned char)line[n + 1]))))
 			return 1;
 	}
 	return 0;
@@ -33,7 +33,7 @@ void benchtxt_format(const char *machine, const struct benchtxt_sample *s,
 		if (is_config(l)) {
 			const char *colon = memchr(l, ':', len);
 			size_t key = strcspn(l, ":-");
-			int *seen = !strncmp(l, "goos", 4)	  ? &goos
+			int *seen = !strncmp(l, "goos", 4)     ? &goos
 				    : !strncmp(l, "goarch", 6) ? &goarch
 							       : NULL;
 			if (colon && (!seen || !(*seen)++))
@@ -50,8 +50,8 @@ void benchtxt_format(const char *machine, const struct benchtxt_sample *s,
 	int counted = 0;
 	for (size_t i = 0; i < n && !counted; i++)
 		for (size_t k = 0; k < s[i].nmetrics; k++)
-			counted |= !strcmp(s[i].metrics[k].unit,
-					   "instructions/op");
+			counted |=
+			    !strcmp(s[i].metrics[k].unit, "instructions/op");
 	if (counted)
 		sbuf_addstr(sb, "Unit instructions/op assume=exact\n");
 	const char *tc = NULL, *cc = NULL;

@@ -198,19 +198,25 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 
 /* work.c as a shared library, libwork.so in out, for a Go side that
  * loads it at run time (the family's option "shared"). */
-static int build_shared(struct job *j, const struct family *f,
-			const char *out, struct built *b)
+static int build_shared(struct job *j, const struct family *f, const char *out,
+			struct built *b)
 {
 	char *fam = realpath(f->dir, NULL);
 	char *work = xasprintf("%s/work.c", fam ? fam : f->dir);
 	char *inc = xasprintf("-I%s", fam ? fam : f->dir);
 	b->shared = xasprintf("%s/libwork.so", out);
-	char *argv[] = {j->t->cc,	   (char *)case_flags[0],
-			(char *)case_flags[1], "-std=c11",
-			"-D_GNU_SOURCE",	   "-fPIC",
-			"-shared",		   inc,
-			work,			   "-o",
-			b->shared,		   "-lpthread",
+	char *argv[] = {j->t->cc,
+			(char *)case_flags[0],
+			(char *)case_flags[1],
+			"-std=c11",
+			"-D_GNU_SOURCE",
+			"-fPIC",
+			"-shared",
+			inc,
+			work,
+			"-o",
+			b->shared,
+			"-lpthread",
 			NULL};
 	int rc = run_step(j, argv, NULL);
 	free(fam);

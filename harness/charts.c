@@ -65,8 +65,8 @@ static char *overview_rows(const struct summary_table *t, const char *unit)
 		}
 		if (x->param[0] && !first[f])
 			first[f] = x->param;
-		shown[r] = !x->param[0] ||
-			   (!sweeps[f] && !strcmp(first[f], x->param));
+		shown[r] =
+		    !x->param[0] || (!sweeps[f] && !strcmp(first[f], x->param));
 	}
 	key_index_free(&fams);
 	free(first);
@@ -119,7 +119,8 @@ void charts_overview(const struct summary_table *t, const char *unit,
 		overview_line(sb, t, b, fams);
 		const char *k[] = {x->family, x->toolchain, x->variant};
 		long h = key_index_get(&heads, k, 3);
-		for (size_t r = h < 0 ? none : (size_t)h; r != none; r = next[r]) {
+		for (size_t r = h < 0 ? none : (size_t)h; r != none;
+		     r = next[r]) {
 			overview_line(sb, t, r, fams);
 			shown[r] = 2; /* written */
 		}
@@ -148,8 +149,7 @@ const struct series_chart charts_all_series[] = {
      "A burst of 64 calls through a pool of workers holding "
      "LockOSThread, by its size",
      "workers in the pool (log scale)", 1},
-    {"scheduling", "cthreads", "scaling-cthreads", "threads=",
-     "ns/callback",
+    {"scheduling", "cthreads", "scaling-cthreads", "threads=", "ns/callback",
      "One call on each of n threads made by C, to Go or to C (time of one "
      "call on one thread)",
      "threads made by C", 0},
@@ -211,7 +211,8 @@ size_t charts_series(const struct summary_table *t,
 			xs[nx++] = x;
 		}
 	}
-	sbuf_addf(sb, "# chart %s\n# title %s\n# xlabel %s\n# logx %d\n# unit %s\n",
+	sbuf_addf(sb,
+		  "# chart %s\n# title %s\n# xlabel %s\n# logx %d\n# unit %s\n",
 		  c->chart, c->title, c->xlabel, c->logx, unit);
 	sbuf_addf(sb, "%.*s", (int)(l && prefix[l - 1] == '=' ? l - 1 : l),
 		  prefix);
@@ -225,9 +226,9 @@ size_t charts_series(const struct summary_table *t,
 		snprintf(p, sizeof p, "%s%ld", prefix, xs[k]);
 		sbuf_addf(sb, "%ld", xs[k]);
 		for (size_t i = 0; i < ns; i++) {
-			long r =
-			    summary_row_of(t, family, t->rows[series[i]].variant,
-				   t->rows[series[i]].toolchain, p, unit);
+			long r = summary_row_of(
+			    t, family, t->rows[series[i]].variant,
+			    t->rows[series[i]].toolchain, p, unit);
 			if (r < 0)
 				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
 			else
@@ -244,7 +245,7 @@ size_t charts_series(const struct summary_table *t,
 }
 
 void charts_toolchains(const struct summary_table *t, const char *unit,
-			   struct sbuf *sb)
+		       struct sbuf *sb)
 {
 	const char *const *tcs = t->toolchains;
 	size_t ntc = t->ntoolchains;
@@ -256,8 +257,7 @@ void charts_toolchains(const struct summary_table *t, const char *unit,
 	for (size_t r = 0; r < t->nrows; r++) {
 		/* one line a scenario without a param, at its first
 		 * toolchain */
-		if (strcmp(t->rows[r].unit, unit) ||
-		    t->rows[r].param[0] ||
+		if (strcmp(t->rows[r].unit, unit) || t->rows[r].param[0] ||
 		    strcmp(t->rows[r].toolchain, tcs[0]))
 			continue;
 		sbuf_addf(sb, "\"%s%s%s\"", fams ? t->rows[r].family : "",
@@ -271,8 +271,7 @@ void charts_toolchains(const struct summary_table *t, const char *unit,
 					    t->rows[r].family) &&
 				    !strcmp(t->rows[k].variant,
 					    t->rows[r].variant) &&
-				    !strcmp(t->rows[k].param,
-					    t->rows[r].param))
+				    !strcmp(t->rows[k].param, t->rows[r].param))
 					break;
 			if (k == t->nrows || !summary_measured(t, k))
 				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
@@ -300,9 +299,9 @@ static char *machine_label(const char *run, const char *machine)
 	if (base) {
 		*base = '\0';
 		char *parent = strrchr(dir, '/');
-		label = xasprintf("%s/%s (%s, %s cores)",
-				  parent ? parent + 1 : dir, base + 1, cpu,
-				  cores);
+		label =
+		    xasprintf("%s/%s (%s, %s cores)", parent ? parent + 1 : dir,
+			      base + 1, cpu, cores);
 	} else {
 		label = xasprintf("%s (%s, %s cores)", dir, cpu, cores);
 	}
@@ -360,10 +359,10 @@ int charts_machines(const char *const *runs, size_t n, const char *unit,
 				sbuf_addf(sb, "\"%s: %s\"", t->rows[r].family,
 					  t->rows[r].variant);
 				for (size_t k = 0; k < n; k++) {
-					long m =
-					    summary_row_of(&ts[k], t->rows[r].family,
-						   t->rows[r].variant,
-						   tc0[k], "", unit);
+					long m = summary_row_of(
+					    &ts[k], t->rows[r].family,
+					    t->rows[r].variant, tc0[k], "",
+					    unit);
 					if (m < 0)
 						sbuf_addstr(sb,
 							    "\tNaN\tNaN\tNaN");
@@ -387,4 +386,3 @@ int charts_machines(const char *const *runs, size_t n, const char *unit,
 	free(tc0);
 	return rc;
 }
-

@@ -27,8 +27,7 @@ const char *claim_get(const struct claim *c, const char *key)
 }
 
 /* The k-th value of a key given several times, NULL past the last. */
-const char *claim_get_nth(const struct claim *c, const char *key,
-			  size_t k)
+const char *claim_get_nth(const struct claim *c, const char *key, size_t k)
 {
 	for (size_t i = 0; i < c->npairs; i++)
 		if (!strcmp(c->pairs[i].key, key) && k-- == 0)
@@ -72,7 +71,8 @@ static int check(const struct claim *c, char *err, size_t errlen)
 				 c->source, c->name);
 	for (size_t i = 0; i < 12 && c->judge->keys[i]; i++) {
 		const char *k = c->judge->keys[i], *colon = strchr(k, ':');
-		char *key = xstrndup(k, colon ? (size_t)(colon - k) : strlen(k));
+		char *key =
+		    xstrndup(k, colon ? (size_t)(colon - k) : strlen(k));
 		const char *v = claim_value(c, key);
 		int rc = 0;
 		if (!v)
@@ -147,8 +147,8 @@ int claims_parse(const char *text, const char *source, struct claim_set *s,
 				       "%s:%d: '%s' before any 'claim NAME'",
 				       source, lineno, line);
 		} else {
-			cur->pairs = xrealloc(cur->pairs, (cur->npairs + 1) *
-							      sizeof *cur->pairs);
+			cur->pairs = xrealloc(
+			    cur->pairs, (cur->npairs + 1) * sizeof *cur->pairs);
 			cur->pairs[cur->npairs++] =
 			    (struct claim_pair){xstrdup(line), xstrdup(value)};
 		}
@@ -241,15 +241,16 @@ static char *unfit_row(const struct summary_row *x)
 		return NULL;
 	const char *sp = x->param[0] ? " " : "";
 	if (x->s.n < VERDICT_MIN_N)
-		return xasprintf("`%s`%s%s has %zu samples, fewer than %d (%s)",
-				 x->variant, sp, x->param, x->s.n, VERDICT_MIN_N,
-				 x->status == SUMMARY_INCOMPLETE
-				     ? "the run was stopped"
-				     : "raise --count");
+		return xasprintf(
+		    "`%s`%s%s has %zu samples, fewer than %d (%s)", x->variant,
+		    sp, x->param, x->s.n, VERDICT_MIN_N,
+		    x->status == SUMMARY_INCOMPLETE ? "the run was stopped"
+						    : "raise --count");
 	if (x->status == SUMMARY_DISTURBED)
-		return xasprintf("`%s`%s%s was measured while other work shared "
-				 "its CPUs (%s)",
-				 x->variant, sp, x->param, x->note ? x->note : "");
+		return xasprintf(
+		    "`%s`%s%s was measured while other work shared "
+		    "its CPUs (%s)",
+		    x->variant, sp, x->param, x->note ? x->note : "");
 	return NULL;
 }
 
@@ -317,7 +318,8 @@ void claims_library_marks(const struct claim_set *s,
 		    t, claim_get(c, "family"), claim_get(c, "cgo"), go, tc,
 		    claim_get(c, "prefix"), claim_get(c, "unit"));
 		char label[64];
-		snprintf(label, sizeof label, "%.*s", (int)strcspn(go, "("), go);
+		snprintf(label, sizeof label, "%.*s", (int)strcspn(go, "("),
+			 go);
 		if (even > 0)
 			sbuf_addf(sb, "# break-even %s:%ld %s\n", label, even,
 				  tc);
@@ -333,7 +335,8 @@ static void cheaper_advice(const struct claim *c, const struct summary_table *t,
 {
 	size_t n[4] = {0}; /* by verdict: dearer, cheaper, -, overlapping */
 	double lo = INFINITY, hi = 0;
-	const char *pair, *a = claim_get(c, "way"), *b = claim_get(c, "than-way");
+	const char *pair, *a = claim_get(c, "way"),
+			  *b = claim_get(c, "than-way");
 	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
 		double r;
 		int v = judges_cheaper_pair(c, pair, t, tc, NULL, &r);

@@ -33,7 +33,7 @@ struct side {
 	struct key_index by_key, by_key_any, sum_variant, sum_order, sum_key;
 	struct summary_samples samples; /* of rows, when has_raw */
 	char *machine; /* machine.txt beside its files, or NULL */
-	int busy; /* machine.txt says the machine was busy (load_busy) */
+	int busy;      /* machine.txt says the machine was busy (load_busy) */
 	/* machine.txt's pinned CPU ("none", or "unknown" without one), and
 	 * the families it names as run unpinned */
 	char *pinned, *unpinned;
@@ -53,7 +53,7 @@ static void index_side(struct side *s)
 {
 	for (size_t r = 0; s->has_sum && r < s->sum.nrows; r++) {
 		const struct summary_row *x = &s->sum.rows[r];
-		const char *k[] = {x->family, x->variant, x->param,
+		const char *k[] = {x->family, x->variant,   x->param,
 				   x->unit,   x->toolchain, x->cc};
 		key_index_put(&s->sum_variant, k, 2, r);
 		key_index_put(&s->sum_order, k, 4, r);
@@ -79,7 +79,7 @@ static void index_rows(struct side *s)
 {
 	for (size_t r = 0; r < s->nrows; r++) {
 		const struct summary_row *x = &s->rows[r];
-		const char *k[] = {x->family, x->variant, x->param,
+		const char *k[] = {x->family, x->variant,   x->param,
 				   x->unit,   x->toolchain, x->cc};
 		key_index_put(&s->by_key, k, 6, r);
 		key_index_put(&s->by_key_any, k, 4, r);
@@ -261,7 +261,7 @@ static int one_toolchain(const struct side *s)
 static const struct summary_row *match(const struct side *s,
 				       const struct summary_row *r, int any_tc)
 {
-	const char *k[] = {r->family, r->variant, r->param,
+	const char *k[] = {r->family, r->variant,   r->param,
 			   r->unit,   r->toolchain, r->cc};
 	long i = key_index_get(any_tc ? &s->by_key_any : &s->by_key, k,
 			       any_tc ? 4 : 6);
@@ -301,8 +301,7 @@ static double *samples(const struct side *s, const struct summary_row *r,
 static int beyond_load(const struct cmp_row *c, const struct compare_opts *o)
 {
 	/* a bound not known (NaN) makes every figure NaN: no regression */
-	double med = c->new_med / c->load_bound,
-	       lo = c->new_lo / c->load_bound;
+	double med = c->new_med / c->load_bound, lo = c->new_lo / c->load_bound;
 	if (!strcmp(c->metric, "overhead")) {
 		double cut = c->n->s.median * (1 - 1 / c->load_bound);
 		med = c->new_med - cut;
@@ -328,7 +327,7 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 static const struct summary_row *summary_of(const struct side *s,
 					    const struct summary_row *r)
 {
-	const char *k[] = {r->family, r->variant, r->param,
+	const char *k[] = {r->family, r->variant,   r->param,
 			   r->unit,   r->toolchain, r->cc};
 	long i = s->has_sum ? key_index_get(&s->sum_key, k, 6) : -1;
 	return i >= 0 ? &s->sum.rows[i] : NULL;
@@ -351,10 +350,8 @@ static int disturbed_in(const struct summary_row *r,
  * family is judged as any (pinned_family: a slowdown, if anything, too
  * small); of any other family the load may have sped it up, and its
  * slowdown is no finding. */
-static struct cmp_row row_of(const struct side *os,
-			     const struct summary_row *a,
-			     const struct side *ns,
-			     const struct summary_row *b)
+static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
+			     const struct side *ns, const struct summary_row *b)
 {
 	const struct summary_row *w = summary_of(ns, b);
 	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
@@ -388,12 +385,12 @@ static int paired_change(struct cmp_row *c, const struct side *os,
 			 const struct compare_opts *o)
 {
 	size_t n1, n2;
-	double *d1 = summary_paired_diffs(&os->samples,
-					  (size_t)(c->o - os->rows),
-					  (size_t)(ob - os->rows), &n1);
-	double *d2 = summary_paired_diffs(&ns->samples,
-					  (size_t)(c->n - ns->rows),
-					  (size_t)(nb - ns->rows), &n2);
+	double *d1 =
+	    summary_paired_diffs(&os->samples, (size_t)(c->o - os->rows),
+				 (size_t)(ob - os->rows), &n1);
+	double *d2 =
+	    summary_paired_diffs(&ns->samples, (size_t)(c->n - ns->rows),
+				 (size_t)(nb - ns->rows), &n2);
 	if (d1 && d2) {
 		struct stats_diff d;
 		stats_bootstrap_diff(d2, n2, d1, n1, 1 - o->alpha,

@@ -58,8 +58,7 @@ static void print_only(FILE *out, const char *which, char **names, size_t n)
  * significantly slower by over the threshold, and no regression. */
 static int held(const struct cmp_row *c, double threshold_pct)
 {
-	return c->significant && !c->regression &&
-	       c->delta_pct > threshold_pct;
+	return c->significant && !c->regression && c->delta_pct > threshold_pct;
 }
 
 /* The rows held back by a load. */
@@ -99,12 +98,11 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 		const struct cmp_row *c = &v->rows[i];
 		if (!c->regression || k++ >= 10)
 			continue;
-		fprintf(out, "%s %s %s%s%s %s%s%s %+.2f%%", k > 1 ? "," : "",
-			c->o->family, c->o->variant, c->o->param[0] ? " " : "",
-			c->o->param, c->unit,
-			strcmp(c->metric, "value") ? " " : "",
-			strcmp(c->metric, "value") ? c->metric : "",
-			c->delta_pct);
+		fprintf(
+		    out, "%s %s %s%s%s %s%s%s %+.2f%%", k > 1 ? "," : "",
+		    c->o->family, c->o->variant, c->o->param[0] ? " " : "",
+		    c->o->param, c->unit, strcmp(c->metric, "value") ? " " : "",
+		    strcmp(c->metric, "value") ? c->metric : "", c->delta_pct);
 	}
 	if (v->regressions > 10)
 		fprintf(out, " and %zu more", v->regressions - 10);
@@ -116,7 +114,9 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 			"load_bound; or the old run's, which can speed up a "
 			"family not pinned to one CPU);",
 			v->regressions ? ";" : "", held,
-			v->regressions ? "more" : held == 1 ? "row" : "rows",
+			v->regressions ? "more"
+			: held == 1    ? "row"
+				       : "rows",
 			v->threshold_pct, held == 1 ? "is" : "are");
 	fprintf(out,
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
@@ -138,15 +138,14 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 		return "  inconclusive (the old run's load)";
 	if (isnan(c->load_bound))
 		return "  inconclusive (load, no bound)";
-	snprintf(buf, len, "  inconclusive (load: up to x%.3g)",
-		 c->load_bound);
+	snprintf(buf, len, "  inconclusive (load: up to x%.3g)", c->load_bound);
 	return buf;
 }
 
 static void print_text(FILE *out, const struct cmp_view *v)
 {
-	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", v->old_path,
-		v->old_label, v->new_path, v->new_label);
+	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", v->old_path, v->old_label,
+		v->new_path, v->new_label);
 	if (v->machines_differ)
 		fprintf(out,
 			"machines differ: %s: a time moves with the machine as "
@@ -201,27 +200,28 @@ struct field {
 };
 
 static const char *const field_names[] = {
-    "case",	  "variant",	 "param",      "old_toolchain", "new_toolchain",
-    "metric",	  "unit",	 "old_n",      "old_median",	"old_ci_low",
-    "old_ci_high", "new_n",	 "new_median", "new_ci_low",	"new_ci_high",
-    "change_pct", "p_value",	 "change_ci_low", "change_ci_high",
-    "significant", "regression", "disturbed", "load_bound"};
+    "case",	     "variant",	      "param",		"old_toolchain",
+    "new_toolchain", "metric",	      "unit",		"old_n",
+    "old_median",    "old_ci_low",    "old_ci_high",	"new_n",
+    "new_median",    "new_ci_low",    "new_ci_high",	"change_pct",
+    "p_value",	     "change_ci_low", "change_ci_high", "significant",
+    "regression",    "disturbed",     "load_bound"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
 {
-	const char *text[] = {c->o->family,    c->o->variant, c->o->param,
+	const char *text[] = {c->o->family,    c->o->variant,	c->o->param,
 			      c->o->toolchain, c->n->toolchain, c->metric,
 			      c->unit};
-	const double num[] = {c->old_med,   c->old_lo,	  c->old_hi,
-			      0,	    c->new_med,	  c->new_lo,
-			      c->new_hi,    c->delta_pct, c->p,
-			      c->change_lo, c->change_hi};
+	const double num[] = {
+	    c->old_med, c->old_lo,    c->old_hi,   0,
+	    c->new_med, c->new_lo,    c->new_hi,   c->delta_pct,
+	    c->p,	c->change_lo, c->change_hi};
 	if (i < 7)
 		return (struct field){F_TEXT, text[i], 0, 0};
 	if (i == 7 || i == 11)
-		return (struct field){F_COUNT, NULL, i == 7 ? c->old_n : c->new_n,
-				      0};
+		return (struct field){F_COUNT, NULL,
+				      i == 7 ? c->old_n : c->new_n, 0};
 	if (i < 19)
 		return (struct field){F_NUM, NULL, 0, num[i - 8]};
 	if (i == 22)
@@ -268,10 +268,11 @@ static json_t *json_text(const char *s)
 	struct sbuf sb = {0};
 	for (size_t i = 0; s[i];) {
 		unsigned char c = (unsigned char)s[i];
-		size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2
-				     : c >= 0xe0 && c <= 0xef	 ? 3
-				     : c >= 0xf0 && c <= 0xf4	 ? 4
-								 : 0;
+		size_t len = c < 0x80		      ? 1
+			     : c >= 0xc2 && c <= 0xdf ? 2
+			     : c >= 0xe0 && c <= 0xef ? 3
+			     : c >= 0xf0 && c <= 0xf4 ? 4
+						      : 0;
 		json_t *seq = len && strnlen(s + i, len) == len
 				  ? json_stringn(s + i, len)
 				  : NULL;

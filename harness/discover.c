@@ -86,7 +86,7 @@ void discover_set_state(struct unit *u, enum unit_state st, const char *note)
  * empty variant, so that the summary shows them; so does a family that a
  * toolchain is too old to build, skipped. */
 void discover_family_failed(struct run *r, const struct family *f,
-			  const struct toolchain *t, const char *why)
+			    const struct toolchain *t, const char *why)
 {
 	run_warn(r, "%s", why);
 	struct unit *u = add_unit(r, f, t, 0, "", "", "", "");
@@ -104,8 +104,8 @@ void discover_family_skipped(struct run *r, const struct family *f,
 void discover_unit_failed(struct run *r, struct unit *u, const char *why)
 {
 	discover_set_state(u, UNIT_FAILED, why);
-	run_warn(r, "%s %s (%s) failed: %s", u->fam->name, u->variant, u->tc->name,
-	     why);
+	run_warn(r, "%s %s (%s) failed: %s", u->fam->name, u->variant,
+		 u->tc->name, why);
 }
 
 /* Whether a benchmark of this param belongs to a warm-up run with the
@@ -162,9 +162,9 @@ static void discover_go(struct run *r, const struct family *f,
 	for (int attempt = 0; attempt < 10 && !*r->c->stop; attempt++) {
 		struct bench_output out;
 		char err[ERRLEN];
-		int rc =
-		    runbench_run(r, f, t, 1, bin, fe, NULL, skip.buf,
-			       r->c->warmup_s, 0, NULL, NULL, &out, err, sizeof err);
+		int rc = runbench_run(r, f, t, 1, bin, fe, NULL, skip.buf,
+				      r->c->warmup_s, 0, NULL, NULL, &out, err,
+				      sizeof err);
 		add_found(r, f, t, 1, bin, fe, &out);
 		if (rc != 0 && !*r->c->stop && out.unfinished) {
 			char *variant, *param;
@@ -212,8 +212,8 @@ static void warm_gb_alone(struct run *r, const struct family *f,
 			benchout_split_name(name, &variant, &param);
 			char *filter = runbench_gb_filter(variant, param);
 			rc = runbench_run(r, f, t, 0, bin, NULL, filter, NULL,
-					  r->c->warmup_s, 0, NULL, NULL, &out, err,
-					  sizeof err);
+					  r->c->warmup_s, 0, NULL, NULL, &out,
+					  err, sizeof err);
 			free(filter);
 			if (rc != RUNBENCH_NO_MATCH || i + 1 >= n)
 				break;
@@ -275,7 +275,7 @@ static void discover_gb(struct run *r, const struct family *f,
 	}
 	struct bench_output out;
 	int rc = runbench_run(r, f, t, 0, bin, NULL, NULL, NULL, r->c->warmup_s,
-			    0, NULL, NULL, &out, err, sizeof err);
+			      0, NULL, NULL, &out, err, sizeof err);
 	add_found(r, f, t, 0, bin, NULL, &out);
 	benchout_free(&out);
 	if (rc != 0)
@@ -289,19 +289,19 @@ static void discover_gb(struct run *r, const struct family *f,
 		escape_controls(&u->variant);
 		escape_controls(&u->param);
 		discover_unit_failed(
-			    r, u,
-			    "its name holds a newline or another control "
-			    "character, which neither Google Benchmark's "
-			    "list of benchmarks nor a table can carry: "
-			    "rename it");
+		    r, u,
+		    "its name holds a newline or another control "
+		    "character, which neither Google Benchmark's "
+		    "list of benchmarks nor a table can carry: "
+		    "rename it");
 	}
 }
 
 void discover_family(struct run *r, const struct family *f,
 		     const struct toolchain *t, int is_go, const char *bin)
 {
-	run_info(r, "warming up %s %s (%s)", f->name, is_go ? "go side" : "C side",
-	     t->name);
+	run_info(r, "warming up %s %s (%s)", f->name,
+		 is_go ? "go side" : "C side", t->name);
 	if (is_go) {
 		discover_go(r, f, t, bin, NULL);
 		for (size_t i = 0; i < f->nenvs && !*r->c->stop; i++)

@@ -25,8 +25,8 @@ static int same_row(const struct obs *a, const struct obs *b)
 
 /* The pinned samples of o with an ns/op above 0, in the order taken. */
 static struct dsample *samples_of(const struct obs *o, size_t n,
-				  drift_pinned_fn pinned,
-				  const void *ctx, size_t *ns)
+				  drift_pinned_fn pinned, const void *ctx,
+				  size_t *ns)
 {
 	struct dsample *s = xcalloc(n ? n : 1, sizeof *s);
 	*ns = 0;

@@ -78,8 +78,7 @@ static int toolchains_dat(const struct run_model *m, struct sbuf *sb)
 
 /* The data of a swept family's chart (charts.h), named as its exporter;
  * 0 when the run has no row of it. */
-static int series(const struct run_model *m, const char *data,
-		  struct sbuf *sb)
+static int series(const struct run_model *m, const char *data, struct sbuf *sb)
 {
 	return charts_series(&m->sum, charts_series_named(data), sb) > 0;
 }
@@ -127,18 +126,19 @@ static int table(const struct run_model *m, struct sbuf *sb)
 			if ((int)strlen(f[k]) > w[k])
 				w[k] = (int)strlen(f[k]);
 	}
-	sbuf_addf(sb, "%-*s %-*s %-*s %-*s %18s %26s %14s %8s  %s\n", w[0], "case",
-	       w[1], "variant", w[2], "toolchain", w[3], "param", "median",
-	       "95% interval", "overhead", "ratio", "n");
+	sbuf_addf(sb, "%-*s %-*s %-*s %-*s %18s %26s %14s %8s  %s\n", w[0],
+		  "case", w[1], "variant", w[2], "toolchain", w[3], "param",
+		  "median", "95% interval", "overhead", "ratio", "n");
 	for (size_t i = 0; i < n; i++) {
 		const struct summary_row *row = &rows[i];
 		if (strcmp(row->unit, primary) != 0)
 			continue;
 		sbuf_addf(sb, "%-*s %-*s %-*s %-*s ", w[0], row->family, w[1],
-		       row->variant, w[2], row->toolchain, w[3], row->param);
+			  row->variant, w[2], row->toolchain, w[3], row->param);
 		if (!row->s.n) {
-			sbuf_addf(sb, "%18s  %s\n", summary_status_names[row->status],
-			       row->note ? row->note : "");
+			sbuf_addf(sb, "%18s  %s\n",
+				  summary_status_names[row->status],
+				  row->note ? row->note : "");
 			continue;
 		}
 		char med[48], iv[96], ov[48] = "", ra[32] = "";
@@ -150,15 +150,15 @@ static int table(const struct run_model *m, struct sbuf *sb)
 			snprintf(ra, sizeof ra, "%.3gx", row->d.ratio);
 		}
 		sbuf_addf(sb, "%18s %26s %14s %8s  %zu%s%s\n", med, iv, ov, ra,
-		       row->s.n, row->status != SUMMARY_OK ? " " : "",
-		       row->status != SUMMARY_OK
-			   ? summary_status_names[row->status]
-			   : "");
+			  row->s.n, row->status != SUMMARY_OK ? " " : "",
+			  row->status != SUMMARY_OK
+			      ? summary_status_names[row->status]
+			      : "");
 	}
 	return 1;
 }
 
-#define RUN EXPORT_RUN
+#define RUN  EXPORT_RUN
 #define BOTH (EXPORT_RUN | EXPORT_REPORT)
 const struct exporter exporters[] = {
     {"summary", "summary.csv", RUN, summary_csv, NULL},
@@ -205,7 +205,8 @@ static int export_one(const struct exporter *x, const struct run_model *m,
 		    fflush(stdout) != 0)
 			rc = set_error(err, errlen,
 				       "cannot write the %s to standard output",
-				       x->name) * 2;
+				       x->name) *
+			     2;
 	} else {
 		char *p = xasprintf("%s/%s", m->dir, x->file);
 		if (has)

@@ -26,7 +26,7 @@
  *     go 1.N                       the least Go release that builds it:
  *                                  older toolchains and gccgo skip it
  * A family with its own go.mod is its own module: its Go side is built
- * in its directory. 
+ * in its directory.
  * A struct family owns its strings; family_free_all releases an array. */
 #ifndef CGOBENCH_FAMILY_H
 #define CGOBENCH_FAMILY_H

@@ -127,8 +127,7 @@ static int parse_run(json_t *run, size_t idx, const char *source,
 		int per = (!strcmp(key, "items") || !strcmp(key, "bytes")) &&
 			  json_number_value(v) > 0;
 		if (benchout_add_metric(
-			l,
-			per ? (key[0] == 'i' ? "ns/item" : "ns/byte") : key,
+			l, per ? (key[0] == 'i' ? "ns/item" : "ns/byte") : key,
 			per ? l->metrics[0].value / json_number_value(v)
 			    : json_number_value(v)) != 0)
 			return set_error(err, errlen,

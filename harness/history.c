@@ -17,8 +17,8 @@ static const char *const columns[] = {
 
 /* The history rows of one run directory, appended to sb; the run's date
  * and commit, which name it in the history, in *key. */
-static int run_rows(const char *run_dir, struct sbuf *sb, char **key,
-		    char *err, size_t errlen)
+static int run_rows(const char *run_dir, struct sbuf *sb, char **key, char *err,
+		    size_t errlen)
 {
 	char *mpath = xasprintf("%s/machine.txt", run_dir);
 	char *spath = xasprintf("%s/summary.csv", run_dir);
@@ -39,13 +39,19 @@ static int run_rows(const char *run_dir, struct sbuf *sb, char **key,
 				continue; /* failed or skipped: no figure */
 			char n[24], m[32], lo[32], hi[32];
 			snprintf(n, sizeof n, "%zu", x->s.n);
-			const char *f[NCOLS] = {
-			    schema,    date,	   commit,
-			    x->toolchain, x->cc,   x->family,
-			    x->variant,	  x->param, x->unit,
-			    n,		  csv_double(m, x->s.median),
-			    csv_double(lo, x->s.ci_low),
-			    csv_double(hi, x->s.ci_high)};
+			const char *f[NCOLS] = {schema,
+						date,
+						commit,
+						x->toolchain,
+						x->cc,
+						x->family,
+						x->variant,
+						x->param,
+						x->unit,
+						n,
+						csv_double(m, x->s.median),
+						csv_double(lo, x->s.ci_low),
+						csv_double(hi, x->s.ci_high)};
 			csv_add_row(sb, f, NCOLS);
 		}
 		free(date);
@@ -85,8 +91,8 @@ static int history_keys(const char *path, struct sbuf *keys, int *unended,
 	return rc;
 }
 
-int history_append(const char *const *runs, size_t n,
-		   const char *history_path, char *err, size_t errlen)
+int history_append(const char *const *runs, size_t n, const char *history_path,
+		   char *err, size_t errlen)
 {
 	struct sbuf sb = {0}, keys = {0};
 	int unended = 0, rc = 0;
@@ -116,10 +122,12 @@ int history_append(const char *const *runs, size_t n,
 		FILE *f = fopen(history_path, "a");
 		if (!f || fwrite(sb.buf, 1, sb.len, f) != sb.len)
 			rc = set_error(err, errlen, "cannot append to '%s'",
-				       history_path) * 2;
+				       history_path) *
+			     2;
 		if (f && fclose(f) != 0)
 			rc = set_error(err, errlen, "cannot append to '%s'",
-				       history_path) * 2;
+				       history_path) *
+			     2;
 	}
 	sbuf_free(&sb);
 	sbuf_free(&keys);

@@ -18,9 +18,8 @@
  * history already (by its date and commit), before one row is written; a
  * history whose last row lacks its newline gets it first. -1 on bad
  * input, -2 when the history cannot be written. */
-int history_append(const char *const *runs, size_t n,
-		   const char *history_path, char *err,
-		   size_t errlen);
+int history_append(const char *const *runs, size_t n, const char *history_path,
+		   char *err, size_t errlen);
 
 /* The data of the history chart: a row a run (its day and commit, in
  * the order the history has them), and for each scenario (case, variant,

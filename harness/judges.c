@@ -43,7 +43,6 @@ long judges_least_from(const struct summary_table *t, const char *f,
 	return from;
 }
 
-
 void judges_tally_add(struct tally *y, int v)
 {
 	if (v < 0)
@@ -60,8 +59,9 @@ void judges_tally_write(const struct tally *y, struct sbuf *sb)
 	if (!decided)
 		sbuf_addstr(sb, "**inconclusive**: the intervals overlap");
 	else if (y->open)
-		sbuf_addf(sb, "%s; inconclusive on %zu toolchain%s (the "
-			      "intervals overlap)",
+		sbuf_addf(sb,
+			  "%s; inconclusive on %zu toolchain%s (the "
+			  "intervals overlap)",
 			  verdict_parts(y->held, y->part, decided), y->open,
 			  y->open == 1 ? "" : "s");
 	else
@@ -73,8 +73,7 @@ typedef void not_measured_fn(const struct claim *c, struct sbuf *sb);
 /* A claim judged per toolchain with judge: its line, the verdict (or why
  * it was not measured, from missing) and judge's detail lines. */
 static void verdict_of(const struct claim *c, const struct summary_table *t,
-		       judge_fn judge, not_measured_fn missing,
-		       struct sbuf *sb)
+		       judge_fn judge, not_measured_fn missing, struct sbuf *sb)
 {
 	struct tally y = {0};
 	struct sbuf detail = {0};
@@ -102,7 +101,6 @@ void judges_generic(const struct claim *c, const struct summary_table *t,
 	verdict_of(c, t, judge, not_measured_needs, sb);
 }
 
-
 /* The rows a and b of a toolchain, both without a param; 0 when the
  * toolchain lacks either. */
 static int pair_of(const struct claim *c, const struct summary_table *t,
@@ -121,7 +119,8 @@ static int pair_of(const struct claim *c, const struct summary_table *t,
 
 static void not_measured_ab(const struct claim *c, struct sbuf *sb)
 {
-	sbuf_addf(sb, "Not measured: this run has no `%s` and `%s` timed in %s.\n",
+	sbuf_addf(sb,
+		  "Not measured: this run has no `%s` and `%s` timed in %s.\n",
 		  claim_get(c, "a"), claim_get(c, "b"), claim_get(c, "unit"));
 }
 
@@ -179,9 +178,12 @@ static int ranges_of(const struct claim *c, struct sbuf *d,
 	const struct stats_summary *a, *b;
 	if (!pair_of(c, t, tc, &a, &b))
 		return -1;
-	double alo = claim_num(c, "a-range", 0), ahi = claim_num(c, "a-range", 1),
-	       blo = claim_num(c, "b-range", 0), bhi = claim_num(c, "b-range", 1),
-	       rlo = claim_num(c, "ratio-range", 0), rhi = claim_num(c, "ratio-range", 1);
+	double alo = claim_num(c, "a-range", 0),
+	       ahi = claim_num(c, "a-range", 1),
+	       blo = claim_num(c, "b-range", 0),
+	       bhi = claim_num(c, "b-range", 1),
+	       rlo = claim_num(c, "ratio-range", 0),
+	       rhi = claim_num(c, "ratio-range", 1);
 	double qlo, qhi;
 	ratio_bounds(a, b, &qlo, &qhi);
 	int v[3] = {against(a->ci_low, a->ci_high, alo, ahi),
@@ -194,7 +196,8 @@ static int ranges_of(const struct claim *c, struct sbuf *d,
 		  "%.3g [%.3g, %.3g] times (%s %g to %g)\n",
 		  tc, claim_get(c, "a"), x, against_words(v[0]), alo, ahi,
 		  claim_get(c, "b"), y, against_words(v[1]), blo, bhi,
-		  a->median / b->median, qlo, qhi, against_words(v[2]), rlo, rhi);
+		  a->median / b->median, qlo, qhi, against_words(v[2]), rlo,
+		  rhi);
 	return all_of(v, 3);
 }
 
@@ -238,7 +241,8 @@ static void judge_times(const struct claim *c, const struct summary_table *t,
 	struct tally far = {0}, within = {0};
 	struct sbuf detail = {0};
 	for (size_t i = 0; i < t->ntoolchains; i++) {
-		judges_tally_add(&far, factor_of(c, t, t->toolchains[i], &detail));
+		judges_tally_add(&far,
+				 factor_of(c, t, t->toolchains[i], &detail));
 		judges_tally_add(&within, range_of(c, t, t->toolchains[i]));
 	}
 	sbuf_addf(sb, "- *%s* ", claim_get(c, "text"));
@@ -322,15 +326,16 @@ static int judge_batching(const struct claim *c, struct sbuf *d,
 	sbuf_addf(d,
 		  "  - %s: at %s, `%s` %.4g %s against `%s` %.4g %s (%.3g "
 		  "times less) and `%s` %.4g %s",
-		  tc, p, claim_get(c, "batch"), bm, u, claim_get(c, "each"), em, u, em / bm,
-		  claim_get(c, "base"), summary_median_of(t, f, claim_get(c, "base"), tc, p, u),
-		  u);
+		  tc, p, claim_get(c, "batch"), bm, u, claim_get(c, "each"), em,
+		  u, em / bm, claim_get(c, "base"),
+		  summary_median_of(t, f, claim_get(c, "base"), tc, p, u), u);
 	long largest, even = judges_break_even(c, t, tc, &largest);
 	if (even > 0)
 		sbuf_addf(d,
 			  "; the crossing costs under %g%% of the work (%s "
 			  "within %g%% of its least) from %s%ld on\n",
-			  claim_num(c, "share", 0), u, claim_num(c, "share", 0), pre, even);
+			  claim_num(c, "share", 0), u, claim_num(c, "share", 0),
+			  pre, even);
 	else
 		sbuf_addf(d,
 			  "; the crossing is not under %g%% of the work at "
@@ -359,8 +364,7 @@ static int judge_contention(const struct claim *c, struct sbuf *d,
 	     rg = summary_row_of(t, f, lk, tc, pg, u);
 	if (r1 < 0 || rg < 0)
 		return -1;
-	int grows = t->rows[(size_t)rg].d.diff_low >
-		    t->rows[r1].d.diff_high;
+	int grows = t->rows[(size_t)rg].d.diff_low > t->rows[r1].d.diff_high;
 	sbuf_addf(d,
 		  "  - %s: `%s` costs %.4g ns over the bare callback with 1 "
 		  "goroutine and %.4g ns with %ld: contention %s\n",
@@ -382,12 +386,13 @@ static int judge_contention(const struct claim *c, struct sbuf *d,
 		    t->rows[(size_t)r].s.ci_high < t->rows[(size_t)rg].s.ci_low;
 		all &= relieves;
 		any |= relieves;
-		sbuf_addf(d,
-			  "    - %s (`%s`): %.4g %s with %ld goroutines against "
-			  "%.4g: %s\n",
-			  rem + vl + strspn(rem + vl, " "), v, t->rows[r].s.median,
-			  u, g, t->rows[rg].s.median,
-			  relieves ? "relieves it" : "does not relieve it");
+		sbuf_addf(
+		    d,
+		    "    - %s (`%s`): %.4g %s with %ld goroutines against "
+		    "%.4g: %s\n",
+		    rem + vl + strspn(rem + vl, " "), v, t->rows[r].s.median, u,
+		    g, t->rows[rg].s.median,
+		    relieves ? "relieves it" : "does not relieve it");
 		free(v);
 	}
 	return all ? 1 : any ? 2 : 0;
@@ -398,7 +403,8 @@ static int judge_contention(const struct claim *c, struct sbuf *d,
 static int judge_pool(const struct claim *c, struct sbuf *d,
 		      const struct summary_table *t, const char *tc)
 {
-	const char *f = claim_get(c, "family"), *p = claim_get(c, "param"), *pair;
+	const char *f = claim_get(c, "family"), *p = claim_get(c, "param"),
+		   *pair;
 	int measured = 0, ok = 1, any = 0;
 	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
 		size_t l = strcspn(pair, " ");
@@ -437,8 +443,10 @@ static int judge_blocking(const struct claim *c, struct sbuf *d,
 			  const struct summary_table *t, const char *tc)
 {
 	const char *f = claim_get(c, "family"), *p = claim_get(c, "param");
-	double b = summary_median_of(t, f, claim_get(c, "blocked"), tc, p, "threads");
-	double g = summary_median_of(t, f, claim_get(c, "baseline"), tc, p, "threads");
+	double b =
+	    summary_median_of(t, f, claim_get(c, "blocked"), tc, p, "threads");
+	double g =
+	    summary_median_of(t, f, claim_get(c, "baseline"), tc, p, "threads");
 	if (isnan(b) || isnan(g))
 		return -1;
 	double calls = claim_num(c, "calls", 0);
@@ -463,7 +471,8 @@ static int judge_allocates(const struct claim *c, struct sbuf *d,
 	double va = summary_median_of(t, f, vw, tc, p, "allocs/op");
 	if (isnan(a) || isnan(by) || isnan(va))
 		return -1;
-	int ok = a >= claim_num(c, "allocs", 0) && by >= claim_num(c, "bytes", 0);
+	int ok =
+	    a >= claim_num(c, "allocs", 0) && by >= claim_num(c, "bytes", 0);
 	sbuf_addf(d,
 		  "  - %s: `%s` of a %g-byte C string: %.3g allocs/op, %.4g "
 		  "B/op; reading it in place (`%s`): %.3g allocs/op\n",
@@ -536,8 +545,8 @@ static int judge_library(const struct claim *c, struct sbuf *d,
 	if (n < 1 || rc < 0 || rg < 0)
 		return -1;
 	long even = judges_faster_from(t, f, cgo, go, tc, pre, u);
-	long cheap = cheap_from(t, f, cgo, tc, pre, u,
-				claim_num(c, "share", 0));
+	long cheap =
+	    cheap_from(t, f, cgo, tc, pre, u, claim_num(c, "share", 0));
 	char a[64], b[64];
 	units_format(a, sizeof a, t->rows[rc].s.median, u, 0);
 	units_format(b, sizeof b, t->rows[rg].s.median, u, 0);
@@ -545,12 +554,14 @@ static int judge_library(const struct claim *c, struct sbuf *d,
 		sbuf_addf(d, "  - %s: `%s` faster than `%s` from %s%ld on; ",
 			  tc, cgo, go, pre, even);
 	else
-		sbuf_addf(d, "  - %s: `%s` faster than `%s` (the intervals "
-			     "apart) at no size up to %s%ld; ",
+		sbuf_addf(d,
+			  "  - %s: `%s` faster than `%s` (the intervals "
+			  "apart) at no size up to %s%ld; ",
 			  tc, cgo, go, pre, n);
 	/* bytes a second, as a library's users quote it: n bytes in m ns */
-	sbuf_addf(d, "at %s%ld %s against %s (%.0f against %.0f MB/s); the "
-		     "crossing ",
+	sbuf_addf(d,
+		  "at %s%ld %s against %s (%.0f against %.0f MB/s); the "
+		  "crossing ",
 		  pre, n, a, b, n / t->rows[rc].s.median * 1e3,
 		  n / t->rows[rg].s.median * 1e3);
 	if (cheap > 0)
@@ -582,12 +593,13 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 	*ratio = a->median / b->median;
 	if (d) {
 		char x[80], y[80];
-		units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high, u,
-				0);
-		units_format_ci(y, sizeof y, b->median, b->ci_low, b->ci_high, u,
-				0);
-		sbuf_addf(d, "  - %s: `%s` %s against %s's `%s` %s: %.3g times "
-			     "the time, %s\n",
+		units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high,
+				u, 0);
+		units_format_ci(y, sizeof y, b->median, b->ci_low, b->ci_high,
+				u, 0);
+		sbuf_addf(d,
+			  "  - %s: `%s` %s against %s's `%s` %s: %.3g times "
+			  "the time, %s\n",
 			  tc, av, x, g, bv, y, *ratio,
 			  v == 1   ? "cheaper"
 			  : v == 0 ? "dearer"
@@ -622,38 +634,50 @@ static int judge_cheaper(const struct claim *c, struct sbuf *d,
 const struct judge claims_judges[] = {
     {"ranges",
      {"family", "a", "b", "unit", "a-range:2", "b-range:2", "ratio-range:2"},
-     judge_ranges, NULL},
+     judge_ranges,
+     NULL},
     {"times",
      {"family", "a", "b", "unit", "factor:1", "factor-words", "range:2",
       "range-words"},
-     judge_times, NULL},
+     judge_times,
+     NULL},
     {"batching",
      {"needs", "family", "batch", "each", "base", "prefix", "unit", "share:1"},
-     NULL, judge_batching},
+     NULL,
+     judge_batching},
     {"contention",
      {"needs", "family", "locked", "prefix", "unit", "remedy"},
-     NULL, judge_contention},
+     NULL,
+     judge_contention},
     {"pool", {"needs", "family", "param", "burst", "pair"}, NULL, judge_pool},
     {"blocking",
      {"needs", "family", "param", "blocked", "baseline", "calls:1", "share:1"},
-     NULL, judge_blocking},
+     NULL,
+     judge_blocking},
     {"library",
      {"needs", "family", "go", "cgo", "prefix", "unit", "share:1"},
-     NULL, judge_library},
+     NULL,
+     judge_library},
     {"allocates",
      {"needs", "family", "param", "copy", "view", "allocs:1", "bytes:1"},
-     NULL, judge_allocates},
+     NULL,
+     judge_allocates},
     {"cheaper",
-     {"needs", "family", "than", "unit", "pair", "way", "than-way"}, NULL,
+     {"needs", "family", "than", "unit", "pair", "way", "than-way"},
+     NULL,
      judge_cheaper},
     {"blocking-sweep",
-     {"needs", "family", "prefix", "blocked", "baseline", "calls:1",
-      "share:1"},
-     NULL, sweeps_blocking},
+     {"needs", "family", "prefix", "blocked", "baseline", "calls:1", "share:1"},
+     NULL,
+     sweeps_blocking},
     {"pool-sweep", {"needs", "family", "prefix", "pair"}, NULL, sweeps_pool},
-    {"grows", {"needs", "family", "variant", "prefix", "by:1"}, NULL,
+    {"grows",
+     {"needs", "family", "variant", "prefix", "by:1"},
+     NULL,
      sweeps_grows},
-    {"moves", {"needs", "family", "free", "locked", "params"}, NULL,
+    {"moves",
+     {"needs", "family", "free", "locked", "params"},
+     NULL,
      sweeps_moves},
 };
 const size_t claims_njudges = sizeof claims_judges / sizeof *claims_judges;

@@ -45,8 +45,7 @@ static int parse_cpu_line(const char *line, int lineno, struct load_snap *s,
 	return 0;
 }
 
-int load_parse(const char *text, struct load_snap *s, char *err,
-	       size_t errlen)
+int load_parse(const char *text, struct load_snap *s, char *err, size_t errlen)
 {
 	memset(s, 0, sizeof *s);
 	int lineno = 0;
@@ -89,9 +88,8 @@ void load_read(struct load_snap *s)
 		s->ncpu = 0;
 }
 
-void load_between(const struct load_snap *a, const struct load_snap *b,
-		  int cpu, double own_cpu_s, double wall_s,
-		  struct load_share *out)
+void load_between(const struct load_snap *a, const struct load_snap *b, int cpu,
+		  double own_cpu_s, double wall_s, struct load_share *out)
 {
 	out->others = out->steal = 0;
 	if (!a->ncpu || a->ncpu != b->ncpu || cpu >= a->ncpu || !(wall_s > 0))
@@ -182,8 +180,8 @@ void load_retake_done(struct load_retakes *t, int clean)
 {
 	t->taken++;
 	t->clean += clean != 0;
-	t->recent = (t->recent << 1 | (clean != 0)) &
-		    ((1u << LOAD_RETAKE_WINDOW) - 1);
+	t->recent =
+	    (t->recent << 1 | (clean != 0)) & ((1u << LOAD_RETAKE_WINDOW) - 1);
 	if (t->nrecent < LOAD_RETAKE_WINDOW)
 		t->nrecent++;
 	t->kept = 0;

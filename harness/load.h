@@ -36,7 +36,7 @@ struct load_share {
  * polling and the kernel's ticks (under 0.05 in the default suite here),
  * and a CPU-bound process sharing it shows as 0.5. */
 #define LOAD_OTHERS 0.25
-#define LOAD_STEAL 0.05
+#define LOAD_STEAL  0.05
 /* A speed under this disturbs a sample too: a virtual machine's CPU can
  * run far slower for a minute at a time while the host is busy elsewhere,
  * which neither /proc/stat nor the sample's own process can see. On the
@@ -46,8 +46,7 @@ struct load_share {
 
 /* Parses the text of /proc/stat; -1 with err set when it has no cpuN
  * line or one that is malformed. */
-int load_parse(const char *text, struct load_snap *s, char *err,
-	       size_t errlen);
+int load_parse(const char *text, struct load_snap *s, char *err, size_t errlen);
 /* The time of a fixed loop that keeps every ALU busy (about 40 µs on the
  * VM of docs/precision.md), the median of LOAD_PROBES runs (the slow
  * spells there flip from fast to slow within a second: the least would
@@ -64,9 +63,8 @@ void load_read(struct load_snap *s);
 /* The share between a and b, on cpu (-1: every CPU), of a sample that
  * took wall_s seconds and whose process used own_cpu_s of CPU time; a
  * share it cannot tell (no snapshot, no time) is 0. */
-void load_between(const struct load_snap *a, const struct load_snap *b,
-		  int cpu, double own_cpu_s, double wall_s,
-		  struct load_share *out);
+void load_between(const struct load_snap *a, const struct load_snap *b, int cpu,
+		  double own_cpu_s, double wall_s, struct load_share *out);
 int load_disturbed(const struct load_share *l);
 /* The most l could have slowed the sample, as a factor: others' and the
  * hypervisor's share of the time were not the sample's, and a CPU at
@@ -111,7 +109,7 @@ enum load_why load_lasting_why(size_t takes, size_t disturbed, double others,
  * sample is kept and flagged rather than taken again, but for every
  * LOAD_RETAKE_TRY-th, taken again to see whether the load has gone. */
 #define LOAD_RETAKE_WINDOW 16
-#define LOAD_RETAKE_TRY 8
+#define LOAD_RETAKE_TRY	   8
 struct load_retakes {
 	size_t taken, clean; /* the run's retakes, and those undisturbed */
 	unsigned recent;     /* bit i: the i-th last retake ran undisturbed */

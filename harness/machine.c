@@ -132,7 +132,6 @@ static char *virtualisation(const char *vm_only, const char *bare)
 	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : bare);
 }
 
-
 void machine_probe(struct machine *m, const char *repo)
 {
 	set_owned(m, "cpu", file_field("/proc/cpuinfo", "model name"),
@@ -252,7 +251,8 @@ static char *runs_differ(const char *a, const char *b,
 		return NULL;
 	struct sbuf sb = {0};
 	for (size_t i = 0; i < n; i++) {
-		char *va = told_value(a, &keys[i]), *vb = told_value(b, &keys[i]);
+		char *va = told_value(a, &keys[i]),
+		     *vb = told_value(b, &keys[i]);
 		if (va && vb && strcmp(va, vb))
 			sbuf_addf(&sb, "%s%s %s against %s", sb.len ? "; " : "",
 				  keys[i].key, va, vb);

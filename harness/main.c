@@ -168,15 +168,16 @@ static const struct command_help help_bundle = {
 /* run, anatomy and bundle: one table of options, a bit each. */
 static int cmd_run(unsigned command, int argc, char **argv)
 {
-	const struct command_help *h = command == RUN_CMD_ANATOMY ? &help_anatomy
-				       : command == RUN_CMD_BUNDLE ? &help_bundle
-								   : &help_run;
+	const struct command_help *h =
+	    command == RUN_CMD_ANATOMY	? &help_anatomy
+	    : command == RUN_CMD_BUNDLE ? &help_bundle
+					: &help_run;
 	struct run_config c;
 	run_config_defaults(&c);
 	c.stop = &stop_requested;
 	int first, done;
-	int rc = parse_command(argv[0], h, run_options, command, argc, argv,
-			       &c, &c.given, &first, &done);
+	int rc = parse_command(argv[0], h, run_options, command, argc, argv, &c,
+			       &c.given, &first, &done);
 	if (done)
 		return rc;
 	if (command == RUN_CMD_BUNDLE) {
@@ -206,9 +207,9 @@ static int cmd_run(unsigned command, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 
 	int code = c.bundle ? remote_bundle(&c, c.bundle, err, sizeof err)
-		   : c.host ? remote_run(&c, c.host, c.ssh_config, err,
-					 sizeof err)
-			    : run_execute(&c, err, sizeof err);
+		   : c.host
+		       ? remote_run(&c, c.host, c.ssh_config, err, sizeof err)
+		       : run_execute(&c, err, sizeof err);
 	if (c.bundle && code == 0)
 		fprintf(stderr, "cgobench: wrote %s\n", c.bundle);
 	for (size_t i = 0; i < ngo; i++)
@@ -223,16 +224,14 @@ static int cmd_run(unsigned command, int argc, char **argv)
 
 static const struct opt compare_options[] = {
     {"threshold", 0, OPT_DOUBLE, offsetof(struct compare_opts, threshold_pct),
-     "PCT",
-     "a significant slowdown above PCT% is a\nregression (default: 5)", 0,
-     1e6, NULL, OPT_LOCAL, 0},
+     "PCT", "a significant slowdown above PCT% is a\nregression (default: 5)",
+     0, 1e6, NULL, OPT_LOCAL, 0},
     {"fail-on-regression", 0, OPT_BOOL,
      offsetof(struct compare_opts, fail_on_regression), NULL,
      "exit 1 when there is a regression", 0, 0, NULL, OPT_LOCAL, 0},
     {"alpha", 0, OPT_DOUBLE, offsetof(struct compare_opts, alpha), "A",
      "significance level (default: 0.05)", 1e-9, 0.5, NULL, OPT_LOCAL, 0},
-    {"normalize", 0, OPT_BOOL, offsetof(struct compare_opts, normalize),
-     NULL,
+    {"normalize", 0, OPT_BOOL, offsetof(struct compare_opts, normalize), NULL,
      "compare each crossing divided by its baseline\n"
      "from the same run: for machines of different speed",
      0, 0, NULL, OPT_LOCAL, 0},
@@ -273,8 +272,8 @@ static int cmd_compare(int argc, char **argv)
 				   argc - first);
 	char err[ERRLEN * 2];
 	size_t regressions;
-	if (compare_runs(argv[first], argv[first + 1], &c, stdout,
-			 &regressions, err, sizeof err) != 0) {
+	if (compare_runs(argv[first], argv[first + 1], &c, stdout, &regressions,
+			 err, sizeof err) != 0) {
 		fprintf(stderr, "cgobench: %s\n", err);
 		return EXIT_USAGE;
 	}
@@ -317,8 +316,8 @@ struct report_cli {
 
 static const struct opt report_options[] = {
     {"cases-dir", 0, OPT_STRING, offsetof(struct report_cli, cases_dir), "DIR",
-     "the families whose claims files are judged\n(default: cases)", 0, 0,
-     NULL, OPT_LOCAL, 0},
+     "the families whose claims files are judged\n(default: cases)", 0, 0, NULL,
+     OPT_LOCAL, 0},
     {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
 
 static int cmd_report(int argc, char **argv)
@@ -375,9 +374,9 @@ static const struct opt export_options[] = {
     {"format", 0, OPT_STRING, offsetof(struct export_cli, format), "FMT",
      "bmf, gab, page, report, overview, toolchains,\nbatch, handles or parallel",
      0, 0, NULL, OPT_LOCAL, 0},
-    {"cases-dir", 0, OPT_STRING, offsetof(struct export_cli, cases_dir),
-     "DIR", "the families whose claims the report judges\n(default: cases)",
-     0, 0, NULL, OPT_LOCAL, 0},
+    {"cases-dir", 0, OPT_STRING, offsetof(struct export_cli, cases_dir), "DIR",
+     "the families whose claims the report judges\n(default: cases)", 0, 0,
+     NULL, OPT_LOCAL, 0},
     {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
 
 static int cmd_export(int argc, char **argv)
@@ -556,8 +555,8 @@ static int print_version(void)
 	    {"valgrind", {"valgrind", "--version"}},
 	};
 	for (size_t i = 0; i < sizeof deps / sizeof *deps; i++) {
-		char *line = machine_command_line((char *const *)deps[i].argv,
-						  NULL);
+		char *line =
+		    machine_command_line((char *const *)deps[i].argv, NULL);
 		printf("%-17s %s\n", deps[i].name,
 		       line && *line ? line : "not found");
 		free(line);

@@ -76,10 +76,11 @@ static int bad_value(const struct opt *o, const char *s, char *err,
 	case OPT_INT:
 	case OPT_LONG:
 	case OPT_U64:
-		return set_error(err, errlen,
-				 "bad value '%s' for '--%s': want a whole number "
-				 "%s",
-				 s, o->name, b);
+		return set_error(
+		    err, errlen,
+		    "bad value '%s' for '--%s': want a whole number "
+		    "%s",
+		    s, o->name, b);
 	case OPT_CPU:
 		return set_error(err, errlen,
 				 "bad value '%s' for '--%s': want 'none' or a "
@@ -98,9 +99,9 @@ static int bad_value(const struct opt *o, const char *s, char *err,
 		struct sbuf words = {0};
 		for (size_t i = 0; o->choices[i]; i++)
 			sbuf_addf(&words, "%s%s",
-				  !i		     ? ""
+				  !i		      ? ""
 				  : o->choices[i + 1] ? ", "
-						     : " or ",
+						      : " or ",
 				  o->choices[i]);
 		set_error(err, errlen, "bad %s '%s': want %s", o->name, s,
 			  words.buf);

@@ -33,7 +33,7 @@ struct opt {
 	const char *name; /* the long name, without "--"; NULL ends a table */
 	char short_name;  /* 0 for none */
 	enum opt_type type;
-	size_t offset; /* of the field in the configuration */
+	size_t offset;	  /* of the field in the configuration */
 	const char *arg;  /* the argument's name in --help, NULL for a bool */
 	const char *help; /* lines separated by \n */
 	double lo, hi;

@@ -66,8 +66,7 @@ static void inline_md(struct sbuf *sb, const char *s, size_t n)
 }
 
 /* A markdown table row "| a | b |" as <tr> of cells of tag. */
-static void table_row(struct sbuf *sb, const char *l, size_t n,
-		      const char *tag)
+static void table_row(struct sbuf *sb, const char *l, size_t n, const char *tag)
 {
 	sbuf_addstr(sb, "<tr>");
 	const char *p = l + 1, *e = l + n;
@@ -122,7 +121,8 @@ void page_markdown(const char *md, struct sbuf *sb)
 			/* the separator under a header */
 		} else if (l[0] == '|') {
 			if (!in_table)
-				sbuf_addstr(sb, "<table class=\"sortable\"><thead>");
+				sbuf_addstr(
+				    sb, "<table class=\"sortable\"><thead>");
 			table_row(sb, l, n, in_table ? "td" : "th");
 			if (!in_table)
 				sbuf_addstr(sb, "</thead><tbody>\n");
@@ -216,12 +216,13 @@ static void family_tables(const struct run_model *m, struct sbuf *sb)
 			continue;
 		sbuf_addstr(sb, "<h3>");
 		esc0(sb, f);
-		sbuf_addstr(sb, "</h3>\n<table class=\"sortable family\"><thead><tr>"
-				"<th>variant</th><th>toolchain</th><th>param</th>"
-				"<th>median</th><th>95% interval</th>"
-				"<th>overhead [95%]</th><th>ratio [95%]</th>"
-				"<th>n</th><th>status</th><th>note</th></tr>"
-				"</thead><tbody>\n");
+		sbuf_addstr(
+		    sb, "</h3>\n<table class=\"sortable family\"><thead><tr>"
+			"<th>variant</th><th>toolchain</th><th>param</th>"
+			"<th>median</th><th>95% interval</th>"
+			"<th>overhead [95%]</th><th>ratio [95%]</th>"
+			"<th>n</th><th>status</th><th>note</th></tr>"
+			"</thead><tbody>\n");
 		for (size_t k = r; k < t->nrows; k++)
 			if (!strcmp(t->rows[k].family, f) &&
 			    !strcmp(t->rows[k].unit, unit))
@@ -261,9 +262,10 @@ static void charts(const struct run_model *m, struct sbuf *sb)
 		any |= inline_chart(m, charts_all_series[i].chart, sb);
 	any |= inline_chart(m, "anatomy", sb);
 	if (!any)
-		sbuf_addstr(sb, "<p>No chart drawn yet: <code>make charts "
-				"RUN=this-directory</code> draws them and writes "
-				"this page again.</p>\n");
+		sbuf_addstr(sb,
+			    "<p>No chart drawn yet: <code>make charts "
+			    "RUN=this-directory</code> draws them and writes "
+			    "this page again.</p>\n");
 }
 
 static const char style[] =
@@ -303,8 +305,9 @@ int page_html(const struct run_model *m, struct sbuf *sb)
 	sbuf_addstr(sb, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
 			"charset=\"utf-8\"><title>cgobench: ");
 	esc0(sb, m->dir);
-	sbuf_addf(sb, "</title><style>%s</style></head>\n<body>\n<h1>cgobench "
-		      "run ",
+	sbuf_addf(sb,
+		  "</title><style>%s</style></head>\n<body>\n<h1>cgobench "
+		  "run ",
 		  style);
 	esc0(sb, m->dir);
 	sbuf_addstr(sb, "</h1>\n<p>Ran ");
@@ -312,7 +315,7 @@ int page_html(const struct run_model *m, struct sbuf *sb)
 	sbuf_addstr(sb, ". Every figure is the run's own (summary.csv), "
 			"intervals 95%. Files: ");
 	static const char *const files[] = {
-	    "summary.csv", "raw.csv",	"bench.txt", "machine.txt",
+	    "summary.csv", "raw.csv",  "bench.txt", "machine.txt",
 	    "report.md",   "bmf.json", "gab.json"};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
 		sbuf_addf(sb, "%s<a href=\"%s\">%s</a>", i ? ", " : "",

@@ -73,8 +73,8 @@ static double matching_probe(const char *text, const struct machine *now)
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
 		const char *want = machine_get(now, same[i].key);
 		char *got = machine_lookup(text, same[i].key);
-		int ok = same_value(got, want ? want : "unknown",
-				    same[i].within);
+		int ok =
+		    same_value(got, want ? want : "unknown", same[i].within);
 		free(got);
 		if (!ok)
 			return 0;

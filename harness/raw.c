@@ -39,9 +39,9 @@ static const char *keep(struct raw_table *t, struct key_index *kept,
 	if (i != t->nstrings)
 		return t->strings[i];
 	if (!(t->nstrings & (t->nstrings - 1)))
-		t->strings = xrealloc(t->strings, (t->nstrings ? 2 * t->nstrings
-							     : 1) *
-						      sizeof *t->strings);
+		t->strings =
+		    xrealloc(t->strings, (t->nstrings ? 2 * t->nstrings : 1) *
+					     sizeof *t->strings);
 	return t->strings[t->nstrings++] = xstrdup(s);
 }
 

@@ -169,8 +169,8 @@ static int stage_family(const struct family *f, const struct toolchain *t,
 	}
 	if (build_family(f, t, bo, &b, berr, sizeof berr) != 0)
 		return set_error(err, errlen,
-				 "case '%s' does not build with %s: %s", f->name,
-				 t->name, berr);
+				 "case '%s' does not build with %s: %s",
+				 f->name, t->name, berr);
 	char *fdir = xasprintf("%s/%s", tdir, f->name);
 	int rc = mkdir_p(fdir, err, errlen);
 	const char *bins[] = {b.go_test, b.cbench, b.shared};
@@ -352,8 +352,8 @@ static int run_there(const struct run_config *c, const char *host,
 	remote_quote(&line, rdir);
 	sbuf_addstr(&line, " && tar -xzf bundle.tar.gz && ./run");
 	remote_flags(c, rdir, &line);
-	int rc = ssh_line(host, ssh_config, line.buf, c->stop, 1, &res, err,
-			  errlen);
+	int rc =
+	    ssh_line(host, ssh_config, line.buf, c->stop, 1, &res, err, errlen);
 	sbuf_free(&line);
 	if (rc != 0)
 		return rc;
@@ -383,8 +383,8 @@ static int bring_back(const struct run_config *c, const char *host,
 	remote_quote(&line, results);
 	free(results);
 	sbuf_addstr(&line, " && ls -d */*");
-	int rc = ssh_line(host, ssh_config, line.buf, NULL, 0, &res, err,
-			  errlen);
+	int rc =
+	    ssh_line(host, ssh_config, line.buf, NULL, 0, &res, err, errlen);
 	sbuf_free(&line);
 	if (rc != 0)
 		return rc;
@@ -395,8 +395,8 @@ static int bring_back(const struct run_config *c, const char *host,
 		return set_error(err, errlen, "host '%s' made no run directory",
 				 host);
 	}
-	char *local = xasprintf("%s/%.*s", c->results_dir,
-				(int)strcspn(rel, "/"), rel);
+	char *local =
+	    xasprintf("%s/%.*s", c->results_dir, (int)strcspn(rel, "/"), rel);
 	char *src = xasprintf("%s:%s/results/%s", host, rdir, rel);
 	char *words[] = {"--", src, local, NULL};
 	rc = mkdir_p(local, err, errlen);

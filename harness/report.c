@@ -27,9 +27,9 @@ static const char *chart_of(const char *family, char *buf, size_t len)
 	size_t used = 0;
 	for (size_t i = 0; i < charts_nseries && used < len; i++)
 		if (!strcmp(family, charts_all_series[i].family))
-			used += (size_t)snprintf(buf + used, len - used,
-						 "%s%s.png", used ? " and " : "",
-						 charts_all_series[i].chart);
+			used += (size_t)snprintf(
+			    buf + used, len - used, "%s%s.png",
+			    used ? " and " : "", charts_all_series[i].chart);
 	return used ? buf : NULL;
 }
 
@@ -125,8 +125,8 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 			continue;
 		char key[64];
 		size_t values;
-		int sweep = summary_sweep(t, f, t->rows[r].unit, key, sizeof key,
-					  &values);
+		int sweep = summary_sweep(t, f, t->rows[r].unit, key,
+					  sizeof key, &values);
 		int spread = spread_family(t, f);
 		sbuf_addf(sb,
 			  "### %s\n\n| variant | toolchain | param | median "
@@ -142,10 +142,11 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 		char charts[96];
 		const char *ch = chart_of(f, charts, sizeof charts);
 		if (sweep)
-			sbuf_addf(sb,
-				  "\nOnly the least and the largest %s here; all "
-				  "%zu are in summary.csv%s%s.\n",
-				  key, values, ch ? " and " : "", ch ? ch : "");
+			sbuf_addf(
+			    sb,
+			    "\nOnly the least and the largest %s here; all "
+			    "%zu are in summary.csv%s%s.\n",
+			    key, values, ch ? " and " : "", ch ? ch : "");
 		sbuf_addstr(sb, "\n");
 	}
 	key_index_free(&done);
@@ -223,8 +224,8 @@ static void advice(struct sbuf *sb, const struct run_model *m)
 	const char *unit = rundir_primary(m);
 	for (size_t i = 0; i < m->sum.ntoolchains; i++) {
 		const char *tc = m->sum.toolchains[i];
-		long largest, even = claims_break_even(m->claims, &m->sum, tc,
-						       &largest);
+		long largest,
+		    even = claims_break_even(m->claims, &m->sum, tc, &largest);
 		if (even > 0)
 			sbuf_addf(&a,
 				  "- %s: carry at least %ld items a crossing: "
@@ -301,8 +302,8 @@ static void aside(struct sbuf *sb, const struct summary_table *t,
 			  x->family, x->variant[0] ? " `" : "", x->variant,
 			  x->variant[0] ? "`" : "", x->param[0] ? " " : "",
 			  x->param, x->toolchain,
-			  summary_status_names[x->status], m[0] ? ", " : "",
-			  m, str0(x->note));
+			  summary_status_names[x->status], m[0] ? ", " : "", m,
+			  str0(x->note));
 	}
 	if (asides[a].most && n > asides[a].most)
 		sbuf_addf(sb,
@@ -330,7 +331,8 @@ static void lasting_load(const char *machine, const char *q, struct sbuf *sb)
 			  "of %zu takes (%.0f%%): a load that lasted, whose "
 			  "toll the samples that passed may bear too, so every "
 			  "pinned row is %sdisturbed%s.",
-			  bad, takes, 100.0 * (double)bad / (double)takes, q, q);
+			  bad, takes, 100.0 * (double)bad / (double)takes, q,
+			  q);
 	else if (!strcmp(why, "busy"))
 		sbuf_addf(sb,
 			  " The machine was busy through the run: a load that "
@@ -373,15 +375,16 @@ void report_precision(const struct summary_precision *p, const char *machine,
 			 ? xasprintf(" (%s retakes ran undisturbed)", clean)
 			 : xstrdup("");
 	if (strcmp(others, "unknown"))
-		sbuf_addf(sb,
-			  " The machine was %s%s%s while the samples were taken: "
-			  "other processes used %.2g of a CPU on average on "
-			  "the CPUs of each sample, the hypervisor stole %.2g; "
-			  "%s samples were disturbed and taken again%s, %s kept "
-			  "though disturbed; samples waited %s s for a slow "
-			  "CPU to run at full speed.",
-			  b, load_busy(o, st) ? "busy" : "quiet", b, o, st,
-			  retaken, paid, kept, held);
+		sbuf_addf(
+		    sb,
+		    " The machine was %s%s%s while the samples were taken: "
+		    "other processes used %.2g of a CPU on average on "
+		    "the CPUs of each sample, the hypervisor stole %.2g; "
+		    "%s samples were disturbed and taken again%s, %s kept "
+		    "though disturbed; samples waited %s s for a slow "
+		    "CPU to run at full speed.",
+		    b, load_busy(o, st) ? "busy" : "quiet", b, o, st, retaken,
+		    paid, kept, held);
 	lasting_load(machine, q, sb);
 	free(paid);
 	free(clean);

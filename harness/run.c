@@ -176,7 +176,8 @@ int run_append_raw(struct run *r, const char *buf, size_t len)
 			/* no part line stays behind (the space it took is
 			 * given back even on a full disk) */
 			if (ftruncate(r->raw_fd, r->raw_len) != 0)
-				run_warn(r, "cannot cut %s/raw.csv back to "
+				run_warn(r,
+					 "cannot cut %s/raw.csv back to "
 					 "its last whole line: %s",
 					 r->dir, strerror(errno));
 			errno = e;
@@ -272,23 +273,24 @@ static void warn_spoilers(struct run *r)
 		return; /* none of them moves a count of instructions */
 	const char *virt = machine_get(&r->m, "virtualised");
 	if (virt && strcmp(virt, "none") && strcmp(virt, "no"))
-		run_warn(r,
-		     "running in a virtual machine (%s): timings are noisier "
-		     "than on bare metal",
-		     virt);
+		run_warn(
+		    r,
+		    "running in a virtual machine (%s): timings are noisier "
+		    "than on bare metal",
+		    virt);
 	const char *gov = machine_get(&r->m, "governor");
 	if (gov && strcmp(gov, "performance") && strcmp(gov, "unreadable"))
 		run_warn(r,
-		     "CPU governor is '%s', not 'performance': CPU scaling "
-		     "spoils timings",
-		     gov);
+			 "CPU governor is '%s', not 'performance': CPU scaling "
+			 "spoils timings",
+			 gov);
 	double load[1];
 	if (getloadavg(load, 1) == 1 &&
 	    load[0] > 0.5 * (double)sysconf(_SC_NPROCESSORS_ONLN))
 		run_warn(r,
-		     "the machine is loaded (load average %.2f): results "
-		     "will be noisy",
-		     load[0]);
+			 "the machine is loaded (load average %.2f): results "
+			 "will be noisy",
+			 load[0]);
 }
 
 static void run_free(struct run *r)
@@ -418,10 +420,7 @@ static int finish(struct run *r)
 			"cgobench: %zu samples could not be written to "
 			"%s/raw.csv (%s): the run leaves them out\n",
 			r->unwritten, r->dir, strerror(r->unwritten_errno));
-	return *c->stop			 ? 130
-	       : wrote != 0 || r->unwritten ? 3
-	       : failed			 ? 1
-					 : 0;
+	return *c->stop ? 130 : wrote != 0 || r->unwritten ? 3 : failed ? 1 : 0;
 }
 
 /* Whether this machine lets a child run under SCHED_BATCH (a seccomp
@@ -430,16 +429,17 @@ static int finish(struct run *r)
 static int batch_allowed(const struct run *r)
 {
 	char *argv[] = {"true", NULL}, err[ERRLEN];
-	struct spawn_opts o = {.argv = argv, .pin_cpu = -1, .batch = 1,
-			       .timeout_s = 10};
+	struct spawn_opts o = {
+	    .argv = argv, .pin_cpu = -1, .batch = 1, .timeout_s = 10};
 	struct spawn_result res;
 	if (spawn_run(&o, &res, err, sizeof err) == 0) {
 		spawn_result_free(&res);
 		return 1;
 	}
-	run_warn(r, "%s: the pinned processes run under the normal policy, "
-		    "which lets the Go runtime's threads cut into their time "
-		    "(docs/precision.md item 13)",
+	run_warn(r,
+		 "%s: the pinned processes run under the normal policy, "
+		 "which lets the Go runtime's threads cut into their time "
+		 "(docs/precision.md item 13)",
 		 err);
 	return 0;
 }
@@ -475,7 +475,8 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 		return -1;
 	}
 	run_info(&r, "run directory %s", r.dir);
-	r.batch = r.pin >= 0 && c->sched == RUN_SCHED_BATCH && batch_allowed(&r);
+	r.batch =
+	    r.pin >= 0 && c->sched == RUN_SCHED_BATCH && batch_allowed(&r);
 	record_setup(&r);
 
 	struct build_opts bo = {.cases_dir = c->cases_dir,
@@ -493,23 +494,24 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 				continue;
 			}
 			run_info(&r, "%s %s with %s",
-			     c->prebuilt ? "using the bundle's" : "building",
-			     r.fams[f].name, r.tcs[t].name);
+				 c->prebuilt ? "using the bundle's"
+					     : "building",
+				 r.fams[f].name, r.tcs[t].name);
 			char berr[ERRLEN * 2];
 			if ((c->prebuilt ? build_prebuilt : build_family)(
 				&r.fams[f], &r.tcs[t], &bo, b, berr,
 				sizeof berr) != 0) {
 				if (!*c->stop)
-					discover_family_failed(&r, &r.fams[f], &r.tcs[t],
-						      berr);
+					discover_family_failed(&r, &r.fams[f],
+							       &r.tcs[t], berr);
 				continue;
 			}
 			if (b->cbench)
 				discover_family(&r, &r.fams[f], &r.tcs[t], 0,
-					 b->cbench);
+						b->cbench);
 			if (b->go_test && !*c->stop)
 				discover_family(&r, &r.fams[f], &r.tcs[t], 1,
-					 b->go_test);
+						b->go_test);
 		}
 	for (size_t f = 0; f < r.nfams && !*c->stop; f++)
 		discover_check_family(&r, &r.fams[f]);

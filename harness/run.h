@@ -34,7 +34,7 @@ struct run_config {
 	size_t ngo;
 	const char *cc, *cxx;
 	int count, max_count;
-	double target_pct; /* the interval's half-width goal, in % */
+	double target_pct;	    /* the interval's half-width goal, in % */
 	double target_unpinned_pct; /* the same, of the unpinned families */
 	double budget_s; /* time of samples after which none is added */
 	double benchtime_s;

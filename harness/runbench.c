@@ -174,9 +174,8 @@ static void bench_argv(const struct run *r, int is_go, const char *bin,
  * GODEBUG, the family's; env has room for the toolchain's and 8 more.
  * Returns the GODEBUG variable it made, for the caller to free. */
 static char *bench_env(const struct run *r, const struct family *f,
-		       const struct toolchain *t,
-		       const struct family_env *fe, long counted,
-		       const char **env, size_t room)
+		       const struct toolchain *t, const struct family_env *fe,
+		       long counted, const char **env, size_t room)
 {
 	struct sbuf godebug = {0};
 	size_t e = 0;
@@ -214,8 +213,8 @@ static char *bench_env(const struct run *r, const struct family *f,
  * set when it failed (out keeps what was parsed before the end). */
 static int bench_read(const struct run *r, const struct family *f, int is_go,
 		      const char *bin, const char *filter, long counted,
-		      struct spawn_result *res,
-		      struct bench_output *out, char *err, size_t errlen)
+		      struct spawn_result *res, struct bench_output *out,
+		      char *err, size_t errlen)
 {
 	char *source = xasprintf("output of %s", bin);
 	char perr[ERRLEN];
@@ -252,9 +251,9 @@ static int bench_read(const struct run *r, const struct family *f, int is_go,
 int runbench_run(struct run *r, const struct family *f,
 		 const struct toolchain *t, int is_go, const char *bin,
 		 const struct family_env *fe, const char *filter,
-		 const char *skip, double seconds, long counted,
-		 double *groups, struct load_share *load,
-		 struct bench_output *out, char *err, size_t errlen)
+		 const char *skip, double seconds, long counted, double *groups,
+		 struct load_share *load, struct bench_output *out, char *err,
+		 size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	char *args[12 + CALLGRIND_ARGS];
@@ -273,8 +272,8 @@ int runbench_run(struct run *r, const struct family *f,
 	bench_argv(r, is_go, bin, filter, skip, seconds, counted, args, a,
 		   owned);
 	const char *env[sizeof t->env / sizeof *t->env + 8];
-	char *godebug = bench_env(r, f, t, fe, counted, env,
-				  sizeof env / sizeof *env);
+	char *godebug =
+	    bench_env(r, f, t, fe, counted, env, sizeof env / sizeof *env);
 	struct spawn_opts so = {.argv = args,
 				.env = (char *const *)env,
 				.cwd = f->dir,
@@ -297,8 +296,8 @@ int runbench_run(struct run *r, const struct family *f,
 		free(owned[i]);
 	free(godebug);
 	if (rc == 0) {
-		rc = bench_read(r, f, is_go, bin, filter, counted, &res, out, err,
-				errlen);
+		rc = bench_read(r, f, is_go, bin, filter, counted, &res, out,
+				err, errlen);
 		spawn_result_free(&res);
 	}
 	if (rc == 0 && counted) {

@@ -29,8 +29,8 @@ const struct opt run_options[] = {
      "1e8 instructions' worth, at least 20000)",
      100, 100000000, NULL, OPT_REMOTE_GIVEN, MEASURE},
     {"count", 0, OPT_INT, F(count), "N",
-     "repetitions of every benchmark (default: 8)", 1, 10000, NULL,
-     OPT_REMOTE, MEASURE},
+     "repetitions of every benchmark (default: 8)", 1, 10000, NULL, OPT_REMOTE,
+     MEASURE},
     {"max-count", 0, OPT_INT, F(max_count), "N",
      "most repetitions while the interval is too wide;\n"
      "beyond 30 (or half of N) only while N would reach\n"
@@ -49,8 +49,8 @@ const struct opt run_options[] = {
      "a slow CPU left out (default: 7m)",
      1e-3, 1e6, NULL, OPT_REMOTE, MEASURE},
     {"benchtime", 0, OPT_DURATION, F(benchtime_s), "DUR",
-     "time of one sample, e.g. 0.2s or 200ms (default: 0.1s)", 1e-3, 3600,
-     NULL, OPT_REMOTE, MEASURE},
+     "time of one sample, e.g. 0.2s or 200ms (default: 0.1s)", 1e-3, 3600, NULL,
+     OPT_REMOTE, MEASURE},
     {"warmup", 0, OPT_DURATION, F(warmup_s), "DUR",
      "time of the warm-up run of each binary (default: 0.05s)", 1e-3, 3600,
      NULL, OPT_REMOTE, MEASURE},
@@ -59,11 +59,11 @@ const struct opt run_options[] = {
      "a path to a go binary, or a release such as go1.27.3\n"
      "run through GOTOOLCHAIN (default: go)",
      0, 0, NULL, OPT_LOCAL, ALL},
-    {"cc", 0, OPT_STRING, F(cc), "CC", "C compiler (default: gcc)", 0, 0,
-     NULL, OPT_LOCAL, ALL},
+    {"cc", 0, OPT_STRING, F(cc), "CC", "C compiler (default: gcc)", 0, 0, NULL,
+     OPT_LOCAL, ALL},
     {"cxx", 0, OPT_STRING, F(cxx), "CXX",
-     "C++ compiler (default: derived, gcc -> g++,\nclang -> clang++)", 0,
-     0, NULL, OPT_LOCAL, ALL},
+     "C++ compiler (default: derived, gcc -> g++,\nclang -> clang++)", 0, 0,
+     NULL, OPT_LOCAL, ALL},
     {"pin", 0, OPT_CPU, F(pin_cpu), "CPU|none",
      "CPU that every benchmark process is pinned to\n"
      "(default: the last CPU, when there is more than one)",
@@ -83,14 +83,13 @@ const struct opt run_options[] = {
      "docs/precision.md)",
      0, 0, drifts, OPT_REMOTE, RUN_CMD_RUN},
     {"timeout", 0, OPT_DURATION, F(timeout_s), "SEC",
-     "kill a benchmark process after SEC seconds (default: 300)", 1e-3,
-     86400, NULL, OPT_REMOTE, MEASURE},
+     "kill a benchmark process after SEC seconds (default: 300)", 1e-3, 86400,
+     NULL, OPT_REMOTE, MEASURE},
     {"seed", 0, OPT_U64, F(seed), "N",
      "seed of the shuffled order (default: from the clock)", 0, 0x7fffffff,
      NULL, OPT_REMOTE, MEASURE},
     {"out", 0, OPT_STRING, F(out_dir), "DIR",
-     "write the run directory exactly here", 0, 0, NULL, OPT_LOCAL,
-     MEASURE},
+     "write the run directory exactly here", 0, 0, NULL, OPT_LOCAL, MEASURE},
     {"results", 0, OPT_STRING, F(results_dir), "DIR",
      "where run directories go (default: results)", 0, 0, NULL, OPT_LOCAL,
      MEASURE},
@@ -107,15 +106,15 @@ const struct opt run_options[] = {
      "back under results/<that machine>/",
      0, 0, NULL, OPT_LOCAL, RUN_CMD_RUN},
     {"ssh-config", 0, OPT_STRING, F(ssh_config), "FILE",
-     "the ssh configuration for --host (ssh -F FILE)", 0, 0, NULL,
-     OPT_LOCAL, RUN_CMD_RUN},
+     "the ssh configuration for --host (ssh -F FILE)", 0, 0, NULL, OPT_LOCAL,
+     RUN_CMD_RUN},
     {"prebuilt", 0, OPT_BOOL, F(prebuilt), NULL,
      "run the binaries of an unpacked bundle (see\n"
      "'cgobench bundle'): no Go toolchain, no build",
      0, 0, NULL, OPT_LOCAL, MEASURE},
     {"quiet", 'q', OPT_BOOL, F(quiet), NULL,
-     "no progress on stderr (warnings still go there)", 0, 0, NULL,
-     OPT_REMOTE, ALL},
+     "no progress on stderr (warnings still go there)", 0, 0, NULL, OPT_REMOTE,
+     ALL},
     {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
 
 void run_config_defaults(struct run_config *c)
@@ -153,7 +152,8 @@ int run_config_finish(struct run_config *c, unsigned command, char *err,
 	/* counted instructions repeat to the instruction: a few samples
 	 * show that they do, more would say nothing new */
 	if (c->instructions && !count_set)
-		c->count = 5; /* the fewest whose Mann-Whitney p can be < 0.01 */
+		c->count =
+		    5; /* the fewest whose Mann-Whitney p can be < 0.01 */
 	if (c->instructions && !max_set)
 		c->max_count = c->count;
 	if (!max_set && c->max_count < c->count)

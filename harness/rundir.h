@@ -27,12 +27,11 @@ struct run_model {
 	size_t nanatomy;
 	const struct benchtxt_sample *samples; /* NULL when read back */
 	size_t nsamples;
-	struct csv_table *anatomy_csv; /* what anatomy points into */
+	struct csv_table *anatomy_csv;	/* what anatomy points into */
 	const struct claim_set *claims; /* the caller's (claims.h) */
 };
 
-int rundir_read(const char *dir, struct run_model *m, char *err,
-		size_t errlen);
+int rundir_read(const char *dir, struct run_model *m, char *err, size_t errlen);
 void rundir_free(struct run_model *m);
 /* The unit of the run's headline: instructions/op in a counted run,
  * ns/op otherwise. */

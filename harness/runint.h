@@ -52,13 +52,13 @@ struct unit {
 	/* primary with the machine's drift taken off (schedule_settle), for
 	 * the interval goal */
 	double *settled;
-	double warm_ns;	 /* ns/op in the warm-up */
+	double warm_ns; /* ns/op in the warm-up */
 	/* instructions/op by group of every counted sample, beside primary */
 	double (*anatomy)[ANATOMY_NGROUPS];
 	size_t n;
-	size_t unwritten; /* samples taken that raw.csv could not hold */
-	size_t retaken;	  /* samples taken again, disturbed (load.h) */
-	size_t disturbed; /* samples kept though disturbed when taken */
+	size_t unwritten;     /* samples taken that raw.csv could not hold */
+	size_t retaken;	      /* samples taken again, disturbed (load.h) */
+	size_t disturbed;     /* samples kept though disturbed when taken */
 	char disturbance[48]; /* what disturbed the last one */
 	struct sample_load *load; /* of every sample, beside primary */
 };
@@ -71,7 +71,7 @@ struct unit {
 /* The rounds that run whatever the budget: 5 samples, the fewest that
  * carry a verdict (claims.c); a busy machine stops the rest at the
  * budget. */
-#define SCHEDULE_FLOOR 5
+#define SCHEDULE_FLOOR	5
 #define SCHEDULE_HOLD_S 30
 /* The budget counts the time of taking samples: up to this much of the
  * time they waited for a slow CPU (run.held_s) is left out, so that a
@@ -105,8 +105,8 @@ struct run {
 	size_t ntaken;
 	struct machine m;
 	char *dir;
-	int raw_fd;	/* raw.csv, -1 before it is created */
-	off_t raw_len;	/* its bytes written whole: only whole lines */
+	int raw_fd;	  /* raw.csv, -1 before it is created */
+	off_t raw_len;	  /* its bytes written whole: only whole lines */
 	size_t unwritten; /* samples that could not be written */
 	struct gbjson gb; /* Google Benchmark's JSON of each C driver */
 	struct summary_precision precision; /* of the primary rows */
@@ -114,9 +114,9 @@ struct run {
 	 * timed samples (load.h), summed, and the samples summed */
 	double load_others, load_steal, load_wall;
 	size_t load_samples;
-	struct probe_state cpu; /* the full speed of the samples' CPU */
-	char seed_from[512];	/* the run the probe's seed came from */
-	double held_s;	   /* time samples waited for a slow CPU */
+	struct probe_state cpu;	     /* the full speed of the samples' CPU */
+	char seed_from[512];	     /* the run the probe's seed came from */
+	double held_s;		     /* time samples waited for a slow CPU */
 	struct load_retakes retakes; /* whether retaking pays (load.h) */
 	int slow_for_good; /* it stayed slow a whole wait: wait no more */
 	int unwritten_errno;
@@ -166,9 +166,9 @@ char *runbench_gb_filter(const char *variant, const char *param);
 int runbench_run(struct run *r, const struct family *f,
 		 const struct toolchain *t, int is_go, const char *bin,
 		 const struct family_env *fe, const char *filter,
-		 const char *skip, double seconds, long counted,
-		 double *groups, struct load_share *load,
-		 struct bench_output *out, char *err, size_t errlen);
+		 const char *skip, double seconds, long counted, double *groups,
+		 struct load_share *load, struct bench_output *out, char *err,
+		 size_t errlen);
 
 /* schedule.c: a sample's value as an observation; the rounds */
 struct obs schedule_obs_of(const struct run *r, const struct unit *u, int rep,

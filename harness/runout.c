@@ -28,8 +28,7 @@
 #include <unistd.h>
 
 /* The family of the run called name, or NULL. */
-static const struct family *family_named(const struct run *r,
-					 const char *name)
+static const struct family *family_named(const struct run *r, const char *name)
 {
 	for (size_t i = 0; i < r->nfams; i++)
 		if (!strcmp(r->fams[i].name, name))
@@ -126,8 +125,8 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 	size_t kept = kept_disturbed(r, u, &speed);
 	if (!u->retaken && !kept)
 		return;
-	if (kept * 4 >= u->n && (row->status <= SUMMARY_WIDE ||
-				 row->status == SUMMARY_SPREAD))
+	if (kept * 4 >= u->n &&
+	    (row->status <= SUMMARY_WIDE || row->status == SUMMARY_SPREAD))
 		row->status = SUMMARY_DISTURBED;
 	char why[48];
 	if (speed < LOAD_SPEED)
@@ -180,9 +179,8 @@ static struct pinned_load pinned_load_of(const struct run *r)
 	struct pinned_load p = {.takes = tally(r, 1)};
 	double n = r->load_samples ? (double)r->load_samples : 1;
 	p.others = r->load_others / n;
-	p.why = load_lasting_why(p.takes.takes,
-				 p.takes.retaken + p.takes.kept, p.others,
-				 r->load_steal / n);
+	p.why = load_lasting_why(p.takes.takes, p.takes.retaken + p.takes.kept,
+				 p.others, r->load_steal / n);
 	return p;
 }
 
@@ -226,8 +224,10 @@ static char *wide_note(const struct summary_row *row, double goal, int count)
 			 "+-%s%% after %zu repetitions, wider than +-%g%%", fig,
 			 row->s.n, goal);
 	else
-		snprintf(how, sizeof how, "wider than +-%g%% after %zu "
-			 "repetitions", goal, row->s.n);
+		snprintf(how, sizeof how,
+			 "wider than +-%g%% after %zu "
+			 "repetitions",
+			 goal, row->s.n);
 	if (isfinite(need))
 		snprintf(more, sizeof more,
 			 "; about %.0f would reach it at this spread", need);
@@ -412,11 +412,12 @@ static void add_empty_rows(struct run *r, struct summary_row **rows,
 		row->status = u->state == UNIT_SKIPPED	? SUMMARY_SKIPPED
 			      : u->state == UNIT_FAILED ? SUMMARY_FAILED
 							: SUMMARY_INCOMPLETE;
-		row->note = u->note	 ? xstrdup(u->note)
-			    : u->unwritten ? xasprintf("no sample written: raw.csv "
-						     "could not hold them (%s)",
-						     strerror(r->unwritten_errno))
-					   : xstrdup("no sample taken");
+		row->note = u->note ? xstrdup(u->note)
+			    : u->unwritten
+				? xasprintf("no sample written: raw.csv "
+					    "could not hold them (%s)",
+					    strerror(r->unwritten_errno))
+				: xstrdup("no sample taken");
 	}
 }
 
@@ -446,8 +447,9 @@ static struct anatomy_row *anatomy_rows(const struct run *r, size_t *n)
 		if (!groups)
 			continue;
 		struct anatomy_row *a = &rows[(*n)++];
-		*a = (struct anatomy_row){u->fam->name, u->variant, u->tc->name,
-					  u->tc->cc_name, u->param, {0}};
+		*a = (struct anatomy_row){u->fam->name, u->variant,
+					  u->tc->name,	u->tc->cc_name,
+					  u->param,	{0}};
 		memcpy(a->groups, groups, sizeof a->groups);
 	}
 	return rows;
@@ -479,8 +481,8 @@ struct obs *runout_taken_obs(const struct run *r, size_t *nobs)
 		const struct taken *t = &r->taken[i];
 		const struct unit *u = &r->units[t->unit];
 		for (size_t m = 0; m < t->line.nmetrics; m++)
-			obs[k++] = schedule_obs_of(r, u, t->rep,
-						   &t->line.metrics[m]);
+			obs[k++] =
+			    schedule_obs_of(r, u, t->rep, &t->line.metrics[m]);
 	}
 	return obs;
 }

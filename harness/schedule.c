@@ -25,7 +25,7 @@
 #include <unistd.h>
 
 struct obs schedule_obs_of(const struct run *r, const struct unit *u, int rep,
-			 const struct metric *m)
+			   const struct metric *m)
 {
 	(void)r;
 	return (struct obs){.family = u->fam->name,
@@ -100,8 +100,8 @@ static double probe(struct run *r)
 static double hold_for_speed(struct run *r)
 {
 	double p = probe(r), start = monotonic_s(), waited = 0;
-	double limit = probe_hold_limit(&r->cpu, start - r->started,
-					SCHEDULE_HOLD_S);
+	double limit =
+	    probe_hold_limit(&r->cpu, start - r->started, SCHEDULE_HOLD_S);
 	while (p * LOAD_SPEED > probe_best(&r->cpu) && !r->slow_for_good &&
 	       load_running() <= 1 && !*r->c->stop) {
 		if (waited >= limit) {
@@ -131,7 +131,8 @@ static int measure(struct run *r, struct unit *u, int pass,
 		   struct bench_output *out, struct sample_load *sl,
 		   int *put_off, char *err, size_t errlen)
 {
-	char *filter = u->is_go ? runbench_go_filter(u) : runbench_gb_filter(u->variant, u->param);
+	char *filter = u->is_go ? runbench_go_filter(u)
+				: runbench_gb_filter(u->variant, u->param);
 	double groups[ANATOMY_NGROUPS];
 	long counted = counted_iterations(r, u);
 	struct load_share load = {0};
@@ -332,9 +333,8 @@ static int within_reach(const struct run *r, const struct unit *u)
 static double unit_want(const struct run *r, const struct unit *u)
 {
 	const struct run_config *c = r->c;
-	double want = c->count, need = u->n >= 2 && may_go_on(c, u)
-					   ? unit_need(r, u)
-					   : NAN;
+	double want = c->count,
+	       need = u->n >= 2 && may_go_on(c, u) ? unit_need(r, u) : NAN;
 	if (need > want)
 		want = need <= c->max_count
 			   ? need
@@ -368,8 +368,8 @@ static size_t samples_left(const struct run *r)
 			want[i] = unit_want(r, &r->units[i]);
 	/* a baseline is taken as long as its crossings (with_baselines) */
 	for (size_t i = 0; i < r->nunits; i++) {
-		long b = want[i] > c->count ? baseline_unit(r, &r->units[i])
-					    : -1;
+		long b =
+		    want[i] > c->count ? baseline_unit(r, &r->units[i]) : -1;
 		if (b >= 0 && want[b] > 0 && want[b] < want[i])
 			want[b] = want[i];
 	}
@@ -450,7 +450,8 @@ static long find_unit(const void *ctx, const char *param)
 	for (size_t i = 0; i < k->r->nunits; i++) {
 		const struct unit *x = &k->r->units[i];
 		if (x->fam == k->u->fam && x->tc == k->u->tc &&
-		    !strcmp(x->variant, k->baseline) && !strcmp(x->param, param))
+		    !strcmp(x->variant, k->baseline) &&
+		    !strcmp(x->param, param))
 			return (long)i;
 	}
 	return -1;
@@ -530,8 +531,8 @@ void schedule_measure(struct run *r)
 	 * README's run of 11-29 12:47 left directives nocallback at 24 when
 	 * the rounds ran out); each round brings every unit it takes a sample
 	 * nearer, so 2 * --max-count rounds is only a guard */
-	for (int round = c->count + 1; round <= 2 * c->max_count &&
-				       !*c->stop && !over_budget(r);
+	for (int round = c->count + 1;
+	     round <= 2 * c->max_count && !*c->stop && !over_budget(r);
 	     round++) {
 		schedule_settle(r); /* round_of reads them too */
 		if (!schedule_wanted(r, want))

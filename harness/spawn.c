@@ -81,7 +81,8 @@ static void child(const struct spawn_opts *o, char **env, int outfd, int errfd,
 	}
 	if (!e[1] && o->batch) {
 		e[0] = SPAWN_BATCH;
-		if (sched_setscheduler(0, SCHED_BATCH, &(struct sched_param){0}))
+		if (sched_setscheduler(0, SCHED_BATCH,
+				       &(struct sched_param){0}))
 			e[1] = errno;
 	}
 	if (!e[1]) {

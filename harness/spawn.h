@@ -28,8 +28,9 @@ struct spawn_result {
 	int timed_out;
 	int stopped; /* killed because *stop was set */
 	double elapsed_s;
-	double cpu_s; /* the child's user and system time (not its children's) */
-	long nivcsw;  /* the times it was switched off a CPU it wanted */
+	double
+	    cpu_s;   /* the child's user and system time (not its children's) */
+	long nivcsw; /* the times it was switched off a CPU it wanted */
 	char *out;
 	size_t out_len;
 	char *err;

@@ -101,7 +101,8 @@ static void median_ci_sorted(const double *c, size_t n, double level,
 		return;
 	double inner = cover(n, k + 1);
 	double i = (s->ci_level - level) / (s->ci_level - inner);
-	double lam = (double)(n - k) * i / ((double)k + (double)(n - 2 * k) * i);
+	double lam =
+	    (double)(n - k) * i / ((double)k + (double)(n - 2 * k) * i);
 	s->ci_low += lam * (c[k] - c[k - 1]);
 	s->ci_high -= lam * (c[n - k] - c[n - k - 1]);
 	s->ci_level = level;
@@ -143,8 +144,8 @@ static double gamma_variate(double shape, uint64_t *rng)
 {
 	double d = shape - 1.0 / 3, c = 1 / sqrt(9 * d);
 	for (;;) {
-		double z = sqrt(-2 * log(uniform(rng))) *
-			   cos(2 * M_PI * uniform(rng));
+		double z =
+		    sqrt(-2 * log(uniform(rng))) * cos(2 * M_PI * uniform(rng));
 		double v = 1 + c * z;
 		if (v <= 0)
 			continue;
@@ -186,8 +187,8 @@ static double resampled_median(const double *x, size_t n, double *buf,
 	double u = uniform_order_stat(k, n, rng);
 	if (n % 2)
 		return x[index_of(u, n)];
-	double next = u + (1 - u) * (1 - pow(uniform(rng),
-					     1.0 / (double)(n - k)));
+	double next =
+	    u + (1 - u) * (1 - pow(uniform(rng), 1.0 / (double)(n - k)));
 	return (x[index_of(u, n)] + x[index_of(next, n)]) / 2;
 }
 
@@ -240,8 +241,8 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	free(own_b);
 }
 
-void stats_paired_diff(const double *a, const double *b, size_t n,
-		       double level, struct stats_diff *d)
+void stats_paired_diff(const double *a, const double *b, size_t n, double level,
+		       struct stats_diff *d)
 {
 	double *diffs = xmalloc(n * sizeof *diffs),
 	       *ratios = xmalloc(n * sizeof *ratios);

@@ -61,8 +61,8 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
  * of n paired samples (each pair taken in the same round, so that a
  * machine that drifts moves both), with order-statistics intervals as
  * stats_summarize's; n must be > 0. */
-void stats_paired_diff(const double *a, const double *b, size_t n,
-		       double level, struct stats_diff *d);
+void stats_paired_diff(const double *a, const double *b, size_t n, double level,
+		       struct stats_diff *d);
 
 /* Percentile bootstrap of how the difference of two medians changed from
  * one run to another: (median(a2) - median(b2)) - (median(a1) - median(b1)),

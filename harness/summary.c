@@ -31,8 +31,10 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 
 /* The six fields that make a row, of a row and of an obs. */
 #define KEY_OF(x)                                                              \
-	{(x)->family, (x)->variant, (x)->toolchain, (x)->cc, (x)->param,       \
-	 (x)->unit}
+	{                                                                      \
+		(x)->family, (x)->variant, (x)->toolchain, (x)->cc,            \
+		    (x)->param, (x)->unit                                      \
+	}
 enum { NKEY = 6 };
 
 /* Groups o under the rows of by_key (an obs to its row) in one pass. */
@@ -46,8 +48,8 @@ static void samples_of(const struct obs *o, size_t n,
 	g->values = xcalloc(nrows + 1, sizeof *g->values);
 	for (size_t i = 0; i < n; i++) {
 		const char *k[NKEY] = KEY_OF(&o[i]);
-		row_of[i] = isnan(o[i].value) ? -1
-					      : key_index_get(by_key, k, NKEY);
+		row_of[i] =
+		    isnan(o[i].value) ? -1 : key_index_get(by_key, k, NKEY);
 		if (row_of[i] >= 0)
 			g->count[row_of[i]]++;
 	}
@@ -313,14 +315,13 @@ int summary_measured(const struct summary_table *t, size_t r)
 
 /* The row of these keys with a figure (see measured), or -1. */
 long summary_row_of(const struct summary_table *t, const char *family,
-		   const char *variant, const char *toolchain,
-		   const char *param, const char *unit)
+		    const char *variant, const char *toolchain,
+		    const char *param, const char *unit)
 {
 	const char *k[] = {family, variant, toolchain, param, unit};
 	long first = t->first ? key_index_get(t->first, k, 5) : 0;
 	/* from the key's first row on: the first measured one */
-	for (size_t r = first < 0 ? t->nrows : (size_t)first; r < t->nrows;
-	     r++)
+	for (size_t r = first < 0 ? t->nrows : (size_t)first; r < t->nrows; r++)
 		if (!strcmp(t->rows[r].family, family) &&
 		    !strcmp(t->rows[r].variant, variant) &&
 		    !strcmp(t->rows[r].toolchain, toolchain) &&
@@ -332,8 +333,8 @@ long summary_row_of(const struct summary_table *t, const char *family,
 
 /* The median of row_of, NaN when there is no such row. */
 double summary_median_of(const struct summary_table *t, const char *family,
-			const char *variant, const char *toolchain,
-			const char *param, const char *unit)
+			 const char *variant, const char *toolchain,
+			 const char *param, const char *unit)
 {
 	long r = summary_row_of(t, family, variant, toolchain, param, unit);
 	return r < 0 ? NAN : t->rows[(size_t)r].s.median;
@@ -372,12 +373,12 @@ size_t summary_param_values(const struct summary_table *t, const char *family,
 }
 
 long summary_max_param(const struct summary_table *t, const char *family,
-		      const char *variant, const char *toolchain,
-		      const char *prefix)
+		       const char *variant, const char *toolchain,
+		       const char *prefix)
 {
 	long *v;
-	size_t n = summary_param_values(t, family, variant, toolchain, prefix,
-					&v);
+	size_t n =
+	    summary_param_values(t, family, variant, toolchain, prefix, &v);
 	long most = n ? v[0] : -1;
 	free(v);
 	return most;
@@ -411,13 +412,14 @@ int summary_sweep(const struct summary_table *t, const char *family,
 			continue;
 		size_t l;
 		double v = summary_param_number(x->param, &l);
-		if (isnan(v) || (key[0] && (l != klen ||
-					    strncmp(key, x->param, l)))) {
+		if (isnan(v) ||
+		    (key[0] && (l != klen || strncmp(key, x->param, l)))) {
 			free(seen);
 			return 0;
 		}
 		if (!key[0])
-			snprintf(key, keylen, "%.*s", (int)(klen = l), x->param);
+			snprintf(key, keylen, "%.*s", (int)(klen = l),
+				 x->param);
 		int dup = 0;
 		for (size_t i = 0; i < n; i++)
 			dup |= seen[i] == v;

@@ -32,7 +32,7 @@ enum summary_status {
 	SUMMARY_SKIPPED,    /* the case skipped itself, saying why */
 	SUMMARY_DELETED,    /* the compiler deleted the work: not a figure */
 	SUMMARY_DISTURBED,  /* other work shared its CPUs in many samples */
-	SUMMARY_SPREAD,     /* wider than the goal in a family whose spread is
+	SUMMARY_SPREAD,	    /* wider than the goal in a family whose spread is
 			     * its behaviour (contention): its quartiles say
 			     * how far, and it got no rounds beyond --count */
 	SUMMARY_NSTATUS
@@ -114,8 +114,7 @@ double summary_samples_for(size_t n, double half_pct, double goal_pct);
  * deleted by the compiler), those whose interval is within +-1%, 3% and
  * 5% of the median, and those ok (the goal met), wide and disturbed. */
 struct summary_precision {
-	size_t measured, within1, within3, within5, ok, wide, disturbed,
-	    spread;
+	size_t measured, within1, within3, within5, ok, wide, disturbed, spread;
 };
 void summary_precision_of(const struct summary_row *rows, size_t nrows,
 			  const char *unit, struct summary_precision *p);
@@ -144,8 +143,8 @@ struct summary_table {
  * naming file:line. */
 int summary_read(const char *path, struct summary_table *t, char *err,
 		 size_t errlen);
-int summary_parse(const char *text, const char *source,
-		  struct summary_table *t, char *err, size_t errlen);
+int summary_parse(const char *text, const char *source, struct summary_table *t,
+		  char *err, size_t errlen);
 void summary_table_free(struct summary_table *t);
 
 /* A table over rows made in memory (borrowed, not freed with it): its

@@ -12,7 +12,7 @@
 #include <string.h>
 
 const char *const summary_status_names[SUMMARY_NSTATUS] = {
-    "ok",      "wide",	   "incomplete", "failed",
+    "ok",      "wide",	  "incomplete", "failed",
     "skipped", "deleted", "disturbed",	"spread"};
 
 /* How a column is written and read. */
@@ -108,8 +108,8 @@ static const char *format_field(const struct summary_row *r,
 	case COL_SPREAD:
 		return csv_double(buf, r->s.n > 0 ? *(const double *)f : NAN);
 	case COL_BASELINE:
-		return csv_double(buf, r->baseline_found ? *(const double *)f
-							 : NAN);
+		return csv_double(buf,
+				  r->baseline_found ? *(const double *)f : NAN);
 	case COL_LOAD:
 		return csv_double(buf, r->load_bound > 0 ? r->load_bound : NAN);
 	case COL_STATUS: return summary_status_names[r->status];
@@ -153,8 +153,8 @@ void summary_format_csv(const struct summary_row *rows, size_t n,
 	csv_add_row(sb, f, nc);
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < nc; k++)
-			f[k] = format_field(&rows[i], &columns[cols[k]],
-					    bufs[k]);
+			f[k] =
+			    format_field(&rows[i], &columns[cols[k]], bufs[k]);
 		csv_add_row(sb, f, nc);
 	}
 }
@@ -171,9 +171,9 @@ int summary_require(const struct csv_table *t, char *err, size_t errlen)
 }
 
 /* Reads one field of a summary.csv row into r. */
-static int read_field(struct summary_row *r, const struct column *c,
-		      char *text, const struct csv_table *t, size_t row,
-		      char *err, size_t errlen)
+static int read_field(struct summary_row *r, const struct column *c, char *text,
+		      const struct csv_table *t, size_t row, char *err,
+		      size_t errlen)
 {
 	void *f = field_of(r, c);
 	long v;
@@ -235,8 +235,8 @@ static void add_toolchain(struct summary_table *t, const char *tc)
 	for (size_t i = 0; i < t->ntoolchains; i++)
 		if (!strcmp(t->toolchains[i], tc))
 			return;
-	t->toolchains = xrealloc(t->toolchains, (t->ntoolchains + 1) *
-						    sizeof *t->toolchains);
+	t->toolchains = xrealloc(t->toolchains,
+				 (t->ntoolchains + 1) * sizeof *t->toolchains);
 	t->toolchains[t->ntoolchains++] = tc;
 }
 
@@ -287,8 +287,8 @@ void summary_table_of(struct summary_table *t, struct summary_row *rows,
 	index_table(t);
 }
 
-int summary_parse(const char *text, const char *source,
-		  struct summary_table *t, char *err, size_t errlen)
+int summary_parse(const char *text, const char *source, struct summary_table *t,
+		  char *err, size_t errlen)
 {
 	memset(t, 0, sizeof *t);
 	t->csv = xcalloc(1, sizeof *t->csv);

@@ -60,8 +60,8 @@ int sweeps_blocking(const struct claim *c, struct sbuf *d,
 	free(v);
 	if (!at.len)
 		return -1;
-	long from = judges_least_from(t, x.f, x.blocked, tc, pre,
-				      thread_a_call, &x);
+	long from =
+	    judges_least_from(t, x.f, x.blocked, tc, pre, thread_a_call, &x);
 	sbuf_addf(d,
 		  "  - %s: the threads %g calls blocking in C grew over the "
 		  "same in Go: %s; at least %g%% of a thread a call ",
@@ -112,7 +112,8 @@ static long pool_pays(const struct claim *c, const char *pair,
 		snprintf(p, sizeof p, "%s%ld", pre, v[i]);
 		if (!threads_and_time(t, f, pv, tc, p, &pth, &ps))
 			continue;
-		int fewer = pth < dth, dearer = ps->ci_low > ds->ci_high;
+		int fewer = pth < dth;
+		int dearer = ps->ci_low > ds->ci_high;
 		units_format_ci(b, sizeof b, ps->median, ps->ci_low,
 				ps->ci_high, "ns/op", 0);
 		sbuf_addf(d, " %s %.4g threads, %s (%s, %s);", p, pth, b,
@@ -123,8 +124,9 @@ static long pool_pays(const struct claim *c, const char *pair,
 	}
 	free(v);
 	if (least > 0)
-		sbuf_addf(d, " the least size with fewer threads at no "
-			     "higher cost: %s%ld\n",
+		sbuf_addf(d,
+			  " the least size with fewer threads at no "
+			  "higher cost: %s%ld\n",
 			  pre, least);
 	else
 		sbuf_addf(d, " no size measured has fewer threads at no "
@@ -176,7 +178,7 @@ int sweeps_grows(const struct claim *c, struct sbuf *d,
 		return -1;
 	/* grows by more than `by` times, or by less: the intervals apart */
 	double by = claim_num(c, "by", 0);
-	int verdict = b->d.ratio_low > by * a->d.ratio_high ? 1
+	int verdict = b->d.ratio_low > by * a->d.ratio_high   ? 1
 		      : b->d.ratio_high < by * a->d.ratio_low ? 0
 							      : 3;
 	char more[48] = "grows", less[48] = "shrinks";
@@ -191,8 +193,9 @@ int sweeps_grows(const struct claim *c, struct sbuf *d,
 			b->d.ratio_high, "x", 0);
 	sbuf_addf(d, "  - %s: `%s` over `%s`: %s at %s, %s at %s: %s\n", tc, v,
 		  a->baseline ? a->baseline : "", x, lo, y, hi,
-		  verdict == 1 ? more : verdict == 0 ? less
-			  : "inconclusive (the intervals overlap)");
+		  verdict == 1	 ? more
+		  : verdict == 0 ? less
+				 : "inconclusive (the intervals overlap)");
 	return verdict;
 }
 
@@ -213,7 +216,8 @@ static void moved_shares(const struct claim *c, const struct summary_table *t,
 		char p[64];
 		for (size_t i = n; i-- > 0;) {
 			snprintf(p, sizeof p, "%s%ld", pre, s[i]);
-			double m = summary_median_of(t, f, v, tc, p, "moved/op");
+			double m =
+			    summary_median_of(t, f, v, tc, p, "moved/op");
 			if (isnan(m))
 				continue;
 			if (m > 0)
@@ -233,7 +237,8 @@ static void moved_shares(const struct claim *c, const struct summary_table *t,
 int sweeps_moves(const struct claim *c, struct sbuf *d,
 		 const struct summary_table *t, const char *tc)
 {
-	const char *free_ = claim_get(c, "free"), *locked = claim_get(c, "locked");
+	const char *free_ = claim_get(c, "free"),
+		   *locked = claim_get(c, "locked");
 	struct sbuf a = {0}, b = {0};
 	double fm, lm;
 	moved_shares(c, t, tc, free_, &a, &fm);

@@ -11,8 +11,10 @@
 #include <string.h>
 
 static const char *const measures[][2] = {
-    {"ns/op", "latency"},	   {"ns/item", "latency-per-item"},
-    {"instructions/op", "instructions"}, {"B/op", "bytes"},
+    {"ns/op", "latency"},
+    {"ns/item", "latency-per-item"},
+    {"instructions/op", "instructions"},
+    {"B/op", "bytes"},
     {"allocs/op", "allocations"},
 };
 
@@ -30,8 +32,7 @@ static char *measure_of(const char *unit)
 	return m;
 }
 
-static char *name_of(const struct summary_table *t,
-		     const struct summary_row *x)
+static char *name_of(const struct summary_table *t, const struct summary_row *x)
 {
 	return xasprintf("%s/%s%s%s%s%s", x->family, x->variant,
 			 x->param[0] ? "/" : "", x->param,
@@ -114,14 +115,15 @@ static void gab_figure(void *ctx, const char *name, const char *measure,
 		       const struct summary_row *x)
 {
 	json_t *o = json_object();
-	char *full = strcmp(measure, "overhead")
-			 ? xstrdup(name)
-			 : xasprintf("%s (overhead over %s)", name, x->baseline);
+	char *full =
+	    strcmp(measure, "overhead")
+		? xstrdup(name)
+		: xasprintf("%s (overhead over %s)", name, x->baseline);
 	char *range = xasprintf("± %.4g", fmax(hi - v, v - lo));
-	char *extra = xasprintf("median of %zu samples, 95%% interval "
-				"[%.17g, %.17g], status %s",
-				x->s.n, lo, hi,
-				summary_status_names[x->status]);
+	char *extra =
+	    xasprintf("median of %zu samples, 95%% interval "
+		      "[%.17g, %.17g], status %s",
+		      x->s.n, lo, hi, summary_status_names[x->status]);
 	json_object_set_new(o, "name", json_string(full));
 	json_object_set_new(o, "unit", json_string(unit));
 	json_object_set_new(o, "value", json_real(v));

@@ -94,7 +94,8 @@ void units_format_ci(char *buf, size_t len, double m, double lo, double hi,
 	/* a bound of four digits or more at the median's scale takes the
 	 * next scale up while the median keeps a tenth there ("-0.302 [-5.52,
 	 * 5.22] µs"); otherwise num prints it whole ("81 [66.4, 93100] x") */
-	double far = fmax(isfinite(lo) ? fabs(lo) : 0, isfinite(hi) ? fabs(hi) : 0);
+	double far =
+	    fmax(isfinite(lo) ? fabs(lo) : 0, isfinite(hi) ? fabs(hi) : 0);
 	if (s < 3 && far / pow(k->step, s) >= 999.5 &&
 	    fabs(m) / pow(k->step, s + 1) >= 0.1)
 		s++;
@@ -110,7 +111,8 @@ void units_format_ci(char *buf, size_t len, double m, double lo, double hi,
 		num(a, sizeof a, m / div, d, signed_, pre);
 		num(b, sizeof b, lo / div, d, bsign, pre);
 		num(c, sizeof c, hi / div, d, bsign, pre);
-		if ((!(lo != m) || strcmp(a, b)) && (!(hi != m) || strcmp(a, c)))
+		if ((!(lo != m) || strcmp(a, b)) &&
+		    (!(hi != m) || strcmp(a, c)))
 			break;
 	}
 	const char *sp = word[0] ? " " : "";

@@ -383,18 +383,18 @@ static struct key_slot *key_slot_of(const struct key_index *x, const char *k,
 				    size_t len, uint64_t h)
 {
 	size_t i = h & (x->cap - 1);
-	while (x->slots[i].key && (x->slots[i].hash != h ||
-				   x->slots[i].len != len ||
-				   memcmp(x->slots[i].key, k, len)))
+	while (x->slots[i].key &&
+	       (x->slots[i].hash != h || x->slots[i].len != len ||
+		memcmp(x->slots[i].key, k, len)))
 		i = (i + 1) & (x->cap - 1);
 	return &x->slots[i];
 }
 
 static void key_index_grow(struct key_index *x)
 {
-	struct key_index bigger = {xcalloc(x->cap ? 2 * x->cap : 64,
-					   sizeof *x->slots),
-				   x->cap ? 2 * x->cap : 64, x->n};
+	struct key_index bigger = {
+	    xcalloc(x->cap ? 2 * x->cap : 64, sizeof *x->slots),
+	    x->cap ? 2 * x->cap : 64, x->n};
 	for (size_t i = 0; i < x->cap; i++)
 		if (x->slots[i].key)
 			*key_slot_of(&bigger, x->slots[i].key, x->slots[i].len,

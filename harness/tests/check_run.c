@@ -96,8 +96,8 @@ static long time_row(const char *variant)
 static void files_present(void **state)
 {
 	(void)state;
-	const char *files[] = {"raw.csv", "summary.csv", "bench.txt",
-			       "machine.txt", "bmf.json", "gab.json"};
+	const char *files[] = {"raw.csv",     "summary.csv", "bench.txt",
+			       "machine.txt", "bmf.json",    "gab.json"};
 	for (int i = 0; i < 6; i++) {
 		char *p = path_in(files[i]);
 		if (!path_exists(p))
@@ -580,8 +580,7 @@ static const struct {
     {"blocking", "go->c", "go->go", "", "threads cgocalls/op"},
     {"blocking", "go->c(pool)", "go->go", "p", "threads cgocalls/op"},
     {"blocking", "sleep(go,pool)", "", "p", "threads cgocalls/op"},
-    {"blocking", "sleep(c,pool)", "sleep(go,pool)", "p",
-     "threads cgocalls/op"},
+    {"blocking", "sleep(c,pool)", "sleep(go,pool)", "p", "threads cgocalls/op"},
     {"scheduling", "c->c(cthreads)", "", "t", "ns/callback"},
     {"scheduling", "c->go(cthreads)", "c->c(cthreads)", "t", "ns/callback"},
     {"scheduling", "go->go", "", "busy", "moved/op"},
@@ -627,8 +626,8 @@ static size_t params_of(const char *kind, char out[][32], size_t max)
 		     i <= 2 * sysconf(_SC_NPROCESSORS_ONLN) && n < max; i++)
 			snprintf(out[n++], 32, "goroutines=%ld", i);
 	else if (!strcmp(kind, "b") || !strcmp(kind, "s"))
-		for (long i = 1; i <= (kind[0] == 'b' ? 1048576 : 256) && n < max;
-		     i *= 16)
+		for (long i = 1;
+		     i <= (kind[0] == 'b' ? 1048576 : 256) && n < max; i *= 16)
 			snprintf(out[n++], 32, "bytes=%ld", i);
 	else if (!strcmp(kind, "t"))
 		for (long i = 1;
@@ -682,8 +681,8 @@ static int in_catalogue(const char *family, const char *variant)
 static void one_status_per_benchmark(void **state)
 {
 	(void)state;
-	static const char *const key[] = {"case", "variant", "toolchain",
-					   "cc", "param"};
+	static const char *const key[] = {"case", "variant", "toolchain", "cc",
+					  "param"};
 	struct key_index first = {0};
 	for (size_t r = 0; r < summary.nrows; r++) {
 		const char *k[5];
@@ -790,10 +789,10 @@ static int disturbed_claim(const char *md, const char *family)
 		    strcmp(cell(r, "status"), "disturbed"))
 			continue;
 		const char *param = cell(r, "param");
-		char *want = xasprintf("**inconclusive**: `%s`%s%s was measured "
-				       "while other work shared its CPUs",
-				       cell(r, "variant"), param[0] ? " " : "",
-				       param);
+		char *want =
+		    xasprintf("**inconclusive**: `%s`%s%s was measured "
+			      "while other work shared its CPUs",
+			      cell(r, "variant"), param[0] ? " " : "", param);
 		int found = strstr(md, want) != NULL;
 		free(want);
 		if (found)
@@ -854,8 +853,9 @@ static void claims_quote_the_summary(void **state)
 	for (size_t i = 0; i < 4; i++) {
 		char *a = ci_of("purego", pairs[i][0], ""),
 		     *b = ci_of("call", pairs[i][1], "");
-		char *want = xasprintf("`%s` %s against call's `%s` %s: ",
-				       pairs[i][0], a, pairs[i][1], b);
+		char *want =
+		    xasprintf("`%s` %s against call's `%s` %s: ", pairs[i][0],
+			      a, pairs[i][1], b);
 		quoted(md, want, "purego", "call");
 		free(a);
 		free(b);
@@ -865,16 +865,18 @@ static void claims_quote_the_summary(void **state)
 	for (size_t i = 0; i < 2; i++) {
 		char m[2][64];
 		for (int k = 0; k < 2; k++) {
-			char *v = xasprintf("%s(%s)", libs[i], k ? "go" : "cgo");
-			long r = find_row("libraries", v, "bytes=1048576", "ns/op");
+			char *v =
+			    xasprintf("%s(%s)", libs[i], k ? "go" : "cgo");
+			long r =
+			    find_row("libraries", v, "bytes=1048576", "ns/op");
 			if (r < 0)
 				fail_msg("no row libraries %s", v);
-			units_format(m[k], sizeof m[k], num((size_t)r, "median"),
-				     "ns/op", 0);
+			units_format(m[k], sizeof m[k],
+				     num((size_t)r, "median"), "ns/op", 0);
 			free(v);
 		}
-		char *want = xasprintf("at bytes=1048576 %s against %s (", m[0],
-				       m[1]);
+		char *want =
+		    xasprintf("at bytes=1048576 %s against %s (", m[0], m[1]);
 		quoted(md, want, "libraries", NULL);
 		free(want);
 	}
@@ -883,10 +885,10 @@ static void claims_quote_the_summary(void **state)
 	     g10 = find_row("blocking", "sleep(go)", "block_us=10", "threads");
 	if (c10 < 0 || g10 < 0)
 		fail_msg("no threads rows of the blocking sweep");
-	char *want = xasprintf("blocking in C grew over the same in Go: %.4g at "
-			       "block_us=10, ",
-			       num((size_t)c10, "median") -
-				   num((size_t)g10, "median"));
+	char *want =
+	    xasprintf("blocking in C grew over the same in Go: %.4g at "
+		      "block_us=10, ",
+		      num((size_t)c10, "median") - num((size_t)g10, "median"));
 	quoted(md, want, "blocking", NULL);
 	free(want);
 	/* the C threads' ratio over C's at one thread, and a callback's on

@@ -59,7 +59,8 @@ static void text_from_samples(void **state)
 	char *doc = fixture("docs/ci.md"),
 	     *want = fixture(FIXTURE("compare-threshold1.golden"));
 	if (!strstr(doc, want))
-		fail_msg("docs/ci.md no longer shows compare-threshold1.golden");
+		fail_msg(
+		    "docs/ci.md no longer shows compare-threshold1.golden");
 	free(doc);
 	free(want);
 }
@@ -166,14 +167,12 @@ static char *write_run_as(const struct var *vs, size_t nv, const char *tc,
 			  runs_unit, vs[i].baseline, bound, status);
 	}
 	char err[ERRLEN];
-	char *rp = xasprintf("%s/raw.csv", dir), *sp =
-	    xasprintf("%s/summary.csv", dir);
-	assert_int_equal(file_write_atomic(rp, raw.buf, raw.len, err,
-					   sizeof err),
-			 0);
-	assert_int_equal(file_write_atomic(sp, sum.buf, sum.len, err,
-					   sizeof err),
-			 0);
+	char *rp = xasprintf("%s/raw.csv", dir),
+	     *sp = xasprintf("%s/summary.csv", dir);
+	assert_int_equal(
+	    file_write_atomic(rp, raw.buf, raw.len, err, sizeof err), 0);
+	assert_int_equal(
+	    file_write_atomic(sp, sum.buf, sum.len, err, sizeof err), 0);
 	free(rp);
 	free(sp);
 	sbuf_free(&raw);
@@ -193,8 +192,8 @@ static char *write_run(const struct var *vs, size_t nv)
 
 static void drop_run(char *dir)
 {
-	char *rp = xasprintf("%s/raw.csv", dir), *sp =
-	    xasprintf("%s/summary.csv", dir);
+	char *rp = xasprintf("%s/raw.csv", dir),
+	     *sp = xasprintf("%s/summary.csv", dir);
 	unlink(rp);
 	unlink(sp);
 	rmdir(dir);
@@ -207,9 +206,8 @@ static void drop_run(char *dir)
 static void compared(const char *old, const char *new_, double threshold,
 		     double alpha, struct csv_table *t, size_t *regressions)
 {
-	struct compare_opts o = {.threshold_pct = threshold,
-				 .alpha = alpha,
-				 .format = COMPARE_CSV};
+	struct compare_opts o = {
+	    .threshold_pct = threshold, .alpha = alpha, .format = COMPARE_CSV};
 	char *got = output_of(old, new_, &o, regressions), err[ERRLEN];
 	if (csv_parse(got, "compare", t, err, sizeof err) != 0)
 		fail_msg("%s", err);
@@ -238,13 +236,13 @@ static const char *field(const struct csv_table *t, const char *variant,
 	return NULL;
 }
 
-static const struct var slow = {"x", "", {20, 20.2, 19.9, 20.1, 20.3, 19.8,
-					  20.05, 20.15}, NULL};
-static const struct var fast = {"x", "", {10, 10.1, 9.9, 10.05, 10.2, 9.95,
-					  10.15, 9.85}, NULL};
+static const struct var slow = {
+    "x", "", {20, 20.2, 19.9, 20.1, 20.3, 19.8, 20.05, 20.15}, NULL};
+static const struct var fast = {
+    "x", "", {10, 10.1, 9.9, 10.05, 10.2, 9.95, 10.15, 9.85}, NULL};
 /* most samples 3 times fast's, two of them barely above it */
-static const struct var uneven = {"x", "", {11, 11.5, 30, 30.2, 29.9, 30.1,
-					    30.3, 29.8}, NULL};
+static const struct var uneven = {
+    "x", "", {11, 11.5, 30, 30.2, 29.9, 30.1, 30.3, 29.8}, NULL};
 
 /* A significant speed-up is an improvement, never a regression; the same
  * change the other way is one, counted once, and the exit status of
@@ -406,7 +404,8 @@ static void busy_run_judged_by_its_load(void **state)
 	     *c = write_run_as(&slow, 1, "go1.26.8", "ok", "1.5");
 	struct csv_table t;
 	size_t reg;
-	assert_int_equal(regressions(a, b, 5), 1); /* no machine.txt: load unknown */
+	assert_int_equal(regressions(a, b, 5),
+			 1); /* no machine.txt: load unknown */
 	static const char *const quiet[][2] = {{"0.1", "0.05"},
 					       {"unknown", "unknown"}};
 	for (int i = 0; i < 2; i++) {
@@ -499,12 +498,12 @@ static void loaded_runs_committed(void **state)
 static void overhead_beyond_load(void **state)
 {
 	(void)state;
-	struct var base = {"b", "", {10, 10.1, 9.9, 10.05, 10.2, 9.95, 10.15,
-				     9.85}, NULL};
-	struct var x1 = {"x", "b", {20, 20.2, 19.9, 20.1, 20.3, 19.8, 20.05,
-				    20.15}, NULL};
-	struct var x2 = {"x", "b", {30, 30.2, 29.9, 30.1, 30.3, 29.8, 30.05,
-				    30.15}, NULL};
+	struct var base = {
+	    "b", "", {10, 10.1, 9.9, 10.05, 10.2, 9.95, 10.15, 9.85}, NULL};
+	struct var x1 = {
+	    "x", "b", {20, 20.2, 19.9, 20.1, 20.3, 19.8, 20.05, 20.15}, NULL};
+	struct var x2 = {
+	    "x", "b", {30, 30.2, 29.9, 30.1, 30.3, 29.8, 30.05, 30.15}, NULL};
 	struct var o1[] = {base, x1}, o2[] = {base, x2};
 	char *a = write_run(o1, 2),
 	     *b = write_run_as(o2, 2, "go1.26.8", "disturbed", "1.2"),
@@ -602,8 +601,10 @@ static void overhead_change_from_pairs(void **state)
 static void overhead_change_both_ways(void **state)
 {
 	(void)state;
-	struct var b1 = {"b", "", {5, 5.1, 4.9, 5.05, 4.95, 5.02, 4.98, 5}, NULL};
-	struct var b2 = {"b", "", {8, 8.1, 7.9, 8.05, 7.95, 8.02, 7.98, 8}, NULL};
+	struct var b1 = {
+	    "b", "", {5, 5.1, 4.9, 5.05, 4.95, 5.02, 4.98, 5}, NULL};
+	struct var b2 = {
+	    "b", "", {8, 8.1, 7.9, 8.05, 7.95, 8.02, 7.98, 8}, NULL};
 	struct var small = slow, big = slow;
 	small.variant = big.variant = "x";
 	small.baseline = big.baseline = "b";
@@ -715,9 +716,8 @@ static void summary_without_a_column(void **state)
 			sbuf_addf(&cut, "%s%s", k ? "," : "",
 				  summary_columns[k]);
 	sbuf_addstr(&cut, "\n");
-	assert_int_equal(file_write_atomic(sp, cut.buf, cut.len, err,
-					   sizeof err),
-			 0);
+	assert_int_equal(
+	    file_write_atomic(sp, cut.buf, cut.len, err, sizeof err), 0);
 	sbuf_free(&cut);
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	size_t reg;
@@ -741,13 +741,13 @@ static char *write_summary(double median, double lo, double hi)
 	struct sbuf sb = {0};
 	for (size_t i = 0; summary_columns[i]; i++)
 		sbuf_addf(&sb, "%s%s", i ? "," : "", summary_columns[i]);
-	sbuf_addf(&sb, "\n%d,t,x,go1.26.8,gcc,,ns/op,10,%.17g,%.17g,%.17g,"
-		       "%.17g,%.17g,%.17g,%.17g,0.95,,,,,,,,,,ok,\n",
+	sbuf_addf(&sb,
+		  "\n%d,t,x,go1.26.8,gcc,,ns/op,10,%.17g,%.17g,%.17g,"
+		  "%.17g,%.17g,%.17g,%.17g,0.95,,,,,,,,,,ok,\n",
 		  SUMMARY_SCHEMA, median, lo, hi, lo, hi, lo, hi);
 	char err[ERRLEN];
-	assert_int_equal(file_write_atomic(path, sb.buf, sb.len, err,
-					   sizeof err),
-			 0);
+	assert_int_equal(
+	    file_write_atomic(path, sb.buf, sb.len, err, sizeof err), 0);
 	sbuf_free(&sb);
 	return path;
 }
@@ -790,9 +790,8 @@ static void intervals_touching_are_not_apart(void **state)
 static void put_machine(const char *dir, const char *lines)
 {
 	char *p = xasprintf("%s/machine.txt", dir), err[ERRLEN];
-	assert_int_equal(file_write_atomic(p, lines, strlen(lines), err,
-					   sizeof err),
-			 0);
+	assert_int_equal(
+	    file_write_atomic(p, lines, strlen(lines), err, sizeof err), 0);
 	free(p);
 }
 
@@ -815,8 +814,8 @@ static void machines_that_differ(void **state)
 	got = output_of(a, a, &o, &reg);
 	assert_null(strstr(got, "machines differ"));
 	free(got);
-	char *ma = xasprintf("%s/machine.txt", a), *mb =
-	    xasprintf("%s/machine.txt", b);
+	char *ma = xasprintf("%s/machine.txt", a),
+	     *mb = xasprintf("%s/machine.txt", b);
 	unlink(ma);
 	unlink(mb);
 	free(ma);
@@ -884,8 +883,8 @@ static void json_of_a_name_not_utf8(void **state)
 	struct var v = slow;
 	v.variant = "x\xff\xc3\xa9\xe2\x82";
 	char *a = write_run(&v, 1);
-	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05,
-				 .format = COMPARE_JSON};
+	struct compare_opts o = {
+	    .threshold_pct = 5, .alpha = 0.05, .format = COMPARE_JSON};
 	size_t reg;
 	char *got = output_of(a, a, &o, &reg);
 	json_error_t jerr;
@@ -895,8 +894,8 @@ static void json_of_a_name_not_utf8(void **state)
 	assert_true(json_array_size(rows) > 0);
 	for (size_t i = 0; i < json_array_size(rows); i++)
 		assert_string_equal(
-		    json_string_value(json_object_get(
-			json_array_get(rows, i), "variant")),
+		    json_string_value(
+			json_object_get(json_array_get(rows, i), "variant")),
 		    "x\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd");
 	json_decref(root);
 	free(got);

@@ -40,7 +40,8 @@ static void quotes_each_special_alone(void **state)
 	struct sbuf sb = {0};
 	const char *r[] = {"a\nb", "a\rb", "a,b", "a\"b", "a b;c"};
 	csv_add_row(&sb, r, 5);
-	assert_string_equal(sb.buf, "\"a\nb\",\"a\rb\",\"a,b\",\"a\"\"b\",a b;c\n");
+	assert_string_equal(sb.buf,
+			    "\"a\nb\",\"a\rb\",\"a,b\",\"a\"\"b\",a b;c\n");
 	sbuf_free(&sb);
 }
 
@@ -126,9 +127,8 @@ static void raw_round_trip(void **state)
 		raw_add_header(&b);
 		sbuf_addf(&b, "1,call,go->c,go1.26.8,gcc,,3,10,ns/op,%s\n",
 			  bad[i]);
-		assert_int_equal(file_write_atomic(path, b.buf, b.len, err,
-						   sizeof err),
-				 0);
+		assert_int_equal(
+		    file_write_atomic(path, b.buf, b.len, err, sizeof err), 0);
 		assert_int_equal(raw_read(path, &t, err, sizeof err), -1);
 		want = xasprintf("%s:2: bad value '%s'", path, bad[i]);
 		assert_string_equal(err, want);
@@ -138,9 +138,8 @@ static void raw_round_trip(void **state)
 	/* a later schema is not read as this one */
 	char err2[ERRLEN];
 	sbuf_addstr(&sb, "2,call,go->c,go1.26.8,gcc,,3,10,ns/op,1\n");
-	assert_int_equal(file_write_atomic(path, sb.buf, sb.len, err2,
-					   sizeof err2),
-			 0);
+	assert_int_equal(
+	    file_write_atomic(path, sb.buf, sb.len, err2, sizeof err2), 0);
 	assert_int_equal(raw_read(path, &t, err, sizeof err), -1);
 	want = xasprintf("%s:5: schema '2', this cgobench reads 1", path);
 	assert_string_equal(err, want);
@@ -167,12 +166,11 @@ static void reads_only_regular_text(void **state)
 	free(want);
 	assert_int_equal(csv_read_file("/dev/zero", &t, err, sizeof err), -1);
 	assert_string_equal(err, "'/dev/zero' is not a regular file");
-	assert_int_equal(file_write_atomic(nul, "a,b\n1,\0002\n", 9, err,
-					   sizeof err),
-			 0);
+	assert_int_equal(
+	    file_write_atomic(nul, "a,b\n1,\0002\n", 9, err, sizeof err), 0);
 	assert_int_equal(csv_read_file(nul, &t, err, sizeof err), -1);
-	want = xasprintf("'%s' has a NUL byte at offset 6: not a text file",
-			 nul);
+	want =
+	    xasprintf("'%s' has a NUL byte at offset 6: not a text file", nul);
 	assert_string_equal(err, want);
 	free(want);
 	size_t len;

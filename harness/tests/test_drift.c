@@ -44,7 +44,10 @@ static struct obs *samples(int rounds, double (*slow)(size_t), size_t *n)
 	return o;
 }
 
-static double step(size_t i) { return i < 40 ? 1.0 : 1.1; }
+static double step(size_t i)
+{
+	return i < 40 ? 1.0 : 1.1;
+}
 
 /* The machine ran a tenth slower in the second half of the run: after
  * the correction the samples of a row agree (but near the step, where
@@ -61,7 +64,8 @@ static void step_taken_off(void **state)
 		if (!strcmp(o[k].unit, "B/op"))
 			assert_true(o[k].value == 100);
 		if (!strcmp(o[k].unit, "ns/item"))
-			assert_true(fabs(o[k].value / o[k - 1].value - 2) < 1e-9);
+			assert_true(fabs(o[k].value / o[k - 1].value - 2) <
+				    1e-9);
 	}
 	double first = o[0].value;
 	for (size_t v = 0; v < 4; v++) {
@@ -101,7 +105,10 @@ static void rows_sampled_unevenly(void **state)
 	assert_true(fabs(last / early - 1) < 0.01);
 }
 
-static double flat(size_t i) { return 1.0 + 0 * (double)i; }
+static double flat(size_t i)
+{
+	return 1.0 + 0 * (double)i;
+}
 
 /* Too few pinned samples, or a family not pinned: nothing moves. */
 static void left_alone(void **state)
@@ -177,17 +184,22 @@ static void coverage(void **state)
 			order[r] = r;
 		for (int round = 0, i = 0; round < ROUNDS; round++) {
 			for (int r = ROWS - 1; r > 0; r--) {
-				int j = (int)(uniform(&x) * (r + 1)), t = order[r];
+				int j = (int)(uniform(&x) * (r + 1)),
+				    t = order[r];
 				order[r] = order[j];
 				order[j] = t;
 			}
 			for (int r = 0; r < ROWS; r++, i++)
 				o[i] = (struct obs){
-				    .family = "f", .variant = names[order[r]],
-				    .toolchain = "go", .cc = "gcc", .param = "",
-				    .unit = "ns/op", .rep = round + 1,
-				    .value = exp(d[i] * scale +
-						 0.015 * normal(&x))};
+				    .family = "f",
+				    .variant = names[order[r]],
+				    .toolchain = "go",
+				    .cc = "gcc",
+				    .param = "",
+				    .unit = "ns/op",
+				    .rep = round + 1,
+				    .value =
+					exp(d[i] * scale + 0.015 * normal(&x))};
 		}
 		for (int i = 0; i < N; i++)
 			d[i] *= scale;

@@ -26,19 +26,18 @@ static void baselines(void **state)
 	    family_parse_baselines("x y\nlonely\n", "b", &f, err, sizeof err),
 	    -1);
 	assert_string_equal(err, "b:2: want 'variant baseline', two words");
-	assert_int_equal(family_parse_baselines("a b\nx y z\n", "b", &f, err,
-						sizeof err),
-			 -1);
+	assert_int_equal(
+	    family_parse_baselines("a b\nx y z\n", "b", &f, err, sizeof err),
+	    -1);
 	assert_string_equal(err, "b:2: want 'variant baseline', two words");
 	assert_int_equal(
 	    family_parse_baselines("go->c c->c\n", "b", &f, err, sizeof err),
 	    -1);
 	assert_string_equal(err, "b:1: variant 'go->c' has a baseline already");
 	struct family g = {0};
-	assert_int_equal(
-	    family_parse_baselines("x y\ngo->c go->c\n", "b", &g, err,
-				   sizeof err),
-	    -1);
+	assert_int_equal(family_parse_baselines("x y\ngo->c go->c\n", "b", &g,
+						err, sizeof err),
+			 -1);
 	assert_string_equal(err, "b:2: variant 'go->c' is its own baseline: "
 				 "its overhead would be 0");
 	struct family *gh = xmalloc(sizeof g);
@@ -92,9 +91,10 @@ static void options(void **state)
 		const char *text, *want;
 	} bad[] = {
 	    {"unpinned now\n", "o:1: 'unpinned' takes nothing after it"},
-	    {"\npinned\n", "o:2: unknown option 'pinned' (want 'unpinned', "
-			   "'spread', 'opt-in', 'nocgo', 'shared', 'go 1.N', 'link "
-			   "-lNAME...' or 'env <level> <VAR=value>...')"},
+	    {"\npinned\n",
+	     "o:2: unknown option 'pinned' (want 'unpinned', "
+	     "'spread', 'opt-in', 'nocgo', 'shared', 'go 1.N', 'link "
+	     "-lNAME...' or 'env <level> <VAR=value>...')"},
 	    {"opt-in now\n", "o:1: 'opt-in' takes nothing after it"},
 	    {"nocgo please\n", "o:1: 'nocgo' takes nothing after it"},
 	    {"shared libwork.so\n", "o:1: 'shared' takes nothing after it"},
@@ -143,8 +143,8 @@ static void go_benchmarks_named_for_their_family(void **state)
 	struct family *f;
 	size_t n;
 	char err[ERRLEN];
-	assert_int_equal(family_discover("cases", "all", &f, &n, err, sizeof err),
-			 0);
+	assert_int_equal(
+	    family_discover("cases", "all", &f, &n, err, sizeof err), 0);
 	size_t checked = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!f[i].has_go)
@@ -218,8 +218,8 @@ static void discover(void **state)
 	static const struct {
 		const char *patterns;
 		size_t n;
-	} sel[] = {{"all", 1}, {"", 1}, {"all,batch", 2}, {"batch", 1},
-		   {"b*", 1}, {"call", 1}};
+	} sel[] = {{"all", 1},	 {"", 1},   {"all,batch", 2},
+		   {"batch", 1}, {"b*", 1}, {"call", 1}};
 	for (size_t i = 0; i < sizeof sel / sizeof *sel; i++) {
 		assert_int_equal(family_discover(dir, sel[i].patterns, &f, &n,
 						 err, sizeof err),
@@ -269,8 +269,8 @@ static void too_old_toolchains_skip(void **state)
 	static const struct {
 		const char *name;
 		int skipped;
-	} tcs[] = {{"go1.26.8", 0}, {"go1.25", 0},   {"go1.25rc1", 0},
-		   {"go1.24.9", 1}, {"go1.19.8", 1}, {"go1.3", 1},
+	} tcs[] = {{"go1.26.8", 0}, {"go1.25", 0},     {"go1.25rc1", 0},
+		   {"go1.24.9", 1}, {"go1.19.8", 1},   {"go1.3", 1},
 		   {"go1.", 1},	    {"gccgo12.2.0", 1}};
 	for (size_t i = 0; i < sizeof tcs / sizeof *tcs; i++) {
 		struct toolchain t = {.name = (char *)tcs[i].name};

@@ -131,10 +131,9 @@ static void every_time_unit(void **state)
 	char err[ERRLEN];
 	assert_int_equal(gbench_parse(text, "g.json", &o, err, sizeof err), 0);
 	assert_int_equal(o.nlines, 4);
-	static const double want[] = {3.8883375000011711e+05,
-				      9.9170149999849855e+01 * 1e3,
-				      2.1421341999939614e+00 * 1e6,
-				      2.0257009333344438e-02 * 1e9};
+	static const double want[] = {
+	    3.8883375000011711e+05, 9.9170149999849855e+01 * 1e3,
+	    2.1421341999939614e+00 * 1e6, 2.0257009333344438e-02 * 1e9};
 	for (int i = 0; i < 4; i++) {
 		assert_string_equal(o.lines[i].metrics[0].unit, "ns/op");
 		assert_true(o.lines[i].metrics[0].value == want[i]);
@@ -157,8 +156,9 @@ static void too_many_counters(void **state)
 {
 	(void)state;
 	struct sbuf sb = {0};
-	sbuf_addstr(&sb, "{\"benchmarks\": [{\"name\": \"a\", \"iterations\": 1, "
-			 "\"real_time\": 1, \"time_unit\": \"ns\"");
+	sbuf_addstr(&sb,
+		    "{\"benchmarks\": [{\"name\": \"a\", \"iterations\": 1, "
+		    "\"real_time\": 1, \"time_unit\": \"ns\"");
 	for (int i = 0; i < 11; i++)
 		sbuf_addf(&sb, ", \"c%d\": %d", i, i);
 	struct sbuf full = {0};

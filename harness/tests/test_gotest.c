@@ -51,8 +51,7 @@ static void top_level_names(void **state)
 		assert_string_equal(o.lines[1].variant, "X");
 		assert_string_equal(o.lines[2].top, "BenchmarkSub");
 		assert_string_equal(o.lines[2].variant, "go->go");
-		assert_true(o.lines[1].metrics[0].value ==
-			    (k ? 2.074 : 2.295));
+		assert_true(o.lines[1].metrics[0].value == (k ? 2.074 : 2.295));
 		benchout_free(&o);
 		free(text);
 	}

@@ -64,15 +64,16 @@ static void refuses_other_files(void **state)
 {
 	(void)state;
 	char err[ERRLEN];
-	assert_int_equal(
-	    history_append(one(RUN), 1, FIXTURE("summary-golden.csv"), err, sizeof err),
-	    -1);
+	assert_int_equal(history_append(one(RUN), 1,
+					FIXTURE("summary-golden.csv"), err,
+					sizeof err),
+			 -1);
 	assert_string_equal(err, "harness/tests/fixtures/summary-golden.csv:1: "
 				 "not a history file of schema 1");
-	assert_int_equal(
-	    history_append(one("/nonexistent"), 1, "/nonexistent/history.csv", err,
-			   sizeof err),
-	    -1);
+	assert_int_equal(history_append(one("/nonexistent"), 1,
+					"/nonexistent/history.csv", err,
+					sizeof err),
+			 -1);
 	assert_string_equal(err, "cannot open '/nonexistent/machine.txt': No "
 				 "such file or directory");
 }
@@ -90,8 +91,8 @@ static void chart_data(void **state)
 	const char *runs[] = {RUN, "results/vm/benchtime-0.05s",
 			      "results/vm/toolchains"};
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(history_append(one(runs[i]), 1, path, err, sizeof err),
-				 0);
+		assert_int_equal(
+		    history_append(one(runs[i]), 1, path, err, sizeof err), 0);
 	struct csv_table h;
 	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
 	struct sbuf sb = {0};
@@ -169,9 +170,9 @@ static void skips_empty_and_param_rows(void **state)
 	assert_null(strstr(sb.buf, "goroutines"));
 	assert_non_null(strstr(sb.buf, "\"call: go->c go1.26.8\""));
 	sb.len = 0;
-	assert_int_equal(history_chart_data(&h, "batch/go->c(each)", &sb, err,
-					    sizeof err),
-			 -1);
+	assert_int_equal(
+	    history_chart_data(&h, "batch/go->c(each)", &sb, err, sizeof err),
+	    -1);
 	sbuf_free(&sb);
 	csv_free(&h);
 	csv_free(&s);

@@ -125,16 +125,15 @@ static void slowing(void **state)
 {
 	(void)state;
 	assert_true(load_slowing(&(struct load_share){0}) == 1);
-	assert_float_equal(load_slowing(&(struct load_share){.others = 0.5}),
-			   2, 1e-12);
+	assert_float_equal(load_slowing(&(struct load_share){.others = 0.5}), 2,
+			   1e-12);
 	assert_float_equal(load_slowing(&(struct load_share){.steal = 0.2}),
 			   1.25, 1e-12);
 	assert_float_equal(load_slowing(&(struct load_share){.speed = 0.8}),
 			   1.25, 1e-12);
-	assert_float_equal(
-	    load_slowing(&(struct load_share){
-		.others = 0.5, .steal = 0.2, .speed = 0.8}),
-	    2 * 1.25 * 1.25, 1e-12);
+	assert_float_equal(load_slowing(&(struct load_share){
+			       .others = 0.5, .steal = 0.2, .speed = 0.8}),
+			   2 * 1.25 * 1.25, 1e-12);
 	assert_true(load_slowing(&(struct load_share){.speed = 1.3}) == 1);
 	assert_float_equal(load_slowing(&(struct load_share){.others = 1.7}),
 			   100, 1e-9);

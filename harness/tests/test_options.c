@@ -31,10 +31,10 @@ static void values_and_given(void **state)
 	struct run_config c;
 	char err[ERRLEN];
 	int first;
-	const char *args[] = {"--count", "7",	     "--benchtime", "200ms",
-			      "-q",	 "--pin",    "none",	    "--metric",
-			      "instructions", "--cases", "call,batch", "extra",
-			      NULL};
+	const char *args[] = {
+	    "--count",	  "7",	   "--benchtime", "200ms",	  "-q",
+	    "--pin",	  "none",  "--metric",	  "instructions", "--cases",
+	    "call,batch", "extra", NULL};
 	assert_int_equal(parse(&c, RUN_CMD_RUN, args, &first, err), 0);
 	assert_int_equal(c.count, 7);
 	assert_true(c.benchtime_s == 0.2);
@@ -58,8 +58,9 @@ static void values_and_given(void **state)
 	assert_int_equal(c.count, 5);
 	assert_int_equal(c.instr_fixed, 0);
 	/* durations in minutes, and the unpinned families' own goal */
-	const char *budget[] = {"--budget", "6m", "--target-ci-unpinned", "4",
-				"--warmup", "1.5m", NULL};
+	const char *budget[] = {"--budget", "6m",	"--target-ci-unpinned",
+				"4",	    "--warmup", "1.5m",
+				NULL};
 	assert_int_equal(parse(&c, RUN_CMD_RUN, budget, &first, err), 0);
 	assert_true(c.budget_s == 360);
 	assert_true(c.warmup_s == 90);
@@ -117,14 +118,12 @@ static void bad_values(void **state)
 	struct run_config c;
 	char err[ERRLEN];
 	int first;
-	assert_int_equal(
-	    parse(&c, RUN_CMD_RUN, (const char *[]){"--help", NULL}, &first,
-		  err),
-	    1);
-	assert_int_equal(
-	    parse(&c, RUN_CMD_BUNDLE, (const char *[]){"-h", NULL}, &first,
-		  err),
-	    1);
+	assert_int_equal(parse(&c, RUN_CMD_RUN,
+			       (const char *[]){"--help", NULL}, &first, err),
+			 1);
+	assert_int_equal(parse(&c, RUN_CMD_BUNDLE, (const char *[]){"-h", NULL},
+			       &first, err),
+			 1);
 }
 
 static void checks_across_options(void **state)
@@ -158,39 +157,37 @@ static void remote_flags_read_back(void **state)
 	struct run_config c;
 	char err[ERRLEN];
 	int first;
-	const char *args[] = {"--cases",     "call,it's", "--count",
-			      "6",	     "--max-count", "9",
-			      "--benchtime", "0.15s",	    "--pin",
-			      "1",	     "--seed",	    "42",
-			      "--iterations", "5000",	    "--target-ci",
-			      "2.5",	     "--sched",	    "normal",
-			      "-q",	     NULL};
+	const char *args[] = {
+	    "--cases", "call,it's",   "--count",      "6",     "--max-count",
+	    "9",       "--benchtime", "0.15s",	      "--pin", "1",
+	    "--seed",  "42",	      "--iterations", "5000",  "--target-ci",
+	    "2.5",     "--sched",     "normal",	      "-q",    NULL};
 	assert_int_equal(parse(&c, RUN_CMD_RUN, args, &first, err), 0);
 	struct sbuf sb = {0};
 	options_to_flags(run_options, RUN_CMD_RUN, &c, c.given, &sb,
 			 remote_quote);
-	assert_string_equal(sb.buf,
-			    " --cases 'call,it'\\''s' --metric time --iterations "
-			    "5000 --count 6 --max-count 9 --target-ci 2.5 "
-			    "--target-ci-unpinned 5 --budget 420s "
-			    "--benchtime 0.14999999999999999s --warmup "
-			    "0.050000000000000003s --pin 1 --sched normal "
-			    "--drift correct --timeout 300s "
-			    "--seed 42 --quiet");
+	assert_string_equal(
+	    sb.buf, " --cases 'call,it'\\''s' --metric time --iterations "
+		    "5000 --count 6 --max-count 9 --target-ci 2.5 "
+		    "--target-ci-unpinned 5 --budget 420s "
+		    "--benchtime 0.14999999999999999s --warmup "
+		    "0.050000000000000003s --pin 1 --sched normal "
+		    "--drift correct --timeout 300s "
+		    "--seed 42 --quiet");
 	/* read back: the shell's single quotes undone by hand */
-	const char *back[] = {"--cases",     "call,it's",
-			      "--metric",    "time",
+	const char *back[] = {"--cases",      "call,it's",
+			      "--metric",     "time",
 			      "--iterations", "5000",
-			      "--count",     "6",
-			      "--max-count", "9",
-			      "--target-ci", "2.5",
-			      "--benchtime", "0.14999999999999999s",
-			      "--warmup",    "0.050000000000000003s",
-			      "--pin",	     "1",
-			      "--sched",     "normal",
-			      "--timeout",   "300s",
-			      "--seed",	     "42",
-			      "--quiet",     NULL};
+			      "--count",      "6",
+			      "--max-count",  "9",
+			      "--target-ci",  "2.5",
+			      "--benchtime",  "0.14999999999999999s",
+			      "--warmup",     "0.050000000000000003s",
+			      "--pin",	      "1",
+			      "--sched",      "normal",
+			      "--timeout",    "300s",
+			      "--seed",	      "42",
+			      "--quiet",      NULL};
 	struct run_config d;
 	assert_int_equal(parse(&d, RUN_CMD_RUN, back, &first, err), 0);
 	assert_string_equal(d.cases, c.cases);

@@ -20,7 +20,7 @@ static void own_probes(void **state)
 	probe_add(&s, 50, 0);
 	probe_add(&s, 40, 1);
 	probe_add(&s, 45, 2);
-	probe_add(&s, 0, 3);	 /* no probe */
+	probe_add(&s, 0, 3);   /* no probe */
 	probe_add(&s, NAN, 4); /* nor this */
 	assert_true(probe_best(&s) == 40);
 	assert_true(probe_hold_limit(&s, 0, 30) == 30);
@@ -92,11 +92,16 @@ static void write_run(const char *dir, const char *name, const char *text)
 static void machine_of_now(struct machine *now)
 {
 	const char *keys[][2] = {
-	    {"cpu", "AMD EPYC"},      {"cpu-family", "26"},
-	    {"cpu-model", "2"},	      {"cpu-stepping", "1"},
-	    {"cpu-mhz", "2095.994"},  {"cache-size", "1024 KB"},
-	    {"hypervisor", "bhyve"},  {"cores", "2"},
-	    {"kernel", "Linux 6.18.44-fc-v782"}, {"pinned", "cpu 1"},
+	    {"cpu", "AMD EPYC"},
+	    {"cpu-family", "26"},
+	    {"cpu-model", "2"},
+	    {"cpu-stepping", "1"},
+	    {"cpu-mhz", "2095.994"},
+	    {"cache-size", "1024 KB"},
+	    {"hypervisor", "bhyve"},
+	    {"cores", "2"},
+	    {"kernel", "Linux 6.18.44-fc-v782"},
+	    {"pinned", "cpu 1"},
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		machine_set(now, keys[i][0], keys[i][1]);
@@ -117,8 +122,9 @@ static void seed_from_runs(void **state)
 	char from[512];
 	assert_true(probe_seed_find(dir, NULL, &now, from, sizeof from) == 0);
 	/* named as a person may name them: the date orders them */
-	write_run(dir, "zz-oldest", MACHINE "date: 2026-11-01T00:00:00Z\n"
-					   "probe-best-us: 40.0\n");
+	write_run(dir, "zz-oldest",
+		  MACHINE "date: 2026-11-01T00:00:00Z\n"
+			  "probe-best-us: 40.0\n");
 	write_run(dir, "20261102T000000Z",
 		  MACHINE "date: 2026-11-02T00:00:00Z\nprobe-best-us: 41.5\n");
 	write_run(dir, "20261103T000000Z",
@@ -135,8 +141,8 @@ static void seed_from_runs(void **state)
 	char *fifo = xasprintf("%s/machine.txt", fifo_dir);
 	assert_int_equal(mkdir(fifo_dir, 0755), 0);
 	assert_int_equal(mkfifo(fifo, 0644), 0);
-	double p = probe_seed_find(dir, "20261107T000000Z", &now, from,
-				   sizeof from);
+	double p =
+	    probe_seed_find(dir, "20261107T000000Z", &now, from, sizeof from);
 	assert_true(p == 41.5);
 	char *want = xasprintf("%s/20261102T000000Z", dir);
 	assert_string_equal(from, want);

@@ -85,8 +85,8 @@ static void committed_reports_render_again(void **state)
 	glob_t g;
 	committed("report.md", &g);
 	for (size_t i = 0; i < g.gl_pathc; i++) {
-		char *dir = xstrndup(g.gl_pathv[i],
-				     strlen(g.gl_pathv[i]) - strlen("/report.md"));
+		char *dir = xstrndup(g.gl_pathv[i], strlen(g.gl_pathv[i]) -
+							strlen("/report.md"));
 		struct sbuf sb = {0};
 		char err[ERRLEN];
 		if (report_build(dir, "cases", &sb, err, sizeof err) != 0)
@@ -126,12 +126,12 @@ static void numbers_are_the_summary(void **state)
 			double ra = atof(t.rows[r][csv_col(&t, "ratio")]);
 			char mf[96];
 			units_format_ci(mf, sizeof mf, m, lo, hi, unit, 0);
-			char *line = xasprintf(
-			    "| `%s` | %s | %s | %.*s",
-			    t.rows[r][csv_col(&t, "variant")],
-			    t.rows[r][csv_col(&t, "toolchain")],
-			    t.rows[r][csv_col(&t, "param")],
-			    (int)strcspn(mf, " "), mf);
+			char *line =
+			    xasprintf("| `%s` | %s | %s | %.*s",
+				      t.rows[r][csv_col(&t, "variant")],
+				      t.rows[r][csv_col(&t, "toolchain")],
+				      t.rows[r][csv_col(&t, "param")],
+				      (int)strcspn(mf, " "), mf);
 			char *at = strstr(sb.buf, line);
 			if (!at) {
 				free(line);
@@ -205,25 +205,27 @@ static void chart_data(void **state)
 	assert_null(strstr(suite.buf, "\"batch: "));
 	assert_null(strstr(suite.buf, "\"handles: "));
 	assert_null(strstr(suite.buf, "\"parallel: "));
-	assert_non_null(strstr(suite.buf, "\n\"data: c->c(dup+free)\"\t\"baseline\"\t0\t"
-				      "8.239"));
-	assert_non_null(strstr(suite.buf, "\n\"data: CString+free cgocheck=1\"\t"));
+	assert_non_null(strstr(suite.buf,
+			       "\n\"data: c->c(dup+free)\"\t\"baseline\"\t0\t"
+			       "8.239"));
+	assert_non_null(
+	    strstr(suite.buf, "\n\"data: CString+free cgocheck=1\"\t"));
 	size_t checked = 0;
 	for (size_t r = 0; r < st.nrows; r++) {
 		const struct summary_row *x = &st.rows[r];
 		if (!x->baseline || strcmp(x->unit, "ns/op"))
 			continue;
-		char *label = xasprintf("\n\"%s: %s%s%s\"", x->family,
-					x->variant, x->param[0] ? " " : "",
-					x->param);
+		char *label =
+		    xasprintf("\n\"%s: %s%s%s\"", x->family, x->variant,
+			      x->param[0] ? " " : "", x->param);
 		/* the baseline at the same param, or at none */
-		char *base = xasprintf("\n\"%s: %s%s%s\"", x->family,
-				       x->baseline, x->param[0] ? " " : "",
-				       x->param);
+		char *base =
+		    xasprintf("\n\"%s: %s%s%s\"", x->family, x->baseline,
+			      x->param[0] ? " " : "", x->param);
 		if (!strstr(suite.buf, base)) {
 			free(base);
-			base = xasprintf("\n\"%s: %s\"", x->family,
-					 x->baseline);
+			base =
+			    xasprintf("\n\"%s: %s\"", x->family, x->baseline);
 		}
 		char *at = strstr(suite.buf, label), *b = NULL;
 		for (char *p = suite.buf; at && (p = strstr(p, base)) && p < at;
@@ -287,16 +289,17 @@ static void claims_are_the_summary(void **state)
 		fail_msg("%s", err);
 	/* every family but those that came after this run */
 	for (const char *p = sb.buf; (p = strstr(p, "Not measured")); p++)
-		assert_true(str_starts(p, "Not measured: this run has no "
-					  "libraries family.") ||
-			    str_starts(p, "Not measured: this run has no "
-					  "purego family beside the call family.") ||
-			    str_starts(p, "Not measured: this run has no "
-					  "blocking family.") ||
-			    str_starts(p, "Not measured: this run has no "
-					  "scheduling family.") ||
-			    str_starts(p, "Not measured: this run has no "
-					  "mainthread family."));
+		assert_true(
+		    str_starts(p, "Not measured: this run has no "
+				  "libraries family.") ||
+		    str_starts(p, "Not measured: this run has no "
+				  "purego family beside the call family.") ||
+		    str_starts(p, "Not measured: this run has no "
+				  "blocking family.") ||
+		    str_starts(p, "Not measured: this run has no "
+				  "scheduling family.") ||
+		    str_starts(p, "Not measured: this run has no "
+				  "mainthread family."));
 	static const struct {
 		const char *family, *variant, *param, *unit, *col, *fmt;
 	} figs[] = {
@@ -367,9 +370,9 @@ static char *summary_text_with(const char *header, const char *rows)
 		for (size_t k = 0; summary_columns[k]; k++) {
 			const char *c = summary_columns[k];
 			int i = csv_col(&t, c);
-			const char *v = i >= 0		     ? t.rows[r][i]
+			const char *v = i >= 0		       ? t.rows[r][i]
 					: !strcmp(c, "schema") ? "1"
-					: !strcmp(c, "n")	     ? rows_n
+					: !strcmp(c, "n")      ? rows_n
 					: !strcmp(c, "cc")     ? "gcc"
 							       : "";
 			sbuf_addf(&full, "%s\"%s\"", k ? "," : "", v);
@@ -382,8 +385,8 @@ static char *summary_text_with(const char *header, const char *rows)
 }
 
 /* The main columns of the rows of the boundary tests. */
-#define MAIN_COLUMNS                                                       \
-	"case,variant,toolchain,param,unit,median,ci_low,ci_high,overhead,"  \
+#define MAIN_COLUMNS                                                           \
+	"case,variant,toolchain,param,unit,median,ci_low,ci_high,overhead,"    \
 	"overhead_ci_low,overhead_ci_high,status"
 
 static char *summary_text(const char *rows)
@@ -444,10 +447,10 @@ static void assert_verdict(const char *rows, const char *claim,
 }
 
 #define GO_TO_C "*A Go-to-C call"
-#define HOLDS "**holds**."
-#define NOT "**does not hold**."
-#define SOME "**holds only for some toolchains**."
-#define PART "**holds only in part**."
+#define HOLDS	"**holds**."
+#define NOT	"**does not hold**."
+#define SOME	"**holds only for some toolchains**."
+#define PART	"**holds only in part**."
 
 /* go->c and go->go of a toolchain, each with an interval of no width
  * (the boundary tests) */
@@ -538,7 +541,8 @@ static void claim_go_to_c_bounds(void **state)
 	verdict_go_to_c(99.9, 5, NOT);
 	verdict_go_to_c(100, 1, HOLDS); /* 100 times */
 	verdict_go_to_c(100.1, 1, NOT);
-	char *a = call_rows("go1.26.8", 100, 2), *b = call_rows("go1.19.8", 30, 2);
+	char *a = call_rows("go1.26.8", 100, 2),
+	     *b = call_rows("go1.19.8", 30, 2);
 	char *both = xasprintf("%s%s", a, b);
 	assert_verdict(both, GO_TO_C, SOME);
 	free(both);
@@ -557,10 +561,11 @@ static void claim_go_to_c_bounds(void **state)
 static void verdict_c_to_go(double cg, double gc, const char *far,
 			    const char *ms)
 {
-	char *rows = xasprintf("call,c->go(cthread),go1.26.8,,ns/op,%.17g,%.17g,"
-			       "%.17g,,,,ok\ncall,go->c,go1.26.8,,ns/op,%.17g,"
-			       "%.17g,%.17g,,,,ok\n",
-			       cg, cg, cg, gc, gc, gc);
+	char *rows =
+	    xasprintf("call,c->go(cthread),go1.26.8,,ns/op,%.17g,%.17g,"
+		      "%.17g,,,,ok\ncall,go->c,go1.26.8,,ns/op,%.17g,"
+		      "%.17g,%.17g,,,,ok\n",
+		      cg, cg, cg, gc, gc, gc);
 	char *want = xasprintf("Far more (taken as at least twice): %s The 1 "
 			       "to 2 ms figure: %s",
 			       far, ms);
@@ -617,29 +622,33 @@ static void claims_weigh_intervals(void **state)
 	free(v);
 	free(c);
 	/* c->go 70 [55, 80] against go->c 30 [29, 31]: [1.77, 2.76] times */
-	assert_verdict("call,c->go(cthread),go1.26.8,,ns/op,70,55,80,,,,ok\n"
-		       "call,go->c,go1.26.8,,ns/op,30,29,31,,,,ok\n",
-		       "*Calling Go from C",
-		       "Far more (taken as at least twice): **inconclusive**: "
-		       "the intervals overlap. The 1 to 2 ms figure: **does not "
-		       "hold**.");
+	assert_verdict(
+	    "call,c->go(cthread),go1.26.8,,ns/op,70,55,80,,,,ok\n"
+	    "call,go->c,go1.26.8,,ns/op,30,29,31,,,,ok\n",
+	    "*Calling Go from C",
+	    "Far more (taken as at least twice): **inconclusive**: "
+	    "the intervals overlap. The 1 to 2 ms figure: **does not "
+	    "hold**.");
 	/* 1 ms across its lower bound, far more decided */
-	assert_verdict("call,c->go(cthread),go1.26.8,,ns/op,1e6,0.9e6,1.1e6,,,,"
-		       "ok\ncall,go->c,go1.26.8,,ns/op,30,29,31,,,,ok\n",
-		       "*Calling Go from C",
-		       "Far more (taken as at least twice): **holds**. The 1 to "
-		       "2 ms figure: **inconclusive**: the intervals overlap.");
+	assert_verdict(
+	    "call,c->go(cthread),go1.26.8,,ns/op,1e6,0.9e6,1.1e6,,,,"
+	    "ok\ncall,go->c,go1.26.8,,ns/op,30,29,31,,,,ok\n",
+	    "*Calling Go from C",
+	    "Far more (taken as at least twice): **holds**. The 1 to "
+	    "2 ms figure: **inconclusive**: the intervals overlap.");
 }
 
 /* A row measured while other work shared its CPUs carries no verdict. */
 static void disturbed_inconclusive(void **state)
 {
 	(void)state;
-	char *c = claims_of("call,go->c,go1.26.8,,ns/op,100,99,101,,,,"
-			    "disturbed\ncall,go->go,go1.26.8,,ns/op,2,1.99,2.01,"
-			    ",,,ok\n");
-	assert_non_null(strstr(c, "**inconclusive**: `go->c` was measured while "
-				  "other work shared its CPUs ()."));
+	char *c =
+	    claims_of("call,go->c,go1.26.8,,ns/op,100,99,101,,,,"
+		      "disturbed\ncall,go->go,go1.26.8,,ns/op,2,1.99,2.01,"
+		      ",,,ok\n");
+	assert_non_null(strstr(c,
+			       "**inconclusive**: `go->c` was measured while "
+			       "other work shared its CPUs ()."));
 	free(c);
 	/* too few samples is said first: it holds however quiet the machine */
 	rows_n = "2";
@@ -659,11 +668,12 @@ static char *batch_rows(const double *batch, double batch_hi, double each_lo)
 {
 	struct sbuf sb = {0};
 	for (int i = 0, n = 1; i < 5; i++, n *= 2)
-		sbuf_addf(&sb,
-			  "batch,go->c(batch),go1.26.8,n=%d,ns/item,%.17g,%.17g,"
-			  "%.17g,,,,ok\n",
-			  n, batch[i], batch[i] * 0.99,
-			  n == 16 ? batch_hi : batch[i] * 1.01);
+		sbuf_addf(
+		    &sb,
+		    "batch,go->c(batch),go1.26.8,n=%d,ns/item,%.17g,%.17g,"
+		    "%.17g,,,,ok\n",
+		    n, batch[i], batch[i] * 0.99,
+		    n == 16 ? batch_hi : batch[i] * 1.01);
 	sbuf_addf(&sb,
 		  "batch,go->c(each),go1.26.8,n=16,ns/item,30,%.17g,31,,,,ok\n"
 		  "batch,c->c,go1.26.8,n=16,ns/item,8,7.9,8.1,,,,ok\n",
@@ -701,8 +711,10 @@ static void claim_batching_bounds(void **state)
 		char *full = batch_rows(flat, 10.5, 10.51), *cut = xstrdup("");
 		for (char *l = full; *l;) {
 			size_t n = strcspn(l, "\n") + 1;
-			if (strncmp(l, "batch,go->c(batch),go1.26.8,n=8,", 32)) {
-				char *more = xasprintf("%s%.*s", cut, (int)n, l);
+			if (strncmp(l, "batch,go->c(batch),go1.26.8,n=8,",
+				    32)) {
+				char *more =
+				    xasprintf("%s%.*s", cut, (int)n, l);
 				free(cut);
 				cut = more;
 			}
@@ -727,7 +739,8 @@ static void claim_batching_bounds(void **state)
 	free(rows);
 }
 
-#define LIBRARY "*A C library is worth its crossing from some input size on: zlib"
+#define LIBRARY                                                                \
+	"*A C library is worth its crossing from some input size on: zlib"
 
 /* Rows of the libraries family's crc32 at bytes=1, 16, 256: Go's at
  * go[i] (+-1%), cgo's at cgo[i] (+-1%, its overhead over the C call
@@ -861,7 +874,8 @@ static void spread_rows_give_quartiles(void **state)
 		fail_msg("%s", err);
 	struct sbuf sb = {0};
 	report_markdown(&m, &sb);
-	assert_non_null(strstr(sb.buf, " 1 ended `spread`: contention spreads"));
+	assert_non_null(
+	    strstr(sb.buf, " 1 ended `spread`: contention spreads"));
 	assert_non_null(strstr(sb.buf, "### handles\n\n| variant | toolchain | "
 				       "param | median [95%] | baseline | "
 				       "overhead [95%] | ratio [95%] | n | "
@@ -913,17 +927,20 @@ static void short_of_the_goal(void **state)
 	/* 22 wide rows: the first 20, and how many more */
 	struct sbuf rows = {0};
 	for (int i = 1; i <= 22; i++)
-		sbuf_addf(&rows, "batch,go->c,go1.26.8,n=%d,ns/op,9,8,10,wide,"
-				 "w%d\n", i, i);
+		sbuf_addf(&rows,
+			  "batch,go->c,go1.26.8,n=%d,ns/op,9,8,10,wide,"
+			  "w%d\n",
+			  i, i);
 	full = summary_text_with("case,variant,toolchain,param,unit,median,"
 				 "ci_low,ci_high,status,note",
 				 rows.buf);
 	if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	report_markdown(&m, &sb);
-	assert_non_null(strstr(sb.buf, "n=20 with go1.26.8: wide, 9 [8, 10] ns: "
-				       "w20\n- and 2 more, which summary.csv's "
-				       "`status` column gives\n\n"));
+	assert_non_null(strstr(sb.buf,
+			       "n=20 with go1.26.8: wide, 9 [8, 10] ns: "
+			       "w20\n- and 2 more, which summary.csv's "
+			       "`status` column gives\n\n"));
 	assert_null(strstr(sb.buf, "w21"));
 	sbuf_free(&sb);
 	sbuf_free(&rows);
@@ -965,7 +982,8 @@ static void precision_says_the_load(void **state)
 				"NaN of 3"};
 	const int lasted[] = {1, 1, 0, 0};
 	for (int i = 0; i < 4; i++) {
-		char *m = xasprintf("%spinned-disturbed: %s\n", load, shares[i]);
+		char *m =
+		    xasprintf("%spinned-disturbed: %s\n", load, shares[i]);
 		sb = (struct sbuf){0};
 		report_precision(&p, m, 1, &sb);
 		int said = strstr(sb.buf, " ran disturbed in ") != NULL;
@@ -1034,7 +1052,8 @@ static char *purego_rows(const char *tc, const double *p)
  * cheaper, all dearer, touching cgo's interval in one way, mixed. */
 static const double cheap[] = {90, 50, 10, 95.9},
 		    dear[] = {300, 104.1, 700, 1e4},
-		    touch[] = {300, 104, 700, 1e4}, mixed[] = {90, 300, 90, 300};
+		    touch[] = {300, 104, 700, 1e4},
+		    mixed[] = {90, 300, 90, 300};
 
 /* Cheaper is the intervals apart, each way: an overlap in any way makes
  * a toolchain inconclusive. */
@@ -1061,7 +1080,8 @@ static void claim_cheaper_bounds(void **state)
 	assert_verdict(rows, CHEAPER, PART);
 	free(rows);
 	/* one toolchain conclusive, one not */
-	char *a = purego_rows("go1.26.8", dear), *b = purego_rows("go1.27.3", touch);
+	char *a = purego_rows("go1.26.8", dear),
+	     *b = purego_rows("go1.27.3", touch);
 	rows = xasprintf("%s%s", a, b);
 	assert_verdict(rows, CHEAPER,
 		       "**does not hold**; inconclusive on 1 toolchain (the "
@@ -1069,7 +1089,6 @@ static void claim_cheaper_bounds(void **state)
 	free(rows);
 	free(a);
 	free(b);
-
 }
 
 /* A claim across two families has no verdict while a row of either has
@@ -1085,8 +1104,7 @@ static void cheaper_few_samples(void **state)
 	assert_non_null(at);
 	/* that row's n: "10" becomes "2" */
 	size_t keep = (size_t)(at - full) + strlen(ten) - 4;
-	char *two = xasprintf("%.*s\"2\"%s", (int)keep, full,
-			      at + strlen(ten));
+	char *two = xasprintf("%.*s\"2\"%s", (int)keep, full, at + strlen(ten));
 	free(full);
 	full = two;
 	struct summary_table st;
@@ -1201,13 +1219,14 @@ static void claim_blocking_sweep_bounds(void **state)
 static char *pool_sweep_rows(const double *th, const double *lo)
 {
 	struct sbuf sb = {0};
-	sbuf_addstr(&sb, "blocking,go->c,go1.26.8,,ns/op,100,95,105,,,,ok\n"
-			 "blocking,go->c,go1.26.8,,threads,6,,,,,,ok\n"
-			 "blocking,sleep(c),go1.26.8,block_us=1000,ns/op,10,9,"
-			 "11,,,,ok\nblocking,sleep(c),go1.26.8,block_us=1000,"
-			 "threads,26,,,,,,ok\n\"blocking\",\"sleep(c,pool)\","
-			 "go1.26.8,pool=2,ns/op,36,35,37,,,,ok\n\"blocking\","
-			 "\"sleep(c,pool)\",go1.26.8,pool=2,threads,7,,,,,,ok\n");
+	sbuf_addstr(&sb,
+		    "blocking,go->c,go1.26.8,,ns/op,100,95,105,,,,ok\n"
+		    "blocking,go->c,go1.26.8,,threads,6,,,,,,ok\n"
+		    "blocking,sleep(c),go1.26.8,block_us=1000,ns/op,10,9,"
+		    "11,,,,ok\nblocking,sleep(c),go1.26.8,block_us=1000,"
+		    "threads,26,,,,,,ok\n\"blocking\",\"sleep(c,pool)\","
+		    "go1.26.8,pool=2,ns/op,36,35,37,,,,ok\n\"blocking\","
+		    "\"sleep(c,pool)\",go1.26.8,pool=2,threads,7,,,,,,ok\n");
 	for (int i = 0, n = 2; i < 2; i++, n *= 4)
 		sbuf_addf(&sb,
 			  "\"blocking\",\"go->c(pool)\",go1.26.8,pool=%d,ns/op,"
@@ -1231,11 +1250,12 @@ static void claim_pool_sweep_bounds(void **state)
 				  "not dearer); pool=8 5 threads, 55 [50, 60] "
 				  "ns (fewer, not dearer); the least size with "
 				  "fewer threads at no higher cost: pool=2\n"));
-	assert_non_null(strstr(c, "`sleep(c,pool)` against `sleep(c)` "
-				  "block_us=1000 (26 threads, 10 ns): pool=2 7 "
-				  "threads, 36 [35, 37] ns (fewer, dearer); no "
-				  "size measured has fewer threads at no higher "
-				  "cost\n"));
+	assert_non_null(strstr(c,
+			       "`sleep(c,pool)` against `sleep(c)` "
+			       "block_us=1000 (26 threads, 10 ns): pool=2 7 "
+			       "threads, 36 [35, 37] ns (fewer, dearer); no "
+			       "size measured has fewer threads at no higher "
+			       "cost\n"));
 	free(c);
 	free(rows);
 	rows = pool_sweep_rows(same, at);
@@ -1249,7 +1269,7 @@ static void claim_pool_sweep_bounds(void **state)
 }
 
 #define CTHREADS "*Callbacks from many C threads"
-#define MOVES "*A goroutine's consecutive cgo calls"
+#define MOVES	 "*A goroutine's consecutive cgo calls"
 
 /* The verdict of claim on rows (with ratios), and its line that begins
  * with detail. */
@@ -1261,8 +1281,8 @@ static char *grows_verdict(const char *claim, const char *detail, char *rows)
 				 rows);
 	char *v = verdict_of(c, claim);
 	char *d = strstr(c, detail);
-	char *out = xasprintf("%s\n%.*s", v, d ? (int)strcspn(d, "\n") : 0,
-			      d ? d : "");
+	char *out =
+	    xasprintf("%s\n%.*s", v, d ? (int)strcspn(d, "\n") : 0, d ? d : "");
 	free(v);
 	free(c);
 	free(rows);
@@ -1311,15 +1331,21 @@ static void claim_grows_bounds(void **state)
 		double least, most;
 		const char *starts, *has; /* has NULL: v is starts, whole */
 	} cases[] = {
-	    {cthread_verdict, 30, 31.01, "**holds**.\n  - go1.26.8: "
+	    {cthread_verdict, 30, 31.01,
+	     "**holds**.\n  - go1.26.8: "
 	     "`c->go(cthreads)` over `c->c(cthreads)`: 30.5 [30, 31] x at "
-	     "threads=1, 31.5 [31, 32] x at threads=4: grows", NULL},
-	    {cthread_verdict, 30, 31, "**inconclusive**: the intervals "
-	     "overlap.", ""},
+	     "threads=1, 31.5 [31, 32] x at threads=4: grows",
+	     NULL},
+	    {cthread_verdict, 30, 31,
+	     "**inconclusive**: the intervals "
+	     "overlap.",
+	     ""},
 	    {cthread_verdict, 30, 28.99, "**does not hold**.", ": shrinks"},
-	    {maps_verdict, 30, 62.01, "**holds**.\n  - go1.26.8: `c->go(main)` "
+	    {maps_verdict, 30, 62.01,
+	     "**holds**.\n  - go1.26.8: `c->go(main)` "
 	     "over `c->c(fnptr)`: 30.5 [30, 31] x at maps=10, 62.5 [62, 63] x "
-	     "at maps=10000: grows more than 2x", NULL},
+	     "at maps=10000: grows more than 2x",
+	     NULL},
 	    {maps_verdict, 30, 62, "**inconclusive**: the intervals overlap.",
 	     ""},
 	    {maps_verdict, 30, 58.99, "**does not hold**.",
@@ -1329,7 +1355,7 @@ static void claim_grows_bounds(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *v = cases[i].verdict(cases[i].least, cases[i].most);
 		if (cases[i].has ? !str_starts(v, cases[i].starts) ||
-					   !strstr(v, cases[i].has)
+				       !strstr(v, cases[i].has)
 				 : strcmp(v, cases[i].starts) != 0)
 			fail_msg("case %zu: '%s'", i, v);
 		free(v);
@@ -1389,8 +1415,8 @@ static char *handles_rows(double grow_lo, double remedy_hi)
 		  "110,100,120,90,%.17g,95,ok\n",
 		  grow_lo);
 	static const char *const remedies[] = {
-	    "rwmutex-map", "sharded-map", "sync.Map",
-	    "rwmutex-map(object-key)", "sharded-map(object-key)"};
+	    "rwmutex-map", "sharded-map", "sync.Map", "rwmutex-map(object-key)",
+	    "sharded-map(object-key)"};
 	for (int i = 0; i < 5; i++)
 		sbuf_addf(&sb,
 			  "handles,%s,go1.26.8,goroutines=4,ns/op,50,45,%.17g,"
@@ -1431,8 +1457,8 @@ static void claim_contention_bounds(void **state)
 static char *pool_rows(double pool_threads, double pool_hi)
 {
 	struct sbuf sb = {0};
-	static const char *const pairs[][2] = {{"go->c", "go->c(pool)"},
-					       {"sleep(c)", "\"sleep(c,pool)\""}};
+	static const char *const pairs[][2] = {
+	    {"go->c", "go->c(pool)"}, {"sleep(c)", "\"sleep(c,pool)\""}};
 	for (int i = 0; i < 2; i++)
 		sbuf_addf(&sb,
 			  "threads,%s,go1.26.8,goroutines=64,ns/op,1000,990,"
@@ -1469,10 +1495,11 @@ static void claim_pool_bounds(void **state)
 
 static void verdict_blocking(double c, double g, const char *want)
 {
-	char *rows = xasprintf("threads,sleep(c),go1.26.8,goroutines=64,threads,"
-			       "%.17g,,,,,,ok\nthreads,sleep(go),go1.26.8,"
-			       "goroutines=64,threads,%.17g,,,,,,ok\n",
-			       c, g);
+	char *rows =
+	    xasprintf("threads,sleep(c),go1.26.8,goroutines=64,threads,"
+		      "%.17g,,,,,,ok\nthreads,sleep(go),go1.26.8,"
+		      "goroutines=64,threads,%.17g,,,,,,ok\n",
+		      c, g);
 	assert_verdict(rows, "*Blocking C calls", want);
 	free(rows);
 }
@@ -1543,16 +1570,16 @@ static void a_family_brings_its_claim(void **state)
 	(void)state;
 	char dir[] = "/tmp/cgobench-claims-XXXXXX";
 	assert_non_null(mkdtemp(dir));
-	char *fam = xasprintf("%s/toy", dir), *file = xasprintf("%s/claims", fam);
+	char *fam = xasprintf("%s/toy", dir),
+	     *file = xasprintf("%s/claims", fam);
 	assert_int_equal(mkdir(fam, 0777), 0);
 	const char *text = "claim toy-call\norder 5\njudge ranges\n"
 			   "text A toy call costs 10 to 40 ns.\nfamily toy\n"
 			   "a go->c\nb go->go\nunit ns/op\na-range 10 40\n"
 			   "b-range 1 3\nratio-range 5 20\n";
 	char err[ERRLEN];
-	assert_int_equal(file_write_atomic(file, text, strlen(text), err,
-					   sizeof err),
-			 0);
+	assert_int_equal(
+	    file_write_atomic(file, text, strlen(text), err, sizeof err), 0);
 	struct claim_set *s;
 	assert_int_equal(claims_load(dir, &s, err, sizeof err), 0);
 	struct summary_table t;
@@ -1571,10 +1598,11 @@ static void a_family_brings_its_claim(void **state)
 	struct sbuf sb = {0};
 	claims_write(s, &t, &sb);
 	assert_string_equal(
-	    sb.buf, "## Claims about cgo\n\n- *A toy call costs 10 to 40 ns.* "
-		    "**holds**.\n  - go1.26.8: `go->c` 20 [19, 21] ns (within 10 "
-		    "to 40), `go->go` 2 [1.9, 2.1] ns (within 1 to 3), 10 [9.05, "
-		    "11.1] times (within 5 to 20)\n\n");
+	    sb.buf,
+	    "## Claims about cgo\n\n- *A toy call costs 10 to 40 ns.* "
+	    "**holds**.\n  - go1.26.8: `go->c` 20 [19, 21] ns (within 10 "
+	    "to 40), `go->go` 2 [1.9, 2.1] ns (within 1 to 3), 10 [9.05, "
+	    "11.1] times (within 5 to 20)\n\n");
 	sbuf_free(&sb);
 	summary_table_free(&t);
 	claims_free(s);
@@ -1655,8 +1683,8 @@ static void machines_data(void **state)
 	assert_true(str_starts(strchr(rec + 1, '\n') - 11, "NaN\tNaN\tNaN"));
 	const char *bad[] = {SUITE, "/nonexistent"};
 	sb.len = 0;
-	assert_int_equal(
-	    charts_machines(bad, 2, "ns/op", &sb, err, sizeof err), -1);
+	assert_int_equal(charts_machines(bad, 2, "ns/op", &sb, err, sizeof err),
+			 -1);
 	assert_string_equal(err, "cannot open '/nonexistent/machine.txt': No "
 				 "such file or directory");
 	sbuf_free(&sb);
@@ -1667,8 +1695,8 @@ static void bad_run(void **state)
 	(void)state;
 	struct sbuf sb = {0};
 	char err[ERRLEN];
-	assert_int_equal(report_build("/nonexistent", "cases", &sb, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    report_build("/nonexistent", "cases", &sb, err, sizeof err), -1);
 	assert_string_equal(err, "cannot open '/nonexistent/machine.txt': No "
 				 "such file or directory");
 	sbuf_free(&sb);

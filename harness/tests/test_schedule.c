@@ -28,19 +28,27 @@ struct fake {
 static void fake_run(struct fake *f, int drift)
 {
 	memset(f, 0, sizeof *f);
-	f->c = (struct run_config){.target_pct = 3, .target_unpinned_pct = 5,
-				   .drift = drift};
+	f->c = (struct run_config){
+	    .target_pct = 3, .target_unpinned_pct = 5, .drift = drift};
 	f->fams[0] = (struct family){.name = "f"};
 	f->fams[1] = (struct family){.name = "u", .unpinned = 1};
 	f->tc = (struct toolchain){.name = "go1.26.8", .cc_name = "gcc"};
-	f->r = (struct run){.c = &f->c, .fams = f->fams, .nfams = 2,
-			    .tcs = &f->tc, .ntcs = 1, .units = f->units,
-			    .nunits = UNITS, .taken = f->taken, .pin = 1};
+	f->r = (struct run){.c = &f->c,
+			    .fams = f->fams,
+			    .nfams = 2,
+			    .tcs = &f->tc,
+			    .ntcs = 1,
+			    .units = f->units,
+			    .nunits = UNITS,
+			    .taken = f->taken,
+			    .pin = 1};
 	for (size_t k = 0; k < UNITS; k++) {
 		struct unit *u = &f->units[k];
-		*u = (struct unit){.fam = &f->fams[k == UNITS - 1], .tc = &f->tc,
+		*u = (struct unit){.fam = &f->fams[k == UNITS - 1],
+				   .tc = &f->tc,
 				   .variant = (char *)variants[k],
-				   .param = "", .top = ""};
+				   .param = "",
+				   .top = ""};
 		u->primary = xcalloc(ROUNDS, sizeof *u->primary);
 		u->settled = xcalloc(ROUNDS, sizeof *u->settled);
 	}

@@ -134,8 +134,8 @@ static void failed_step_named(void **state)
 {
 	(void)state;
 	char *argv[] = {"true", NULL};
-	struct spawn_opts o = {.argv = argv, .cwd = "/no/such/dir",
-			       .pin_cpu = -1};
+	struct spawn_opts o = {
+	    .argv = argv, .cwd = "/no/such/dir", .pin_cpu = -1};
 	struct spawn_result r;
 	char err[ERRLEN];
 	assert_int_equal(spawn_run(&o, &r, err, sizeof err), -1);

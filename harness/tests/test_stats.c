@@ -123,8 +123,8 @@ static void bootstrap_many_samples(void **state)
 		assert_true(fabs((d.diff_low + d.diff_high) / 2 - 0.5) <
 			    0.15 * want);
 		double lo, hi;
-		stats_bootstrap_change(&zero, 1, &zero, 1, a, n, &zero, 1,
-				       0.95, 4000, 7, &lo, &hi);
+		stats_bootstrap_change(&zero, 1, &zero, 1, a, n, &zero, 1, 0.95,
+				       4000, 7, &lo, &hi);
 		assert_true(hi - lo > 0.85 * want && hi - lo < 1.15 * want);
 		free(a);
 	}
@@ -181,13 +181,15 @@ static void ci_covers_level(void **state)
 		int hits = 0, draws = 20000;
 		for (int d = 0; d < draws; d++) {
 			for (size_t i = 0; i < sizes[z]; i++)
-				x[i] = -log1p(-(double)(stats_rand(&rng) >> 11) *
-					      0x1p-53);
+				x[i] =
+				    -log1p(-(double)(stats_rand(&rng) >> 11) *
+					   0x1p-53);
 			struct stats_summary s;
 			stats_summarize(x, sizes[z], 0.95, &s);
 			hits += s.ci_low <= M_LN2 && M_LN2 <= s.ci_high;
 		}
-		assert_in_range(hits, (int)(0.94 * draws), (int)(0.955 * draws));
+		assert_in_range(hits, (int)(0.94 * draws),
+				(int)(0.955 * draws));
 	}
 }
 

@@ -80,8 +80,8 @@ static void rows_and_overhead(void **state)
 	assert_false(summary_within(&g->s, 2.23));
 	/* each bound alone decides, and a bound exactly at the goal is
 	 * within it */
-	struct stats_summary s = {.n = 5, .median = 100, .ci_low = 97,
-				  .ci_high = 103};
+	struct stats_summary s = {
+	    .n = 5, .median = 100, .ci_low = 97, .ci_high = 103};
 	assert_true(summary_within(&s, 3));
 	s.ci_high = 103.01;
 	assert_false(summary_within(&s, 3));
@@ -121,18 +121,28 @@ static size_t drifting(struct obs *o, int n, int (*paired)(int i))
 	size_t k = 0;
 	for (int i = 0; i < n; i++) {
 		double f = i % 2 ? 2 : 1;
-		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc", "",
-				      "ns/op", i + 1, 30 * f};
+		o[k++] = (struct obs){"call", "go->c", "go1.26.8", "gcc",
+				      "",     "ns/op", i + 1,	   30 * f};
 		if (paired(i))
-			o[k++] = (struct obs){"call", "c->c", "go1.26.8", "gcc",
-					      "", "ns/op", i + 1, 1.5 * f};
+			o[k++] =
+			    (struct obs){"call", "c->c",  "go1.26.8", "gcc",
+					 "",	 "ns/op", i + 1,      1.5 * f};
 	}
 	return k;
 }
 
-static int first6_then_odd(int i) { return i < 6 || i % 2; }
-static int first5(int i) { return i < 5; }
-static int first6(int i) { return i < 6; }
+static int first6_then_odd(int i)
+{
+	return i < 6 || i % 2;
+}
+static int first5(int i)
+{
+	return i < 5;
+}
+static int first6(int i)
+{
+	return i < 6;
+}
 
 /* The ratio interval of go->c over c->c of n rounds so paired. */
 static void drift_ratio(int n, int (*paired)(int i), double *lo, double *hi,
@@ -202,10 +212,10 @@ static void load_bound_read(void **state)
 	int at = (int)(bound - text);
 	static const char *const bad[] = {"0.5", "inf", "nan", "x"};
 	for (int i = 0; i < 4; i++) {
-		char *line = xasprintf("%.*s,%s%s", at, text, bad[i],
-				       text + at + 5);
-		assert_int_equal(
-		    summary_parse(line, path, &t, err, sizeof err), -1);
+		char *line =
+		    xasprintf("%.*s,%s%s", at, text, bad[i], text + at + 5);
+		assert_int_equal(summary_parse(line, path, &t, err, sizeof err),
+				 -1);
 		char *want = xasprintf("%s:2: bad load_bound '%s' (a factor "
 				       "of 1 or more)",
 				       path, bad[i]);
@@ -274,8 +284,8 @@ static void read_back(void **state)
 	for (int i = 0; i < 2; i++) {
 		char *line = xasprintf("%.*s%s%s", (int)(comma - bad), bad,
 				       figs[i], strchr(comma, ','));
-		assert_int_equal(
-		    summary_parse(line, path, &t, err, sizeof err), -1);
+		assert_int_equal(summary_parse(line, path, &t, err, sizeof err),
+				 -1);
 		char *want = xasprintf("%s:5: bad median '%s'", path, figs[i]);
 		assert_string_equal(err, want);
 		free(want);
@@ -324,9 +334,9 @@ static void samples_for_goal(void **state)
 			 "gcc", "", "ns/op");
 	struct summary_row *ok = summary_find(t.rows, t.nrows, "call", "go->c",
 					      "go1.26.8", "gcc", "", "ns/op");
-	struct summary_row *low = summary_find(
-	    t.rows, t.nrows, "data", "c->c(1ptr)", "go1.26.8", "gcc", "",
-	    "ns/op");
+	struct summary_row *low =
+	    summary_find(t.rows, t.nrows, "data", "c->c(1ptr)", "go1.26.8",
+			 "gcc", "", "ns/op");
 	assert_non_null(wide);
 	assert_non_null(low);
 	assert_non_null(ok);
