@@ -46,8 +46,8 @@ function part(key, from, to,   r, s) {
 	for (r = from; r <= to; r++) if ((key, r) in val) s = s " " val[key, r]
 	return s
 }
-# gap(key): |median of reps 9-30 / median of reps 1-8 - 1| over the
-# values x[1..30] in their order
+# gap(x): |median of x[9..30] / median of x[1..8] - 1|, x[1..30] a
+# row's values in their order
 function gap(x,   r, a, b) {
 	for (r = 1; r <= 30; r++) if (r <= 8) a = a " " x[r]; else b = b " " x[r]
 	return sqrt((median_of(b) / median_of(a) - 1) ^ 2)

@@ -164,11 +164,10 @@ static void wanted_up_to_max_count(void **state)
 }
 
 /* From schedule_reach_from on, a row short of its goal goes on only
- * while --max-count samples would reach it: here --max-count 40 (from
- * half of it, 20), every
- * unit has 20 samples; samples 0.9% apart (about 30 to reach +-3%) go
- * on, 2% apart (some hundreds) stop; a row with fewer than 20 goes on
- * whatever its spread. */
+ * while --max-count samples would reach it: here --max-count 40 (the
+ * rule from half of it, 20), every unit has 20 samples; samples 0.9%
+ * apart (about 30 to reach +-3%) go on, 2% apart (some hundreds) stop;
+ * a row with fewer than 20 goes on whatever its spread. */
 static void wanted_within_reach(void **state)
 {
 	(void)state;
