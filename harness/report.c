@@ -344,6 +344,23 @@ static void lasting_load(const char *machine, const char *q, struct sbuf *sb)
 	free(why);
 }
 
+/* Says that the budget ended the rounds while rows short of their goal
+ * still wanted samples (machine.txt's rounds-ended), as their notes do,
+ * so that the run's last lines name the knob: a slow hour of the VM spends
+ * the budget waiting (docs/precision.md). */
+static void budget_ended(const struct summary_precision *p, const char *machine,
+			 const char *q, struct sbuf *sb)
+{
+	char *ended = machine_lookup(machine, "rounds-ended");
+	if ((p->wide || p->disturbed) && !strcmp(ended, "budget"))
+		sbuf_addf(sb,
+			  " The budget ended the rounds while rows short of "
+			  "their goal still wanted samples: %s--budget%s "
+			  "(BUDGET= under make) gives them more.",
+			  q, q);
+	free(ended);
+}
+
 void report_precision(const struct summary_precision *p, const char *machine,
 		      int markdown, struct sbuf *sb)
 {
@@ -364,6 +381,7 @@ void report_precision(const struct summary_precision *p, const char *machine,
 			  "verdict that leans on one is only as firm as its "
 			  "interval.",
 			  p->wide, q, q, p->disturbed, q, q);
+	budget_ended(p, machine, q, sb);
 	char *others = machine_lookup(machine, "load-others"),
 	     *steal = machine_lookup(machine, "load-steal"),
 	     *retaken = machine_lookup(machine, "samples-retaken"),

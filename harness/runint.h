@@ -119,6 +119,7 @@ struct run {
 	double held_s;		     /* time samples waited for a slow CPU */
 	struct load_retakes retakes; /* whether retaking pays (load.h) */
 	int slow_for_good; /* it stayed slow a whole wait: wait no more */
+	int budget_ended;  /* the budget ended rounds that rows still wanted */
 	int unwritten_errno;
 	int pin, procs, ncpu;
 	int batch; /* the pinned processes run under SCHED_BATCH */
@@ -194,6 +195,21 @@ size_t schedule_reach_from(const struct run_config *c);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU. */
 double schedule_spent(double elapsed, double held);
+/* Why a row ended short of its goal, for the knob its note names
+ * (runout.c): the budget ended the rounds before --count; it took all of
+ * --max-count; past schedule_reach_from, --max-count would not have
+ * reached the goal (need, the samples that would, NaN when unknown); the
+ * budget ended the rounds it still wanted (budget_ended); or none of
+ * these (the drift moved as the last round's samples came in). */
+enum schedule_short {
+	SHORT_BEFORE_COUNT,
+	SHORT_MAX_COUNT,
+	SHORT_OUT_OF_REACH,
+	SHORT_BUDGET,
+	SHORT_OTHER,
+};
+enum schedule_short schedule_why_short(const struct run_config *c, size_t n,
+				       double need, int budget_ended);
 /* The interval goal of a family's benchmarks, in %: --target-ci, or
  * --target-ci-unpinned for a family whose benchmarks use every CPU. */
 double schedule_target(const struct run *r, const struct family *f);

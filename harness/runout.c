@@ -209,14 +209,31 @@ static void note_lasting(struct summary_row *row, const struct pinned_load *p)
 	free(was);
 }
 
+/* The knob a wide row's note names, by why it ended short of its goal
+ * (schedule_why_short); wide_note adds to SHORT_OUT_OF_REACH's where the
+ * reach rule starts. */
+static const char *const short_knob[] = {
+    [SHORT_BEFORE_COUNT] = "'--budget <DUR>', or BUDGET=<DUR> under make: "
+			   "it ran out before --count",
+    [SHORT_MAX_COUNT] = "'--max-count <N>', or MAXCOUNT=<N> under make: it "
+			"took all --max-count",
+    [SHORT_OUT_OF_REACH] = "'--max-count <N>' and '--budget <DUR>', or "
+			   "MAXCOUNT=<N> and BUDGET=<DUR> under make",
+    [SHORT_BUDGET] = "'--budget <DUR>', or BUDGET=<DUR> under make: it ran "
+		     "out while the row was short of its goal",
+    [SHORT_OTHER] = "'--max-count <N>' or '--budget <DUR>', or "
+		    "MAXCOUNT=<N> under make",
+};
+
 /* A row wider than its goal: how wide, about how many samples would
  * bring it to the goal at its spread (summary_samples_for), and which knob
- * would give it more. */
-static char *wide_note(const struct summary_row *row, double goal, int count)
+ * would give it more (short_knob). */
+static char *wide_note(const struct run *r, const struct summary_row *row,
+		       double goal)
 {
 	double half = summary_half_pct(&row->s),
 	       need = summary_samples_for(row->s.n, half, goal);
-	char how[96], fig[32], more[64] = "";
+	char how[96], fig[32], more[64] = "", knob[256];
 	/* three figures, so that +-3.04% is not printed as +-3.0% */
 	snprintf(fig, sizeof fig, half < 100 ? "%.3g" : "%.0f", half);
 	if (isfinite(half))
@@ -231,12 +248,16 @@ static char *wide_note(const struct summary_row *row, double goal, int count)
 	if (isfinite(need))
 		snprintf(more, sizeof more,
 			 "; about %.0f would reach it at this spread", need);
-	return xasprintf("95%% interval %s%s (raise %s)", how, more,
-			 row->s.n < (size_t)count
-			     ? "'--budget <DUR>', or BUDGET=<DUR> under make: "
-			       "it ran out before --count"
-			     : "'--max-count <N>' or '--budget <DUR>', or "
-			       "MAXCOUNT=<N> under make");
+	enum schedule_short why =
+	    schedule_why_short(r->c, row->s.n, need, r->budget_ended);
+	if (why == SHORT_OUT_OF_REACH)
+		snprintf(knob, sizeof knob,
+			 "%s: beyond %zu samples a row goes on only while "
+			 "--max-count would reach its goal",
+			 short_knob[why], schedule_reach_from(r->c));
+	else
+		snprintf(knob, sizeof knob, "%s", short_knob[why]);
+	return xasprintf("95%% interval %s%s (raise %s)", how, more, knob);
 }
 
 /* A contended row wider than its goal: how far its samples spread, which
@@ -297,7 +318,7 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 			int spread = u->fam->spread;
 			row->status = spread ? SUMMARY_SPREAD : SUMMARY_WIDE;
 			row->note = spread ? spread_note(row, goal)
-					   : wide_note(row, goal, c->count);
+					   : wide_note(r, row, goal);
 		} else if (primary && row->s.n > (size_t)c->count) {
 			row->note = xasprintf(
 			    "repetitions raised from %d to %zu to reach +-%g%%",
@@ -541,6 +562,10 @@ int runout_write(struct run *r)
 		machine_set(&r->m, "unwritten", what);
 		free(what);
 	}
+	machine_set(&r->m, "rounds-ended",
+		    *r->c->stop	      ? "signal"
+		    : r->budget_ended ? "budget"
+				      : "done");
 	record_load(r, &pinned);
 	machine_format(&r->m, &mach);
 	/* the run's model, from which every output is made */

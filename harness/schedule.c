@@ -295,6 +295,18 @@ size_t schedule_reach_from(const struct run_config *c)
 	return (size_t)(from > c->count ? from : c->count);
 }
 
+enum schedule_short schedule_why_short(const struct run_config *c, size_t n,
+				       double need, int budget_ended)
+{
+	if (n < (size_t)c->count)
+		return SHORT_BEFORE_COUNT;
+	if (n >= (size_t)c->max_count)
+		return SHORT_MAX_COUNT;
+	if (n >= schedule_reach_from(c) && !(need <= (double)c->max_count))
+		return SHORT_OUT_OF_REACH;
+	return budget_ended ? SHORT_BUDGET : SHORT_OTHER;
+}
+
 /* The samples u would need to reach its goal if its interval narrowed as
  * 1/sqrt(n), from its settled values: with 2, as a normal sample's
  * median would, the spread taken from their difference; NaN with fewer,
@@ -494,6 +506,18 @@ size_t schedule_wanted(const struct run *r, int *want)
 	return more;
 }
 
+/* Whether a row still wanted samples when the rounds ended: one short of
+ * --count, or one schedule_wanted takes. */
+static int still_wanted(struct run *r, int *want)
+{
+	for (size_t i = 0; i < r->nunits; i++)
+		if (r->units[i].state == UNIT_OK &&
+		    r->units[i].n < (size_t)r->c->count)
+			return 1;
+	schedule_settle(r);
+	return schedule_wanted(r, want) > 0;
+}
+
 /* Starts the run's knowledge of its CPU's speed from the newest earlier
  * run beside it on the same machine (probe.h). */
 static void seed_probe(struct run *r)
@@ -540,6 +564,7 @@ void schedule_measure(struct run *r)
 		round_of(r, want, round,
 			 round > c->max_count ? round : c->max_count);
 	}
+	r->budget_ended = !*c->stop && over_budget(r) && still_wanted(r, want);
 	if (r->progress)
 		fputs("\r\033[K", stderr);
 	free(want);

@@ -87,16 +87,32 @@ fi
 check_run flaky "$tmp/flaky"
 
 # A row short of its interval goal says how wide it is, about how many
-# samples would reach the goal, and names the knob of cgobench and of make.
+# samples would reach the goal, and names the knob of cgobench and of make
+# that stopped it: here --max-count, all taken.
 "$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow --count 2 \
 	--max-count 2 --target-ci 0.01 --benchtime 0.01s --warmup 0.01s \
 	--out "$tmp/wide" >/dev/null 2>"$tmp/wide.err"
 # (on a busy machine the row may be disturbed, its note the same first)
-if grep -q "\(wide\|disturbed\),\"95% interval +-[0-9.]*% after 2 repetitions, wider than +-0.01%; about [0-9]* would reach it at this spread (raise '--max-count <N>' or '--budget <DUR>', or MAXCOUNT=<N> under make)[\";]" \
-	"$tmp/wide/summary.csv"; then
-	ok "a wide row says how wide and names --max-count, --budget and MAXCOUNT"
+if grep -q "\(wide\|disturbed\),\"95% interval +-[0-9.]*% after 2 repetitions, wider than +-0.01%; about [0-9]* would reach it at this spread (raise '--max-count <N>', or MAXCOUNT=<N> under make: it took all --max-count)[\";]" \
+	"$tmp/wide/summary.csv" && grep -q '^rounds-ended: done$' "$tmp/wide/machine.txt" &&
+	! grep -q 'The budget ended' "$tmp/wide.err"; then
+	ok "a wide row says how wide and names --max-count and MAXCOUNT"
 else
-	bad "a wide row says how wide and names --max-count, --budget and MAXCOUNT: $(grep '^1,slow,.*,ns/op,' "$tmp/wide/summary.csv" | head -n 1)"
+	bad "a wide row says how wide and names --max-count and MAXCOUNT: $(grep '^1,slow,.*,ns/op,' "$tmp/wide/summary.csv" | head -n 1)"
+fi
+# Rows the budget stopped short of their goal name it, and so do the
+# run's last lines and machine.txt: the budget spent in the first rounds,
+# which run whatever it says, none follows.
+"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow --count 5 \
+	--max-count 20 --target-ci 0.01 --benchtime 0.01s --warmup 0.01s \
+	--budget 0.01s --out "$tmp/spent" >/dev/null 2>"$tmp/spent.err"
+if grep -q "after 5 repetitions, wider than +-0.01%; .*(raise '--budget <DUR>', or BUDGET=<DUR> under make: it ran out while the row was short of its goal)[\";]" \
+	"$tmp/spent/summary.csv" && grep -q '^rounds-ended: budget$' "$tmp/spent/machine.txt" &&
+	grep -q 'The budget ended the rounds while rows short of their goal still wanted samples: --budget (BUDGET= under make) gives them more.' "$tmp/spent.err" &&
+	grep -q 'The budget ended the rounds while .*`--budget`' "$tmp/spent/report.md"; then
+	ok "rows the budget stopped name --budget, as do the last lines and report.md"
+else
+	bad "rows the budget stopped name --budget: $(grep '^1,slow,.*,ns/op,' "$tmp/spent/summary.csv" | head -n 1); $(tail -n 1 "$tmp/spent.err")"
 fi
 # a slow spell of the machine may leave one of them disturbed instead:
 # the two counts together are the two benchmarks

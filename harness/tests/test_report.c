@@ -948,6 +948,37 @@ static void short_of_the_goal(void **state)
 	free(full);
 }
 
+/* The run's last lines name the budget when it ended rounds that rows
+ * short of their goal still wanted (machine.txt's rounds-ended), and only
+ * then: not when the rounds ended otherwise, nor with no row wide or
+ * disturbed, nor for a run before the key. */
+static void precision_says_the_budget_ended(void **state)
+{
+	(void)state;
+	const char *say = " The budget ended the rounds while rows short of "
+			  "their goal still wanted samples: `--budget` "
+			  "(BUDGET= under make) gives them more.";
+	const char *machines[] = {"rounds-ended: budget\n",
+				  "rounds-ended: done\n",
+				  "rounds-ended: signal\n", ""};
+	const int said[] = {1, 0, 0, 0};
+	for (int short_of = 0; short_of < 3; short_of++)
+		for (int i = 0; i < 4; i++) {
+			struct summary_precision p = {.measured = 3,
+						      .ok = 2,
+						      .wide = short_of == 1,
+						      .disturbed =
+							  short_of == 2};
+			struct sbuf sb = {0};
+			report_precision(&p, machines[i], 1, &sb);
+			int got = strstr(sb.buf, say) != NULL;
+			if (got != (short_of && said[i]))
+				fail_msg("short %d, %s: %s", short_of,
+					 machines[i], sb.buf);
+			sbuf_free(&sb);
+		}
+}
+
 /* The run's last lines say how the machine was and what was retaken:
  * how many retakes ran undisturbed when machine.txt says, nothing of them
  * when it does not (runs before the count). */
@@ -1714,6 +1745,7 @@ int main(void)
 	    cmocka_unit_test(spread_rows_give_quartiles),
 	    cmocka_unit_test(short_of_the_goal),
 	    cmocka_unit_test(precision_says_the_load),
+	    cmocka_unit_test(precision_says_the_budget_ended),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),

@@ -216,6 +216,30 @@ static void reach_from_30_or_half(void **state)
 	assert_int_equal(schedule_reach_from(&c), 50);
 }
 
+/* A wide row's note names the knob that stopped it: the budget before
+ * --count, --max-count once it took them all, --max-count and the budget
+ * past the reach rule's start when --max-count would not reach the goal,
+ * else the budget when it ended the rounds. */
+static void why_short_names_the_knob(void **state)
+{
+	(void)state;
+	struct run_config c = {.count = 8, .max_count = 100};
+	assert_int_equal(schedule_why_short(&c, 7, 12, 1), SHORT_BEFORE_COUNT);
+	assert_int_equal(schedule_why_short(&c, 7, 500, 0), SHORT_BEFORE_COUNT);
+	assert_int_equal(schedule_why_short(&c, 100, 12, 1), SHORT_MAX_COUNT);
+	assert_int_equal(schedule_why_short(&c, 30, 257, 0),
+			 SHORT_OUT_OF_REACH);
+	assert_int_equal(schedule_why_short(&c, 30, NAN, 1),
+			 SHORT_OUT_OF_REACH);
+	/* short of 30, a row goes on whatever it needs */
+	assert_int_equal(schedule_why_short(&c, 29, 257, 1), SHORT_BUDGET);
+	assert_int_equal(schedule_why_short(&c, 30, 100, 1), SHORT_BUDGET);
+	assert_int_equal(schedule_why_short(&c, 8, 16, 1), SHORT_BUDGET);
+	assert_int_equal(schedule_why_short(&c, 8, 16, 0), SHORT_OTHER);
+	c.max_count = 8; /* --max-count = --count: no rounds beyond */
+	assert_int_equal(schedule_why_short(&c, 8, 16, 1), SHORT_MAX_COUNT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -224,6 +248,7 @@ int main(void)
 	    cmocka_unit_test(wanted_up_to_max_count),
 	    cmocka_unit_test(wanted_within_reach),
 	    cmocka_unit_test(reach_from_30_or_half),
+	    cmocka_unit_test(why_short_names_the_knob),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
