@@ -1,0 +1,72 @@
+/* spells: the program of scripts/spells-study.sh (which builds it).
+ *
+ * usage: spells SECONDS
+ *
+ * Keeps its CPU busy, as a run's samples do, with the kind of loop the
+ * harness's probe is (six independent chains of adds and xors, every ALU
+ * busy: harness/load.c), and every 0.2 s prints a CSV line: seconds since
+ * the start and the median of the last five runs of the probe's loop, in
+ * µs. A slow spell of the machine shows as a stretch of lines a quarter
+ * or more above the fastest. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+enum { RUNS = 5 };
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* One run of the probe's loop, in µs (harness/load.c's busy_us). */
+static double probe_us(void)
+{
+	unsigned long long x0 = 1, x1 = 2, x2 = 3, x3 = 4, x4 = 5, x5 = 6;
+	double start = now_s();
+	for (int i = 0; i < 100000; i++) {
+		x0 += x1;
+		x1 ^= x2;
+		x2 += x3;
+		x3 ^= x4;
+		x4 += x5;
+		x5 ^= x0;
+		__asm__ volatile(""
+				 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3),
+				   "+r"(x4), "+r"(x5));
+	}
+	return (now_s() - start) * 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+	double secs = argc == 2 ? atof(argv[1]) : 0;
+	if (!(secs > 0)) {
+		fprintf(stderr, "usage: spells SECONDS\n");
+		return 2;
+	}
+	double start = now_s(), next = start;
+	double t[RUNS];
+	int i = 0;
+	while (now_s() - start < secs) {
+		t[i++ % RUNS] = probe_us();
+		if (i >= RUNS && now_s() >= next) {
+			double s[RUNS];
+			for (int k = 0; k < RUNS; k++)
+				s[k] = t[k];
+			qsort(s, RUNS, sizeof *s, cmp);
+			printf("%.2f,%.2f\n", now_s() - start, s[RUNS / 2]);
+			fflush(stdout);
+			next += 0.2;
+		}
+	}
+	return 0;
+}
