@@ -46,4 +46,4 @@ while kill -0 "$probe" 2>/dev/null; do
 	if [ "$state" = idle ]; then state=busy; else state=idle; fi
 done
 wait "$probe"
-awk -F, -f scripts/stats.awk -f scripts/spells.awk "$out/phases.csv" "$out/probe.csv"
+awk -f scripts/stats.awk -f scripts/spells.awk "$out/phases.csv" "$out/probe.csv"

@@ -1,6 +1,7 @@
 # spells.awk: the tables of scripts/spells-study.sh from its phases.csv
-# and probe.csv (awk -F, -f scripts/stats.awk -f scripts/spells.awk
+# and probe.csv (awk -f scripts/stats.awk -f scripts/spells.awk
 # OUT/phases.csv OUT/probe.csv), as that script's opening comment says.
+BEGIN { FS = "," }
 FNR == NR { nb++; from[nb] = $1; state[nb] = $2; next }
 {
 	t[++n] = $1; us[n] = $2

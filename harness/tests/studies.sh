@@ -47,6 +47,19 @@ then ok "rounds.awk: the contended families and other units left out"
 else bad "rounds.awk printed $(wc -l <"$tmp/out") lines"
 fi
 
+# spells.awk on blocks worked out by hand: a block's first second left
+# out, slow from 1.25 times the fastest probe (40) on, 50 here.
+printf '0,idle\n10,busy\n' >"$tmp/phases.csv"
+printf '0.5,100\n2,40\n3,40\n4,60\n10.5,90\n12,44\n13,48\n' >"$tmp/probe.csv"
+awkrun scripts/spells.awk "$tmp/phases.csv" "$tmp/probe.csv" >"$tmp/out"
+if grep -q '^idle       3     40.00  0.333$' "$tmp/out" &&
+	grep -q '^busy       2     46.00  0.000$' "$tmp/out" &&
+	grep -q '^    10 busy       2     46.00  0.000$' "$tmp/out" &&
+	grep -q '^fastest probe 40.00 us' "$tmp/out"
+then ok "spells.awk: each state of CPU 0 and each block"
+else bad "spells.awk: $(tr '\n' '|' <"$tmp/out")"
+fi
+
 # golden NAME PROGRAM FILE...: PROGRAM's output on the committed FILEs
 # against $fix/NAME. As testutil.h's assert_golden: with
 # CGOBENCH_UPDATE_GOLDEN set, a golden file that differs is written anew
@@ -67,4 +80,6 @@ golden() {
 run=results/vm/precision/close-quiet-1
 golden rounds-close-quiet-1.txt scripts/rounds.awk $run/raw.csv
 golden run-drift-close-quiet-1.txt scripts/run-drift.awk $run/raw.csv $run/raw.csv
+spells=results/vm/precision/spells-1
+golden spells-1.txt scripts/spells.awk $spells/phases.csv $spells/probe.csv
 echo "studies: $passed passed, $failed failed"
