@@ -60,14 +60,17 @@ void run_warn(const struct run *r, const char *fmt, ...)
 
 /* On a terminal, one line rewritten before each sample; off one, a line
  * every tenth of the samples planned or every minute, whichever comes
- * first. The time left is the samples left at the pace so far. */
+ * first. The time left is the samples left at the pace so far, the time
+ * they waited for a slow CPU left out: a slow spell, which may end any
+ * moment, does not stretch it, and the budget bounds the samples
+ * (schedule_samples_left). */
 void run_progress(struct run *r, const char *what, int round, int rounds)
 {
 	if (r->c->quiet)
 		return;
-	double now = monotonic_s(), spent = now - r->started;
+	double now = monotonic_s();
 	size_t left_n = r->planned > r->done ? r->planned - r->done : 0;
-	double left = r->done ? spent / (double)r->done * (double)left_n : 0;
+	double left = schedule_sample_s(r) * (double)left_n;
 	if (r->progress) {
 		fprintf(stderr,
 			"\r\033[K[round %d/%d] %s  %zu/%zu  about %dm%02ds "

@@ -195,6 +195,14 @@ size_t schedule_reach_from(const struct run_config *c);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU. */
 double schedule_spent(double elapsed, double held);
+/* The wall time one sample has taken so far, the time samples waited for
+ * a slow CPU left out: what the rest will take at full speed. 0 before
+ * the first. */
+double schedule_sample_s(const struct run *r);
+/* The samples the run will still take (for the time left it shows): each
+ * row's as many as its interval says it needs, up to --max-count, those
+ * beyond the rounds that run whatever cut at the budget. */
+size_t schedule_samples_left(const struct run *r);
 /* Why a row ended short of its goal, for the knob its note names
  * (runout.c): the budget ended the rounds before --count; it took all of
  * --max-count; past schedule_reach_from, --max-count would not have

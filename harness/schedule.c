@@ -366,12 +366,20 @@ static double spent_s(const struct run *r)
 	return schedule_spent(monotonic_s() - r->started, r->held_s);
 }
 
+double schedule_sample_s(const struct run *r)
+{
+	double sampling = monotonic_s() - r->started - r->held_s;
+	return r->done && sampling > 0 ? sampling / (double)r->done : 0;
+}
+
 /* The samples the run will still take, for the time left: each unit's
- * unit_want, a baseline's at least its crossings', the rounds beyond
- * --count cut at the budget. (On the default suite here, from the third
- * round on, 80 s in, the time left was within 13% of what it took; before
- * it, --count rounds are all it can count.) */
-static size_t samples_left(const struct run *r)
+ * unit_want, a baseline's at least its crossings', those beyond the
+ * rounds that run whatever (SCHEDULE_FLOOR, or --count when less) cut at
+ * the budget, as the rounds are: in a slow hour the budget ends even the
+ * --count rounds. (On the default suite here, from the third round on,
+ * 80 s in, the time left was within 13% of what it took; before it,
+ * --count rounds are all it can count.) */
+size_t schedule_samples_left(const struct run *r)
 {
 	const struct run_config *c = r->c;
 	double *want = xcalloc(r->nunits, sizeof *want);
@@ -385,20 +393,21 @@ static size_t samples_left(const struct run *r)
 		if (b >= 0 && want[b] > 0 && want[b] < want[i])
 			want[b] = want[i];
 	}
+	double floor = c->count < SCHEDULE_FLOOR ? c->count : SCHEDULE_FLOOR;
 	size_t left = 0, extra = 0;
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
 		if (want[i] > (double)u->n)
 			left += (size_t)want[i] - u->n;
-		double from = fmax((double)u->n, c->count);
+		double from = fmax((double)u->n, floor);
 		if (want[i] > from)
 			extra += (size_t)(want[i] - from);
 	}
 	free(want);
-	/* the samples beyond --count stop at the budget */
-	double spent = spent_s(r), each = r->done ? spent / (double)r->done : 0;
+	/* the samples beyond the floor's rounds stop at the budget */
+	double each = schedule_sample_s(r);
 	if (each > 0) {
-		double room = fmax(0, (c->budget_s - spent) / each);
+		double room = fmax(0, (c->budget_s - spent_s(r)) / each);
 		if ((double)extra > room)
 			left -= extra - (size_t)room;
 	}
@@ -429,7 +438,7 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 		order[i - 1] = order[j];
 		order[j] = t;
 	}
-	r->planned = r->done + samples_left(r);
+	r->planned = r->done + schedule_samples_left(r);
 	for (int pass = 0; pass <= SCHEDULE_RETAKES && n; pass++) {
 		size_t later = 0;
 		for (size_t i = 0; i < n && !*r->c->stop; i++) {

@@ -240,6 +240,44 @@ static void why_short_names_the_knob(void **state)
 	assert_int_equal(schedule_why_short(&c, 8, 16, 1), SHORT_MAX_COUNT);
 }
 
+/* The samples left stop at the budget, the --count rounds' too once past
+ * the rounds that run whatever (SCHEDULE_FLOOR): a slow hour's run that
+ * the budget will end showed 16 minutes left two before its end. A
+ * sample's time leaves out the time held for a slow CPU. Here every unit
+ * has 20 samples of --count 30, so 50 are left, all past the floor; 100
+ * samples taken in 100 s. */
+static void samples_left_stop_at_the_budget(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_NONE);
+	f.c.count = 30;
+	f.c.max_count = 30;
+	f.c.budget_s = 1000;
+	f.r.done = 100;
+	f.r.started = monotonic_s() - 100;
+	assert_true(fabs(schedule_sample_s(&f.r) - 1) < 0.01);
+	assert_int_equal(schedule_samples_left(&f.r), 50);
+	f.c.budget_s = 130.5; /* room for 30 more */
+	assert_int_equal(schedule_samples_left(&f.r), 30);
+	f.c.budget_s = 90;
+	assert_int_equal(schedule_samples_left(&f.r), 0);
+	/* 40 s of the 100 held: 0.6 s a sample, the 40 s left out of the
+	 * budget (up to SCHEDULE_HELD_FREE_S), 30.3 s left, 50 samples */
+	f.c.budget_s = 90.3;
+	f.r.held_s = 40;
+	assert_true(fabs(schedule_sample_s(&f.r) - 0.6) < 0.01);
+	assert_int_equal(schedule_samples_left(&f.r), 50);
+	f.c.budget_s = 80.5; /* 20.5 s left: 34 samples */
+	assert_int_equal(schedule_samples_left(&f.r), 34);
+	/* units short of the floor take its rounds whatever the budget */
+	for (size_t k = 0; k < UNITS; k++)
+		f.units[k].n = 3;
+	f.c.budget_s = 0;
+	assert_int_equal(schedule_samples_left(&f.r), 2 * UNITS);
+	fake_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +287,7 @@ int main(void)
 	    cmocka_unit_test(wanted_within_reach),
 	    cmocka_unit_test(reach_from_30_or_half),
 	    cmocka_unit_test(why_short_names_the_knob),
+	    cmocka_unit_test(samples_left_stop_at_the_budget),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
