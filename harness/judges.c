@@ -398,43 +398,71 @@ static int judge_contention(const struct claim *c, struct sbuf *d,
 	return all ? 1 : any ? 2 : 0;
 }
 
-/* pool: fewer threads (strictly) and a cheaper burst (the intervals
- * apart) through the pool than direct, for each pair "DIRECT POOLED". */
+/* Where a's interval lies against b's: 1 wholly below, -1 wholly at or
+ * above (two equal counts are not fewer), 0 where they overlap. */
+static int below(const struct stats_summary *a, const struct stats_summary *b)
+{
+	return a->ci_high < b->ci_low ? 1 : a->ci_low >= b->ci_high ? -1 : 0;
+}
+
+/* pool: fewer threads and a cheaper burst through the pool than direct,
+ * for each pair "DIRECT POOLED", each by the intervals: a part whose
+ * intervals overlap is inconclusive, and so is the claim when no part
+ * fails. */
 static int judge_pool(const struct claim *c, struct sbuf *d,
 		      const struct summary_table *t, const char *tc)
 {
+	static const char *const fewer[] = {"more", "inconclusive", "fewer"},
+				 *const cheaper[] = {"dearer", "inconclusive",
+						     "cheaper"};
 	const char *f = claim_get(c, "family"), *p = claim_get(c, "param"),
 		   *pair;
-	int measured = 0, ok = 1, any = 0;
+	int measured = 0, parts = 0, won = 0, lost = 0;
 	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
 		size_t l = strcspn(pair, " ");
 		char *dv = xstrndup(pair, l);
 		const char *pv = pair + l + strspn(pair + l, " ");
 		long dt = summary_row_of(t, f, dv, tc, p, "ns/op"),
-		     pt = summary_row_of(t, f, pv, tc, p, "ns/op");
-		double dth = summary_median_of(t, f, dv, tc, p, "threads"),
-		       pth = summary_median_of(t, f, pv, tc, p, "threads");
-		if (dt < 0 || pt < 0 || isnan(dth) || isnan(pth)) {
+		     pt = summary_row_of(t, f, pv, tc, p, "ns/op"),
+		     dn = summary_row_of(t, f, dv, tc, p, "threads"),
+		     pn = summary_row_of(t, f, pv, tc, p, "threads");
+		if (dt < 0 || pt < 0 || dn < 0 || pn < 0) {
 			free(dv);
 			continue;
 		}
 		measured = 1;
-		int fewer = pth < dth;
-		int cheaper = t->rows[(size_t)pt].s.ci_high <
-			      t->rows[(size_t)dt].s.ci_low;
-		ok &= fewer && cheaper;
-		any |= fewer || cheaper;
+		const struct stats_summary *ds = &t->rows[dt].s,
+					   *ps = &t->rows[pt].s,
+					   *dth = &t->rows[dn].s,
+					   *pth = &t->rows[pn].s;
+		int th = below(pth, dth), ti = below(ps, ds);
+		parts += 2;
+		won += (th > 0) + (ti > 0);
+		lost += (th < 0) + (ti < 0);
+		char pn_[96], dn_[96], pt_[96], dt_[96];
+		units_format_ci(pn_, sizeof pn_, pth->median, pth->ci_low,
+				pth->ci_high, "threads", 0);
+		units_format_ci(dn_, sizeof dn_, dth->median, dth->ci_low,
+				dth->ci_high, "threads", 0);
+		units_format_ci(pt_, sizeof pt_, ps->median, ps->ci_low,
+				ps->ci_high, "ns/op", 0);
+		units_format_ci(dt_, sizeof dt_, ds->median, ds->ci_low,
+				ds->ci_high, "ns/op", 0);
 		sbuf_addf(d,
-			  "  - %s, bursts of %s `%s` calls: %.4g threads "
-			  "through the pool, %.4g direct (%s); %.4g ns per "
-			  "burst through the pool, %.4g direct (%s)\n",
-			  tc, claim_get(c, "burst"), dv, pth, dth,
-			  fewer ? "fewer" : "not fewer", t->rows[pt].s.median,
-			  t->rows[dt].s.median,
-			  cheaper ? "cheaper" : "not cheaper");
+			  "  - %s, bursts of %s `%s` calls: %s through the "
+			  "pool, %s direct (%s); %s a burst through the pool, "
+			  "%s direct (%s)\n",
+			  tc, claim_get(c, "burst"), dv, pn_, dn_,
+			  fewer[th + 1], pt_, dt_, cheaper[ti + 1]);
 		free(dv);
 	}
-	return !measured ? -1 : ok ? 1 : any ? 2 : 0;
+	if (!measured)
+		return -1;
+	if (won == parts)
+		return 1;
+	if (!lost)
+		return 3;
+	return won ? 2 : 0;
 }
 
 /* blocking: calls goroutines blocked in C at once grow at least share
