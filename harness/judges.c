@@ -465,26 +465,43 @@ static int judge_pool(const struct claim *c, struct sbuf *d,
 	return won ? 2 : 0;
 }
 
+/* A row's interval, or its median where it has none. */
+static void interval_of(const struct stats_summary *s, double *lo, double *hi)
+{
+	int has = !isnan(s->ci_low) && !isnan(s->ci_high);
+	*lo = has ? s->ci_low : s->median;
+	*hi = has ? s->ci_high : s->median;
+}
+
 /* blocking: calls goroutines blocked in C at once grow at least share
- * of calls threads more than the same blocked in Go. */
+ * of calls threads more than the same blocked in Go: held where the
+ * least the intervals allow does, failed where the most does not, else
+ * inconclusive. */
 static int judge_blocking(const struct claim *c, struct sbuf *d,
 			  const struct summary_table *t, const char *tc)
 {
 	const char *f = claim_get(c, "family"), *p = claim_get(c, "param");
-	double b =
-	    summary_median_of(t, f, claim_get(c, "blocked"), tc, p, "threads");
-	double g =
-	    summary_median_of(t, f, claim_get(c, "baseline"), tc, p, "threads");
-	if (isnan(b) || isnan(g))
+	long rb = summary_row_of(t, f, claim_get(c, "blocked"), tc, p,
+				 "threads"),
+	     rg = summary_row_of(t, f, claim_get(c, "baseline"), tc, p,
+				 "threads");
+	if (rb < 0 || rg < 0)
 		return -1;
-	double calls = claim_num(c, "calls", 0);
-	int ok = b - g >= claim_num(c, "share", 0) * calls;
+	const struct stats_summary *b = &t->rows[rb].s, *g = &t->rows[rg].s;
+	double blo, bhi, glo, ghi, calls = claim_num(c, "calls", 0),
+				   need = claim_num(c, "share", 0) * calls;
+	interval_of(b, &blo, &bhi);
+	interval_of(g, &glo, &ghi);
+	char bs[96], gs[96], over[96];
+	units_format_ci(bs, sizeof bs, b->median, blo, bhi, "threads", 0);
+	units_format_ci(gs, sizeof gs, g->median, glo, ghi, "threads", 0);
+	units_format_ci(over, sizeof over, b->median - g->median, blo - ghi,
+			bhi - glo, "threads", 0);
 	sbuf_addf(d,
 		  "  - %s: %g goroutines blocking in C grew the process to "
-		  "%.4g threads, blocking in Go to %.4g: %.4g threads for %g "
-		  "blocking calls\n",
-		  tc, calls, b, g, b - g, calls);
-	return ok;
+		  "%s, blocking in Go to %s: %s more for %g blocking calls\n",
+		  tc, calls, bs, gs, over, calls);
+	return blo - ghi >= need ? 1 : bhi - glo < need ? 0 : 3;
 }
 
 /* allocates: the copy makes at least allocs allocations and bytes bytes

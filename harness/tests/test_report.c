@@ -312,7 +312,7 @@ static void claims_are_the_summary(void **state)
 	    {"handles", "sharded-map(object-key)", "goroutines=4", "ns/op",
 	     "median", "(`sharded-map(object-key)`): %.4g ns/op"},
 	    {"threads", "sleep(c)", "goroutines=64", "threads", "median",
-	     "grew the process to %.4g threads"},
+	     "grew the process to %.4g ["},
 	    {"threads", "go->c(pool)", "goroutines=64", "threads", "median",
 	     "`go->c` calls: %.4g ["},
 	    {"data", "GoString", "cgocheck=1", "allocs/op", "median",
@@ -1623,6 +1623,29 @@ static void claim_threads_and_gostring_bounds(void **state)
 	(void)state;
 	verdict_blocking(63.6, 6, HOLDS); /* 57.6 = 0.9 * 64 */
 	verdict_blocking(63.5, 6, NOT);
+	/* with intervals: held where the least they allow grows 57.6
+	 * threads more, failed where the most does not, else open */
+#define OPEN "**inconclusive**: the intervals overlap."
+	static const struct {
+		const char *c, *g, *want;
+	} iv[] = {
+	    {"64,63.6,64", "6,5,6", HOLDS},  /* [57.6, 59] */
+	    {"64,63.5,64", "6,5,6", OPEN},   /* [57.5, 59] */
+	    {"60,50,64", "5,5,6", OPEN},     /* [44, 59] */
+	    {"27,26,28", "5,5,6", NOT},	     /* [20, 23] */
+	    {"60,59,62.5", "5,4.9,5", OPEN}, /* [54, 57.6] */
+	    {"60,59,62.49", "5,4.9,5", NOT}, /* [54, 57.59] */
+	};
+	for (size_t i = 0; i < sizeof iv / sizeof *iv; i++) {
+		char *rows = xasprintf(
+		    "threads,sleep(c),go1.26.8,goroutines=64,threads,%s,,,,"
+		    "ok\nthreads,sleep(go),go1.26.8,goroutines=64,threads,"
+		    "%s,,,,ok\n",
+		    iv[i].c, iv[i].g);
+		assert_verdict(rows, "*Blocking C calls", iv[i].want);
+		free(rows);
+	}
+#undef OPEN
 	verdict_gostring(1, 64, HOLDS);
 	verdict_gostring(0.99, 64, NOT);
 	verdict_gostring(1, 63.9, NOT);
