@@ -160,14 +160,21 @@ static void ratio_bounds(const struct stats_summary *a,
 	*hi = a->ci_high / b->ci_low;
 }
 
+/* a and b with their intervals in unit u, into x and y. */
+static void format_pair(const struct stats_summary *a,
+			const struct stats_summary *b, const char *u, char *x,
+			char *y, size_t len)
+{
+	units_format_ci(x, len, a->median, a->ci_low, a->ci_high, u, 0);
+	units_format_ci(y, len, b->median, b->ci_low, b->ci_high, u, 0);
+}
+
 /* a and b with their intervals in the claim's unit, into x and y. */
 static void format_ab(const struct claim *c, const struct stats_summary *a,
 		      const struct stats_summary *b, char *x, char *y,
 		      size_t len)
 {
-	const char *u = claim_get(c, "unit");
-	units_format_ci(x, len, a->median, a->ci_low, a->ci_high, u, 0);
-	units_format_ci(y, len, b->median, b->ci_low, b->ci_high, u, 0);
+	format_pair(a, b, claim_get(c, "unit"), x, y, len);
 }
 
 /* ranges: a within a-range, b within b-range, a/b within ratio-range,
@@ -440,14 +447,8 @@ static int judge_pool(const struct claim *c, struct sbuf *d,
 		won += (th > 0) + (ti > 0);
 		lost += (th < 0) + (ti < 0);
 		char pn_[96], dn_[96], pt_[96], dt_[96];
-		units_format_ci(pn_, sizeof pn_, pth->median, pth->ci_low,
-				pth->ci_high, "threads", 0);
-		units_format_ci(dn_, sizeof dn_, dth->median, dth->ci_low,
-				dth->ci_high, "threads", 0);
-		units_format_ci(pt_, sizeof pt_, ps->median, ps->ci_low,
-				ps->ci_high, "ns/op", 0);
-		units_format_ci(dt_, sizeof dt_, ds->median, ds->ci_low,
-				ds->ci_high, "ns/op", 0);
+		format_pair(pth, dth, "threads", pn_, dn_, sizeof pn_);
+		format_pair(ps, ds, "ns/op", pt_, dt_, sizeof pt_);
 		sbuf_addf(d,
 			  "  - %s, bursts of %s `%s` calls: %s through the "
 			  "pool, %s direct (%s); %s a burst through the pool, "
@@ -638,10 +639,7 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 	*ratio = a->median / b->median;
 	if (d) {
 		char x[80], y[80];
-		units_format_ci(x, sizeof x, a->median, a->ci_low, a->ci_high,
-				u, 0);
-		units_format_ci(y, sizeof y, b->median, b->ci_low, b->ci_high,
-				u, 0);
+		format_pair(a, b, u, x, y, sizeof x);
 		sbuf_addf(d,
 			  "  - %s: `%s` %s against %s's `%s` %s: %.3g times "
 			  "the time, %s\n",
