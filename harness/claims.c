@@ -301,7 +301,7 @@ long claims_break_even(const struct claim_set *s, const struct summary_table *t,
 	*largest = -1;
 	for (size_t i = 0; s && i < s->n; i++)
 		if (!strcmp(s->c[i].judge->name, "batching"))
-			return judges_break_even(&s->c[i], t, tc, largest);
+			return sweeps_break_even(&s->c[i], t, tc, largest).sure;
 	return -1;
 }
 
@@ -314,9 +314,11 @@ void claims_library_marks(const struct claim_set *s,
 		if (strcmp(c->judge->name, "library"))
 			continue;
 		const char *go = claim_get(c, "go");
-		long even = judges_faster_from(
-		    t, claim_get(c, "family"), claim_get(c, "cgo"), go, tc,
-		    claim_get(c, "prefix"), claim_get(c, "unit"));
+		long even = sweeps_faster_from(t, claim_get(c, "family"),
+					       claim_get(c, "cgo"), go, tc,
+					       claim_get(c, "prefix"),
+					       claim_get(c, "unit"))
+				.sure;
 		char label[64];
 		snprintf(label, sizeof label, "%.*s", (int)strcspn(go, "("),
 			 go);

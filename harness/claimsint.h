@@ -60,17 +60,6 @@ extern const size_t claims_njudges;
 
 void judges_generic(const struct claim *c, const struct summary_table *t,
 		    judge_fn judge, struct sbuf *sb);
-/* The least batch size from which the crossing per batch costs under
- * share% of the work, or -1; *largest is the largest n measured. */
-long judges_break_even(const struct claim *c, const struct summary_table *t,
-		       const char *tc, long *largest);
-
-/* The least size (the number after pre) from which variant a's interval
- * lies wholly below b's, at it and every larger size measured, or -1. */
-long judges_faster_from(const struct summary_table *t, const char *f,
-			const char *a, const char *b, const char *tc,
-			const char *pre, const char *u);
-
 /* One pair "A B" of a cheaper claim on tc, as a line in d (none when d
  * is NULL), and A's
  * median over B's in *ratio: 1 when A (of family) is cheaper than B (of
@@ -80,15 +69,61 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 			const struct summary_table *t, const char *tc,
 			struct sbuf *d, double *ratio);
 
-/* A test of one size of a sweep: 1 passes, 0 fails, -1 not measured. */
+/* Where a's interval lies against b's: 1 wholly below, -1 wholly at or
+ * above (two equal counts are not fewer), 0 where they overlap. */
+int judges_below(const struct stats_summary *a, const struct stats_summary *b);
+/* A row's interval, or its median where it has none. */
+void judges_interval_of(const struct stats_summary *s, double *lo, double *hi);
+/* a and b with their intervals in unit u, into x and y. */
+void judges_format_pair(const struct stats_summary *a,
+			const struct stats_summary *b, const char *u, char *x,
+			char *y, size_t len);
+/* The verdict of a claim in parts, each won, lost or open (neither):
+ * held (1) when every part is won, not (0) when every part is lost, in
+ * part (2) when one is won and one lost, else inconclusive (3): the open
+ * parts could make it any of two. */
+int judges_parts(int won, int lost, int parts);
+
+/* A test of one size of a sweep: 1 passes, 0 fails, 3 open (the
+ * intervals cannot tell), -1 not measured. */
 typedef int (*size_test)(const struct summary_table *t, const char *param,
 			 const void *ctx);
-/* The least size (the number after pre in the params of row v) from
- * which test passes at it and at every larger size measured, or -1;
- * sizes test does not measure are passed over. */
-long judges_least_from(const struct summary_table *t, const char *f,
-		       const char *v, const char *tc, const char *pre,
-		       size_test test, const void *ctx);
+/* Over the sizes of a sweep (the number after pre in the params of row
+ * v), the least from which test passes at it and at every larger size
+ * measured (sure), and the least from which it passes or is open there
+ * (maybe); -1 for none. Sizes test does not measure are passed over. */
+struct least {
+	long sure, maybe;
+};
+struct least sweeps_least_from(const struct summary_table *t, const char *f,
+			       const char *v, const char *tc, const char *pre,
+			       size_test test, const void *ctx);
+/* A claim that test passes from some size: 1 it surely does, 0 at no
+ * size may it, 3 the intervals cannot tell. */
+int sweeps_least_verdict(struct least l);
+/* "from PRE N on", or where it perhaps starts, into d; none where it
+ * passes at no size. */
+void sweeps_least_words(struct sbuf *d, struct least l, const char *pre,
+			const char *none);
+/* The least batch size from which the crossing per batch costs under
+ * share% of the work (sure, and maybe); *largest is the largest n
+ * measured, -1 for none. */
+struct least sweeps_break_even(const struct claim *c,
+			       const struct summary_table *t, const char *tc,
+			       long *largest);
+/* The least size from which variant a's interval lies wholly below b's,
+ * at it and every larger size measured (sure), and from which it is
+ * below or overlaps (maybe). */
+struct least sweeps_faster_from(const struct summary_table *t, const char *f,
+				const char *a, const char *b, const char *tc,
+				const char *pre, const char *u);
+/* batching: per batch below per item at the largest size, the
+ * intervals apart; and the break-even. library: a C library through
+ * cgo faster than Go's from some size on. */
+int sweeps_batching(const struct claim *c, struct sbuf *d,
+		    const struct summary_table *t, const char *tc);
+int sweeps_library(const struct claim *c, struct sbuf *d,
+		   const struct summary_table *t, const char *tc);
 
 /* sweeps.c: the judges of the swept families. blocking-sweep: from what
  * value of the swept param (a block time) calls blocking in C grow at

@@ -23,26 +23,6 @@ static const char *verdict_parts(size_t held, size_t part, size_t n)
 	return "**does not hold**";
 }
 
-long judges_least_from(const struct summary_table *t, const char *f,
-		       const char *v, const char *tc, const char *pre,
-		       size_test test, const void *ctx)
-{
-	long *sizes, from = -1;
-	size_t n = summary_param_values(t, f, v, tc, pre, &sizes);
-	char p[64];
-	for (size_t i = 0; i < n; i++) {
-		snprintf(p, sizeof p, "%s%ld", pre, sizes[i]);
-		int r = test(t, p, ctx);
-		if (r < 0)
-			continue; /* a size not measured */
-		if (!r)
-			break;
-		from = sizes[i];
-	}
-	free(sizes);
-	return from;
-}
-
 void judges_tally_add(struct tally *y, int v)
 {
 	if (v < 0)
@@ -161,7 +141,7 @@ static void ratio_bounds(const struct stats_summary *a,
 }
 
 /* a and b with their intervals in unit u, into x and y. */
-static void format_pair(const struct stats_summary *a,
+void judges_format_pair(const struct stats_summary *a,
 			const struct stats_summary *b, const char *u, char *x,
 			char *y, size_t len)
 {
@@ -174,7 +154,7 @@ static void format_ab(const struct claim *c, const struct stats_summary *a,
 		      const struct stats_summary *b, char *x, char *y,
 		      size_t len)
 {
-	format_pair(a, b, claim_get(c, "unit"), x, y, len);
+	judges_format_pair(a, b, claim_get(c, "unit"), x, y, len);
 }
 
 /* ranges: a within a-range, b within b-range, a/b within ratio-range,
@@ -266,99 +246,55 @@ static void judge_times(const struct claim *c, const struct summary_table *t,
 	sbuf_free(&detail);
 }
 
-/* The batching judge's size test: the cost per item within a share of
- * the least of any size. */
-struct per_item {
-	const char *f, *v, *tc, *u;
-	double least, within;
-};
-
-static int within_least(const struct summary_table *t, const char *param,
-			const void *ctx)
+/* Where a's interval lies against b's: 1 wholly below, -1 wholly at or
+ * above (two equal counts are not fewer), 0 where they overlap. */
+int judges_below(const struct stats_summary *a, const struct stats_summary *b)
 {
-	const struct per_item *w = ctx;
-	double m = summary_median_of(t, w->f, w->v, w->tc, param, w->u);
-	if (isnan(m))
-		return -1;
-	return !(m > w->within * w->least);
+	return a->ci_high < b->ci_low ? 1 : a->ci_low >= b->ci_high ? -1 : 0;
 }
 
-/* The least batch size from which the crossing per batch costs under
- * share% of the work, or -1; *largest is the largest n measured. One
- * crossing of F ns for k items of w ns each costs w + F/k per item: the
- * crossing is under share% of the work where that is within share% of w,
- * taken as the least cost per item of any n. */
-long judges_break_even(const struct claim *c, const struct summary_table *t,
-		       const char *tc, long *largest)
+int judges_parts(int won, int lost, int parts)
 {
-	const char *f = claim_get(c, "family"), *v = claim_get(c, "batch"),
-		   *pre = claim_get(c, "prefix"), *u = claim_get(c, "unit");
-	long *sizes;
-	size_t ns = summary_param_values(t, f, v, tc, pre, &sizes);
-	*largest = ns ? sizes[0] : -1;
-	char p[64];
-	struct per_item w = {.f = f, .v = v, .tc = tc, .u = u, .least = NAN};
-	for (size_t i = 0; i < ns; i++) {
-		snprintf(p, sizeof p, "%s%ld", pre, sizes[i]);
-		double m = summary_median_of(t, f, v, tc, p, u);
-		if (!isnan(m) && !(m >= w.least))
-			w.least = m;
-	}
-	free(sizes);
-	if (isnan(w.least))
-		return -1;
-	w.within = 1 + claim_num(c, "share", 0) / 100;
-	return judges_least_from(t, f, v, tc, pre, within_least, &w);
+	if (won == parts)
+		return 1;
+	if (lost == parts)
+		return 0;
+	return won && lost ? 2 : 3;
 }
 
-/* batching: at the largest batch, one crossing per batch costs less per
- * item than one per item (the intervals apart), and where the crossing
- * falls under share% of the work. */
-static int judge_batching(const struct claim *c, struct sbuf *d,
-			  const struct summary_table *t, const char *tc)
+/* Whether the locked map's overhead grows from 1 goroutine (r1) to the
+ * most (rg), by the intervals: 1 grows, -1 does not (wholly at or
+ * below), 0 open; its line into d. */
+static int contention_grows(const char *tc, const char *lk, long g,
+			    const struct summary_row *r1,
+			    const struct summary_row *rg, struct sbuf *d)
 {
-	const char *f = claim_get(c, "family"), *pre = claim_get(c, "prefix"),
-		   *u = claim_get(c, "unit");
-	long n = summary_max_param(t, f, claim_get(c, "batch"), tc, pre);
-	if (n < 1)
-		return -1;
-	char p[64];
-	snprintf(p, sizeof p, "%s%ld", pre, n);
-	long b = summary_row_of(t, f, claim_get(c, "batch"), tc, p, u);
-	long e = summary_row_of(t, f, claim_get(c, "each"), tc, p, u);
-	if (b < 0 || e < 0)
-		return -1;
-	double bm = t->rows[b].s.median, em = t->rows[e].s.median;
-	int ok = t->rows[(size_t)b].s.ci_high < t->rows[(size_t)e].s.ci_low;
+	static const char *const words[] = {
+	    "does not grow", "inconclusive (the intervals overlap)", "grows"};
+	int v = rg->d.diff_low > r1->d.diff_high    ? 1
+		: rg->d.diff_high <= r1->d.diff_low ? -1
+						    : 0;
+	char x[96], y[96];
+	units_format_ci(x, sizeof x, r1->d.diff, r1->d.diff_low,
+			r1->d.diff_high, "ns", 0);
+	units_format_ci(y, sizeof y, rg->d.diff, rg->d.diff_low,
+			rg->d.diff_high, "ns", 0);
 	sbuf_addf(d,
-		  "  - %s: at %s, `%s` %.4g %s against `%s` %.4g %s (%.3g "
-		  "times less) and `%s` %.4g %s",
-		  tc, p, claim_get(c, "batch"), bm, u, claim_get(c, "each"), em,
-		  u, em / bm, claim_get(c, "base"),
-		  summary_median_of(t, f, claim_get(c, "base"), tc, p, u), u);
-	long largest, even = judges_break_even(c, t, tc, &largest);
-	if (even > 0)
-		sbuf_addf(d,
-			  "; the crossing costs under %g%% of the work (%s "
-			  "within %g%% of its least) from %s%ld on\n",
-			  claim_num(c, "share", 0), u, claim_num(c, "share", 0),
-			  pre, even);
-	else
-		sbuf_addf(d,
-			  "; the crossing is not under %g%% of the work at "
-			  "%s%ld, the largest measured (%s more than %g%% "
-			  "above its least)\n",
-			  claim_num(c, "share", 0), pre, largest, u,
-			  claim_num(c, "share", 0));
-	return ok;
+		  "  - %s: `%s` costs %s over the bare callback with 1 "
+		  "goroutine and %s with %ld: contention %s\n",
+		  tc, lk, x, y, g, words[v + 1]);
+	return v;
 }
 
 /* contention: the locked map's overhead over its baseline grows from 1
- * goroutine to the most (the intervals apart); each remedy is faster
- * than it there (the intervals apart). */
+ * goroutine to the most; each remedy is faster than it there; each part
+ * by the intervals (a missing remedy fails its part). */
 static int judge_contention(const struct claim *c, struct sbuf *d,
 			    const struct summary_table *t, const char *tc)
 {
+	static const char *const words[] = {
+	    "does not relieve it", "inconclusive (the intervals overlap)",
+	    "relieves it"};
 	const char *f = claim_get(c, "family"), *lk = claim_get(c, "locked"),
 		   *pre = claim_get(c, "prefix"), *u = claim_get(c, "unit");
 	long g = summary_max_param(t, f, lk, tc, pre);
@@ -371,45 +307,31 @@ static int judge_contention(const struct claim *c, struct sbuf *d,
 	     rg = summary_row_of(t, f, lk, tc, pg, u);
 	if (r1 < 0 || rg < 0)
 		return -1;
-	int grows = t->rows[(size_t)rg].d.diff_low > t->rows[r1].d.diff_high;
-	sbuf_addf(d,
-		  "  - %s: `%s` costs %.4g ns over the bare callback with 1 "
-		  "goroutine and %.4g ns with %ld: contention %s\n",
-		  tc, lk, t->rows[r1].d.diff, t->rows[rg].d.diff, g,
-		  grows ? "grows" : "does not grow measurably");
-	int all = grows, any = grows;
+	int v = contention_grows(tc, lk, g, &t->rows[r1], &t->rows[rg], d);
+	int parts = 1, won = v > 0, lost = v < 0;
 	const char *rem;
 	for (size_t i = 0; (rem = claim_get_nth(c, "remedy", i)); i++) {
 		/* "VARIANT words saying what it does" */
 		size_t vl = strcspn(rem, " ");
-		char *v = xstrndup(rem, vl);
-		long r = summary_row_of(t, f, v, tc, pg, u);
-		if (r < 0) {
-			all = 0;
-			free(v);
-			continue;
+		char *rv = xstrndup(rem, vl);
+		long r = summary_row_of(t, f, rv, tc, pg, u);
+		parts++;
+		v = r < 0 ? -1 : judges_below(&t->rows[r].s, &t->rows[rg].s);
+		won += v > 0;
+		lost += v < 0;
+		if (r >= 0) {
+			char x[96], y[96];
+			judges_format_pair(&t->rows[r].s, &t->rows[rg].s, u, x,
+					   y, sizeof x);
+			sbuf_addf(d,
+				  "    - %s (`%s`): %s with %ld goroutines "
+				  "against %s: %s\n",
+				  rem + vl + strspn(rem + vl, " "), rv, x, g, y,
+				  words[v + 1]);
 		}
-		int relieves =
-		    t->rows[(size_t)r].s.ci_high < t->rows[(size_t)rg].s.ci_low;
-		all &= relieves;
-		any |= relieves;
-		sbuf_addf(
-		    d,
-		    "    - %s (`%s`): %.4g %s with %ld goroutines against "
-		    "%.4g: %s\n",
-		    rem + vl + strspn(rem + vl, " "), v, t->rows[r].s.median, u,
-		    g, t->rows[rg].s.median,
-		    relieves ? "relieves it" : "does not relieve it");
-		free(v);
+		free(rv);
 	}
-	return all ? 1 : any ? 2 : 0;
-}
-
-/* Where a's interval lies against b's: 1 wholly below, -1 wholly at or
- * above (two equal counts are not fewer), 0 where they overlap. */
-static int below(const struct stats_summary *a, const struct stats_summary *b)
-{
-	return a->ci_high < b->ci_low ? 1 : a->ci_low >= b->ci_high ? -1 : 0;
+	return judges_parts(won, lost, parts);
 }
 
 /* pool: fewer threads and a cheaper burst through the pool than direct,
@@ -442,13 +364,13 @@ static int judge_pool(const struct claim *c, struct sbuf *d,
 					   *ps = &t->rows[pt].s,
 					   *dth = &t->rows[dn].s,
 					   *pth = &t->rows[pn].s;
-		int th = below(pth, dth), ti = below(ps, ds);
+		int th = judges_below(pth, dth), ti = judges_below(ps, ds);
 		parts += 2;
 		won += (th > 0) + (ti > 0);
 		lost += (th < 0) + (ti < 0);
 		char pn_[96], dn_[96], pt_[96], dt_[96];
-		format_pair(pth, dth, "threads", pn_, dn_, sizeof pn_);
-		format_pair(ps, ds, "ns/op", pt_, dt_, sizeof pt_);
+		judges_format_pair(pth, dth, "threads", pn_, dn_, sizeof pn_);
+		judges_format_pair(ps, ds, "ns/op", pt_, dt_, sizeof pt_);
 		sbuf_addf(d,
 			  "  - %s, bursts of %s `%s` calls: %s through the "
 			  "pool, %s direct (%s); %s a burst through the pool, "
@@ -459,15 +381,11 @@ static int judge_pool(const struct claim *c, struct sbuf *d,
 	}
 	if (!measured)
 		return -1;
-	if (won == parts)
-		return 1;
-	if (!lost)
-		return 3;
-	return won ? 2 : 0;
+	return judges_parts(won, lost, parts);
 }
 
 /* A row's interval, or its median where it has none. */
-static void interval_of(const struct stats_summary *s, double *lo, double *hi)
+void judges_interval_of(const struct stats_summary *s, double *lo, double *hi)
 {
 	int has = !isnan(s->ci_low) && !isnan(s->ci_high);
 	*lo = has ? s->ci_low : s->median;
@@ -491,8 +409,8 @@ static int judge_blocking(const struct claim *c, struct sbuf *d,
 	const struct stats_summary *b = &t->rows[rb].s, *g = &t->rows[rg].s;
 	double blo, bhi, glo, ghi, calls = claim_num(c, "calls", 0),
 				   need = claim_num(c, "share", 0) * calls;
-	interval_of(b, &blo, &bhi);
-	interval_of(g, &glo, &ghi);
+	judges_interval_of(b, &blo, &bhi);
+	judges_interval_of(g, &glo, &ghi);
 	char bs[96], gs[96], over[96];
 	units_format_ci(bs, sizeof bs, b->median, blo, bhi, "threads", 0);
 	units_format_ci(gs, sizeof gs, g->median, glo, ghi, "threads", 0);
@@ -526,99 +444,6 @@ static int judge_allocates(const struct claim *c, struct sbuf *d,
 	return ok;
 }
 
-/* Two rows at one param, a and b (of family f, on tc, in unit u), for
- * the tests of sizes. */
-struct two_rows {
-	const char *f, *a, *b, *tc, *u;
-	double share;
-};
-
-/* a's interval wholly below b's. */
-static int a_below_b(const struct summary_table *t, const char *param,
-		     const void *ctx)
-{
-	const struct two_rows *x = ctx;
-	long ra = summary_row_of(t, x->f, x->a, x->tc, param, x->u),
-	     rb = summary_row_of(t, x->f, x->b, x->tc, param, x->u);
-	if (ra < 0 || rb < 0)
-		return -1; /* a size one of them lacks */
-	return t->rows[ra].s.ci_high < t->rows[rb].s.ci_low;
-}
-
-long judges_faster_from(const struct summary_table *t, const char *f,
-			const char *a, const char *b, const char *tc,
-			const char *pre, const char *u)
-{
-	struct two_rows x = {.f = f, .a = a, .b = b, .tc = tc, .u = u};
-	return judges_least_from(t, f, a, tc, pre, a_below_b, &x);
-}
-
-/* The whole interval of a's overhead under share% of its median. */
-static int overhead_under(const struct summary_table *t, const char *param,
-			  const void *ctx)
-{
-	const struct two_rows *x = ctx;
-	long r = summary_row_of(t, x->f, x->a, x->tc, param, x->u);
-	if (r < 0 || !isfinite(t->rows[r].d.diff_high))
-		return -1; /* no overhead at this size */
-	return t->rows[r].d.diff_high < x->share / 100 * t->rows[r].s.median;
-}
-
-/* The least size from which the crossing (row v over its baseline)
- * costs under share% of the whole, at it and every larger size, or -1. */
-static long cheap_from(const struct summary_table *t, const char *f,
-		       const char *v, const char *tc, const char *pre,
-		       const char *u, double share)
-{
-	struct two_rows x = {.f = f, .a = v, .tc = tc, .u = u, .share = share};
-	return judges_least_from(t, f, v, tc, pre, overhead_under, &x);
-}
-
-/* library: a C library through cgo (key cgo) beats Go's own (key go) from
- * some input size on, the intervals apart there and at every larger
- * size; and from what size the crossing is under share% of the work. */
-static int judge_library(const struct claim *c, struct sbuf *d,
-			 const struct summary_table *t, const char *tc)
-{
-	const char *f = claim_get(c, "family"), *pre = claim_get(c, "prefix"),
-		   *u = claim_get(c, "unit"), *go = claim_get(c, "go"),
-		   *cgo = claim_get(c, "cgo");
-	long n = summary_max_param(t, f, cgo, tc, pre);
-	char p[64];
-	snprintf(p, sizeof p, "%s%ld", pre, n);
-	long rc = summary_row_of(t, f, cgo, tc, p, u),
-	     rg = summary_row_of(t, f, go, tc, p, u);
-	if (n < 1 || rc < 0 || rg < 0)
-		return -1;
-	long even = judges_faster_from(t, f, cgo, go, tc, pre, u);
-	long cheap =
-	    cheap_from(t, f, cgo, tc, pre, u, claim_num(c, "share", 0));
-	char a[64], b[64];
-	units_format(a, sizeof a, t->rows[rc].s.median, u, 0);
-	units_format(b, sizeof b, t->rows[rg].s.median, u, 0);
-	if (even > 0)
-		sbuf_addf(d, "  - %s: `%s` faster than `%s` from %s%ld on; ",
-			  tc, cgo, go, pre, even);
-	else
-		sbuf_addf(d,
-			  "  - %s: `%s` faster than `%s` (the intervals "
-			  "apart) at no size up to %s%ld; ",
-			  tc, cgo, go, pre, n);
-	/* bytes a second, as a library's users quote it: n bytes in m ns */
-	sbuf_addf(d,
-		  "at %s%ld %s against %s (%.0f against %.0f MB/s); the "
-		  "crossing ",
-		  pre, n, a, b, n / t->rows[rc].s.median * 1e3,
-		  n / t->rows[rg].s.median * 1e3);
-	if (cheap > 0)
-		sbuf_addf(d, "under %g%% of the work from %s%ld on\n",
-			  claim_num(c, "share", 0), pre, cheap);
-	else
-		sbuf_addf(d, "not under %g%% of the work at any size\n",
-			  claim_num(c, "share", 0));
-	return even > 0;
-}
-
 int judges_cheaper_pair(const struct claim *c, const char *pair,
 			const struct summary_table *t, const char *tc,
 			struct sbuf *d, double *ratio)
@@ -639,7 +464,7 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 	*ratio = a->median / b->median;
 	if (d) {
 		char x[80], y[80];
-		format_pair(a, b, u, x, y, sizeof x);
+		judges_format_pair(a, b, u, x, y, sizeof x);
 		sbuf_addf(d,
 			  "  - %s: `%s` %s against %s's `%s` %s: %.3g times "
 			  "the time, %s\n",
@@ -687,7 +512,7 @@ const struct judge claims_judges[] = {
     {"batching",
      {"needs", "family", "batch", "each", "base", "prefix", "unit", "share:1"},
      NULL,
-     judge_batching},
+     sweeps_batching},
     {"contention",
      {"needs", "family", "locked", "prefix", "unit", "remedy"},
      NULL,
@@ -700,7 +525,7 @@ const struct judge claims_judges[] = {
     {"library",
      {"needs", "family", "go", "cgo", "prefix", "unit", "share:1"},
      NULL,
-     judge_library},
+     sweeps_library},
     {"allocates",
      {"needs", "family", "param", "copy", "view", "allocs:1", "bytes:1"},
      NULL,

@@ -1,6 +1,9 @@
-/* sweeps: the judges of the families that sweep what another family
- * holds at one value (cases/blocking): from what block time blocking
- * calls grow a thread each, and at what size a pool pays. */
+/* sweeps: the judges of claims over a swept size, each size judged by
+ * the intervals: from what batch size the crossing is under a share of
+ * the work, from what input size a C library beats Go's, from what
+ * block time blocking calls grow a thread each, at what size a pool
+ * pays, whether a ratio grows with a size, and whether calls move
+ * between threads. */
 #include "claimsint.h"
 
 #include "units.h"
@@ -11,6 +14,253 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct least sweeps_least_from(const struct summary_table *t, const char *f,
+			       const char *v, const char *tc, const char *pre,
+			       size_test test, const void *ctx)
+{
+	long *sizes;
+	struct least l = {-1, -1};
+	size_t n = summary_param_values(t, f, v, tc, pre, &sizes);
+	int sure = 1;
+	char p[64];
+	for (size_t i = 0; i < n; i++) { /* the largest first */
+		snprintf(p, sizeof p, "%s%ld", pre, sizes[i]);
+		int r = test(t, p, ctx);
+		if (r < 0)
+			continue; /* a size not measured */
+		if (!r)
+			break;
+		sure &= r == 1;
+		if (sure)
+			l.sure = sizes[i];
+		l.maybe = sizes[i];
+	}
+	free(sizes);
+	return l;
+}
+
+int sweeps_least_verdict(struct least l)
+{
+	return l.sure > 0 ? 1 : l.maybe > 0 ? 3 : 0;
+}
+
+void sweeps_least_words(struct sbuf *d, struct least l, const char *pre,
+			const char *none)
+{
+	if (l.sure > 0 && l.maybe == l.sure)
+		sbuf_addf(d, "from %s%ld on", pre, l.sure);
+	else if (l.sure > 0)
+		sbuf_addf(d,
+			  "from %s%ld on, perhaps from %s%ld (the intervals "
+			  "overlap between)",
+			  pre, l.sure, pre, l.maybe);
+	else if (l.maybe > 0)
+		sbuf_addf(d,
+			  "perhaps from %s%ld on: inconclusive (the intervals "
+			  "overlap)",
+			  pre, l.maybe);
+	else
+		sbuf_addstr(d, none);
+}
+
+/* Where x's interval lies against a bound: 1 wholly at or below it, 0
+ * wholly above, 3 across it. */
+static int under(double lo, double hi, double bound)
+{
+	return hi <= bound ? 1 : lo > bound ? 0 : 3;
+}
+
+/* The batching judge's size test: the cost per item within a share of
+ * the least of any size (the row least), by the interval of their
+ * ratio; the least within itself. */
+struct per_item {
+	const char *f, *v, *tc, *u;
+	const struct stats_summary *least;
+	double within;
+};
+
+static int within_least(const struct summary_table *t, const char *param,
+			const void *ctx)
+{
+	const struct per_item *w = ctx;
+	long r = summary_row_of(t, w->f, w->v, w->tc, param, w->u);
+	if (r < 0)
+		return -1;
+	const struct stats_summary *s = &t->rows[r].s;
+	if (s == w->least)
+		return 1;
+	double lo, hi, llo, lhi;
+	judges_interval_of(s, &lo, &hi);
+	judges_interval_of(w->least, &llo, &lhi);
+	return under(lo / lhi, hi / llo, w->within);
+}
+
+struct least sweeps_break_even(const struct claim *c,
+			       const struct summary_table *t, const char *tc,
+			       long *largest)
+{
+	const char *f = claim_get(c, "family"), *v = claim_get(c, "batch"),
+		   *pre = claim_get(c, "prefix"), *u = claim_get(c, "unit");
+	long *sizes;
+	size_t ns = summary_param_values(t, f, v, tc, pre, &sizes);
+	*largest = ns ? sizes[0] : -1;
+	char p[64];
+	struct per_item w = {.f = f, .v = v, .tc = tc, .u = u};
+	for (size_t i = 0; i < ns; i++) {
+		snprintf(p, sizeof p, "%s%ld", pre, sizes[i]);
+		long r = summary_row_of(t, f, v, tc, p, u);
+		if (r >= 0 && !isnan(t->rows[r].s.median) &&
+		    (!w.least || t->rows[r].s.median < w.least->median))
+			w.least = &t->rows[r].s;
+	}
+	free(sizes);
+	if (!w.least)
+		return (struct least){-1, -1};
+	w.within = 1 + claim_num(c, "share", 0) / 100;
+	return sweeps_least_from(t, f, v, tc, pre, within_least, &w);
+}
+
+/* batching: at the largest batch, one crossing per batch costs less per
+ * item than one per item (the intervals apart; wholly at or above it
+ * does not hold), and where the crossing falls under share% of the
+ * work. */
+int sweeps_batching(const struct claim *c, struct sbuf *d,
+		    const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *pre = claim_get(c, "prefix"),
+		   *u = claim_get(c, "unit");
+	long n = summary_max_param(t, f, claim_get(c, "batch"), tc, pre);
+	if (n < 1)
+		return -1;
+	char p[64];
+	snprintf(p, sizeof p, "%s%ld", pre, n);
+	long b = summary_row_of(t, f, claim_get(c, "batch"), tc, p, u);
+	long e = summary_row_of(t, f, claim_get(c, "each"), tc, p, u);
+	long k = summary_row_of(t, f, claim_get(c, "base"), tc, p, u);
+	if (b < 0 || e < 0)
+		return -1;
+	const struct stats_summary *bs = &t->rows[b].s, *es = &t->rows[e].s;
+	int v = judges_below(bs, es);
+	char x[96], y[96], z[96] = "not measured";
+	judges_format_pair(bs, es, u, x, y, sizeof x);
+	if (k >= 0)
+		units_format_ci(z, sizeof z, t->rows[k].s.median,
+				t->rows[k].s.ci_low, t->rows[k].s.ci_high, u,
+				0);
+	sbuf_addf(d,
+		  "  - %s: at %s, `%s` %s against `%s` %s (%.3g times less%s) "
+		  "and `%s` %s",
+		  tc, p, claim_get(c, "batch"), x, claim_get(c, "each"), y,
+		  es->median / bs->median,
+		  v == 0 ? ": inconclusive, the intervals overlap" : "",
+		  claim_get(c, "base"), z);
+	long largest;
+	struct least even = sweeps_break_even(c, t, tc, &largest);
+	double share = claim_num(c, "share", 0);
+	char none[160];
+	snprintf(none, sizeof none,
+		 "not at %s%ld, the largest measured (%s more than %g%% above "
+		 "its least)",
+		 pre, largest, u, share);
+	sbuf_addf(d,
+		  "; the crossing costs under %g%% of the work (%s within "
+		  "%g%% of its least) ",
+		  share, u, share);
+	sweeps_least_words(d, even, pre, none);
+	sbuf_addstr(d, "\n");
+	return v > 0 ? 1 : v < 0 ? 0 : 3;
+}
+
+/* Two rows at one param, a and b (of family f, on tc, in unit u), for
+ * the tests of sizes. */
+struct two_rows {
+	const char *f, *a, *b, *tc, *u;
+	double share;
+};
+
+/* a's interval wholly below b's (1), wholly at or above it (0), across
+ * it (3). */
+static int a_below_b(const struct summary_table *t, const char *param,
+		     const void *ctx)
+{
+	const struct two_rows *x = ctx;
+	long ra = summary_row_of(t, x->f, x->a, x->tc, param, x->u),
+	     rb = summary_row_of(t, x->f, x->b, x->tc, param, x->u);
+	if (ra < 0 || rb < 0)
+		return -1; /* a size one of them lacks */
+	int v = judges_below(&t->rows[ra].s, &t->rows[rb].s);
+	return v == 1 ? 1 : v < 0 ? 0 : 3;
+}
+
+struct least sweeps_faster_from(const struct summary_table *t, const char *f,
+				const char *a, const char *b, const char *tc,
+				const char *pre, const char *u)
+{
+	struct two_rows x = {.f = f, .a = a, .b = b, .tc = tc, .u = u};
+	return sweeps_least_from(t, f, a, tc, pre, a_below_b, &x);
+}
+
+/* The interval of a's overhead against share% of its median. */
+static int overhead_under(const struct summary_table *t, const char *param,
+			  const void *ctx)
+{
+	const struct two_rows *x = ctx;
+	long r = summary_row_of(t, x->f, x->a, x->tc, param, x->u);
+	if (r < 0 || !isfinite(t->rows[r].d.diff_high))
+		return -1; /* no overhead at this size */
+	double bound = x->share / 100 * t->rows[r].s.median;
+	if (t->rows[r].d.diff_high < bound)
+		return 1;
+	return t->rows[r].d.diff_low >= bound ? 0 : 3;
+}
+
+/* The least size from which the crossing (row v over its baseline)
+ * costs under share% of the whole, at it and every larger size. */
+static struct least cheap_from(const struct summary_table *t, const char *f,
+			       const char *v, const char *tc, const char *pre,
+			       const char *u, double share)
+{
+	struct two_rows x = {.f = f, .a = v, .tc = tc, .u = u, .share = share};
+	return sweeps_least_from(t, f, v, tc, pre, overhead_under, &x);
+}
+
+/* library: a C library through cgo (key cgo) beats Go's own (key go) from
+ * some input size on, the intervals apart there and at every larger
+ * size; and from what size the crossing is under share% of the work. */
+int sweeps_library(const struct claim *c, struct sbuf *d,
+		   const struct summary_table *t, const char *tc)
+{
+	const char *f = claim_get(c, "family"), *pre = claim_get(c, "prefix"),
+		   *u = claim_get(c, "unit"), *go = claim_get(c, "go"),
+		   *cgo = claim_get(c, "cgo");
+	long n = summary_max_param(t, f, cgo, tc, pre);
+	char p[64];
+	snprintf(p, sizeof p, "%s%ld", pre, n);
+	long rc = summary_row_of(t, f, cgo, tc, p, u),
+	     rg = summary_row_of(t, f, go, tc, p, u);
+	if (n < 1 || rc < 0 || rg < 0)
+		return -1;
+	struct least even = sweeps_faster_from(t, f, cgo, go, tc, pre, u);
+	double share = claim_num(c, "share", 0);
+	struct least cheap = cheap_from(t, f, cgo, tc, pre, u, share);
+	const struct stats_summary *cs = &t->rows[rc].s, *gs = &t->rows[rg].s;
+	char a[96], b[96], none[96];
+	judges_format_pair(cs, gs, u, a, b, sizeof a);
+	snprintf(none, sizeof none,
+		 "(the intervals apart) at no size up to %s%ld", pre, n);
+	sbuf_addf(d, "  - %s: `%s` faster than `%s` ", tc, cgo, go);
+	sweeps_least_words(d, even, pre, none);
+	/* bytes a second, as a library's users quote it: n bytes in m ns */
+	sbuf_addf(d,
+		  "; at %s%ld %s against %s (%.0f against %.0f MB/s); the "
+		  "crossing under %g%% of the work ",
+		  pre, n, a, b, n / cs->median * 1e3, n / gs->median * 1e3,
+		  share);
+	sweeps_least_words(d, cheap, pre, "at no size");
+	sbuf_addstr(d, "\n");
+	return sweeps_least_verdict(even);
+}
+
 /* The threads that blocking in C grew over blocking in Go at one param:
  * at least share of a thread a call. */
 struct blocked {
@@ -18,22 +268,36 @@ struct blocked {
 	double need;
 };
 
-/* The threads blocking in C grew over blocking in Go at param: NaN when
- * either is not measured there. */
-static double threads_over(const struct summary_table *t,
-			   const struct blocked *x, const char *param)
+/* The threads blocking in C grew over blocking in Go at param, with the
+ * interval the two rows' intervals allow: 0 when either is not measured
+ * there. */
+static int threads_over(const struct summary_table *t, const struct blocked *x,
+			const char *param, double *over, double *lo, double *hi)
 {
-	return summary_median_of(t, x->f, x->blocked, x->tc, param, "threads") -
-	       summary_median_of(t, x->f, x->baseline, x->tc, param, "threads");
+	long rb = summary_row_of(t, x->f, x->blocked, x->tc, param, "threads"),
+	     rg = summary_row_of(t, x->f, x->baseline, x->tc, param, "threads");
+	if (rb < 0 || rg < 0)
+		return 0;
+	const struct stats_summary *b = &t->rows[rb].s, *g = &t->rows[rg].s;
+	double blo, bhi, glo, ghi;
+	judges_interval_of(b, &blo, &bhi);
+	judges_interval_of(g, &glo, &ghi);
+	*over = b->median - g->median;
+	*lo = blo - ghi;
+	*hi = bhi - glo;
+	return 1;
 }
 
+/* At least share of a thread a call: 1 the least growth the intervals
+ * allow reaches it, 0 the most does not, else 3. */
 static int thread_a_call(const struct summary_table *t, const char *param,
 			 const void *ctx)
 {
-	double over = threads_over(t, ctx, param);
-	if (isnan(over))
+	const struct blocked *x = ctx;
+	double over, lo, hi;
+	if (!threads_over(t, x, param, &over, &lo, &hi))
 		return -1;
-	return over >= ((const struct blocked *)ctx)->need;
+	return lo >= x->need ? 1 : hi < x->need ? 0 : 3;
 }
 
 int sweeps_blocking(const struct claim *c, struct sbuf *d,
@@ -49,78 +313,111 @@ int sweeps_blocking(const struct claim *c, struct sbuf *d,
 	long *v;
 	size_t n = summary_param_values(t, x.f, x.blocked, tc, pre, &v);
 	struct sbuf at = {0};
-	char p[64];
+	char p[64], o[96];
 	for (size_t i = n; i-- > 0;) { /* least first */
 		snprintf(p, sizeof p, "%s%ld", pre, v[i]);
-		double over = threads_over(t, &x, p);
-		if (!isnan(over))
-			sbuf_addf(&at, "%s%.4g at %s", at.len ? ", " : "", over,
-				  p);
+		double over, lo, hi;
+		if (!threads_over(t, &x, p, &over, &lo, &hi))
+			continue;
+		units_format_ci(o, sizeof o, over, lo, hi, "threads", 0);
+		sbuf_addf(&at, "%s%s at %s", at.len ? ", " : "", o, p);
 	}
 	free(v);
 	if (!at.len)
 		return -1;
-	long from =
-	    judges_least_from(t, x.f, x.blocked, tc, pre, thread_a_call, &x);
+	struct least from =
+	    sweeps_least_from(t, x.f, x.blocked, tc, pre, thread_a_call, &x);
+	char none[96];
+	snprintf(none, sizeof none, "at no %s measured", pre);
 	sbuf_addf(d,
 		  "  - %s: the threads %g calls blocking in C grew over the "
 		  "same in Go: %s; at least %g%% of a thread a call ",
 		  tc, calls, at.buf, 100 * claim_num(c, "share", 0));
 	sbuf_free(&at);
-	if (from > 0)
-		sbuf_addf(d, "from %s%ld on\n", pre, from);
-	else
-		sbuf_addf(d, "at no %s measured\n", pre);
-	return from > 0;
+	sweeps_least_words(d, from, pre, none);
+	sbuf_addstr(d, "\n");
+	return sweeps_least_verdict(from);
 }
 
 /* One row's threads and time, for a pool's line. */
 static int threads_and_time(const struct summary_table *t, const char *f,
 			    const char *v, const char *tc, const char *p,
-			    double *threads, const struct stats_summary **s)
+			    const struct stats_summary **threads,
+			    const struct stats_summary **s)
 {
-	long r = summary_row_of(t, f, v, tc, p, "ns/op");
-	*threads = summary_median_of(t, f, v, tc, p, "threads");
-	if (r < 0 || isnan(*threads))
+	long r = summary_row_of(t, f, v, tc, p, "ns/op"),
+	     k = summary_row_of(t, f, v, tc, p, "threads");
+	if (r < 0 || k < 0)
 		return 0;
+	*threads = &t->rows[k].s;
 	*s = &t->rows[r].s;
 	return 1;
 }
 
-/* One pair "POOLED DIRECT [PARAM]": a line, and the least pool size that
- * grows fewer threads than the direct calls, not dearer, or -1; -2 when
- * a row is missing. */
-static long pool_pays(const struct claim *c, const char *pair,
-		      const struct summary_table *t, const char *tc,
-		      struct sbuf *d)
+/* A row's threads with the interval judges_interval_of gives it. */
+static void format_threads(char *buf, size_t len, const struct stats_summary *s)
+{
+	double lo, hi;
+	judges_interval_of(s, &lo, &hi);
+	units_format_ci(buf, len, s->median, lo, hi, "threads", 0);
+}
+
+/* Whether a pool of one size pays against the direct calls: 1 fewer
+ * threads (the intervals apart) and not dearer (its time's interval not
+ * wholly above theirs), 0 dearer or not fewer (its threads' interval
+ * wholly at or above theirs), else 3; its words into d. */
+static int pool_size_pays(const struct stats_summary *pth,
+			  const struct stats_summary *ps,
+			  const struct stats_summary *dth,
+			  const struct stats_summary *ds, struct sbuf *d)
+{
+	static const char *const fewer_words[] = {"not fewer", "inconclusive",
+						  "fewer"};
+	double plo, phi, dlo, dhi;
+	judges_interval_of(pth, &plo, &phi);
+	judges_interval_of(dth, &dlo, &dhi);
+	int fewer = phi < dlo ? 1 : plo >= dhi ? -1 : 0;
+	int dearer = ps->ci_low > ds->ci_high;
+	char a[96], b[96];
+	format_threads(a, sizeof a, pth);
+	units_format_ci(b, sizeof b, ps->median, ps->ci_low, ps->ci_high,
+			"ns/op", 0);
+	sbuf_addf(d, " %s, %s (%s, %s);", a, b, fewer_words[fewer + 1],
+		  dearer ? "dearer" : "not dearer");
+	return dearer || fewer < 0 ? 0 : fewer ? 1 : 3;
+}
+
+/* One pair "POOLED DIRECT [PARAM]": a line, and whether some pool size
+ * pays (1), none does (0), the intervals cannot tell (3), or a row is
+ * missing (-1); the least size that pays is named. */
+static int pool_pays(const struct claim *c, const char *pair,
+		     const struct summary_table *t, const char *tc,
+		     struct sbuf *d)
 {
 	const char *f = claim_get(c, "family"), *pre = claim_get(c, "prefix");
 	char pv[64] = "", dv[64] = "", dp[64] = "";
 	sscanf(pair, "%63s %63s %63s", pv, dv, dp);
-	double dth, pth;
-	const struct stats_summary *ds, *ps;
+	const struct stats_summary *dth, *ds, *pth, *ps;
 	if (!threads_and_time(t, f, dv, tc, dp, &dth, &ds))
-		return -2;
+		return -1;
 	char a[96], b[96];
+	format_threads(b, sizeof b, dth);
 	units_format(a, sizeof a, ds->median, "ns/op", 0);
-	sbuf_addf(d, "  - %s, `%s` against `%s`%s%s (%.4g threads, %s):", tc,
-		  pv, dv, dp[0] ? " " : "", dp, dth, a);
+	sbuf_addf(d, "  - %s, `%s` against `%s`%s%s (%s, %s):", tc, pv, dv,
+		  dp[0] ? " " : "", dp, b, a);
 	long *v, least = -1;
+	int open = 0;
 	size_t n = summary_param_values(t, f, pv, tc, pre, &v);
 	char p[64];
 	for (size_t i = n; i-- > 0;) { /* least first */
 		snprintf(p, sizeof p, "%s%ld", pre, v[i]);
 		if (!threads_and_time(t, f, pv, tc, p, &pth, &ps))
 			continue;
-		int fewer = pth < dth;
-		int dearer = ps->ci_low > ds->ci_high;
-		units_format_ci(b, sizeof b, ps->median, ps->ci_low,
-				ps->ci_high, "ns/op", 0);
-		sbuf_addf(d, " %s %.4g threads, %s (%s, %s);", p, pth, b,
-			  fewer ? "fewer" : "not fewer",
-			  dearer ? "dearer" : "not dearer");
-		if (fewer && !dearer && least < 0)
+		sbuf_addf(d, " %s", p);
+		int r = pool_size_pays(pth, ps, dth, ds, d);
+		if (r == 1 && least < 0)
 			least = v[i];
+		open |= r == 3;
 	}
 	free(v);
 	if (least > 0)
@@ -128,25 +425,30 @@ static long pool_pays(const struct claim *c, const char *pair,
 			  " the least size with fewer threads at no "
 			  "higher cost: %s%ld\n",
 			  pre, least);
+	else if (open)
+		sbuf_addf(d, " inconclusive: no size measured has fewer "
+			     "threads at no higher cost with the intervals "
+			     "apart, and some overlap\n");
 	else
 		sbuf_addf(d, " no size measured has fewer threads at no "
 			     "higher cost\n");
-	return least;
+	return least > 0 ? 1 : open ? 3 : 0;
 }
 
 int sweeps_pool(const struct claim *c, struct sbuf *d,
 		const struct summary_table *t, const char *tc)
 {
 	const char *pair;
-	size_t measured = 0, pays = 0;
+	int measured = 0, pays = 0, lost = 0;
 	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
-		long least = pool_pays(c, pair, t, tc, d);
-		measured += least != -2;
-		pays += least > 0;
+		int v = pool_pays(c, pair, t, tc, d);
+		measured += v >= 0;
+		pays += v == 1;
+		lost += v == 0;
 	}
 	if (!measured)
 		return -1;
-	return pays == measured ? 1 : pays ? 2 : 0;
+	return judges_parts(pays, lost, measured);
 }
 
 /* The row of the crossing v at param p in ns/op with its ratio over its

@@ -304,13 +304,13 @@ static void claims_are_the_summary(void **state)
 		const char *family, *variant, *param, *unit, *col, *fmt;
 	} figs[] = {
 	    {"batch", "go->c(batch)", "n=4096", "ns/item", "median",
-	     "`go->c(batch)` %.4g ns/item"},
+	     "`go->c(batch)` %.3g ["},
 	    {"batch", "go->c(each)", "n=4096", "ns/item", "median",
-	     "`go->c(each)` %.4g ns/item"},
+	     "`go->c(each)` %.3g ["},
 	    {"handles", "rwmutex-map(mutex-id)", "goroutines=1", "ns/op",
-	     "overhead", "callback with 1 goroutine and "},
+	     "overhead", "`rwmutex-map(mutex-id)` costs %.3g ["},
 	    {"handles", "sharded-map(object-key)", "goroutines=4", "ns/op",
-	     "median", "(`sharded-map(object-key)`): %.4g ns/op"},
+	     "median", "(`sharded-map(object-key)`): %.3g ["},
 	    {"threads", "sleep(c)", "goroutines=64", "threads", "median",
 	     "grew the process to %.4g ["},
 	    {"threads", "go->c(pool)", "goroutines=64", "threads", "median",
@@ -321,14 +321,9 @@ static void claims_are_the_summary(void **state)
 	     "allocs/op, %.4g B/op"},
 	};
 	for (size_t i = 0; i < sizeof figs / sizeof *figs; i++) {
-		/* a fmt without a number follows the figure */
-		int after = !strchr(figs[i].fmt, '%');
-		char *f = figure(&t, figs[i].family, figs[i].variant,
-				 figs[i].param, figs[i].unit, figs[i].col,
-				 after ? "costs %.4g ns over the bare "
-				       : figs[i].fmt);
-		char *want = xasprintf("%s%s", f, after ? figs[i].fmt : "");
-		free(f);
+		char *want =
+		    figure(&t, figs[i].family, figs[i].variant, figs[i].param,
+			   figs[i].unit, figs[i].col, figs[i].fmt);
 		if (!strstr(sb.buf, want))
 			fail_msg("report.md lacks '%s'", want);
 		free(want);
@@ -451,6 +446,7 @@ static void assert_verdict(const char *rows, const char *claim,
 #define NOT	"**does not hold**."
 #define SOME	"**holds only for some toolchains**."
 #define PART	"**holds only in part**."
+#define OPEN	"**inconclusive**: the intervals overlap."
 
 /* go->c and go->go of a toolchain, each with an interval of no width
  * (the boundary tests) */
@@ -730,8 +726,12 @@ static void disturbed_inconclusive(void **state)
 
 #define BATCHING "*Batching amortises"
 
+/* The half-width of batch_rows' intervals, as a share of the median. */
+static double batch_w = 0.01;
+
 /* Rows of the batch family: go->c(batch) per item at n=1..16 as given,
- * go->c(each) and c->c at n=16, with the intervals given. */
+ * each +-batch_w but n=16's top at batch_hi; go->c(each) and c->c at
+ * n=16, with the intervals given. */
 static char *batch_rows(const double *batch, double batch_hi, double each_lo)
 {
 	struct sbuf sb = {0};
@@ -740,8 +740,8 @@ static char *batch_rows(const double *batch, double batch_hi, double each_lo)
 		    &sb,
 		    "batch,go->c(batch),go1.26.8,n=%d,ns/item,%.17g,%.17g,"
 		    "%.17g,,,,ok\n",
-		    n, batch[i], batch[i] * 0.99,
-		    n == 16 ? batch_hi : batch[i] * 1.01);
+		    n, batch[i], batch[i] * (1 - batch_w),
+		    n == 16 ? batch_hi : batch[i] * (1 + batch_w));
 	sbuf_addf(&sb,
 		  "batch,go->c(each),go1.26.8,n=16,ns/item,30,%.17g,31,,,,ok\n"
 		  "batch,c->c,go1.26.8,n=16,ns/item,8,7.9,8.1,,,,ok\n",
@@ -749,9 +749,24 @@ static char *batch_rows(const double *batch, double batch_hi, double each_lo)
 	return sb.buf;
 }
 
+/* The break-even said for the batch rows of series (+-w each). */
+static void assert_break_even(const double *series, double w, const char *want)
+{
+	batch_w = w;
+	char *rows = batch_rows(series, series[4] * (1 + w), 30);
+	char *c = claims_of(rows);
+	if (!strstr(c, want))
+		fail_msg("no '%s' in:\n%s", want, strstr(c, BATCHING));
+	free(c);
+	free(rows);
+	batch_w = 0.01;
+}
+
 /* Batching holds when per batch is below per item at the largest n, the
- * intervals apart (touching is not); the break-even is the least n from
- * which ns/item stays within 10% of its least (at 10% exactly: within). */
+ * intervals apart; touching is inconclusive, wholly at or above does not
+ * hold. The break-even is the least n from which ns/item stays within
+ * 10% of its least, by the interval of their ratio: surely from where
+ * that interval lies within, perhaps from where it overlaps 1.1. */
 static void claim_batching_bounds(void **state)
 {
 	(void)state;
@@ -759,24 +774,52 @@ static void claim_batching_bounds(void **state)
 	char *rows = batch_rows(series, 10.5, 10.51);
 	assert_verdict(rows, BATCHING, HOLDS);
 	char *c = claims_of(rows);
-	assert_non_null(strstr(c, "from n=8 on"));
-	assert_non_null(strstr(c, "at n=16, `go->c(batch)` 10 ns/item "
-				  "against `go->c(each)` 30 ns/item (3 times "
-				  "less) and `c->c` 8 ns/item"));
+	assert_non_null(strstr(c, "at n=16, `go->c(batch)` 10 [9.9, 10.5] "
+				  "ns/item against `go->c(each)` 30 [10.5, 31] "
+				  "ns/item (3 times less) and `c->c` 8 [7.9, "
+				  "8.1] ns/item"));
 	free(c);
 	free(rows);
 	rows = batch_rows(series, 10.5, 10.5);
+	assert_verdict(rows, BATCHING, OPEN);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "(3 times less: inconclusive, the intervals "
+				  "overlap)"));
+	free(c);
+	free(rows);
+	const double dear[] = {100, 50, 40, 35, 32};
+	rows = batch_rows(dear, 32.3, 29);
 	assert_verdict(rows, BATCHING, NOT);
 	free(rows);
-	const double flat[] = {100, 50, 10.99, 10.5, 10};
-	rows = batch_rows(flat, 10.5, 10.51);
+	const double flat[] = {100, 50, 10.8, 10.5, 10};
+	assert_break_even(flat, 0.001, "of its least) from n=4 on\n");
+	const double edge[] = {100, 50, 11, 10.5, 10};
+	assert_break_even(edge, 0.001,
+			  "of its least) from n=8 on, perhaps from n=4 (the "
+			  "intervals overlap between)\n");
+	const double rising[] = {100, 50, 10, 10.5, 11.2};
+	assert_break_even(rising, 0.03,
+			  "of its least) perhaps from n=4 on: inconclusive "
+			  "(the intervals overlap)\n");
+	/* the largest n surely more than 10% above the least: no size from
+	 * which it stays under, said so, never "n=-1" */
+	assert_break_even(rising, 0.001,
+			  "of its least) not at n=16, the largest measured "
+			  "(ns/item more than 10% above its least)\n");
+	/* the least within itself, however wide its interval (10 [9.99,
+	 * 11.5] at n=16) */
+	batch_w = 0.001;
+	rows = batch_rows(flat, 11.5, 30);
+	batch_w = 0.01;
 	c = claims_of(rows);
-	assert_non_null(strstr(c, "from n=4 on"));
+	assert_non_null(strstr(c, "of its least) from n=4 on\n"));
 	free(c);
 	free(rows);
 	/* a size not measured (n=8 here) is passed over, not the end */
 	{
-		char *full = batch_rows(flat, 10.5, 10.51), *cut = xstrdup("");
+		batch_w = 0.001;
+		char *full = batch_rows(flat, 10.01, 30), *cut = xstrdup("");
+		batch_w = 0.01;
 		for (char *l = full; *l;) {
 			size_t n = strcspn(l, "\n") + 1;
 			if (strncmp(l, "batch,go->c(batch),go1.26.8,n=8,",
@@ -790,21 +833,11 @@ static void claim_batching_bounds(void **state)
 		}
 		assert_int_equal(strlen(full) - strlen(cut) > 0, 1);
 		c = claims_of(cut);
-		assert_non_null(strstr(c, "from n=4 on"));
+		assert_non_null(strstr(c, "from n=4 on\n"));
 		free(c);
 		free(cut);
 		free(full);
 	}
-	/* the largest n more than 10% above the least: no size from which
-	 * it stays under, said so, never "n=-1" */
-	const double rising[] = {100, 50, 10, 10.5, 11.2};
-	rows = batch_rows(rising, 11.3, 11.4);
-	c = claims_of(rows);
-	assert_null(strstr(c, "n=-1"));
-	assert_non_null(strstr(c, "the crossing is not under 10% of the work "
-				  "at n=16, the largest measured"));
-	free(c);
-	free(rows);
 }
 
 #define LIBRARY                                                                \
@@ -844,17 +877,30 @@ static void claim_library_bounds(void **state)
 	assert_verdict(rows, LIBRARY, HOLDS);
 	char *c = claims_of(rows);
 	if (!strstr(c, "`crc32(cgo)` faster than `crc32(go)` from bytes=16 "
-		       "on; at bytes=256 500 ns against 1 µs (512 against 256 "
-		       "MB/s); the crossing under 10% of the work from "
-		       "bytes=256 on"))
+		       "on; at bytes=256 500 [495, 505] ns against 1 [0.99, "
+		       "1.01] µs (512 against 256 MB/s); the crossing under "
+		       "10% of the work from bytes=256 on\n"))
 		fail_msg("%s", strstr(c, "zlib's"));
 	free(c);
 	free(rows);
-	/* at bytes=16 the intervals overlap: faster from 256 only */
+	/* at bytes=16 the intervals overlap: faster from 256 surely,
+	 * perhaps from 16 */
 	const double touch[] = {50, 98.5, 500};
 	rows = library_rows(go, touch, ov);
+	assert_verdict(rows, LIBRARY, HOLDS);
 	c = claims_of(rows);
-	assert_non_null(strstr(c, "from bytes=256 on; at"));
+	assert_non_null(strstr(c, "from bytes=256 on, perhaps from bytes=16 "
+				  "(the intervals overlap between); at"));
+	free(c);
+	free(rows);
+	/* overlapping at the largest size: inconclusive, perhaps from 16 */
+	const double even[] = {50, 90, 1000};
+	rows = library_rows(go, even, ov);
+	assert_verdict(rows, LIBRARY, OPEN);
+	c = claims_of(rows);
+	assert_non_null(strstr(c, "faster than `crc32(go)` perhaps from "
+				  "bytes=16 on: inconclusive (the intervals "
+				  "overlap); at"));
 	free(c);
 	free(rows);
 	/* a size Go was not measured at is passed over, not the end */
@@ -877,11 +923,20 @@ static void claim_library_bounds(void **state)
 				  "apart) at no size up to bytes=256"));
 	free(c);
 	free(rows);
-	/* 47.7 ns of 500 is 9.5%, but its interval reaches 50.1 (10.02%) */
-	const double tight[] = {40, 20, 47.7};
+	/* 47.7 ns of 500 is 9.5%, but its interval reaches 50.1 (10.02%):
+	 * open; 52.7 [50.065, 55.3]: wholly at or above, at no size */
+	const double tight[] = {40, 20, 47.7}, over[] = {40, 20, 52.7};
 	rows = library_rows(go, cgo, tight);
 	c = claims_of(rows);
-	assert_non_null(strstr(c, "the crossing not under 10% of the work"));
+	assert_non_null(strstr(c, "the crossing under 10% of the work perhaps "
+				  "from bytes=256 on: inconclusive (the "
+				  "intervals overlap)\n"));
+	free(c);
+	free(rows);
+	rows = library_rows(go, cgo, over);
+	c = claims_of(rows);
+	assert_non_null(
+	    strstr(c, "the crossing under 10% of the work at no size\n"));
 	free(c);
 	free(rows);
 }
@@ -1267,60 +1322,76 @@ static void cheaper_advice(void **state)
 
 #define BLOCKING_FROM "*Blocking C calls grow one OS thread each, once"
 
-/* The blocking family's block sweep: sleep(c) grew c[i] threads at
- * block_us=10, 100, 1000, sleep(go) 5 at each. */
-static char *block_rows(const double *c)
+/* The blocking family's block sweep: sleep(c) grew c[i] [c[i] - w,
+ * c[i] + w] threads at block_us=10, 100, 1000, sleep(go) 5 at each. */
+static char *block_rows(const double *c, double w)
 {
 	struct sbuf sb = {0};
 	for (int i = 0, us = 10; i < 3; i++, us *= 10)
 		sbuf_addf(&sb,
 			  "blocking,sleep(c),go1.26.8,block_us=%d,threads,"
-			  "%.17g,,,,,,ok\nblocking,sleep(go),go1.26.8,"
-			  "block_us=%d,threads,5,,,,,,ok\n",
-			  us, c[i], us);
+			  "%.17g,%.17g,%.17g,,,,ok\nblocking,sleep(go),"
+			  "go1.26.8,block_us=%d,threads,5,5,5,,,,ok\n",
+			  us, c[i], c[i] - w, c[i] + w, us);
 	return sb.buf;
 }
 
+/* The blocking sweep's claim on block_rows(c, w): its verdict, and its
+ * line holds want. */
+static void assert_block_sweep(const double *c, double w, const char *verdict,
+			       const char *want)
+{
+	char *rows = block_rows(c, w);
+	assert_verdict(rows, BLOCKING_FROM, verdict);
+	char *out = claims_of(rows);
+	if (!strstr(out, want))
+		fail_msg("no '%s' in:\n%s", want, strstr(out, BLOCKING_FROM));
+	free(out);
+	free(rows);
+}
+
 /* A thread a call (90% of 64: 57.6 more than Go's) from the least block
- * time from which it holds at every longer one. */
+ * time from which the least growth the intervals allow reaches it at
+ * every longer one; perhaps from where the most does. */
 static void claim_blocking_sweep_bounds(void **state)
 {
 	(void)state;
 	const double from100[] = {8, 62.6, 63}, from1000[] = {63, 8, 62.6},
 		     none[] = {8, 8, 62.5};
-	char *rows = block_rows(from100);
-	assert_verdict(rows, BLOCKING_FROM, HOLDS);
-	char *c = claims_of(rows);
-	assert_non_null(strstr(c, "grew over the same in Go: 3 at block_us=10, "
-				  "57.6 at block_us=100, 58 at block_us=1000; "
-				  "at least 90% of a thread a call from "
-				  "block_us=100 on\n"));
-	free(c);
-	free(rows);
-	rows = block_rows(from1000);
-	c = claims_of(rows);
-	assert_non_null(strstr(c, "a thread a call from block_us=1000 on"));
-	free(c);
-	free(rows);
-	rows = block_rows(none);
-	assert_verdict(rows, BLOCKING_FROM, NOT);
-	c = claims_of(rows);
-	assert_non_null(strstr(c, "a thread a call at no block_us= measured"));
-	free(c);
-	free(rows);
+	assert_block_sweep(from100, 0, HOLDS,
+			   "grew over the same in Go: 3 [3, 3] threads at "
+			   "block_us=10, 57.6 [57.6, 57.6] threads at "
+			   "block_us=100, 58 [58, 58] threads at "
+			   "block_us=1000; at least 90% of a thread a call "
+			   "from block_us=100 on\n");
+	assert_block_sweep(from1000, 0, HOLDS,
+			   "a thread a call from block_us=1000 on\n");
+	assert_block_sweep(none, 0, NOT,
+			   "a thread a call at no block_us= measured\n");
+	/* 56.6 to 58.6 at 100, 57 to 59 at 1000: perhaps from 100 */
+	assert_block_sweep(from100, 1, OPEN,
+			   "57.6 [56.6, 58.6] threads at block_us=100, 58 "
+			   "[57, 59] threads at block_us=1000; at least 90% "
+			   "of a thread a call perhaps from block_us=100 on: "
+			   "inconclusive (the intervals overlap)\n");
+	const double sure[] = {8, 62.6, 63.6};
+	assert_block_sweep(sure, 1, HOLDS,
+			   "from block_us=1000 on, perhaps from block_us=100 "
+			   "(the intervals overlap between)\n");
 }
 
 #define POOL_SIZE "*Some size of worker pool"
 
-/* The pool sweep: go->c direct (6 threads, 100 [95, 105] ns) and through
- * pools of 2 and 8 (threads th[i], time lo[i] to lo[i] + 10); the 1 ms
- * sleep pair only at pool=2, dearer, so that it never pays. */
+/* The pool sweep: go->c direct (6 [5.5, 6.5] threads, 100 [95, 105] ns)
+ * and through pools of 2 and 8 (threads th[i] [th[i] - 0.5, th[i] +
+ * 0.5], time lo[i] to lo[i] + 10); the 1 ms sleep pair only at pool=2,
+ * dearer, so that it never pays. */
 static char *pool_sweep_rows(const double *th, const double *lo)
 {
 	struct sbuf sb = {0};
 	sbuf_addstr(&sb,
 		    "blocking,go->c,go1.26.8,,ns/op,100,95,105,,,,ok\n"
-		    "blocking,go->c,go1.26.8,,threads,6,,,,,,ok\n"
+		    "blocking,go->c,go1.26.8,,threads,6,5.5,6.5,,,,ok\n"
 		    "blocking,sleep(c),go1.26.8,block_us=1000,ns/op,10,9,"
 		    "11,,,,ok\nblocking,sleep(c),go1.26.8,block_us=1000,"
 		    "threads,26,,,,,,ok\n\"blocking\",\"sleep(c,pool)\","
@@ -1330,41 +1401,61 @@ static char *pool_sweep_rows(const double *th, const double *lo)
 		sbuf_addf(&sb,
 			  "\"blocking\",\"go->c(pool)\",go1.26.8,pool=%d,ns/op,"
 			  "%.17g,%.17g,%.17g,,,,ok\n\"blocking\",\"go->c(pool)"
-			  "\",go1.26.8,pool=%d,threads,%.17g,,,,,,ok\n",
-			  n, lo[i] + 5, lo[i], lo[i] + 10, n, th[i]);
+			  "\",go1.26.8,pool=%d,threads,%.17g,%.17g,%.17g,,,,"
+			  "ok\n",
+			  n, lo[i] + 5, lo[i], lo[i] + 10, n, th[i],
+			  th[i] - 0.5, th[i] + 0.5);
 	return sb.buf;
 }
 
-/* A pool pays at the least size with fewer threads (strictly) and an
- * interval not wholly above the direct calls'. */
+/* The pool sweep's claim on pool_sweep_rows: its verdict, and its lines
+ * hold want. */
+static void assert_pool_sweep(const double *th, const double *lo,
+			      const char *verdict, const char *want)
+{
+	char *rows = pool_sweep_rows(th, lo);
+	assert_verdict(rows, POOL_SIZE, verdict);
+	char *c = claims_of(rows);
+	if (!strstr(c, want))
+		fail_msg("no '%s' in:\n%s", want, strstr(c, POOL_SIZE));
+	free(c);
+	free(rows);
+}
+
+/* A pool pays at the least size whose threads lie wholly below the
+ * direct calls' (the intervals apart) and whose time's interval is not
+ * wholly above theirs; a size whose threads' intervals overlap is open,
+ * and a pair with an open size and none that pays, inconclusive. */
 static void claim_pool_sweep_bounds(void **state)
 {
 	(void)state;
-	const double fewer[] = {5, 5}, same[] = {6, 5}, at[] = {105, 50},
-		     above[] = {105.1, 105.1};
-	char *rows = pool_sweep_rows(fewer, at);
-	assert_verdict(rows, POOL_SIZE, PART);
-	char *c = claims_of(rows);
-	assert_non_null(strstr(c, "pool=2 5 threads, 110 [105, 115] ns (fewer, "
-				  "not dearer); pool=8 5 threads, 55 [50, 60] "
-				  "ns (fewer, not dearer); the least size with "
-				  "fewer threads at no higher cost: pool=2\n"));
-	assert_non_null(strstr(c,
-			       "`sleep(c,pool)` against `sleep(c)` "
-			       "block_us=1000 (26 threads, 10 ns): pool=2 7 "
-			       "threads, 36 [35, 37] ns (fewer, dearer); no "
-			       "size measured has fewer threads at no higher "
-			       "cost\n"));
-	free(c);
-	free(rows);
-	rows = pool_sweep_rows(same, at);
-	c = claims_of(rows);
-	assert_non_null(strstr(c, "cost: pool=8\n"));
-	free(c);
-	free(rows);
-	rows = pool_sweep_rows(fewer, above);
-	assert_verdict(rows, POOL_SIZE, NOT);
-	free(rows);
+	const double fewer[] = {4.9, 4.9}, same[] = {7, 4.9}, touch[] = {5, 5},
+		     at[] = {105, 50}, above[] = {105.1, 105.1};
+	assert_pool_sweep(
+	    fewer, at, PART,
+	    "`go->c(pool)` against `go->c` (6 [5.5, 6.5] threads, 100 ns): "
+	    "pool=2 4.9 [4.4, 5.4] threads, 110 [105, 115] ns (fewer, not "
+	    "dearer); pool=8 4.9 [4.4, 5.4] threads, 55 [50, 60] ns (fewer, "
+	    "not dearer); the least size with fewer threads at no higher "
+	    "cost: pool=2\n");
+	assert_pool_sweep(fewer, at, PART,
+			  "`sleep(c,pool)` against `sleep(c)` block_us=1000 "
+			  "(26 [26, 26] threads, 10 ns): pool=2 7 [7, 7] "
+			  "threads, 36 [35, 37] ns (fewer, dearer); no size "
+			  "measured has fewer threads at no higher cost\n");
+	assert_pool_sweep(same, at, PART,
+			  "pool=2 7 [6.5, 7.5] threads, 110 [105, 115] ns "
+			  "(not fewer, not dearer); pool=8 4.9 [4.4, 5.4] "
+			  "threads, 55 [50, 60] ns (fewer, not dearer); the "
+			  "least size with fewer threads at no higher cost: "
+			  "pool=8\n");
+	assert_pool_sweep(fewer, above, NOT, "dearer); no size measured");
+	/* 5.5 against 5.5: open, and the pool's pair with it */
+	assert_pool_sweep(touch, at, OPEN,
+			  "pool=8 5 [4.5, 5.5] threads, 55 [50, 60] ns "
+			  "(inconclusive, not dearer); inconclusive: no size "
+			  "measured has fewer threads at no higher cost with "
+			  "the intervals apart, and some overlap\n");
 }
 
 #define CTHREADS "*Callbacks from many C threads"
@@ -1501,46 +1592,79 @@ static void claim_moves_bounds(void **state)
 #define CONTENTION "*A big map behind a lock"
 
 /* handles rows: the locked map at 1 and 4 goroutines (its overhead's
- * interval at 4 starting at grow_lo, against 1's ending at 20), each
- * remedy at 4 with its interval ending at the given value (the map's
- * starts at 100). */
-static char *handles_rows(double grow_lo, double remedy_hi)
+ * interval at 4 [grow_lo, grow_hi], against 1's [10, 20]), each remedy
+ * at 4 at [45, 60] but the last at [remedy_lo, remedy_hi] (the map's is
+ * [100, 120]). */
+static char *handles_rows(double grow_lo, double grow_hi, double remedy_lo,
+			  double remedy_hi)
 {
 	struct sbuf sb = {0};
 	sbuf_addstr(&sb, "handles,rwmutex-map(mutex-id),go1.26.8,goroutines=1,"
 			 "ns/op,40,39,41,15,10,20,ok\n");
 	sbuf_addf(&sb,
 		  "handles,rwmutex-map(mutex-id),go1.26.8,goroutines=4,ns/op,"
-		  "110,100,120,90,%.17g,95,ok\n",
-		  grow_lo);
+		  "110,100,120,90,%.17g,%.17g,ok\n",
+		  grow_lo, grow_hi);
 	static const char *const remedies[] = {
 	    "rwmutex-map", "sharded-map", "sync.Map", "rwmutex-map(object-key)",
 	    "sharded-map(object-key)"};
 	for (int i = 0; i < 5; i++)
 		sbuf_addf(&sb,
-			  "handles,%s,go1.26.8,goroutines=4,ns/op,50,45,%.17g,"
-			  ",,,ok\n",
-			  remedies[i], i == 4 ? remedy_hi : 60.0);
+			  "handles,%s,go1.26.8,goroutines=4,ns/op,50,%.17g,"
+			  "%.17g,,,,ok\n",
+			  remedies[i], i == 4 ? remedy_lo : 45.0,
+			  i == 4 ? remedy_hi : 60.0);
 	return sb.buf;
 }
 
-/* Contention: the overhead grows (intervals apart) and every remedy
- * relieves it (intervals apart); part of it, in part. */
+/* The claim on handles_rows, and whether its lines hold want. */
+static void assert_contention(double grow_lo, double grow_hi, double remedy_lo,
+			      double remedy_hi, const char *verdict,
+			      const char *want)
+{
+	char *rows = handles_rows(grow_lo, grow_hi, remedy_lo, remedy_hi);
+	assert_verdict(rows, CONTENTION, verdict);
+	char *c = claims_of(rows);
+	if (!strstr(c, want))
+		fail_msg("no '%s' in:\n%s", want, strstr(c, CONTENTION));
+	free(c);
+	free(rows);
+}
+
+/* Contention: the overhead grows (its interval at 4 wholly above 1's),
+ * does not (wholly at or below), else open; each remedy relieves it
+ * (wholly below the map's), does not (wholly at or above), else open.
+ * All won holds, none lost with one open is inconclusive, one lost and
+ * one won in part. */
 static void claim_contention_bounds(void **state)
 {
 	(void)state;
-	char *rows = handles_rows(20.01, 99.99);
-	assert_verdict(rows, CONTENTION, HOLDS);
-	free(rows);
-	rows = handles_rows(20.01, 100);
-	assert_verdict(rows, CONTENTION, PART);
-	free(rows);
-	rows = handles_rows(20, 99.99);
-	assert_verdict(rows, CONTENTION, PART);
-	char *c = claims_of(rows);
-	assert_non_null(strstr(c, "contention does not grow measurably"));
-	free(c);
-	free(rows);
+	assert_contention(20.01, 95, 45, 99.99, HOLDS,
+			  "`rwmutex-map(mutex-id)` costs 15 [10, 20] ns over "
+			  "the bare callback with 1 goroutine and 90 [20, 95] "
+			  "ns with 4: contention grows\n");
+	assert_contention(20.01, 95, 45, 100, OPEN,
+			  "(`sharded-map(object-key)`): 50 [45, 100] ns with "
+			  "4 goroutines against 110 [100, 120] ns: "
+			  "inconclusive (the intervals overlap)\n");
+	assert_contention(20, 95, 45, 99.99, OPEN,
+			  "with 4: contention inconclusive (the intervals "
+			  "overlap)\n");
+	assert_contention(20.01, 95, 120, 130, PART,
+			  "130] ns with 4 goroutines against 110 [100, 120] "
+			  "ns: does not relieve it\n");
+	assert_contention(5, 10, 45, 99.99, PART, "contention does not grow\n");
+	assert_contention(5, 10, 120, 130, PART, "does not relieve it\n");
+	assert_contention(5, 10, 45, 100, PART, "contention does not grow\n");
+	/* a remedy not measured fails its part */
+	{
+		char *rows = handles_rows(20.01, 95, 45, 99.99);
+		char *cut = strstr(rows, "handles,sync.Map,");
+		size_t l = strcspn(cut, "\n") + 1;
+		memmove(cut, cut + l, strlen(cut + l) + 1);
+		assert_verdict(rows, CONTENTION, PART);
+		free(rows);
+	}
 	/* one goroutine only: not measured */
 	assert_verdict("handles,rwmutex-map(mutex-id),go1.26.8,goroutines=1,"
 		       "ns/op,40,39,41,15,10,20,ok\n",
@@ -1552,8 +1676,9 @@ static void claim_contention_bounds(void **state)
 #define POOL "*A worker pool"
 
 /* threads rows at 64 goroutines: direct and pooled, for computing and
- * blocking calls; the pool's threads and its ns/op interval's top. */
-static char *pool_rows(double pool_threads, double pool_hi)
+ * blocking calls; the pool's threads and its ns/op interval [pool_lo,
+ * pool_hi] (the direct calls' 20 threads, [990, 1010] ns). */
+static char *pool_rows(double pool_threads, double pool_lo, double pool_hi)
 {
 	struct sbuf sb = {0};
 	static const char *const pairs[][2] = {
@@ -1564,11 +1689,12 @@ static char *pool_rows(double pool_threads, double pool_hi)
 			  "1010,,,,ok\n"
 			  "threads,%s,go1.26.8,goroutines=64,threads,20,20,20,"
 			  ",,,ok\n"
-			  "threads,%s,go1.26.8,goroutines=64,ns/op,900,890,"
+			  "threads,%s,go1.26.8,goroutines=64,ns/op,%.17g,%.17g,"
 			  "%.17g,,,,ok\n"
 			  "threads,%s,go1.26.8,goroutines=64,threads,%.17g,"
 			  "%.17g,%.17g,,,,ok\n",
-			  pairs[i][0], pairs[i][0], pairs[i][1], pool_hi,
+			  pairs[i][0], pairs[i][0], pairs[i][1],
+			  (pool_lo + pool_hi) / 2, pool_lo, pool_hi,
 			  pairs[i][1], pool_threads, pool_threads,
 			  pool_threads);
 	return sb.buf;
@@ -1576,22 +1702,27 @@ static char *pool_rows(double pool_threads, double pool_hi)
 
 /* The pool: fewer threads and cheaper, each with the intervals apart; a
  * pool's interval at or above the direct calls' fails its part (20
- * threads against 20), one that overlaps leaves it open. */
+ * threads against 20), one that overlaps leaves it open: held when all
+ * parts are won, not when all are lost, in part when one is won and one
+ * lost, else inconclusive. */
 static void claim_pool_bounds(void **state)
 {
 	(void)state;
-	char *rows = pool_rows(19, 989.99);
-	assert_verdict(rows, POOL, HOLDS);
-	free(rows);
-	rows = pool_rows(20, 989.99);
-	assert_verdict(rows, POOL, PART);
-	free(rows);
-	rows = pool_rows(19, 990);
-	assert_verdict(rows, POOL, "**inconclusive**: the intervals overlap.");
-	free(rows);
-	rows = pool_rows(20, 990);
-	assert_verdict(rows, POOL, NOT);
-	free(rows);
+	static const struct {
+		double threads, lo, hi;
+		const char *want;
+	} cases[] = {
+	    {19, 890, 989.99, HOLDS}, {20, 890, 989.99, PART},
+	    {19, 890, 990, OPEN},     {20, 890, 990, OPEN},
+	    {20, 1010, 1100, NOT},    {19, 1010, 1100, PART},
+	    {20.5, 1009, 1100, OPEN},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *rows =
+		    pool_rows(cases[i].threads, cases[i].lo, cases[i].hi);
+		assert_verdict(rows, POOL, cases[i].want);
+		free(rows);
+	}
 }
 
 static void verdict_blocking(double c, double g, const char *want)
@@ -1625,7 +1756,6 @@ static void claim_threads_and_gostring_bounds(void **state)
 	verdict_blocking(63.5, 6, NOT);
 	/* with intervals: held where the least they allow grows 57.6
 	 * threads more, failed where the most does not, else open */
-#define OPEN "**inconclusive**: the intervals overlap."
 	static const struct {
 		const char *c, *g, *want;
 	} iv[] = {
@@ -1645,7 +1775,6 @@ static void claim_threads_and_gostring_bounds(void **state)
 		assert_verdict(rows, "*Blocking C calls", iv[i].want);
 		free(rows);
 	}
-#undef OPEN
 	verdict_gostring(1, 64, HOLDS);
 	verdict_gostring(0.99, 64, NOT);
 	verdict_gostring(1, 63.9, NOT);
