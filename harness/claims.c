@@ -296,12 +296,16 @@ void claims_write(const struct claim_set *s, const struct summary_table *t,
 }
 
 long claims_break_even(const struct claim_set *s, const struct summary_table *t,
-		       const char *tc, long *largest)
+		       const char *tc, long *largest, long *maybe)
 {
-	*largest = -1;
+	*largest = *maybe = -1;
 	for (size_t i = 0; s && i < s->n; i++)
-		if (!strcmp(s->c[i].judge->name, "batching"))
-			return sweeps_break_even(&s->c[i], t, tc, largest).sure;
+		if (!strcmp(s->c[i].judge->name, "batching")) {
+			struct least l =
+			    sweeps_break_even(&s->c[i], t, tc, largest);
+			*maybe = l.maybe;
+			return l.sure;
+		}
 	return -1;
 }
 
@@ -314,19 +318,18 @@ void claims_library_marks(const struct claim_set *s,
 		if (strcmp(c->judge->name, "library"))
 			continue;
 		const char *go = claim_get(c, "go");
-		long even = sweeps_faster_from(t, claim_get(c, "family"),
-					       claim_get(c, "cgo"), go, tc,
-					       claim_get(c, "prefix"),
-					       claim_get(c, "unit"))
-				.sure;
+		struct least even = sweeps_faster_from(
+		    t, claim_get(c, "family"), claim_get(c, "cgo"), go, tc,
+		    claim_get(c, "prefix"), claim_get(c, "unit"));
 		char label[64];
 		snprintf(label, sizeof label, "%.*s", (int)strcspn(go, "("),
 			 go);
-		if (even > 0)
-			sbuf_addf(sb, "# break-even %s:%ld %s\n", label, even,
-				  tc);
+		if (even.sure > 0)
+			sbuf_addf(sb, "# break-even %s:%ld %s\n", label,
+				  even.sure, tc);
 		else
-			sbuf_addf(sb, "# break-even %s:none %s\n", label, tc);
+			sbuf_addf(sb, "# break-even %s:%s %s\n", label,
+				  even.maybe > 0 ? "open" : "none", tc);
 	}
 }
 

@@ -28,15 +28,19 @@ void claims_free(struct claim_set *s);
 /* Appends the section "Claims about cgo" (empty when s is NULL). */
 void claims_write(const struct claim_set *s, const struct summary_table *t,
 		  struct sbuf *sb);
-/* The least batch size from which the crossing costs under its share of
- * the work for toolchain tc, by the claim judged 'batching'; -1 when
- * there is none or no such size. *largest is the largest n measured. */
+/* The least batch size from which the crossing surely costs under its
+ * share of the work for toolchain tc (the intervals say so there and at
+ * every larger size), by the claim judged 'batching'; -1 when there is
+ * none or no such size. *largest is the largest n measured, *maybe the
+ * least from which it perhaps does (the intervals overlap the share),
+ * -1 for none. */
 long claims_break_even(const struct claim_set *s, const struct summary_table *t,
-		       const char *tc, long *largest);
+		       const char *tc, long *largest, long *maybe);
 
-/* For the libraries chart: a line "# break-even LABEL:N TOOLCHAIN" (N
- * "none" where there is none) for each library claim, LABEL its Go
- * variant's name before "(". */
+/* For the libraries chart: a line "# break-even LABEL:N TOOLCHAIN" for
+ * each library claim, LABEL its Go variant's name before "(", N the
+ * least size from which the C library is surely faster, "open" where
+ * the intervals cannot tell, "none" where it is at no size. */
 void claims_library_marks(const struct claim_set *s,
 			  const struct summary_table *t, const char *tc,
 			  struct sbuf *sb);

@@ -83,20 +83,21 @@ static int series(const struct run_model *m, const char *data, struct sbuf *sb)
 	return charts_series(&m->sum, charts_series_named(data), sb) > 0;
 }
 
-/* batch.dat, led by a "# break-even N TOOLCHAIN" line a toolchain ("none"
- * for N when the crossing is not under the claim's share at any n) */
+/* batch.dat, led by a "# break-even N TOOLCHAIN" line a toolchain: N the
+ * least n from which the crossing is surely under the claim's share,
+ * "open" where the intervals cannot tell, "none" where it is at no n */
 static int batch_dat(const struct run_model *m, struct sbuf *sb)
 {
 	for (size_t k = 0; k < m->sum.ntoolchains; k++) {
-		long largest,
-		    even = claims_break_even(m->claims, &m->sum,
-					     m->sum.toolchains[k], &largest);
+		const char *tc = m->sum.toolchains[k];
+		long largest, maybe,
+		    even = claims_break_even(m->claims, &m->sum, tc, &largest,
+					     &maybe);
 		if (even > 0)
-			sbuf_addf(sb, "# break-even %ld %s\n", even,
-				  m->sum.toolchains[k]);
+			sbuf_addf(sb, "# break-even %ld %s\n", even, tc);
 		else if (largest > 0)
-			sbuf_addf(sb, "# break-even none %s\n",
-				  m->sum.toolchains[k]);
+			sbuf_addf(sb, "# break-even %s %s\n",
+				  maybe > 0 ? "open" : "none", tc);
 	}
 	return series(m, "batch", sb);
 }

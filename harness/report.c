@@ -199,20 +199,57 @@ static void advise_libraries(struct sbuf *sb, const struct run_model *m,
 			if (!strcmp(at, "none"))
 				sbuf_addf(sb,
 					  "- %s: keep Go's own %s: through cgo "
-					  "the C library is faster at no input "
-					  "size measured.\n",
+					  "the C library is not faster at the "
+					  "largest input size measured.\n",
+					  tc, label);
+			else if (!strcmp(at, "open"))
+				sbuf_addf(sb,
+					  "- %s: whether %s through cgo pays, "
+					  "the intervals cannot tell: at no "
+					  "input size measured is it faster "
+					  "with them apart at every larger "
+					  "one.\n",
 					  tc, label);
 			else
 				sbuf_addf(sb,
 					  "- %s: %s through cgo pays from %s "
-					  "bytes an input on; below, Go's own "
-					  "is as fast or faster.\n",
+					  "bytes an input on (faster there and "
+					  "at every larger size, the intervals "
+					  "apart).\n",
 					  tc, label, at);
 		}
 		l += strcspn(l, "\n");
 		l += *l == '\n';
 	}
 	sbuf_free(&marks);
+}
+
+/* How many items a crossing should carry on tc, where the run's batch
+ * rows tell, and that they cannot where their intervals overlap the
+ * claim's share. */
+static void advise_batching(struct sbuf *sb, const struct run_model *m,
+			    const char *tc)
+{
+	long largest, maybe,
+	    even = claims_break_even(m->claims, &m->sum, tc, &largest, &maybe);
+	if (even > 0 && maybe < even)
+		sbuf_addf(sb,
+			  "- %s: carry at least %ld items a crossing: from "
+			  "n=%ld on the crossing is under 10%% of the work, "
+			  "perhaps from n=%ld on (the intervals cannot tell "
+			  "between).\n",
+			  tc, even, even, maybe);
+	else if (even > 0)
+		sbuf_addf(sb,
+			  "- %s: carry at least %ld items a crossing: from "
+			  "n=%ld on the crossing is under 10%% of the work.\n",
+			  tc, even, even);
+	else if (maybe > 0)
+		sbuf_addf(sb,
+			  "- %s: how many items a crossing should carry, the "
+			  "intervals cannot tell: the crossing is under 10%% "
+			  "of the work perhaps from n=%ld on.\n",
+			  tc, maybe);
 }
 
 /* Advice computed from the run: how many items a crossing should carry,
@@ -224,14 +261,7 @@ static void advice(struct sbuf *sb, const struct run_model *m)
 	const char *unit = rundir_primary(m);
 	for (size_t i = 0; i < m->sum.ntoolchains; i++) {
 		const char *tc = m->sum.toolchains[i];
-		long largest,
-		    even = claims_break_even(m->claims, &m->sum, tc, &largest);
-		if (even > 0)
-			sbuf_addf(&a,
-				  "- %s: carry at least %ld items a crossing: "
-				  "from n=%ld on the crossing is under 10%% "
-				  "of the work.\n",
-				  tc, even, even);
+		advise_batching(&a, m, tc);
 		advise_directives(&a, &m->sum, tc, unit);
 		advise_libraries(&a, m, tc);
 		claims_cheaper_advice(m->claims, &m->sum, tc, &a);

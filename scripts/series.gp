@@ -6,7 +6,8 @@
 # writes OUT.png and OUT.svg; LOGX is 1 for a log2 x axis, 10 for a
 # log10 one; MARK, when
 # given, is an x to mark with a dashed line (the break-even batch size),
-# or "none" for a note that there is none; or several words "label:x".
+# or "none" for a note that there is none, or "open" for one that the
+# intervals cannot tell; or several words "label:x".
 if (ARGC < 6) {
 	print "usage: gnuplot -c series.gp DATA OUT UNIT TITLE XLABEL LOGX [MARK]"
 	exit status 2
@@ -34,7 +35,7 @@ set key outside right top noenhanced
 set offsets graph 0.02, graph 0.02, 0, 0
 # MARK: one mark (the batch chart's), or several words "label:x" (the
 # libraries chart's break-even of each library); x "none" for a note that
-# there is none
+# there is none, "open" for one that the intervals cannot tell
 if (ARGC >= 7 && ARG7 ne "") {
 	do for [i=1:words(ARG7)] {
 		w = word(ARG7, i)
@@ -44,14 +45,20 @@ if (ARGC >= 7 && ARG7 ne "") {
 		if (c && x eq "none") {
 			set label (10 + i) sprintf(" %s: no break-even at any size measured", w[1:c-1]) at graph 0, graph y left font ",10"
 		}
-		if (c && x ne "none") {
+		if (c && x eq "open") {
+			set label (10 + i) sprintf(" %s: the intervals cannot tell from what size the C library is faster", w[1:c-1]) at graph 0, graph y left font ",10"
+		}
+		if (c && x ne "none" && x ne "open") {
 			set arrow i from real(x), graph 0 to real(x), graph 1 nohead dt 2 lw 1.5 lc rgb "#555555"
 			set label (10 + i) sprintf(" %s: the C library is faster from %s", w[1:c-1], x) at real(x), graph y left font ",10"
 		}
 		if (!c && x eq "none") {
 			set label (10 + i) " the crossing is not under 10% of the work at any n measured" at graph 0, graph y left font ",10"
 		}
-		if (!c && x ne "none") {
+		if (!c && x eq "open") {
+			set label (10 + i) " the intervals cannot tell from what n the crossing is under 10% of the work" at graph 0, graph y left font ",10"
+		}
+		if (!c && x ne "none" && x ne "open") {
 			set arrow i from real(x), graph 0 to real(x), graph 1 nohead dt 2 lw 1.5 lc rgb "#555555"
 			set label (10 + i) sprintf(" crossing < 10%% of the work from n=%s", x) at real(x), graph y left font ",10"
 		}

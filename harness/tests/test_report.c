@@ -941,6 +941,101 @@ static void claim_library_bounds(void **state)
 	free(rows);
 }
 
+/* What a run of rows leads batch.dat with, the libraries chart's marks
+ * and report.md's advice, one after the other. */
+static char *marks_of(const char *rows)
+{
+	struct run_model m = {.dir = "x", .machine = ""};
+	char err[ERRLEN], *full = summary_text(rows);
+	struct claim_set *claims;
+	if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0 ||
+	    claims_load("cases", &claims, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	m.claims = claims;
+	struct sbuf sb = {0};
+	const struct exporter *x = exporters;
+	while (strcmp(x->name, "batch"))
+		x++;
+	export_make(x, &m, &sb);
+	claims_library_marks(claims, &m.sum, "go1.26.8", &sb);
+	report_markdown(&m, &sb);
+	claims_free(claims);
+	summary_table_free(&m.sum);
+	free(full);
+	return sb.buf;
+}
+
+static void assert_marks(const char *rows, const char *want)
+{
+	char *out = marks_of(rows);
+	if (!strstr(out, want))
+		fail_msg("no '%s' in:\n%s", want, out);
+	free(out);
+}
+
+/* The break-even marks of the charts and the advice say a size only
+ * where the intervals carry it, "open" and "cannot tell" where they
+ * overlap, "none" where the largest size is lost. */
+static void break_even_marks(void **state)
+{
+	(void)state;
+	const double flat[] = {100, 50, 10.8, 10.5, 10},
+		     rising[] = {100, 50, 10, 10.5, 11.2};
+	batch_w = 0.001;
+	char *rows = batch_rows(flat, 10.01, 30);
+	assert_marks(rows, "# break-even 4 go1.26.8\n");
+	assert_marks(rows, "- go1.26.8: carry at least 4 items a crossing: "
+			   "from n=4 on the crossing is under 10% of the "
+			   "work.\n");
+	free(rows);
+	const double edge[] = {100, 50, 11, 10.5, 10};
+	rows = batch_rows(edge, 10.01, 30);
+	assert_marks(rows, "# break-even 8 go1.26.8\n");
+	assert_marks(rows, "- go1.26.8: carry at least 8 items a crossing: "
+			   "from n=8 on the crossing is under 10% of the "
+			   "work, perhaps from n=4 on (the intervals cannot "
+			   "tell between).\n");
+	free(rows);
+	rows = batch_rows(rising, 11.2112, 30);
+	assert_marks(rows, "# break-even none go1.26.8\n");
+	free(rows);
+	batch_w = 0.03;
+	rows = batch_rows(rising, 11.536, 30);
+	assert_marks(rows, "# break-even open go1.26.8\n");
+	assert_marks(rows, "- go1.26.8: how many items a crossing should "
+			   "carry, the intervals cannot tell: the crossing "
+			   "is under 10% of the work perhaps from n=4 on.\n");
+	free(rows);
+	batch_w = 0.01;
+	static const struct {
+		double cgo256;
+		const char *mark, *advice;
+	} lib[] = {
+	    {500, "crc32:16",
+	     "crc32 through cgo pays from 16 bytes an input "
+	     "on (faster there and at every larger size, the "
+	     "intervals apart).\n"},
+	    {1000, "crc32:open",
+	     "whether crc32 through cgo pays, the "
+	     "intervals cannot tell"},
+	    {1100, "crc32:none",
+	     "keep Go's own crc32: through cgo the C "
+	     "library is not faster at the largest input "
+	     "size measured.\n"},
+	};
+	const double go[] = {10, 100, 1000}, ov[] = {40, 20, 40};
+	for (size_t i = 0; i < sizeof lib / sizeof *lib; i++) {
+		const double cgo[] = {50, 90, lib[i].cgo256};
+		rows = library_rows(go, cgo, ov);
+		char *mark =
+		    xasprintf("# break-even %s go1.26.8\n", lib[i].mark);
+		assert_marks(rows, mark);
+		assert_marks(rows, lib[i].advice);
+		free(mark);
+		free(rows);
+	}
+}
+
 /* The advice section says what the directives save only where the
  * intervals are apart, and nothing where the run has no directives. */
 static void advice_from_intervals(void **state)
@@ -1963,6 +2058,7 @@ int main(void)
 	    cmocka_unit_test(page_renders_markdown),
 	    cmocka_unit_test(few_samples_inconclusive),
 	    cmocka_unit_test(claim_library_bounds),
+	    cmocka_unit_test(break_even_marks),
 	    cmocka_unit_test(advice_from_intervals),
 	    cmocka_unit_test(spread_rows_give_quartiles),
 	    cmocka_unit_test(short_of_the_goal),
