@@ -61,10 +61,10 @@ extern const size_t claims_njudges;
 void judges_generic(const struct claim *c, const struct summary_table *t,
 		    judge_fn judge, struct sbuf *sb);
 /* One pair "A B" of a cheaper claim on tc, as a line in d (none when d
- * is NULL), and A's
- * median over B's in *ratio: 1 when A (of family) is cheaper than B (of
- * than), the intervals apart, 0 when dearer, 3 when they overlap, -1
- * when either row is missing (nothing written). */
+ * is NULL), and A's median over B's in *ratio: 1 when A (of family) is
+ * cheaper than B (of than), the intervals apart, 0 when A's lies wholly
+ * at or above B's, 3 when they overlap, -1 when either row is missing
+ * (nothing written). */
 int judges_cheaper_pair(const struct claim *c, const char *pair,
 			const struct summary_table *t, const char *tc,
 			struct sbuf *d, double *ratio);

@@ -246,6 +246,15 @@ static void judge_times(const struct claim *c, const struct summary_table *t,
 	sbuf_free(&detail);
 }
 
+/* The first word of s, allocated, and in *rest what follows its
+ * spaces ("DIRECT POOLED", "VARIANT words"). */
+static char *first_word(const char *s, const char **rest)
+{
+	size_t l = strcspn(s, " ");
+	*rest = s + l + strspn(s + l, " ");
+	return xstrndup(s, l);
+}
+
 /* Where a's interval lies against b's: 1 wholly below, -1 wholly at or
  * above (two equal counts are not fewer), 0 where they overlap. */
 int judges_below(const struct stats_summary *a, const struct stats_summary *b)
@@ -312,8 +321,8 @@ static int judge_contention(const struct claim *c, struct sbuf *d,
 	const char *rem;
 	for (size_t i = 0; (rem = claim_get_nth(c, "remedy", i)); i++) {
 		/* "VARIANT words saying what it does" */
-		size_t vl = strcspn(rem, " ");
-		char *rv = xstrndup(rem, vl);
+		const char *what;
+		char *rv = first_word(rem, &what);
 		long r = summary_row_of(t, f, rv, tc, pg, u);
 		parts++;
 		v = r < 0 ? -1 : judges_below(&t->rows[r].s, &t->rows[rg].s);
@@ -326,8 +335,7 @@ static int judge_contention(const struct claim *c, struct sbuf *d,
 			sbuf_addf(d,
 				  "    - %s (`%s`): %s with %ld goroutines "
 				  "against %s: %s\n",
-				  rem + vl + strspn(rem + vl, " "), rv, x, g, y,
-				  words[v + 1]);
+				  what, rv, x, g, y, words[v + 1]);
 		}
 		free(rv);
 	}
@@ -348,9 +356,8 @@ static int judge_pool(const struct claim *c, struct sbuf *d,
 		   *pair;
 	int measured = 0, parts = 0, won = 0, lost = 0;
 	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
-		size_t l = strcspn(pair, " ");
-		char *dv = xstrndup(pair, l);
-		const char *pv = pair + l + strspn(pair + l, " ");
+		const char *pv;
+		char *dv = first_word(pair, &pv);
 		long dt = summary_row_of(t, f, dv, tc, p, "ns/op"),
 		     pt = summary_row_of(t, f, pv, tc, p, "ns/op"),
 		     dn = summary_row_of(t, f, dv, tc, p, "threads"),
@@ -450,9 +457,8 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 {
 	const char *f = claim_get(c, "family"), *g = claim_get(c, "than"),
 		   *u = claim_get(c, "unit");
-	size_t l = strcspn(pair, " ");
-	char *av = xstrndup(pair, l);
-	const char *bv = pair + l + strspn(pair + l, " ");
+	const char *bv;
+	char *av = first_word(pair, &bv);
 	long ra = summary_row_of(t, f, av, tc, "", u),
 	     rb = summary_row_of(t, g, bv, tc, "", u);
 	if (ra < 0 || rb < 0) {
@@ -460,7 +466,7 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 		return -1;
 	}
 	const struct stats_summary *a = &t->rows[ra].s, *b = &t->rows[rb].s;
-	int v = a->ci_high < b->ci_low ? 1 : a->ci_low > b->ci_high ? 0 : 3;
+	int w = judges_below(a, b), v = w > 0 ? 1 : w < 0 ? 0 : 3;
 	*ratio = a->median / b->median;
 	if (d) {
 		char x[80], y[80];
@@ -478,22 +484,23 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 }
 
 /* cheaper: each pair's first variant (of family) costs less than its
- * second (of than), the intervals apart; 3 when any pair's overlap. */
+ * second (of than), the intervals apart; each pair a part of the claim
+ * (judges_parts). */
 static int judge_cheaper(const struct claim *c, struct sbuf *d,
 			 const struct summary_table *t, const char *tc)
 {
 	const char *pair;
-	size_t n = 0, cheaper = 0, open = 0;
+	int n = 0, cheaper = 0, dearer = 0;
 	for (size_t i = 0; (pair = claim_get_nth(c, "pair", i)); i++) {
 		double ratio;
 		int v = judges_cheaper_pair(c, pair, t, tc, d, &ratio);
 		n += v >= 0;
 		cheaper += v == 1;
-		open += v == 3;
+		dearer += v == 0;
 	}
 	if (!n)
 		return -1;
-	return open ? 3 : cheaper == n ? 1 : cheaper ? 2 : 0;
+	return judges_parts(cheaper, dearer, n);
 }
 
 /* A judge: its name in a claims file, the keys it reads (a number in

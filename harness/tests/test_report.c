@@ -1302,7 +1302,8 @@ static char *purego_rows(const char *tc, const double *p)
 static const double cheap[] = {90, 50, 10, 95.9},
 		    dear[] = {300, 104.1, 700, 1e4},
 		    touch[] = {300, 104, 700, 1e4},
-		    mixed[] = {90, 300, 90, 300};
+		    mixed[] = {90, 300, 90, 300}, three[] = {90, 300, 104, 300},
+		    won_open[] = {90, 90, 104, 90};
 
 /* Cheaper is the intervals apart, each way: an overlap in any way makes
  * a toolchain inconclusive. */
@@ -1327,6 +1328,14 @@ static void claim_cheaper_bounds(void **state)
 	free(rows);
 	rows = purego_rows("go1.26.8", mixed);
 	assert_verdict(rows, CHEAPER, PART);
+	free(rows);
+	/* one pair cheaper, one dearer, one open: in part whatever the
+	 * open one is; cheaper and open: inconclusive */
+	rows = purego_rows("go1.26.8", three);
+	assert_verdict(rows, CHEAPER, PART);
+	free(rows);
+	rows = purego_rows("go1.26.8", won_open);
+	assert_verdict(rows, CHEAPER, OPEN);
 	free(rows);
 	/* one toolchain conclusive, one not */
 	char *a = purego_rows("go1.26.8", dear),
