@@ -766,6 +766,17 @@ static void catalogue_measured(void **state)
 	assert_true(checked > 300);
 }
 
+/* Row r's median, interval low and high, the median for both ends
+ * where it has no interval (as the judges read a row of threads). */
+static void interval_of(size_t r, double v[3])
+{
+	v[0] = v[1] = v[2] = num(r, "median");
+	if (cell(r, "ci_low")[0] && cell(r, "ci_high")[0]) {
+		v[1] = num(r, "ci_low");
+		v[2] = num(r, "ci_high");
+	}
+}
+
 /* A summary row's median and interval as report.md prints them. */
 static char *ci_of(const char *family, const char *variant, const char *param)
 {
@@ -863,32 +874,34 @@ static void claims_quote_the_summary(void **state)
 	}
 	static const char *const libs[] = {"crc32", "sha256"};
 	for (size_t i = 0; i < 2; i++) {
-		char m[2][64];
-		for (int k = 0; k < 2; k++) {
-			char *v =
-			    xasprintf("%s(%s)", libs[i], k ? "go" : "cgo");
-			long r =
-			    find_row("libraries", v, "bytes=1048576", "ns/op");
-			if (r < 0)
-				fail_msg("no row libraries %s", v);
-			units_format(m[k], sizeof m[k],
-				     num((size_t)r, "median"), "ns/op", 0);
-			free(v);
-		}
+		char *cgo = xasprintf("%s(cgo)", libs[i]),
+		     *go = xasprintf("%s(go)", libs[i]);
+		char *a = ci_of("libraries", cgo, "bytes=1048576"),
+		     *b = ci_of("libraries", go, "bytes=1048576");
 		char *want =
-		    xasprintf("at bytes=1048576 %s against %s (", m[0], m[1]);
+		    xasprintf("at bytes=1048576 %s against %s (", a, b);
 		quoted(md, want, "libraries", NULL);
 		free(want);
+		free(a);
+		free(b);
+		free(cgo);
+		free(go);
 	}
-	/* the blocking sweep: threads over Go's at the least block time */
+	/* the blocking sweep: threads over Go's at the least block time,
+	 * with the interval the two rows' allow */
 	long c10 = find_row("blocking", "sleep(c)", "block_us=10", "threads"),
 	     g10 = find_row("blocking", "sleep(go)", "block_us=10", "threads");
 	if (c10 < 0 || g10 < 0)
 		fail_msg("no threads rows of the blocking sweep");
-	char *want =
-	    xasprintf("blocking in C grew over the same in Go: %.4g at "
-		      "block_us=10, ",
-		      num((size_t)c10, "median") - num((size_t)g10, "median"));
+	double c[3], g[3];
+	interval_of((size_t)c10, c);
+	interval_of((size_t)g10, g);
+	char over[96];
+	units_format_ci(over, sizeof over, c[0] - g[0], c[1] - g[2],
+			c[2] - g[1], "threads", 0);
+	char *want = xasprintf(
+	    "blocking in C grew over the same in Go: %s at block_us=10, ",
+	    over);
 	quoted(md, want, "blocking", NULL);
 	free(want);
 	/* the C threads' ratio over C's at one thread, and a callback's on
