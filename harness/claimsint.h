@@ -132,7 +132,8 @@ int sweeps_blocking(const struct claim *c, struct sbuf *d,
 		    const struct summary_table *t, const char *tc);
 /* pool-sweep: for each pair "POOLED DIRECT [PARAM]", the least pool size
  * (the swept param) at which the pool grows fewer threads than the direct
- * calls (at PARAM) and is not dearer, the intervals apart. */
+ * calls (at PARAM) and is cheaper, each pair of intervals apart: costing
+ * no more is shown only by costing less. */
 int sweeps_pool(const struct claim *c, struct sbuf *d,
 		const struct summary_table *t, const char *tc);
 /* grows: the crossing's ratio over its baseline at the largest value of

@@ -363,28 +363,31 @@ static void format_threads(char *buf, size_t len, const struct stats_summary *s)
 }
 
 /* Whether a pool of one size pays against the direct calls: 1 fewer
- * threads (the intervals apart) and not dearer (its time's interval not
- * wholly above theirs), 0 dearer or not fewer (its threads' interval
- * wholly at or above theirs), else 3; its words into d. */
+ * threads and cheaper (each pair of intervals apart), 0 not fewer or
+ * dearer (the pool's interval wholly at or above theirs), else 3: an
+ * overlap shows neither fewer nor "costs no more"; its words into d. */
 static int pool_size_pays(const struct stats_summary *pth,
 			  const struct stats_summary *ps,
 			  const struct stats_summary *dth,
 			  const struct stats_summary *ds, struct sbuf *d)
 {
-	static const char *const fewer_words[] = {"not fewer", "inconclusive",
-						  "fewer"};
+	static const char *const fewer_words[] = {"not fewer",
+						  "threads inconclusive",
+						  "fewer"},
+				 *const cost_words[] = {
+				     "dearer", "cost inconclusive", "cheaper"};
 	double plo, phi, dlo, dhi;
 	judges_interval_of(pth, &plo, &phi);
 	judges_interval_of(dth, &dlo, &dhi);
 	int fewer = phi < dlo ? 1 : plo >= dhi ? -1 : 0;
-	int dearer = ps->ci_low > ds->ci_high;
+	int cost = judges_below(ps, ds);
 	char a[96], b[96];
 	format_threads(a, sizeof a, pth);
 	units_format_ci(b, sizeof b, ps->median, ps->ci_low, ps->ci_high,
 			"ns/op", 0);
 	sbuf_addf(d, " %s, %s (%s, %s);", a, b, fewer_words[fewer + 1],
-		  dearer ? "dearer" : "not dearer");
-	return dearer || fewer < 0 ? 0 : fewer ? 1 : 3;
+		  cost_words[cost + 1]);
+	return fewer < 0 || cost < 0 ? 0 : fewer && cost ? 1 : 3;
 }
 
 /* One pair "POOLED DIRECT [PARAM]": a line, and whether some pool size
@@ -422,12 +425,12 @@ static int pool_pays(const struct claim *c, const char *pair,
 	free(v);
 	if (least > 0)
 		sbuf_addf(d,
-			  " the least size with fewer threads at no "
-			  "higher cost: %s%ld\n",
+			  " the least size with fewer threads and a cheaper "
+			  "call: %s%ld\n",
 			  pre, least);
 	else if (open)
 		sbuf_addf(d, " inconclusive: no size measured has fewer "
-			     "threads at no higher cost with the intervals "
+			     "threads and a cheaper call with the intervals "
 			     "apart, and some overlap\n");
 	else
 		sbuf_addf(d, " no size measured has fewer threads at no "

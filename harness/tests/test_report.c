@@ -1521,40 +1521,51 @@ static void assert_pool_sweep(const double *th, const double *lo,
 	assert_claim(pool_sweep_rows(th, lo), POOL_SIZE, verdict, want);
 }
 
-/* A pool pays at the least size whose threads lie wholly below the
- * direct calls' (the intervals apart) and whose time's interval is not
- * wholly above theirs; a size whose threads' intervals overlap is open,
- * and a pair with an open size and none that pays, inconclusive. */
+/* A pool pays at the least size whose threads and time lie wholly below
+ * the direct calls' (each pair of intervals apart); threads or a time
+ * wholly at or above theirs fail the size, an overlap leaves it open, and
+ * a pair with an open size and none that pays is inconclusive. */
 static void claim_pool_sweep_bounds(void **state)
 {
 	(void)state;
 	const double fewer[] = {4.9, 4.9}, same[] = {7, 4.9}, touch[] = {5, 5},
-		     at[] = {105, 50}, above[] = {105.1, 105.1};
+		     cheap[] = {84.9, 50}, at[] = {104.9, 50},
+		     above[] = {105, 105};
 	assert_pool_sweep(
-	    fewer, at, PART,
+	    fewer, cheap, PART,
 	    "`go->c(pool)` against `go->c` (6 [5.5, 6.5] threads, 100 ns): "
-	    "pool=2 4.9 [4.4, 5.4] threads, 110 [105, 115] ns (fewer, not "
-	    "dearer); pool=8 4.9 [4.4, 5.4] threads, 55 [50, 60] ns (fewer, "
-	    "not dearer); the least size with fewer threads at no higher "
-	    "cost: pool=2\n");
-	assert_pool_sweep(fewer, at, PART,
+	    "pool=2 4.9 [4.4, 5.4] threads, 89.9 [84.9, 94.9] ns (fewer, "
+	    "cheaper); pool=8 4.9 [4.4, 5.4] threads, 55 [50, 60] ns (fewer, "
+	    "cheaper); the least size with fewer threads and a cheaper call: "
+	    "pool=2\n");
+	assert_pool_sweep(fewer, cheap, PART,
 			  "`sleep(c,pool)` against `sleep(c)` block_us=1000 "
 			  "(26 [26, 26] threads, 10 ns): pool=2 7 [7, 7] "
 			  "threads, 36 [35, 37] ns (fewer, dearer); no size "
 			  "measured has fewer threads at no higher cost\n");
-	assert_pool_sweep(same, at, PART,
-			  "pool=2 7 [6.5, 7.5] threads, 110 [105, 115] ns "
-			  "(not fewer, not dearer); pool=8 4.9 [4.4, 5.4] "
-			  "threads, 55 [50, 60] ns (fewer, not dearer); the "
-			  "least size with fewer threads at no higher cost: "
+	/* 104.9 to 114.9 against 95 to 105: open at pool=2 */
+	assert_pool_sweep(fewer, at, PART,
+			  "pool=2 4.9 [4.4, 5.4] threads, 110 [105, 115] ns "
+			  "(fewer, cost inconclusive); pool=8 4.9 [4.4, 5.4] "
+			  "threads, 55 [50, 60] ns (fewer, cheaper); the least "
+			  "size with fewer threads and a cheaper call: "
 			  "pool=8\n");
-	assert_pool_sweep(fewer, above, NOT, "dearer); no size measured");
+	assert_pool_sweep(same, cheap, PART,
+			  "pool=2 7 [6.5, 7.5] threads, 89.9 [84.9, 94.9] ns "
+			  "(not fewer, cheaper); pool=8 4.9 [4.4, 5.4] "
+			  "threads, 55 [50, 60] ns (fewer, cheaper); the "
+			  "least size with fewer threads and a cheaper call: "
+			  "pool=8\n");
+	/* 105 to 115 starts where the direct calls' ends: dearer */
+	assert_pool_sweep(fewer, above, NOT,
+			  "ns (fewer, dearer); no size measured has fewer "
+			  "threads at no higher cost\n");
 	/* 5.5 against 5.5: open, and the pool's pair with it */
-	assert_pool_sweep(touch, at, OPEN,
+	assert_pool_sweep(touch, cheap, OPEN,
 			  "pool=8 5 [4.5, 5.5] threads, 55 [50, 60] ns "
-			  "(inconclusive, not dearer); inconclusive: no size "
-			  "measured has fewer threads at no higher cost with "
-			  "the intervals apart, and some overlap\n");
+			  "(threads inconclusive, cheaper); inconclusive: no "
+			  "size measured has fewer threads and a cheaper call "
+			  "with the intervals apart, and some overlap\n");
 }
 
 #define CTHREADS "*Callbacks from many C threads"
