@@ -69,11 +69,25 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 			const struct summary_table *t, const char *tc,
 			struct sbuf *d, double *ratio);
 
-/* Where a's interval lies against b's: 1 wholly below, -1 wholly at or
- * above (two equal counts are not fewer), 0 where they overlap. */
+/* Where an interval [alo, ahi] lies against [blo, bhi]: 1 wholly below,
+ * -1 wholly at or above (two equal counts are not fewer), 0 where they
+ * overlap. judges_below: the same of two rows' intervals. */
+int judges_apart(double alo, double ahi, double blo, double bhi);
 int judges_below(const struct stats_summary *a, const struct stats_summary *b);
+/* A part's verdict from judges_apart's answer: 1 won, 0 lost, 3 open. */
+int judges_part_verdict(int part);
 /* A row's interval, or its median where it has none. */
 void judges_interval_of(const struct stats_summary *s, double *lo, double *hi);
+/* A row of threads with the interval judges_interval_of gives it. */
+void judges_format_threads(char *buf, size_t len,
+			   const struct stats_summary *s);
+/* The threads b grew over g: the difference of their medians in over[0],
+ * the interval their intervals allow in over[1] and over[2] (each by
+ * judges_interval_of); 1 when its low end reaches need, 0 when its high
+ * end falls short, else 3. */
+int judges_threads_over(const struct stats_summary *b,
+			const struct stats_summary *g, double need,
+			double over[3]);
 /* a and b with their intervals in unit u, into x and y. */
 void judges_format_pair(const struct stats_summary *a,
 			const struct stats_summary *b, const char *u, char *x,

@@ -255,11 +255,19 @@ static char *first_word(const char *s, const char **rest)
 	return xstrndup(s, l);
 }
 
-/* Where a's interval lies against b's: 1 wholly below, -1 wholly at or
- * above (two equal counts are not fewer), 0 where they overlap. */
+int judges_apart(double alo, double ahi, double blo, double bhi)
+{
+	return ahi < blo ? 1 : alo >= bhi ? -1 : 0;
+}
+
 int judges_below(const struct stats_summary *a, const struct stats_summary *b)
 {
-	return a->ci_high < b->ci_low ? 1 : a->ci_low >= b->ci_high ? -1 : 0;
+	return judges_apart(a->ci_low, a->ci_high, b->ci_low, b->ci_high);
+}
+
+int judges_part_verdict(int part)
+{
+	return part > 0 ? 1 : part < 0 ? 0 : 3;
 }
 
 int judges_parts(int won, int lost, int parts)
@@ -280,9 +288,8 @@ static int contention_grows(const char *tc, const char *lk, long g,
 {
 	static const char *const words[] = {
 	    "does not grow", "inconclusive (the intervals overlap)", "grows"};
-	int v = rg->d.diff_low > r1->d.diff_high    ? 1
-		: rg->d.diff_high <= r1->d.diff_low ? -1
-						    : 0;
+	int v = judges_apart(r1->d.diff_low, r1->d.diff_high, rg->d.diff_low,
+			     rg->d.diff_high);
 	char x[96], y[96];
 	units_format_ci(x, sizeof x, r1->d.diff, r1->d.diff_low,
 			r1->d.diff_high, "ns", 0);
@@ -399,6 +406,26 @@ void judges_interval_of(const struct stats_summary *s, double *lo, double *hi)
 	*hi = has ? s->ci_high : s->median;
 }
 
+void judges_format_threads(char *buf, size_t len, const struct stats_summary *s)
+{
+	double lo, hi;
+	judges_interval_of(s, &lo, &hi);
+	units_format_ci(buf, len, s->median, lo, hi, "threads", 0);
+}
+
+int judges_threads_over(const struct stats_summary *b,
+			const struct stats_summary *g, double need,
+			double over[3])
+{
+	double blo, bhi, glo, ghi;
+	judges_interval_of(b, &blo, &bhi);
+	judges_interval_of(g, &glo, &ghi);
+	over[0] = b->median - g->median;
+	over[1] = blo - ghi;
+	over[2] = bhi - glo;
+	return over[1] >= need ? 1 : over[2] < need ? 0 : 3;
+}
+
 /* blocking: calls goroutines blocked in C at once grow at least share
  * of calls threads more than the same blocked in Go: held where the
  * least the intervals allow does, failed where the most does not, else
@@ -414,20 +441,18 @@ static int judge_blocking(const struct claim *c, struct sbuf *d,
 	if (rb < 0 || rg < 0)
 		return -1;
 	const struct stats_summary *b = &t->rows[rb].s, *g = &t->rows[rg].s;
-	double blo, bhi, glo, ghi, calls = claim_num(c, "calls", 0),
-				   need = claim_num(c, "share", 0) * calls;
-	judges_interval_of(b, &blo, &bhi);
-	judges_interval_of(g, &glo, &ghi);
-	char bs[96], gs[96], over[96];
-	units_format_ci(bs, sizeof bs, b->median, blo, bhi, "threads", 0);
-	units_format_ci(gs, sizeof gs, g->median, glo, ghi, "threads", 0);
-	units_format_ci(over, sizeof over, b->median - g->median, blo - ghi,
-			bhi - glo, "threads", 0);
+	double over[3], calls = claim_num(c, "calls", 0);
+	int v =
+	    judges_threads_over(b, g, claim_num(c, "share", 0) * calls, over);
+	char bs[96], gs[96], os[96];
+	judges_format_threads(bs, sizeof bs, b);
+	judges_format_threads(gs, sizeof gs, g);
+	units_format_ci(os, sizeof os, over[0], over[1], over[2], "threads", 0);
 	sbuf_addf(d,
 		  "  - %s: %g goroutines blocking in C grew the process to "
 		  "%s, blocking in Go to %s: %s more for %g blocking calls\n",
-		  tc, calls, bs, gs, over, calls);
-	return blo - ghi >= need ? 1 : bhi - glo < need ? 0 : 3;
+		  tc, calls, bs, gs, os, calls);
+	return v;
 }
 
 /* allocates: the copy makes at least allocs allocations and bytes bytes
@@ -466,7 +491,7 @@ int judges_cheaper_pair(const struct claim *c, const char *pair,
 		return -1;
 	}
 	const struct stats_summary *a = &t->rows[ra].s, *b = &t->rows[rb].s;
-	int w = judges_below(a, b), v = w > 0 ? 1 : w < 0 ? 0 : 3;
+	int v = judges_part_verdict(judges_below(a, b));
 	*ratio = a->median / b->median;
 	if (d) {
 		char x[80], y[80];

@@ -232,19 +232,18 @@ static void advise_batching(struct sbuf *sb, const struct run_model *m,
 {
 	long largest, maybe,
 	    even = claims_break_even(m->claims, &m->sum, tc, &largest, &maybe);
-	if (even > 0 && maybe < even)
+	if (even > 0) {
 		sbuf_addf(sb,
 			  "- %s: carry at least %ld items a crossing: from "
-			  "n=%ld on the crossing is under 10%% of the work, "
-			  "perhaps from n=%ld on (the intervals cannot tell "
-			  "between).\n",
-			  tc, even, even, maybe);
-	else if (even > 0)
-		sbuf_addf(sb,
-			  "- %s: carry at least %ld items a crossing: from "
-			  "n=%ld on the crossing is under 10%% of the work.\n",
+			  "n=%ld on the crossing is under 10%% of the work",
 			  tc, even, even);
-	else if (maybe > 0)
+		if (maybe < even)
+			sbuf_addf(sb,
+				  ", perhaps from n=%ld on (the intervals "
+				  "cannot tell between)",
+				  maybe);
+		sbuf_addstr(sb, ".\n");
+	} else if (maybe > 0)
 		sbuf_addf(sb,
 			  "- %s: how many items a crossing should carry, the "
 			  "intervals cannot tell: the crossing is under 10%% "

@@ -168,7 +168,7 @@ int sweeps_batching(const struct claim *c, struct sbuf *d,
 		  share, u, share);
 	sweeps_least_words(d, even, pre, none);
 	sbuf_addstr(d, "\n");
-	return v > 0 ? 1 : v < 0 ? 0 : 3;
+	return judges_part_verdict(v);
 }
 
 /* Two rows at one param, a and b (of family f, on tc, in unit u), for
@@ -188,8 +188,8 @@ static int a_below_b(const struct summary_table *t, const char *param,
 	     rb = summary_row_of(t, x->f, x->b, x->tc, param, x->u);
 	if (ra < 0 || rb < 0)
 		return -1; /* a size one of them lacks */
-	int v = judges_below(&t->rows[ra].s, &t->rows[rb].s);
-	return v == 1 ? 1 : v < 0 ? 0 : 3;
+	return judges_part_verdict(
+	    judges_below(&t->rows[ra].s, &t->rows[rb].s));
 }
 
 struct least sweeps_faster_from(const struct summary_table *t, const char *f,
@@ -268,24 +268,18 @@ struct blocked {
 	double need;
 };
 
-/* The threads blocking in C grew over blocking in Go at param, with the
- * interval the two rows' intervals allow: 0 when either is not measured
- * there. */
+/* The threads blocking in C grew over blocking in Go at param, as
+ * judges_threads_over gives them against x's need: -1 when either is
+ * not measured there. */
 static int threads_over(const struct summary_table *t, const struct blocked *x,
-			const char *param, double *over, double *lo, double *hi)
+			const char *param, double over[3])
 {
 	long rb = summary_row_of(t, x->f, x->blocked, x->tc, param, "threads"),
 	     rg = summary_row_of(t, x->f, x->baseline, x->tc, param, "threads");
 	if (rb < 0 || rg < 0)
-		return 0;
-	const struct stats_summary *b = &t->rows[rb].s, *g = &t->rows[rg].s;
-	double blo, bhi, glo, ghi;
-	judges_interval_of(b, &blo, &bhi);
-	judges_interval_of(g, &glo, &ghi);
-	*over = b->median - g->median;
-	*lo = blo - ghi;
-	*hi = bhi - glo;
-	return 1;
+		return -1;
+	return judges_threads_over(&t->rows[rb].s, &t->rows[rg].s, x->need,
+				   over);
 }
 
 /* At least share of a thread a call: 1 the least growth the intervals
@@ -293,11 +287,8 @@ static int threads_over(const struct summary_table *t, const struct blocked *x,
 static int thread_a_call(const struct summary_table *t, const char *param,
 			 const void *ctx)
 {
-	const struct blocked *x = ctx;
-	double over, lo, hi;
-	if (!threads_over(t, x, param, &over, &lo, &hi))
-		return -1;
-	return lo >= x->need ? 1 : hi < x->need ? 0 : 3;
+	double over[3];
+	return threads_over(t, ctx, param, over);
 }
 
 int sweeps_blocking(const struct claim *c, struct sbuf *d,
@@ -316,10 +307,11 @@ int sweeps_blocking(const struct claim *c, struct sbuf *d,
 	char p[64], o[96];
 	for (size_t i = n; i-- > 0;) { /* least first */
 		snprintf(p, sizeof p, "%s%ld", pre, v[i]);
-		double over, lo, hi;
-		if (!threads_over(t, &x, p, &over, &lo, &hi))
+		double over[3];
+		if (threads_over(t, &x, p, over) < 0)
 			continue;
-		units_format_ci(o, sizeof o, over, lo, hi, "threads", 0);
+		units_format_ci(o, sizeof o, over[0], over[1], over[2],
+				"threads", 0);
 		sbuf_addf(&at, "%s%s at %s", at.len ? ", " : "", o, p);
 	}
 	free(v);
@@ -354,14 +346,6 @@ static int threads_and_time(const struct summary_table *t, const char *f,
 	return 1;
 }
 
-/* A row's threads with the interval judges_interval_of gives it. */
-static void format_threads(char *buf, size_t len, const struct stats_summary *s)
-{
-	double lo, hi;
-	judges_interval_of(s, &lo, &hi);
-	units_format_ci(buf, len, s->median, lo, hi, "threads", 0);
-}
-
 /* Whether a pool of one size pays against the direct calls: 1 fewer
  * threads and cheaper (each pair of intervals apart), 0 not fewer or
  * dearer (the pool's interval wholly at or above theirs), else 3: an
@@ -379,10 +363,10 @@ static int pool_size_pays(const struct stats_summary *pth,
 	double plo, phi, dlo, dhi;
 	judges_interval_of(pth, &plo, &phi);
 	judges_interval_of(dth, &dlo, &dhi);
-	int fewer = phi < dlo ? 1 : plo >= dhi ? -1 : 0;
+	int fewer = judges_apart(plo, phi, dlo, dhi);
 	int cost = judges_below(ps, ds);
 	char a[96], b[96];
-	format_threads(a, sizeof a, pth);
+	judges_format_threads(a, sizeof a, pth);
 	units_format_ci(b, sizeof b, ps->median, ps->ci_low, ps->ci_high,
 			"ns/op", 0);
 	sbuf_addf(d, " %s, %s (%s, %s);", a, b, fewer_words[fewer + 1],
@@ -404,7 +388,7 @@ static int pool_pays(const struct claim *c, const char *pair,
 	if (!threads_and_time(t, f, dv, tc, dp, &dth, &ds))
 		return -1;
 	char a[96], b[96];
-	format_threads(b, sizeof b, dth);
+	judges_format_threads(b, sizeof b, dth);
 	units_format(a, sizeof a, ds->median, "ns/op", 0);
 	sbuf_addf(d, "  - %s, `%s` against `%s`%s%s (%s, %s):", tc, pv, dv,
 		  dp[0] ? " " : "", dp, b, a);
