@@ -10,6 +10,34 @@ import (
 // sink keeps every result alive so that no call can be deleted.
 var sink int64
 
+// Each loop calls its function directly: a call through a func value
+// flips between states of its own from one process to the next (as the
+// call and recovery families found), which would be taken for contention.
+
+func loopGo(pb *par.PB) {
+	x := 0
+	for pb.Next() {
+		x = Add1(x)
+	}
+	atomic.AddInt64(&sink, int64(x))
+}
+
+func loopC(pb *par.PB) {
+	x := 0
+	for pb.Next() {
+		x = CAdd1(x)
+	}
+	atomic.AddInt64(&sink, int64(x))
+}
+
+func loopBack(pb *par.PB) {
+	x := 0
+	for pb.Next() {
+		x = CBackAdd1(x)
+	}
+	atomic.AddInt64(&sink, int64(x))
+}
+
 // BenchmarkParallel times one call per op, shared out over every goroutine
 // count from 1 to twice the CPUs: ns/op is wall time over all the calls,
 // so it falls as goroutines are added while the CPUs keep up. The
@@ -17,24 +45,18 @@ var sink int64
 func BenchmarkParallel(b *testing.B) {
 	variants := []struct {
 		name string
-		fn   func(int) int
+		loop func(*par.PB)
 	}{
-		{"go->go", Add1},
-		{"go->c", CAdd1},
-		{"go->c->go", CBackAdd1},
+		{"go->go", loopGo},
+		{"go->c", loopC},
+		{"go->c->go", loopBack},
 	}
 	for _, v := range variants {
 		v := v
 		b.Run(v.name, func(b *testing.B) {
 			for _, g := range par.Counts() {
 				b.Run(par.Name(g), func(b *testing.B) {
-					par.Run(b, g, func(pb *par.PB) {
-						x := 0
-						for pb.Next() {
-							x = v.fn(x)
-						}
-						atomic.AddInt64(&sink, int64(x))
-					})
+					par.Run(b, g, v.loop)
 				})
 			}
 		})

@@ -3,6 +3,7 @@ package par
 import (
 	"sync/atomic"
 	"testing"
+	"unsafe"
 )
 
 // Every operation is handed out exactly once, whatever the goroutines.
@@ -20,5 +21,37 @@ func TestRunShares(t *testing.T) {
 				t.Errorf("N=%d goroutines=%d: %d operations, want %d", n, g, done, n)
 			}
 		}
+	}
+}
+
+// Each goroutine takes about a hundredth of its share at once, at least 1
+// and at most maxGrain.
+func TestGrain(t *testing.T) {
+	for _, c := range []struct {
+		n, g int
+		want int64
+	}{
+		{0, 1, 1},
+		{99, 1, 1},
+		{200, 1, 2},
+		{20000, 2, 100},
+		{20000, 4, 50},
+		{1000000, 1, maxGrain},
+		{1000000000, 3, maxGrain},
+	} {
+		if got := Grain(c.n, c.g); got != c.want {
+			t.Errorf("Grain(%d, %d) = %d, want %d", c.n, c.g, got, c.want)
+		}
+	}
+}
+
+// The fields Next writes lie a cache line away from either end of a PB,
+// so that two PBs side by side never share a line.
+func TestPBPadded(t *testing.T) {
+	var pb PB
+	first, last := unsafe.Offsetof(pb.next), unsafe.Offsetof(pb.left)
+	if first < 64 || unsafe.Sizeof(pb)-last-unsafe.Sizeof(pb.left) < 64 {
+		t.Errorf("PB's fields at %d to %d of %d bytes, want 64 bytes of padding each side",
+			first, last, unsafe.Sizeof(pb))
 	}
 }
