@@ -295,18 +295,29 @@ void claims_write(const struct claim_set *s, const struct summary_table *t,
 	sbuf_addstr(sb, "\n");
 }
 
-long claims_break_even(const struct claim_set *s, const struct summary_table *t,
-		       const char *tc, long *largest, long *maybe)
+struct break_even claims_break_even(const struct claim_set *s,
+				    const struct summary_table *t,
+				    const char *tc)
 {
-	*largest = *maybe = -1;
+	struct break_even b = {-1, -1, -1, 0};
 	for (size_t i = 0; s && i < s->n; i++)
 		if (!strcmp(s->c[i].judge->name, "batching")) {
 			struct least l =
-			    sweeps_break_even(&s->c[i], t, tc, largest);
-			*maybe = l.maybe;
-			return l.sure;
+			    sweeps_break_even(&s->c[i], t, tc, &b.largest);
+			b.sure = l.sure;
+			b.maybe = l.maybe;
+			b.share = claim_num(&s->c[i], "share", 0);
+			break;
 		}
-	return -1;
+	return b;
+}
+
+void claims_mark(char *buf, size_t n, long sure, long maybe)
+{
+	if (sure > 0)
+		snprintf(buf, n, "%ld", sure);
+	else
+		snprintf(buf, n, "%s", maybe > 0 ? "open" : "none");
 }
 
 void claims_library_marks(const struct claim_set *s,
@@ -324,12 +335,9 @@ void claims_library_marks(const struct claim_set *s,
 		char label[64];
 		snprintf(label, sizeof label, "%.*s", (int)strcspn(go, "("),
 			 go);
-		if (even.sure > 0)
-			sbuf_addf(sb, "# break-even %s:%ld %s\n", label,
-				  even.sure, tc);
-		else
-			sbuf_addf(sb, "# break-even %s:%s %s\n", label,
-				  even.maybe > 0 ? "open" : "none", tc);
+		char mark[32];
+		claims_mark(mark, sizeof mark, even.sure, even.maybe);
+		sbuf_addf(sb, "# break-even %s:%s %s\n", label, mark, tc);
 	}
 }
 

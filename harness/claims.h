@@ -28,14 +28,24 @@ void claims_free(struct claim_set *s);
 /* Appends the section "Claims about cgo" (empty when s is NULL). */
 void claims_write(const struct claim_set *s, const struct summary_table *t,
 		  struct sbuf *sb);
-/* The least batch size from which the crossing surely costs under its
- * share of the work for toolchain tc (the intervals say so there and at
- * every larger size), by the claim judged 'batching'; -1 when there is
- * none or no such size. *largest is the largest n measured, *maybe the
- * least from which it perhaps does (the intervals overlap the share),
- * -1 for none. */
-long claims_break_even(const struct claim_set *s, const struct summary_table *t,
-		       const char *tc, long *largest, long *maybe);
+/* Where a batch's crossing costs under its share of the work on
+ * toolchain tc, by the claim judged 'batching': sure, the least batch
+ * size from which it surely does (the intervals say so there and at
+ * every larger size); maybe, the least from which it perhaps does (the
+ * intervals overlap the share); largest, the largest n measured; each -1
+ * for none. share is the claim's, in percent (0 without the claim). */
+struct break_even {
+	long sure, maybe, largest;
+	double share;
+};
+struct break_even claims_break_even(const struct claim_set *s,
+				    const struct summary_table *t,
+				    const char *tc);
+
+/* A break-even mark of a chart into buf: the size sure where it is
+ * positive, else "open" where maybe is (the intervals cannot tell),
+ * else "none". */
+void claims_mark(char *buf, size_t n, long sure, long maybe);
 
 /* For the libraries chart: a line "# break-even LABEL:N TOOLCHAIN" for
  * each library claim, LABEL its Go variant's name before "(", N the

@@ -88,6 +88,9 @@ void judges_format_threads(char *buf, size_t len,
 int judges_threads_over(const struct stats_summary *b,
 			const struct stats_summary *g, double need,
 			double over[3]);
+/* Whether an interval [lo, hi] reaches need: 1 wholly at or above it,
+ * 0 wholly below, 3 across it. */
+int judges_reaches(double lo, double hi, double need);
 /* a and b with their intervals in unit u, into x and y. */
 void judges_format_pair(const struct stats_summary *a,
 			const struct stats_summary *b, const char *u, char *x,
@@ -156,7 +159,8 @@ int sweeps_pool(const struct claim *c, struct sbuf *d,
 int sweeps_grows(const struct claim *c, struct sbuf *d,
 		 const struct summary_table *t, const char *tc);
 /* moves: the free variant's calls changed thread (moved/op above 0) at
- * some value of the params, the locked variant's at none. */
+ * some value of the params, the locked variant's at none: each a part,
+ * by the rows' intervals (judges_parts). */
 int sweeps_moves(const struct claim *c, struct sbuf *d,
 		 const struct summary_table *t, const char *tc);
 

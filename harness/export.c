@@ -90,14 +90,11 @@ static int batch_dat(const struct run_model *m, struct sbuf *sb)
 {
 	for (size_t k = 0; k < m->sum.ntoolchains; k++) {
 		const char *tc = m->sum.toolchains[k];
-		long largest, maybe,
-		    even = claims_break_even(m->claims, &m->sum, tc, &largest,
-					     &maybe);
-		if (even > 0)
-			sbuf_addf(sb, "# break-even %ld %s\n", even, tc);
-		else if (largest > 0)
-			sbuf_addf(sb, "# break-even %s %s\n",
-				  maybe > 0 ? "open" : "none", tc);
+		struct break_even b = claims_break_even(m->claims, &m->sum, tc);
+		char mark[32];
+		claims_mark(mark, sizeof mark, b.sure, b.maybe);
+		if (b.largest > 0)
+			sbuf_addf(sb, "# break-even %s %s\n", mark, tc);
 	}
 	return series(m, "batch", sb);
 }

@@ -423,7 +423,12 @@ int judges_threads_over(const struct stats_summary *b,
 	over[0] = b->median - g->median;
 	over[1] = blo - ghi;
 	over[2] = bhi - glo;
-	return over[1] >= need ? 1 : over[2] < need ? 0 : 3;
+	return judges_reaches(over[1], over[2], need);
+}
+
+int judges_reaches(double lo, double hi, double need)
+{
+	return lo >= need ? 1 : hi < need ? 0 : 3;
 }
 
 /* blocking: calls goroutines blocked in C at once grow at least share
@@ -456,24 +461,39 @@ static int judge_blocking(const struct claim *c, struct sbuf *d,
 }
 
 /* allocates: the copy makes at least allocs allocations and bytes bytes
- * per call, where the view makes none. */
+ * per call, where the view makes none; each count a part of the claim,
+ * won where its interval reaches the figure, lost where it falls wholly
+ * short (judges_reaches). */
 static int judge_allocates(const struct claim *c, struct sbuf *d,
 			   const struct summary_table *t, const char *tc)
 {
 	const char *f = claim_get(c, "family"), *p = claim_get(c, "param"),
 		   *cp = claim_get(c, "copy"), *vw = claim_get(c, "view");
-	double a = summary_median_of(t, f, cp, tc, p, "allocs/op");
-	double by = summary_median_of(t, f, cp, tc, p, "B/op");
-	double va = summary_median_of(t, f, vw, tc, p, "allocs/op");
-	if (isnan(a) || isnan(by) || isnan(va))
-		return -1;
-	int ok =
-	    a >= claim_num(c, "allocs", 0) && by >= claim_num(c, "bytes", 0);
+	const char *unit[3] = {"allocs/op", "B/op", "allocs/op"};
+	const char *variant[3] = {cp, cp, vw};
+	double need[2] = {claim_num(c, "allocs", 0), claim_num(c, "bytes", 0)};
+	char fig[3][96];
+	int won = 0, lost = 0;
+	for (int i = 0; i < 3; i++) {
+		long r = summary_row_of(t, f, variant[i], tc, p, unit[i]);
+		if (r < 0)
+			return -1;
+		const struct stats_summary *s = &t->rows[r].s;
+		double lo, hi;
+		judges_interval_of(s, &lo, &hi);
+		units_format_ci(fig[i], sizeof fig[i], s->median, lo, hi,
+				unit[i], 0);
+		if (i < 2) {
+			int v = judges_reaches(lo, hi, need[i]);
+			won += v == 1;
+			lost += v == 0;
+		}
+	}
 	sbuf_addf(d,
-		  "  - %s: `%s` of a %g-byte C string: %.3g allocs/op, %.4g "
-		  "B/op; reading it in place (`%s`): %.3g allocs/op\n",
-		  tc, cp, claim_num(c, "bytes", 0), a, by, vw, va);
-	return ok;
+		  "  - %s: `%s` of a %g-byte C string: %s, %s; reading it "
+		  "in place (`%s`): %s\n",
+		  tc, cp, need[1], fig[0], fig[1], vw, fig[2]);
+	return judges_parts(won, lost, 2);
 }
 
 int judges_cheaper_pair(const struct claim *c, const char *pair,

@@ -230,25 +230,24 @@ static void advise_libraries(struct sbuf *sb, const struct run_model *m,
 static void advise_batching(struct sbuf *sb, const struct run_model *m,
 			    const char *tc)
 {
-	long largest, maybe,
-	    even = claims_break_even(m->claims, &m->sum, tc, &largest, &maybe);
-	if (even > 0) {
+	struct break_even b = claims_break_even(m->claims, &m->sum, tc);
+	if (b.sure > 0) {
 		sbuf_addf(sb,
 			  "- %s: carry at least %ld items a crossing: from "
-			  "n=%ld on the crossing is under 10%% of the work",
-			  tc, even, even);
-		if (maybe < even)
+			  "n=%ld on the crossing is under %g%% of the work",
+			  tc, b.sure, b.sure, b.share);
+		if (b.maybe < b.sure)
 			sbuf_addf(sb,
 				  ", perhaps from n=%ld on (the intervals "
 				  "cannot tell between)",
-				  maybe);
+				  b.maybe);
 		sbuf_addstr(sb, ".\n");
-	} else if (maybe > 0)
+	} else if (b.maybe > 0)
 		sbuf_addf(sb,
 			  "- %s: how many items a crossing should carry, the "
-			  "intervals cannot tell: the crossing is under 10%% "
+			  "intervals cannot tell: the crossing is under %g%% "
 			  "of the work perhaps from n=%ld on.\n",
-			  tc, maybe);
+			  tc, b.share, b.maybe);
 }
 
 /* Advice computed from the run: how many items a crossing should carry,

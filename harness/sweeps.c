@@ -488,34 +488,48 @@ int sweeps_grows(const struct claim *c, struct sbuf *d,
 	return verdict;
 }
 
+/* A share of calls as words: "none" or "1 in 8". */
+static void share_words(char *buf, size_t len, double m)
+{
+	if (m > 0)
+		snprintf(buf, len, "1 in %.0f", 1 / m);
+	else
+		snprintf(buf, len, "none");
+}
+
 /* The share of calls that changed thread, at every param of each prefix
- * of the claim's key params, as "none at busy=0, 1 in 8 at busy=1, ...";
- * the largest in *most, -1 when there is none. */
+ * of the claim's key params, as "none at busy=0, 1 in 8 [none, 1 in 6]
+ * at busy=1, ..." (the interval where its ends differ); over the params,
+ * the largest low end of an interval in most[0] and high end in most[1],
+ * each -1 when there is none. */
 static void moved_shares(const struct claim *c, const struct summary_table *t,
 			 const char *tc, const char *v, struct sbuf *sb,
-			 double *most)
+			 double most[2])
 {
 	const char *f = claim_get(c, "family"), *pres = claim_get(c, "params");
-	*most = -1;
+	most[0] = most[1] = -1;
 	for (const char *w = pres; *w; w += strspn(w, " ")) {
 		size_t l = strcspn(w, " ");
 		char *pre = xstrndup(w, l);
 		long *s;
 		size_t n = summary_param_values(t, f, v, tc, pre, &s);
-		char p[64];
+		char p[64], m[32], lo[32], hi[32];
 		for (size_t i = n; i-- > 0;) {
 			snprintf(p, sizeof p, "%s%ld", pre, s[i]);
-			double m =
-			    summary_median_of(t, f, v, tc, p, "moved/op");
-			if (isnan(m))
+			long r = summary_row_of(t, f, v, tc, p, "moved/op");
+			if (r < 0)
 				continue;
-			if (m > 0)
-				sbuf_addf(sb, "%s1 in %.0f at %s",
-					  sb->len ? ", " : "", 1 / m, p);
-			else
-				sbuf_addf(sb, "%snone at %s",
-					  sb->len ? ", " : "", p);
-			*most = fmax(*most, m);
+			double a, b;
+			judges_interval_of(&t->rows[r].s, &a, &b);
+			share_words(m, sizeof m, t->rows[r].s.median);
+			share_words(lo, sizeof lo, a);
+			share_words(hi, sizeof hi, b);
+			sbuf_addf(sb, "%s%s", sb->len ? ", " : "", m);
+			if (strcmp(lo, hi))
+				sbuf_addf(sb, " [%s, %s]", lo, hi);
+			sbuf_addf(sb, " at %s", p);
+			most[0] = fmax(most[0], a);
+			most[1] = fmax(most[1], b);
 		}
 		free(s);
 		free(pre);
@@ -523,21 +537,28 @@ static void moved_shares(const struct claim *c, const struct summary_table *t,
 	}
 }
 
+/* moves: calls of the free goroutine ran on another thread than the one
+ * before at some param, the interval above none (a part); the locked
+ * goroutine's at none, every interval at none (the other part). */
 int sweeps_moves(const struct claim *c, struct sbuf *d,
 		 const struct summary_table *t, const char *tc)
 {
 	const char *free_ = claim_get(c, "free"),
 		   *locked = claim_get(c, "locked");
 	struct sbuf a = {0}, b = {0};
-	double fm, lm;
-	moved_shares(c, t, tc, free_, &a, &fm);
-	moved_shares(c, t, tc, locked, &b, &lm);
-	int v = fm < 0 || lm < 0 ? -1 : fm > 0 && lm == 0;
-	if (v >= 0)
+	double fm[2], lm[2];
+	moved_shares(c, t, tc, free_, &a, fm);
+	moved_shares(c, t, tc, locked, &b, lm);
+	int v = -1;
+	if (fm[1] >= 0 && lm[1] >= 0) {
+		int won = (fm[0] > 0) + (lm[1] <= 0),
+		    lost = (fm[1] <= 0) + (lm[0] > 0);
+		v = judges_parts(won, lost, 2);
 		sbuf_addf(d,
 			  "  - %s: calls that ran on another thread than the "
 			  "one before, `%s`: %s; `%s`: %s\n",
 			  tc, free_, a.buf, locked, b.buf);
+	}
 	sbuf_free(&a);
 	sbuf_free(&b);
 	return v;

@@ -316,9 +316,9 @@ static void claims_are_the_summary(void **state)
 	    {"threads", "go->c(pool)", "goroutines=64", "threads", "median",
 	     "`go->c` calls: %.4g ["},
 	    {"data", "GoString", "cgocheck=1", "allocs/op", "median",
-	     "string: %.3g allocs/op"},
+	     "string: %.3g ["},
 	    {"data", "GoString", "cgocheck=1", "B/op", "median",
-	     "allocs/op, %.4g B/op"},
+	     "allocs, %.3g ["},
 	};
 	for (size_t i = 0; i < sizeof figs / sizeof *figs; i++) {
 		char *want =
@@ -949,14 +949,15 @@ static void claim_library_bounds(void **state)
 }
 
 /* What a run of rows leads batch.dat with, the libraries chart's marks
- * and report.md's advice, one after the other. */
-static char *marks_of(const char *rows)
+ * and report.md's advice, one after the other, by the claims of the
+ * families in cases_dir. */
+static char *marks_of_in(const char *rows, const char *cases_dir)
 {
 	struct run_model m = {.dir = "x", .machine = ""};
 	char err[ERRLEN], *full = summary_text(rows);
 	struct claim_set *claims;
 	if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0 ||
-	    claims_load("cases", &claims, err, sizeof err) != 0)
+	    claims_load(cases_dir, &claims, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	m.claims = claims;
 	struct sbuf sb = {0};
@@ -972,12 +973,46 @@ static char *marks_of(const char *rows)
 	return sb.buf;
 }
 
+static char *marks_of(const char *rows)
+{
+	return marks_of_in(rows, "cases");
+}
+
 static void assert_marks(const char *rows, const char *want)
 {
 	char *out = marks_of(rows);
 	if (!strstr(out, want))
 		fail_msg("no '%s' in:\n%s", want, out);
 	free(out);
+}
+
+/* The advice on the batch rows of series says the batching claim's own
+ * share: the claims of a family dir whose batch claims say 15. */
+static void advice_says_share(const double *series)
+{
+	char dir[] = "/tmp/cgobench-share-XXXXXX", err[ERRLEN];
+	assert_non_null(mkdtemp(dir));
+	char *fam = xasprintf("%s/batch", dir),
+	     *path = xasprintf("%s/claims", fam), *text;
+	size_t len;
+	if (file_read("cases/batch/claims", &text, &len, err, sizeof err))
+		fail_msg("%s", err);
+	char *share = strstr(text, "share 10");
+	assert_non_null(share);
+	share[6] = '5';
+	assert_int_equal(mkdir(fam, 0755), 0);
+	if (file_write_atomic(path, text, len, err, sizeof err))
+		fail_msg("%s", err);
+	char *rows = batch_rows(series, 10.01, 30),
+	     *out = marks_of_in(rows, dir);
+	if (!strstr(out, "the crossing is under 50% of the work"))
+		fail_msg("no 'under 50%%' in:\n%s", out);
+	free(out);
+	free(rows);
+	remove_tree(dir);
+	free(text);
+	free(path);
+	free(fam);
 }
 
 /* The break-even marks of the charts and the advice say a size only
@@ -1013,6 +1048,8 @@ static void break_even_marks(void **state)
 			   "carry, the intervals cannot tell: the crossing "
 			   "is under 10% of the work perhaps from n=4 on.\n");
 	free(rows);
+	batch_w = 0.001;
+	advice_says_share(flat);
 	batch_w = 0.01;
 	static const struct {
 		double cgo256;
@@ -1672,8 +1709,8 @@ static void claim_moves_bounds(void **state)
 		const char *want;
 	} cases[] = {{0, 0.012, 0.012, 0, HOLDS},
 		     {0, 0.5, 0, 0, HOLDS}, /* the last param's 0 is not all */
-		     {0, 0, 0, 0, NOT},
-		     {0, 0.5, 0.5, 0.001, NOT}};
+		     {0, 0, 0, 0, PART},    /* none moved, locked or not */
+		     {0, 0.5, 0.5, 0.001, PART}}; /* the locked moved too */
 	for (size_t i = 0; i < 4; i++) {
 		char *rows = xasprintf(
 		    "scheduling,go->c,go1.26.8,busy=0,moved/op,%.17g,,,,,,ok\n"
@@ -1695,6 +1732,38 @@ static void claim_moves_bounds(void **state)
 	assert_non_null(strstr(c, "`go->c`: none at busy=0, 1 in 83 at busy=4, "
 				  "1 in 4 at blocking=2; `go->c(locked)`: none "
 				  "at busy=4\n"));
+	free(c);
+	free(rows);
+	/* by the intervals: the free goroutine's part is won where some
+	 * interval lies above none, lost where every one is at none; the
+	 * locked one's won where every one is at none, lost where some
+	 * lies above */
+	static const struct {
+		const char *free4, *locked4, *want;
+	} iv[] = {
+	    {"0.01,0.005,0.02", "0,0,0", HOLDS},
+	    {"0.01,0,0.02", "0,0,0", OPEN},
+	    {"0.01,0.005,0.02", "0,0,0.001", OPEN},
+	    {"0,0,0", "0.01,0,0.02", OPEN},
+	    {"0,0,0", "0.01,0.005,0.02", NOT},
+	    {"0.01,0.005,0.02", "0.01,0.005,0.02", PART},
+	};
+	for (size_t i = 0; i < sizeof iv / sizeof *iv; i++) {
+		rows = xasprintf(
+		    "scheduling,go->c,go1.26.8,busy=4,moved/op,%s,,,,ok\n"
+		    "scheduling,go->c(locked),go1.26.8,busy=4,moved/op,%s,,,,"
+		    "ok\n",
+		    iv[i].free4, iv[i].locked4);
+		assert_verdict(rows, MOVES, iv[i].want);
+		free(rows);
+	}
+	rows = xasprintf(
+	    "scheduling,go->c,go1.26.8,busy=4,moved/op,0.01,0,0.02,,,,ok\n"
+	    "scheduling,go->c(locked),go1.26.8,busy=4,moved/op,0,0,0,,,,ok\n");
+	c = claims_of(rows);
+	assert_non_null(strstr(c,
+			       "`go->c`: 1 in 100 [none, 1 in 50] at busy=4; "
+			       "`go->c(locked)`: none at busy=4\n"));
 	free(c);
 	free(rows);
 }
@@ -1841,11 +1910,14 @@ static void verdict_blocking(double c, double g, const char *want)
 	free(rows);
 }
 
-static void verdict_gostring(double allocs, double bytes, const char *want)
+/* GoString's verdict on its allocs/op and B/op, each "MEDIAN,LOW,HIGH"
+ * (",," for no interval). */
+static void verdict_gostring(const char *allocs, const char *bytes,
+			     const char *want)
 {
 	char *rows = xasprintf("data,GoString,go1.26.8,cgocheck=1,allocs/op,"
-			       "%.17g,,,,,,ok\ndata,GoString,go1.26.8,"
-			       "cgocheck=1,B/op,%.17g,,,,,,ok\ndata,view,"
+			       "%s,,,,ok\ndata,GoString,go1.26.8,"
+			       "cgocheck=1,B/op,%s,,,,ok\ndata,view,"
 			       "go1.26.8,cgocheck=1,allocs/op,0,,,,,,ok\n",
 			       allocs, bytes);
 	assert_verdict(rows, "*C.GoString", want);
@@ -1880,9 +1952,29 @@ static void claim_threads_and_gostring_bounds(void **state)
 		assert_verdict(rows, "*Blocking C calls", iv[i].want);
 		free(rows);
 	}
-	verdict_gostring(1, 64, HOLDS);
-	verdict_gostring(0.99, 64, NOT);
-	verdict_gostring(1, 63.9, NOT);
+	verdict_gostring("1,,", "64,,", HOLDS);
+	verdict_gostring("0.99,,", "64,,", PART);
+	verdict_gostring("1,,", "63.9,,", PART);
+	verdict_gostring("0.99,,", "63.9,,", NOT);
+	/* each count by its interval: reaching the figure, short of it
+	 * wholly, or across it */
+	verdict_gostring("1,1,2", "64,64,65", HOLDS);
+	verdict_gostring("1,0.99,1", "64,64,64", OPEN);
+	verdict_gostring("1,1,1", "64,63.9,64", OPEN);
+	verdict_gostring("0.9,0.9,0.99", "64,64,64", PART);
+	verdict_gostring("0.9,0.9,0.99", "64,63,65", OPEN);
+	verdict_gostring("0.9,0.9,0.99", "63,62,63.9", NOT);
+	char *rows = xasprintf(
+	    "data,GoString,go1.26.8,cgocheck=1,allocs/op,1,1,1,,,,ok\n"
+	    "data,GoString,go1.26.8,cgocheck=1,B/op,64,63,65,,,,ok\n"
+	    "data,view,go1.26.8,cgocheck=1,allocs/op,0,0,0,,,,ok\n");
+	char *c = claims_of(rows);
+	if (!strstr(c, "`GoString` of a 64-byte C string: 1 [1, 1] "
+		       "allocs, 64 [63, 65] B; reading it in "
+		       "place (`view`): 0 [0, 0] allocs\n"))
+		fail_msg("%s", strstr(c, "*C.GoString"));
+	free(c);
+	free(rows);
 }
 
 static void expect_claims_error(const char *text, const char *want)
