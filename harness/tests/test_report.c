@@ -1656,6 +1656,23 @@ static char *maps_verdict(double lo0, double lo1)
 		      lo0 + 0.5, lo0, lo0 + 1, lo1 + 0.5, lo1, lo1 + 1));
 }
 
+#define SERIALISE "*cgo calls made from many goroutines at once serialise"
+
+/* go->c's ratio over go->go: [lo1, lo1 + 1] at 1 goroutine and [lo4,
+ * lo4 + 1] at 4, the most; the claim's "by" is 1.5. */
+static char *serialise_verdict(double lo1, double lo4)
+{
+	return grows_verdict(
+	    SERIALISE, "  - go1.26.8: `go->c` over",
+	    xasprintf("parallel,go->c,go1.26.8,goroutines=1,ns/op,20,19,21,"
+		      "go->go,%.17g,%.17g,%.17g,ok\n"
+		      "parallel,go->c,go1.26.8,goroutines=2,ns/op,10,9,11,"
+		      "go->go,15,14,16,ok\n"
+		      "parallel,go->c,go1.26.8,goroutines=4,ns/op,10,9,11,"
+		      "go->go,%.17g,%.17g,%.17g,ok\n",
+		      lo1 + 0.5, lo1, lo1 + 1, lo4 + 0.5, lo4, lo4 + 1));
+}
+
 /* grows: the ratio at the most threads above the one at one thread, the
  * intervals apart, else "shrinks" below it, touching inconclusive; with
  * "by 2" (the mappings), above twice the one at the least mappings, else
@@ -1688,6 +1705,16 @@ static void claim_grows_bounds(void **state)
 	    {maps_verdict, 30, 58.99, "**does not hold**.",
 	     ": grows less than 2x"},
 	    {maps_verdict, 30, 59, "**inconclusive**", ""},
+	    /* serialise: 1.5 times [10, 11] is [15, 16.5] */
+	    {serialise_verdict, 10, 16.51,
+	     "**holds**.\n  - go1.26.8: `go->c` over `go->go`: 10.5 [10, 11] "
+	     "x at goroutines=1, 17 [16.5, 17.5] x at goroutines=4: grows "
+	     "more than 1.5x",
+	     NULL},
+	    {serialise_verdict, 10, 16.5, "**inconclusive**", ""},
+	    {serialise_verdict, 10, 14, "**inconclusive**", ""},
+	    {serialise_verdict, 10, 13.99, "**does not hold**.",
+	     ": grows less than 1.5x"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *v = cases[i].verdict(cases[i].least, cases[i].most);
