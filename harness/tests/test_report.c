@@ -1626,19 +1626,30 @@ static char *grows_verdict(const char *claim, const char *detail, char *rows)
 	return out;
 }
 
+/* The rows of a grows claim: "FAMILY,VARIANT" fv over baseline b, its
+ * ratio [lo, lo + 1] at the param least, [hi, hi + 1] at most, and 50
+ * at mid, a param between, where mid is given. */
+static char *grows_rows(const char *fv, const char *b, const char *least,
+			const char *mid, const char *most, double lo, double hi)
+{
+	struct sbuf sb = {0};
+	const char *row = "%s,go1.26.8,%s,ns/op,60,59,61,%s,%.17g,%.17g,%.17g,"
+			  "ok\n";
+	sbuf_addf(&sb, row, fv, least, b, lo + 0.5, lo, lo + 1);
+	if (mid)
+		sbuf_addf(&sb, row, fv, mid, b, 50.0, 49.0, 51.0);
+	sbuf_addf(&sb, row, fv, most, b, hi + 0.5, hi, hi + 1);
+	return sb.buf;
+}
+
 /* c->go(cthreads)'s ratio over c->c(cthreads): [lo1, lo1 + 1] at
  * threads=1, [lo4, lo4 + 1] at threads=4, and 50 at threads=2. */
 static char *cthread_verdict(double lo1, double lo4)
 {
-	return grows_verdict(
-	    CTHREADS, "  - go1.26.8: `c->go(cthreads)` over",
-	    xasprintf("scheduling,c->go(cthreads),go1.26.8,threads=1,ns/op,100,"
-		      "99,101,c->c(cthreads),%.17g,%.17g,%.17g,ok\n"
-		      "scheduling,c->go(cthreads),go1.26.8,threads=2,ns/op,100,"
-		      "99,101,c->c(cthreads),50,49,51,ok\n"
-		      "scheduling,c->go(cthreads),go1.26.8,threads=4,ns/op,100,"
-		      "99,101,c->c(cthreads),%.17g,%.17g,%.17g,ok\n",
-		      lo1 + 0.5, lo1, lo1 + 1, lo4 + 0.5, lo4, lo4 + 1));
+	return grows_verdict(CTHREADS, "  - go1.26.8: `c->go(cthreads)` over",
+			     grows_rows("scheduling,c->go(cthreads)",
+					"c->c(cthreads)", "threads=1",
+					"threads=2", "threads=4", lo1, lo4));
 }
 
 #define MAPS "*A callback from C on the process's main thread"
@@ -1647,13 +1658,10 @@ static char *cthread_verdict(double lo1, double lo4)
  * [lo1, lo1 + 1] at maps=10000; the claim's "by" is 2. */
 static char *maps_verdict(double lo0, double lo1)
 {
-	return grows_verdict(
-	    MAPS, "  - go1.26.8: `c->go(main)` over",
-	    xasprintf("mainthread,c->go(main),go1.26.8,maps=10,ns/op,60,59,61,"
-		      "c->c(fnptr),%.17g,%.17g,%.17g,ok\n"
-		      "mainthread,c->go(main),go1.26.8,maps=10000,ns/op,60,59,"
-		      "61,c->c(fnptr),%.17g,%.17g,%.17g,ok\n",
-		      lo0 + 0.5, lo0, lo0 + 1, lo1 + 0.5, lo1, lo1 + 1));
+	return grows_verdict(MAPS, "  - go1.26.8: `c->go(main)` over",
+			     grows_rows("mainthread,c->go(main)", "c->c(fnptr)",
+					"maps=10", NULL, "maps=10000", lo0,
+					lo1));
 }
 
 #define SERIALISE "*cgo calls made from many goroutines at once serialise"
@@ -1662,15 +1670,10 @@ static char *maps_verdict(double lo0, double lo1)
  * lo4 + 1] at 4, the most; the claim's "by" is 1.5. */
 static char *serialise_verdict(double lo1, double lo4)
 {
-	return grows_verdict(
-	    SERIALISE, "  - go1.26.8: `go->c` over",
-	    xasprintf("parallel,go->c,go1.26.8,goroutines=1,ns/op,20,19,21,"
-		      "go->go,%.17g,%.17g,%.17g,ok\n"
-		      "parallel,go->c,go1.26.8,goroutines=2,ns/op,10,9,11,"
-		      "go->go,15,14,16,ok\n"
-		      "parallel,go->c,go1.26.8,goroutines=4,ns/op,10,9,11,"
-		      "go->go,%.17g,%.17g,%.17g,ok\n",
-		      lo1 + 0.5, lo1, lo1 + 1, lo4 + 0.5, lo4, lo4 + 1));
+	return grows_verdict(SERIALISE, "  - go1.26.8: `go->c` over",
+			     grows_rows("parallel,go->c", "go->go",
+					"goroutines=1", "goroutines=2",
+					"goroutines=4", lo1, lo4));
 }
 
 /* grows: the ratio at the most threads above the one at one thread, the
