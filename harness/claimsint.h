@@ -78,9 +78,10 @@ int judges_below(const struct stats_summary *a, const struct stats_summary *b);
 int judges_part_verdict(int part);
 /* A row's interval, or its median where it has none. */
 void judges_interval_of(const struct stats_summary *s, double *lo, double *hi);
-/* A row of threads with the interval judges_interval_of gives it. */
-void judges_format_threads(char *buf, size_t len,
-			   const struct stats_summary *s);
+/* A row's median in unit u with the interval judges_interval_of gives
+ * it. */
+void judges_format_row(char *buf, size_t len, const struct stats_summary *s,
+		       const char *u);
 /* The threads b grew over g: the difference of their medians in over[0],
  * the interval their intervals allow in over[1] and over[2] (each by
  * judges_interval_of); 1 when its low end reaches need, 0 when its high

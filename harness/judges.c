@@ -406,11 +406,12 @@ void judges_interval_of(const struct stats_summary *s, double *lo, double *hi)
 	*hi = has ? s->ci_high : s->median;
 }
 
-void judges_format_threads(char *buf, size_t len, const struct stats_summary *s)
+void judges_format_row(char *buf, size_t len, const struct stats_summary *s,
+		       const char *u)
 {
 	double lo, hi;
 	judges_interval_of(s, &lo, &hi);
-	units_format_ci(buf, len, s->median, lo, hi, "threads", 0);
+	units_format_ci(buf, len, s->median, lo, hi, u, 0);
 }
 
 int judges_threads_over(const struct stats_summary *b,
@@ -450,8 +451,8 @@ static int judge_blocking(const struct claim *c, struct sbuf *d,
 	int v =
 	    judges_threads_over(b, g, claim_num(c, "share", 0) * calls, over);
 	char bs[96], gs[96], os[96];
-	judges_format_threads(bs, sizeof bs, b);
-	judges_format_threads(gs, sizeof gs, g);
+	judges_format_row(bs, sizeof bs, b, "threads");
+	judges_format_row(gs, sizeof gs, g, "threads");
 	units_format_ci(os, sizeof os, over[0], over[1], over[2], "threads", 0);
 	sbuf_addf(d,
 		  "  - %s: %g goroutines blocking in C grew the process to "
@@ -479,11 +480,10 @@ static int judge_allocates(const struct claim *c, struct sbuf *d,
 		if (r < 0)
 			return -1;
 		const struct stats_summary *s = &t->rows[r].s;
-		double lo, hi;
-		judges_interval_of(s, &lo, &hi);
-		units_format_ci(fig[i], sizeof fig[i], s->median, lo, hi,
-				unit[i], 0);
+		judges_format_row(fig[i], sizeof fig[i], s, unit[i]);
 		if (i < 2) {
+			double lo, hi;
+			judges_interval_of(s, &lo, &hi);
 			int v = judges_reaches(lo, hi, need[i]);
 			won += v == 1;
 			lost += v == 0;

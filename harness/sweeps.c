@@ -366,7 +366,7 @@ static int pool_size_pays(const struct stats_summary *pth,
 	int fewer = judges_apart(plo, phi, dlo, dhi);
 	int cost = judges_below(ps, ds);
 	char a[96], b[96];
-	judges_format_threads(a, sizeof a, pth);
+	judges_format_row(a, sizeof a, pth, "threads");
 	units_format_ci(b, sizeof b, ps->median, ps->ci_low, ps->ci_high,
 			"ns/op", 0);
 	sbuf_addf(d, " %s, %s (%s, %s);", a, b, fewer_words[fewer + 1],
@@ -388,7 +388,7 @@ static int pool_pays(const struct claim *c, const char *pair,
 	if (!threads_and_time(t, f, dv, tc, dp, &dth, &ds))
 		return -1;
 	char a[96], b[96];
-	judges_format_threads(b, sizeof b, dth);
+	judges_format_row(b, sizeof b, dth, "threads");
 	units_format(a, sizeof a, ds->median, "ns/op", 0);
 	sbuf_addf(d, "  - %s, `%s` against `%s`%s%s (%s, %s):", tc, pv, dv,
 		  dp[0] ? " " : "", dp, b, a);
