@@ -16,7 +16,9 @@
  *     link -lNAME...               libraries its C driver links with
  *     spread                       its samples' spread is its behaviour
  *                                  (contention): rows report quartiles and
- *                                  get no rounds beyond --count
+ *                                  go beyond --count only to 20 samples,
+ *                                  while their middle half says 20 reach
+ *                                  the goal
  *     opt-in                       not in "all": run when named
  *                                  ("--cases all,libraries")
  *     nocgo                        its Go side built with CGO_ENABLED=0

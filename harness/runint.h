@@ -84,6 +84,12 @@ struct unit {
  * (schedule_reach_from): 30 reads a row's reach as well as 50 does, on
  * fewer samples (simulated: docs/precision.md item 20). */
 #define SCHEDULE_REACH_FROM 30
+/* A row of a family whose spread is its behaviour (the contended ones,
+ * family.h) goes on beyond --count up to this many samples, while its
+ * middle half says they would bring it to its goal: 128 samples more
+ * brought 36 of 50 rows within +-5%, where 8 were at --count
+ * (docs/precision.md item 27). */
+#define SCHEDULE_SPREAD_MAX 20
 
 /* One sample as taken: which unit, which repetition, what it printed. */
 struct taken {
@@ -182,12 +188,24 @@ void schedule_settle(struct run *r);
 /* Whether u's interval, of its settled values, is within its goal. */
 int schedule_interval_met(const struct run *r, const struct unit *u);
 /* Sets want[i] for each unit that takes the next round beyond --count:
- * one that may go on (not of a spread family), short of its goal, with
- * fewer than --max-count samples, and, from schedule_reach_from on,
- * whose interval says --max-count would reach the goal; and the
- * baseline of each (with fewer than --max-count too). Returns how many
- * units were short of their goal. */
+ * one short of its goal, with fewer than --max-count samples, and, from
+ * schedule_reach_from on, whose interval says --max-count would reach
+ * the goal; in a spread family, with fewer than SCHEDULE_SPREAD_MAX, and
+ * whose middle half says those would reach it; and the baseline of each
+ * (with fewer than --max-count too). Returns how many units were short
+ * of their goal. */
 size_t schedule_wanted(const struct run *r, int *want);
+/* The most samples u may take: --max-count, or in a family whose spread
+ * is its behaviour (family.h) SCHEDULE_SPREAD_MAX when less. */
+size_t schedule_unit_cap(const struct run_config *c, const struct unit *u);
+/* runout.c: why a contended row whose summary is s ended short of its
+ * goal: its cap gave it no rounds beyond --count, or it had too few
+ * samples to tell, or its middle half needs more than the cap
+ * (summary_samples_at_spread), or it took them all, or the budget or the
+ * rounds ended first. */
+void runout_spread_why(const struct run *r, const struct unit *u,
+		       const struct stats_summary *s, double goal, char *buf,
+		       size_t len);
 /* SCHEDULE_REACH_FROM, or half of --max-count when less, and at least
  * --count: from these samples on a row short of its goal goes on only
  * while --max-count would reach it. */

@@ -272,12 +272,12 @@ int schedule_interval_met(const struct run *r, const struct unit *u)
 	return summary_within(&s, schedule_target(r, u->fam));
 }
 
-/* Whether u may get rounds beyond --count: not in a family whose spread
- * is its behaviour (family.h), whose interval more rounds barely narrow;
- * its quartiles say how far its samples spread instead. */
-static int may_go_on(const struct run_config *c, const struct unit *u)
+size_t schedule_unit_cap(const struct run_config *c, const struct unit *u)
 {
-	return c->max_count > c->count && !u->fam->spread;
+	int cap = c->max_count;
+	if (u->fam->spread && cap > SCHEDULE_SPREAD_MAX)
+		cap = SCHEDULE_SPREAD_MAX;
+	return (size_t)(cap > 0 ? cap : 0);
 }
 
 /* SCHEDULE_REACH_FROM, or half of --max-count when that is less, and at
@@ -310,10 +310,17 @@ enum schedule_short schedule_why_short(const struct run_config *c, size_t n,
 /* The samples u would need to reach its goal if its interval narrowed as
  * 1/sqrt(n), from its settled values: with 2, as a normal sample's
  * median would, the spread taken from their difference; NaN with fewer,
- * or when no figure comes out. */
+ * or when no figure comes out. A contended row's is read from its middle
+ * half (summary_samples_at_spread): from a few samples its interval
+ * spans about all of them, and overstates the need several times. */
 static double unit_need(const struct run *r, const struct unit *u)
 {
 	double goal = schedule_target(r, u->fam);
+	if (u->fam->spread) {
+		struct stats_summary s;
+		stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+		return summary_samples_at_spread(&s, goal);
+	}
 	if (u->n == 2) {
 		/* two samples: the median's interval as a normal sample's
 		 * would have it, sd from their difference */
@@ -330,9 +337,13 @@ static double unit_need(const struct run *r, const struct unit *u)
 }
 
 /* Whether u's goal is within reach: before schedule_reach_from samples
- * always, then while it would need --max-count or fewer. */
+ * always, then while it would need --max-count or fewer; a contended
+ * row's only while it would need its cap (schedule_unit_cap) or fewer,
+ * a row whose contention spreads it further stopping at --count. */
 static int within_reach(const struct run *r, const struct unit *u)
 {
+	if (u->fam->spread)
+		return unit_need(r, u) <= (double)schedule_unit_cap(r->c, u);
 	return u->n < schedule_reach_from(r->c) ||
 	       unit_need(r, u) <= (double)r->c->max_count;
 }
@@ -340,13 +351,15 @@ static int within_reach(const struct run *r, const struct unit *u)
 /* The samples u will have at the end: --count, and beyond it, once it
  * has 2, as many as it would need (unit_need), up to --max-count, or up
  * to schedule_reach_from when that is more than --max-count would
- * bring. Its settled values are read: the drift taken off, a row's
- * interval is the one its summary will have. */
+ * bring; a contended row's up to its cap, or none beyond --count when
+ * its cap would not bring it in. Its settled values are read: the drift
+ * taken off, a row's interval is the one its summary will have. */
 static double unit_want(const struct run *r, const struct unit *u)
 {
 	const struct run_config *c = r->c;
-	double want = c->count,
-	       need = u->n >= 2 && may_go_on(c, u) ? unit_need(r, u) : NAN;
+	double want = c->count, need = u->n >= 2 ? unit_need(r, u) : NAN;
+	if (need > want && u->fam->spread)
+		return need <= (double)schedule_unit_cap(c, u) ? need : want;
 	if (need > want)
 		want = need <= c->max_count
 			   ? need
@@ -505,8 +518,8 @@ size_t schedule_wanted(const struct run *r, int *want)
 	size_t more = 0;
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
-		want[i] = u->state == UNIT_OK && may_go_on(r->c, u) &&
-			  u->n < (size_t)r->c->max_count &&
+		want[i] = u->state == UNIT_OK &&
+			  u->n < schedule_unit_cap(r->c, u) &&
 			  !schedule_interval_met(r, u) && within_reach(r, u);
 		more += want[i];
 	}

@@ -278,6 +278,18 @@ double summary_samples_for(size_t n, double half_pct, double goal_pct)
 	return isfinite(need) ? need : NAN;
 }
 
+/* The median's 95% interval of n normal samples is +-1.96 sqrt(pi/2)
+ * sigma/sqrt(n), and their middle half 1.349 sigma wide: the interval is
+ * 1.82 middle halves over sqrt(n). */
+#define SUMMARY_IQR_K 1.82
+
+double summary_samples_at_spread(const struct stats_summary *s, double goal_pct)
+{
+	double mid = (s->q3 - s->q1) / fabs(s->median) * 100;
+	double need = ceil(pow(SUMMARY_IQR_K * mid / goal_pct, 2));
+	return s->n >= 4 && isfinite(need) ? need : NAN;
+}
+
 void summary_precision_of(const struct summary_row *rows, size_t nrows,
 			  const char *unit, struct summary_precision *p)
 {

@@ -34,7 +34,7 @@ enum summary_status {
 	SUMMARY_DISTURBED,  /* other work shared its CPUs in many samples */
 	SUMMARY_SPREAD,	    /* wider than the goal in a family whose spread is
 			     * its behaviour (contention): its quartiles say
-			     * how far, and it got no rounds beyond --count */
+			     * how far, and its note why it took no more */
 	SUMMARY_NSTATUS
 };
 /* The status words as summary.csv spells them, by enum value. */
@@ -109,6 +109,14 @@ double summary_half_pct(const struct stats_summary *s);
  * within +-goal_pct, if it narrowed as 1/sqrt(n): n * (half / goal)^2,
  * rounded up; NaN when that is not a finite number. */
 double summary_samples_for(size_t n, double half_pct, double goal_pct);
+/* The samples whose median's interval would lie within +-goal_pct, read
+ * from the middle half of s's samples as a normal sample's would: (1.82
+ * (q3 - q1) / median / goal)^2, rounded up; NaN from fewer than 4
+ * samples, or when that is not a finite number. Unlike summary_samples_for it
+ * does not take the interval of a few samples (about [min, max] at 8) for their
+ * spread. */
+double summary_samples_at_spread(const struct stats_summary *s,
+				 double goal_pct);
 
 /* How precise a run's rows of one unit are: of the rows measured (not
  * deleted by the compiler), those whose interval is within +-1%, 3% and

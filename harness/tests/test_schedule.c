@@ -121,8 +121,9 @@ static void drift_none_reads_measured(void **state)
  * fewer than --max-count samples, however many rounds have passed: a
  * row that stopped early and missed its goal again takes rounds up to
  * --max-count; a baseline follows its crossing up to --max-count of its
- * own, a spread family's row never. Here --max-count is 20, every unit
- * has 20 samples, as measured (--drift none) all miss their goal. */
+ * own, a spread family's row only as contended_rows_to_their_cap. Here
+ * --max-count is 20, every unit has 20 samples, as measured (--drift none) all
+ * miss their goal. */
 static void wanted_up_to_max_count(void **state)
 {
 	(void)state;
@@ -150,7 +151,8 @@ static void wanted_up_to_max_count(void **state)
 	assert_int_equal(schedule_wanted(&f.r, want), 1);
 	assert_int_equal(want[0], 1);
 	assert_int_equal(want[1], 1);
-	/* a spread family's row short of its goal takes no rounds */
+	/* a spread family's row short of its goal, whose middle half is a
+	 * fifth of its median (about 53 samples), takes no rounds */
 	f.units[4].n = 15;
 	f.fams[1].spread = 1;
 	assert_int_equal(schedule_wanted(&f.r, want), 1);
@@ -195,6 +197,126 @@ static void wanted_within_reach(void **state)
 	f.units[1].n = ROUNDS - 1;
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[1], 1);
+	fake_free(&f);
+}
+
+/* A contended row (a spread family's) short of its goal goes on while
+ * its middle half says SCHEDULE_SPREAD_MAX samples would reach it, up to
+ * them, or to --max-count when less: 8 samples 1.0 +-3% in their middle
+ * half and +-20% at their ends (an interval about +-10%, which would say
+ * 30 samples; the middle half says 5) go on; +-10% in their middle half
+ * (about 80) they stop at --count. */
+static void contended_rows_to_their_cap(void **state)
+{
+	(void)state;
+	static const double near[8] = {0.80,  0.91, 0.99, 0.995,
+				       1.005, 1.01, 1.09, 1.20};
+	static const double far[8] = {0.70, 0.88, 0.90, 0.95,
+				      1.05, 1.10, 1.12, 1.30};
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_NONE);
+	f.c.count = 8;
+	f.c.max_count = 100;
+	f.fams[1].spread = 1;
+	struct unit *u = &f.units[UNITS - 1];
+	memcpy(u->settled, near, sizeof near);
+	u->n = 8;
+	assert_false(schedule_interval_met(&f.r, u));
+	struct stats_summary s;
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	assert_true(summary_samples_for(8, summary_half_pct(&s), 5) > 25);
+	assert_true(summary_samples_at_spread(&s, 5) <= 5);
+	int want[UNITS];
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 1);
+	assert_int_equal(schedule_unit_cap(&f.c, u), SCHEDULE_SPREAD_MAX);
+	/* at its cap it stops, short of its goal though its middle half
+	 * says the cap would reach it: 20 samples evenly 0.88 to 1.12 */
+	for (size_t i = 0; i < SCHEDULE_SPREAD_MAX; i++)
+		u->settled[i] = 0.88 + 0.24 * (double)i / 19;
+	u->n = SCHEDULE_SPREAD_MAX;
+	assert_false(schedule_interval_met(&f.r, u));
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	assert_true(summary_samples_at_spread(&s, 5) <= SCHEDULE_SPREAD_MAX);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 0);
+	/* at a --max-count below the cap, there */
+	u->n = 10;
+	f.c.max_count = 10;
+	assert_int_equal(schedule_unit_cap(&f.c, u), 10);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 0);
+	f.c.max_count = 100;
+	/* its contention spreads it past what its cap brings in */
+	memcpy(u->settled, far, sizeof far);
+	u->n = 8;
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	assert_true(summary_samples_at_spread(&s, 5) > SCHEDULE_SPREAD_MAX);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 0);
+	/* the time left counts no samples beyond --count for it, and, for a
+	 * row whose middle half says 16 (10.75% of its median), 8 more */
+	for (size_t k = 0; k < UNITS - 1; k++)
+		f.units[k].state = UNIT_FAILED;
+	assert_int_equal(schedule_samples_left(&f.r), 0);
+	static const double mid[8] = {0.80, 0.92,  0.955, 0.99,
+				      1.01, 1.045, 1.08,  1.20};
+	memcpy(u->settled, mid, sizeof mid);
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	assert_true(summary_samples_at_spread(&s, 5) == 16);
+	assert_int_equal(schedule_samples_left(&f.r), 8);
+	memcpy(u->settled, far, sizeof far);
+	/* a pinned family's row takes no cap but --max-count */
+	f.fams[1].spread = 0;
+	assert_int_equal(schedule_unit_cap(&f.c, u), 100);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 1);
+	fake_free(&f);
+}
+
+/* A contended row's note says why it took no more samples: --max-count
+ * at --count, too few samples, a middle half its cap would not bring in
+ * (sharded-map's at 2 goroutines in par-quiet-4: 29), the cap reached, or
+ * the budget or the rounds ended first. */
+static void spread_why_names_the_reason(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_NONE);
+	f.c.count = 8;
+	f.c.max_count = 100;
+	f.fams[1].spread = 1;
+	const struct unit *u = &f.units[UNITS - 1];
+	struct stats_summary s = {
+	    .n = 8, .median = 429.45, .q1 = 388.3, .q3 = 450.8};
+	char why[224];
+	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	assert_string_equal(why, "about 29 samples would reach the goal at "
+				 "this spread, more than the 20 a contended "
+				 "row takes");
+	f.c.max_count = 8;
+	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	assert_string_equal(why,
+			    "--max-count gave it no rounds beyond --count");
+	f.c.max_count = 100;
+	s.n = 3;
+	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	assert_string_equal(why, "3 samples are too few to say how many "
+				 "would reach the goal at this spread");
+	/* a middle half of 4% of the median: about 3 samples */
+	s = (struct stats_summary){.n = 20, .median = 100, .q1 = 98, .q3 = 102};
+	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	assert_string_equal(why,
+			    "it took the 20 samples a contended row takes");
+	s.n = 12;
+	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	assert_string_equal(why, "the rounds ended before its middle half "
+				 "said the goal was reached");
+	f.r.budget_ended = 1;
+	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	assert_string_equal(why, "the budget ended before its middle half "
+				 "said the goal was reached (raise '--budget "
+				 "<DUR>', or BUDGET=<DUR> under make)");
 	fake_free(&f);
 }
 
@@ -285,6 +407,8 @@ int main(void)
 	    cmocka_unit_test(drift_none_reads_measured),
 	    cmocka_unit_test(wanted_up_to_max_count),
 	    cmocka_unit_test(wanted_within_reach),
+	    cmocka_unit_test(contended_rows_to_their_cap),
+	    cmocka_unit_test(spread_why_names_the_reason),
 	    cmocka_unit_test(reach_from_30_or_half),
 	    cmocka_unit_test(why_short_names_the_knob),
 	    cmocka_unit_test(samples_left_stop_at_the_budget),

@@ -359,6 +359,47 @@ static void samples_for_goal(void **state)
 	summary_table_free(&t);
 }
 
+/* The samples a contended row would need, from its middle half, on a
+ * committed run's rows whose 8 samples span about all of their interval:
+ * handles callback at 2 goroutines (middle half 10.7% of its median,
+ * interval +-12.3%: 16, where its interval says 49) and sharded-map at 2
+ * (14.6%, 29). */
+static void samples_at_spread(void **state)
+{
+	(void)state;
+	const char *path = "results/vm/precision/par-quiet-4/summary.csv";
+	struct summary_table t;
+	char err[ERRLEN];
+	if (summary_read(path, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	struct summary_row *cb =
+	    summary_find(t.rows, t.nrows, "handles", "callback", "go1.26.8",
+			 "gcc", "goroutines=2", "ns/op");
+	struct summary_row *sh =
+	    summary_find(t.rows, t.nrows, "handles", "sharded-map", "go1.26.8",
+			 "gcc", "goroutines=2", "ns/op");
+	assert_non_null(cb);
+	assert_non_null(sh);
+	assert_true(summary_samples_at_spread(&cb->s, 5) == 16);
+	assert_true(summary_samples_for(cb->s.n, summary_half_pct(&cb->s), 5) ==
+		    49);
+	assert_true(summary_samples_at_spread(&sh->s, 5) == 29);
+	/* a goal twice as wide needs a quarter of the samples */
+	assert_true(summary_samples_at_spread(&sh->s, 10) == 8);
+	/* no samples, or a median of 0: no figure */
+	struct stats_summary none = {0};
+	assert_true(isnan(summary_samples_at_spread(&none, 5)));
+	none = (struct stats_summary){.n = 8, .q1 = -1, .q3 = 1};
+	assert_true(isnan(summary_samples_at_spread(&none, 5)));
+	/* nor from 3 samples, too few for a middle half */
+	struct stats_summary three = sh->s;
+	three.n = 3;
+	assert_true(isnan(summary_samples_at_spread(&three, 5)));
+	three.n = 4;
+	assert_true(summary_samples_at_spread(&three, 5) == 29);
+	summary_table_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +410,7 @@ int main(void)
 	    cmocka_unit_test(read_back),
 	    cmocka_unit_test(committed_round_trip),
 	    cmocka_unit_test(samples_for_goal),
+	    cmocka_unit_test(samples_at_spread),
 	};
 	return cmocka_run_group_tests_name("summary", tests, NULL, NULL);
 }
