@@ -136,7 +136,7 @@ fi
 # (a slow spell of the machine may leave a row disturbed instead, its
 # quartiles given all the same; on a machine busy with other work, as
 # make test may run on, both rows may be)
-quartiles='ns/op,4,.*,%s,"95%% interval wider than +-0.01%%; the middle half of its 4 samples spans \[[^]]*\] ([^)]*): contention spreads it: about [0-9]* samples would reach the goal at this spread, more than the 10 a contended row takes'
+quartiles='ns/op,4,.*,%s,"95%% interval wider than +-0.01%%; the middle half of its 4 samples spans \[[^]]*\] [^ ]* ([^)]*): contention spreads it: about [0-9]* samples would reach the goal at this spread, more than the 10 a contended row takes'
 spread_rows=$(grep -c "^1,contended,[a-z]*,[^,]*,[^,]*,,$(printf "$quartiles" spread)" "$tmp/spread/summary.csv" || true)
 spread_all=$(grep -c "^1,contended,[a-z]*,[^,]*,[^,]*,,$(printf "$quartiles" '\(spread\|disturbed\)')" "$tmp/spread/summary.csv" || true)
 if [ "$spread_rows" -ge 1 ]; then
