@@ -198,14 +198,6 @@ size_t schedule_wanted(const struct run *r, int *want);
 /* The most samples u may take: --max-count, or in a family whose spread
  * is its behaviour (family.h) SCHEDULE_SPREAD_MAX when less. */
 size_t schedule_unit_cap(const struct run_config *c, const struct unit *u);
-/* runout.c: why a contended row whose summary is s ended short of its
- * goal: its cap gave it no rounds beyond --count, or it had too few
- * samples to tell, or its middle half needs more than the cap
- * (summary_samples_at_spread), or it took them all, or the budget or the
- * rounds ended first. */
-void runout_spread_why(const struct run *r, const struct unit *u,
-		       const struct stats_summary *s, double goal, char *buf,
-		       size_t len);
 /* SCHEDULE_REACH_FROM, or half of --max-count when less, and at least
  * --count: from these samples on a row short of its goal goes on only
  * while --max-count would reach it. */
@@ -243,6 +235,14 @@ double schedule_target(const struct run *r, const struct family *f);
 /* runout.c: summary.csv and every other output of the run; -2 when one
  * could not be written */
 int runout_write(struct run *r);
+/* Why a contended row whose summary is s ended short of its goal: its
+ * cap gave it no rounds beyond --count, or it had too few samples to
+ * tell, or its middle half needs more than the cap
+ * (summary_samples_at_spread), or it took them all, or the budget or
+ * the rounds ended first. */
+void runout_spread_why(const struct run *r, const struct unit *u,
+		       const struct stats_summary *s, double goal, char *buf,
+		       size_t len);
 /* The observations of the samples taken, in the order taken, a sample's
  * side by side (borrowing the run's strings); *nobs gets how many. */
 struct obs *runout_taken_obs(const struct run *r, size_t *nobs);

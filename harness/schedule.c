@@ -317,6 +317,8 @@ static double unit_need(const struct run *r, const struct unit *u)
 {
 	double goal = schedule_target(r, u->fam);
 	if (u->fam->spread) {
+		if (u->n < 4) /* too few for a middle half */
+			return NAN;
 		struct stats_summary s;
 		stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
 		return summary_samples_at_spread(&s, goal);

@@ -112,9 +112,9 @@ double summary_samples_for(size_t n, double half_pct, double goal_pct);
 /* The samples whose median's interval would lie within +-goal_pct, read
  * from the middle half of s's samples as a normal sample's would: (1.82
  * (q3 - q1) / median / goal)^2, rounded up; NaN from fewer than 4
- * samples, or when that is not a finite number. Unlike summary_samples_for it
- * does not take the interval of a few samples (about [min, max] at 8) for their
- * spread. */
+ * samples, or when that is not a finite number. Unlike
+ * summary_samples_for it does not take the interval of a few samples
+ * (about [min, max] at 8) for their spread. */
 double summary_samples_at_spread(const struct stats_summary *s,
 				 double goal_pct);
 

@@ -122,8 +122,8 @@ static void drift_none_reads_measured(void **state)
  * row that stopped early and missed its goal again takes rounds up to
  * --max-count; a baseline follows its crossing up to --max-count of its
  * own, a spread family's row only as contended_rows_to_their_cap. Here
- * --max-count is 20, every unit has 20 samples, as measured (--drift none) all
- * miss their goal. */
+ * --max-count is 20, every unit has 20 samples, as measured (--drift
+ * none) all miss their goal. */
 static void wanted_up_to_max_count(void **state)
 {
 	(void)state;
@@ -200,6 +200,18 @@ static void wanted_within_reach(void **state)
 	fake_free(&f);
 }
 
+/* A fake run whose unpinned family is a spread one (contended), at
+ * --count 8 and --max-count 100: its one unit, the last, has a cap of
+ * SCHEDULE_SPREAD_MAX. */
+static struct unit *fake_contended(struct fake *f)
+{
+	fake_run(f, RUN_DRIFT_NONE);
+	f->c.count = 8;
+	f->c.max_count = 100;
+	f->fams[1].spread = 1;
+	return &f->units[UNITS - 1];
+}
+
 /* A contended row (a spread family's) short of its goal goes on while
  * its middle half says SCHEDULE_SPREAD_MAX samples would reach it, up to
  * them, or to --max-count when less: 8 samples 1.0 +-3% in their middle
@@ -214,11 +226,7 @@ static void contended_rows_to_their_cap(void **state)
 	static const double far[8] = {0.70, 0.88, 0.90, 0.95,
 				      1.05, 1.10, 1.12, 1.30};
 	struct fake f;
-	fake_run(&f, RUN_DRIFT_NONE);
-	f.c.count = 8;
-	f.c.max_count = 100;
-	f.fams[1].spread = 1;
-	struct unit *u = &f.units[UNITS - 1];
+	struct unit *u = fake_contended(&f);
 	memcpy(u->settled, near, sizeof near);
 	u->n = 8;
 	assert_false(schedule_interval_met(&f.r, u));
@@ -282,11 +290,7 @@ static void spread_why_names_the_reason(void **state)
 {
 	(void)state;
 	struct fake f;
-	fake_run(&f, RUN_DRIFT_NONE);
-	f.c.count = 8;
-	f.c.max_count = 100;
-	f.fams[1].spread = 1;
-	const struct unit *u = &f.units[UNITS - 1];
+	const struct unit *u = fake_contended(&f);
 	struct stats_summary s = {
 	    .n = 8, .median = 429.45, .q1 = 388.3, .q3 = 450.8};
 	char why[224];
