@@ -171,14 +171,6 @@ static void numbers_are_the_summary(void **state)
 	sbuf_free(&sb);
 }
 
-/* summary.csv of a run, through its one reader. */
-static void read_summary(const char *path, struct summary_table *t)
-{
-	char err[ERRLEN];
-	if (summary_read(path, t, err, sizeof err) != 0)
-		fail_msg("%s", err);
-}
-
 static void chart_data(void **state)
 {
 	(void)state;

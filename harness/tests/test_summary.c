@@ -304,9 +304,7 @@ static void committed_round_trip(void **state)
 	committed("summary.csv", &g);
 	for (size_t i = 0; i < g.gl_pathc; i++) {
 		struct summary_table t;
-		char err[ERRLEN];
-		if (summary_read(g.gl_pathv[i], &t, err, sizeof err) != 0)
-			fail_msg("%s", err);
+		read_summary(g.gl_pathv[i], &t);
 		struct sbuf sb = {0};
 		summary_format_csv(t.rows, t.nrows, &sb);
 		assert_golden(g.gl_pathv[i], sb.buf);
@@ -326,9 +324,7 @@ static void samples_for_goal(void **state)
 	(void)state;
 	const char *path = "results/vm/20261129T124701Z/summary.csv";
 	struct summary_table t;
-	char err[ERRLEN];
-	if (summary_read(path, &t, err, sizeof err) != 0)
-		fail_msg("%s", err);
+	read_summary(path, &t);
 	struct summary_row *wide =
 	    summary_find(t.rows, t.nrows, "call", "c->c(fnptr)", "go1.26.8",
 			 "gcc", "", "ns/op");
@@ -369,9 +365,7 @@ static void samples_at_spread(void **state)
 	(void)state;
 	const char *path = "results/vm/precision/par-quiet-4/summary.csv";
 	struct summary_table t;
-	char err[ERRLEN];
-	if (summary_read(path, &t, err, sizeof err) != 0)
-		fail_msg("%s", err);
+	read_summary(path, &t);
 	struct summary_row *cb =
 	    summary_find(t.rows, t.nrows, "handles", "callback", "go1.26.8",
 			 "gcc", "goroutines=2", "ns/op");

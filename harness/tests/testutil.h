@@ -1,5 +1,5 @@
 /* Helpers shared by the unit tests: cmocka's includes in the order it
- * needs them, and fixture loading. Tests run from the repository root. */
+ * needs them, and fixture and summary.csv loading. Tests run from the repository root. */
 #ifndef CGOBENCH_TESTUTIL_H
 #define CGOBENCH_TESTUTIL_H
 
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summary.h"
 #include "util.h"
 
 #define FIXTURE(name) "harness/tests/fixtures/" name
@@ -36,6 +37,14 @@ static inline void committed(const char *name, glob_t *g)
 	assert_true(g->gl_pathc >= 10);
 	free(a);
 	free(b);
+}
+
+/* summary.csv of a run, through its one reader. */
+static inline void read_summary(const char *path, struct summary_table *t)
+{
+	char err[ERRLEN];
+	if (summary_read(path, t, err, sizeof err) != 0)
+		fail_msg("%s", err);
 }
 
 /* Compares got with the golden file at path, read before anything is
