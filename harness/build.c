@@ -108,35 +108,30 @@ static size_t list_sources(const char *dir, const char *suffix, char ***out)
 }
 
 /* The flags the C and C++ sides are compiled with; the build stamp
- * hashes them, so that a change here rebuilds every case. */
+ * hashes them, so that a change here rebuilds every case. No -DNDEBUG:
+ * benchmark.h's assert stays in the drivers' loops where gcc does not
+ * hoist it (a compare and a branch), because without it the nanosecond
+ * loops, laid out anew, sat in their slow state more often (three of four
+ * worse; docs/precision.md, item 28). */
 static const char *const case_flags[] = {"-O2", "-g"};
 #define NCASE_FLAGS (sizeof case_flags / sizeof *case_flags)
 
-/* The Google Benchmark drivers' own: without NDEBUG, benchmark.h asserts
- * in every iteration of the timed loop, a compare and a branch that are
- * not the work (docs/precision.md, item 28). work.c is compiled without
- * it, as cgo compiles it for the Go side. */
-static const char *const driver_flag = "-DNDEBUG";
-
 static int compile(struct job *j, const char *src, const char *obj,
-		   const char *incdir, int cxx, int driver)
+		   const char *incdir, int cxx)
 {
 	char *inc = xasprintf("-I%s", incdir);
 	_Static_assert(NCASE_FLAGS == 2, "compile's argv has room for two");
-	char *argv[12] = {cxx ? j->t->cxx : j->t->cc,
-			  (char *)case_flags[0],
-			  (char *)case_flags[1],
-			  cxx ? "-std=c++17" : "-std=c11",
-			  "-D_GNU_SOURCE",
-			  inc};
-	size_t a = 6;
-	if (driver)
-		argv[a++] = (char *)driver_flag;
-	argv[a++] = "-c";
-	argv[a++] = (char *)src;
-	argv[a++] = "-o";
-	argv[a++] = (char *)obj;
-	argv[a] = NULL;
+	char *argv[] = {cxx ? j->t->cxx : j->t->cc,
+			(char *)case_flags[0],
+			(char *)case_flags[1],
+			cxx ? "-std=c++17" : "-std=c11",
+			"-D_GNU_SOURCE",
+			inc,
+			"-c",
+			(char *)src,
+			"-o",
+			(char *)obj,
+			NULL};
 	int rc = run_step(j, argv, NULL);
 	free(inc);
 	return rc;
@@ -160,14 +155,13 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 	int rc = 0;
 	if (path_exists(work)) {
 		objs[no] = xasprintf("%s/work.o", out);
-		rc = compile(j, work, objs[no++], out, 0, 0);
+		rc = compile(j, work, objs[no++], out, 0);
 	}
 	for (int lang = 0; lang < 2 && rc == 0; lang++)
 		for (size_t i = 0; i < ns[lang] && rc == 0; i++) {
 			objs[no] =
 			    xasprintf("%s/cbench-%zu-%d.o", out, i, lang);
-			rc = compile(j, srcs[lang][i], objs[no++], out, lang,
-				     1);
+			rc = compile(j, srcs[lang][i], objs[no++], out, lang);
 		}
 	if (rc == 0) {
 		size_t nl = 0;
@@ -316,7 +310,6 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 		h = fnv(h, id[i], strlen(id[i]) + 1);
 	for (size_t i = 0; i < NCASE_FLAGS; i++)
 		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
-	h = fnv(h, driver_flag, strlen(driver_flag) + 1);
 	/* flags from the environment change what go and cgo build */
 	const char *envs[] = {"CGO_CFLAGS",   "CGO_CPPFLAGS", "CGO_LDFLAGS",
 			      "CGO_CXXFLAGS", "GOFLAGS",      "GOEXPERIMENT"};

@@ -33,18 +33,6 @@ fi
 
 check_run complete "$run"
 
-# The Google Benchmark driver is compiled with NDEBUG, so that
-# benchmark.h's assert is not in the timed loop; work.c without it, as cgo
-# compiles it for the Go side.
-blog=$(ls -t build/*/call/build.log 2>/dev/null | head -n 1)
-if [ -n "$blog" ] && grep -q '^\$ g++ .* -DNDEBUG -c .*/cases/call/cbench/bench.cc ' "$blog" &&
-	grep -q '/cases/call/work.c -o .*/work.o$' "$blog" &&
-	! grep '/cases/call/work.c -o .*/work.o$' "$blog" | grep -q NDEBUG; then
-	ok "the C driver is built with -DNDEBUG, its work.c without"
-else
-	bad "NDEBUG in ${blog:-no build.log}: $(grep -e 'bench.cc' -e 'work.c' "${blog:-/dev/null}" | head -n 3)"
-fi
-
 # The summary took the machine's drift off the pinned samples, and
 # compare, reading raw.csv, takes it off the same way: the run against
 # its own summary.csv moves no row.
