@@ -137,6 +137,7 @@ struct run {
 	uint64_t rng;
 	double started;
 	size_t done, planned; /* samples, for the time-left estimate */
+	int round, rounds;    /* the round being taken, for progress */
 	size_t said_done;     /* done at the last progress line off a tty */
 	double said_at;	      /* and when it was printed */
 };

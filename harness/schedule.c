@@ -118,6 +118,19 @@ static double hold_for_speed(struct run *r)
 	return p;
 }
 
+/* The progress line of u's sample, once its CPU is probed: what reads
+ * the line (a terminal, ssh, script(1), a pipe) wakes on it, and woken
+ * on the pinned CPU it slowed the probe after it, which flagged the
+ * sample: 118 of 390 pinned takes under a pty, 3 of 283 into a file
+ * (docs/precision.md, item 29). Now it shares the child's start, which
+ * is not timed. */
+static void say_progress(struct run *r, const struct unit *u)
+{
+	char *what = xasprintf("%s %s %s", u->fam->name, u->variant, u->param);
+	run_progress(r, what, r->round, r->rounds);
+	free(what);
+}
+
 /* Runs the unit's benchmark once, the pass-th time in its round
  * (round_of). A timed sample that other work disturbed (load.h) is put
  * off (*put_off set, nothing kept), to be taken again at the end of the
@@ -139,6 +152,7 @@ static int measure(struct run *r, struct unit *u, int pass,
 	*sl = (struct sample_load){.slowing = 1};
 	*put_off = 0;
 	double before = counted ? 0 : hold_for_speed(r);
+	say_progress(r, u);
 	int rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary, u->env,
 			      filter, NULL, r->c->benchtime_s, counted,
 			      counted ? groups : NULL, counted ? NULL : &load,
@@ -454,18 +468,15 @@ static void round_of(struct run *r, const int *want, int round, int rounds)
 		order[j] = t;
 	}
 	r->planned = r->done + schedule_samples_left(r);
+	r->round = round;
+	r->rounds = rounds;
 	for (int pass = 0; pass <= SCHEDULE_RETAKES && n; pass++) {
 		size_t later = 0;
 		for (size_t i = 0; i < n && !*r->c->stop; i++) {
 			if (round > SCHEDULE_FLOOR && over_budget(r))
 				break;
-			struct unit *u = &r->units[order[i]];
-			if (u->state != UNIT_OK)
+			if (r->units[order[i]].state != UNIT_OK)
 				continue;
-			char *what = xasprintf("%s %s %s", u->fam->name,
-					       u->variant, u->param);
-			run_progress(r, what, round, rounds);
-			free(what);
 			if (take_sample(r, order[i], round, pass))
 				order[later++] = order[i];
 		}
