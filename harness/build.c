@@ -111,8 +111,8 @@ static size_t list_sources(const char *dir, const char *suffix, char ***out)
  * hashes them, so that a change here rebuilds every case. No -DNDEBUG:
  * benchmark.h's assert stays in the drivers' loops where gcc does not
  * hoist it (a compare and a branch), because without it the nanosecond
- * loops, laid out anew, sat in their slow state more often (three of four
- * worse; docs/precision.md, item 28). */
+ * loops, laid out anew, sat in their slow state more often (three of five
+ * worse, one better; docs/precision.md, item 28). */
 static const char *const case_flags[] = {"-O2", "-g"};
 #define NCASE_FLAGS (sizeof case_flags / sizeof *case_flags)
 
