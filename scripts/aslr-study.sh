@@ -9,6 +9,7 @@
 # reads them. Run from
 # the top of the repository after a run of the call family (its c.bench).
 set -eu
+. scripts/gbench.sh
 out=${1:?usage: sh scripts/aslr-study.sh OUT [N]}
 n=${2:-15}
 case $n in '' | *[!0-9]*) echo "aslr-study: N must be a number, not '$n'" >&2; exit 2 ;; esac
@@ -19,13 +20,13 @@ cpu=$(($(nproc) - 1))
 sh scripts/study-machine.sh "$out" "$cpu"
 printf 'benchmark,aslr,process,ns_per_op\n' >"$out/aslr.csv"
 for b in 'c->c' 'c->c(fnptr)'; do
-	filter=$(printf '^%s$' "$b" | sed 's/[()]/\\&/g')
+	filter=$(gb_filter "$b")
 	for i in $(seq 1 "$n"); do
 		for aslr in on off; do
 			set -- taskset -c "$cpu" "$bin" --benchmark_filter="$filter" \
 				--benchmark_min_time=0.1 --benchmark_format=json
 			[ "$aslr" = on ] || set -- setarch "$(uname -m)" -R "$@"
-			ns=$("$@" 2>/dev/null | sed -n 's/^ *"real_time": \([0-9.e+-]*\),$/\1/p' | head -n 1)
+			ns=$("$@" 2>/dev/null | gb_real_times | head -n 1)
 			printf '%s,%s,%d,%s\n' "$b" "$aslr" "$i" "$ns" >>"$out/aslr.csv"
 		done
 	done

@@ -11,6 +11,7 @@
 # docs/precision.md reads them. Run from the top of the repository after a
 # run of the call family (its c.bench).
 set -eu
+. scripts/gbench.sh
 out=${1:?usage: sh scripts/drift-study.sh OUT [N] [TRIALS]}
 n=${2:-30}
 trials=${3:-3}
@@ -24,18 +25,14 @@ cpu=$(($(nproc) - 1))
 sh scripts/study-machine.sh "$out" "$cpu"
 csv=$out/drift.csv
 printf 'trial,way,sample,ns_per_op\n' >"$csv"
-filter='^c->c\(fnptr\)$'
-# the real_time of each repetition Google Benchmark printed, one a line
-real_times() {
-	sed -n '/"run_type": "iteration"/,/}/s/^ *"real_time": \([0-9.e+-]*\),$/\1/p'
-}
+filter=$(gb_filter 'c->c(fnptr)')
 for t in $(seq 1 "$trials"); do
 	taskset -c "$cpu" "$bin" --benchmark_filter="$filter" --benchmark_min_time=0.1 \
-		--benchmark_repetitions="$n" --benchmark_format=json 2>/dev/null | real_times |
+		--benchmark_repetitions="$n" --benchmark_format=json 2>/dev/null | gb_real_times |
 		awk -v t="$t" '{ printf "%d,one process,%d,%s\n", t, NR, $1 }' >>"$csv"
 	for i in $(seq 1 "$n"); do
 		ns=$(taskset -c "$cpu" "$bin" --benchmark_filter="$filter" --benchmark_min_time=0.1 \
-			--benchmark_format=json 2>/dev/null | real_times)
+			--benchmark_format=json 2>/dev/null | gb_real_times)
 		printf '%d,fresh processes,%d,%s\n' "$t" "$i" "$ns" >>"$csv"
 	done
 done

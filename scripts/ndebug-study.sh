@@ -12,6 +12,7 @@
 # repository after a run of the three families (their work.o, and call's
 # libexport.a).
 set -eu
+. scripts/gbench.sh
 out=${1:?usage: sh scripts/ndebug-study.sh OUT [N]}
 n=${2:-30}
 case $n in '' | *[!0-9]*) echo "ndebug-study: N must be a number, not '$n'" >&2; exit 2 ;; esac
@@ -39,11 +40,11 @@ printf 'benchmark,build,turn,ns_per_op\n' >"$out/ndebug.csv"
 for i in $(seq 1 "$n"); do
 	for bench in 'call c->c' 'call c->c(fnptr)' 'data c->c(1ptr)' 'purego c->c' 'purego c->c(fnptr)'; do
 		fam=${bench%% *} name=${bench#* }
-		filter=$(printf '^%s$' "$name" | sed 's/[()]/\\&/g')
+		filter=$(gb_filter "$name")
 		for build in assert ndebug; do
 			ns=$(taskset -c "$cpu" chrt -b 0 "$out/$fam-$build.bench" --benchmark_filter="$filter" \
 				--benchmark_min_time=0.1 --benchmark_format=json 2>/dev/null |
-				sed -n 's/^ *"real_time": \([0-9.e+-]*\),$/\1/p' | head -n 1)
+				gb_real_times | head -n 1)
 			printf '%s %s,%s,%d,%s\n' "$fam" "$name" "$build" "$i" "$ns" >>"$out/ndebug.csv"
 		done
 	done

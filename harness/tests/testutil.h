@@ -1,5 +1,6 @@
 /* Helpers shared by the unit tests: cmocka's includes in the order it
- * needs them, and fixture and summary.csv loading. Tests run from the repository root. */
+ * needs them, and fixture and summary.csv loading. Tests run from the
+ * repository root. */
 #ifndef CGOBENCH_TESTUTIL_H
 #define CGOBENCH_TESTUTIL_H
 
