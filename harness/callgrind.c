@@ -1,8 +1,10 @@
 #include "callgrind.h"
 
+#include "stats.h"
 #include "util.h"
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,4 +104,21 @@ int callgrind_largest_dump(const char *out_prefix, double *ir, char **path,
 		*path = NULL;
 	}
 	return rc;
+}
+
+int callgrind_counts_agree(double a, double b)
+{
+	return fabs(a - b) <= CALLGRIND_AGREE * fmax(fabs(a), fabs(b));
+}
+
+int callgrind_take_kept(const double *kept, size_t nkept, const double *takes,
+			size_t ntakes)
+{
+	double last = takes[ntakes - 1];
+	if (nkept)
+		return callgrind_counts_agree(last, stats_median(kept, nkept));
+	for (size_t i = 0; i + 1 < ntakes; i++)
+		if (callgrind_counts_agree(last, takes[i]))
+			return 1;
+	return 0;
 }

@@ -142,6 +142,22 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 	free(was);
 }
 
+/* A counted row whose takes callgrind counted apart says how many were
+ * taken again and the last count not kept (callgrind.h). */
+static void note_recounted(struct summary_row *row, const struct unit *u)
+{
+	if (!u->recounted)
+		return;
+	char *was = row->note;
+	row->note = xasprintf(
+	    "%s%s%zu counted take%s not kept: callgrind's count disagreed "
+	    "with the kept ones by more than %g%% (last %.4g "
+	    "instructions/op)",
+	    was ? was : "", was ? "; " : "", u->recounted,
+	    u->recounted == 1 ? "" : "s", CALLGRIND_AGREE * 100, u->lost);
+	free(was);
+}
+
 /* Samples as taken: every take (retakes included), the retaken, and
  * those kept though disturbed (kept_disturbed). */
 struct takes {
@@ -358,8 +374,10 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 			    "repetitions raised from %d to %zu to reach +-%g%%",
 			    c->count, row->s.n, goal);
 		}
-		if (primary && u->state == UNIT_OK)
+		if (primary && u->state == UNIT_OK) {
 			note_disturbed(r, row, u);
+			note_recounted(row, u);
+		}
 		if (primary && u->state == UNIT_OK &&
 		    pinned->why != LOAD_WHY_NONE && !u->fam->unpinned)
 			note_lasting(row, pinned);

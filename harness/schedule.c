@@ -135,6 +135,37 @@ static void say_progress(struct run *r, const struct unit *u)
 	free(what);
 }
 
+/* Takes a counted sample of u until a take's count is kept
+ * (callgrind_take_kept), CALLGRIND_TAKES times at most: the last is kept
+ * then, and the row's interval shows the disagreement. The takes whose
+ * count disagreed with the one kept are counted in u->recounted, the
+ * last of them in u->lost (a take that only confirmed it is not). */
+static int count_sample(struct run *r, struct unit *u, const char *filter,
+			long counted, double *groups, struct bench_output *out,
+			char *err, size_t errlen)
+{
+	double takes[CALLGRIND_TAKES];
+	size_t t = 0;
+	for (;;) {
+		int rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary,
+				      u->env, filter, NULL, r->c->benchtime_s,
+				      counted, groups, NULL, out, err, errlen);
+		if (rc != 0 || out->nlines != 1)
+			return rc; /* failed, or skipped: as before */
+		takes[t++] = out->lines[0].metrics[0].value;
+		if (t == CALLGRIND_TAKES || *r->c->stop ||
+		    callgrind_take_kept(u->primary, u->n, takes, t))
+			break;
+		benchout_free(out);
+	}
+	for (size_t i = 0; i + 1 < t; i++)
+		if (!callgrind_counts_agree(takes[i], takes[t - 1])) {
+			u->recounted++;
+			u->lost = takes[i];
+		}
+	return 0;
+}
+
 /* Runs the unit's benchmark once, the pass-th time in its round
  * (round_of). A timed sample that other work disturbed (load.h) is put
  * off (*put_off set, nothing kept), to be taken again at the end of the
@@ -157,10 +188,12 @@ static int measure(struct run *r, struct unit *u, int pass,
 	*put_off = 0;
 	double before = counted ? 0 : hold_for_speed(r);
 	say_progress(r, u);
-	int rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary, u->env,
-			      filter, NULL, r->c->benchtime_s, counted,
-			      counted ? groups : NULL, counted ? NULL : &load,
-			      out, err, errlen);
+	int rc = counted ? count_sample(r, u, filter, counted, groups, out,
+					err, errlen)
+			 : runbench_run(r, u->fam, u->tc, u->is_go, u->binary,
+					u->env, filter, NULL,
+					r->c->benchtime_s, 0, NULL, &load, out,
+					err, errlen);
 	int disturbed = 0;
 	if (rc == 0 && !counted) {
 		sl->slow = fmax(before, probe(r));

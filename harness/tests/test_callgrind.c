@@ -66,12 +66,66 @@ static void command_line(void **state)
 	free(argv[2]);
 }
 
+/* The counts of integration's counted run at 1ed08c3 that lost one take:
+ * go->c of the slow family with its extra work, 200000 ops a take. */
+static const double slow_counts[] = {1530.04762, 1530.05507, 1530.10566,
+				     1530.04762};
+#define LOST 10.36599
+
+static void a_first_sample_needs_two_takes(void **state)
+{
+	(void)state;
+	double one[] = {1530.04762};
+	assert_false(callgrind_take_kept(NULL, 0, one, 1));
+	double two[] = {1530.04762, 1530.10566};
+	assert_true(callgrind_take_kept(NULL, 0, two, 2));
+	/* the first lost its count: the third agrees with the second */
+	double lost_first[] = {LOST, 1530.05507};
+	assert_false(callgrind_take_kept(NULL, 0, lost_first, 2));
+	double third[] = {LOST, 1530.05507, 1530.10566};
+	assert_true(callgrind_take_kept(NULL, 0, third, 3));
+	/* and the second lost it: the third agrees with the first */
+	double lost_second[] = {1530.05507, LOST, 1530.10566};
+	assert_true(callgrind_take_kept(NULL, 0, lost_second, 3));
+}
+
+static void later_takes_match_the_kept(void **state)
+{
+	(void)state;
+	double lost[] = {LOST};
+	assert_false(callgrind_take_kept(slow_counts, 4, lost, 1));
+	double good[] = {LOST, 1530.05507};
+	assert_true(callgrind_take_kept(slow_counts, 4, good, 2));
+	/* against the median: one odd kept sample does not move it */
+	double kept[] = {LOST, 1530.04762, 1530.10566};
+	double again[] = {1530.05507};
+	assert_true(callgrind_take_kept(kept, 3, again, 1));
+	/* a dump that took the runtime's start along: 0.7% more, kept */
+	double more[] = {1530.04762 * 1.007};
+	assert_true(callgrind_take_kept(slow_counts, 4, more, 1));
+}
+
+static void counts_agree_within_two_percent(void **state)
+{
+	(void)state;
+	assert_true(callgrind_counts_agree(325.01, 325.57));
+	assert_true(callgrind_counts_agree(100, 98.01));
+	assert_true(callgrind_counts_agree(98.01, 100));
+	assert_false(callgrind_counts_agree(100, 97.9));
+	assert_false(callgrind_counts_agree(97.9, 100));
+	assert_false(callgrind_counts_agree(325.01, 16)); /* callgrind_argv: 16 of 325 */
+	assert_true(callgrind_counts_agree(0, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(summary_of_real_dumps),
 	    cmocka_unit_test(largest_dump),
 	    cmocka_unit_test(command_line),
+	    cmocka_unit_test(a_first_sample_needs_two_takes),
+	    cmocka_unit_test(later_takes_match_the_kept),
+	    cmocka_unit_test(counts_agree_within_two_percent),
 	};
 	return cmocka_run_group_tests_name("callgrind", tests, NULL, NULL);
 }
