@@ -122,6 +122,7 @@ static const struct {
     {"opt-in", offsetof(struct family, opt_in)},
     {"nocgo", offsetof(struct family, nocgo)},
     {"shared", offsetof(struct family, shared)},
+    {"uncounted", offsetof(struct family, uncounted)},
 };
 
 /* Sets the flag word names and returns 1, or returns 0 for a word that
@@ -168,8 +169,8 @@ int family_parse_options(const char *text, const char *source, struct family *f,
 			rc = set_error(err, errlen,
 				       "%s:%d: unknown option '%s' (want "
 				       "'unpinned', 'spread', 'opt-in', "
-				       "'nocgo', "
-				       "'shared', 'go 1.N', 'link -lNAME...' "
+				       "'nocgo', 'shared', 'uncounted', "
+				       "'go 1.N', 'link -lNAME...' "
 				       "or 'env <level> <VAR=value>...')",
 				       source, lineno, word);
 			break;

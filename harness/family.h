@@ -27,6 +27,10 @@
  *                                  side that loads it (purego)
  *     go 1.N                       the least Go release that builds it:
  *                                  older toolchains and gccgo skip it
+ *     uncounted                    not counted in instructions: runs of
+ *                                  --metric instructions skip it (its
+ *                                  benchmarks need more than the one P
+ *                                  and no async preemption of counting)
  * A family with its own go.mod is its own module: its Go side is built
  * in its directory.
  * A struct family owns its strings; family_free_all releases an array. */
@@ -59,6 +63,7 @@ struct family {
 	int opt_in;   /* only when a pattern names it, not in "all" */
 	int nocgo;    /* its Go side built with CGO_ENABLED=0 */
 	int shared;   /* work.c also built as libwork.so beside go.test */
+	int uncounted; /* skipped by counted runs (--metric instructions) */
 	int min_go;   /* N of "go 1.N": the least release that builds it */
 };
 

@@ -447,6 +447,20 @@ static int batch_allowed(const struct run *r)
 	return 0;
 }
 
+/* Why family f is not run with toolchain t, or NULL: too old a
+ * toolchain (build_unsupported), or a counted run of a family that says
+ * it cannot be counted. */
+static char *not_run(const struct run_config *c, const struct family *f,
+		     const struct toolchain *t)
+{
+	if (c->instructions && f->uncounted)
+		return xasprintf("case '%s' is not counted in instructions (the "
+				 "file options says 'uncounted'): run it "
+				 "without --metric instructions",
+				 f->name);
+	return build_unsupported(f, t);
+}
+
 int run_execute(const struct run_config *c, char *err, size_t errlen)
 {
 	struct run r = {.c = c, .rng = c->seed, .raw_fd = -1};
@@ -489,7 +503,7 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 	for (size_t t = 0; t < r.ntcs && !*c->stop; t++)
 		for (size_t f = 0; f < r.nfams && !*c->stop; f++) {
 			struct built *b = &r.builts[t * r.nfams + f];
-			char *why = build_unsupported(&r.fams[f], &r.tcs[t]);
+			char *why = not_run(c, &r.fams[f], &r.tcs[t]);
 			if (why) {
 				discover_family_skipped(&r, &r.fams[f],
 							&r.tcs[t], why);

@@ -539,6 +539,17 @@ if [ "$(cat "$tmp/lose.n")" -eq 7 ] &&
 else
 	bad "a lost count: $(cat "$tmp/lose.n") processes, $(cat "$tmp/lost/raw.csv" "$tmp/lost/summary.csv")"
 fi
+# a family that cannot be counted (options: uncounted) is skipped by a
+# counted run before it is built, with why
+"$cgobench" run --go "$go" --cases scheduling --metric instructions \
+	--out "$tmp/uncounted" >/dev/null 2>"$tmp/uncounted.err"
+if [ $? -eq 0 ] && grep -q "^1,scheduling,.*,skipped,case 'scheduling' is not counted in instructions" "$tmp/uncounted/summary.csv" &&
+	grep -q 'skipping case .scheduling. is not counted' "$tmp/uncounted.err" &&
+	! grep -q 'building scheduling' "$tmp/uncounted.err"; then
+	ok "a counted run skips a family that says 'uncounted'"
+else
+	bad "uncounted: $(cat "$tmp/uncounted.err" "$tmp/uncounted/summary.csv")"
+fi
 for f in csv json; do
 	if "$cgobench" compare --format $f "$tmp/slowA" "$tmp/slowC" >"$tmp/cmp.$f" 2>/dev/null &&
 		grep -q 'go->c' "$tmp/cmp.$f"; then

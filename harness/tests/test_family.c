@@ -61,6 +61,7 @@ static void options(void **state)
 			   "unpinned\n"
 			   "nocgo\n"
 			   "shared\n"
+			   "uncounted\n"
 			   "go 1.25\n"
 			   "link -lcrypto -lz\n"
 			   "env cgocheck=0 GODEBUG=cgocheck=0 A=b  # off\n";
@@ -69,6 +70,7 @@ static void options(void **state)
 	assert_int_equal(f->unpinned, 1);
 	assert_int_equal(f->nocgo, 1);
 	assert_int_equal(f->shared, 1);
+	assert_int_equal(f->uncounted, 1);
 	assert_int_equal(f->min_go, 25);
 	assert_int_equal(f->opt_in, 0);
 	assert_string_equal(f->links[0], "-lcrypto");
@@ -93,8 +95,9 @@ static void options(void **state)
 	    {"unpinned now\n", "o:1: 'unpinned' takes nothing after it"},
 	    {"\npinned\n",
 	     "o:2: unknown option 'pinned' (want 'unpinned', "
-	     "'spread', 'opt-in', 'nocgo', 'shared', 'go 1.N', 'link "
-	     "-lNAME...' or 'env <level> <VAR=value>...')"},
+	     "'spread', 'opt-in', 'nocgo', 'shared', 'uncounted', 'go 1.N', "
+	     "'link -lNAME...' or 'env <level> <VAR=value>...')"},
+	    {"uncounted here\n", "o:1: 'uncounted' takes nothing after it"},
 	    {"opt-in now\n", "o:1: 'opt-in' takes nothing after it"},
 	    {"nocgo please\n", "o:1: 'nocgo' takes nothing after it"},
 	    {"shared libwork.so\n", "o:1: 'shared' takes nothing after it"},
