@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int callgrind_argv(const char *out_prefix, char **argv)
 {
@@ -104,6 +105,25 @@ int callgrind_largest_dump(const char *out_prefix, double *ir, char **path,
 		*path = NULL;
 	}
 	return rc;
+}
+
+int callgrind_end_dump(const char *out_prefix, double *ir, char *err,
+		       size_t errlen)
+{
+	char *text;
+	*ir = 0;
+	if (access(out_prefix, F_OK) != 0)
+		return 0;
+	if (file_read(out_prefix, &text, NULL, err, errlen) != 0)
+		return -1;
+	int rc = callgrind_parse_summary(text, out_prefix, ir, err, errlen);
+	free(text);
+	return rc;
+}
+
+int callgrind_lost_to_end(double largest, double end)
+{
+	return end > largest && end > CALLGRIND_END_MIN;
 }
 
 int callgrind_counts_agree(double a, double b)

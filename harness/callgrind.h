@@ -46,6 +46,21 @@ int callgrind_largest_dump(const char *out_prefix, double *ir, char **path,
 #define CALLGRIND_AGREE 0.02
 #define CALLGRIND_TAKES 4
 
+/* The count of the dump callgrind writes at the program's end, in
+ * out_prefix itself; 0 when there is none. */
+int callgrind_end_dump(const char *out_prefix, double *ir, char *err,
+		       size_t errlen);
+
+/* Whether the timed loop's count ran past the dumps into the program's
+ * end: should callgrind miss every StopTimer after the loop, no dump
+ * holds it. The end dump then holds more than the largest dump, and more
+ * than a program's end costs (CALLGRIND_END_MIN): 12,000 to 16,000
+ * instructions after a Go benchmark, 88,000 after a Google Benchmark
+ * driver's (its JSON), whose counted loop held 5.7 million (call's c->c
+ * at its 0.1 s). */
+#define CALLGRIND_END_MIN 1e6
+int callgrind_lost_to_end(double largest, double end);
+
 /* Whether two counts agree, within CALLGRIND_AGREE of the larger. */
 int callgrind_counts_agree(double a, double b);
 

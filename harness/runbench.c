@@ -80,7 +80,8 @@ static char *seconds_arg(const struct run *r, const char *flag, double s,
 
 /* Turns the one result line of a counted run into instructions per op,
  * and when groups is not NULL, sums that dump's functions into them, per
- * op (see anatomy.h). */
+ * op (see anatomy.h); RUNBENCH_LOST, the line set all the same, when the
+ * loop's count ran past the dumps (callgrind_lost_to_end). */
 static int count_instructions(struct bench_output *out, const char *prefix,
 			      const char *family_dir, double *groups, char *err,
 			      size_t errlen)
@@ -91,13 +92,13 @@ static int count_instructions(struct bench_output *out, const char *prefix,
 					       "results, want 1",
 					       out->nlines)
 				   : 0; /* skipped or failed: its note says */
-	double ir;
+	double ir, end;
 	char *path;
 	if (callgrind_largest_dump(prefix, &ir, &path, err, errlen) != 0)
 		return -1;
 	struct bench_line *l = &out->lines[0];
-	int rc = 0;
-	if (groups) {
+	int rc = callgrind_end_dump(prefix, &end, err, errlen);
+	if (rc == 0 && groups) {
 		char *text = NULL;
 		struct fn_cost *fns = NULL;
 		size_t nfns = 0;
@@ -121,7 +122,14 @@ static int count_instructions(struct bench_output *out, const char *prefix,
 		free(l->metrics[k].unit);
 	l->nmetrics = 0;
 	benchout_add_metric(l, "instructions/op", ir / (double)l->iters);
-	return 0;
+	if (!callgrind_lost_to_end(ir, end))
+		return 0;
+	set_error(err, errlen,
+		  "callgrind's count of the timed loop ran past its dumps: "
+		  "the program's end holds %.0f instructions, the largest "
+		  "dump %.0f",
+		  end, ir);
+	return RUNBENCH_LOST;
 }
 
 /* What a failed benchmark process said about its end: the line of a Go

@@ -171,8 +171,11 @@ void discover_check_family(struct run *r, const struct family *f);
  * and one run of a benchmark binary */
 char *runbench_go_filter(const struct unit *u);
 char *runbench_gb_filter(const char *variant, const char *param);
-/* runbench_run's return when a Google Benchmark filter matched nothing */
+/* runbench_run's return when a Google Benchmark filter matched nothing,
+ * and when a counted run's loop ran past callgrind's dumps (its line
+ * holds the count the largest dump gave; callgrind_lost_to_end) */
 #define RUNBENCH_NO_MATCH 1
+#define RUNBENCH_LOST	  2
 int runbench_run(struct run *r, const struct family *f,
 		 const struct toolchain *t, int is_go, const char *bin,
 		 const struct family_env *fe, const char *filter,

@@ -142,7 +142,7 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 	free(was);
 }
 
-/* A counted row whose takes callgrind counted apart says how many were
+/* A counted row whose takes callgrind lost count of says how many were
  * taken again and the last count not kept (callgrind.h). */
 static void note_recounted(struct summary_row *row, const struct unit *u)
 {
@@ -150,9 +150,9 @@ static void note_recounted(struct summary_row *row, const struct unit *u)
 		return;
 	char *was = row->note;
 	row->note = xasprintf(
-	    "%s%s%zu counted take%s not kept: callgrind's count disagreed "
-	    "with the kept ones by more than %g%% (last %.4g "
-	    "instructions/op)",
+	    "%s%s%zu counted take%s not kept: callgrind lost count of the "
+	    "timed loop (more than %g%% off the kept ones, or past its "
+	    "dumps; the last read %.4g instructions/op)",
 	    was ? was : "", was ? "; " : "", u->recounted,
 	    u->recounted == 1 ? "" : "s", CALLGRIND_AGREE * 100, u->lost);
 	free(was);

@@ -137,7 +137,8 @@ static void say_progress(struct run *r, const struct unit *u)
 
 /* Takes a counted sample of u until a take's count is kept
  * (callgrind_take_kept), CALLGRIND_TAKES times at most: the last is kept
- * then, and the row's interval shows the disagreement. The takes whose
+ * then, and the row's interval shows the disagreement, unless its count
+ * ran past the dumps (RUNBENCH_LOST), which fails the row. The takes whose
  * count disagreed with the one kept are counted in u->recounted, the
  * last of them in u->lost (a take that only confirmed it is not). */
 static int count_sample(struct run *r, struct unit *u, const char *filter,
@@ -146,15 +147,21 @@ static int count_sample(struct run *r, struct unit *u, const char *filter,
 {
 	double takes[CALLGRIND_TAKES];
 	size_t t = 0;
-	for (;;) {
+	for (int tries = 1;; tries++) {
 		int rc = runbench_run(r, u->fam, u->tc, u->is_go, u->binary,
 				      u->env, filter, NULL, r->c->benchtime_s,
 				      counted, groups, NULL, out, err, errlen);
+		int again = tries < CALLGRIND_TAKES && !*r->c->stop;
+		if (rc == RUNBENCH_LOST && again) {
+			u->recounted++;
+			u->lost = out->lines[0].metrics[0].value;
+			benchout_free(out);
+			continue;
+		}
 		if (rc != 0 || out->nlines != 1)
 			return rc; /* failed, or skipped: as before */
 		takes[t++] = out->lines[0].metrics[0].value;
-		if (t == CALLGRIND_TAKES || *r->c->stop ||
-		    callgrind_take_kept(u->primary, u->n, takes, t))
+		if (!again || callgrind_take_kept(u->primary, u->n, takes, t))
 			break;
 		benchout_free(out);
 	}

@@ -534,10 +534,33 @@ CGOBENCH_LOSE_FILE="$tmp/lose.n" CGOBENCH_LOSE_AT=2,5 \
 	--metric instructions --iterations 100000 --count 3 --out "$tmp/lost" -q >/dev/null 2>>"$tmp/slow.err"
 if [ "$(cat "$tmp/lose.n")" -eq 7 ] &&
 	awk -F, 'NR > 1 { v[++n] = $10 } END { for (i = 1; i <= n; i++) if (v[i] < 0.98 * v[1] || v[i] > 1.02 * v[1]) exit 1; exit n != 3 }' "$tmp/lost/raw.csv" &&
-	grep -q ',ok,2 counted takes not kept: callgrind.s count disagreed' "$tmp/lost/summary.csv"; then
+	grep -q ',ok,"2 counted takes not kept: callgrind lost count of the timed loop' "$tmp/lost/summary.csv"; then
 	ok "a counted take that lost its count is taken again, the row says so"
 else
 	bad "a lost count: $(cat "$tmp/lose.n") processes, $(cat "$tmp/lost/raw.csv" "$tmp/lost/summary.csv")"
+fi
+# a take whose loop's count ran past callgrind's dumps is taken again: the
+# lostcount family does 20 times its loop's work once its benchmarks are
+# done, where only the dump at the program's end holds it, in the
+# processes named; a row whose every take ran past fails, saying why
+lost_end() { # OUT PROCESSES
+	printf 0 >"$tmp/lose.n"
+	CGOBENCH_LOSE_FILE="$tmp/lose.n" CGOBENCH_LOSE_END_AT=$2 \
+		"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases lostcount \
+		--metric instructions --iterations 100000 --count 2 --out "$1" -q >/dev/null 2>>"$tmp/slow.err"
+}
+lost_end "$tmp/lostend" 2
+if [ "$(cat "$tmp/lose.n")" -eq 5 ] &&
+	grep -q ',ok,"1 counted take not kept: callgrind lost count of the timed loop' "$tmp/lostend/summary.csv"; then
+	ok "a counted take whose count ran past the dumps is taken again"
+else
+	bad "a count past the dumps: $(cat "$tmp/lose.n") processes, $(cat "$tmp/lostend/summary.csv")"
+fi
+lost_end "$tmp/lostall" 2,3,4,5
+if grep -q ",failed,\"repetition 1: callgrind's count of the timed loop ran past its dumps: the program's end holds [0-9]* instructions, the largest dump [0-9]*" "$tmp/lostall/summary.csv"; then
+	ok "a row whose every counted take ran past the dumps fails, saying why"
+else
+	bad "every take past the dumps: $(cat "$tmp/lostall/summary.csv")"
 fi
 # a family that cannot be counted (options: uncounted) is skipped by a
 # counted run before it is built, with why

@@ -66,6 +66,40 @@ static void command_line(void **state)
 	free(argv[2]);
 }
 
+/* The dumps of a take of the test family lostcount that did 20 times its
+ * loop's work after the benchmarks, where only the end's dump holds it
+ * (CGOBENCH_LOSE_END_AT): the loop's count ran past the dumps. */
+static void a_count_past_the_dumps(void **state)
+{
+	(void)state;
+	double ir, end;
+	char err[ERRLEN];
+	assert_int_equal(callgrind_largest_dump(
+			     FIXTURE("callgrind/lost-end.out"), &ir, NULL, err,
+			     sizeof err),
+			 0);
+	assert_true(ir == 1509539);
+	assert_int_equal(callgrind_end_dump(FIXTURE("callgrind/lost-end.out"),
+					    &end, err, sizeof err),
+			 0);
+	assert_true(end == 24016615);
+	assert_true(callgrind_lost_to_end(ir, end));
+	/* the go-c dumps have no end dump: nothing ran past them */
+	assert_int_equal(callgrind_end_dump(FIXTURE("callgrind/go-c.out"), &end,
+					    err, sizeof err),
+			 0);
+	assert_true(end == 0);
+	assert_false(callgrind_lost_to_end(32518015, end));
+	/* an end dearer than a small loop, as a program's end costs */
+	assert_false(callgrind_lost_to_end(11000, 16000));
+	assert_false(callgrind_lost_to_end(5684805, 87632));
+	assert_true(callgrind_lost_to_end(2000, 5684805));
+	assert_false(callgrind_lost_to_end(6e6, 5.9e6));
+	assert_int_equal(callgrind_end_dump(FIXTURE("callgrind"), &end, err,
+					    sizeof err),
+			 -1);
+}
+
 /* The counts of integration's counted run at 1ed08c3 that lost one take:
  * go->c of the slow family with its extra work, 200000 ops a take. */
 static const double slow_counts[] = {1530.04762, 1530.05507, 1530.10566,
@@ -123,6 +157,7 @@ int main(void)
 	    cmocka_unit_test(summary_of_real_dumps),
 	    cmocka_unit_test(largest_dump),
 	    cmocka_unit_test(command_line),
+	    cmocka_unit_test(a_count_past_the_dumps),
 	    cmocka_unit_test(a_first_sample_needs_two_takes),
 	    cmocka_unit_test(later_takes_match_the_kept),
 	    cmocka_unit_test(counts_agree_within_two_percent),
