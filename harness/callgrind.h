@@ -38,11 +38,13 @@ int callgrind_largest_dump(const char *out_prefix, double *ir, char **path,
 /* The zero and the dump fire on entering StartTimer and StopTimer as
  * callgrind sees them, and Go's switches between stacks and threads can
  * hide an entry from it: then a dump holds part of the timed loop, or
- * none of it (seen: 10.37 instructions/op where 1530 were due, one take
- * in several hundred). A count that repeats is kept: a take agrees when
- * within CALLGRIND_AGREE of another count, and counts that agree differ
- * by 0.2% at most in the committed runs (0.5% in 490 takes run two at
- * a time). A sample is taken up to CALLGRIND_TAKES times. */
+ * none of it (seen once: 10.37 instructions/op where 1530 were due, in
+ * integration's counted run at 1ed08c3). A count that repeats is kept: a
+ * take agrees when within CALLGRIND_AGREE of another count, and counts
+ * differ by 0.2% at most in the committed counted runs, and lay within
+ * +-0.30% of their median in 400 takes run two at a time
+ * (results/vm/precision/counted-takes). A sample is taken up to
+ * CALLGRIND_TAKES times. */
 #define CALLGRIND_AGREE 0.02
 #define CALLGRIND_TAKES 4
 
