@@ -114,6 +114,20 @@ static size_t kept_disturbed(const struct run *r, const struct unit *u,
 	return n;
 }
 
+/* Appends what (which it takes) to the row's note, after a "; " when
+ * the note has something already. */
+static void add_note(struct summary_row *row, char *what)
+{
+	char *was = row->note;
+	if (!was) {
+		row->note = what;
+		return;
+	}
+	row->note = xasprintf("%s; %s", was, what);
+	free(was);
+	free(what);
+}
+
 /* A row whose samples other work disturbed says how many were taken
  * again and how many kept; a quarter or more kept disturbed make it
  * disturbed, whatever its interval: a tight interval around numbers the
@@ -134,12 +148,10 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 			      sizeof why);
 	else
 		snprintf(why, sizeof why, "%s", u->disturbance);
-	char *was = row->note;
-	row->note = xasprintf(
-	    "%s%s%zu sample%s retaken, %zu kept though disturbed (%s)",
-	    was ? was : "", was ? "; " : "", u->retaken,
-	    u->retaken == 1 ? "" : "s", kept, why);
-	free(was);
+	add_note(row, xasprintf("%zu sample%s retaken, %zu kept though "
+				"disturbed (%s)",
+				u->retaken, u->retaken == 1 ? "" : "s", kept,
+				why));
 }
 
 /* A counted row whose takes callgrind lost count of says how many were
@@ -148,14 +160,12 @@ static void note_recounted(struct summary_row *row, const struct unit *u)
 {
 	if (!u->recounted)
 		return;
-	char *was = row->note;
-	row->note = xasprintf(
-	    "%s%s%zu counted take%s not kept: callgrind lost count of the "
-	    "timed loop (more than %g%% off the kept ones, or past its "
-	    "dumps; the last read %.4g instructions/op)",
-	    was ? was : "", was ? "; " : "", u->recounted,
-	    u->recounted == 1 ? "" : "s", CALLGRIND_AGREE * 100, u->lost);
-	free(was);
+	add_note(row, xasprintf("%zu counted take%s not kept: callgrind lost "
+				"count of the timed loop (more than %g%% off "
+				"the kept ones, or past its dumps; the last "
+				"read %.4g instructions/op)",
+				u->recounted, u->recounted == 1 ? "" : "s",
+				CALLGRIND_AGREE * 100, u->lost));
 }
 
 /* Samples as taken: every take (retakes included), the retaken, and
@@ -215,14 +225,12 @@ static void note_lasting(struct summary_row *row, const struct pinned_load *p)
 			 "the machine was busy (others %.2g CPU on average) "
 			 "and ",
 			 p->others);
-	char *was = row->note;
-	row->note = xasprintf(
-	    "%s%s%s%.0f%% of the pinned families' samples ran disturbed: a "
-	    "lasting load, which those that passed may bear too",
-	    was ? was : "", was ? "; " : "", busy,
-	    100.0 * (double)(p->takes.retaken + p->takes.kept) /
-		(double)p->takes.takes);
-	free(was);
+	double pct = 100.0 * (double)(p->takes.retaken + p->takes.kept) /
+		     (double)p->takes.takes;
+	add_note(row, xasprintf("%s%.0f%% of the pinned families' samples ran "
+				"disturbed: a lasting load, which those that "
+				"passed may bear too",
+				busy, pct));
 }
 
 /* The knob a wide row's note names, by why it ended short of its goal

@@ -147,7 +147,8 @@ static void counts_agree_within_two_percent(void **state)
 	assert_true(callgrind_counts_agree(98.01, 100));
 	assert_false(callgrind_counts_agree(100, 97.9));
 	assert_false(callgrind_counts_agree(97.9, 100));
-	assert_false(callgrind_counts_agree(325.01, 16)); /* callgrind_argv: 16 of 325 */
+	/* callgrind_argv's comment: 16 where 325 were due */
+	assert_false(callgrind_counts_agree(325.01, 16));
 	assert_true(callgrind_counts_agree(0, 0));
 }
 
