@@ -454,10 +454,11 @@ static char *not_run(const struct run_config *c, const struct family *f,
 		     const struct toolchain *t)
 {
 	if (c->instructions && f->uncounted)
-		return xasprintf("case '%s' is not counted in instructions (the "
-				 "file options says 'uncounted'): run it "
-				 "without --metric instructions",
-				 f->name);
+		return xasprintf(
+		    "case '%s' is not counted in instructions (the "
+		    "file options says 'uncounted'): run it "
+		    "without --metric instructions",
+		    f->name);
 	return build_unsupported(f, t);
 }
 

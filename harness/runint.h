@@ -59,8 +59,8 @@ struct unit {
 	size_t unwritten;     /* samples taken that raw.csv could not hold */
 	size_t retaken;	      /* samples taken again, disturbed (load.h) */
 	size_t disturbed;     /* samples kept though disturbed when taken */
-	size_t recounted; /* counted takes that disagreed (callgrind.h) */
-	double lost;	  /* the count of the last of them */
+	size_t recounted;     /* counted takes that disagreed (callgrind.h) */
+	double lost;	      /* the count of the last of them */
 	char disturbance[48]; /* what disturbed the last one */
 	struct sample_load *load; /* of every sample, beside primary */
 };

@@ -74,10 +74,10 @@ static void a_count_past_the_dumps(void **state)
 	(void)state;
 	double ir, end;
 	char err[ERRLEN];
-	assert_int_equal(callgrind_largest_dump(
-			     FIXTURE("callgrind/lost-end.out"), &ir, NULL, err,
-			     sizeof err),
-			 0);
+	assert_int_equal(
+	    callgrind_largest_dump(FIXTURE("callgrind/lost-end.out"), &ir, NULL,
+				   err, sizeof err),
+	    0);
 	assert_true(ir == 1509539);
 	assert_int_equal(callgrind_end_dump(FIXTURE("callgrind/lost-end.out"),
 					    &end, err, sizeof err),
@@ -95,9 +95,9 @@ static void a_count_past_the_dumps(void **state)
 	assert_false(callgrind_lost_to_end(5684805, 87632));
 	assert_true(callgrind_lost_to_end(2000, 5684805));
 	assert_false(callgrind_lost_to_end(6e6, 5.9e6));
-	assert_int_equal(callgrind_end_dump(FIXTURE("callgrind"), &end, err,
-					    sizeof err),
-			 -1);
+	assert_int_equal(
+	    callgrind_end_dump(FIXTURE("callgrind"), &end, err, sizeof err),
+	    -1);
 }
 
 /* The counts of integration's counted run at 1ed08c3 that lost one take:
