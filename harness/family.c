@@ -112,13 +112,31 @@ static int parse_go(struct family *f, char **save, const char *source,
 	return 0;
 }
 
+/* "spread [<key>]": the samples' spread is the behaviour; the key, when
+ * given, is the param level that counts the goroutines contending. */
+static int parse_spread(struct family *f, char **save, const char *source,
+			int lineno, char *err, size_t errlen)
+{
+	const char *key = strtok_r(NULL, " \t\r", save);
+	if (key && (strcspn(key, "=/") != strlen(key) ||
+		    strtok_r(NULL, " \t\r", save)))
+		return set_error(err, errlen,
+				 "%s:%d: want 'spread' or 'spread <key>', the "
+				 "key the param level that counts the "
+				 "goroutines (goroutines)",
+				 source, lineno);
+	f->spread = 1;
+	free(f->spread_alone);
+	f->spread_alone = key ? xasprintf("%s=1", key) : NULL;
+	return 0;
+}
+
 /* The options that are one word, each setting a flag of the family. */
 static const struct {
 	const char *word;
 	size_t offset;
 } flag_options[] = {
     {"unpinned", offsetof(struct family, unpinned)},
-    {"spread", offsetof(struct family, spread)},
     {"opt-in", offsetof(struct family, opt_in)},
     {"nocgo", offsetof(struct family, nocgo)},
     {"shared", offsetof(struct family, shared)},
@@ -163,6 +181,11 @@ int family_parse_options(const char *text, const char *source, struct family *f,
 		}
 		if (!strcmp(word, "go")) {
 			rc = parse_go(f, &save, source, lineno, err, errlen);
+			continue;
+		}
+		if (!strcmp(word, "spread")) {
+			rc =
+			    parse_spread(f, &save, source, lineno, err, errlen);
 			continue;
 		}
 		if (strcmp(word, "env") != 0) {
@@ -234,6 +257,15 @@ const struct family_env *family_env_of(const struct family *f,
 		if (family_param_has(param, f->envs[i].level))
 			return &f->envs[i];
 	return NULL;
+}
+
+int family_contended(const struct family *f, const char *param)
+{
+	if (!f->spread)
+		return 0;
+	if (!f->spread_alone)
+		return 1;
+	return !family_param_has(param, f->spread_alone);
 }
 
 const char *family_baseline(const struct family *f, const char *variant)
@@ -403,6 +435,7 @@ static void free_fields(struct family *f)
 {
 	free(f->name);
 	free(f->dir);
+	free(f->spread_alone);
 	for (size_t j = 0; j < f->nbaselines; j++) {
 		free(f->baselines[j].variant);
 		free(f->baselines[j].baseline);

@@ -14,11 +14,15 @@
  *                                  level ("cgocheck=0") run in processes
  *                                  started with these variables
  *     link -lNAME...               libraries its C driver links with
- *     spread                       its samples' spread is its behaviour
+ *     spread [<key>]               its samples' spread is its behaviour
  *                                  (contention): rows report quartiles and
  *                                  go beyond --count only to 20 samples,
  *                                  while their middle half says 20 reach
- *                                  the goal
+ *                                  the goal; with a key, the param level
+ *                                  that counts the goroutines, a row
+ *                                  whose param sets it to 1 contends with
+ *                                  none and is held to its goal as any
+ *                                  row ("spread goroutines")
  *     opt-in                       not in "all": run when named
  *                                  ("--cases all,libraries")
  *     nocgo                        its Go side built with CGO_ENABLED=0
@@ -57,14 +61,17 @@ struct family {
 	size_t nbaselines;
 	int unpinned;
 	int spread; /* the spread between samples is the behaviour */
+	/* the param level of a row that contends with none ("goroutines=1",
+	 * from "spread goroutines"), or NULL */
+	char *spread_alone;
 	struct family_env *envs;
 	size_t nenvs;
-	char **links; /* "-lNAME" flags of its C driver, NULL-terminated */
-	int opt_in;   /* only when a pattern names it, not in "all" */
-	int nocgo;    /* its Go side built with CGO_ENABLED=0 */
-	int shared;   /* work.c also built as libwork.so beside go.test */
+	char **links;  /* "-lNAME" flags of its C driver, NULL-terminated */
+	int opt_in;    /* only when a pattern names it, not in "all" */
+	int nocgo;     /* its Go side built with CGO_ENABLED=0 */
+	int shared;    /* work.c also built as libwork.so beside go.test */
 	int uncounted; /* skipped by counted runs (--metric instructions) */
-	int min_go;   /* N of "go 1.N": the least release that builds it */
+	int min_go;    /* N of "go 1.N": the least release that builds it */
 };
 
 /* Every family under cases_dir whose name matches one of the
@@ -84,6 +91,10 @@ int family_param_has(const char *param, const char *level);
  * the levels n=1 and cgocheck=0), or NULL. */
 const struct family_env *family_env_of(const struct family *f,
 				       const char *param);
+/* Whether f's rows of this param spread by contention: f says spread,
+ * and the param does not set its key to 1 ("goroutines=1": one goroutine
+ * contends with none). */
+int family_contended(const struct family *f, const char *param);
 /* The baseline of variant, or NULL for a variant that is a baseline. */
 const char *family_baseline(const struct family *f, const char *variant);
 void family_free_all(struct family *f, size_t n);

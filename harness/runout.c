@@ -148,10 +148,10 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 			      sizeof why);
 	else
 		snprintf(why, sizeof why, "%s", u->disturbance);
-	add_note(row, xasprintf("%zu sample%s retaken, %zu kept though "
-				"disturbed (%s)",
-				u->retaken, u->retaken == 1 ? "" : "s", kept,
-				why));
+	add_note(row,
+		 xasprintf("%zu sample%s retaken, %zu kept though "
+			   "disturbed (%s)",
+			   u->retaken, u->retaken == 1 ? "" : "s", kept, why));
 }
 
 /* A counted row whose takes callgrind lost count of says how many were
@@ -373,7 +373,7 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 			    xasprintf("stopped after %zu of %d repetitions",
 				      row->s.n, c->count);
 		} else if (primary && !summary_within(&row->s, goal)) {
-			int spread = u->fam->spread;
+			int spread = family_contended(u->fam, u->param);
 			row->status = spread ? SUMMARY_SPREAD : SUMMARY_WIDE;
 			row->note = spread ? spread_note(r, u, row, goal)
 					   : wide_note(r, row, goal);

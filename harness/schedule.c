@@ -195,12 +195,11 @@ static int measure(struct run *r, struct unit *u, int pass,
 	*put_off = 0;
 	double before = counted ? 0 : hold_for_speed(r);
 	say_progress(r, u);
-	int rc = counted ? count_sample(r, u, filter, counted, groups, out,
-					err, errlen)
+	int rc = counted ? count_sample(r, u, filter, counted, groups, out, err,
+					errlen)
 			 : runbench_run(r, u->fam, u->tc, u->is_go, u->binary,
-					u->env, filter, NULL,
-					r->c->benchtime_s, 0, NULL, &load, out,
-					err, errlen);
+					u->env, filter, NULL, r->c->benchtime_s,
+					0, NULL, &load, out, err, errlen);
 	int disturbed = 0;
 	if (rc == 0 && !counted) {
 		sl->slow = fmax(before, probe(r));
@@ -333,7 +332,7 @@ int schedule_interval_met(const struct run *r, const struct unit *u)
 size_t schedule_unit_cap(const struct run_config *c, const struct unit *u)
 {
 	int cap = c->max_count;
-	if (u->fam->spread && cap > SCHEDULE_SPREAD_MAX)
+	if (family_contended(u->fam, u->param) && cap > SCHEDULE_SPREAD_MAX)
 		cap = SCHEDULE_SPREAD_MAX;
 	return (size_t)(cap > 0 ? cap : 0);
 }
@@ -374,7 +373,7 @@ enum schedule_short schedule_why_short(const struct run_config *c, size_t n,
 static double unit_need(const struct run *r, const struct unit *u)
 {
 	double goal = schedule_target(r, u->fam);
-	if (u->fam->spread) {
+	if (family_contended(u->fam, u->param)) {
 		if (u->n < 4) /* too few for a middle half */
 			return NAN;
 		struct stats_summary s;
@@ -402,7 +401,7 @@ static double unit_need(const struct run *r, const struct unit *u)
  * a row whose contention spreads it further stopping at --count. */
 static int within_reach(const struct run *r, const struct unit *u)
 {
-	if (u->fam->spread)
+	if (family_contended(u->fam, u->param))
 		return unit_need(r, u) <= (double)schedule_unit_cap(r->c, u);
 	return u->n < schedule_reach_from(r->c) ||
 	       unit_need(r, u) <= (double)r->c->max_count;
@@ -418,7 +417,7 @@ static double unit_want(const struct run *r, const struct unit *u)
 {
 	const struct run_config *c = r->c;
 	double want = c->count, need = u->n >= 2 ? unit_need(r, u) : NAN;
-	if (need > want && u->fam->spread)
+	if (need > want && family_contended(u->fam, u->param))
 		return need <= (double)schedule_unit_cap(c, u) ? need : want;
 	if (need > want)
 		want = need <= c->max_count

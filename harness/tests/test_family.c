@@ -137,6 +137,44 @@ static void options(void **state)
 	family_free_all(f, 1);
 }
 
+/* "spread goroutines": a row at one goroutine contends with none (handles'
+ * rwmutex-map(mutex-id) at goroutines=1 ended `spread`, "contention
+ * spreads it", in pty-quiet-6); "spread" alone covers every row. */
+static void spread_key(void **state)
+{
+	(void)state;
+	struct family *f = xcalloc(1, sizeof *f);
+	char err[ERRLEN];
+	assert_false(family_contended(f, "goroutines=2"));
+	assert_int_equal(
+	    family_parse_options("spread\n", "o", f, err, sizeof err), 0);
+	assert_null(f->spread_alone);
+	assert_true(family_contended(f, "goroutines=1"));
+	assert_true(family_contended(f, ""));
+	assert_int_equal(family_parse_options("spread goroutines  # n\n", "o",
+					      f, err, sizeof err),
+			 0);
+	assert_string_equal(f->spread_alone, "goroutines=1");
+	assert_false(family_contended(f, "goroutines=1"));
+	assert_false(family_contended(f, "n=8/goroutines=1"));
+	assert_true(family_contended(f, "goroutines=2"));
+	assert_true(family_contended(f, "goroutines=10"));
+	assert_true(family_contended(f, "goroutines=16"));
+	assert_true(family_contended(f, "xgoroutines=1"));
+	assert_true(family_contended(f, ""));
+	static const char *const bad[] = {"spread goroutines=1\n",
+					  "spread a/b\n", "spread a b\n"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_int_equal(
+		    family_parse_options(bad[i], "o", f, err, sizeof err), -1);
+		assert_string_equal(err,
+				    "o:1: want 'spread' or 'spread <key>', "
+				    "the key the param level that counts "
+				    "the goroutines (goroutines)");
+	}
+	family_free_all(f, 1);
+}
+
 /* bench.txt names each Go result Benchmark<Family>/variant: every real
  * family's Go benchmark must carry that name, or bench.txt names one that
  * go test never printed (recovery's was BenchmarkRecover). */
@@ -295,6 +333,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(baselines),
 	    cmocka_unit_test(options),
+	    cmocka_unit_test(spread_key),
 	    cmocka_unit_test(too_old_toolchains_skip),
 	    cmocka_unit_test(discover),
 	    cmocka_unit_test(go_benchmarks_named_for_their_family),

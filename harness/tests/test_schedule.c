@@ -274,7 +274,19 @@ static void contended_rows_to_their_cap(void **state)
 	assert_true(summary_samples_at_spread(&s, 5) == 16);
 	assert_int_equal(schedule_samples_left(&f.r), 8);
 	memcpy(u->settled, far, sizeof far);
-	/* a pinned family's row takes no cap but --max-count */
+	/* nor does a row at one goroutine of a family that counts them,
+	 * which contends with none, nor a pinned family's */
+	f.fams[1].spread_alone = "goroutines=1";
+	u->param = "goroutines=2";
+	assert_int_equal(schedule_unit_cap(&f.c, u), SCHEDULE_SPREAD_MAX);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 0);
+	u->param = "goroutines=1";
+	assert_int_equal(schedule_unit_cap(&f.c, u), 100);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 1);
+	f.fams[1].spread_alone = NULL;
+	u->param = "";
 	f.fams[1].spread = 0;
 	assert_int_equal(schedule_unit_cap(&f.c, u), 100);
 	schedule_wanted(&f.r, want);

@@ -25,4 +25,13 @@ func BenchmarkContended(b *testing.B) {
 			}
 		})
 	})
+	// alone: the mutex taken by one goroutine, which contends with
+	// none (its options say "spread goroutines")
+	b.Run("alone", func(b *testing.B) {
+		b.Run("goroutines=1", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				Take()
+			}
+		})
+	})
 }
