@@ -319,7 +319,8 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
-			!c->old_unsure && (!c->new_loaded || beyond_load(c, o));
+			summary_is_cost(c->o->unit) && !c->old_unsure &&
+			(!c->new_loaded || beyond_load(c, o));
 }
 
 /* The row of s's summary.csv that r stands for: r itself, or for a row

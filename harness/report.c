@@ -77,10 +77,24 @@ static int at_an_end(const struct ends *e, const struct summary_row *x)
 	return i >= 0 && (v == e->lo[i] || v == e->hi[i]);
 }
 
-static void headline_row(struct sbuf *sb, const struct summary_row *x,
-			 int spread)
+/* The CPUs kept busy beside a spread row: the median of its row of the
+ * metric "cpus" (cases/internal/par) and its middle half, or "-". */
+static void cpus_cell(const struct summary_table *t,
+		      const struct summary_row *x, char *buf, size_t len)
 {
-	char m[96], o[96], ra[96], q[112] = "";
+	const struct summary_row *c =
+	    summary_find(t->rows, t->nrows, x->family, x->variant, x->toolchain,
+			 x->cc, x->param, "cpus");
+	if (c)
+		units_format_ci(buf, len, c->s.median, c->s.q1, c->s.q3, "", 0);
+	else
+		snprintf(buf, len, "-");
+}
+
+static void headline_row(struct sbuf *sb, const struct summary_table *t,
+			 const struct summary_row *x, int spread, int cpus)
+{
+	char m[96], o[96], ra[96], q[224] = "";
 	units_format_ci(m, sizeof m, x->s.median, x->s.ci_low, x->s.ci_high,
 			x->unit, 0);
 	units_format_ci(o, sizeof o, x->d.diff, x->d.diff_low, x->d.diff_high,
@@ -88,9 +102,12 @@ static void headline_row(struct sbuf *sb, const struct summary_row *x,
 	units_format_ci(ra, sizeof ra, x->d.ratio, x->d.ratio_low,
 			x->d.ratio_high, "x", 0);
 	if (spread) {
-		char v[96];
+		char v[96], c[96] = "";
 		units_format_ci(v, sizeof v, NAN, x->s.q1, x->s.q3, x->unit, 0);
-		snprintf(q, sizeof q, " %s |", v);
+		if (cpus)
+			cpus_cell(t, x, c, sizeof c);
+		snprintf(q, sizeof q, " %s |%s%s%s", v, cpus ? " " : "", c,
+			 cpus ? " |" : "");
 	}
 	sbuf_addf(sb, "| `%s` | %s | %s | %s | `%s` | %s | %s | %zu |%s\n",
 		  x->variant, x->toolchain, x->param, m, str0(x->baseline), o,
@@ -102,6 +119,17 @@ static int spread_family(const struct summary_table *t, const char *f)
 {
 	for (size_t i = 0; i < t->nrows; i++)
 		if (t->rows[i].status == SUMMARY_SPREAD &&
+		    !strcmp(t->rows[i].family, f))
+			return 1;
+	return 0;
+}
+
+/* Whether a row of family f is of unit. */
+static int family_has_unit(const struct summary_table *t, const char *f,
+			   const char *unit)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (!strcmp(t->rows[i].unit, unit) &&
 		    !strcmp(t->rows[i].family, f))
 			return 1;
 	return 0;
@@ -127,18 +155,20 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 		size_t values;
 		int sweep = summary_sweep(t, f, t->rows[r].unit, key,
 					  sizeof key, &values);
-		int spread = spread_family(t, f);
+		int spread = spread_family(t, f),
+		    cpus = spread && family_has_unit(t, f, "cpus");
 		sbuf_addf(sb,
 			  "### %s\n\n| variant | toolchain | param | median "
 			  "[95%%] | baseline | overhead [95%%] | ratio [95%%] "
-			  "| n |%s\n|---|---|---|---|---|---|---|---|%s\n",
+			  "| n |%s%s\n|---|---|---|---|---|---|---|---|%s%s\n",
 			  f, spread ? " middle half of the samples |" : "",
-			  spread ? "---|" : "");
+			  cpus ? " CPUs kept busy, median [middle half] |" : "",
+			  spread ? "---|" : "", cpus ? "---|" : "");
 		for (size_t k = r; k < t->nrows; k++)
 			if (!strcmp(t->rows[k].family, f) &&
 			    crossing(&t->rows[k]) &&
 			    (!sweep || at_an_end(&e, &t->rows[k])))
-				headline_row(sb, &t->rows[k], spread);
+				headline_row(sb, t, &t->rows[k], spread, cpus);
 		char charts[96];
 		const char *ch = chart_of(f, charts, sizeof charts);
 		if (sweep)

@@ -6,7 +6,8 @@
  *   discover.c  the benchmarks of each built binary, as units
  *   runbench.c  one benchmark process: its argv, environment and output
  *   schedule.c  rounds, disturbed samples retaken, adaptive stopping
- *   runout.c    the summary rows of a run, and its outputs (export.h) */
+ *   runout.c    the summary rows of a run, and its outputs (export.h)
+ *   spread.c    the note of a contended row wider than its goal */
 #ifndef CGOBENCH_RUNINT_H
 #define CGOBENCH_RUNINT_H
 
@@ -241,14 +242,26 @@ double schedule_target(const struct run *r, const struct family *f);
 /* runout.c: summary.csv and every other output of the run; -2 when one
  * could not be written */
 int runout_write(struct run *r);
+/* spread.c: a contended row wider than its goal, its note: how far its
+ * samples spread, what they follow (spread_cpus), why it took no more
+ * (spread_why). */
+char *spread_note(const struct run *r, const struct unit *u,
+		  const struct summary_row *row, double goal);
 /* Why a contended row whose summary is s ended short of its goal: its
  * cap gave it no rounds beyond --count, or it had too few samples to
  * tell, or its middle half needs more than the cap
  * (summary_samples_at_spread), or it took them all, or the budget or
  * the rounds ended first. */
-void runout_spread_why(const struct run *r, const struct unit *u,
-		       const struct stats_summary *s, double goal, char *buf,
-		       size_t len);
+void spread_why(const struct run *r, const struct unit *u,
+		const struct stats_summary *s, double goal, char *buf,
+		size_t len);
+/* ", its ns/op tracking the CPUs it kept busy, 1.51 to 1.95 (r = +0.96)"
+ * for a row whose samples report the CPUs they kept busy (the metric
+ * "cpus" of cases/internal/par), "not explained by" where the
+ * correlation is under SPREAD_TRACKS; "" without 3 such samples, or
+ * when either does not vary. */
+void spread_cpus(const struct run *r, const struct unit *u, char *buf,
+		 size_t len);
 /* The observations of the samples taken, in the order taken, a sample's
  * side by side (borrowing the run's strings); *nobs gets how many. */
 struct obs *runout_taken_obs(const struct run *r, size_t *nobs);

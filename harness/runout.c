@@ -284,54 +284,6 @@ static char *wide_note(const struct run *r, const struct summary_row *row,
 	return xasprintf("95%% interval %s%s (raise %s)", how, more, knob);
 }
 
-void runout_spread_why(const struct run *r, const struct unit *u,
-		       const struct stats_summary *s, double goal, char *buf,
-		       size_t len)
-{
-	size_t cap = schedule_unit_cap(r->c, u);
-	double need = summary_samples_at_spread(s, goal);
-	if (cap <= (size_t)r->c->count)
-		snprintf(buf, len,
-			 "--max-count gave it no rounds beyond --count");
-	else if (isnan(need))
-		snprintf(buf, len,
-			 "%zu samples are too few to say how many would "
-			 "reach the goal at this spread",
-			 s->n);
-	else if (need > (double)cap)
-		snprintf(buf, len,
-			 "about %.0f samples would reach the goal at this "
-			 "spread, more than the %zu a contended row takes",
-			 need, cap);
-	else if (s->n >= cap)
-		snprintf(buf, len,
-			 "it took the %zu samples a contended row takes", cap);
-	else
-		snprintf(buf, len,
-			 "%s ended before its middle half said the goal was "
-			 "reached%s",
-			 r->budget_ended ? "the budget" : "the rounds",
-			 r->budget_ended ? " (raise '--budget <DUR>', or "
-					   "BUDGET=<DUR> under make)"
-					 : "");
-}
-
-/* A contended row wider than its goal: how far its samples spread, which
- * is the behaviour measured, and why it took no more (runout_spread_why). */
-static char *spread_note(const struct run *r, const struct unit *u,
-			 const struct summary_row *row, double goal)
-{
-	char q[96], why[224];
-	units_format_ci(q, sizeof q, NAN, row->s.q1, row->s.q3, row->unit, 0);
-	runout_spread_why(r, u, &row->s, goal, why, sizeof why);
-	return xasprintf("95%% interval wider than +-%g%%; the middle half of "
-			 "its %zu samples spans %s (%+.0f%% to %+.0f%% of the "
-			 "median): contention spreads it: %s",
-			 goal, row->s.n, q,
-			 (row->s.q1 / row->s.median - 1) * 100,
-			 (row->s.q3 / row->s.median - 1) * 100, why);
-}
-
 /* Status and note of each row, from its unit's state and sample count,
  * and from pinned, the pinned families' load (a lasting load). */
 static void annotate(struct run *r, struct summary_row *rows, size_t nrows,

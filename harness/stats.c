@@ -395,3 +395,23 @@ double stats_mann_whitney(const double *a, size_t na, const double *b,
 	}
 	return p > 1 ? 1 : p;
 }
+
+double stats_correlation(const double *x, const double *y, size_t n)
+{
+	if (n < 3)
+		return NAN;
+	double mx = 0, my = 0;
+	for (size_t i = 0; i < n; i++) {
+		mx += x[i] / (double)n;
+		my += y[i] / (double)n;
+	}
+	double sxy = 0, sxx = 0, syy = 0;
+	for (size_t i = 0; i < n; i++) {
+		sxy += (x[i] - mx) * (y[i] - my);
+		sxx += (x[i] - mx) * (x[i] - mx);
+		syy += (y[i] - my) * (y[i] - my);
+	}
+	if (!(sxx > 0 && syy > 0))
+		return NAN;
+	return sxy / sqrt(sxx * syy);
+}

@@ -81,6 +81,10 @@ void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
 double stats_mann_whitney(const double *a, size_t na, const double *b,
 			  size_t nb, double *u);
 
+/* Pearson's correlation of x and y, n pairs; NaN with fewer than 3, or
+ * when either does not vary. */
+double stats_correlation(const double *x, const double *y, size_t n);
+
 /* Sorts an array of doubles in place. */
 void stats_sort(double *x, size_t n);
 /* The q-quantile (0..1) of sorted x by linear interpolation. */

@@ -258,6 +258,11 @@ void summary_compute(const struct obs *o, size_t n,
 	*nrows = nr;
 }
 
+int summary_is_cost(const char *unit)
+{
+	return strcmp(unit, "cpus") != 0;
+}
+
 int summary_within(const struct stats_summary *s, double pct)
 {
 	return s->n > 0 && s->ci_low >= s->median * (1 - pct / 100) &&

@@ -63,7 +63,9 @@ static void each_figure(const struct run_model *m,
 	const char *primary = rundir_primary(m);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const struct summary_row *x = &t->rows[r];
-		if (!summary_measured(t, r) || !isfinite(x->s.median))
+		/* a tracker alerts on every series it gets: costs only */
+		if (!summary_measured(t, r) || !isfinite(x->s.median) ||
+		    !summary_is_cost(x->unit))
 			continue;
 		char *name = name_of(t, x), *measure = measure_of(x->unit);
 		f(ctx, name, measure, x->unit, x->s.median, x->s.ci_low,

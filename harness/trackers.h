@@ -9,7 +9,8 @@
  * measure), latency-per-item (ns/item), instructions (instructions/op),
  * bytes (B/op), allocations (allocs/op), and overhead (the crossing's
  * cost over its baseline, in the unit of the run). Only rows with samples
- * are written. */
+ * are written, and only of costs (summary_is_cost: not the CPUs a
+ * contended benchmark kept busy). 1 when written, 0 when out of memory. */
 #ifndef CGOBENCH_TRACKERS_H
 #define CGOBENCH_TRACKERS_H
 

@@ -466,6 +466,31 @@ static void allocations_under_load(void **state)
 	}
 }
 
+/* The CPUs a contended benchmark kept busy (the unit cpus) are what it
+ * did, not a cost: twice as many is a significant change, no regression,
+ * where the same figures in ns/op are one. */
+static void cpus_are_no_cost(void **state)
+{
+	(void)state;
+	runs_unit = "cpus";
+	char *a = write_run(&fast, 1), *b = write_run(&slow, 1);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_string_equal(field(&t, "x", "value", "regression"), "0");
+	assert_int_equal(reg, 0);
+	csv_free(&t);
+	drop_run(a);
+	drop_run(b);
+	runs_unit = "ns/op";
+	a = write_run(&fast, 1);
+	b = write_run(&slow, 1);
+	assert_int_equal(regressions(a, b, 5), 1);
+	drop_run(a);
+	drop_run(b);
+}
+
 /* The committed runs of the test family with a CPU-bound loop pinned to
  * its CPU (results/vm/compare-load): the same code measured about twice
  * as slow, within its bound, is no regression; extra work in its C
@@ -914,6 +939,7 @@ int main(void)
 	    cmocka_unit_test(overhead_beyond_load),
 	    cmocka_unit_test(busy_run_judged_by_its_load),
 	    cmocka_unit_test(allocations_under_load),
+	    cmocka_unit_test(cpus_are_no_cost),
 	    cmocka_unit_test(loaded_runs_committed),
 	    cmocka_unit_test(regression_threshold_bounds),
 	    cmocka_unit_test(p_either_side_of_alpha),

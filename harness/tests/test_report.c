@@ -11,6 +11,7 @@
 #include "page.h"
 #include "report.h"
 #include "summary.h"
+#include "trackers.h"
 #include "units.h"
 
 #include <glob.h>
@@ -1109,8 +1110,9 @@ static void advice_from_intervals(void **state)
 }
 
 /* A family with a spread row gives the middle half of each crossing's
- * samples in its headline table, and the top says how many ended spread;
- * a family without one has no such column. */
+ * samples in its headline table, and the CPUs they kept busy where its
+ * rows report them (the metric cpus), and the top says how many ended
+ * spread; a family without one has no such columns. */
 static void spread_rows_give_quartiles(void **state)
 {
 	(void)state;
@@ -1121,7 +1123,12 @@ static void spread_rows_give_quartiles(void **state)
 	    "baseline,overhead,overhead_ci_low,overhead_ci_high,status",
 	    "handles,sync.Map,go1.26.8,,ns/op,25,18,33,20,30,callback,5,1,9,"
 	    "spread\n"
+	    "handles,sync.Map,go1.26.8,,cpus,1.64,1.6,1.7,1.61,1.69,,,,,"
+	    "spread\n"
 	    "handles,callback,go1.26.8,,ns/op,20,19,21,19.5,20.5,,,,,ok\n"
+	    "threads,sleep(c),go1.26.8,,ns/op,9,8,10,8.5,9.5,sleep(go),3,2,4,"
+	    "spread\n"
+	    "threads,sleep(go),go1.26.8,,ns/op,6,5.9,6.1,6,6,,,,,ok\n"
 	    "call,go->c,go1.26.8,,ns/op,30,29,31,29.5,30.5,c->c,28,27,29,ok\n"
 	    "call,c->c,go1.26.8,,ns/op,2,1.9,2.1,1.95,2.05,,,,,ok\n");
 	if (summary_parse(full, "rows", &m.sum, err, sizeof err) != 0)
@@ -1129,12 +1136,28 @@ static void spread_rows_give_quartiles(void **state)
 	struct sbuf sb = {0};
 	report_markdown(&m, &sb);
 	assert_non_null(
-	    strstr(sb.buf, " 1 ended `spread`: contention spreads"));
+	    strstr(sb.buf, " 2 ended `spread`: contention spreads"));
 	assert_non_null(strstr(sb.buf, "### handles\n\n| variant | toolchain | "
 				       "param | median [95%] | baseline | "
 				       "overhead [95%] | ratio [95%] | n | "
+				       "middle half of the samples | CPUs kept "
+				       "busy, median [middle half] |\n"));
+	assert_non_null(
+	    strstr(sb.buf, " | [20, 30] ns | 1.64 [1.61, 1.69] |\n"));
+	assert_non_null(strstr(sb.buf, "### threads\n\n| variant | toolchain | "
+				       "param | median [95%] | baseline | "
+				       "overhead [95%] | ratio [95%] | n | "
 				       "middle half of the samples |\n"));
-	assert_non_null(strstr(sb.buf, " | [20, 30] ns |\n"));
+	/* the trackers get no series of CPUs, which they would alert on */
+	struct sbuf tr = {0};
+	assert_int_equal(trackers_bmf(&m, &tr), 1);
+	assert_non_null(strstr(tr.buf, "\"latency\""));
+	assert_null(strstr(tr.buf, "cpus"));
+	tr.len = 0;
+	assert_int_equal(trackers_gab(&m, &tr), 1);
+	assert_non_null(strstr(tr.buf, "ns/op"));
+	assert_null(strstr(tr.buf, "cpus"));
+	sbuf_free(&tr);
 	assert_non_null(strstr(sb.buf, "### call\n\n| variant | toolchain | "
 				       "param | median [95%] | baseline | "
 				       "overhead [95%] | ratio [95%] | n |\n"));

@@ -306,33 +306,72 @@ static void spread_why_names_the_reason(void **state)
 	struct stats_summary s = {
 	    .n = 8, .median = 429.45, .q1 = 388.3, .q3 = 450.8};
 	char why[224];
-	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	spread_why(&f.r, u, &s, 5, why, sizeof why);
 	assert_string_equal(why, "about 29 samples would reach the goal at "
 				 "this spread, more than the 20 a contended "
 				 "row takes");
 	f.c.max_count = 8;
-	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	spread_why(&f.r, u, &s, 5, why, sizeof why);
 	assert_string_equal(why,
 			    "--max-count gave it no rounds beyond --count");
 	f.c.max_count = 100;
 	s.n = 3;
-	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	spread_why(&f.r, u, &s, 5, why, sizeof why);
 	assert_string_equal(why, "3 samples are too few to say how many "
 				 "would reach the goal at this spread");
 	/* a middle half of 4% of the median: about 3 samples */
 	s = (struct stats_summary){.n = 20, .median = 100, .q1 = 98, .q3 = 102};
-	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	spread_why(&f.r, u, &s, 5, why, sizeof why);
 	assert_string_equal(why,
 			    "it took the 20 samples a contended row takes");
 	s.n = 12;
-	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	spread_why(&f.r, u, &s, 5, why, sizeof why);
 	assert_string_equal(why, "the rounds ended before its middle half "
 				 "said the goal was reached");
 	f.r.budget_ended = 1;
-	runout_spread_why(&f.r, u, &s, 5, why, sizeof why);
+	spread_why(&f.r, u, &s, 5, why, sizeof why);
 	assert_string_equal(why, "the budget ended before its middle half "
 				 "said the goal was reached (raise '--budget "
 				 "<DUR>', or BUDGET=<DUR> under make)");
+	fake_free(&f);
+}
+
+/* A contended row's note says how its ns/op track the CPUs its samples
+ * kept busy (the metric cpus): the fake's unpinned row took 10 ns in
+ * rounds 1 to 10 and 12 ns after; at 1.5 and 1.9 CPUs, then at CPUs
+ * that do not follow the rounds; nothing for samples without the metric,
+ * or for a counted run, whose primary is not the line's first metric. */
+static void spread_cpus_tracked(void **state)
+{
+	(void)state;
+	struct fake f;
+	const struct unit *u = fake_contended(&f);
+	f.r.primary = "ns/op";
+	char buf[128];
+	spread_cpus(&f.r, u, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	/* the pinned rows' samples at 1 CPU, which are not the row's */
+	for (size_t i = 0, k = 0; i < f.r.ntaken; i++) {
+		struct bench_line *l = &f.taken[i].line;
+		int mine = f.taken[i].unit == UNITS - 1;
+		l->metrics[2] = (struct metric){"cpus", !mine	   ? 1
+							: k++ < 10 ? 1.5
+								   : 1.9};
+		l->nmetrics = 3;
+	}
+	spread_cpus(&f.r, u, buf, sizeof buf);
+	assert_string_equal(buf, ", its ns/op tracking the CPUs it kept busy, "
+				 "1.50 to 1.90 (r = +1.00)");
+	for (size_t i = 0, k = 0; i < f.r.ntaken; i++)
+		if (f.taken[i].unit == UNITS - 1)
+			f.taken[i].line.metrics[2].value =
+			    1.5 + 0.1 * (k++ % 2);
+	spread_cpus(&f.r, u, buf, sizeof buf);
+	assert_string_equal(buf, ", its ns/op not explained by the CPUs it "
+				 "kept busy, 1.50 to 1.60 (r = +0.00)");
+	f.r.primary = "instructions/op";
+	spread_cpus(&f.r, u, buf, sizeof buf);
+	assert_string_equal(buf, "");
 	fake_free(&f);
 }
 
@@ -425,6 +464,7 @@ int main(void)
 	    cmocka_unit_test(wanted_within_reach),
 	    cmocka_unit_test(contended_rows_to_their_cap),
 	    cmocka_unit_test(spread_why_names_the_reason),
+	    cmocka_unit_test(spread_cpus_tracked),
 	    cmocka_unit_test(reach_from_30_or_half),
 	    cmocka_unit_test(why_short_names_the_knob),
 	    cmocka_unit_test(samples_left_stop_at_the_budget),

@@ -394,6 +394,17 @@ static void samples_at_spread(void **state)
 	summary_table_free(&t);
 }
 
+/* Every unit is a cost, less of it better, but cpus, the CPUs a
+ * contended benchmark kept busy. */
+static void costs(void **state)
+{
+	(void)state;
+	assert_true(summary_is_cost("ns/op"));
+	assert_true(summary_is_cost("B/op"));
+	assert_true(summary_is_cost("instructions/op"));
+	assert_false(summary_is_cost("cpus"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -405,6 +416,7 @@ int main(void)
 	    cmocka_unit_test(committed_round_trip),
 	    cmocka_unit_test(samples_for_goal),
 	    cmocka_unit_test(samples_at_spread),
+	    cmocka_unit_test(costs),
 	};
 	return cmocka_run_group_tests_name("summary", tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 package par
 
 import (
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"unsafe"
@@ -11,8 +12,7 @@ func TestRunShares(t *testing.T) {
 	for _, n := range []int{0, 1, 63, 64, 65, 1000, 4097} {
 		for g := 1; g <= 5; g++ {
 			var done int64
-			b := &testing.B{N: n}
-			Run(b, g, func(pb *PB) {
+			share(n, g, func(pb *PB) {
 				for pb.Next() {
 					atomic.AddInt64(&done, 1)
 				}
@@ -55,3 +55,24 @@ func TestPBPadded(t *testing.T) {
 			first, last, unsafe.Sizeof(pb))
 	}
 }
+
+// Run reports the CPUs it kept busy: about 1 for one goroutine that never
+// blocks, and no more than the CPUs there are (a little over, for the
+// clocks' grain).
+func TestRunReportsCPUs(t *testing.T) {
+	r := testing.Benchmark(func(b *testing.B) {
+		Run(b, 1, func(pb *PB) {
+			x := 0
+			for pb.Next() {
+				x++
+			}
+			sinkInt = x
+		})
+	})
+	cpus, ok := r.Extra["cpus"]
+	if !ok || cpus < 0.5 || cpus > float64(runtime.NumCPU())+0.2 {
+		t.Errorf("cpus %v (reported: %v), want about 1 of %d", cpus, ok, runtime.NumCPU())
+	}
+}
+
+var sinkInt int
