@@ -60,6 +60,16 @@ then ok "spells.awk: each state of CPU 0 and each block"
 else bad "spells.awk: $(tr '\n' '|' <"$tmp/out")"
 fi
 
+# cpus.awk on rows worked out by hand: A's ns/op rise with its CPUs (r
+# +1), B's CPUs do not vary.
+printf 'variant,goroutines,process,ns_per_op,cpus\nA,2,1,100,1\nA,2,2,300,2\nA,2,3,200,1.5\nB,1,1,10,1\nB,1,2,12,1\nB,1,3,14,1\n' >"$tmp/cpus.csv"
+awkrun scripts/cpus.awk "$tmp/cpus.csv" >"$tmp/out"
+if grep -q '^A goroutines=2 *3  200.0 \[ 100.0,  300.0\]  50.0  1.500 \[1.000, 2.000\]  +1.00$' "$tmp/out" &&
+	grep -q '^B goroutines=1 *3   12.0 \[  10.0,   14.0\]  16.7  1.000 \[1.000, 1.000\]      -$' "$tmp/out"
+then ok "cpus.awk: each benchmark's ranges and correlation"
+else bad "cpus.awk: $(tr '\n' '|' <"$tmp/out")"
+fi
+
 # golden NAME PROGRAM FILE...: PROGRAM's output on the committed FILEs
 # against $fix/NAME. As testutil.h's assert_golden: with
 # CGOBENCH_UPDATE_GOLDEN set, a golden file that differs is written anew
@@ -82,4 +92,5 @@ golden rounds-close-quiet-1.txt scripts/rounds.awk $run/raw.csv
 golden run-drift-close-quiet-1.txt scripts/run-drift.awk $run/raw.csv $run/raw.csv
 spells=results/vm/precision/spells-1
 golden spells-1.txt scripts/spells.awk $spells/phases.csv $spells/probe.csv
+golden cpus-1.txt scripts/cpus.awk results/vm/precision/cpus-1/cpus.csv
 echo "studies: $passed passed, $failed failed"
