@@ -1,5 +1,6 @@
 // Package contended is a small family whose spread between samples is its
-// behaviour (its options say "spread goroutines"): goroutines take one mutex in turn.
+// behaviour (its options say "spread goroutines"): goroutines take one
+// mutex in turn.
 package contended
 
 import "sync"
