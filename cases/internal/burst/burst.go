@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"cgobench/cases/internal/cpus"
 )
 
 // Compute is the go->go work: the same as burst_compute in work.c.
@@ -121,7 +123,8 @@ func Threads() int {
 
 // Bench times one burst of n calls of fn per op, made directly or
 // through a pool of pool workers (0: direct), and reports the OS threads
-// the process grew to (threads) and the cgo calls per op (cgocalls/op).
+// the process grew to (threads), the cgo calls per op (cgocalls/op) and
+// the CPUs it kept busy over the timed loop (cpus).
 func Bench(b *testing.B, n int, fn func(), pool int) {
 	run := func() { Burst(n, fn) }
 	if pool > 0 {
@@ -131,10 +134,12 @@ func Bench(b *testing.B, n int, fn func(), pool int) {
 	}
 	calls := runtime.NumCgoCall()
 	b.ResetTimer()
+	span := cpus.Start()
 	for i := 0; i < b.N; i++ {
 		run()
 	}
 	b.StopTimer()
+	span.Report(b)
 	calls = runtime.NumCgoCall() - calls
 	b.ReportMetric(float64(Threads()), "threads")
 	b.ReportMetric(float64(calls)/float64(b.N), "cgocalls/op")

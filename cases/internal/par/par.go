@@ -9,9 +9,9 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
-	"time"
+
+	"cgobench/cases/internal/cpus"
 )
 
 // maxGrain bounds the operations a goroutine takes at once, as RunParallel
@@ -71,16 +71,12 @@ func Grain(n, g int) int64 {
 // Run calls body on each of g goroutines and waits for all of them; the
 // bodies share b.N operations through PB.Next (share). Starting the
 // goroutines is timed, as in RunParallel; it is small next to b.N
-// operations. It reports the metric "cpus": the process's CPU time over
-// the wall time of the run, the CPUs it kept busy. Contended operations
-// run slower the more of them run at once, so their ns/op follow it
-// (docs/precision.md item 30).
+// operations. It reports the metric "cpus": the CPUs the process kept
+// busy over the run (package cpus).
 func Run(b *testing.B, g int, body func(pb *PB)) {
-	cpu, start := cpuTime(), time.Now()
+	span := cpus.Start()
 	share(b.N, g, body)
-	if wall := time.Since(start); wall > 0 {
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(wall), "cpus")
-	}
+	span.Report(b)
 }
 
 // share calls body on each of g goroutines, which share n operations
@@ -97,16 +93,6 @@ func share(n, g int, body func(pb *PB)) {
 		}()
 	}
 	wg.Wait()
-}
-
-// cpuTime is the CPU time the process has used, user and system, on
-// every thread.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // Counts is every goroutine count from 1 to twice the CPUs.
