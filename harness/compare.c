@@ -511,11 +511,20 @@ static const char *toolchain_label(const struct side *s, char *buf, size_t len)
 }
 
 /* The benchmarks ("case variant param", and the toolchain when rows
- * match by it) of side a that side b has no row of, each once. */
+ * match by it) of side a that side b has no row of, each once; a unit of
+ * a benchmark that b has in another unit, with it ("... (cpus)"). */
 static void only_in(const struct side *a, const struct side *b, int any_tc,
 		    char ***names, size_t *n)
 {
-	struct key_index seen = {0};
+	/* the benchmarks of a that b has in some unit */
+	struct key_index both = {0}, seen = {0};
+	for (size_t i = 0; i < a->nrows; i++) {
+		const struct summary_row *r = &a->rows[i];
+		const char *k[] = {r->family, r->variant, r->param,
+				   any_tc ? "" : r->toolchain};
+		if (match(b, r, any_tc))
+			key_index_put(&both, k, 4, i);
+	}
 	*names = NULL;
 	*n = 0;
 	for (size_t i = 0; i < a->nrows; i++) {
@@ -523,15 +532,20 @@ static void only_in(const struct side *a, const struct side *b, int any_tc,
 		if (match(b, r, any_tc))
 			continue;
 		const char *k[] = {r->family, r->variant, r->param,
-				   any_tc ? "" : r->toolchain};
-		if (key_index_put(&seen, k, 4, *n) != *n)
+				   any_tc ? "" : r->toolchain, ""};
+		/* a unit of a benchmark both have is named with its unit */
+		int unit = key_index_get(&both, k, 4) >= 0;
+		k[4] = unit ? r->unit : "";
+		if (key_index_put(&seen, k, 5, *n) != *n)
 			continue;
 		*names = xrealloc(*names, (*n + 1) * sizeof **names);
-		(*names)[(*n)++] =
-		    xasprintf("%s %s%s%s%s%s", r->family, r->variant,
-			      r->param[0] ? " " : "", r->param,
-			      any_tc ? "" : " ", any_tc ? "" : r->toolchain);
+		(*names)[(*n)++] = xasprintf(
+		    "%s %s%s%s%s%s%s%s%s", r->family, r->variant,
+		    r->param[0] ? " " : "", r->param, any_tc ? "" : " ",
+		    any_tc ? "" : r->toolchain, unit ? " (" : "",
+		    unit ? r->unit : "", unit ? ")" : "");
 	}
+	key_index_free(&both);
 	key_index_free(&seen);
 	if (*n)
 		qsort(*names, *n, sizeof **names, str_ptr_cmp);

@@ -491,6 +491,61 @@ static void cpus_are_no_cost(void **state)
 	drop_run(b);
 }
 
+/* Appends the rows of run from's raw.csv and summary.csv, their headers
+ * left out, to run to's. */
+static void append_run(const char *to, const char *from)
+{
+	static const char *const files[] = {"raw.csv", "summary.csv"};
+	for (size_t i = 0; i < 2; i++) {
+		char *src = xasprintf("%s/%s", from, files[i]),
+		     *dst = xasprintf("%s/%s", to, files[i]), *text,
+		     err[ERRLEN];
+		size_t len;
+		assert_int_equal(file_read(src, &text, &len, err, sizeof err),
+				 0);
+		FILE *f = fopen(dst, "a");
+		assert_non_null(f);
+		fputs(strchr(text, '\n') + 1, f);
+		fclose(f);
+		free(text);
+		free(src);
+		free(dst);
+	}
+}
+
+/* The benchmarks only one run has are named once each, after the table;
+ * a unit only one run has, of a benchmark both have (cpus, reported from
+ * 1744c75 on), with its unit: the old run has x in ns/op, the new one x
+ * in ns/op and cpus, and y. */
+static void only_in_one_run(void **state)
+{
+	(void)state;
+	struct var y = slow;
+	y.variant = "y";
+	char *a = write_run(&fast, 1), *b = write_run(&fast, 1),
+	     *ny = write_run(&y, 1);
+	runs_unit = "cpus";
+	char *cpus = write_run(&fast, 1);
+	runs_unit = "ns/op";
+	append_run(b, ny);
+	append_run(b, cpus);
+	struct compare_opts o = {
+	    .threshold_pct = 5, .alpha = 0.05, .format = COMPARE_TEXT};
+	size_t reg;
+	char *got = output_of(a, b, &o, &reg);
+	if (!strstr(got, "only in new (2, not compared): t x (cpus), t y"))
+		fail_msg("no names of the new run's own rows in:\n%s", got);
+	free(got);
+	got = output_of(b, a, &o, &reg);
+	if (!strstr(got, "only in old (2, not compared): t x (cpus), t y"))
+		fail_msg("no names of the old run's own rows in:\n%s", got);
+	free(got);
+	drop_run(a);
+	drop_run(b);
+	drop_run(ny);
+	drop_run(cpus);
+}
+
 /* The committed runs of the test family with a CPU-bound loop pinned to
  * its CPU (results/vm/compare-load): the same code measured about twice
  * as slow, within its bound, is no regression; extra work in its C
@@ -940,6 +995,7 @@ int main(void)
 	    cmocka_unit_test(busy_run_judged_by_its_load),
 	    cmocka_unit_test(allocations_under_load),
 	    cmocka_unit_test(cpus_are_no_cost),
+	    cmocka_unit_test(only_in_one_run),
 	    cmocka_unit_test(loaded_runs_committed),
 	    cmocka_unit_test(regression_threshold_bounds),
 	    cmocka_unit_test(p_either_side_of_alpha),
