@@ -3,8 +3,8 @@
 # cpus-study.sh's rows (variant,goroutines,process,ns_per_op,cpus): for each
 # benchmark, its processes, the median and range of its ns/op and of the
 # CPUs they kept busy, the middle half of its ns/op as a percent of their
-# median, and Pearson's correlation of the two ("-" where either does not
-# vary).
+# median, and Pearson's correlation of the two (stats.awk's; "-" where
+# either does not vary).
 NR == 1 { next }
 {
 	fields($0, f)
@@ -16,14 +16,10 @@ NR == 1 { next }
 	x[k, n[k]] = f[4]
 	y[k, n[k]] = f[5]
 }
-function corr(k,   i, mx, my, sxy, sxx, syy) {
-	for (i = 1; i <= n[k]; i++) { mx += x[k, i] / n[k]; my += y[k, i] / n[k] }
-	for (i = 1; i <= n[k]; i++) {
-		sxy += (x[k, i] - mx) * (y[k, i] - my)
-		sxx += (x[k, i] - mx) ^ 2
-		syy += (y[k, i] - my) ^ 2
-	}
-	return sxx > 0 && syy > 0 ? sprintf("%+.2f", sxy / sqrt(sxx * syy)) : "-"
+function corr(k,   i, xs, ys, c) {
+	for (i = 1; i <= n[k]; i++) { xs[i] = x[k, i]; ys[i] = y[k, i] }
+	c = correlation(xs, ys, n[k])
+	return c == "" ? "-" : sprintf("%+.2f", c)
 }
 END {
 	printf "%-28s %3s %22s %5s %20s %6s\n", "benchmark", "n", "ns/op median [range]", "mid%", "cpus median [range]", "r"

@@ -25,21 +25,14 @@ v[col["case"]] ~ /^(handles|parallel|threads)$/ { next }
 }
 # lag1(key, from, to): the correlation of log(x[r]) with log(x[r+1]) over
 # the reps from..to that key has
-function lag1(key, from, to,   r, m, xs, ys, a, b, sa, sb, sab, saa, sbb) {
+function lag1(key, from, to,   r, m, xs, ys, c) {
 	m = 0
 	for (r = from; r < to; r++)
 		if ((key, r) in val && (key, r + 1) in val) {
 			m++; xs[m] = log(val[key, r]); ys[m] = log(val[key, r + 1])
 		}
-	if (m < 3) return "-"
-	for (r = 1; r <= m; r++) { sa += xs[r]; sb += ys[r] }
-	sa /= m; sb /= m
-	for (r = 1; r <= m; r++) {
-		a = xs[r] - sa; b = ys[r] - sb
-		sab += a * b; saa += a * a; sbb += b * b
-	}
-	# equal values leave only rounding in the sums: no correlation
-	return saa > 1e-12 && sbb > 1e-12 ? sprintf("%.2f", sab / sqrt(saa * sbb)) : "-"
+	c = correlation(xs, ys, m)
+	return c == "" ? "-" : sprintf("%.2f", c)
 }
 # part(key, from, to): the space-separated values of reps from..to
 function part(key, from, to,   r, s) {

@@ -1,5 +1,5 @@
-# stats.awk: the order statistics the study scripts' awk programs share
-# (awk -f scripts/stats.awk -f PROGRAM).
+# stats.awk: the order statistics and the correlation the study scripts'
+# awk programs share (awk -f scripts/stats.awk -f PROGRAM).
 # sort_numeric(a, n): sorts a[1..n] in place, as numbers.
 function sort_numeric(a, n,   i, j, t) {
 	for (i = 2; i <= n; i++)
@@ -13,3 +13,16 @@ function quantile(a, n, p,   x, i) {
 }
 # median_of(s): the median of the space-separated numbers in s.
 function median_of(s,   a, n) { n = split(s, a, " "); sort_numeric(a, n); return quantile(a, n, 0.5) }
+# correlation(xs, ys, m): Pearson's r of xs[1..m] and ys[1..m]; "" for
+# fewer than 3, or where either side does not vary (equal values leave
+# only rounding in the sums).
+function correlation(xs, ys, m,   r, sa, sb, a, b, sab, saa, sbb) {
+	if (m < 3) return ""
+	for (r = 1; r <= m; r++) { sa += xs[r]; sb += ys[r] }
+	sa /= m; sb /= m
+	for (r = 1; r <= m; r++) {
+		a = xs[r] - sa; b = ys[r] - sb
+		sab += a * b; saa += a * a; sbb += b * b
+	}
+	return saa > 1e-12 && sbb > 1e-12 ? sab / sqrt(saa * sbb) : ""
+}
