@@ -77,14 +77,14 @@ static int at_an_end(const struct ends *e, const struct summary_row *x)
 	return i >= 0 && (v == e->lo[i] || v == e->hi[i]);
 }
 
-/* The CPUs kept busy beside a spread row: the median of its row of the
- * metric "cpus" (cases/internal/par) and its middle half, or "-". */
+/* The CPUs kept busy beside a spread row: the median of its row of
+ * SUMMARY_CPUS and its middle half, or "-". */
 static void cpus_cell(const struct summary_table *t,
 		      const struct summary_row *x, char *buf, size_t len)
 {
 	const struct summary_row *c =
 	    summary_find(t->rows, t->nrows, x->family, x->variant, x->toolchain,
-			 x->cc, x->param, "cpus");
+			 x->cc, x->param, SUMMARY_CPUS);
 	if (c)
 		units_format_ci(buf, len, c->s.median, c->s.q1, c->s.q3, "", 0);
 	else
@@ -156,7 +156,7 @@ static void headline(struct sbuf *sb, const struct summary_table *t)
 		int sweep = summary_sweep(t, f, t->rows[r].unit, key,
 					  sizeof key, &values);
 		int spread = spread_family(t, f),
-		    cpus = spread && family_has_unit(t, f, "cpus");
+		    cpus = spread && family_has_unit(t, f, SUMMARY_CPUS);
 		sbuf_addf(sb,
 			  "### %s\n\n| variant | toolchain | param | median "
 			  "[95%%] | baseline | overhead [95%%] | ratio [95%%] "

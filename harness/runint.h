@@ -257,7 +257,7 @@ void spread_why(const struct run *r, const struct unit *u,
 		size_t len);
 /* ", its ns/op tracking the CPUs it kept busy, 1.51 to 1.95 (r = +0.96)"
  * for a row whose samples report the CPUs they kept busy (the metric
- * "cpus" of cases/internal/par), "not explained by" where the
+ * SUMMARY_CPUS of cases/internal/cpus), "not explained by" where the
  * correlation is under SPREAD_TRACKS; "" without 3 such samples, or
  * when either does not vary. */
 void spread_cpus(const struct run *r, const struct unit *u, char *buf,

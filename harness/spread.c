@@ -63,7 +63,7 @@ char *spread_note(const struct run *r, const struct unit *u,
 			 (row->s.q3 / row->s.median - 1) * 100, cpus, why);
 }
 
-/* The primary figure and the CPUs kept busy (the metric "cpus") of each
+/* The primary figure and the CPUs kept busy (SUMMARY_CPUS) of each
  * of u's samples that reports both, in x and y; how many. */
 static size_t cpus_of(const struct run *r, const struct unit *u, double *x,
 		      double *y)
@@ -75,7 +75,7 @@ static size_t cpus_of(const struct run *r, const struct unit *u, double *x,
 		    strcmp(l->metrics[0].unit, r->primary))
 			continue;
 		for (size_t m = 1; m < l->nmetrics; m++)
-			if (!strcmp(l->metrics[m].unit, "cpus")) {
+			if (!strcmp(l->metrics[m].unit, SUMMARY_CPUS)) {
 				x[n] = l->metrics[0].value;
 				y[n++] = l->metrics[m].value;
 				break;

@@ -260,7 +260,7 @@ void summary_compute(const struct obs *o, size_t n,
 
 int summary_is_cost(const char *unit)
 {
-	return strcmp(unit, "cpus") != 0;
+	return strcmp(unit, SUMMARY_CPUS) != 0;
 }
 
 int summary_within(const struct stats_summary *s, double pct)

@@ -101,9 +101,12 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
 				 const char *family, const char *variant,
 				 const char *toolchain, const char *cc,
 				 const char *param, const char *unit);
+/* The unit of the CPUs a benchmark kept busy over its timed loop, which
+ * the families on every CPU report (cases/internal/cpus). */
+#define SUMMARY_CPUS "cpus"
 /* Whether less of unit is better: a cost, which compare and the trackers
- * gate on. Every unit is, but "cpus": the CPUs a contended benchmark kept
- * busy (cases/internal/par), what it did rather than what it cost. */
+ * gate on. Every unit is, but SUMMARY_CPUS: what a contended benchmark
+ * did rather than what it cost. */
 int summary_is_cost(const char *unit);
 /* 1 when the interval lies within +-pct of the median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
