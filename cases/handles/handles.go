@@ -13,6 +13,7 @@ import (
 	"runtime/cgo"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Obj is the Go object C holds on to.
@@ -127,23 +128,66 @@ func (l *LockedMap) Delete(id uintptr) {
 // Shards is how many maps ShardedMap spreads the ids over.
 const Shards = 16
 
+// apart is how far apart, in bytes, two shards' hot words lie: two cache
+// lines, since x86 CPUs fetch lines in pairs.
+const apart = 128
+
+// shard is one map behind its own RWMutex, padded to apart bytes.
+type shard struct {
+	mu sync.RWMutex
+	m  map[uintptr]*Obj
+	_  [apart - unsafe.Sizeof(sync.RWMutex{}) - unsafe.Sizeof(uintptr(0))]byte
+}
+
 // ShardedMap is Shards maps, each behind its own RWMutex; id mod Shards
-// picks one.
+// picks one. No two shards share a cache line, nor do their maps'
+// headers, which every Put and Delete writes: a write to one would take
+// the line from the CPU using the other (false sharing). Unpadded, at 72
+// bytes a shard, two goroutines on shards of their own ran 205 to 450
+// ns/op, from one process to the next (docs/precision.md, item 32).
 type ShardedMap struct {
+	shards [Shards]shard
 	ids    idSource
-	shards [Shards]struct {
-		mu sync.RWMutex
-		m  map[uintptr]*Obj
-		_  [40]byte // a shard per cache line
-	}
+	spares []map[uintptr]*Obj // maps made between the shards', kept
 }
 
 func NewShardedMap(ids Ids) *ShardedMap {
 	s := &ShardedMap{ids: idSource{kind: ids}}
 	for i := range s.shards {
-		s.shards[i].m = map[uintptr]*Obj{}
+		s.shards[i].m = s.mapApart(i)
 	}
 	return s
+}
+
+// header is where a map's header lies: a map value is a pointer to it.
+func header(m map[uintptr]*Obj) uintptr {
+	return *(*uintptr)(unsafe.Pointer(&m))
+}
+
+// mapApart makes a map whose header lies at least apart bytes from those
+// of the first n shards. Maps made one after another lie side by side
+// (48 bytes each in Go 1.26); the ones too near are kept in spares so
+// that their room is not given to the next.
+func (s *ShardedMap) mapApart(n int) map[uintptr]*Obj {
+	for tries := 0; ; tries++ {
+		m := map[uintptr]*Obj{}
+		if tries == 64 || s.farFrom(header(m), n) {
+			return m
+		}
+		s.spares = append(s.spares, m)
+	}
+}
+
+// farFrom says whether h lies at least apart bytes from the headers of
+// the first n shards' maps.
+func (s *ShardedMap) farFrom(h uintptr, n int) bool {
+	for i := 0; i < n; i++ {
+		o := header(s.shards[i].m)
+		if h < o+apart && o < h+apart {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *ShardedMap) Put(o *Obj) uintptr {

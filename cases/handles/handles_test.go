@@ -3,6 +3,7 @@ package handles
 import (
 	"sync/atomic"
 	"testing"
+	"unsafe"
 
 	"cgobench/cases/internal/par"
 )
@@ -62,5 +63,27 @@ func BenchmarkHandles(b *testing.B) {
 				})
 			}
 		})
+	}
+}
+
+// TestShardsApart checks that no two shards of a ShardedMap, nor their
+// maps' headers, lie within apart bytes of each other: each goroutine's
+// shard must be its own, or the benchmark times false sharing.
+func TestShardsApart(t *testing.T) {
+	for k := 0; k < 3; k++ {
+		s := NewShardedMap(ObjectKeys)
+		for i := 0; i < Shards; i++ {
+			for j := 0; j < i; j++ {
+				mi := uintptr(unsafe.Pointer(&s.shards[i].mu))
+				mj := uintptr(unsafe.Pointer(&s.shards[j].mu))
+				if mi-mj < apart {
+					t.Errorf("shards %d and %d lie %d bytes apart", j, i, mi-mj)
+				}
+				hi, hj := header(s.shards[i].m), header(s.shards[j].m)
+				if hi < hj+apart && hj < hi+apart {
+					t.Errorf("the maps of shards %d and %d lie at %#x and %#x", j, i, hj, hi)
+				}
+			}
+		}
 	}
 }
