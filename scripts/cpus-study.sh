@@ -17,13 +17,11 @@ bin=build/$(go env GOVERSION)-$(go env GOARCH)-gcc/handles/go.test
 [ -x "$bin" ] || { echo "cpus-study: no $bin (run 'build/cgobench run --cases handles' first)" >&2; exit 2; }
 sh scripts/study-machine.sh "$out" none
 printf 'variant,goroutines,process,ns_per_op,cpus\n' >"$out/cpus.csv"
+. scripts/handles-row.sh
 for i in $(seq 1 "$n"); do
 	for v in sharded-map sync.Map cgo.Handle rwmutex-map; do
 		for g in 1 2 3; do
-			GOMAXPROCS=$(nproc) "$bin" -test.run '^$' -test.benchtime 0.1s \
-				-test.bench "^BenchmarkHandles\$/^$v\$/^goroutines=$g\$" |
-				awk -v v="$v" -v g="$g" -v i="$i" '$4 == "ns/op" && $6 == "cpus" {
-					printf "%s,%s,%s,%s,%s\n", v, g, i, $3, $5 }' >>"$out/cpus.csv"
+			handles_row "$bin" "$v" "$v" "$g" "$i" >>"$out/cpus.csv"
 		done
 	done
 done
