@@ -70,6 +70,28 @@ then ok "cpus.awk: each benchmark's ranges and correlation"
 else bad "cpus.awk: $(tr '\n' '|' <"$tmp/out")"
 fi
 
+# length.awk on rows worked out by hand: L at 0.1 s four samples of 1
+# (no spread); at 1 s e^0.1 and e^-0.1 twice each, 1.5 s of wall each:
+# median 1.005, middle half 0.2003 / 1.005, the logs' standard deviation
+# 0.1155, and a minute's 40 samples 1.2533 * 1.96 * 0.1155 / sqrt(40);
+# at 0.1 s after a warm-up, one sample of 2.
+{
+	echo 'benchmark,seconds,warmup,turn,wall_ms,ns_per_op'
+	for i in 1 2 3 4; do echo "L,0.1,0,$i,200,1"; done
+	for i in 1 2; do
+		echo "L,1,0,$i,1500,1.1051709180756477"
+		echo "L,1,0,$i,1500,0.9048374180359595"
+	done
+	echo "L,0.1,0.3,1,500,2"
+} >"$tmp/length.csv"
+awkrun scripts/length.awk "$tmp/length.csv" >"$tmp/out"
+if grep -q '^L 0.1 s  *4    1.000    0.0    0.0%    0.20     0.00%$' "$tmp/out" &&
+	grep -q '^L 1 s  *4    1.005   19.9   11.5%    1.50     4.48%$' "$tmp/out" &&
+	grep -q '^L 0.1 s, warm 0.3 s  *1    2.000    0.0    0.0%    0.50     0.00%$' "$tmp/out"
+then ok "length.awk: each length's spread, wall time and a minute's interval"
+else bad "length.awk: $(tr '\n' '|' <"$tmp/out")"
+fi
+
 # golden NAME PROGRAM FILE...: PROGRAM's output on the committed FILEs
 # against $fix/NAME. As testutil.h's assert_golden: with
 # CGOBENCH_UPDATE_GOLDEN set, a golden file that differs is written anew
