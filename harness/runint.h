@@ -262,6 +262,12 @@ void spread_why(const struct run *r, const struct unit *u,
  * when either does not vary. */
 void spread_cpus(const struct run *r, const struct unit *u, char *buf,
 		 size_t len);
+/* "its samples fall in two groups, 3 at [206, 216] ns and 5 at [429, 472]
+ * ns: ..." for a row whose samples (u's primary, as measured) do
+ * (stats_two_groups), else NULL: two states, where a median says
+ * nothing of either, and what switches them is worth finding (the
+ * sharded maps' false sharing, docs/precision.md item 32). */
+char *spread_groups(const struct unit *u, const char *unit);
 /* The observations of the samples taken, in the order taken, a sample's
  * side by side (borrowing the run's strings); *nobs gets how many. */
 struct obs *runout_taken_obs(const struct run *r, size_t *nobs);

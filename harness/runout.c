@@ -329,6 +329,9 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 			row->status = spread ? SUMMARY_SPREAD : SUMMARY_WIDE;
 			row->note = spread ? spread_note(r, u, row, goal)
 					   : wide_note(r, row, goal);
+			char *groups = spread_groups(u, row->unit);
+			if (groups)
+				add_note(row, groups);
 		} else if (primary && row->s.n > (size_t)c->count) {
 			row->note = xasprintf(
 			    "repetitions raised from %d to %zu to reach +-%g%%",

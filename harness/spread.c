@@ -1,6 +1,7 @@
 /* spread: the note of a contended row (family.h's spread) wider than its
  * goal: how far its samples spread, which is the behaviour measured, what
- * they follow, and why the row took no more. */
+ * they follow, and why the row took no more; and of any row wider than
+ * its goal, whether its samples fall in two groups. */
 #include "runint.h"
 
 #include "stats.h"
@@ -105,4 +106,19 @@ void spread_cpus(const struct run *r, const struct unit *u, char *buf,
 	}
 	free(x);
 	free(y);
+}
+
+char *spread_groups(const struct unit *u, const char *unit)
+{
+	struct stats_groups g;
+	if (!stats_two_groups(u->primary, u->n, &g))
+		return NULL;
+	char lo[96], hi[96];
+	units_format_ci(lo, sizeof lo, NAN, g.low[0], g.low[1], unit, 0);
+	units_format_ci(hi, sizeof hi, NAN, g.high[0], g.high[1], unit, 0);
+	return xasprintf("its samples fall in two groups, %zu at %s and %zu "
+			 "at %s, further apart than their own spread (D = "
+			 "%.1f): two states, and what switches them is worth "
+			 "finding",
+			 g.nlow, lo, u->n - g.nlow, hi, g.d);
 }

@@ -12,6 +12,74 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The split of sorted logs y[0..n) that leaves the least sum of squares
+ * within its two groups, each of at least m; its lower group's size. */
+static size_t least_split(const double *y, size_t n, size_t m)
+{
+	double tot = 0, tot2 = 0, best = INFINITY;
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		tot += y[i];
+		tot2 += y[i] * y[i];
+	}
+	double s = 0, s2 = 0;
+	for (size_t i = 1; i < n; i++) {
+		s += y[i - 1];
+		s2 += y[i - 1] * y[i - 1];
+		if (i < m || n - i < m)
+			continue;
+		double a = (double)i, b = (double)(n - i);
+		double ss =
+		    (s2 - s * s / a) + (tot2 - s2 - (tot - s) * (tot - s) / b);
+		if (ss < best) {
+			best = ss;
+			at = i;
+		}
+	}
+	return at;
+}
+
+/* The mean and population variance of y[0..n). */
+static void mean_var(const double *y, size_t n, double *mean, double *var)
+{
+	double m = 0, v = 0;
+	for (size_t i = 0; i < n; i++)
+		m += y[i] / (double)n;
+	for (size_t i = 0; i < n; i++)
+		v += (y[i] - m) * (y[i] - m) / (double)n;
+	*mean = m;
+	*var = v;
+}
+
+int stats_two_groups(const double *x, size_t n, struct stats_groups *g)
+{
+	size_t m = (n + 4) / 5 > 2 ? (n + 4) / 5 : 2;
+	if (n < 2 * m)
+		return 0;
+	double *v = xcalloc(n, sizeof *v), *y = xcalloc(n, sizeof *y);
+	memcpy(v, x, n * sizeof *v);
+	stats_sort(v, n);
+	for (size_t i = 0; i < n; i++)
+		y[i] = log(v[i]);
+	size_t k = v[0] > 0 && isfinite(y[n - 1]) ? least_split(y, n, m) : 0;
+	if (!k) {
+		free(v);
+		free(y);
+		return 0;
+	}
+	double ma, va, mb, vb;
+	mean_var(y, k, &ma, &va);
+	mean_var(y + k, n - k, &mb, &vb);
+	double d = mb > ma ? M_SQRT2 * (mb - ma) / sqrt(va + vb) : 0;
+	int two = d > 4 + 40 / (double)n;
+	if (two)
+		*g = (struct stats_groups){
+		    k, {v[0], v[k - 1]}, {v[k], v[n - 1]}, d};
+	free(v);
+	free(y);
+	return two;
+}
+
 void stats_sort(double *x, size_t n)
 {
 	qsort(x, n, sizeof *x, cmp_double);

@@ -85,6 +85,24 @@ double stats_mann_whitney(const double *a, size_t na, const double *b,
  * when either does not vary. */
 double stats_correlation(const double *x, const double *y, size_t n);
 
+/* Two groups among n positive values: the split of their logs, sorted,
+ * into a lower group of nlow and an upper one, each of at least
+ * max(2, n/5), that leaves the least spread within them (2-means in
+ * one dimension), kept when the groups lie further apart than their own
+ * spread explains: Ashman's D, the distance of the groups' means over
+ * their pooled standard deviation, times the root of 2, above 4 + 40/n,
+ * which 1% or fewer of normal or heavy-tailed samples reach (simulated,
+ * docs/precision.md item 34). low and high are each group's least and
+ * largest value. */
+struct stats_groups {
+	size_t nlow;
+	double low[2], high[2];
+	double d;
+};
+
+/* 1 and g filled when x[0..n) falls in two groups, else 0. */
+int stats_two_groups(const double *x, size_t n, struct stats_groups *g);
+
 /* Sorts an array of doubles in place. */
 void stats_sort(double *x, size_t n);
 /* The q-quantile (0..1) of sorted x by linear interpolation. */

@@ -187,6 +187,18 @@ if [ "$spread_all" -eq 2 ] && [ "$alone" -eq 1 ] &&
 else
 	bad "a contended family: $(grep contended "$tmp/spread/summary.csv" | head -n 2) $(tail -n 1 "$tmp/spread.err")"
 fi
+# A row whose samples fall in two groups says so: the test family states'
+# two does three times the work in every other process (a count in a
+# file beside its binary), as a case whose state changes between
+# processes would.
+"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases states --count 8 \
+	--max-count 8 --benchtime 0.02s --warmup 0.01s --out "$tmp/states" >/dev/null 2>"$tmp/states.err"
+if grep -q '^1,states,two,.*,ns/op,8,.*"95% interval .*; its samples fall in two groups, [2-6] at \[[^]]*\] [^ ]* and [2-6] at \[[^]]*\] [^ ]*, further apart than their own spread (D = [0-9.]*): two states, and what switches them is worth finding' \
+	"$tmp/states/summary.csv"; then
+	ok "a row whose samples fall in two groups says so"
+else
+	bad "two groups: $(grep '^1,states,two,.*,ns/op,' "$tmp/states/summary.csv") $(tail -n 1 "$tmp/states.err")"
+fi
 # --sched reaches the benchmark's own thread: pinned, it runs under
 # SCHED_BATCH (3) by default and SCHED_OTHER (0) with --sched normal; a
 # family on every CPU keeps the machine's default.

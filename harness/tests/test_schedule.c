@@ -375,6 +375,28 @@ static void spread_cpus_tracked(void **state)
 	fake_free(&f);
 }
 
+/* A row wider than its goal whose samples fall in two groups says so:
+ * pty-quiet-10's sharded-map(object-key) at 2 goroutines, the shards'
+ * false sharing before cb69b5c; nothing for the same row at 1. */
+static void groups_named(void **state)
+{
+	(void)state;
+	double shared[] = {210.4, 216.5, 472.2, 447.9,
+			   429.3, 439.7, 205.6, 449.1};
+	double one[] = {147, 160.1, 151, 165.3, 155.4, 152.7, 149, 157.5};
+	struct unit u = {.primary = shared, .n = 8};
+	char *note = spread_groups(&u, "ns/op");
+	assert_non_null(note);
+	assert_string_equal(note, "its samples fall in two groups, 3 at "
+				  "[206, 216] ns and 5 at [429, 472] ns, "
+				  "further apart than their own spread (D "
+				  "= 28.1): two states, and what switches "
+				  "them is worth finding");
+	free(note);
+	u.primary = one;
+	assert_null(spread_groups(&u, "ns/op"));
+}
+
 /* Where the reach rule starts: 30 samples, or half of --max-count when
  * less, never before --count. */
 static void reach_from_30_or_half(void **state)
@@ -465,6 +487,7 @@ int main(void)
 	    cmocka_unit_test(contended_rows_to_their_cap),
 	    cmocka_unit_test(spread_why_names_the_reason),
 	    cmocka_unit_test(spread_cpus_tracked),
+	    cmocka_unit_test(groups_named),
 	    cmocka_unit_test(reach_from_30_or_half),
 	    cmocka_unit_test(why_short_names_the_knob),
 	    cmocka_unit_test(samples_left_stop_at_the_budget),

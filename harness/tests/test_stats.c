@@ -301,6 +301,57 @@ static void correlation(void **state)
 	assert_true(isnan(stats_correlation(ns, cpus, 2)));
 }
 
+/* Two groups: pty-quiet-10's handles sharded-map(object-key) at 2
+ * goroutines (results/vm/precision/pty-quiet-10/raw.csv), the shards'
+ * false sharing before cb69b5c; pty-quiet-12's data CString+free
+ * cgocheck=1, two samples of a slow spell; and the same row at 1
+ * goroutine, one group. D against Python's statistics (fmean, pvariance
+ * of the logs). */
+static void two_groups(void **state)
+{
+	(void)state;
+	static const double shared[] = {210.4, 216.5, 472.2, 447.9,
+					429.3, 439.7, 205.6, 449.1};
+	static const double slow[] = {65.79, 64.42, 65.54, 100.3, 95.1,
+				      65.3,  65.24, 68.18, 67.59, 67.51};
+	static const double one[] = {147,   160.1, 151, 165.3,
+				     155.4, 152.7, 149, 157.5};
+	struct stats_groups g = {0};
+	assert_int_equal(stats_two_groups(shared, 8, &g), 1);
+	assert_int_equal(g.nlow, 3);
+	assert_true(g.low[0] == 205.6 && g.low[1] == 216.5);
+	assert_true(g.high[0] == 429.3 && g.high[1] == 472.2);
+	assert_true(fabs(g.d - 28.117577035014378) < 1e-9);
+	assert_int_equal(stats_two_groups(slow, 10, &g), 1);
+	assert_int_equal(g.nlow, 8);
+	assert_true(g.high[0] == 95.1 && g.high[1] == 100.3);
+	assert_true(fabs(g.d - 16.749657995381167) < 1e-9);
+	assert_int_equal(stats_two_groups(one, 8, &g), 0);
+	/* one outlier is no group: pty-quiet-10's parallel go->go at 1
+	 * goroutine, one sample of 2.62 among nine of 1.73 to 1.84 */
+	static const double outlier[] = {1.731, 1.735, 1.74,  1.747, 1.844,
+					 1.735, 1.726, 1.728, 2.623, 1.764};
+	assert_int_equal(stats_two_groups(outlier, 10, &g), 0);
+	/* too few for two groups of 2; none where nothing varies */
+	assert_int_equal(stats_two_groups(shared, 3, &g), 0);
+	static const double flat[] = {5, 5, 5, 5, 5, 5, 5, 5};
+	assert_int_equal(stats_two_groups(flat, 8, &g), 0);
+}
+
+/* The bound 4 + 40/n: 8 values whose logs are -a -+ 0.01 and a -+ 0.01,
+ * two of each, have D = 2a / 0.01, and the bound at 8 is 9. */
+static void two_groups_bound(void **state)
+{
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		double a = k ? 0.0451 : 0.0449, x[8];
+		for (int i = 0; i < 8; i++)
+			x[i] = exp((i < 4 ? -a : a) + (i % 2 ? 0.01 : -0.01));
+		struct stats_groups g = {0};
+		assert_int_equal(stats_two_groups(x, 8, &g), k);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +369,8 @@ int main(void)
 	    cmocka_unit_test(rand_spreads),
 	    cmocka_unit_test(mann_whitney),
 	    cmocka_unit_test(correlation),
+	    cmocka_unit_test(two_groups),
+	    cmocka_unit_test(two_groups_bound),
 	};
 	return cmocka_run_group_tests_name("stats", tests, NULL, NULL);
 }
