@@ -62,19 +62,17 @@ int stats_two_groups(const double *x, size_t n, struct stats_groups *g)
 	for (size_t i = 0; i < n; i++)
 		y[i] = log(v[i]);
 	size_t k = v[0] > 0 && isfinite(y[n - 1]) ? least_split(y, n, m) : 0;
-	if (!k) {
-		free(v);
-		free(y);
-		return 0;
+	int two = 0;
+	if (k) {
+		double ma, va, mb, vb;
+		mean_var(y, k, &ma, &va);
+		mean_var(y + k, n - k, &mb, &vb);
+		double d = mb > ma ? M_SQRT2 * (mb - ma) / sqrt(va + vb) : 0;
+		two = d > 4 + 40 / (double)n;
+		if (two)
+			*g = (struct stats_groups){
+			    k, {v[0], v[k - 1]}, {v[k], v[n - 1]}, d};
 	}
-	double ma, va, mb, vb;
-	mean_var(y, k, &ma, &va);
-	mean_var(y + k, n - k, &mb, &vb);
-	double d = mb > ma ? M_SQRT2 * (mb - ma) / sqrt(va + vb) : 0;
-	int two = d > 4 + 40 / (double)n;
-	if (two)
-		*g = (struct stats_groups){
-		    k, {v[0], v[k - 1]}, {v[k], v[n - 1]}, d};
 	free(v);
 	free(y);
 	return two;
