@@ -3,13 +3,14 @@
 #
 # Two helpers for running a Google Benchmark driver by hand:
 #   gb_filter NAME   prints --benchmark_filter's regex of exactly NAME
-#                    (^NAME$, its parentheses escaped: 'c->c(fnptr)')
+#                    (^NAME$, its parentheses and dots escaped:
+#                    'c->c(fnptr)'); a level of go test's -test.bench too
 #   gb_real_times    reads --benchmark_format=json on stdin and prints
 #                    the real_time of each iteration run, one a line (the
 #                    aggregates of --benchmark_repetitions left out)
 set -eu
 gb_filter() {
-	printf '^%s$' "$1" | sed 's/[()]/\\&/g'
+	printf '^%s$' "$1" | sed 's/[().]/\\&/g'
 }
 gb_real_times() {
 	sed -n '/"run_type": "iteration"/,/}/s/^ *"real_time": \([0-9.e+-]*\),$/\1/p'
