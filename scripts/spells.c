@@ -1,14 +1,24 @@
-/* spells: the program of scripts/spells-study.sh (which builds it).
+/* spells: the program of scripts/spells-study.sh and
+ * scripts/speeds-study.sh (which build it).
  *
  * usage: spells SECONDS
+ *        spells --each
  *
  * Keeps its CPU busy, as a run's samples do, with the kind of loop the
  * harness's probe is (six independent chains of adds and xors, every ALU
  * busy: harness/load.c), and every 0.2 s prints a CSV line: seconds since
  * the start and the median of the last five runs of the probe's loop, in
  * µs. A slow spell of the machine shows as a stretch of lines a quarter
- * or more above the fastest. */
+ * or more above the fastest.
+ *
+ * With --each it moves itself to each online CPU in turn, probes it as
+ * the harness does (the median of five runs of the loop), and prints one
+ * CSV line of their times in µs, CPU 0 first. */
+#define _GNU_SOURCE
+#include <sched.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -46,11 +56,41 @@ static int cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The median of RUNS runs of the probe's loop, in µs. */
+static double probe_median_us(void)
+{
+	double s[RUNS];
+	for (int k = 0; k < RUNS; k++)
+		s[k] = probe_us();
+	qsort(s, RUNS, sizeof *s, cmp);
+	return s[RUNS / 2];
+}
+
+/* --each: every online CPU's probe, on one line. */
+static int each_cpu(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	for (long c = 0; c < n; c++) {
+		cpu_set_t on;
+		CPU_ZERO(&on);
+		CPU_SET((int)c, &on);
+		if (sched_setaffinity(0, sizeof on, &on) != 0) {
+			perror("spells: sched_setaffinity");
+			return 1;
+		}
+		printf("%s%.2f", c ? "," : "", probe_median_us());
+	}
+	printf("\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "--each"))
+		return each_cpu();
 	double secs = argc == 2 ? atof(argv[1]) : 0;
 	if (!(secs > 0)) {
-		fprintf(stderr, "usage: spells SECONDS\n");
+		fprintf(stderr, "usage: spells SECONDS | --each\n");
 		return 2;
 	}
 	double start = now_s(), next = start;

@@ -92,6 +92,34 @@ then ok "length.awk: each length's spread, wall time and a minute's interval"
 else bad "length.awk: $(tr '\n' '|' <"$tmp/out")"
 fi
 
+# speeds.awk on rows worked out by hand: CPU 0's fastest probe 40, CPU
+# 1's 48 (a slower core, slow by no measure of its own); a sample is slow
+# when any CPU's probe, before or after it, is past 1.25 times its
+# fastest (50 on CPU 0, 60 on CPU 1): the second and fourth; full 1 and
+# 1.1, median 1.05, middle half 1.025 to 1.075; a row of too few fields
+# is named.
+{
+	echo 'turn,benchmark,ns_per_op,before_0,before_1,after_0,after_1'
+	echo '1,B/2,1,40,48,41,50'
+	echo '2,B/2,1.2,40,61,40,48'
+	echo '3,B/2,1.1,50,59,40,48'
+	echo '4,B/2,1.3,40,48,51,48'
+} >"$tmp/speeds.csv"
+awkrun scripts/speeds.awk "$tmp/speeds.csv" >"$tmp/out"
+if grep -q '^cpu 1 fastest 48.00 us$' "$tmp/out" &&
+	grep -q '^  all      4    1.1500  13.04%$' "$tmp/out" &&
+	grep -q '^  full     2    1.0500   4.76%$' "$tmp/out" &&
+	grep -q '^  slow     2    1.2500   4.00%$' "$tmp/out"
+then ok "speeds.awk: samples split by every CPU's speed against its own fastest"
+else bad "speeds.awk: $(tr '\n' '|' <"$tmp/out")"
+fi
+echo '5,B/2,1' >>"$tmp/speeds.csv"
+if ! awkrun scripts/speeds.awk "$tmp/speeds.csv" >"$tmp/out" &&
+	grep -q '^speeds.awk: line 6 has 3 fields, not 7$' "$tmp/out"
+then ok "speeds.awk: a short row named by its line"
+else bad "speeds.awk on a short row: $(tr '\n' '|' <"$tmp/out")"
+fi
+
 # golden NAME PROGRAM FILE...: PROGRAM's output on the committed FILEs
 # against $fix/NAME. As testutil.h's assert_golden: with
 # CGOBENCH_UPDATE_GOLDEN set, a golden file that differs is written anew
@@ -115,4 +143,5 @@ golden run-drift-close-quiet-1.txt scripts/run-drift.awk $run/raw.csv $run/raw.c
 spells=results/vm/precision/spells-1
 golden spells-1.txt scripts/spells.awk $spells/phases.csv $spells/probe.csv
 golden cpus-1.txt scripts/cpus.awk results/vm/precision/cpus-1/cpus.csv
+golden speeds-1.txt scripts/speeds.awk results/vm/precision/speeds-1/speeds.csv
 echo "studies: $passed passed, $failed failed"
