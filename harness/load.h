@@ -27,7 +27,8 @@ struct load_share {
 	double wall_s; /* the sample's own wall time, process start to exit */
 	/* the CPU's speed around the sample, from load_probe_us: the best
 	 * probe of the run over the slower of the probes before and after
-	 * it (1: full speed; 0: not probed) */
+	 * it, of the slowest CPU for a sample on every CPU (1: full speed;
+	 * 0: not probed) */
 	double speed;
 };
 

@@ -40,6 +40,24 @@ double probe_hold_limit(const struct probe_state *s, double elapsed,
 	return hold_s;
 }
 
+int probe_slowest(const struct probe_state *s, const double *p, int n,
+		  double *speed)
+{
+	int slowest = -1;
+	*speed = 1;
+	for (int c = 0; c < n; c++) {
+		if (!(p[c] > 0) || !isfinite(p[c]))
+			continue;
+		double best = probe_best(&s[c]);
+		double v = best > 0 ? best / p[c] : 1;
+		if (slowest < 0 || v < *speed) {
+			slowest = c;
+			*speed = v;
+		}
+	}
+	return slowest;
+}
+
 /* What must match for an earlier run's probe to stand for this one's:
  * the same CPU as far as machine.txt tells it, on the same kernel and
  * hypervisor, pinned the same way. The same text, but for the MHz that

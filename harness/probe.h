@@ -38,6 +38,15 @@ double probe_best(const struct probe_state *s);
 double probe_hold_limit(const struct probe_state *s, double elapsed,
 			double hold_s);
 
+/* Of n CPUs probed just now, p[c] µs each (0: not probed), the one that
+ * runs slowest against its own full speed, s[c]'s probe_best: a family
+ * on every CPU runs as slow as its slowest CPU lets it, and the slow
+ * spells of the VM of docs/precision.md come one CPU at a time (item 35).
+ * Returns its index, and its speed (full over now, 1 when its full speed
+ * is not known) in *speed; -1, *speed 1, when none was probed. */
+int probe_slowest(const struct probe_state *s, const double *p, int n,
+		  double *speed);
+
 /* The fastest probe (machine.txt's probe-best-us) of the newest run in
  * the directory dir (one per subdirectory, newest by machine.txt's date)
  * whose machine.txt matches now's CPU (its MHz, measured at boot, within

@@ -31,12 +31,13 @@ struct toolchain;
 
 enum unit_state { UNIT_OK, UNIT_FAILED, UNIT_SKIPPED };
 
-/* The load around one sample kept: the slower CPU probe around it (0:
- * none), the most others and the hypervisor could have slowed it
+/* The load around one sample kept: the slowest CPU probe around it
+ * against its CPU's full speed (0: none) and that CPU (in run's cpus),
+ * the most others and the hypervisor could have slowed it
  * (load_slowing, the CPU's speed aside), and whether they upset it. */
 struct sample_load {
 	double slow, slowing;
-	int upset;
+	int cpu, upset;
 };
 
 /* One benchmark of one binary: what a round runs once. */
@@ -123,7 +124,9 @@ struct run {
 	 * timed samples (load.h), summed, and the samples summed */
 	double load_others, load_steal, load_wall;
 	size_t load_samples;
-	struct probe_state cpu;	     /* the full speed of the samples' CPU */
+	/* the full speed of each CPU the samples run on (probe.h); the
+	 * pinned one's is run_pin_probe's */
+	struct probe_state cpus[LOAD_MAXCPU];
 	char seed_from[512];	     /* the run the probe's seed came from */
 	double held_s;		     /* time samples waited for a slow CPU */
 	struct load_retakes retakes; /* whether retaking pays (load.h) */
@@ -144,6 +147,13 @@ struct run {
 	size_t said_done;     /* done at the last progress line off a tty */
 	double said_at;	      /* and when it was printed */
 };
+
+/* What the run knows of the pinned CPU's full speed (CPU 0's when it
+ * pins none): machine.txt records it, and an earlier run seeds it. */
+static inline struct probe_state *run_pin_probe(struct run *r)
+{
+	return &r->cpus[r->pin >= 0 ? r->pin : 0];
+}
 
 /* run.c: progress and warnings on stderr */
 void run_info(const struct run *r, const char *fmt, ...)

@@ -77,11 +77,11 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
 /* Below this a time per op cannot be real work. */
 #define DELETED_NS 0.1
 
-/* The CPU's speed around a sample, judged against the run's best probe
- * at its end (1: full, or not probed). */
+/* The speed of the slowest CPU around a sample, judged against that
+ * CPU's best probe at the run's end (1: full, or not probed). */
 static double speed_of(const struct run *r, const struct sample_load *l)
 {
-	return l->slow > 0 ? probe_best(&r->cpu) / l->slow : 1;
+	return l->slow > 0 ? probe_best(&r->cpus[l->cpu]) / l->slow : 1;
 }
 
 /* The most the load around u's samples could have slowed its time
@@ -397,16 +397,17 @@ static void record_load(struct run *r, const struct pinned_load *pinned)
 	machine_set(&r->m, "load-steal", buf);
 	snprintf(buf, sizeof buf, "%.3f", r->load_wall / n);
 	machine_set(&r->m, "sample-seconds", buf);
-	snprintf(buf, sizeof buf, "%.1f", r->cpu.own);
+	const struct probe_state *pin = run_pin_probe(r);
+	snprintf(buf, sizeof buf, "%.1f", pin->own);
 	machine_set(&r->m, "probe-best-us", buf);
-	if (r->cpu.seed > 0) {
+	if (pin->seed > 0) {
 		char how[48] = "not reached";
-		if (r->cpu.confirmed)
+		if (pin->confirmed)
 			snprintf(how, sizeof how, "reached");
-		else if (r->cpu.dropped)
+		else if (pin->dropped)
 			snprintf(how, sizeof how,
 				 "not reached in %d s: dropped", PROBE_SEED_S);
-		char *seed = xasprintf("%.1f from %s (%s)", r->cpu.seed,
+		char *seed = xasprintf("%.1f from %s (%s)", pin->seed,
 				       r->seed_from, how);
 		machine_set(&r->m, "probe-seed-us", seed);
 		free(seed);
