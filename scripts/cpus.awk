@@ -4,7 +4,9 @@
 # benchmark, its processes, the median and range of its ns/op and of the
 # CPUs they kept busy, the middle half of its ns/op as a percent of their
 # median, and Pearson's correlation of the two (stats.awk's; "-" where
-# either does not vary).
+# either does not vary). With -v what=NAME the last column of the rows
+# is another measure of each process (transfer-study.sh's transfer_ns),
+# named so in the header.
 NR == 1 { next }
 {
 	fields($0, f)
@@ -22,7 +24,7 @@ function corr(k,   i, xs, ys, c) {
 	return c == "" ? "-" : sprintf("%+.2f", c)
 }
 END {
-	printf "%-28s %3s %22s %5s %20s %6s\n", "benchmark", "n", "ns/op median [range]", "mid%", "cpus median [range]", "r"
+	printf "%-28s %3s %22s %5s %20s %6s\n", "benchmark", "n", "ns/op median [range]", "mid%", (what == "" ? "cpus" : what) " median [range]", "r"
 	for (j = 1; j <= keys; j++) {
 		k = order[j]
 		m = split(ns[k], a, " "); sort_numeric(a, m)

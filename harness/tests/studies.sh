@@ -69,6 +69,13 @@ if grep -q '^A goroutines=2 *3  200.0 \[ 100.0,  300.0\]  50.0  1.500 \[1.000, 2
 then ok "cpus.awk: each benchmark's ranges and correlation"
 else bad "cpus.awk: $(tr '\n' '|' <"$tmp/out")"
 fi
+# with -v what=transfer (transfer-study.sh), the last column so named
+awk -v what=transfer -f scripts/csv.awk -f scripts/stats.awk -f scripts/cpus.awk "$tmp/cpus.csv" >"$tmp/out"
+if head -n 1 "$tmp/out" | grep -q ' transfer median \[range\]      r$' &&
+	head -n 1 "$tmp/out" | grep -qv cpus && grep -q '^A goroutines=2 .*  +1.00$' "$tmp/out"
+then ok "cpus.awk: the last column named by what"
+else bad "cpus.awk -v what=transfer: $(head -n 1 "$tmp/out")"
+fi
 
 # length.awk on rows worked out by hand: L at 0.1 s four samples of 1
 # (no spread); at 1 s e^0.1 and e^-0.1 twice each, 1.5 s of wall each:
