@@ -23,7 +23,7 @@ HISTORY ?= $(B)/regress/history.csv
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror
 CPPFLAGS += -std=c11 -D_GNU_SOURCE -MMD -MP
-LDLIBS = -ljansson -lm
+LDLIBS = -ljansson -lm -pthread
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Go is at /usr/local/go on the machines this is made for; keep it findable

@@ -56,6 +56,20 @@ int load_parse(const char *text, struct load_snap *s, char *err, size_t errlen);
  * now. */
 #define LOAD_PROBES 5
 double load_probe_us(int cpu);
+/* How long a cache line takes from CPU a to CPU b and back, in ns: two
+ * threads, the caller moved to b for it and a second one started on a,
+ * pass a counter to and fro through one atomic word
+ * LOAD_TRANSFER_TRIPS times, the fastest of LOAD_TRANSFER_RUNS runs. A
+ * contended benchmark pays such a trip on every write the other CPU
+ * read last, and on the VM of docs/precision.md it took 145 to 190 ns
+ * for a minute at a time and 530 to 800 otherwise, as its host placed
+ * the two CPUs (item 36). 0 when a equals b, a thread cannot be
+ * started, or a run takes longer than LOAD_TRANSFER_MAX_S (the other
+ * CPU busy with other work: a sample there is disturbed anyway). */
+#define LOAD_TRANSFER_TRIPS 1000
+#define LOAD_TRANSFER_RUNS  3
+#define LOAD_TRANSFER_MAX_S 0.02
+double load_transfer_ns(int a, int b);
 /* The tasks that the kernel counts as running now (/proc/stat's
  * procs_running, the caller among them); 0 when it cannot tell. */
 int load_running(void);

@@ -34,9 +34,12 @@ enum unit_state { UNIT_OK, UNIT_FAILED, UNIT_SKIPPED };
 /* The load around one sample kept: the slowest CPU probe around it
  * against its CPU's full speed (0: none) and that CPU (in run's cpus),
  * the most others and the hypervisor could have slowed it
- * (load_slowing, the CPU's speed aside), and whether they upset it. */
+ * (load_slowing, the CPU's speed aside), whether they upset it, and for
+ * a sample on every CPU the mean of the times a cache line took between
+ * the first CPU and the last before and after it (load_transfer_ns, in
+ * ns; 0: not measured). */
 struct sample_load {
-	double slow, slowing;
+	double slow, slowing, transfer;
 	int cpu, upset;
 };
 
@@ -272,6 +275,14 @@ void spread_why(const struct run *r, const struct unit *u,
  * when either does not vary. */
 void spread_cpus(const struct run *r, const struct unit *u, char *buf,
 		 size_t len);
+/* ", its ns/op rising with the time a cache line took between the
+ * CPUs, 150 to 570 ns there and back (r = +0.80)" for a row whose
+ * samples measured it (sample_load's transfer), 8 at least, and whose
+ * primary figure rises with it, r at least SPREAD_TRACKS: on the VM of
+ * docs/precision.md the contended rows' two states were its host's two
+ * placements of the VM's CPUs (item 36). "" otherwise. */
+void spread_transfer(const struct run *r, const struct unit *u, char *buf,
+		     size_t len);
 /* "its samples fall in two groups, 3 at [206, 216] ns and 5 at [429, 472]
  * ns: ..." for a row whose samples (u's primary, as measured) do
  * (stats_two_groups), else NULL: two states, where a median says

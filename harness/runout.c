@@ -379,6 +379,34 @@ static void carry_status(const struct run *r, struct summary_row *rows,
 	key_index_free(&primary);
 }
 
+/* The times a cache line took between the CPUs around the samples on
+ * every CPU (sample_load's transfer), in machine.txt's transfer-ns:
+ * their median and range, to read two runs' contended rows by;
+ * nothing when none was measured. */
+static void record_transfer(struct run *r)
+{
+	size_t n = 0, room = 0;
+	double *t = NULL;
+	for (size_t i = 0; i < r->nunits; i++)
+		for (size_t k = 0; k < r->units[i].n; k++) {
+			double v = r->units[i].load[k].transfer;
+			if (!(v > 0))
+				continue;
+			if (n == room)
+				t = xrealloc(t, (room = 2 * room + 16) *
+						    sizeof *t);
+			t[n++] = v;
+		}
+	if (n) {
+		char buf[96];
+		stats_sort(t, n);
+		snprintf(buf, sizeof buf, "%.0f [%.0f, %.0f] over %zu samples",
+			 stats_median(t, n), t[0], t[n - 1], n);
+		machine_set(&r->m, "transfer-ns", buf);
+	}
+	free(t);
+}
+
 /* What else ran while the samples were taken (load.h), in machine.txt:
  * the mean share of other processes and of the hypervisor on the
  * sample's CPUs, the mean wall time of a sample's process (for the
@@ -414,6 +442,7 @@ static void record_load(struct run *r, const struct pinned_load *pinned)
 	}
 	snprintf(buf, sizeof buf, "%.1f", r->held_s);
 	machine_set(&r->m, "held-seconds", buf);
+	record_transfer(r);
 	snprintf(buf, sizeof buf, "%zu", all.retaken);
 	machine_set(&r->m, "samples-retaken", buf);
 	snprintf(buf, sizeof buf, "%zu of %zu", r->retakes.clean,

@@ -106,6 +106,15 @@ static double probe(struct run *r, const struct unit *u, int *cpu)
 	return *cpu >= 0 ? p[*cpu] : 0;
 }
 
+/* How long a cache line takes between the first CPU and the last, for
+ * a sample of u on every CPU (load_transfer_ns); 0 for another. */
+static double transfer(const struct run *r, const struct unit *u)
+{
+	return on_every_cpu(r, u) && r->ncpu > 1
+		   ? load_transfer_ns(0, r->ncpu - 1)
+		   : 0;
+}
+
 /* CPU cpu's speed at a probe of p µs, against its full speed (1: not
  * known, or not probed). */
 static double speed_at(const struct run *r, double p, int cpu)
@@ -222,6 +231,7 @@ static int measure(struct run *r, struct unit *u, int pass,
 	*put_off = 0;
 	int cpu = -1;
 	double before = counted ? 0 : hold_for_speed(r, u, &cpu);
+	double line = counted ? 0 : transfer(r, u);
 	say_progress(r, u);
 	int rc = counted ? count_sample(r, u, filter, counted, groups, out, err,
 					errlen)
@@ -239,6 +249,9 @@ static int measure(struct run *r, struct unit *u, int pass,
 		sl->slow = first ? before : after;
 		sl->cpu = first ? cpu : later;
 		sl->slowing = load_slowing(&load);
+		double then = transfer(r, u);
+		sl->transfer =
+		    line > 0 && then > 0 ? (line + then) / 2 : fmax(line, then);
 		load.speed = speed_at(r, sl->slow, sl->cpu);
 		r->load_wall += load.wall_s;
 		r->load_others += load.others;

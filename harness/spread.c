@@ -16,6 +16,9 @@
 /* The least correlation a note calls tracking: about where 8 samples,
  * --count's, tell one from chance at 5% (0.707). */
 #define SPREAD_TRACKS 0.7
+/* The samples a note of what a row rises with needs: below 8, an r of
+ * 0.7 comes by chance more often than one time in twenty. */
+#define SPREAD_TRACKS_N 8
 
 void spread_why(const struct run *r, const struct unit *u,
 		const struct stats_summary *s, double goal, char *buf,
@@ -52,16 +55,17 @@ void spread_why(const struct run *r, const struct unit *u,
 char *spread_note(const struct run *r, const struct unit *u,
 		  const struct summary_row *row, double goal)
 {
-	char q[96], cpus[128], why[224];
+	char q[96], cpus[128], line[160], why[224];
 	units_format_ci(q, sizeof q, NAN, row->s.q1, row->s.q3, row->unit, 0);
 	spread_cpus(r, u, cpus, sizeof cpus);
+	spread_transfer(r, u, line, sizeof line);
 	spread_why(r, u, &row->s, goal, why, sizeof why);
-	return xasprintf("95%% interval wider than +-%g%%; the middle half of "
-			 "its %zu samples spans %s (%+.0f%% to %+.0f%% of the "
-			 "median): contention spreads it%s: %s",
-			 goal, row->s.n, q,
-			 (row->s.q1 / row->s.median - 1) * 100,
-			 (row->s.q3 / row->s.median - 1) * 100, cpus, why);
+	return xasprintf(
+	    "95%% interval wider than +-%g%%; the middle half of "
+	    "its %zu samples spans %s (%+.0f%% to %+.0f%% of the "
+	    "median): contention spreads it%s%s: %s",
+	    goal, row->s.n, q, (row->s.q1 / row->s.median - 1) * 100,
+	    (row->s.q3 / row->s.median - 1) * 100, cpus, line, why);
 }
 
 /* The primary figure and the CPUs kept busy (SUMMARY_CPUS) of each
@@ -103,6 +107,31 @@ void spread_cpus(const struct run *r, const struct unit *u, char *buf,
 		snprintf(buf, len,
 			 ", %s the CPUs it kept busy, %.2f to %.2f (r = %+.2f)",
 			 how, y[0], y[n - 1], rho);
+	}
+	free(x);
+	free(y);
+}
+
+void spread_transfer(const struct run *r, const struct unit *u, char *buf,
+		     size_t len)
+{
+	double *x = xcalloc(u->n + 1, sizeof *x),
+	       *y = xcalloc(u->n + 1, sizeof *y);
+	size_t n = 0;
+	for (size_t i = 0; i < u->n; i++)
+		if (u->load[i].transfer > 0) {
+			x[n] = u->primary[i];
+			y[n++] = u->load[i].transfer;
+		}
+	double rho = stats_correlation(x, y, n);
+	*buf = 0;
+	if (n >= SPREAD_TRACKS_N && !isnan(rho) && rho >= SPREAD_TRACKS) {
+		stats_sort(y, n);
+		snprintf(buf, len,
+			 ", its %s rising with the time a cache line took "
+			 "between the CPUs, %.0f to %.0f ns there and back "
+			 "(r = %+.2f)",
+			 r->primary, y[0], y[n - 1], rho);
 	}
 	free(x);
 	free(y);

@@ -187,6 +187,16 @@ if [ "$spread_all" -eq 2 ] && [ "$alone" -eq 1 ] &&
 else
 	bad "a contended family: $(grep contended "$tmp/spread/summary.csv" | head -n 2) $(tail -n 1 "$tmp/spread.err")"
 fi
+# machine.txt gives the time a cache line took between the first CPU and
+# the last around the contended samples (on one CPU, none; beside other
+# work, a trip may not be timed at all)
+transfer=$(grep '^transfer-ns:' "$tmp/spread/machine.txt" || true)
+if [ "$(nproc)" -lt 2 ] || { [ -z "$transfer" ] && ! grep -q 'The machine was quiet' "$tmp/spread.err"; } ||
+	echo "$transfer" | grep -q '^transfer-ns: [0-9]* \[[0-9]*, [0-9]*\] over [0-9]* samples$'; then
+	ok "machine.txt: a cache line's trip between the CPUs"
+else
+	bad "machine.txt's transfer-ns: '$transfer'"
+fi
 # A row whose samples fall in two groups says so: the test family states'
 # two does three times the work in every other process (a count in a
 # file beside its binary), as a case whose state changes between

@@ -5,6 +5,7 @@
 #include "runint.h"
 
 #include <math.h>
+#include <sched.h>
 #include <unistd.h>
 
 /* A real /proc/stat (2 CPUs, no steal): the busy ticks are user, nice,
@@ -148,6 +149,23 @@ static void reads_this_machine(void **state)
 	assert_true(load_running() >= 1); /* this test, at least */
 }
 
+/* A cache line's trip between two CPUs takes some time, and none is
+ * timed between a CPU and itself; the caller is back where it was. */
+static void transfer_timed(void **state)
+{
+	(void)state;
+	cpu_set_t was, now;
+	assert_int_equal(sched_getaffinity(0, sizeof was, &was), 0);
+	assert_true(load_transfer_ns(0, 0) == 0);
+	if (sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+		double ns = load_transfer_ns(0, 1);
+		/* 0 only when a run took longer than LOAD_TRANSFER_MAX_S */
+		assert_true(ns == 0 || (ns > 1 && ns < 1e5));
+	}
+	assert_int_equal(sched_getaffinity(0, sizeof now, &now), 0);
+	assert_true(CPU_EQUAL(&was, &now));
+}
+
 /* The budget leaves out the time samples waited for a slow CPU, up to
  * SCHEDULE_HELD_FREE_S: all of a short wait, a minute of a long one. */
 static void budget_leaves_out_holds(void **state)
@@ -229,6 +247,7 @@ int main(void)
 	    cmocka_unit_test(thresholds),
 	    cmocka_unit_test(slowing),
 	    cmocka_unit_test(reads_this_machine),
+	    cmocka_unit_test(transfer_timed),
 	    cmocka_unit_test(budget_leaves_out_holds),
 	    cmocka_unit_test(retakes_pay),
 	    cmocka_unit_test(lasting_load),

@@ -375,6 +375,38 @@ static void spread_cpus_tracked(void **state)
 	fake_free(&f);
 }
 
+/* A contended row whose ns/op rise with the time a cache line took
+ * between the CPUs says so: sharded-map at 2 goroutines in turns 54 to
+ * 62 of transfer-1 (docs/precision.md item 36); a sample whose time was
+ * not measured is left out, and 7 measured are too few; nothing where
+ * they fall with it. */
+static void spread_transfer_tracked(void **state)
+{
+	(void)state;
+	double ns[] = {441.7, 423.5, 431.7, 445.9, 202.7,
+		       197.3, 194.2, 197.0, 198.5};
+	struct sample_load l[9] = {
+	    {.transfer = 701.2}, {.transfer = 580.5}, {.transfer = 578.9},
+	    {.transfer = 637.5}, {.transfer = 190.0}, {.transfer = 188.5},
+	    {.transfer = 186.7}, {.transfer = 175.6}, {.transfer = 188.1}};
+	struct run r = {.primary = "ns/op"};
+	struct unit u = {.primary = ns, .load = l, .n = 9};
+	char buf[160];
+	spread_transfer(&r, &u, buf, sizeof buf);
+	assert_string_equal(buf, ", its ns/op rising with the time a cache "
+				 "line took between the CPUs, 176 to 701 ns "
+				 "there and back (r = +0.99)");
+	l[7].transfer = l[8].transfer = 0;
+	spread_transfer(&r, &u, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	l[7].transfer = 175.6;
+	l[8].transfer = 188.1;
+	for (int i = 0; i < 9; i++)
+		ns[i] = 1000 - ns[i];
+	spread_transfer(&r, &u, buf, sizeof buf);
+	assert_string_equal(buf, "");
+}
+
 /* A row wider than its goal whose samples fall in two groups says so:
  * pty-quiet-10's sharded-map(object-key) at 2 goroutines, the shards'
  * false sharing before cb69b5c; nothing for the same row at 1. */
@@ -487,6 +519,7 @@ int main(void)
 	    cmocka_unit_test(contended_rows_to_their_cap),
 	    cmocka_unit_test(spread_why_names_the_reason),
 	    cmocka_unit_test(spread_cpus_tracked),
+	    cmocka_unit_test(spread_transfer_tracked),
 	    cmocka_unit_test(groups_named),
 	    cmocka_unit_test(reach_from_30_or_half),
 	    cmocka_unit_test(why_short_names_the_knob),
