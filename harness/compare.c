@@ -624,9 +624,11 @@ int compare_runs(const char *old_path, const char *new_path,
 			     .new_path = new_path,
 			     .threshold_pct = o->threshold_pct};
 	char *differ = machine_hardware_differs(os.machine, ns.machine),
-	     *measured = machine_method_differs(os.machine, ns.machine);
+	     *measured = machine_method_differs(os.machine, ns.machine),
+	     *placed = machine_placement_differs(os.machine, ns.machine);
 	v.machines_differ = differ;
 	v.methods_differ = measured;
+	v.placement_differs = placed;
 	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
 	only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);
 	for (size_t i = 0; i < n; i++)
@@ -655,6 +657,7 @@ int compare_runs(const char *old_path, const char *new_path,
 	free_names(v.only_new, v.nonly_new);
 	free(differ);
 	free(measured);
+	free(placed);
 	free(rows);
 	free_side(&os);
 	free_side(&ns);

@@ -45,6 +45,9 @@ struct cmp_view {
 	/* where the two runs' ways of sampling differ (machine.txt's sched,
 	 * benchtime), or NULL */
 	const char *methods_differ;
+	/* where the two runs' CPUs sat otherwise (machine.txt's
+	 * transfer-ns), or NULL */
+	const char *placement_differs;
 	char **only_old, **only_new;
 	size_t nonly_old, nonly_new;
 };

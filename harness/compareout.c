@@ -157,6 +157,12 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			"measured differently: %s: a time moves with how it "
 			"is measured; compare runs measured alike\n",
 			v->methods_differ);
+	if (v->placement_differs)
+		fprintf(out,
+			"CPUs placed otherwise: %s: the rows on every CPU "
+			"that contend for a cache line move with the time it "
+			"takes between the CPUs (docs/precision.md item 36)\n",
+			v->placement_differs);
 	fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s\n", "case",
 		"variant", "param", "metric", "old", "new", "change", "");
 	size_t zero = 0;
@@ -333,6 +339,10 @@ static void print_json(FILE *out, const struct cmp_view *v)
 	json_object_set_new(root, "methods_differ",
 			    v->methods_differ ? json_text(v->methods_differ)
 					      : json_null());
+	json_object_set_new(root, "placement_differs",
+			    v->placement_differs
+				? json_text(v->placement_differs)
+				: json_null());
 	json_object_set_new(root, "only_old",
 			    json_names(v->only_old, v->nonly_old));
 	json_object_set_new(root, "only_new",

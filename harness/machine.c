@@ -3,6 +3,7 @@
 #include "spawn.h"
 #include "util.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,4 +271,25 @@ char *machine_hardware_differs(const char *a, const char *b)
 char *machine_method_differs(const char *a, const char *b)
 {
 	return runs_differ(a, b, method, sizeof method / sizeof *method);
+}
+
+/* The median of a machine.txt text's transfer-ns ("453 [89, 580] over
+ * 369 samples"), 0 when it has none or it is malformed. */
+static double transfer_median(const char *text)
+{
+	if (!text)
+		return 0;
+	char *v = machine_lookup(text, "transfer-ns"), *end;
+	double m = strtod(v, &end);
+	int ok = (*end == ' ' || *end == '\0') && isfinite(m) && m > 0;
+	free(v);
+	return ok ? m : 0;
+}
+
+char *machine_placement_differs(const char *a, const char *b)
+{
+	double x = transfer_median(a), y = transfer_median(b);
+	if (!(x > 0) || !(y > 0) || fmax(x, y) < MACHINE_PLACED * fmin(x, y))
+		return NULL;
+	return xasprintf("transfer-ns %.0f against %.0f", x, y);
 }

@@ -44,6 +44,15 @@ char *machine_lookup(const char *text, const char *key);
 char *machine_hardware_differs(const char *a, const char *b);
 /* The same of how the samples were taken: sched, benchtime, drift. */
 char *machine_method_differs(const char *a, const char *b);
+/* Where two runs' CPUs sat otherwise, as their machine.txt's
+ * transfer-ns tells it (the median time a cache line took between the
+ * first CPU and the last): "transfer-ns 180 against 560" when one median
+ * is MACHINE_PLACED times the other or more, else NULL (alike, or either
+ * unknown); the caller frees it. On the VM of docs/precision.md the
+ * contended rows of handles ran twice as slow in the slower placement
+ * (item 36), which no code made. */
+#define MACHINE_PLACED 1.5
+char *machine_placement_differs(const char *a, const char *b);
 /* The first line a command prints (argv[0] from PATH), or NULL. */
 char *machine_command_line(char *const *argv, char *const *env);
 

@@ -904,6 +904,48 @@ static void machines_that_differ(void **state)
 	drop_run(b);
 }
 
+/* Two runs whose CPUs sat otherwise (machine.txt's transfer-ns, a
+ * cache line's trip between them: transfer-1's two placements, 180 and
+ * 560 ns) say so, in the text and the JSON; medians less than 1.5 times
+ * apart, or a run without the line or with one malformed, say
+ * nothing. */
+static void placements_that_differ(void **state)
+{
+	(void)state;
+	char *a = write_run(&slow, 1), *b = write_run(&slow, 1),
+	     *c = write_run(&slow, 1), *d = write_run(&slow, 1);
+	put_machine(a, "transfer-ns: 180 [142, 246] over 60 samples\n");
+	put_machine(b, "transfer-ns: 560 [514, 952] over 240 samples\n");
+	put_machine(c, "transfer-ns: 269 [150, 300] over 60 samples\n");
+	put_machine(d, "transfer-ns: unknown\n");
+	char *e = write_run(&slow, 1);
+	put_machine(e, "transfer-ns: 180ns\n");
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	char *got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "\nCPUs placed otherwise: transfer-ns 180 "
+				    "against 560: the rows on every CPU"));
+	free(got);
+	const char *alike[][2] = {{a, c}, {c, a}, {a, d}, {b, b}, {e, b}};
+	for (size_t i = 0; i < 5; i++) {
+		got = output_of(alike[i][0], alike[i][1], &o, &reg);
+		assert_null(strstr(got, "placed otherwise"));
+		free(got);
+	}
+	o.format = COMPARE_JSON;
+	got = output_of(b, a, &o, &reg);
+	assert_non_null(strstr(got, "\"placement_differs\": \"transfer-ns "
+				    "560 against 180\""));
+	free(got);
+	char *dirs[] = {a, b, c, d, e};
+	for (int i = 0; i < 5; i++) {
+		char *m = xasprintf("%s/machine.txt", dirs[i]);
+		unlink(m);
+		free(m);
+		drop_run(dirs[i]);
+	}
+}
+
 /* Two runs sampled differently: compare says how, in the text and the
  * JSON. A run from before --sched gives no sched and ran under the
  * normal policy, one from before --drift took no drift off; two such
@@ -1007,6 +1049,7 @@ int main(void)
 	    cmocka_unit_test(json_of_a_name_not_utf8),
 	    cmocka_unit_test(machines_that_differ),
 	    cmocka_unit_test(methods_that_differ),
+	    cmocka_unit_test(placements_that_differ),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }
