@@ -7,6 +7,8 @@
  *   runbench.c  one benchmark process: its argv, environment and output
  *   schedule.c  rounds, disturbed samples retaken, adaptive stopping
  *   runout.c    the summary rows of a run, and its outputs (export.h)
+ *   speeds.c    the CPUs around a sample: their speed, a slow one waited
+ *               for, a cache line's trip between them
  *   spread.c    the note of a contended row wider than its goal */
 #ifndef CGOBENCH_RUNINT_H
 #define CGOBENCH_RUNINT_H
@@ -255,6 +257,29 @@ double schedule_target(const struct run *r, const struct family *f);
 /* runout.c: summary.csv and every other output of the run; -2 when one
  * could not be written */
 int runout_write(struct run *r);
+/* speeds.c */
+/* Probes the CPUs u's samples run on (load_probe_us): the pinned one, or
+ * each CPU in turn (on_every_cpu), each taken into what the run knows of
+ * its full speed (probe.h). Returns the probe of the slowest against its
+ * own full speed, its CPU in *cpu (speeds_at gives its speed). */
+double speeds_probe(struct run *r, const struct unit *u, int *cpu);
+/* How long a cache line takes between the first CPU and the last, for
+ * a sample of u on every CPU (load_transfer_ns); 0 for another. */
+double speeds_transfer(const struct run *r, const struct unit *u);
+/* CPU cpu's speed at a probe of p µs, against its full speed (1: not
+ * known, or not probed). */
+double speeds_at(const struct run *r, double p, int cpu);
+/* Probes the CPUs of u's sample before it and, while one runs slow
+ * (load.h's LOAD_SPEED) with nothing else running, waits for it, probing
+ * every 0.2 s, up to SCHEDULE_HOLD_S; the time waited is counted in
+ * r->held_s. A slow probe beside another running task is that task's
+ * doing, which the pinned sample will push off the CPU, and the sample's
+ * own load judges it: waiting for such tasks (a busy loop wandering
+ * between the CPUs) held a busy run 155 s of its 9 minutes. A CPU still
+ * slow after a whole wait is taken as slow for good (a laptop
+ * throttled): no sample waits again until it has run at full speed.
+ * Returns the last probe of the slowest CPU, that CPU in *cpu. */
+double speeds_hold(struct run *r, const struct unit *u, int *cpu);
 /* spread.c: a contended row wider than its goal, its note: how far its
  * samples spread, what they follow (spread_cpus), why it took no more
  * (spread_why). */

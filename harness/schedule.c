@@ -79,85 +79,6 @@ static long counted_iterations(const struct run *r, const struct unit *u)
 	return n > 1e7 ? 10000000 : (long)n;
 }
 
-/* Whether u's samples run on every CPU: a family on every CPU, or a run
- * that pins none. */
-static int on_every_cpu(const struct run *r, const struct unit *u)
-{
-	return u->fam->unpinned || r->pin < 0;
-}
-
-/* Probes the CPUs u's samples run on (load_probe_us): the pinned one, or
- * each CPU in turn (on_every_cpu), each taken into what the run knows of
- * its full speed (probe.h). Returns the probe of the slowest against its
- * own full speed, its CPU in *cpu (speed_at gives its speed). */
-static double probe(struct run *r, const struct unit *u, int *cpu)
-{
-	double p[LOAD_MAXCPU] = {0}, speed;
-	double elapsed = monotonic_s() - r->started;
-	int n = r->ncpu < LOAD_MAXCPU ? r->ncpu : LOAD_MAXCPU;
-	int every = on_every_cpu(r, u);
-	for (int c = 0; c < n; c++) {
-		if (!every && c != r->pin)
-			continue;
-		p[c] = load_probe_us(c);
-		probe_add(&r->cpus[c], p[c], elapsed);
-	}
-	*cpu = probe_slowest(r->cpus, p, n, &speed);
-	return *cpu >= 0 ? p[*cpu] : 0;
-}
-
-/* How long a cache line takes between the first CPU and the last, for
- * a sample of u on every CPU (load_transfer_ns); 0 for another. */
-static double transfer(const struct run *r, const struct unit *u)
-{
-	return on_every_cpu(r, u) && r->ncpu > 1
-		   ? load_transfer_ns(0, r->ncpu - 1)
-		   : 0;
-}
-
-/* CPU cpu's speed at a probe of p µs, against its full speed (1: not
- * known, or not probed). */
-static double speed_at(const struct run *r, double p, int cpu)
-{
-	double best = cpu >= 0 ? probe_best(&r->cpus[cpu]) : 0;
-	return p > 0 && best > 0 ? best / p : 1;
-}
-
-/* Probes the CPUs of u's sample before it and, while one runs slow
- * (load.h's LOAD_SPEED) with nothing else running, waits for it, probing
- * every 0.2 s, up to SCHEDULE_HOLD_S; the time waited is counted in
- * r->held_s. A slow probe beside another running task is that task's
- * doing, which the pinned sample will push off the CPU, and the sample's
- * own load judges it: waiting for such tasks (a busy loop wandering
- * between the CPUs) held a busy run 155 s of its 9 minutes. A CPU still
- * slow after a whole wait is taken as slow for good (a laptop
- * throttled): no sample waits again until it has run at full speed.
- * Returns the last probe of the slowest CPU, that CPU in *cpu. */
-static double hold_for_speed(struct run *r, const struct unit *u, int *cpu)
-{
-	double p = probe(r, u, cpu), start = monotonic_s(), waited = 0;
-	double limit = probe_hold_limit(run_pin_probe(r), start - r->started,
-					SCHEDULE_HOLD_S);
-	while (speed_at(r, p, *cpu) < LOAD_SPEED && !r->slow_for_good &&
-	       load_running() <= 1 && !*r->c->stop) {
-		if (waited >= limit) {
-			r->slow_for_good = 1;
-			break;
-		}
-		/* said once, a sleep before the next probe (say_progress) */
-		if (waited == 0)
-			run_progress(r, "waiting for a slow CPU", r->round,
-				     r->rounds);
-		sleep_s(0.2);
-		p = probe(r, u, cpu);
-		waited = monotonic_s() - start;
-	}
-	if (speed_at(r, p, *cpu) >= LOAD_SPEED)
-		r->slow_for_good = 0;
-	r->held_s += waited;
-	return p;
-}
-
 /* The progress line of u's sample, once its CPU is probed: what reads
  * the line (a terminal, ssh, script(1), a pipe) wakes on it, and printed
  * before the probe it slowed the probe, which flagged the sample: 147 of
@@ -230,8 +151,8 @@ static int measure(struct run *r, struct unit *u, int pass,
 	*sl = (struct sample_load){.slowing = 1};
 	*put_off = 0;
 	int cpu = -1;
-	double before = counted ? 0 : hold_for_speed(r, u, &cpu);
-	double line = counted ? 0 : transfer(r, u);
+	double before = counted ? 0 : speeds_hold(r, u, &cpu);
+	double line = counted ? 0 : speeds_transfer(r, u);
 	say_progress(r, u);
 	int rc = counted ? count_sample(r, u, filter, counted, groups, out, err,
 					errlen)
@@ -241,18 +162,18 @@ static int measure(struct run *r, struct unit *u, int pass,
 	int disturbed = 0;
 	if (rc == 0 && !counted) {
 		int later;
-		double after = probe(r, u, &later);
+		double after = speeds_probe(r, u, &later);
 		/* the slower of the two against its CPU's full speed, judged
 		 * again at the run's end against its best probe */
 		int first =
-		    speed_at(r, before, cpu) < speed_at(r, after, later);
+		    speeds_at(r, before, cpu) < speeds_at(r, after, later);
 		sl->slow = first ? before : after;
 		sl->cpu = first ? cpu : later;
 		sl->slowing = load_slowing(&load);
-		double then = transfer(r, u);
+		double then = speeds_transfer(r, u);
 		sl->transfer =
 		    line > 0 && then > 0 ? (line + then) / 2 : fmax(line, then);
-		load.speed = speed_at(r, sl->slow, sl->cpu);
+		load.speed = speeds_at(r, sl->slow, sl->cpu);
 		r->load_wall += load.wall_s;
 		r->load_others += load.others;
 		r->load_steal += load.steal;

@@ -875,6 +875,17 @@ static void put_machine(const char *dir, const char *lines)
 	free(p);
 }
 
+/* Removes the n runs of dirs, each with its machine.txt (put_machine). */
+static void drop_machine_runs(char **dirs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *m = xasprintf("%s/machine.txt", dirs[i]);
+		unlink(m);
+		free(m);
+		drop_run(dirs[i]);
+	}
+}
+
 /* Two runs on machines whose hardware differs: compare says where, and
  * to read ratios; the same machine, or one whose identity is unknown,
  * says nothing. */
@@ -894,14 +905,8 @@ static void machines_that_differ(void **state)
 	got = output_of(a, a, &o, &reg);
 	assert_null(strstr(got, "machines differ"));
 	free(got);
-	char *ma = xasprintf("%s/machine.txt", a),
-	     *mb = xasprintf("%s/machine.txt", b);
-	unlink(ma);
-	unlink(mb);
-	free(ma);
-	free(mb);
-	drop_run(a);
-	drop_run(b);
+	char *dirs[] = {a, b};
+	drop_machine_runs(dirs, 2);
 }
 
 /* Two runs whose CPUs sat otherwise (machine.txt's transfer-ns, a
@@ -938,12 +943,7 @@ static void placements_that_differ(void **state)
 				    "560 against 180\""));
 	free(got);
 	char *dirs[] = {a, b, c, d, e};
-	for (int i = 0; i < 5; i++) {
-		char *m = xasprintf("%s/machine.txt", dirs[i]);
-		unlink(m);
-		free(m);
-		drop_run(dirs[i]);
-	}
+	drop_machine_runs(dirs, 5);
 }
 
 /* Two runs sampled differently: compare says how, in the text and the
@@ -989,12 +989,7 @@ static void methods_that_differ(void **state)
 	assert_non_null(strstr(got, "\"methods_differ\": null"));
 	free(got);
 	char *dirs[] = {a, b, c, d};
-	for (int i = 0; i < 4; i++) {
-		char *m = xasprintf("%s/machine.txt", dirs[i]);
-		unlink(m);
-		free(m);
-		drop_run(dirs[i]);
-	}
+	drop_machine_runs(dirs, 4);
 }
 
 /* A name that is not UTF-8 keeps its "variant" key in the JSON, its bad
