@@ -40,6 +40,12 @@ double probe_hold_limit(const struct probe_state *s, double elapsed,
 	return hold_s;
 }
 
+double probe_speed(const struct probe_state *s, double p)
+{
+	double best = probe_best(s);
+	return best > 0 && p > 0 ? best / p : 1;
+}
+
 int probe_slowest(const struct probe_state *s, const double *p, int n,
 		  double *speed)
 {
@@ -48,8 +54,7 @@ int probe_slowest(const struct probe_state *s, const double *p, int n,
 	for (int c = 0; c < n; c++) {
 		if (!(p[c] > 0) || !isfinite(p[c]))
 			continue;
-		double best = probe_best(&s[c]);
-		double v = best > 0 ? best / p[c] : 1;
+		double v = probe_speed(&s[c], p[c]);
 		if (slowest < 0 || v < *speed) {
 			slowest = c;
 			*speed = v;

@@ -38,6 +38,9 @@ double probe_best(const struct probe_state *s);
 double probe_hold_limit(const struct probe_state *s, double elapsed,
 			double hold_s);
 
+/* A CPU's speed at a probe of p µs against s's full speed (probe_best):
+ * full over p, 1 when either is not known. */
+double probe_speed(const struct probe_state *s, double p);
 /* Of n CPUs probed just now, p[c] µs each (0: not probed), the one that
  * runs slowest against its own full speed, s[c]'s probe_best: a family
  * on every CPU runs as slow as its slowest CPU lets it, and the slow

@@ -81,7 +81,7 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
  * CPU's best probe at the run's end (1: full, or not probed). */
 static double speed_of(const struct run *r, const struct sample_load *l)
 {
-	return l->slow > 0 ? probe_best(&r->cpus[l->cpu]) / l->slow : 1;
+	return speeds_at(r, l->slow, l->cpu);
 }
 
 /* The most the load around u's samples could have slowed its time

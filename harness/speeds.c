@@ -39,8 +39,7 @@ double speeds_transfer(const struct run *r, const struct unit *u)
 
 double speeds_at(const struct run *r, double p, int cpu)
 {
-	double best = cpu >= 0 ? probe_best(&r->cpus[cpu]) : 0;
-	return p > 0 && best > 0 ? best / p : 1;
+	return cpu >= 0 ? probe_speed(&r->cpus[cpu], p) : 1;
 }
 
 double speeds_hold(struct run *r, const struct unit *u, int *cpu)
