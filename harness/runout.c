@@ -401,7 +401,7 @@ static void record_transfer(struct run *r)
 		char buf[96];
 		stats_sort(t, n);
 		snprintf(buf, sizeof buf, "%.0f [%.0f, %.0f] over %zu samples",
-			 stats_median(t, n), t[0], t[n - 1], n);
+			 stats_quantile_sorted(t, n, 0.5), t[0], t[n - 1], n);
 		machine_set(&r->m, "transfer-ns", buf);
 	}
 	free(t);
