@@ -320,7 +320,7 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
 			summary_is_cost(c->o->unit) && !c->old_unsure &&
-			(!c->new_loaded || beyond_load(c, o));
+			!c->placed && (!c->new_loaded || beyond_load(c, o));
 }
 
 /* The row of s's summary.csv that r stands for: r itself, or for a row
@@ -343,7 +343,8 @@ static int disturbed_in(const struct summary_row *r,
 	       (w && w->status == SUMMARY_DISTURBED);
 }
 
-/* A row comparing a of os with b of ns, its figures still to come. Of a
+/* A row comparing a of os with b of ns, its figures still to come, the
+ * runs' CPUs placed otherwise or not (placed). Of a
  * new run, a row disturbed, or any on a busy machine, is judged by its
  * load bound (a load that flags some samples slows the rest a little:
  * docs/precision.md, item 12), but a pinned family's B/op and
@@ -352,23 +353,26 @@ static int disturbed_in(const struct summary_row *r,
  * small); of any other family the load may have sped it up, and its
  * slowdown is no finding. */
 static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
-			     const struct side *ns, const struct summary_row *b)
+			     const struct side *ns, const struct summary_row *b,
+			     int placed)
 {
 	const struct summary_row *w = summary_of(ns, b);
 	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
 	int new_disturbed = disturbed_in(b, w),
 	    old_disturbed = disturbed_in(a, summary_of(os, a));
 	int time = !strncmp(b->unit, "ns/", 3);
-	return (struct cmp_row){.o = a,
-				.n = b,
-				.change_lo = NAN,
-				.change_hi = NAN,
-				.disturbed = old_disturbed || new_disturbed,
-				.old_unsure = (old_disturbed || os->busy) &&
-					      !pinned_family(os, a),
-				.new_loaded = (new_disturbed || ns->busy) &&
-					      (time || !pinned_family(ns, b)),
-				.load_bound = bound > 0 ? bound : NAN};
+	return (struct cmp_row){
+	    .o = a,
+	    .n = b,
+	    .change_lo = NAN,
+	    .change_hi = NAN,
+	    .disturbed = old_disturbed || new_disturbed,
+	    .old_unsure = (old_disturbed || os->busy) && !pinned_family(os, a),
+	    .new_loaded =
+		(new_disturbed || ns->busy) && (time || !pinned_family(ns, b)),
+	    .placed =
+		placed && (!pinned_family(os, a) || !pinned_family(ns, b)),
+	    .load_bound = bound > 0 ? bound : NAN};
 }
 
 /* Significance from the intervals alone, when there are no samples. */
@@ -577,6 +581,39 @@ static int cmp_order(const void *a, const void *b)
 	       (strcmp(y->metric, "overhead") == 0);
 }
 
+/* The rows comparing os with ns into rows (room for two per row of os):
+ * a value and, with a baseline in both, its overhead; or under
+ * o->normalize the ratio alone. placed: the runs' CPUs sat otherwise.
+ * Returns how many. */
+static size_t compare_rows(const struct side *os, const struct side *ns,
+			   const struct compare_opts *o, int any_tc, int placed,
+			   struct cmp_row *rows)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < os->nrows; i++) {
+		const struct summary_row *a = &os->rows[i];
+		const struct summary_row *b = match(ns, a, any_tc);
+		if (!b || !a->s.n || !b->s.n)
+			continue;
+		int both = a->baseline_found && b->baseline_found &&
+			   !strcmp(a->baseline, b->baseline);
+		if (o->normalize) {
+			if (!both)
+				continue;
+			rows[n] = row_of(os, a, ns, b, placed);
+			compare_ratio(&rows[n++], os, ns, o);
+			continue;
+		}
+		rows[n] = row_of(os, a, ns, b, placed);
+		compare_values(&rows[n++], os, ns, o);
+		if (both) {
+			rows[n] = row_of(os, a, ns, b, placed);
+			compare_overhead(&rows[n++], os, ns, o);
+		}
+	}
+	return n;
+}
+
 int compare_exit_status(size_t regressions, int fail_on_regression)
 {
 	return fail_on_regression && regressions > 0 ? 1 : 0;
@@ -597,38 +634,17 @@ int compare_runs(const char *old_path, const char *new_path,
 		return -1;
 	}
 	int any_tc = one_toolchain(&os) && one_toolchain(&ns);
-	struct cmp_row *rows = xcalloc(2 * os.nrows + 1, sizeof *rows);
-	size_t n = 0;
-	for (size_t i = 0; i < os.nrows; i++) {
-		const struct summary_row *a = &os.rows[i];
-		const struct summary_row *b = match(&ns, a, any_tc);
-		if (!b || !a->s.n || !b->s.n)
-			continue;
-		int both = a->baseline_found && b->baseline_found &&
-			   !strcmp(a->baseline, b->baseline);
-		if (o->normalize) {
-			if (!both)
-				continue;
-			rows[n] = row_of(&os, a, &ns, b);
-			compare_ratio(&rows[n++], &os, &ns, o);
-			continue;
-		}
-		rows[n] = row_of(&os, a, &ns, b);
-		compare_values(&rows[n++], &os, &ns, o);
-		if (both) {
-			rows[n] = row_of(&os, a, &ns, b);
-			compare_overhead(&rows[n++], &os, &ns, o);
-		}
-	}
-	struct cmp_view v = {.old_path = old_path,
-			     .new_path = new_path,
-			     .threshold_pct = o->threshold_pct};
 	char *differ = machine_hardware_differs(os.machine, ns.machine),
 	     *measured = machine_method_differs(os.machine, ns.machine),
 	     *placed = machine_placement_differs(os.machine, ns.machine);
-	v.machines_differ = differ;
-	v.methods_differ = measured;
-	v.placement_differs = placed;
+	struct cmp_row *rows = xcalloc(2 * os.nrows + 1, sizeof *rows);
+	size_t n = compare_rows(&os, &ns, o, any_tc, placed != NULL, rows);
+	struct cmp_view v = {.old_path = old_path,
+			     .new_path = new_path,
+			     .threshold_pct = o->threshold_pct,
+			     .machines_differ = differ,
+			     .methods_differ = measured,
+			     .placement_differs = placed};
 	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
 	only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);
 	for (size_t i = 0; i < n; i++)

@@ -29,6 +29,10 @@ struct cmp_row {
 	 * may have sped it up, as contended families run faster with fewer
 	 * threads at once: its slowdown is no regression */
 	int old_unsure;
+	/* the runs' CPUs sat otherwise (cmp_view's placement_differs) and
+	 * the row's family ran on every CPU in either: its slowdown may be
+	 * the placement's, and is no regression */
+	int placed;
 	size_t order; /* the old row's place in its summary.csv */
 };
 

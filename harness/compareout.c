@@ -61,7 +61,7 @@ static int held(const struct cmp_row *c, double threshold_pct)
 	return c->significant && !c->regression && c->delta_pct > threshold_pct;
 }
 
-/* The rows held back by a load. */
+/* The rows held back by a load or the CPUs' placement. */
 static size_t inconclusive(const struct cmp_view *v)
 {
 	size_t n = 0;
@@ -70,11 +70,34 @@ static size_t inconclusive(const struct cmp_view *v)
 	return n;
 }
 
+/* Those of them held back by the CPUs' placement (cmp_row's placed). */
+static size_t held_by_placement(const struct cmp_view *v)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < v->n; i++)
+		n += held(&v->rows[i], v->threshold_pct) && v->rows[i].placed;
+	return n;
+}
+
+/* The verdict's clause on n rows held back for this reason; after the
+ * regressions (more: "1 more"), after a clause that wants a ";" (lead). */
+static void print_held(FILE *out, size_t n, int more, int lead,
+		       double threshold_pct, const char *why)
+{
+	fprintf(out, "%s %zu %s slower by over %g%% %s inconclusive: %s;",
+		lead ? ";" : "", n,
+		more	 ? "more"
+		: n == 1 ? "row"
+			 : "rows",
+		threshold_pct, n == 1 ? "is" : "are", why);
+}
+
 /* The closing line: the regressions, or that there is none and how the
  * rows moved. */
 static void print_verdict(FILE *out, const struct cmp_view *v)
 {
-	size_t slower = 0, faster = 0, same = 0, held = inconclusive(v);
+	size_t slower = 0, faster = 0, same = 0, placed = held_by_placement(v),
+	       loaded = inconclusive(v) - placed;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
 		if (!c->significant)
@@ -106,27 +129,30 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 	}
 	if (v->regressions > 10)
 		fprintf(out, " and %zu more", v->regressions - 10);
-	if (held)
-		fprintf(out,
-			"%s %zu %s slower by over %g%% %s inconclusive: a "
-			"load could have made the change (the new run's, its "
-			"row disturbed or the machine busy, up to its "
-			"load_bound; or the old run's, which can speed up a "
-			"family not pinned to one CPU);",
-			v->regressions ? ";" : "", held,
-			v->regressions ? "more"
-			: held == 1    ? "row"
-				       : "rows",
-			v->threshold_pct, held == 1 ? "is" : "are");
+	if (loaded)
+		print_held(out, loaded, v->regressions > 0, v->regressions > 0,
+			   v->threshold_pct,
+			   "a load could have made the change (the new run's, "
+			   "its row disturbed or the machine busy, up to its "
+			   "load_bound; or the old run's, which can speed up a "
+			   "family not pinned to one CPU)");
+	if (placed)
+		print_held(out, placed, v->regressions || loaded,
+			   v->regressions && !loaded, v->threshold_pct,
+			   "the CPUs sat otherwise, and a row on every CPU "
+			   "moves with the time a cache line takes between "
+			   "them");
 	fprintf(out,
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
 		"without a significant change\n",
-		v->regressions && !held ? ";" : "", v->n, slower, faster, same);
+		v->regressions && !loaded && !placed ? ";" : "", v->n, slower,
+		faster, same);
 }
 
-/* What a text row says after its change: a regression; a slowdown a
- * load could have made, the new run's up to its bound or the old run's;
- * or a row disturbed in either run. buf (len bytes) may hold it. */
+/* What a text row says after its change: a regression; a slowdown the
+ * CPUs' placement could have made, or a load, the new run's up to its
+ * bound or the old run's; or a row disturbed in either run. buf (len bytes) may
+ * hold it. */
 static const char *mark(const struct cmp_row *c, double threshold_pct,
 			char *buf, size_t len)
 {
@@ -134,6 +160,8 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 		return "  REGRESSION";
 	if (!held(c, threshold_pct))
 		return c->disturbed ? "  disturbed" : "";
+	if (c->placed)
+		return "  inconclusive (CPUs placed otherwise)";
 	if (c->old_unsure)
 		return "  inconclusive (the old run's load)";
 	if (isnan(c->load_bound))
@@ -211,7 +239,7 @@ static const char *const field_names[] = {
     "old_median",    "old_ci_low",    "old_ci_high",	"new_n",
     "new_median",    "new_ci_low",    "new_ci_high",	"change_pct",
     "p_value",	     "change_ci_low", "change_ci_high", "significant",
-    "regression",    "disturbed",     "load_bound"};
+    "regression",    "disturbed",     "load_bound",	"placed"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -232,6 +260,8 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 		return (struct field){F_NUM, NULL, 0, num[i - 8]};
 	if (i == 22)
 		return (struct field){F_NUM, NULL, 0, c->load_bound};
+	if (i == 23)
+		return (struct field){F_FLAG, NULL, (size_t)c->placed, 0};
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }

@@ -252,7 +252,9 @@ static const struct command_help help_compare = {
     "new run on a busy machine (machine.txt), is a regression only beyond\n"
     "what its load could have made (summary.csv's load_bound); else its\n"
     "slowdown is counted as inconclusive. So is one of an old run's row\n"
-    "so loaded, but for a time of a family pinned to one CPU.\n",
+    "so loaded, but for a time of a family pinned to one CPU. And so is\n"
+    "a row of a family on every CPU between runs whose CPUs sat otherwise\n"
+    "(machine.txt's transfer-ns 1.5 times apart or more).\n",
     "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
     "regression with --fail-on-regression, 2 bad or mismatched input\n"};
 
