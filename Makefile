@@ -196,7 +196,7 @@ baseline: $(B)/cgobench
 	rm -rf $(BASELINE)
 	$(B)/cgobench run --go $(GO) --cases $(REGRESS_CASES) --metric instructions --out $(BASELINE) $(BENCHFLAGS)
 
-unit: $(UNIT_BINS)
+unit: $(UNIT_BINS) $(B)/cgobench
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \
 		sh harness/tests/studies.sh -- \

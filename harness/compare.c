@@ -311,6 +311,33 @@ static int beyond_load(const struct cmp_row *c, const struct compare_opts *o)
 	       (med - c->old_med) / fabs(c->old_med) * 100 > o->threshold_pct;
 }
 
+/* Sets c's apart and within (cmp_row). A value moves by its row's spread,
+ * a ratio by two rows', an overhead by its crossing's and its
+ * baseline's, each in proportion to its figure. */
+static void judge_apart(struct cmp_row *c)
+{
+	c->apart = NAN;
+	c->within = 0;
+	if (isnan(c->spread) || strncmp(c->o->unit, "ns/", 3))
+		return;
+	double change, sd = c->spread;
+	if (!strcmp(c->metric, "overhead")) {
+		if (c->old_med == 0)
+			return;
+		sd *= hypot(c->o->s.median, c->o->baseline_median) /
+		      fabs(c->old_med);
+		change = (c->new_med - c->old_med) / fabs(c->old_med);
+	} else {
+		if (!(c->old_med > 0) || !(c->new_med > 0))
+			return;
+		if (!strcmp(c->metric, "ratio"))
+			sd *= M_SQRT2;
+		change = log(c->new_med / c->old_med);
+	}
+	c->apart = COMPARE_APART_Z * sd;
+	c->within = fabs(change) <= c->apart;
+}
+
 static void finish(struct cmp_row *c, const struct compare_opts *o)
 {
 	if (c->old_med == c->new_med)
@@ -318,9 +345,11 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 	else
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
+	judge_apart(c);
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
 			summary_is_cost(c->o->unit) && !c->old_unsure &&
-			!c->placed && (!c->new_loaded || beyond_load(c, o));
+			!c->placed && !c->within &&
+			(!c->new_loaded || beyond_load(c, o));
 }
 
 /* The row of s's summary.csv that r stands for: r itself, or for a row
@@ -343,8 +372,8 @@ static int disturbed_in(const struct summary_row *r,
 	       (w && w->status == SUMMARY_DISTURBED);
 }
 
-/* A row comparing a of os with b of ns, its figures still to come, the
- * runs' CPUs placed otherwise or not (placed). Of a
+/* A row comparing a of os with b of ns, its figures still to come, by
+ * how far the runs lie apart (ap). Of a
  * new run, a row disturbed, or any on a busy machine, is judged by its
  * load bound (a load that flags some samples slows the rest a little:
  * docs/precision.md, item 12), but a pinned family's B/op and
@@ -354,25 +383,26 @@ static int disturbed_in(const struct summary_row *r,
  * slowdown is no finding. */
 static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			     const struct side *ns, const struct summary_row *b,
-			     int placed)
+			     const struct runs_apart *ap)
 {
+	int pinned = pinned_family(os, a) && pinned_family(ns, b);
 	const struct summary_row *w = summary_of(ns, b);
 	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
 	int new_disturbed = disturbed_in(b, w),
 	    old_disturbed = disturbed_in(a, summary_of(os, a));
 	int time = !strncmp(b->unit, "ns/", 3);
-	return (struct cmp_row){
-	    .o = a,
-	    .n = b,
-	    .change_lo = NAN,
-	    .change_hi = NAN,
-	    .disturbed = old_disturbed || new_disturbed,
-	    .old_unsure = (old_disturbed || os->busy) && !pinned_family(os, a),
-	    .new_loaded =
-		(new_disturbed || ns->busy) && (time || !pinned_family(ns, b)),
-	    .placed =
-		placed && (!pinned_family(os, a) || !pinned_family(ns, b)),
-	    .load_bound = bound > 0 ? bound : NAN};
+	return (struct cmp_row){.o = a,
+				.n = b,
+				.change_lo = NAN,
+				.change_hi = NAN,
+				.disturbed = old_disturbed || new_disturbed,
+				.old_unsure = (old_disturbed || os->busy) &&
+					      !pinned_family(os, a),
+				.new_loaded = (new_disturbed || ns->busy) &&
+					      (time || !pinned_family(ns, b)),
+				.placed = ap->placed && !pinned,
+				.spread = pinned ? ap->pinned : ap->every,
+				.load_bound = bound > 0 ? bound : NAN};
 }
 
 /* Significance from the intervals alone, when there are no samples. */
@@ -581,13 +611,44 @@ static int cmp_order(const void *a, const void *b)
 	       (strcmp(y->metric, "overhead") == 0);
 }
 
+/* How far os and ns lie apart (struct runs_apart), but for placed: by
+ * their ns/op alone, which a row of ns/item repeats. */
+static struct runs_apart runs_apart(const struct side *os,
+				    const struct side *ns, int any_tc)
+{
+	double *lp = xcalloc(os->nrows + 1, sizeof *lp),
+	       *le = xcalloc(os->nrows + 1, sizeof *le);
+	struct runs_apart ap = {0};
+	for (size_t i = 0; i < os->nrows; i++) {
+		const struct summary_row *a = &os->rows[i];
+		const struct summary_row *b = match(ns, a, any_tc);
+		if (!b || strcmp(a->unit, "ns/op") || !(a->s.n && b->s.n) ||
+		    !(a->s.median > 0) || !(b->s.median > 0))
+			continue;
+		double l = log(b->s.median / a->s.median);
+		if (pinned_family(os, a) && pinned_family(ns, b))
+			lp[ap.npinned++] = l;
+		else
+			le[ap.nevery++] = l;
+	}
+	ap.pinned = ap.npinned >= COMPARE_APART_MIN
+			? stats_robust_sd(lp, ap.npinned)
+			: NAN;
+	ap.every = ap.nevery >= COMPARE_APART_MIN
+		       ? stats_robust_sd(le, ap.nevery)
+		       : NAN;
+	free(lp);
+	free(le);
+	return ap;
+}
+
 /* The rows comparing os with ns into rows (room for two per row of os):
  * a value and, with a baseline in both, its overhead; or under
- * o->normalize the ratio alone. placed: the runs' CPUs sat otherwise.
+ * o->normalize the ratio alone; judged by how far the runs lie apart.
  * Returns how many. */
 static size_t compare_rows(const struct side *os, const struct side *ns,
-			   const struct compare_opts *o, int any_tc, int placed,
-			   struct cmp_row *rows)
+			   const struct compare_opts *o, int any_tc,
+			   const struct runs_apart *ap, struct cmp_row *rows)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < os->nrows; i++) {
@@ -600,14 +661,14 @@ static size_t compare_rows(const struct side *os, const struct side *ns,
 		if (o->normalize) {
 			if (!both)
 				continue;
-			rows[n] = row_of(os, a, ns, b, placed);
+			rows[n] = row_of(os, a, ns, b, ap);
 			compare_ratio(&rows[n++], os, ns, o);
 			continue;
 		}
-		rows[n] = row_of(os, a, ns, b, placed);
+		rows[n] = row_of(os, a, ns, b, ap);
 		compare_values(&rows[n++], os, ns, o);
 		if (both) {
-			rows[n] = row_of(os, a, ns, b, placed);
+			rows[n] = row_of(os, a, ns, b, ap);
 			compare_overhead(&rows[n++], os, ns, o);
 		}
 	}
@@ -638,13 +699,16 @@ int compare_runs(const char *old_path, const char *new_path,
 	     *measured = machine_method_differs(os.machine, ns.machine),
 	     *placed = machine_placement_differs(os.machine, ns.machine);
 	struct cmp_row *rows = xcalloc(2 * os.nrows + 1, sizeof *rows);
-	size_t n = compare_rows(&os, &ns, o, any_tc, placed != NULL, rows);
+	struct runs_apart ap = runs_apart(&os, &ns, any_tc);
+	ap.placed = placed != NULL;
+	size_t n = compare_rows(&os, &ns, o, any_tc, &ap, rows);
 	struct cmp_view v = {.old_path = old_path,
 			     .new_path = new_path,
 			     .threshold_pct = o->threshold_pct,
 			     .machines_differ = differ,
 			     .methods_differ = measured,
-			     .placement_differs = placed};
+			     .placement_differs = placed,
+			     .apart = ap};
 	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
 	only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);
 	for (size_t i = 0; i < n; i++)

@@ -7,6 +7,23 @@
 
 #include <stdio.h>
 
+/* How far two runs' rows of time lie apart beyond their common shift:
+ * the robust spread (stats_robust_sd) of the logs of the new medians
+ * over the old, over the rows of the families pinned to one CPU in both
+ * runs, and over the rest (on every CPU in either); NaN where fewer than
+ * COMPARE_APART_MIN rows give it. Two quiet runs of the same code here
+ * lay 1.0 to 1.25% apart pinned and 2.2 to 4.1% on every CPU, beyond a
+ * common shift of up to 3%; a row's change within COMPARE_APART_Z times
+ * what that spread makes of it is no regression (docs/precision.md item
+ * 37). */
+#define COMPARE_APART_MIN 10
+#define COMPARE_APART_Z	  3
+struct runs_apart {
+	double pinned, every;
+	size_t npinned, nevery;
+	int placed; /* the runs' CPUs sat otherwise (placement_differs) */
+};
+
 /* One line of the comparison. */
 struct cmp_row {
 	const struct summary_row *o, *n;
@@ -33,6 +50,13 @@ struct cmp_row {
 	 * the row's family ran on every CPU in either: its slowdown may be
 	 * the placement's, and is no regression */
 	int placed;
+	/* the spread of the row's class of struct runs_apart (NaN: unknown),
+	 * and the change it alone could make of the row, COMPARE_APART_Z
+	 * times what it makes of the row's figure: a log for a value or a
+	 * ratio, a fraction of the old figure for an overhead (NaN: unknown,
+	 * or not a time); within: the change lies within it */
+	double spread, apart;
+	int within;
 	size_t order; /* the old row's place in its summary.csv */
 };
 
@@ -52,6 +76,7 @@ struct cmp_view {
 	/* where the two runs' CPUs sat otherwise (machine.txt's
 	 * transfer-ns), or NULL */
 	const char *placement_differs;
+	struct runs_apart apart;
 	char **only_old, **only_new;
 	size_t nonly_old, nonly_new;
 };

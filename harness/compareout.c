@@ -70,12 +70,22 @@ static size_t inconclusive(const struct cmp_view *v)
 	return n;
 }
 
-/* Those of them held back by the CPUs' placement (cmp_row's placed). */
-static size_t held_by_placement(const struct cmp_view *v)
+/* Why a row held back was: the CPUs' placement, the runs' spread, a
+ * load; the first that applies. */
+enum held_by { HELD_PLACED, HELD_APART, HELD_LOAD };
+
+static enum held_by held_by(const struct cmp_row *c)
+{
+	return c->placed ? HELD_PLACED : c->within ? HELD_APART : HELD_LOAD;
+}
+
+/* How many rows held back for this reason. */
+static size_t held_for(const struct cmp_view *v, enum held_by why)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < v->n; i++)
-		n += held(&v->rows[i], v->threshold_pct) && v->rows[i].placed;
+		n += held(&v->rows[i], v->threshold_pct) &&
+		     held_by(&v->rows[i]) == why;
 	return n;
 }
 
@@ -96,8 +106,9 @@ static void print_held(FILE *out, size_t n, int more, int lead,
  * rows moved. */
 static void print_verdict(FILE *out, const struct cmp_view *v)
 {
-	size_t slower = 0, faster = 0, same = 0, placed = held_by_placement(v),
-	       loaded = inconclusive(v) - placed;
+	size_t slower = 0, faster = 0, same = 0,
+	       placed = held_for(v, HELD_PLACED),
+	       apart = held_for(v, HELD_APART), loaded = held_for(v, HELD_LOAD);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
 		if (!c->significant)
@@ -142,11 +153,17 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 			   "the CPUs sat otherwise, and a row on every CPU "
 			   "moves with the time a cache line takes between "
 			   "them");
+	if (apart)
+		print_held(out, apart, v->regressions || loaded || placed,
+			   v->regressions && !loaded && !placed,
+			   v->threshold_pct,
+			   "within what the runs' spread alone could make of "
+			   "them (runs apart, above)");
 	fprintf(out,
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
 		"without a significant change\n",
-		v->regressions && !loaded && !placed ? ";" : "", v->n, slower,
-		faster, same);
+		v->regressions && !loaded && !placed && !apart ? ";" : "", v->n,
+		slower, faster, same);
 }
 
 /* What a text row says after its change: a regression; a slowdown the
@@ -162,12 +179,38 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 		return c->disturbed ? "  disturbed" : "";
 	if (c->placed)
 		return "  inconclusive (CPUs placed otherwise)";
+	if (c->within) {
+		double pct = 100 * c->apart;
+		snprintf(buf, len, "  inconclusive (runs apart: %.*f%%)",
+			 pct < 10 ? 1 : 0, pct);
+		return buf;
+	}
 	if (c->old_unsure)
 		return "  inconclusive (the old run's load)";
 	if (isnan(c->load_bound))
 		return "  inconclusive (load, no bound)";
 	snprintf(buf, len, "  inconclusive (load: up to x%.3g)", c->load_bound);
 	return buf;
+}
+
+/* "runs apart: ..." when either class's spread is known. */
+static void print_apart(FILE *out, const struct runs_apart *ap)
+{
+	if (isnan(ap->pinned) && isnan(ap->every))
+		return;
+	fprintf(out, "runs apart: beyond their common shift, the rows' ns/op "
+		     "moved");
+	const double sd[] = {ap->pinned, ap->every};
+	const size_t n[] = {ap->npinned, ap->nevery};
+	const char *what[] = {"pinned to one CPU", "on every CPU"};
+	for (int i = 0, k = 0; i < 2; i++)
+		if (!isnan(sd[i]))
+			fprintf(out, "%s %.2g%% (%zu rows %s)", k++ ? "," : "",
+				100 * sd[i], n[i], what[i]);
+	fprintf(out,
+		", robust sd: a change within %d times what that makes "
+		"of a row is no regression\n",
+		COMPARE_APART_Z);
 }
 
 static void print_text(FILE *out, const struct cmp_view *v)
@@ -191,6 +234,7 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			"that contend for a cache line move with the time it "
 			"takes between the CPUs (docs/precision.md item 36)\n",
 			v->placement_differs);
+	print_apart(out, &v->apart);
 	fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s\n", "case",
 		"variant", "param", "metric", "old", "new", "change", "");
 	size_t zero = 0;
@@ -239,7 +283,8 @@ static const char *const field_names[] = {
     "old_median",    "old_ci_low",    "old_ci_high",	"new_n",
     "new_median",    "new_ci_low",    "new_ci_high",	"change_pct",
     "p_value",	     "change_ci_low", "change_ci_high", "significant",
-    "regression",    "disturbed",     "load_bound",	"placed"};
+    "regression",    "disturbed",     "load_bound",	"placed",
+    "apart"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -262,6 +307,8 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 		return (struct field){F_NUM, NULL, 0, c->load_bound};
 	if (i == 23)
 		return (struct field){F_FLAG, NULL, (size_t)c->placed, 0};
+	if (i == 24)
+		return (struct field){F_NUM, NULL, 0, c->apart};
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }
@@ -335,6 +382,21 @@ static json_t *json_field(struct field v)
 	return json_null();
 }
 
+/* runs_apart: each class's spread (null: unknown) and its rows. */
+static json_t *json_apart(const struct runs_apart *ap)
+{
+	json_t *o = json_object();
+	json_object_set_new(
+	    o, "pinned", json_field((struct field){F_NUM, 0, 0, ap->pinned}));
+	json_object_set_new(o, "pinned_rows",
+			    json_integer((json_int_t)ap->npinned));
+	json_object_set_new(o, "every_cpu",
+			    json_field((struct field){F_NUM, 0, 0, ap->every}));
+	json_object_set_new(o, "every_cpu_rows",
+			    json_integer((json_int_t)ap->nevery));
+	return o;
+}
+
 static json_t *json_names(char **names, size_t n)
 {
 	json_t *a = json_array();
@@ -373,6 +435,7 @@ static void print_json(FILE *out, const struct cmp_view *v)
 			    v->placement_differs
 				? json_text(v->placement_differs)
 				: json_null());
+	json_object_set_new(root, "runs_apart", json_apart(&v->apart));
 	json_object_set_new(root, "only_old",
 			    json_names(v->only_old, v->nonly_old));
 	json_object_set_new(root, "only_new",

@@ -98,6 +98,18 @@ double stats_median(const double *x, size_t n)
 	return m;
 }
 
+double stats_robust_sd(const double *x, size_t n)
+{
+	if (!n)
+		return NAN;
+	double m = stats_median(x, n), *d = xmalloc(n * sizeof *d);
+	for (size_t i = 0; i < n; i++)
+		d[i] = fabs(x[i] - m);
+	double mad = stats_median(d, n);
+	free(d);
+	return 1.4826 * mad;
+}
+
 double stats_quantile_sorted(const double *x, size_t n, double q)
 {
 	if (n == 1)

@@ -34,6 +34,10 @@ struct stats_summary {
 };
 
 double stats_median(const double *x, size_t n);
+/* The spread of x[0..n) that a few far values do not move: the median
+ * absolute deviation from the median, times 1.4826 (the standard
+ * deviation, for normal values); NaN when n is 0. */
+double stats_robust_sd(const double *x, size_t n);
 
 /* The largest k such that [x(k), x(n+1-k)] (1-based order statistics)
  * covers the median with probability >= level; 0 when no such k exists

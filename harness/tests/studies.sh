@@ -151,4 +151,14 @@ spells=results/vm/precision/spells-1
 golden spells-1.txt scripts/spells.awk $spells/phases.csv $spells/probe.csv
 golden cpus-1.txt scripts/cpus.awk results/vm/precision/cpus-1/cpus.csv
 golden speeds-1.txt scripts/speeds.awk results/vm/precision/speeds-1/speeds.csv
+# aa-study.sh reads compare's text: two quiet runs of the same code, the
+# figures of docs/precision.md item 37
+p=results/vm/precision
+sh scripts/aa-study.sh "$tmp/aa" $p/transfer-quiet-3 $p/late-quiet-1 \
+	>"$tmp/aa.txt" 2>&1
+want=$(printf 'transfer-quiet-3\tlate-quiet-1\t1\t4\t1.2%% (118 rows pinned to one CPU), 2.9%% (50 rows on every CPU)')
+if grep -qxF "$want" "$tmp/aa.txt"
+then ok "aa-study.sh: a pair's regressions, rows held back, runs apart"
+else bad "aa-study.sh: $(tail -1 "$tmp/aa.txt")"
+fi
 echo "studies: $passed passed, $failed failed"

@@ -1024,6 +1024,109 @@ static void placement_is_inconclusive(void **state)
 	drop_machine_runs(dirs, 3);
 }
 
+/* A variant of base ns/op times factor, its 8 samples a little apart. */
+static struct var scaled(const char *variant, const char *baseline, double base,
+			 double factor)
+{
+	static const double jitter[8] = {0,	5e-4, -5e-4, 1e-3,
+					 -1e-3, 2e-4, -2e-4, 1e-4};
+	struct var v = {variant, baseline, {0}, NULL, NULL};
+	for (int k = 0; k < 8; k++)
+		v.v[k] = base * factor * (1 + jitter[k]);
+	return v;
+}
+
+/* Two runs' rows lie apart by more than their samples say: two quiet runs
+ * of the same code here moved 1.0 to 1.25% apart a row (docs/precision.md
+ * item 37). Sixteen rows whose logs of new over old have a robust spread
+ * of 1.405%: a change within 3 times what that makes of a row is no
+ * regression, though significant and above the threshold (2%): values
+ * of +2.5% and +2.0000000000000018% (within 4.2%), a crossing's overhead of 20
+ * ns over a baseline of 100 that grew 27% (within 32.9%: the crossing's and the
+ * baseline's spreads, 25.3% by the crossing's alone), a ratio of +5.03% (within
+ * 5.96%: two rows' spreads, 4.2% by one's); a value of +10% is a
+ * regression. Three rows give no spread: a change is judged as any. */
+static void runs_apart_hold_back(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"n0", "n1", "n2",  "n3",
+					    "n4", "n5", "n6",  "n7",
+					    "n8", "n9", "n10", "n11"};
+	static const double d[] = {-1.5, -1,  -0.7, -0.4, -0.2, 0,
+				   0.1,	 0.3, 0.5,  0.8,  1.2,	1.6};
+	struct var olds[16], news[16];
+	for (int i = 0; i < 12; i++) {
+		olds[i] = scaled(names[i], "", 100, 1);
+		news[i] = scaled(names[i], "", 100, 1 + d[i] / 100);
+	}
+	olds[12] = scaled("x", "", 100, 1);
+	news[12] = scaled("x", "", 100, 1.025);
+	olds[13] = scaled("big", "", 100, 1);
+	news[13] = scaled("big", "", 100, 1.10);
+	olds[14] = scaled("xc", "xb", 120, 1);
+	news[14] = scaled("xc", "xb", 120, 1.02);
+	olds[15] = scaled("xb", "", 100, 1);
+	news[15] = scaled("xb", "", 100, 0.97);
+	char *a = write_run(olds, 16), *b = write_run(news, 16);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 2, 0.05, &t, &reg);
+	assert_int_equal(reg, 1);
+	assert_string_equal(field(&t, "big", "value", "regression"), "1");
+	assert_string_equal(field(&t, "x", "value", "significant"), "1");
+	assert_string_equal(field(&t, "x", "value", "regression"), "0");
+	assert_true(fabs(atof(field(&t, "x", "value", "apart")) - 0.04215) <
+		    1e-4);
+	assert_string_equal(field(&t, "xc", "overhead", "significant"), "1");
+	assert_true(atof(field(&t, "xc", "overhead", "change_pct")) > 26.9);
+	assert_string_equal(field(&t, "xc", "overhead", "regression"), "0");
+	csv_free(&t);
+	struct compare_opts o = {.threshold_pct = 2, .alpha = 0.05};
+	char *got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "\nruns apart: beyond their common shift, "
+				    "the rows' ns/op moved 1.4% (16 rows on "
+				    "every CPU), robust sd: a change within 3 "
+				    "times what that makes of a row is no "
+				    "regression\n"));
+	assert_non_null(strstr(got, "  inconclusive (runs apart: 4.2%)\n"));
+	assert_non_null(strstr(got, "ns/op +10.00%; 3 more slower by over 2% "
+				    "are inconclusive: within what the runs' "
+				    "spread alone could make of them"));
+	free(got);
+	o.normalize = 1;
+	o.format = COMPARE_JSON;
+	got = output_of(a, b, &o, &reg);
+	assert_int_equal(reg, 0); /* xc over xb: +5.03%, within 5.96% */
+	assert_non_null(strstr(got, "\"every_cpu_rows\": 16"));
+	free(got);
+	write_machine(a, "pinned: cpu 1\n");
+	write_machine(b, "pinned: cpu 1\n");
+	o.normalize = 0;
+	o.format = COMPARE_TEXT;
+	got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "moved 1.4% (16 rows pinned to one CPU), "
+				    "robust sd"));
+	free(got);
+	char *dirs[] = {a, b};
+	drop_machine_runs(dirs, 2);
+	/* three rows: no spread, each judged as any */
+	const struct var few_old[] = {scaled("x", "", 100, 1),
+				      scaled("n1", "", 100, 1),
+				      scaled("n2", "", 100, 1)},
+			 few_new[] = {scaled("x", "", 100, 1.1),
+				      scaled("n1", "", 100, 0.9),
+				      scaled("n2", "", 100, 1)};
+	a = write_run(few_old, 3);
+	b = write_run(few_new, 3);
+	o.format = COMPARE_JSON;
+	got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "\"every_cpu\": null"));
+	free(got);
+	assert_int_equal(regressions(a, b, 2), 1);
+	drop_run(a);
+	drop_run(b);
+}
+
 /* Two runs sampled differently: compare says how, in the text and the
  * JSON. A run from before --sched gives no sched and ran under the
  * normal policy, one from before --drift took no drift off; two such
@@ -1125,6 +1228,7 @@ int main(void)
 	    cmocka_unit_test(methods_that_differ),
 	    cmocka_unit_test(placements_that_differ),
 	    cmocka_unit_test(placement_is_inconclusive),
+	    cmocka_unit_test(runs_apart_hold_back),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }

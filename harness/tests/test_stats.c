@@ -352,6 +352,22 @@ static void two_groups_bound(void **state)
 	}
 }
 
+/* The robust spread: the median absolute deviation times 1.4826; one far
+ * value moves it no more than any other above the median would. */
+static void robust_sd(void **state)
+{
+	(void)state;
+	static const double x[] = {1, 2, 3, 4, 5}, far[] = {1, 2, 3, 4, 500};
+	/* median 3, deviations 2 1 0 1 2: their median 1 */
+	assert_true(fabs(stats_robust_sd(x, 5) - 1.4826) < 1e-12);
+	assert_true(fabs(stats_robust_sd(far, 5) - 1.4826) < 1e-12);
+	static const double even[] = {10, 11, 13, 20};
+	/* median 12, deviations 2 1 1 8: their median 1.5 */
+	assert_true(fabs(stats_robust_sd(even, 4) - 1.5 * 1.4826) < 1e-12);
+	assert_true(stats_robust_sd(x, 1) == 0);
+	assert_true(isnan(stats_robust_sd(x, 0)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +387,7 @@ int main(void)
 	    cmocka_unit_test(correlation),
 	    cmocka_unit_test(two_groups),
 	    cmocka_unit_test(two_groups_bound),
+	    cmocka_unit_test(robust_sd),
 	};
 	return cmocka_run_group_tests_name("stats", tests, NULL, NULL);
 }
