@@ -311,9 +311,12 @@ static int beyond_load(const struct cmp_row *c, const struct compare_opts *o)
 	       (med - c->old_med) / fabs(c->old_med) * 100 > o->threshold_pct;
 }
 
-/* Sets c's apart and within (cmp_row). A value moves by its row's spread,
- * a ratio by two rows', an overhead by its crossing's and its
- * baseline's, each in proportion to its figure. */
+/* Sets c's apart and within (cmp_row), for the figures a spread of 1%
+ * moves by as much as the threshold: an overhead, which moves by its
+ * crossing's and its baseline's spreads as a fraction of it, and a value
+ * of a family on every CPU. A pinned value, and a ratio (1.41 times its
+ * rows' spread), are judged by the threshold alone: so a change in most
+ * rows at once, which widens the spread, is still caught by them. */
 static void judge_apart(struct cmp_row *c)
 {
 	c->apart = NAN;
@@ -327,12 +330,11 @@ static void judge_apart(struct cmp_row *c)
 		sd *= hypot(c->o->s.median, c->o->baseline_median) /
 		      fabs(c->old_med);
 		change = (c->new_med - c->old_med) / fabs(c->old_med);
-	} else {
-		if (!(c->old_med > 0) || !(c->new_med > 0))
-			return;
-		if (!strcmp(c->metric, "ratio"))
-			sd *= M_SQRT2;
+	} else if (!strcmp(c->metric, "value") && !c->pinned &&
+		   c->old_med > 0 && c->new_med > 0) {
 		change = log(c->new_med / c->old_med);
+	} else {
+		return;
 	}
 	c->apart = COMPARE_APART_Z * sd;
 	c->within = fabs(change) <= c->apart;
@@ -401,7 +403,8 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 				.new_loaded = (new_disturbed || ns->busy) &&
 					      (time || !pinned_family(ns, b)),
 				.placed = ap->placed && !pinned,
-				.spread = pinned ? ap->pinned : ap->every,
+				.pinned = pinned,
+				.spread = pinned ? ap->pinned.sd : ap->every.sd,
 				.load_bound = bound > 0 ? bound : NAN};
 }
 
@@ -611,6 +614,30 @@ static int cmp_order(const void *a, const void *b)
 	       (strcmp(y->metric, "overhead") == 0);
 }
 
+/* A class of struct runs_apart from the logs l[0..n), which it sorts. */
+static struct apart_class apart_class(double *l, size_t n)
+{
+	struct apart_class c = {NAN, n, 0, 0};
+	if (n < COMPARE_APART_MIN)
+		return c;
+	double *r = xcalloc(n, sizeof *r);
+	for (size_t i = 0; i < n; i++)
+		r[i] = exp(l[i]); /* stats_two_groups takes the values */
+	struct stats_groups g;
+	if (stats_two_groups(r, n, &g)) {
+		stats_sort(l, n);
+		double lo = stats_median(l, g.nlow),
+		       hi = stats_median(l + g.nlow, n - g.nlow);
+		for (size_t i = 0; i < n; i++)
+			l[i] -= i < g.nlow ? lo : hi;
+		c.upper = n - g.nlow;
+		c.gap = hi - lo;
+	}
+	c.sd = stats_robust_sd(l, n);
+	free(r);
+	return c;
+}
+
 /* How far os and ns lie apart (struct runs_apart), but for placed: by
  * their ns/op alone, which a row of ns/item repeats. */
 static struct runs_apart runs_apart(const struct side *os,
@@ -618,7 +645,7 @@ static struct runs_apart runs_apart(const struct side *os,
 {
 	double *lp = xcalloc(os->nrows + 1, sizeof *lp),
 	       *le = xcalloc(os->nrows + 1, sizeof *le);
-	struct runs_apart ap = {0};
+	size_t np = 0, ne = 0;
 	for (size_t i = 0; i < os->nrows; i++) {
 		const struct summary_row *a = &os->rows[i];
 		const struct summary_row *b = match(ns, a, any_tc);
@@ -627,16 +654,11 @@ static struct runs_apart runs_apart(const struct side *os,
 			continue;
 		double l = log(b->s.median / a->s.median);
 		if (pinned_family(os, a) && pinned_family(ns, b))
-			lp[ap.npinned++] = l;
+			lp[np++] = l;
 		else
-			le[ap.nevery++] = l;
+			le[ne++] = l;
 	}
-	ap.pinned = ap.npinned >= COMPARE_APART_MIN
-			? stats_robust_sd(lp, ap.npinned)
-			: NAN;
-	ap.every = ap.nevery >= COMPARE_APART_MIN
-		       ? stats_robust_sd(le, ap.nevery)
-		       : NAN;
+	struct runs_apart ap = {apart_class(lp, np), apart_class(le, ne), 0};
 	free(lp);
 	free(le);
 	return ap;

@@ -11,16 +11,23 @@
  * the robust spread (stats_robust_sd) of the logs of the new medians
  * over the old, over the rows of the families pinned to one CPU in both
  * runs, and over the rest (on every CPU in either); NaN where fewer than
- * COMPARE_APART_MIN rows give it. Two quiet runs of the same code here
- * lay 1.0 to 1.25% apart pinned and 2.2 to 4.1% on every CPU, beyond a
- * common shift of up to 3%; a row's change within COMPARE_APART_Z times
- * what that spread makes of it is no regression (docs/precision.md item
- * 37). */
+ * COMPARE_APART_MIN rows give it. Where a class's rows fall in two groups
+ * (stats_two_groups: a change of many rows at once, not the runs'
+ * spread), each row's log is taken from its group's median first. Two
+ * quiet runs of the same code here lay 0.75 to 1.5% apart pinned and
+ * 2.2 to 5.5% on every CPU, beyond a common shift of up to 3%; a row's
+ * change within COMPARE_APART_Z times what that spread makes of it is no
+ * regression (docs/precision.md item 37). */
 #define COMPARE_APART_MIN 10
 #define COMPARE_APART_Z	  3
+struct apart_class {
+	double sd;
+	size_t n;
+	size_t upper; /* rows of the upper group, 0: one group */
+	double gap;   /* the upper group's median log over the lower's */
+};
 struct runs_apart {
-	double pinned, every;
-	size_t npinned, nevery;
+	struct apart_class pinned, every;
 	int placed; /* the runs' CPUs sat otherwise (placement_differs) */
 };
 
@@ -52,11 +59,13 @@ struct cmp_row {
 	int placed;
 	/* the spread of the row's class of struct runs_apart (NaN: unknown),
 	 * and the change it alone could make of the row, COMPARE_APART_Z
-	 * times what it makes of the row's figure: a log for a value or a
-	 * ratio, a fraction of the old figure for an overhead (NaN: unknown,
-	 * or not a time); within: the change lies within it */
+	 * times what it makes of the row's figure: a log for a value, a
+	 * fraction of the old figure for an overhead (NaN: unknown, or not
+	 * judged by it: compare.c's judge_apart); within: the change lies
+	 * within it */
 	double spread, apart;
 	int within;
+	int pinned;   /* its family pinned to one CPU in both runs */
 	size_t order; /* the old row's place in its summary.csv */
 };
 

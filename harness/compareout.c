@@ -196,17 +196,25 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 /* "runs apart: ..." when either class's spread is known. */
 static void print_apart(FILE *out, const struct runs_apart *ap)
 {
-	if (isnan(ap->pinned) && isnan(ap->every))
+	if (isnan(ap->pinned.sd) && isnan(ap->every.sd))
 		return;
 	fprintf(out, "runs apart: beyond their common shift, the rows' ns/op "
 		     "moved");
-	const double sd[] = {ap->pinned, ap->every};
-	const size_t n[] = {ap->npinned, ap->nevery};
+	const struct apart_class *c[] = {&ap->pinned, &ap->every};
 	const char *what[] = {"pinned to one CPU", "on every CPU"};
-	for (int i = 0, k = 0; i < 2; i++)
-		if (!isnan(sd[i]))
-			fprintf(out, "%s %.2g%% (%zu rows %s)", k++ ? "," : "",
-				100 * sd[i], n[i], what[i]);
+	for (int i = 0, k = 0; i < 2; i++) {
+		if (isnan(c[i]->sd))
+			continue;
+		fprintf(out, "%s %.2g%% (%zu rows %s", k++ ? "," : "",
+			100 * c[i]->sd, c[i]->n, what[i]);
+		if (c[i]->upper)
+			fprintf(out,
+				"; %zu of them moved %.2g%% more than the "
+				"rest, a change of many rows at once, taken "
+				"off before the spread",
+				c[i]->upper, 100 * expm1(c[i]->gap));
+		fputc(')', out);
+	}
 	fprintf(out,
 		", robust sd: a change within %d times what that makes "
 		"of a row is no regression\n",
@@ -382,18 +390,24 @@ static json_t *json_field(struct field v)
 	return json_null();
 }
 
-/* runs_apart: each class's spread (null: unknown) and its rows. */
+/* runs_apart: each class's spread (null: unknown), its rows, and those
+ * of its upper group with how far it lay above (0 and 0: one group). */
 static json_t *json_apart(const struct runs_apart *ap)
 {
 	json_t *o = json_object();
-	json_object_set_new(
-	    o, "pinned", json_field((struct field){F_NUM, 0, 0, ap->pinned}));
-	json_object_set_new(o, "pinned_rows",
-			    json_integer((json_int_t)ap->npinned));
-	json_object_set_new(o, "every_cpu",
-			    json_field((struct field){F_NUM, 0, 0, ap->every}));
-	json_object_set_new(o, "every_cpu_rows",
-			    json_integer((json_int_t)ap->nevery));
+	const struct apart_class *c[] = {&ap->pinned, &ap->every};
+	const char *name[] = {"pinned", "every_cpu"};
+	for (int i = 0; i < 2; i++) {
+		json_t *k = json_object();
+		json_object_set_new(
+		    k, "sd", json_field((struct field){F_NUM, 0, 0, c[i]->sd}));
+		json_object_set_new(k, "rows",
+				    json_integer((json_int_t)c[i]->n));
+		json_object_set_new(k, "upper_rows",
+				    json_integer((json_int_t)c[i]->upper));
+		json_object_set_new(k, "upper_by", json_real(expm1(c[i]->gap)));
+		json_object_set_new(o, name[i], k);
+	}
 	return o;
 }
 
