@@ -314,9 +314,9 @@ static int beyond_load(const struct cmp_row *c, const struct compare_opts *o)
 /* Sets c's apart and within (cmp_row), for the figures a spread of 1%
  * moves by as much as the threshold: an overhead, which moves by its
  * crossing's and its baseline's spreads as a fraction of it, and a value
- * of a family on every CPU. A pinned value, and a ratio (1.41 times its
- * rows' spread), are judged by the threshold alone: so a change in most
- * rows at once, which widens the spread, is still caught by them. */
+ * of a family on every CPU. A pinned value, and a ratio, are judged by
+ * the threshold alone: so a change in most rows at once, which widens
+ * the spread, is still caught by them. */
 static void judge_apart(struct cmp_row *c)
 {
 	c->apart = NAN;

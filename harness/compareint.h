@@ -15,9 +15,10 @@
  * (stats_two_groups: a change of many rows at once, not the runs'
  * spread), each row's log is taken from its group's median first. Two
  * quiet runs of the same code here lay 0.75 to 1.5% apart pinned and
- * 2.2 to 5.5% on every CPU, beyond a common shift of up to 3%; a row's
- * change within COMPARE_APART_Z times what that spread makes of it is no
- * regression (docs/precision.md item 37). */
+ * 2.2 to 5.5% on every CPU, beyond a common shift of up to 3%; the
+ * change of an overhead, or of a value on every CPU, within
+ * COMPARE_APART_Z times what that spread makes of it is no regression
+ * (compare.c's judge_apart, docs/precision.md item 37). */
 #define COMPARE_APART_MIN 10
 #define COMPARE_APART_Z	  3
 struct apart_class {

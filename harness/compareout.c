@@ -61,7 +61,8 @@ static int held(const struct cmp_row *c, double threshold_pct)
 	return c->significant && !c->regression && c->delta_pct > threshold_pct;
 }
 
-/* The rows held back by a load or the CPUs' placement. */
+/* The rows held back: by a load, the CPUs' placement or the runs'
+ * spread. */
 static size_t inconclusive(const struct cmp_view *v)
 {
 	size_t n = 0;
@@ -167,9 +168,9 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 }
 
 /* What a text row says after its change: a regression; a slowdown the
- * CPUs' placement could have made, or a load, the new run's up to its
- * bound or the old run's; or a row disturbed in either run. buf (len bytes) may
- * hold it. */
+ * CPUs' placement, the runs' spread or a load could have made (the new
+ * run's up to its bound, or the old run's); or a row disturbed in either
+ * run. buf (len bytes) may hold it. */
 static const char *mark(const struct cmp_row *c, double threshold_pct,
 			char *buf, size_t len)
 {
