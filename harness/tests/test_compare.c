@@ -890,15 +890,28 @@ static void drop_machine_runs(char **dirs, int n)
 	}
 }
 
+/* n runs of slow into dirs, each with machines[i] as its machine.txt;
+ * drop_machine_runs removes them. */
+static void slow_runs_on(char **dirs, const char *const *machines, int n)
+{
+	for (int i = 0; i < n; i++) {
+		dirs[i] = write_run(&slow, 1);
+		write_machine(dirs[i], machines[i]);
+	}
+}
+
 /* Two runs on machines whose hardware differs: compare says where, and
  * to read ratios; the same machine, or one whose identity is unknown,
  * says nothing. */
 static void machines_that_differ(void **state)
 {
 	(void)state;
-	char *a = write_run(&slow, 1), *b = write_run(&slow, 1);
-	write_machine(a, "cpu: AMD EPYC\ncpu-model: 2\nmicrocode: 0xa1\n");
-	write_machine(b, "cpu: AMD EPYC\ncpu-model: 17\nmicrocode: unknown\n");
+	static const char *const machines[] = {
+	    "cpu: AMD EPYC\ncpu-model: 2\nmicrocode: 0xa1\n",
+	    "cpu: AMD EPYC\ncpu-model: 17\nmicrocode: unknown\n"};
+	char *dirs[2];
+	slow_runs_on(dirs, machines, 2);
+	char *a = dirs[0], *b = dirs[1];
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	size_t reg;
 	char *got = output_of(a, b, &o, &reg);
@@ -909,7 +922,6 @@ static void machines_that_differ(void **state)
 	got = output_of(a, a, &o, &reg);
 	assert_null(strstr(got, "machines differ"));
 	free(got);
-	char *dirs[] = {a, b};
 	drop_machine_runs(dirs, 2);
 }
 
@@ -921,14 +933,15 @@ static void machines_that_differ(void **state)
 static void placements_that_differ(void **state)
 {
 	(void)state;
-	char *a = write_run(&slow, 1), *b = write_run(&slow, 1),
-	     *c = write_run(&slow, 1), *d = write_run(&slow, 1);
-	write_machine(a, "transfer-ns: 180 [142, 246] over 60 samples\n");
-	write_machine(b, "transfer-ns: 560 [514, 952] over 240 samples\n");
-	write_machine(c, "transfer-ns: 269 [150, 300] over 60 samples\n");
-	write_machine(d, "transfer-ns: unknown\n");
-	char *e = write_run(&slow, 1);
-	write_machine(e, "transfer-ns: 180ns\n");
+	static const char *const machines[] = {
+	    "transfer-ns: 180 [142, 246] over 60 samples\n",
+	    "transfer-ns: 560 [514, 952] over 240 samples\n",
+	    "transfer-ns: 269 [150, 300] over 60 samples\n",
+	    "transfer-ns: unknown\n", "transfer-ns: 180ns\n"};
+	char *dirs[5];
+	slow_runs_on(dirs, machines, 5);
+	char *a = dirs[0], *b = dirs[1], *c = dirs[2], *d = dirs[3],
+	     *e = dirs[4];
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	size_t reg;
 	char *got = output_of(a, b, &o, &reg);
@@ -946,7 +959,6 @@ static void placements_that_differ(void **state)
 	assert_non_null(strstr(got, "\"placement_differs\": \"transfer-ns "
 				    "560 against 180\""));
 	free(got);
-	char *dirs[] = {a, b, c, d, e};
 	drop_machine_runs(dirs, 5);
 }
 
@@ -1175,14 +1187,14 @@ static void runs_apart_two_groups(void **state)
 static void methods_that_differ(void **state)
 {
 	(void)state;
-	char *a = write_run(&slow, 1), *b = write_run(&slow, 1),
-	     *c = write_run(&slow, 1), *d = write_run(&slow, 1);
-	write_machine(a, "sched: batch\nbenchtime: 0.1s\n");
-	write_machine(b, "benchtime: 0.1s\n");
-	write_machine(c, "cpu: AMD EPYC\n");
-	write_machine(d,
-		      "sched: batch\nbenchtime: 0.1s\ndrift: corrected (1466 "
-		      "pinned samples, the median of 10 a side)\n");
+	static const char *const machines[] = {
+	    "sched: batch\nbenchtime: 0.1s\n", "benchtime: 0.1s\n",
+	    "cpu: AMD EPYC\n",
+	    "sched: batch\nbenchtime: 0.1s\ndrift: corrected (1466 pinned "
+	    "samples, the median of 10 a side)\n"};
+	char *dirs[4];
+	slow_runs_on(dirs, machines, 4);
+	char *a = dirs[0], *b = dirs[1], *c = dirs[2], *d = dirs[3];
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	size_t reg;
 	char *got = output_of(b, a, &o, &reg);
@@ -1211,7 +1223,6 @@ static void methods_that_differ(void **state)
 	got = output_of(a, a, &o, &reg);
 	assert_non_null(strstr(got, "\"methods_differ\": null"));
 	free(got);
-	char *dirs[] = {a, b, c, d};
 	drop_machine_runs(dirs, 4);
 }
 
