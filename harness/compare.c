@@ -162,6 +162,13 @@ static int pinned_family(const struct side *s, const struct summary_row *r)
 	return pinned_name(s, r->family);
 }
 
+/* Whether a of os and b of ns both ran pinned to one CPU. */
+static int pinned_in_both(const struct side *os, const struct summary_row *a,
+			  const struct side *ns, const struct summary_row *b)
+{
+	return pinned_family(os, a) && pinned_family(ns, b);
+}
+
 static int load_side(struct side *s, const char *path, char *err, size_t errlen)
 {
 	memset(s, 0, sizeof *s);
@@ -387,7 +394,7 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			     const struct side *ns, const struct summary_row *b,
 			     const struct runs_apart *ap)
 {
-	int pinned = pinned_family(os, a) && pinned_family(ns, b);
+	int pinned = pinned_in_both(os, a, ns, b);
 	const struct summary_row *w = summary_of(ns, b);
 	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
 	int new_disturbed = disturbed_in(b, w),
@@ -614,18 +621,20 @@ static int cmp_order(const void *a, const void *b)
 	       (strcmp(y->metric, "overhead") == 0);
 }
 
-/* A class of struct runs_apart from the logs l[0..n), which it sorts. */
-static struct apart_class apart_class(double *l, size_t n)
+/* A class of struct runs_apart from the ratios x[0..n) of new over old
+ * median, which it turns into their logs, sorted. */
+static struct apart_class apart_class(double *x, size_t n)
 {
 	struct apart_class c = {NAN, n, 0, 0};
 	if (n < COMPARE_APART_MIN)
 		return c;
-	double *r = xcalloc(n, sizeof *r);
-	for (size_t i = 0; i < n; i++)
-		r[i] = exp(l[i]); /* stats_two_groups takes the values */
 	struct stats_groups g;
-	if (stats_two_groups(r, n, &g)) {
-		stats_sort(l, n);
+	int two = stats_two_groups(x, n, &g);
+	stats_sort(x, n);
+	double *l = x;
+	for (size_t i = 0; i < n; i++)
+		l[i] = log(x[i]);
+	if (two) {
 		double lo = stats_median(l, g.nlow),
 		       hi = stats_median(l + g.nlow, n - g.nlow);
 		for (size_t i = 0; i < n; i++)
@@ -634,7 +643,6 @@ static struct apart_class apart_class(double *l, size_t n)
 		c.gap = hi - lo;
 	}
 	c.sd = stats_robust_sd(l, n);
-	free(r);
 	return c;
 }
 
@@ -652,11 +660,11 @@ static struct runs_apart runs_apart(const struct side *os,
 		if (!b || strcmp(a->unit, "ns/op") || !(a->s.n && b->s.n) ||
 		    !(a->s.median > 0) || !(b->s.median > 0))
 			continue;
-		double l = log(b->s.median / a->s.median);
-		if (pinned_family(os, a) && pinned_family(ns, b))
-			lp[np++] = l;
+		double x = b->s.median / a->s.median;
+		if (pinned_in_both(os, a, ns, b))
+			lp[np++] = x;
 		else
-			le[ne++] = l;
+			le[ne++] = x;
 	}
 	struct runs_apart ap = {apart_class(lp, np), apart_class(le, ne), 0};
 	free(lp);
