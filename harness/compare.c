@@ -1,304 +1,14 @@
 #include "compare.h"
 #include "compareint.h"
-#include "drift.h"
+#include "side.h"
 
-#include "csv.h"
-#include "load.h"
 #include "machine.h"
-#include "raw.h"
 #include "stats.h"
-#include "summary.h"
 #include "util.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-/* One run as read: its samples when it has them, its summary.csv when
- * it has one, and the rows compared: computed from the samples, or
- * summary.csv's own. */
-struct side {
-	const char *path;
-	struct raw_table raw;
-	int has_raw;
-	struct summary_table sum;
-	int has_sum;
-	struct summary_row *rows;
-	size_t nrows;
-	/* lookups that would scan a table per row: rows by every key, and
-	 * without toolchain and compiler; summary.csv's rows by case and
-	 * variant, by case, variant, param and unit, and by every key */
-	struct key_index by_key, by_key_any, sum_variant, sum_order, sum_key;
-	struct summary_samples samples; /* of rows, when has_raw */
-	char *machine; /* machine.txt beside its files, or NULL */
-	int busy;      /* machine.txt says the machine was busy (load_busy) */
-	/* machine.txt's pinned CPU ("none", or "unknown" without one), and
-	 * the families it names as run unpinned */
-	char *pinned, *unpinned;
-};
-
-static const char *sum_baseline(void *ctx, const char *family,
-				const char *variant)
-{
-	const struct side *s = ctx;
-	const char *k[] = {family, variant};
-	long r = key_index_get(&s->sum_variant, k, 2);
-	return r < 0 ? NULL : s->sum.rows[r].baseline;
-}
-
-/* The indexes of a side's summary.csv. */
-static void index_side(struct side *s)
-{
-	for (size_t r = 0; s->has_sum && r < s->sum.nrows; r++) {
-		const struct summary_row *x = &s->sum.rows[r];
-		const char *k[] = {x->family, x->variant,   x->param,
-				   x->unit,   x->toolchain, x->cc};
-		key_index_put(&s->sum_variant, k, 2, r);
-		key_index_put(&s->sum_order, k, 4, r);
-		key_index_put(&s->sum_key, k, 6, r);
-	}
-}
-
-/* 1 when path is there, 0 when it is not, -1 with err set when that
- * cannot be told (a directory that cannot be searched, a link loop). */
-static int findable(const char *path, char *err, size_t errlen)
-{
-	struct stat st;
-	if (stat(path, &st) == 0)
-		return 1;
-	if (errno == ENOENT)
-		return 0;
-	return set_error(err, errlen, "cannot read '%s': %s", path,
-			 strerror(errno));
-}
-
-/* The indexes of a side's rows compared. */
-static void index_rows(struct side *s)
-{
-	for (size_t r = 0; r < s->nrows; r++) {
-		const struct summary_row *x = &s->rows[r];
-		const char *k[] = {x->family, x->variant,   x->param,
-				   x->unit,   x->toolchain, x->cc};
-		key_index_put(&s->by_key, k, 6, r);
-		key_index_put(&s->by_key_any, k, 4, r);
-	}
-}
-
-static int csv_has(const char *path, const char *col)
-{
-	struct csv_table t;
-	char err[ERRLEN];
-	if (csv_read_file(path, &t, err, sizeof err) != 0)
-		return 0;
-	int has = csv_col(&t, col) >= 0;
-	csv_free(&t);
-	return has;
-}
-
-/* machine.txt in a run directory, or beside a CSV of one; NULL when
- * there is none. */
-static char *machine_of(const char *path)
-{
-	char *p, *text, err[ERRLEN];
-	if (path_is_dir(path)) {
-		p = xasprintf("%s/machine.txt", path);
-	} else {
-		const char *slash = strrchr(path, '/');
-		p = slash ? xasprintf("%.*s/machine.txt", (int)(slash - path),
-				      path)
-			  : xstrdup("machine.txt");
-	}
-	if (file_read(p, &text, NULL, err, sizeof err) != 0)
-		text = NULL;
-	free(p);
-	return text;
-}
-
-/* Whether machine.txt (NULL: none) says its run's machine was busy: the
- * load of other processes or the hypervisor, averaged over the samples,
- * that of a CPU-bound process sharing the CPUs part of the time (a
- * load it does not give, "unknown", is none). */
-static int ran_busy(const char *machine)
-{
-	char *others = machine_lookup(machine, "load-others"),
-	     *steal = machine_lookup(machine, "load-steal");
-	int busy = load_busy(atof(others), atof(steal));
-	free(others);
-	free(steal);
-	return busy;
-}
-
-/* Whether family, of the run s (a struct side), ran pinned to one CPU:
- * machine.txt names a CPU, and family is not among those it ran
- * unpinned ("unpinned: GOMAXPROCS=2, no pinning: handles,parallel,
- * threads"). There a load only slows its time and leaves its B/op and
- * allocs/op alone. Spread over every CPU, a contended family can run
- * faster beside a load, with fewer of its threads contending
- * (busy-bound's `handles` rows at 2 goroutines took 207 ns against 374
- * ns quiet, docs/precision.md item 12), and allocate otherwise. */
-static int pinned_name(const void *side, const char *family)
-{
-	const struct side *s = side;
-	if (strncmp(s->pinned, "cpu ", 4))
-		return 0;
-	const char *list = strrchr(s->unpinned, ':');
-	list = list ? list + 1 : s->unpinned;
-	size_t n = strlen(family);
-	for (const char *p = list; *p;) {
-		p += strspn(p, " ,");
-		size_t len = strcspn(p, ",");
-		if (len == n && !strncmp(p, family, n))
-			return 0;
-		p += len;
-	}
-	return 1;
-}
-
-/* The same of r, a row of s. */
-static int pinned_family(const struct side *s, const struct summary_row *r)
-{
-	return pinned_name(s, r->family);
-}
-
-/* Whether a of os and b of ns both ran pinned to one CPU. */
-static int pinned_in_both(const struct side *os, const struct summary_row *a,
-			  const struct side *ns, const struct summary_row *b)
-{
-	return pinned_family(os, a) && pinned_family(ns, b);
-}
-
-static int load_side(struct side *s, const char *path, char *err, size_t errlen)
-{
-	memset(s, 0, sizeof *s);
-	s->path = path;
-	s->machine = machine_of(path);
-	s->busy = ran_busy(s->machine);
-	s->pinned = machine_lookup(s->machine, "pinned");
-	s->unpinned = machine_lookup(s->machine, "unpinned");
-	char *raw = NULL, *sum = NULL;
-	if (path_is_dir(path)) {
-		raw = xasprintf("%s/raw.csv", path);
-		sum = xasprintf("%s/summary.csv", path);
-		int has = findable(raw, err, errlen);
-		if (has < 0 || findable(sum, err, errlen) < 0) {
-			free(raw);
-			free(sum);
-			return -1;
-		}
-		if (!has) {
-			free(raw);
-			raw = NULL;
-		}
-	} else if (!path_exists(path)) {
-		return set_error(err, errlen, "no such run: '%s'", path);
-	} else if (csv_has(path, "rep")) {
-		raw = xstrdup(path);
-		const char *slash = strrchr(path, '/');
-		sum = slash ? xasprintf("%.*s/summary.csv", (int)(slash - path),
-					path)
-			    : xstrdup("summary.csv");
-	} else {
-		sum = xstrdup(path);
-	}
-	int rc = 0;
-	if (sum && path_exists(sum)) {
-		rc = summary_read(sum, &s->sum, err, errlen);
-		s->has_sum = rc == 0;
-		index_side(s);
-	}
-	if (rc == 0 && raw) {
-		rc = raw_read(raw, &s->raw, err, errlen);
-		s->has_raw = rc == 0;
-		/* a run that took the drift off its summary: its samples
-		 * are read the same way */
-		char *drift = machine_lookup(s->machine, "drift");
-		if (rc == 0 && !strncmp(drift, "corrected", 9))
-			drift_correct(s->raw.obs, s->raw.n, pinned_name, s);
-		free(drift);
-		if (rc == 0)
-			summary_compute(s->raw.obs, s->raw.n, sum_baseline, s,
-					&s->rows, &s->nrows, &s->samples);
-	} else if (rc == 0 && s->has_sum) {
-		s->rows = s->sum.rows;
-		s->nrows = s->sum.nrows;
-	} else if (rc == 0) {
-		rc = set_error(err, errlen,
-			       "'%s' has neither raw.csv nor summary.csv (want "
-			       "a run directory or one of its CSVs)",
-			       path);
-	}
-	if (rc == 0)
-		index_rows(s);
-	free(raw);
-	free(sum);
-	return rc;
-}
-
-static void free_side(struct side *s)
-{
-	if (s->has_raw) {
-		summary_free(s->rows, s->nrows);
-		raw_free(&s->raw);
-	}
-	if (s->has_sum)
-		summary_table_free(&s->sum);
-	key_index_free(&s->by_key);
-	key_index_free(&s->by_key_any);
-	key_index_free(&s->sum_variant);
-	key_index_free(&s->sum_order);
-	key_index_free(&s->sum_key);
-	summary_samples_free(&s->samples);
-	free(s->machine);
-	free(s->pinned);
-	free(s->unpinned);
-}
-
-/* 1 when the run holds exactly one toolchain and C compiler. */
-static int one_toolchain(const struct side *s)
-{
-	for (size_t i = 1; i < s->nrows; i++)
-		if (strcmp(s->rows[i].toolchain, s->rows[0].toolchain) ||
-		    strcmp(s->rows[i].cc, s->rows[0].cc))
-			return 0;
-	return 1;
-}
-
-static const struct summary_row *match(const struct side *s,
-				       const struct summary_row *r, int any_tc)
-{
-	const char *k[] = {r->family, r->variant,   r->param,
-			   r->unit,   r->toolchain, r->cc};
-	long i = key_index_get(any_tc ? &s->by_key_any : &s->by_key, k,
-			       any_tc ? 4 : 6);
-	return i < 0 ? NULL : &s->rows[i];
-}
-
-/* r's baseline row in s: of the same param, or the first one without. */
-static const struct summary_row *baseline_row(const struct side *s,
-					      const struct summary_row *r)
-{
-	const char *k[] = {r->family, r->baseline,  r->param,
-			   r->unit,   r->toolchain, r->cc};
-	long same = key_index_get(&s->by_key, k, 6);
-	if (same < 0) {
-		k[2] = "";
-		same = key_index_get(&s->by_key, k, 6);
-	}
-	return same < 0 ? NULL : &s->rows[same];
-}
-
-/* A copy of r's samples, r a row of s. */
-static double *samples(const struct side *s, const struct summary_row *r,
-		       size_t *n)
-{
-	size_t i = (size_t)(r - s->rows);
-	*n = s->samples.count[i];
-	double *v = xmalloc((*n ? *n : 1) * sizeof *v);
-	memcpy(v, s->samples.values[i], *n * sizeof *v);
-	return v;
-}
 
 /* Whether a slowdown of c holds beyond what the new run's load could
  * have made of it: the new figures, lowered by that load's bound (a
@@ -361,17 +71,6 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 			(!c->new_loaded || beyond_load(c, o));
 }
 
-/* The row of s's summary.csv that r stands for: r itself, or for a row
- * computed from raw.csv, its summary.csv row's (NULL when none). */
-static const struct summary_row *summary_of(const struct side *s,
-					    const struct summary_row *r)
-{
-	const char *k[] = {r->family, r->variant,   r->param,
-			   r->unit,   r->toolchain, r->cc};
-	long i = s->has_sum ? key_index_get(&s->sum_key, k, 6) : -1;
-	return i >= 0 ? &s->sum.rows[i] : NULL;
-}
-
 /* Whether r was disturbed: by its own status, or by that of w, its
  * summary.csv row (summary_of). */
 static int disturbed_in(const struct summary_row *r,
@@ -394,11 +93,11 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			     const struct side *ns, const struct summary_row *b,
 			     const struct runs_apart *ap)
 {
-	int pinned = pinned_in_both(os, a, ns, b);
-	const struct summary_row *w = summary_of(ns, b);
+	int pinned = side_pinned_in_both(os, a, ns, b);
+	const struct summary_row *w = side_summary_of(ns, b);
 	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
 	int new_disturbed = disturbed_in(b, w),
-	    old_disturbed = disturbed_in(a, summary_of(os, a));
+	    old_disturbed = disturbed_in(a, side_summary_of(os, a));
 	int time = !strncmp(b->unit, "ns/", 3);
 	return (struct cmp_row){.o = a,
 				.n = b,
@@ -406,9 +105,10 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 				.change_hi = NAN,
 				.disturbed = old_disturbed || new_disturbed,
 				.old_unsure = (old_disturbed || os->busy) &&
-					      !pinned_family(os, a),
-				.new_loaded = (new_disturbed || ns->busy) &&
-					      (time || !pinned_family(ns, b)),
+					      !side_pinned_family(os, a),
+				.new_loaded =
+				    (new_disturbed || ns->busy) &&
+				    (time || !side_pinned_family(ns, b)),
 				.placed = ap->placed && !pinned,
 				.pinned = pinned,
 				.spread = pinned ? ap->pinned.sd : ap->every.sd,
@@ -466,15 +166,17 @@ static void compare_overhead(struct cmp_row *c, const struct side *os,
 	c->old_n = c->o->s.n;
 	c->new_n = c->n->s.n;
 	c->p = NAN;
-	const struct summary_row *ob = baseline_row(os, c->o);
-	const struct summary_row *nb = baseline_row(ns, c->n);
+	const struct summary_row *ob = side_baseline_row(os, c->o);
+	const struct summary_row *nb = side_baseline_row(ns, c->n);
 	int raw = os->has_raw && ns->has_raw && ob && nb;
 	/* from the pairs of each run where it has them, as its overhead
 	 * was; else from the bootstrap of four independent medians */
 	if (raw && !paired_change(c, os, ob, ns, nb, o)) {
 		size_t n1, n2, n3, n4;
-		double *a1 = samples(os, c->o, &n1), *b1 = samples(os, ob, &n2);
-		double *a2 = samples(ns, c->n, &n3), *b2 = samples(ns, nb, &n4);
+		double *a1 = side_samples(os, c->o, &n1),
+		       *b1 = side_samples(os, ob, &n2);
+		double *a2 = side_samples(ns, c->n, &n3),
+		       *b2 = side_samples(ns, nb, &n4);
 		double lo, hi;
 		stats_bootstrap_change(a1, n1, b1, n2, a2, n3, b2, n4,
 				       1 - o->alpha, STATS_BOOTSTRAP_RESAMPLES,
@@ -511,7 +213,8 @@ static void compare_scaled(struct cmp_row *c, const struct side *os,
 	c->p = NAN;
 	if (os->has_raw && ns->has_raw) {
 		size_t na, nb;
-		double *a = samples(os, c->o, &na), *b = samples(ns, c->n, &nb);
+		double *a = side_samples(os, c->o, &na),
+		       *b = side_samples(ns, c->n, &nb);
 		for (size_t i = 0; i < na; i++)
 			a[i] /= old_scale;
 		for (size_t i = 0; i < nb; i++)
@@ -550,7 +253,7 @@ static const char *toolchain_label(const struct side *s, char *buf, size_t len)
 	if (!s->nrows)
 		return "";
 	snprintf(buf, len, "%s %s%s", s->rows[0].toolchain, s->rows[0].cc,
-		 one_toolchain(s) ? "" : " and others");
+		 side_one_toolchain(s) ? "" : " and others");
 	return buf;
 }
 
@@ -566,14 +269,14 @@ static void only_in(const struct side *a, const struct side *b, int any_tc,
 		const struct summary_row *r = &a->rows[i];
 		const char *k[] = {r->family, r->variant, r->param,
 				   any_tc ? "" : r->toolchain};
-		if (match(b, r, any_tc))
+		if (side_match(b, r, any_tc))
 			key_index_put(&both, k, 4, i);
 	}
 	*names = NULL;
 	*n = 0;
 	for (size_t i = 0; i < a->nrows; i++) {
 		const struct summary_row *r = &a->rows[i];
-		if (match(b, r, any_tc))
+		if (side_match(b, r, any_tc))
 			continue;
 		const char *k[] = {r->family, r->variant, r->param,
 				   any_tc ? "" : r->toolchain, ""};
@@ -656,12 +359,12 @@ static struct runs_apart runs_apart(const struct side *os,
 	size_t np = 0, ne = 0;
 	for (size_t i = 0; i < os->nrows; i++) {
 		const struct summary_row *a = &os->rows[i];
-		const struct summary_row *b = match(ns, a, any_tc);
+		const struct summary_row *b = side_match(ns, a, any_tc);
 		if (!b || strcmp(a->unit, "ns/op") || !(a->s.n && b->s.n) ||
 		    !(a->s.median > 0) || !(b->s.median > 0))
 			continue;
 		double x = b->s.median / a->s.median;
-		if (pinned_in_both(os, a, ns, b))
+		if (side_pinned_in_both(os, a, ns, b))
 			lp[np++] = x;
 		else
 			le[ne++] = x;
@@ -683,7 +386,7 @@ static size_t compare_rows(const struct side *os, const struct side *ns,
 	size_t n = 0;
 	for (size_t i = 0; i < os->nrows; i++) {
 		const struct summary_row *a = &os->rows[i];
-		const struct summary_row *b = match(ns, a, any_tc);
+		const struct summary_row *b = side_match(ns, a, any_tc);
 		if (!b || !a->s.n || !b->s.n)
 			continue;
 		int both = a->baseline_found && b->baseline_found &&
@@ -715,16 +418,16 @@ int compare_runs(const char *old_path, const char *new_path,
 		 char *err, size_t errlen)
 {
 	struct side os, ns;
-	if (load_side(&os, old_path, err, errlen) != 0) {
-		free_side(&os);
+	if (side_load(&os, old_path, err, errlen) != 0) {
+		side_free(&os);
 		return -1;
 	}
-	if (load_side(&ns, new_path, err, errlen) != 0) {
-		free_side(&os);
-		free_side(&ns);
+	if (side_load(&ns, new_path, err, errlen) != 0) {
+		side_free(&os);
+		side_free(&ns);
 		return -1;
 	}
-	int any_tc = one_toolchain(&os) && one_toolchain(&ns);
+	int any_tc = side_one_toolchain(&os) && side_one_toolchain(&ns);
 	char *differ = machine_hardware_differs(os.machine, ns.machine),
 	     *measured = machine_method_differs(os.machine, ns.machine),
 	     *placed = machine_placement_differs(os.machine, ns.machine);
@@ -769,7 +472,7 @@ int compare_runs(const char *old_path, const char *new_path,
 	free(measured);
 	free(placed);
 	free(rows);
-	free_side(&os);
-	free_side(&ns);
+	side_free(&os);
+	side_free(&ns);
 	return rc;
 }

@@ -1,0 +1,70 @@
+/* side: one run as cgobench compare reads it, from a run directory or
+ * one of its CSVs: its rows (computed from raw.csv's samples where it
+ * has them, else summary.csv's), the lookups compare makes of them, and
+ * what its machine.txt says of the CPUs and the load. side_load fills a
+ * struct side, which side_free frees (after a failed load as well). */
+#ifndef CGOBENCH_SIDE_H
+#define CGOBENCH_SIDE_H
+
+#include "raw.h"
+#include "summary.h"
+#include "util.h"
+
+#include <stddef.h>
+
+/* One run as read: its samples when it has them, its summary.csv when
+ * it has one, and the rows compared: computed from the samples, or
+ * summary.csv's own. */
+struct side {
+	const char *path;
+	struct raw_table raw;
+	int has_raw;
+	struct summary_table sum;
+	int has_sum;
+	struct summary_row *rows;
+	size_t nrows;
+	/* lookups that would scan a table per row: rows by every key, and
+	 * without toolchain and compiler; summary.csv's rows by case and
+	 * variant, by case, variant, param and unit, and by every key */
+	struct key_index by_key, by_key_any, sum_variant, sum_order, sum_key;
+	struct summary_samples samples; /* of rows, when has_raw */
+	char *machine; /* machine.txt beside its files, or NULL */
+	int busy;      /* machine.txt says the machine was busy (load_busy) */
+	/* machine.txt's pinned CPU ("none", or "unknown" without one), and
+	 * the families it names as run unpinned */
+	char *pinned, *unpinned;
+};
+
+/* 0, or -1 with err set: path is missing, unreadable, or holds neither
+ * raw.csv nor summary.csv. */
+int side_load(struct side *s, const char *path, char *err, size_t errlen);
+void side_free(struct side *s);
+
+/* 1 when the run holds exactly one toolchain and C compiler. */
+int side_one_toolchain(const struct side *s);
+
+/* r's row in s, by every key, or without toolchain and compiler
+ * (any_tc); NULL when s has none. */
+const struct summary_row *side_match(const struct side *s,
+				     const struct summary_row *r, int any_tc);
+
+/* r's baseline row in s: of the same param, or the first one without. */
+const struct summary_row *side_baseline_row(const struct side *s,
+					    const struct summary_row *r);
+
+/* A copy of r's samples, r a row of s, to free; *n of them. */
+double *side_samples(const struct side *s, const struct summary_row *r,
+		     size_t *n);
+
+/* The row of s's summary.csv that r stands for: r itself, or for a row
+ * computed from raw.csv, its summary.csv row's (NULL when none). */
+const struct summary_row *side_summary_of(const struct side *s,
+					  const struct summary_row *r);
+
+/* Whether r's family ran pinned to one CPU in s (side.c's pinned_name
+ * says what that means), and whether a of os and b of ns both did. */
+int side_pinned_family(const struct side *s, const struct summary_row *r);
+int side_pinned_in_both(const struct side *os, const struct summary_row *a,
+			const struct side *ns, const struct summary_row *b);
+
+#endif
