@@ -392,7 +392,9 @@ static size_t compare_rows(const struct side *os, const struct side *ns,
 		int both = a->baseline_found && b->baseline_found &&
 			   !strcmp(a->baseline, b->baseline);
 		if (o->normalize) {
-			if (!both)
+			/* a figure over nothing (0 B/op) has no ratio */
+			if (!both || !(a->baseline_median > 0) ||
+			    !(b->baseline_median > 0))
 				continue;
 			rows[n] = row_of(os, a, ns, b, ap);
 			compare_ratio(&rows[n++], os, ns, o);

@@ -426,6 +426,14 @@ static int cmp_ranked(const void *x, const void *y)
 double stats_mann_whitney(const double *a, size_t na, const double *b,
 			  size_t nb, double *u)
 {
+	/* NaN has no rank, and would tie with nothing, itself included */
+	for (size_t i = 0; i < na + nb; i++) {
+		if (isnan(i < na ? a[i] : b[i - na])) {
+			if (u)
+				*u = NAN;
+			return NAN;
+		}
+	}
 	size_t n = na + nb;
 	struct ranked *r = xmalloc(n * sizeof *r);
 	for (size_t i = 0; i < na; i++)

@@ -81,7 +81,8 @@ void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
  * rank difference at least this large if both came from one distribution.
  * Exact (the distribution of U counted over all rank orders) when there
  * are no ties and na, nb <= 50; otherwise the normal approximation with
- * the tie and continuity corrections. *u is U of a. */
+ * the tie and continuity corrections. *u is U of a. NaN (and *u NaN)
+ * when a value is NaN. */
 double stats_mann_whitney(const double *a, size_t na, const double *b,
 			  size_t nb, double *u);
 

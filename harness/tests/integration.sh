@@ -510,6 +510,16 @@ if "$cgobench" compare --threshold 1.5 results/vm/pinning-auto-1 \
 else
 	bad "without --fail-on-regression a regression exits 0"
 fi
+# --normalize over two whole committed runs, whose B/op rows include
+# crossings over baselines that allocate nothing: it used to hang there.
+if timeout 60 "$cgobench" compare --normalize results/vm/20261130T001153Z \
+	results/vm/20261130T042919Z >"$tmp/norm.out" 2>/dev/null &&
+	grep -q '^verdict: ' "$tmp/norm.out" &&
+	! grep -qiw 'inf\|nan' "$tmp/norm.out"; then
+	ok "compare --normalize over two whole runs"
+else
+	bad "compare --normalize over two whole runs: status $?"
+fi
 slow_run "$tmp/slowA" --count 5 --max-count 5
 slow_run "$tmp/slowB" --count 5 --max-count 5
 CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowC" --count 5 --max-count 5

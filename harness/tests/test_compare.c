@@ -249,6 +249,58 @@ static const struct var uneven = {
 /* A significant speed-up is an improvement, never a regression; the same
  * change the other way is one, counted once, and the exit status of
  * --fail-on-regression is 1 for exactly one regression. */
+/* Under --normalize, a figure over a baseline of 0 (the B/op of a
+ * crossing over a baseline that allocates nothing, as data's GoString
+ * over view) has no ratio: such a row is left out, as one without a
+ * baseline is. compare used to divide by the 0, and hung on the
+ * Mann-Whitney test of 0/0 over every real run. */
+/* The rows compare finds under --normalize from old to new, with one
+ * of them checked: wc's ratio, 8 in new. */
+static size_t ratios(const char *old, const char *new_)
+{
+	struct compare_opts o = {.threshold_pct = 5,
+				 .alpha = 0.05,
+				 .format = COMPARE_CSV,
+				 .normalize = 1};
+	size_t reg;
+	char *got = output_of(old, new_, &o, &reg), err[ERRLEN];
+	struct csv_table t;
+	if (csv_parse(got, "compare", &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	size_t n = t.nrows;
+	assert_string_equal(field(&t, "wc", "ratio", "new_median"), "8");
+	csv_free(&t);
+	free(got);
+	return n;
+}
+
+static void ratio_to_nothing(void **state)
+{
+	(void)state;
+	alarm(10); /* a hang is a failure, not a stalled make unit */
+	const char *unit = runs_unit;
+	runs_unit = "B/op";
+	struct var vs[] = {
+	    {"vb", "", {0, 0, 0, 0, 0, 0, 0, 0}, NULL, NULL},
+	    {"vz", "vb", {0, 0, 0, 0, 0, 0, 0, 0}, NULL, NULL},
+	    {"vc", "vb", {64, 64, 64, 64, 64, 64, 64, 64}, NULL, NULL},
+	    {"wb", "", {8, 8, 8, 8, 8, 8, 8, 8}, NULL, NULL},
+	    {"wc", "wb", {64, 64, 64, 64, 64, 64, 64, 64}, NULL, NULL}};
+	char *z = write_run(vs, 5);
+	/* vb allocates in the other run: a ratio over 0 on one side only */
+	for (int k = 0; k < 8; k++)
+		vs[0].v[k] = 8;
+	char *e = write_run(vs, 5);
+	runs_unit = unit;
+	assert_int_equal(ratios(z, z), 1);
+	assert_int_equal(ratios(z, e), 1);
+	assert_int_equal(ratios(e, z), 1);
+	assert_int_equal(ratios(e, e), 3);
+	drop_run(z);
+	drop_run(e);
+	alarm(0);
+}
+
 static void speedup_is_not_a_regression(void **state)
 {
 	(void)state;
@@ -1282,6 +1334,7 @@ int main(void)
 	    cmocka_unit_test(placement_is_inconclusive),
 	    cmocka_unit_test(runs_apart_hold_back),
 	    cmocka_unit_test(runs_apart_two_groups),
+	    cmocka_unit_test(ratio_to_nothing),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }
