@@ -1,5 +1,6 @@
 #include "compare.h"
 #include "compareint.h"
+#include "history.h"
 #include "side.h"
 
 #include "machine.h"
@@ -28,6 +29,33 @@ static int beyond_load(const struct cmp_row *c, const struct compare_opts *o)
 	       (med - c->old_med) / fabs(c->old_med) * 100 > o->threshold_pct;
 }
 
+/* Sets c's apart and within by its own history (compareint.h's
+ * COMPARE_HISTORY_MIN): of any figure and unit, since the history's runs
+ * are not the two compared, and a change of many rows at once does not
+ * widen it. */
+static void judge_history(struct cmp_row *c)
+{
+	double change, sd = c->hist.sd, above;
+	if (!strcmp(c->metric, "overhead")) {
+		if (c->old_med == 0)
+			return;
+		sd /= fabs(c->old_med);
+		change = (c->new_med - c->old_med) / fabs(c->old_med);
+		above = c->new_med - c->hist.center;
+	} else if (c->old_med > 0 && c->new_med > 0) {
+		change = log(c->new_med / c->old_med);
+		above = log(c->new_med) - c->hist.center;
+	} else {
+		return;
+	}
+	c->apart = COMPARE_APART_Z * M_SQRT2 * sd;
+	/* an old run far below its history's runs makes a typical new one
+	 * look slower */
+	int near = fabs(change) <= c->apart;
+	c->typical = !near && above <= COMPARE_APART_Z * c->hist.sd;
+	c->within = near || c->typical;
+}
+
 /* Sets c's apart and within (cmp_row), for the figures a spread of 1%
  * moves by as much as the threshold: an overhead, which moves by its
  * crossing's and its baseline's spreads as a fraction of it, and a value
@@ -38,6 +66,11 @@ static void judge_apart(struct cmp_row *c)
 {
 	c->apart = NAN;
 	c->within = 0;
+	c->by_history = c->hist.runs >= COMPARE_HISTORY_MIN;
+	if (c->by_history) {
+		judge_history(c);
+		return;
+	}
 	if (isnan(c->spread) || strncmp(c->o->unit, "ns/", 3))
 		return;
 	double change, sd = c->spread;
@@ -91,7 +124,8 @@ static int disturbed_in(const struct summary_row *r,
  * slowdown is no finding. */
 static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			     const struct side *ns, const struct summary_row *b,
-			     const struct runs_apart *ap)
+			     const struct runs_apart *ap,
+			     enum history_figure what)
 {
 	int pinned = side_pinned_in_both(os, a, ns, b);
 	const struct summary_row *w = side_summary_of(ns, b);
@@ -99,20 +133,23 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 	int new_disturbed = disturbed_in(b, w),
 	    old_disturbed = disturbed_in(a, side_summary_of(os, a));
 	int time = !strncmp(b->unit, "ns/", 3);
-	return (struct cmp_row){.o = a,
-				.n = b,
-				.change_lo = NAN,
-				.change_hi = NAN,
-				.disturbed = old_disturbed || new_disturbed,
-				.old_unsure = (old_disturbed || os->busy) &&
-					      !side_pinned_family(os, a),
-				.new_loaded =
-				    (new_disturbed || ns->busy) &&
-				    (time || !side_pinned_family(ns, b)),
-				.placed = ap->placed && !pinned,
-				.pinned = pinned,
-				.spread = pinned ? ap->pinned.sd : ap->every.sd,
-				.load_bound = bound > 0 ? bound : NAN};
+	struct cmp_row c = {.o = a,
+			    .n = b,
+			    .change_lo = NAN,
+			    .change_hi = NAN,
+			    .disturbed = old_disturbed || new_disturbed,
+			    .old_unsure = (old_disturbed || os->busy) &&
+					  !side_pinned_family(os, a),
+			    .new_loaded = (new_disturbed || ns->busy) &&
+					  (time || !side_pinned_family(ns, b)),
+			    .placed = ap->placed && !pinned,
+			    .pinned = pinned,
+			    .spread = pinned ? ap->pinned.sd : ap->every.sd,
+			    .hist = {NAN, NAN, 0},
+			    .load_bound = bound > 0 ? bound : NAN};
+	if (ap->history)
+		c.hist = history_spread(ap->history, b, what);
+	return c;
 }
 
 /* Significance from the intervals alone, when there are no samples. */
@@ -369,7 +406,8 @@ static struct runs_apart runs_apart(const struct side *os,
 		else
 			le[ne++] = x;
 	}
-	struct runs_apart ap = {apart_class(lp, np), apart_class(le, ne), 0};
+	struct runs_apart ap = {.pinned = apart_class(lp, np),
+				.every = apart_class(le, ne)};
 	free(lp);
 	free(le);
 	return ap;
@@ -396,18 +434,40 @@ static size_t compare_rows(const struct side *os, const struct side *ns,
 			if (!both || !(a->baseline_median > 0) ||
 			    !(b->baseline_median > 0))
 				continue;
-			rows[n] = row_of(os, a, ns, b, ap);
+			rows[n] = row_of(os, a, ns, b, ap, HISTORY_RATIO);
 			compare_ratio(&rows[n++], os, ns, o);
 			continue;
 		}
-		rows[n] = row_of(os, a, ns, b, ap);
+		rows[n] = row_of(os, a, ns, b, ap, HISTORY_VALUE);
 		compare_values(&rows[n++], os, ns, o);
 		if (both) {
-			rows[n] = row_of(os, a, ns, b, ap);
+			rows[n] = row_of(os, a, ns, b, ap, HISTORY_OVERHEAD);
 			compare_overhead(&rows[n++], os, ns, o);
 		}
 	}
 	return n;
+}
+
+/* The history at path into h, but for the runs os and ns (by machine.txt's
+ * date and harness-commit, as cgobench history names them). */
+static int read_history(const char *path, const struct side *os,
+			const struct side *ns, struct history_runs *h,
+			char *err, size_t errlen)
+{
+	const struct side *s[] = {os, ns};
+	char *skip[2];
+	for (int i = 0; i < 2; i++) {
+		char *date = machine_lookup(s[i]->machine, "date"),
+		     *commit = machine_lookup(s[i]->machine, "harness-commit");
+		skip[i] = xasprintf("%s\n%s", date, commit);
+		free(date);
+		free(commit);
+	}
+	int rc = history_runs_read(path, (const char *const *)skip, 2, h, err,
+				   errlen);
+	free(skip[0]);
+	free(skip[1]);
+	return rc;
 }
 
 int compare_exit_status(size_t regressions, int fail_on_regression)
@@ -424,7 +484,11 @@ int compare_runs(const char *old_path, const char *new_path,
 		side_free(&os);
 		return -1;
 	}
-	if (side_load(&ns, new_path, err, errlen) != 0) {
+	struct history_runs hist = {0};
+	if (side_load(&ns, new_path, err, errlen) != 0 ||
+	    (o->history &&
+	     read_history(o->history, &os, &ns, &hist, err, errlen) != 0)) {
+		history_runs_free(&hist);
 		side_free(&os);
 		side_free(&ns);
 		return -1;
@@ -436,6 +500,11 @@ int compare_runs(const char *old_path, const char *new_path,
 	struct cmp_row *rows = xcalloc(2 * os.nrows + 1, sizeof *rows);
 	struct runs_apart ap = runs_apart(&os, &ns, any_tc);
 	ap.placed = placed != NULL;
+	if (o->history) {
+		ap.history = &hist;
+		ap.history_path = o->history;
+		ap.history_runs = hist.nruns;
+	}
 	size_t n = compare_rows(&os, &ns, o, any_tc, &ap, rows);
 	struct cmp_view v = {.old_path = old_path,
 			     .new_path = new_path,
@@ -474,6 +543,7 @@ int compare_runs(const char *old_path, const char *new_path,
 	free(measured);
 	free(placed);
 	free(rows);
+	history_runs_free(&hist);
 	side_free(&os);
 	side_free(&ns);
 	return rc;

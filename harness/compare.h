@@ -27,6 +27,9 @@ struct compare_opts {
 	int normalize;
 	int format; /* enum compare_format */
 	int fail_on_regression;
+	/* a history CSV (cgobench history) of earlier runs: a row's change
+	 * within what it moved between them is no regression; NULL: none */
+	const char *history;
 };
 
 /* Writes the comparison to out and sets *regressions to the number of

@@ -21,15 +21,27 @@
  * (compare.c's judge_apart, docs/precision.md item 37). */
 #define COMPARE_APART_MIN 10
 #define COMPARE_APART_Z	  3
+/* A row's own spread between the runs of a history (compare --history,
+ * history_spread) stands for its class's where COMPARE_HISTORY_MIN runs
+ * or more, the two compared left out, hold its figure: the change
+ * between two runs, each as far off, within COMPARE_APART_Z times
+ * sqrt(2) times that spread is no regression, whatever the family. */
+#define COMPARE_HISTORY_MIN 5
 struct apart_class {
 	double sd;
 	size_t n;
 	size_t upper; /* rows of the upper group, 0: one group */
 	double gap;   /* the upper group's median log over the lower's */
 };
+#include "history.h"
+
 struct runs_apart {
 	struct apart_class pinned, every;
 	int placed; /* the runs' CPUs sat otherwise (placement_differs) */
+	/* the history of compare --history, the two runs left out; NULL */
+	const struct history_runs *history;
+	const char *history_path;
+	size_t history_runs;
 };
 
 /* One line of the comparison. */
@@ -66,6 +78,13 @@ struct cmp_row {
 	 * within it */
 	double spread, apart;
 	int within;
+	/* the row's figure between the history's runs (history_spread;
+	 * NaN: none); it stands for spread from COMPARE_HISTORY_MIN runs on
+	 * (by_history); typical: the change lies beyond apart, but the
+	 * new figure within COMPARE_APART_Z of the history's sd above its
+	 * center (the old one lay below it) */
+	struct history_spread hist;
+	int by_history, typical;
 	int pinned;   /* its family pinned to one CPU in both runs */
 	size_t order; /* the old row's place in its summary.csv */
 };

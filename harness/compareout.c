@@ -71,13 +71,16 @@ static size_t inconclusive(const struct cmp_view *v)
 	return n;
 }
 
-/* Why a row held back was: the CPUs' placement, the runs' spread, a
- * load; the first that applies. */
-enum held_by { HELD_PLACED, HELD_APART, HELD_LOAD };
+/* Why a row held back was: the CPUs' placement, the runs' spread or its
+ * history's, a load; the first that applies. */
+enum held_by { HELD_PLACED, HELD_APART, HELD_HISTORY, HELD_LOAD };
 
 static enum held_by held_by(const struct cmp_row *c)
 {
-	return c->placed ? HELD_PLACED : c->within ? HELD_APART : HELD_LOAD;
+	return c->placed		    ? HELD_PLACED
+	       : c->within && c->by_history ? HELD_HISTORY
+	       : c->within		    ? HELD_APART
+					    : HELD_LOAD;
 }
 
 /* How many rows held back for this reason. */
@@ -109,7 +112,8 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 {
 	size_t slower = 0, faster = 0, same = 0,
 	       placed = held_for(v, HELD_PLACED),
-	       apart = held_for(v, HELD_APART), loaded = held_for(v, HELD_LOAD);
+	       apart = held_for(v, HELD_APART), loaded = held_for(v, HELD_LOAD),
+	       history = held_for(v, HELD_HISTORY);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
 		if (!c->significant)
@@ -160,11 +164,19 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 			   v->threshold_pct,
 			   "within what the runs' spread alone could make of "
 			   "them (runs apart, above)");
+	if (history)
+		print_held(out, history,
+			   v->regressions || loaded || placed || apart,
+			   v->regressions && !loaded && !placed && !apart,
+			   v->threshold_pct,
+			   "within what they moved between the runs of the "
+			   "history (above)");
 	fprintf(out,
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
 		"without a significant change\n",
-		v->regressions && !loaded && !placed && !apart ? ";" : "", v->n,
-		slower, faster, same);
+		v->regressions && !loaded && !placed && !apart && !history ? ";"
+									   : "",
+		v->n, slower, faster, same);
 }
 
 /* What a text row says after its change: a regression; a slowdown the
@@ -180,9 +192,13 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 		return c->disturbed ? "  disturbed" : "";
 	if (c->placed)
 		return "  inconclusive (CPUs placed otherwise)";
+	if (c->typical)
+		return "  inconclusive (its history: the new figure within "
+		       "its runs')";
 	if (c->within) {
 		double pct = 100 * c->apart;
-		snprintf(buf, len, "  inconclusive (runs apart: %.*f%%)",
+		snprintf(buf, len, "  inconclusive (%s: %.*f%%)",
+			 c->by_history ? "its history" : "runs apart",
 			 pct < 10 ? 1 : 0, pct);
 		return buf;
 	}
@@ -222,6 +238,29 @@ static void print_apart(FILE *out, const struct runs_apart *ap)
 		COMPARE_APART_Z);
 }
 
+/* How many of v's rows their history judged (cmp_row's by_history). */
+static size_t by_history(const struct cmp_view *v)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < v->n; i++)
+		n += v->rows[i].by_history;
+	return n;
+}
+
+/* "history: ..." under compare --history. */
+static void print_history(FILE *out, const struct cmp_view *v)
+{
+	if (!v->apart.history_path)
+		return;
+	fprintf(out,
+		"history: %s, %zu runs besides these two: %zu of %zu rows, "
+		"in %d runs or more, are judged by how far they moved "
+		"between them (robust sd; a change within %d times sqrt(2) "
+		"times that is no regression)\n",
+		v->apart.history_path, v->apart.history_runs, by_history(v),
+		v->n, COMPARE_HISTORY_MIN, COMPARE_APART_Z);
+}
+
 static void print_text(FILE *out, const struct cmp_view *v)
 {
 	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", v->old_path, v->old_label,
@@ -244,6 +283,7 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			"takes between the CPUs (docs/precision.md item 36)\n",
 			v->placement_differs);
 	print_apart(out, &v->apart);
+	print_history(out, v);
 	fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s\n", "case",
 		"variant", "param", "metric", "old", "new", "change", "");
 	size_t zero = 0;
@@ -293,7 +333,7 @@ static const char *const field_names[] = {
     "new_median",    "new_ci_low",    "new_ci_high",	"change_pct",
     "p_value",	     "change_ci_low", "change_ci_high", "significant",
     "regression",    "disturbed",     "load_bound",	"placed",
-    "apart"};
+    "apart",	     "apart_runs"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -318,6 +358,9 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 		return (struct field){F_FLAG, NULL, (size_t)c->placed, 0};
 	if (i == 24)
 		return (struct field){F_NUM, NULL, 0, c->apart};
+	if (i == 25) /* NaN, left empty, where not by its history */
+		return (struct field){
+		    F_NUM, NULL, 0, c->by_history ? (double)c->hist.runs : NAN};
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }
@@ -412,6 +455,20 @@ static json_t *json_apart(const struct runs_apart *ap)
 	return o;
 }
 
+/* compare --history: the file, its runs besides the two, and the rows
+ * it judged; null without it. */
+static json_t *json_history(const struct cmp_view *v)
+{
+	if (!v->apart.history_path)
+		return json_null();
+	json_t *o = json_object();
+	json_object_set_new(o, "path", json_text(v->apart.history_path));
+	json_object_set_new(o, "runs",
+			    json_integer((json_int_t)v->apart.history_runs));
+	json_object_set_new(o, "rows", json_integer((json_int_t)by_history(v)));
+	return o;
+}
+
 static json_t *json_names(char **names, size_t n)
 {
 	json_t *a = json_array();
@@ -451,6 +508,7 @@ static void print_json(FILE *out, const struct cmp_view *v)
 				? json_text(v->placement_differs)
 				: json_null());
 	json_object_set_new(root, "runs_apart", json_apart(&v->apart));
+	json_object_set_new(root, "history", json_history(v));
 	json_object_set_new(root, "only_old",
 			    json_names(v->only_old, v->nonly_old));
 	json_object_set_new(root, "only_new",

@@ -2,6 +2,7 @@
 
 #include "csv.h"
 #include "machine.h"
+#include "stats.h"
 #include "summary.h"
 #include "util.h"
 
@@ -240,4 +241,175 @@ int history_chart_data(const struct csv_table *h, const char *select,
 	free(series);
 	free(runs);
 	return 0;
+}
+
+/* The history's runs in order, but those of skip, into h->runs. */
+static void list_runs(struct history_runs *h, const char *const *skip,
+		      size_t nskip)
+{
+	struct key_index *seen = &h->run_index;
+	int date = csv_col(h->t, "date"), commit = csv_col(h->t, "commit");
+	for (size_t r = 0; r < h->t->nrows; r++) {
+		char *run = xasprintf("%s\n%s", h->t->rows[r][date],
+				      h->t->rows[r][commit]);
+		const char *k[] = {run};
+		int skipped = 0;
+		for (size_t i = 0; i < nskip; i++)
+			skipped |= !strcmp(run, skip[i]);
+		if (!skipped &&
+		    key_index_put(seen, k, 1, h->nruns) == h->nruns) {
+			h->runs =
+			    xrealloc(h->runs, (h->nruns + 1) * sizeof *h->runs);
+			h->runs[h->nruns++] = run;
+		} else {
+			free(run);
+		}
+	}
+}
+
+/* The log medians of the history's ns/op rows, a series (case, variant,
+ * param, toolchain, cc) a line of h->nruns (NaN where a run lacks it);
+ * *ns of them. */
+static double *ns_series(const struct history_runs *h, size_t *ns)
+{
+	struct key_index series = {0};
+	double *x = NULL;
+	*ns = 0;
+	for (size_t r = 0; r < h->t->nrows; r++) {
+		char **f = h->t->rows[r];
+		char *run = xasprintf("%s\n%s", f[1], f[2]);
+		const char *rk[] = {run};
+		long at = key_index_get(&h->run_index, rk, 1);
+		free(run);
+		double m;
+		if (at < 0 || strcmp(f[8], "ns/op") ||
+		    parse_double(f[10], &m) != 0 || !(m > 0))
+			continue;
+		const char *k[] = {f[5], f[6], f[7], f[3], f[4]};
+		size_t s = key_index_put(&series, k, 5, *ns);
+		if (s == *ns) {
+			x = xrealloc(x, (*ns + 1) * h->nruns * sizeof *x);
+			for (size_t i = 0; i < h->nruns; i++)
+				x[s * h->nruns + i] = NAN;
+			++*ns;
+		}
+		x[s * h->nruns + (size_t)at] = log(m);
+	}
+	key_index_free(&series);
+	return x;
+}
+
+/* h->shift: each run's median of its series' logs less their centers. */
+static void find_shifts(struct history_runs *h)
+{
+	size_t ns, nr = h->nruns;
+	double *x = ns_series(h, &ns), *v = xcalloc(nr + ns + 1, sizeof *v);
+	h->shift = xcalloc(nr + 1, sizeof *h->shift);
+	for (size_t s = 0; s < ns; s++) {
+		size_t n = 0;
+		for (size_t i = 0; i < nr; i++)
+			if (!isnan(x[s * nr + i]))
+				v[n++] = x[s * nr + i];
+		double center = n >= 2 ? stats_median(v, n) : NAN;
+		for (size_t i = 0; i < nr; i++)
+			x[s * nr + i] -= center;
+	}
+	for (size_t i = 0; i < nr; i++) {
+		size_t n = 0;
+		for (size_t s = 0; s < ns; s++)
+			if (!isnan(x[s * nr + i]))
+				v[n++] = x[s * nr + i];
+		h->shift[i] = n ? stats_median(v, n) : 0;
+	}
+	free(x);
+	free(v);
+}
+
+int history_runs_read(const char *path, const char *const *skip, size_t nskip,
+		      struct history_runs *h, char *err, size_t errlen)
+{
+	memset(h, 0, sizeof *h);
+	h->t = xcalloc(1, sizeof *h->t);
+	if (csv_read_file(path, h->t, err, errlen) != 0)
+		return -1;
+	for (size_t i = 0; i < NCOLS; i++)
+		if (csv_col(h->t, columns[i]) != (int)i)
+			return set_error(err, errlen,
+					 "%s:1: not a history file of schema "
+					 "%d",
+					 path, HISTORY_SCHEMA);
+	list_runs(h, skip, nskip);
+	find_shifts(h);
+	for (size_t r = 0; r < h->t->nrows; r++) {
+		char **f = h->t->rows[r];
+		/* case, variant, param, unit, toolchain, cc, date, commit */
+		const char *k[] = {f[5], f[6], f[7], f[8],
+				   f[3], f[4], f[1], f[2]};
+		key_index_put(&h->rows, k, 8, r);
+	}
+	return 0;
+}
+
+void history_runs_free(struct history_runs *h)
+{
+	if (h->t)
+		csv_free(h->t);
+	free(h->t);
+	key_index_free(&h->rows);
+	key_index_free(&h->run_index);
+	free(h->shift);
+	for (size_t i = 0; i < h->nruns; i++)
+		free(h->runs[i]);
+	free(h->runs);
+	memset(h, 0, sizeof *h);
+}
+
+/* The median of the row of this variant, param and run like r, NaN when
+ * the history has none. */
+static double median_in(const struct history_runs *h,
+			const struct summary_row *r, const char *variant,
+			const char *param, const char *run)
+{
+	size_t nl = strcspn(run, "\n");
+	char *date = xasprintf("%.*s", (int)nl, run);
+	const char *k[] = {r->family,	 variant, param, r->unit,
+			   r->toolchain, r->cc,	  date,	 run + nl + 1};
+	long i = key_index_get(&h->rows, k, 8);
+	free(date);
+	double m;
+	if (i < 0 || parse_double(h->t->rows[i][10], &m) != 0)
+		return NAN;
+	return m;
+}
+
+struct history_spread history_spread(const struct history_runs *h,
+				     const struct summary_row *r,
+				     enum history_figure what)
+{
+	double *x = xcalloc(h->nruns + 1, sizeof *x);
+	size_t n = 0;
+	for (size_t i = 0; i < h->nruns; i++) {
+		double v = median_in(h, r, r->variant, r->param, h->runs[i]),
+		       b = NAN;
+		if (what != HISTORY_VALUE) {
+			b = median_in(h, r, r->baseline, r->param, h->runs[i]);
+			if (isnan(b))
+				b = median_in(h, r, r->baseline, "",
+					      h->runs[i]);
+		}
+		/* the hour's speed off: a ratio's cancels */
+		double f = what == HISTORY_VALUE ? log(v) - h->shift[i]
+			   : what == HISTORY_OVERHEAD
+			       ? (v - b) * exp(-h->shift[i])
+			       : log(v / b);
+		if (isfinite(f))
+			x[n++] = f;
+	}
+	struct history_spread s = {NAN, NAN, n};
+	if (n >= 2) {
+		s.center = stats_median(x, n);
+		s.sd = stats_robust_sd(x, n);
+	}
+	free(x);
+	return s;
 }

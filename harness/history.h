@@ -8,6 +8,8 @@
 #ifndef CGOBENCH_HISTORY_H
 #define CGOBENCH_HISTORY_H
 
+#include "util.h"
+
 #include <stddef.h>
 
 #define HISTORY_SCHEMA 1
@@ -31,5 +33,47 @@ struct csv_table;
 struct sbuf;
 int history_chart_data(const struct csv_table *h, const char *select,
 		       struct sbuf *sb, char *err, size_t errlen);
+
+/* A history read for how far each row's figure moved between its runs:
+ * of the same code, on the same machine, hours apart, the spread a
+ * comparison of two of them must allow before it calls a change
+ * (compare --history, docs/precision.md item 38). Runs are named by
+ * "date\ncommit", as history_append names them. history_runs_read fills
+ * h, leaving out the runs of skip[0..nskip) (the two compared);
+ * history_runs_free frees it, after a failed read as well. */
+struct history_runs {
+	struct csv_table *t;
+	struct key_index rows; /* the 6 keys of a row, and its run's -> row */
+	char **runs;	       /* "date\ncommit", in the history's order */
+	size_t nruns;
+	struct key_index run_index; /* "date\ncommit" -> its place in runs */
+	/* each run's common shift: the median over its ns/op rows of the
+	 * log of the row's median over the row's median across the runs;
+	 * the hour's speed, which history_spread takes off */
+	double *shift;
+};
+int history_runs_read(const char *path, const char *const *skip, size_t nskip,
+		      struct history_runs *h, char *err, size_t errlen);
+void history_runs_free(struct history_runs *h);
+
+/* What is taken of a row in each run: its median; its median less its
+ * baseline's (the overhead); its median over its baseline's (the
+ * ratio). */
+enum history_figure { HISTORY_VALUE, HISTORY_OVERHEAD, HISTORY_RATIO };
+
+/* r's figure over h's runs, each run's shift taken off (a time divided
+ * by exp(shift)): of its log for a value or a ratio, of the figure
+ * itself (in r's unit) for an overhead, their median (center) and robust
+ * sd (stats_robust_sd), from as many runs as held it (a value or ratio
+ * of 0 or less counts as none); NaN from fewer than 2. r's baseline is
+ * of the same param, or without one. */
+struct history_spread {
+	double center, sd;
+	size_t runs;
+};
+struct summary_row;
+struct history_spread history_spread(const struct history_runs *h,
+				     const struct summary_row *r,
+				     enum history_figure what);
 
 #endif

@@ -238,6 +238,12 @@ static const struct opt compare_options[] = {
     {"format", 0, OPT_CHOICE, offsetof(struct compare_opts, format), "FMT",
      "text, csv or json (default: text)", 0, 0, compare_format_names, OPT_LOCAL,
      0},
+    {"history", 0, OPT_STRING, offsetof(struct compare_opts, history), "FILE",
+     "earlier runs of the same machine (cgobench\n"
+     "history): a row in 5 of them or more, OLD and\n"
+     "NEW left out, is judged by how far it moved\n"
+     "between them instead",
+     0, 0, NULL, OPT_LOCAL, 0},
     {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
 
 static const struct command_help help_compare = {
@@ -257,7 +263,9 @@ static const struct command_help help_compare = {
     "(machine.txt's transfer-ns 1.5 times apart or more), and a change of\n"
     "an overhead, or of a time on every CPU, within 3 times what the runs'\n"
     "spread makes of it (runs apart: the robust sd of the rows' changes\n"
-    "beyond their common shift).\n",
+    "beyond their common shift). With --history, so is a row's change\n"
+    "within 3 times sqrt(2) times its own robust sd between the history's\n"
+    "runs.\n",
     "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
     "regression with --fail-on-regression, 2 bad or mismatched input\n"};
 

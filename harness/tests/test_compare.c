@@ -1205,6 +1205,119 @@ static void runs_apart_hold_back(void **state)
 /* Rows that moved in two groups, 8 by 10% more than the other 8: a
  * change of many rows at once, not the runs' spread, which is taken
  * within each group (each row's log less its group's median): 0.17%. */
+/* compare --history: a row's own spread between earlier runs of the same
+ * machine (docs/precision.md item 38). A history of eight runs, two of
+ * them the compared ones (left out): "noisy" moved 10% from run to
+ * run, and its +15% is no regression, nor is "mid"'s +28%, within 3
+ * times sqrt(2) times that spread of a change between two runs (an sd of
+ * 7.4% of one run); "steady" moved 0.3%, and its +10%
+ * is; "low" was 90 in the old run against 100 in every other, and the
+ * new 100 is no regression, its change though beyond the history's
+ * spread; "few", in four runs only, is judged as without a history.
+ * Six rows of the history alone hold still, as most rows do, so that
+ * the runs' common shifts are 0. */
+static void history_holds_back(void **state)
+{
+	(void)state;
+	static const double noisy[] = {100, 110, 90, 105, 95, 100},
+			    steady[] = {1, 1.003, 0.997, 1, 1.001, 0.999};
+	struct sbuf h = {0};
+	sbuf_addstr(&h, "schema,date,commit,toolchain,cc,case,variant,param,"
+			"unit,n,median,ci_low,ci_high\n");
+	for (int i = 0; i < 8; i++) {
+		/* runs 7 and 8 are the two compared, with figures of their
+		 * own (noisy's 1000) that would widen a spread */
+		double nz = i < 6 ? noisy[i] : 1000, st = i < 6 ? steady[i] : 1;
+		const char *fmt = "1,d%d,c%d,go1.26.8,gcc,t,%s,,ns/op,8,%.17g,"
+				  "%.17g,%.17g\n";
+		sbuf_addf(&h, fmt, i + 1, i + 1, "noisy", nz, nz, nz);
+		sbuf_addf(&h, fmt, i + 1, i + 1, "mid", nz, nz, nz);
+		sbuf_addf(&h, fmt, i + 1, i + 1, "steady", st * 100, st * 100,
+			  st * 100);
+		sbuf_addf(&h, fmt, i + 1, i + 1, "low", st * 100, st * 100,
+			  st * 100);
+		if (i < 4)
+			sbuf_addf(&h, fmt, i + 1, i + 1, "few", nz, nz, nz);
+		/* most rows of a run hold still: the runs' shifts are 0 */
+		for (int k = 0; k < 6; k++) {
+			char still[24];
+			snprintf(still, sizeof still, "still%d", k);
+			sbuf_addf(&h, fmt, i + 1, i + 1, still, 100.0, 100.0,
+				  100.0);
+		}
+	}
+	char *hist = xstrdup("/tmp/cgobench-hist-XXXXXX"), err[ERRLEN];
+	close(mkstemp(hist));
+	assert_int_equal(file_write_atomic(hist, h.buf, h.len, err, sizeof err),
+			 0);
+	sbuf_free(&h);
+	struct var olds[] = {
+	    scaled("noisy", "", 100, 1), scaled("mid", "", 100, 1),
+	    scaled("steady", "", 100, 1), scaled("low", "", 90, 1),
+	    scaled("few", "", 100, 1)};
+	struct var news[] = {
+	    scaled("noisy", "", 100, 1.15), scaled("mid", "", 100, 1.28),
+	    scaled("steady", "", 100, 1.10), scaled("low", "", 100, 1),
+	    scaled("few", "", 100, 1.15)};
+	char *a = write_run(olds, 5), *b = write_run(news, 5);
+	write_machine(a, "date: d7\nharness-commit: c7\n");
+	write_machine(b, "date: d8\nharness-commit: c8\n");
+	struct compare_opts o = {.threshold_pct = 5,
+				 .alpha = 0.05,
+				 .format = COMPARE_CSV,
+				 .history = hist};
+	size_t reg;
+	char *got = output_of(a, b, &o, &reg);
+	struct csv_table t;
+	if (csv_parse(got, "compare", &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	free(got);
+	assert_int_equal(reg, 2);
+	assert_string_equal(field(&t, "noisy", "value", "regression"), "0");
+	assert_string_equal(field(&t, "noisy", "value", "apart_runs"), "6");
+	assert_string_equal(field(&t, "mid", "value", "regression"), "0");
+	assert_string_equal(field(&t, "steady", "value", "regression"), "1");
+	assert_string_equal(field(&t, "low", "value", "regression"), "0");
+	assert_true(atof(field(&t, "low", "value", "change_pct")) > 11);
+	assert_string_equal(field(&t, "few", "value", "regression"), "1");
+	assert_string_equal(field(&t, "few", "value", "apart_runs"), "");
+	csv_free(&t);
+	o.format = COMPARE_TEXT;
+	got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, ", 6 runs besides these two: 4 of 5 rows, "
+				    "in 5 runs or more, are judged by how far "
+				    "they moved between them"));
+	assert_non_null(strstr(got, "  inconclusive (its history: 3"));
+	assert_non_null(strstr(got, "  inconclusive (its history: the new "
+				    "figure within its runs')\n"));
+	assert_non_null(strstr(got, "; 3 more slower by over 5% are "
+				    "inconclusive: within what they moved "
+				    "between the runs of the history"));
+	free(got);
+	o.format = COMPARE_JSON;
+	got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "\"runs\": 6,\n    \"rows\": 4\n"));
+	free(got);
+	/* without it, the three rows are regressions */
+	o.history = NULL;
+	got = output_of(a, b, &o, &reg);
+	assert_int_equal(reg, 5);
+	assert_non_null(strstr(got, "\"history\": null"));
+	free(got);
+	/* a history that is not one: bad input */
+	o.history = "/nonexistent/history.csv";
+	FILE *f = tmpfile();
+	assert_int_equal(compare_runs(a, b, &o, f, &reg, err, sizeof err), -1);
+	assert_non_null(strstr(err, "/nonexistent/history.csv"));
+	fclose(f);
+	unlink_machine(a);
+	unlink_machine(b);
+	drop_run(a);
+	drop_run(b);
+	unlink(hist);
+	free(hist);
+}
+
 static void runs_apart_two_groups(void **state)
 {
 	(void)state;
@@ -1335,6 +1448,7 @@ int main(void)
 	    cmocka_unit_test(runs_apart_hold_back),
 	    cmocka_unit_test(runs_apart_two_groups),
 	    cmocka_unit_test(ratio_to_nothing),
+	    cmocka_unit_test(history_holds_back),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }

@@ -4,7 +4,12 @@
 
 #include "csv.h"
 #include "history.h"
+#include "stats.h"
+#include "summary.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #define RUN "results/vm/benchtime-0.2s"
@@ -180,6 +185,119 @@ static void skips_empty_and_param_rows(void **state)
 	unlink(path);
 }
 
+/* A history in a temporary file of these rows (after the header), each
+ * "date,commit,variant,param,median" of case t, ns/op, go1.26.8, gcc. */
+static char *write_history(const char *const *rows, size_t n)
+{
+	char *path = xstrdup("/tmp/cgobench-hist-XXXXXX");
+	int fd = mkstemp(path);
+	close(fd);
+	struct sbuf sb = {0};
+	sbuf_addstr(&sb, "schema,date,commit,toolchain,cc,case,variant,param,"
+			 "unit,n,median,ci_low,ci_high\n");
+	for (size_t i = 0; i < n; i++) {
+		char d[32], c[32], v[32], p[32], m[32];
+		assert_int_equal(sscanf(rows[i],
+					"%31[^,],%31[^,],%31[^,],%31[^,],%31s",
+					d, c, v, p, m),
+				 5);
+		sbuf_addf(&sb,
+			  "1,%s,%s,go1.26.8,gcc,t,%s,%s,ns/op,8,%s,%s,%s\n", d,
+			  c, v, strcmp(p, "-") ? p : "", m, m, m);
+	}
+	char err[ERRLEN];
+	assert_int_equal(
+	    file_write_atomic(path, sb.buf, sb.len, err, sizeof err), 0);
+	sbuf_free(&sb);
+	return path;
+}
+
+/* A row of the runs history_spread reads: case t, unit ns/op. */
+static struct summary_row row(const char *variant, const char *baseline,
+			      const char *param)
+{
+	struct summary_row r = {0};
+	r.family = (char *)"t";
+	r.variant = (char *)variant;
+	r.baseline = (char *)baseline;
+	r.param = (char *)param;
+	r.unit = (char *)"ns/op";
+	r.toolchain = (char *)"go1.26.8";
+	r.cc = (char *)"gcc";
+	return r;
+}
+
+/* Six runs (d1 to d6) of three rows, b, c over b, and x; d3 ran every
+ * row 10% slower (its hour), which the shift takes off; x moves by a
+ * few percent of its own. The two runs skip names are left out. */
+static void spread_between_runs(void **state)
+{
+	(void)state;
+	static const double x[] = {100, 102, 110 * 0.99, 101, 97, 400};
+	char lines[18][64];
+	const char *rows[18];
+	for (int i = 0; i < 6; i++) {
+		double hour = i == 2 ? 1.1 : 1;
+		snprintf(lines[3 * i], 64, "d%d,c%d,b,-,%.17g", i + 1, i + 1,
+			 50 * hour);
+		snprintf(lines[3 * i + 1], 64, "d%d,c%d,c,-,%.17g", i + 1,
+			 i + 1, (i == 3 ? 90 : 80) * hour);
+		snprintf(lines[3 * i + 2], 64, "d%d,c%d,x,-,%.17g", i + 1,
+			 i + 1, x[i]);
+	}
+	for (int i = 0; i < 18; i++)
+		rows[i] = lines[i];
+	char *path = write_history(rows, 18), err[ERRLEN];
+	const char *skip[] = {"d6\nc6", "d9\nc9"};
+	struct history_runs h;
+	assert_int_equal(history_runs_read(path, skip, 2, &h, err, sizeof err),
+			 0);
+	assert_int_equal(h.nruns, 5);
+	/* b and c moved 10% in d3, x 9%: the median of the three */
+	assert_true(fabs(h.shift[2] - log(1.1)) < 1e-12);
+	assert_true(fabs(h.shift[0]) < 1e-12);
+	struct summary_row r = row("x", "", "");
+	struct history_spread s = history_spread(&h, &r, HISTORY_VALUE);
+	assert_int_equal(s.runs, 5);
+	/* x's logs less the shifts: 100, 102, 99, 101, 97 */
+	double l[] = {log(100), log(102), log(99), log(101), log(97)};
+	assert_true(fabs(s.center - log(100)) < 1e-12);
+	assert_true(fabs(s.sd - stats_robust_sd(l, 5)) < 1e-12);
+	r = row("c", "b", "");
+	s = history_spread(&h, &r, HISTORY_OVERHEAD);
+	/* 30, 30, 30 (33 less the shift), 40, 30 */
+	assert_int_equal(s.runs, 5);
+	assert_true(fabs(s.center - 30) < 1e-9);
+	assert_true(fabs(s.sd) < 1e-9);
+	s = history_spread(&h, &r, HISTORY_RATIO);
+	assert_true(fabs(s.center - log(1.6)) < 1e-12);
+	/* a param row without one of its own: the baseline without a param */
+	r = row("c", "b", "n=1");
+	s = history_spread(&h, &r, HISTORY_VALUE);
+	assert_int_equal(s.runs, 0);
+	assert_true(isnan(s.sd));
+	history_runs_free(&h);
+	/* the same history, nothing left out: six runs, x's 400 among them */
+	assert_int_equal(history_runs_read(path, NULL, 0, &h, err, sizeof err),
+			 0);
+	r = row("x", "", "");
+	s = history_spread(&h, &r, HISTORY_VALUE);
+	assert_int_equal(s.runs, 6);
+	history_runs_free(&h);
+	unlink(path);
+	free(path);
+	/* not a history */
+	char *bad = write_history(rows, 0);
+	assert_int_equal(
+	    file_write_atomic(bad, "a,b\n1,2\n", 8, err, sizeof err), 0);
+	assert_int_equal(history_runs_read(bad, NULL, 0, &h, err, sizeof err),
+			 -1);
+	assert_non_null(strstr(err, ":1: not a history file of schema 1"));
+	history_runs_free(&h);
+	unlink(bad);
+	free(bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +305,7 @@ int main(void)
 	    cmocka_unit_test(chart_data),
 	    cmocka_unit_test(refuses_other_files),
 	    cmocka_unit_test(skips_empty_and_param_rows),
+	    cmocka_unit_test(spread_between_runs),
 	};
 	return cmocka_run_group_tests_name("history", tests, NULL, NULL);
 }
