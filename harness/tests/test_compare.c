@@ -204,16 +204,25 @@ static void drop_run(char *dir)
 	free(dir);
 }
 
-/* compare's CSV of old against new, read back as a table. */
-static void compared(const char *old, const char *new_, double threshold,
-		     double alpha, struct csv_table *t, size_t *regressions)
+/* compare's CSV of old against new under o, read back as a table. */
+static void compared_as(const char *old, const char *new_,
+			const struct compare_opts *o, struct csv_table *t,
+			size_t *regressions)
 {
-	struct compare_opts o = {
-	    .threshold_pct = threshold, .alpha = alpha, .format = COMPARE_CSV};
-	char *got = output_of(old, new_, &o, regressions), err[ERRLEN];
+	struct compare_opts csv = *o;
+	csv.format = COMPARE_CSV;
+	char *got = output_of(old, new_, &csv, regressions), err[ERRLEN];
 	if (csv_parse(got, "compare", t, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	free(got);
+}
+
+/* The same with this threshold and alpha. */
+static void compared(const char *old, const char *new_, double threshold,
+		     double alpha, struct csv_table *t, size_t *regressions)
+{
+	struct compare_opts o = {.threshold_pct = threshold, .alpha = alpha};
+	compared_as(old, new_, &o, t, regressions);
 }
 
 /* How many regressions compare finds in new against old. */
@@ -258,19 +267,14 @@ static const struct var uneven = {
  * of them checked: wc's ratio, 8 in new. */
 static size_t ratios(const char *old, const char *new_)
 {
-	struct compare_opts o = {.threshold_pct = 5,
-				 .alpha = 0.05,
-				 .format = COMPARE_CSV,
-				 .normalize = 1};
+	struct compare_opts o = {
+	    .threshold_pct = 5, .alpha = 0.05, .normalize = 1};
 	size_t reg;
-	char *got = output_of(old, new_, &o, &reg), err[ERRLEN];
 	struct csv_table t;
-	if (csv_parse(got, "compare", &t, err, sizeof err) != 0)
-		fail_msg("%s", err);
+	compared_as(old, new_, &o, &t, &reg);
 	size_t n = t.nrows;
 	assert_string_equal(field(&t, "wc", "ratio", "new_median"), "8");
 	csv_free(&t);
-	free(got);
 	return n;
 }
 
@@ -1262,16 +1266,11 @@ static void history_holds_back(void **state)
 	char *a = write_run(olds, 5), *b = write_run(news, 5);
 	write_machine(a, "date: d7\nharness-commit: c7\n");
 	write_machine(b, "date: d8\nharness-commit: c8\n");
-	struct compare_opts o = {.threshold_pct = 5,
-				 .alpha = 0.05,
-				 .format = COMPARE_CSV,
-				 .history = hist};
+	struct compare_opts o = {
+	    .threshold_pct = 5, .alpha = 0.05, .history = hist};
 	size_t reg;
-	char *got = output_of(a, b, &o, &reg);
 	struct csv_table t;
-	if (csv_parse(got, "compare", &t, err, sizeof err) != 0)
-		fail_msg("%s", err);
-	free(got);
+	compared_as(a, b, &o, &t, &reg);
 	assert_int_equal(reg, 2);
 	assert_string_equal(field(&t, "noisy", "value", "regression"), "0");
 	assert_string_equal(field(&t, "noisy", "value", "apart_runs"), "6");
@@ -1282,8 +1281,7 @@ static void history_holds_back(void **state)
 	assert_string_equal(field(&t, "few", "value", "regression"), "1");
 	assert_string_equal(field(&t, "few", "value", "apart_runs"), "");
 	csv_free(&t);
-	o.format = COMPARE_TEXT;
-	got = output_of(a, b, &o, &reg);
+	char *got = output_of(a, b, &o, &reg);
 	assert_non_null(strstr(got, ", 6 runs besides these two: 4 of 5 rows, "
 				    "in 5 runs or more, are judged by how far "
 				    "they moved between them"));
