@@ -59,7 +59,8 @@ static void judge_history(struct cmp_row *c)
 /* Sets c's apart and within (cmp_row), for the figures a spread of 1%
  * moves by as much as the threshold: an overhead, which moves by its
  * crossing's and its baseline's spreads as a fraction of it, and a value
- * of a family on every CPU. A pinned value, and a ratio, are judged by
+ * or a ratio of a family on every CPU (a ratio by its crossing's and
+ * its baseline's spreads together). A pinned value or ratio is judged by
  * the threshold alone: so a change in most rows at once, which widens
  * the spread, is still caught by them. */
 static void judge_apart(struct cmp_row *c)
@@ -80,9 +81,10 @@ static void judge_apart(struct cmp_row *c)
 		sd *= hypot(c->o->s.median, c->o->baseline_median) /
 		      fabs(c->old_med);
 		change = (c->new_med - c->old_med) / fabs(c->old_med);
-	} else if (!strcmp(c->metric, "value") && !c->pinned &&
-		   c->old_med > 0 && c->new_med > 0) {
+	} else if (!c->pinned && c->old_med > 0 && c->new_med > 0) {
 		change = log(c->new_med / c->old_med);
+		if (!strcmp(c->metric, "ratio"))
+			sd *= M_SQRT2;
 	} else {
 		return;
 	}
@@ -232,6 +234,16 @@ static void compare_overhead(struct cmp_row *c, const struct side *os,
 	finish(c, o);
 }
 
+/* c's p and significance from the samples a of the old run and b of
+ * the new. */
+static void mann_whitney(struct cmp_row *c, const double *a, size_t na,
+			 const double *b, size_t nb,
+			 const struct compare_opts *o)
+{
+	c->p = stats_mann_whitney(a, na, b, nb, NULL);
+	c->significant = c->p < o->alpha;
+}
+
 /* The figure of each run divided by old_scale and new_scale (1 for the
  * figure itself, the baseline's median for a ratio), with a Mann-Whitney
  * p-value over the samples scaled the same way. */
@@ -256,8 +268,7 @@ static void compare_scaled(struct cmp_row *c, const struct side *os,
 			a[i] /= old_scale;
 		for (size_t i = 0; i < nb; i++)
 			b[i] /= new_scale;
-		c->p = stats_mann_whitney(a, na, b, nb, NULL);
-		c->significant = c->p < o->alpha;
+		mann_whitney(c, a, na, b, nb, o);
 		free(a);
 		free(b);
 	} else {
@@ -275,14 +286,48 @@ static void compare_values(struct cmp_row *c, const struct side *os,
 	compare_scaled(c, os, ns, o, 1, 1);
 }
 
-/* Each figure divided by its own run's baseline median. */
+/* The ratios of c's row of s over its baseline's of the same rounds
+ * (summary_paired_ratios), or NULL. */
+static double *pair_ratios(const struct side *s, const struct summary_row *r,
+			   size_t *n)
+{
+	const struct summary_row *b = side_baseline_row(s, r);
+	*n = 0;
+	if (!s->has_raw || !b)
+		return NULL;
+	return summary_paired_ratios(&s->samples, (size_t)(r - s->rows),
+				     (size_t)(b - s->rows), n);
+}
+
+/* Each figure over its own run's baseline: where both runs took the two
+ * in the same rounds, the median of the ratios of those pairs, with
+ * their interval (summary.csv's ratio) and a Mann-Whitney test over
+ * them, which carries the baseline's spread as well as the figure's; else
+ * the figure's median and samples divided by the baseline's median. */
 static void compare_ratio(struct cmp_row *c, const struct side *os,
 			  const struct side *ns, const struct compare_opts *o)
 {
 	c->metric = "ratio";
 	snprintf(c->unit, sizeof c->unit, "x %s", c->o->baseline);
-	compare_scaled(c, os, ns, o, c->o->baseline_median,
-		       c->n->baseline_median);
+	size_t na, nb;
+	double *a = pair_ratios(os, c->o, &na), *b = pair_ratios(ns, c->n, &nb);
+	if (a && b) {
+		c->old_med = c->o->d.ratio;
+		c->old_lo = c->o->d.ratio_low;
+		c->old_hi = c->o->d.ratio_high;
+		c->new_med = c->n->d.ratio;
+		c->new_lo = c->n->d.ratio_low;
+		c->new_hi = c->n->d.ratio_high;
+		c->old_n = na;
+		c->new_n = nb;
+		mann_whitney(c, a, na, b, nb, o);
+		finish(c, o);
+	} else {
+		compare_scaled(c, os, ns, o, c->o->baseline_median,
+			       c->n->baseline_median);
+	}
+	free(a);
+	free(b);
 }
 
 static const char *toolchain_label(const struct side *s, char *buf, size_t len)

@@ -261,11 +261,11 @@ static const struct command_help help_compare = {
     "so loaded, but for a time of a family pinned to one CPU. And so is\n"
     "a row of a family on every CPU between runs whose CPUs sat otherwise\n"
     "(machine.txt's transfer-ns 1.5 times apart or more), and a change of\n"
-    "an overhead, or of a time on every CPU, within 3 times what the runs'\n"
-    "spread makes of it (runs apart: the robust sd of the rows' changes\n"
-    "beyond their common shift). With --history, so is a row's change\n"
-    "within 3 times sqrt(2) times its own robust sd between the history's\n"
-    "runs.\n",
+    "an overhead, or of a time or ratio on every CPU, within 3 times what\n"
+    "the runs' spread makes of it (runs apart: the robust sd of the rows'\n"
+    "changes beyond their common shift). With --history, so is a row's\n"
+    "change within 3 times sqrt(2) times its own robust sd between the\n"
+    "history's runs.\n",
     "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
     "regression with --fail-on-regression, 2 bad or mismatched input\n"};
 

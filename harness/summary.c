@@ -127,6 +127,23 @@ double *summary_paired_diffs(const struct summary_samples *g, size_t i,
 	return pa;
 }
 
+double *summary_paired_ratios(const struct summary_samples *g, size_t i,
+			      size_t bi, size_t *n)
+{
+	double *pa, *pb;
+	size_t np = pairs_of(g, i, bi, &pa, &pb);
+	*n = 0;
+	for (size_t k = 0; paired_enough(g, i, np) && k < np; k++)
+		if (pb[k] != 0)
+			pa[(*n)++] = pa[k] / pb[k];
+	free(pb);
+	if (!*n) {
+		free(pa);
+		return NULL;
+	}
+	return pa;
+}
+
 /* The overhead and ratio of row i over its baseline row bi: from the
  * samples of the same repetitions where at least SUMMARY_PAIRED_MIN of
  * them and half of row i's are paired (a run takes a crossing and its

@@ -77,6 +77,10 @@ void summary_samples_free(struct summary_samples *g);
  * summary_compute does); else NULL. The caller frees them. */
 double *summary_paired_diffs(const struct summary_samples *g, size_t i,
 			     size_t bi, size_t *n);
+/* The same of their ratios, row i's sample over bi's, the pairs whose
+ * baseline sample is 0 left out (as summary_compute's ratio does). */
+double *summary_paired_ratios(const struct summary_samples *g, size_t i,
+			      size_t bi, size_t *n);
 /* Which row or unit is a baseline's at param: find gives the index of the
  * baseline variant's row or unit at a param, -1 when there is none; the
  * one of the same param, else the one without (a baseline measured once
