@@ -397,11 +397,11 @@ struct history_spread history_spread(const struct history_runs *h,
 				b = median_in(h, r, r->baseline, "",
 					      h->runs[i]);
 		}
-		/* the hour's speed off: a ratio's cancels */
-		double f = what == HISTORY_VALUE ? log(v) - h->shift[i]
-			   : what == HISTORY_OVERHEAD
-			       ? (v - b) * exp(-h->shift[i])
-			       : log(v / b);
+		/* the hour's speed off a time: a ratio's cancels */
+		double shift = strncmp(r->unit, "ns/", 3) ? 0 : h->shift[i];
+		double f = what == HISTORY_VALUE      ? log(v) - shift
+			   : what == HISTORY_OVERHEAD ? (v - b) * exp(-shift)
+						      : log(v / b);
 		if (isfinite(f))
 			x[n++] = f;
 	}

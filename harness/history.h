@@ -1,6 +1,7 @@
 /* history: a CSV that grows by one run at a time, for tracking the cost
  * of crossings over commits (make regress appends to it; the history
- * chart reads it).
+ * chart reads it; compare --history reads how far each row moved between
+ * its runs).
  *
  * Columns: schema, date, commit, toolchain, cc, case, variant, param,
  * unit, n, median, ci_low, ci_high. One row per summary row of the run
@@ -61,7 +62,7 @@ void history_runs_free(struct history_runs *h);
  * ratio). */
 enum history_figure { HISTORY_VALUE, HISTORY_OVERHEAD, HISTORY_RATIO };
 
-/* r's figure over h's runs, each run's shift taken off (a time divided
+/* r's figure over h's runs, each run's shift taken off a time (divided
  * by exp(shift)): of its log for a value or a ratio, of the figure
  * itself (in r's unit) for an overhead, their median (center) and robust
  * sd (stats_robust_sd), from as many runs as held it (a value or ratio

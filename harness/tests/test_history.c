@@ -186,7 +186,8 @@ static void skips_empty_and_param_rows(void **state)
 }
 
 /* A history in a temporary file of these rows (after the header), each
- * "date,commit,variant,param,median" of case t, ns/op, go1.26.8, gcc. */
+ * "date,commit,variant,param,median[,unit]" of case t, go1.26.8, gcc, in
+ * ns/op when no unit is given. */
 static char *write_history(const char *const *rows, size_t n)
 {
 	char *path = xstrdup("/tmp/cgobench-hist-XXXXXX");
@@ -196,14 +197,13 @@ static char *write_history(const char *const *rows, size_t n)
 	sbuf_addstr(&sb, "schema,date,commit,toolchain,cc,case,variant,param,"
 			 "unit,n,median,ci_low,ci_high\n");
 	for (size_t i = 0; i < n; i++) {
-		char d[32], c[32], v[32], p[32], m[32];
-		assert_int_equal(sscanf(rows[i],
-					"%31[^,],%31[^,],%31[^,],%31[^,],%31s",
-					d, c, v, p, m),
-				 5);
-		sbuf_addf(&sb,
-			  "1,%s,%s,go1.26.8,gcc,t,%s,%s,ns/op,8,%s,%s,%s\n", d,
-			  c, v, strcmp(p, "-") ? p : "", m, m, m);
+		char d[32], c[32], v[32], p[32], m[32], u[32] = "ns/op";
+		int got = sscanf(rows[i],
+				 "%31[^,],%31[^,],%31[^,],%31[^,],%31[^,],%31s",
+				 d, c, v, p, m, u);
+		assert_in_range(got, 5, 6);
+		sbuf_addf(&sb, "1,%s,%s,go1.26.8,gcc,t,%s,%s,%s,8,%s,%s,%s\n",
+			  d, c, v, strcmp(p, "-") ? p : "", u, m, m, m);
 	}
 	char err[ERRLEN];
 	assert_int_equal(
@@ -234,9 +234,12 @@ static void spread_between_runs(void **state)
 {
 	(void)state;
 	static const double x[] = {100, 102, 110 * 0.99, 101, 97, 400};
-	char lines[18][64];
-	const char *rows[18];
+	char lines[24][64];
+	const char *rows[24];
 	for (int i = 0; i < 6; i++) {
+		/* x's B/op as its ns/op: the hour's speed is no B/op's */
+		snprintf(lines[18 + i], 64, "d%d,c%d,x,-,%.17g,B/op", i + 1,
+			 i + 1, x[i]);
 		double hour = i == 2 ? 1.1 : 1;
 		snprintf(lines[3 * i], 64, "d%d,c%d,b,-,%.17g", i + 1, i + 1,
 			 50 * hour);
@@ -245,9 +248,9 @@ static void spread_between_runs(void **state)
 		snprintf(lines[3 * i + 2], 64, "d%d,c%d,x,-,%.17g", i + 1,
 			 i + 1, x[i]);
 	}
-	for (int i = 0; i < 18; i++)
+	for (int i = 0; i < 24; i++)
 		rows[i] = lines[i];
-	char *path = write_history(rows, 18), err[ERRLEN];
+	char *path = write_history(rows, 24), err[ERRLEN];
 	const char *skip[] = {"d6\nc6", "d9\nc9"};
 	struct history_runs h;
 	assert_int_equal(history_runs_read(path, skip, 2, &h, err, sizeof err),
@@ -263,6 +266,10 @@ static void spread_between_runs(void **state)
 	double l[] = {log(100), log(102), log(99), log(101), log(97)};
 	assert_true(fabs(s.center - log(100)) < 1e-12);
 	assert_true(fabs(s.sd - stats_robust_sd(l, 5)) < 1e-12);
+	r.unit = (char *)"B/op";
+	s = history_spread(&h, &r, HISTORY_VALUE);
+	assert_true(fabs(s.center - log(101)) < 1e-12);
+	r.unit = (char *)"ns/op";
 	r = row("c", "b", "");
 	s = history_spread(&h, &r, HISTORY_OVERHEAD);
 	/* 30, 30, 30 (33 less the shift), 40, 30 */
