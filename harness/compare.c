@@ -160,6 +160,19 @@ static int apart(double lo1, double hi1, double lo2, double hi2)
 	return hi1 < lo2 || hi2 < lo1;
 }
 
+/* c's old and new figures as each run's summary gives them: its
+ * overhead (d.diff), or its ratio, with their intervals. */
+static void figures_of(struct cmp_row *c, int ratio)
+{
+	const struct stats_diff *o = &c->o->d, *n = &c->n->d;
+	c->old_med = ratio ? o->ratio : o->diff;
+	c->old_lo = ratio ? o->ratio_low : o->diff_low;
+	c->old_hi = ratio ? o->ratio_high : o->diff_high;
+	c->new_med = ratio ? n->ratio : n->diff;
+	c->new_lo = ratio ? n->ratio_low : n->diff_low;
+	c->new_hi = ratio ? n->ratio_high : n->diff_high;
+}
+
 /* The change of the overhead between the runs from each run's paired
  * differences (a crossing's sample less its baseline's of the same
  * round), where both runs have enough of them; 0 when either has not. */
@@ -196,12 +209,7 @@ static void compare_overhead(struct cmp_row *c, const struct side *os,
 {
 	c->metric = "overhead";
 	snprintf(c->unit, sizeof c->unit, "%s", c->o->unit);
-	c->old_med = c->o->d.diff;
-	c->old_lo = c->o->d.diff_low;
-	c->old_hi = c->o->d.diff_high;
-	c->new_med = c->n->d.diff;
-	c->new_lo = c->n->d.diff_low;
-	c->new_hi = c->n->d.diff_high;
+	figures_of(c, 0);
 	c->old_n = c->o->s.n;
 	c->new_n = c->n->s.n;
 	c->p = NAN;
@@ -312,12 +320,7 @@ static void compare_ratio(struct cmp_row *c, const struct side *os,
 	size_t na, nb;
 	double *a = pair_ratios(os, c->o, &na), *b = pair_ratios(ns, c->n, &nb);
 	if (a && b) {
-		c->old_med = c->o->d.ratio;
-		c->old_lo = c->o->d.ratio_low;
-		c->old_hi = c->o->d.ratio_high;
-		c->new_med = c->n->d.ratio;
-		c->new_lo = c->n->d.ratio_low;
-		c->new_hi = c->n->d.ratio_high;
+		figures_of(c, 1);
 		c->old_n = na;
 		c->new_n = nb;
 		mann_whitney(c, a, na, b, nb, o);

@@ -316,6 +316,9 @@ static void ratio_from_pairs(void **state)
 	assert_int_equal(reg, 1);
 	assert_string_equal(field(&t, "c", "ratio", "regression"), "0");
 	assert_string_equal(field(&t, "c", "ratio", "significant"), "0");
+	/* the median of the pairs' ratios, 100 (five of eight), not the
+	 * low end of their interval */
+	assert_string_equal(field(&t, "c", "ratio", "new_median"), "100");
 	assert_string_equal(field(&t, "f", "ratio", "regression"), "1");
 	assert_string_equal(field(&t, "h", "ratio", "new_n"), "7");
 	assert_string_equal(field(&t, "h", "ratio", "new_median"), "10");
