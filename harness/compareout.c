@@ -93,27 +93,53 @@ static size_t held_for(const struct cmp_view *v, enum held_by why)
 	return n;
 }
 
-/* The verdict's clause on n rows held back for this reason; after the
- * regressions (more: "1 more"), after a clause that wants a ";" (lead). */
-static void print_held(FILE *out, size_t n, int more, int lead,
-		       double threshold_pct, const char *why)
+/* The verdict's clauses on the rows held back, in this order, and why. */
+static const struct {
+	enum held_by why;
+	const char *text;
+} held_clauses[] = {
+    {HELD_LOAD, "a load could have made the change (the new run's, its row "
+		"disturbed or the machine busy, up to its load_bound; or the "
+		"old run's, which can speed up a family not pinned to one "
+		"CPU)"},
+    {HELD_PLACED, "the CPUs sat otherwise, and a row on every CPU moves "
+		  "with the time a cache line takes between them"},
+    {HELD_APART, "within what the runs' spread alone could make of them "
+		 "(runs apart, above)"},
+    {HELD_HISTORY, "within what they moved between the runs of the "
+		   "history (above)"},
+};
+
+/* The verdict's clause on each reason rows were held back for, after the
+ * regressions ("1 more" then), each ending in ";"; 1 when the
+ * regressions' list still wants one. */
+static int print_held(FILE *out, const struct cmp_view *v)
 {
-	fprintf(out, "%s %zu %s slower by over %g%% %s inconclusive: %s;",
-		lead ? ";" : "", n,
-		more	 ? "more"
-		: n == 1 ? "row"
-			 : "rows",
-		threshold_pct, n == 1 ? "is" : "are", why);
+	int more = v->regressions > 0, lead = more;
+	for (size_t i = 0; i < sizeof held_clauses / sizeof *held_clauses;
+	     i++) {
+		size_t n = held_for(v, held_clauses[i].why);
+		if (!n)
+			continue;
+		fprintf(out,
+			"%s %zu %s slower by over %g%% %s inconclusive: %s;",
+			lead ? ";" : "", n,
+			more	 ? "more"
+			: n == 1 ? "row"
+				 : "rows",
+			v->threshold_pct, n == 1 ? "is" : "are",
+			held_clauses[i].text);
+		more = 1;
+		lead = 0;
+	}
+	return lead;
 }
 
 /* The closing line: the regressions, or that there is none and how the
  * rows moved. */
 static void print_verdict(FILE *out, const struct cmp_view *v)
 {
-	size_t slower = 0, faster = 0, same = 0,
-	       placed = held_for(v, HELD_PLACED),
-	       apart = held_for(v, HELD_APART), loaded = held_for(v, HELD_LOAD),
-	       history = held_for(v, HELD_HISTORY);
+	size_t slower = 0, faster = 0, same = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
 		if (!c->significant)
@@ -145,38 +171,11 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 	}
 	if (v->regressions > 10)
 		fprintf(out, " and %zu more", v->regressions - 10);
-	if (loaded)
-		print_held(out, loaded, v->regressions > 0, v->regressions > 0,
-			   v->threshold_pct,
-			   "a load could have made the change (the new run's, "
-			   "its row disturbed or the machine busy, up to its "
-			   "load_bound; or the old run's, which can speed up a "
-			   "family not pinned to one CPU)");
-	if (placed)
-		print_held(out, placed, v->regressions || loaded,
-			   v->regressions && !loaded, v->threshold_pct,
-			   "the CPUs sat otherwise, and a row on every CPU "
-			   "moves with the time a cache line takes between "
-			   "them");
-	if (apart)
-		print_held(out, apart, v->regressions || loaded || placed,
-			   v->regressions && !loaded && !placed,
-			   v->threshold_pct,
-			   "within what the runs' spread alone could make of "
-			   "them (runs apart, above)");
-	if (history)
-		print_held(out, history,
-			   v->regressions || loaded || placed || apart,
-			   v->regressions && !loaded && !placed && !apart,
-			   v->threshold_pct,
-			   "within what they moved between the runs of the "
-			   "history (above)");
+	int lead = print_held(out, v);
 	fprintf(out,
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
 		"without a significant change\n",
-		v->regressions && !loaded && !placed && !apart && !history ? ";"
-									   : "",
-		v->n, slower, faster, same);
+		lead ? ";" : "", v->n, slower, faster, same);
 }
 
 /* What a text row says after its change: a regression; a slowdown the
