@@ -551,7 +551,6 @@ int compare_runs(const char *old_path, const char *new_path,
 	if (o->history) {
 		ap.history = &hist;
 		ap.history_path = o->history;
-		ap.history_runs = hist.nruns;
 	}
 	size_t n = compare_rows(&os, &ns, o, any_tc, &ap, rows);
 	struct cmp_view v = {.old_path = old_path,

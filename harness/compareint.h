@@ -41,7 +41,6 @@ struct runs_apart {
 	/* the history of compare --history, the two runs left out; NULL */
 	const struct history_runs *history;
 	const char *history_path;
-	size_t history_runs;
 };
 
 /* One line of the comparison. */

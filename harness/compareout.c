@@ -256,7 +256,7 @@ static void print_history(FILE *out, const struct cmp_view *v)
 		"in %d runs or more, are judged by how far they moved "
 		"between them (robust sd; a change within %d times sqrt(2) "
 		"times that is no regression)\n",
-		v->apart.history_path, v->apart.history_runs, by_history(v),
+		v->apart.history_path, v->apart.history->nruns, by_history(v),
 		v->n, COMPARE_HISTORY_MIN, COMPARE_APART_Z);
 }
 
@@ -463,7 +463,7 @@ static json_t *json_history(const struct cmp_view *v)
 	json_t *o = json_object();
 	json_object_set_new(o, "path", json_text(v->apart.history_path));
 	json_object_set_new(o, "runs",
-			    json_integer((json_int_t)v->apart.history_runs));
+			    json_integer((json_int_t)v->apart.history->nruns));
 	json_object_set_new(o, "rows", json_integer((json_int_t)by_history(v)));
 	return o;
 }
