@@ -155,23 +155,6 @@ static int chosen(const char *select, const char *fam, const char *variant,
 
 #define F(r, name) h->rows[r][csv_col(h, name)]
 
-/* The row of the run of row `run` and the scenario of row `series`, in
- * unit and without a param; h->nrows when the run has none. */
-static size_t figure_of(const struct csv_table *h, size_t run, size_t series,
-			const char *unit)
-{
-	size_t r;
-	for (r = 0; r < h->nrows; r++)
-		if (!strcmp(F(r, "date"), F(run, "date")) &&
-		    !strcmp(F(r, "commit"), F(run, "commit")) &&
-		    !strcmp(F(r, "unit"), unit) && !*F(r, "param") &&
-		    !strcmp(F(r, "case"), F(series, "case")) &&
-		    !strcmp(F(r, "variant"), F(series, "variant")) &&
-		    !strcmp(F(r, "toolchain"), F(series, "toolchain")))
-			break;
-	return r;
-}
-
 int history_chart_data(const struct csv_table *h, const char *select,
 		       struct sbuf *sb, char *err, size_t errlen)
 {
@@ -185,31 +168,29 @@ int history_chart_data(const struct csv_table *h, const char *select,
 	/* the series (case, variant, toolchain) and the runs (date,
 	 * commit), in order of appearance */
 	size_t *series = NULL, ns = 0, *runs = NULL, nr = 0;
+	/* (case, variant, toolchain), (date, commit), and the two -> the
+	 * first such row */
+	struct key_index sx = {0}, rx = {0}, cells = {0};
 	for (size_t r = 0; r < h->nrows; r++) {
 		if (strcmp(F(r, "unit"), unit) ||
 		    !chosen(select, F(r, "case"), F(r, "variant"),
 			    F(r, "param")))
 			continue;
-		size_t i = 0;
-		while (i < ns &&
-		       (strcmp(F(series[i], "case"), F(r, "case")) ||
-			strcmp(F(series[i], "variant"), F(r, "variant")) ||
-			strcmp(F(series[i], "toolchain"), F(r, "toolchain"))))
-			i++;
-		if (i == ns) {
+		const char *k[] = {F(r, "case"), F(r, "variant"),
+				   F(r, "toolchain"), F(r, "date"),
+				   F(r, "commit")};
+		if (key_index_put(&sx, k, 3, ns) == ns) {
 			series = xrealloc(series, (ns + 1) * sizeof *series);
 			series[ns++] = r;
 		}
-		for (i = 0;
-		     i < nr && (strcmp(F(runs[i], "date"), F(r, "date")) ||
-				strcmp(F(runs[i], "commit"), F(r, "commit")));
-		     i++)
-			;
-		if (i == nr) {
+		if (key_index_put(&rx, k + 3, 2, nr) == nr) {
 			runs = xrealloc(runs, (nr + 1) * sizeof *runs);
 			runs[nr++] = r;
 		}
+		key_index_put(&cells, k, 5, r);
 	}
+	key_index_free(&sx);
+	key_index_free(&rx);
 	if (!ns) {
 		free(series);
 		free(runs);
@@ -228,8 +209,12 @@ int history_chart_data(const struct csv_table *h, const char *select,
 		sbuf_addf(sb, "\"%.10s %.7s\"", F(runs[k], "date"),
 			  F(runs[k], "commit"));
 		for (size_t i = 0; i < ns; i++) {
-			size_t r = figure_of(h, runs[k], series[i], unit);
-			if (r == h->nrows)
+			const char *c[] = {
+			    F(series[i], "case"), F(series[i], "variant"),
+			    F(series[i], "toolchain"), F(runs[k], "date"),
+			    F(runs[k], "commit")};
+			long r = key_index_get(&cells, c, 5);
+			if (r < 0)
 				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
 			else
 				sbuf_addf(sb, "\t%s\t%s\t%s", F(r, "median"),
@@ -238,33 +223,34 @@ int history_chart_data(const struct csv_table *h, const char *select,
 		sbuf_addstr(sb, "\n");
 	}
 #undef F
+	key_index_free(&cells);
 	free(series);
 	free(runs);
 	return 0;
 }
 
-/* The history's runs in order, but those of skip, into h->runs. */
+/* Numbers the history's runs in order, but those of skip: h->run_of. */
 static void list_runs(struct history_runs *h, const char *const *skip,
 		      size_t nskip)
 {
-	struct key_index *seen = &h->run_index;
-	int date = csv_col(h->t, "date"), commit = csv_col(h->t, "commit");
+	struct key_index seen = {0};
+	h->run_of = xcalloc(h->t->nrows + 1, sizeof *h->run_of);
 	for (size_t r = 0; r < h->t->nrows; r++) {
-		char *run = xasprintf("%s\n%s", h->t->rows[r][date],
-				      h->t->rows[r][commit]);
-		const char *k[] = {run};
+		/* date, commit */
+		const char *k[] = {h->t->rows[r][1], h->t->rows[r][2]};
+		size_t nd = strlen(k[0]);
 		int skipped = 0;
 		for (size_t i = 0; i < nskip; i++)
-			skipped |= !strcmp(run, skip[i]);
-		if (!skipped &&
-		    key_index_put(seen, k, 1, h->nruns) == h->nruns) {
-			h->runs =
-			    xrealloc(h->runs, (h->nruns + 1) * sizeof *h->runs);
-			h->runs[h->nruns++] = run;
-		} else {
-			free(run);
+			skipped |= !strncmp(skip[i], k[0], nd) &&
+				   skip[i][nd] == '\n' &&
+				   !strcmp(skip[i] + nd + 1, k[1]);
+		h->run_of[r] = SIZE_MAX;
+		if (!skipped) {
+			h->run_of[r] = key_index_put(&seen, k, 2, h->nruns);
+			h->nruns += h->run_of[r] == h->nruns;
 		}
 	}
+	key_index_free(&seen);
 }
 
 /* The log medians of the history's ns/op rows, a series (case, variant,
@@ -277,12 +263,9 @@ static double *ns_series(const struct history_runs *h, size_t *ns)
 	*ns = 0;
 	for (size_t r = 0; r < h->t->nrows; r++) {
 		char **f = h->t->rows[r];
-		char *run = xasprintf("%s\n%s", f[1], f[2]);
-		const char *rk[] = {run};
-		long at = key_index_get(&h->run_index, rk, 1);
-		free(run);
+		size_t at = h->run_of[r];
 		double m;
-		if (at < 0 || strcmp(f[8], "ns/op") ||
+		if (at == SIZE_MAX || strcmp(f[8], "ns/op") ||
 		    parse_double(f[10], &m) != 0 || !(m > 0))
 			continue;
 		const char *k[] = {f[5], f[6], f[7], f[3], f[4]};
@@ -293,7 +276,7 @@ static double *ns_series(const struct history_runs *h, size_t *ns)
 				x[s * h->nruns + i] = NAN;
 			++*ns;
 		}
-		x[s * h->nruns + (size_t)at] = log(m);
+		x[s * h->nruns + at] = log(m);
 	}
 	key_index_free(&series);
 	return x;
@@ -341,11 +324,13 @@ int history_runs_read(const char *path, const char *const *skip, size_t nskip,
 	list_runs(h, skip, nskip);
 	find_shifts(h);
 	for (size_t r = 0; r < h->t->nrows; r++) {
-		char **f = h->t->rows[r];
-		/* case, variant, param, unit, toolchain, cc, date, commit */
-		const char *k[] = {f[5], f[6], f[7], f[8],
-				   f[3], f[4], f[1], f[2]};
-		key_index_put(&h->rows, k, 8, r);
+		char **f = h->t->rows[r], run[24];
+		if (h->run_of[r] == SIZE_MAX)
+			continue;
+		snprintf(run, sizeof run, "%zu", h->run_of[r]);
+		/* case, variant, param, unit, toolchain, cc, run */
+		const char *k[] = {f[5], f[6], f[7], f[8], f[3], f[4], run};
+		key_index_put(&h->rows, k, 7, r);
 	}
 	return 0;
 }
@@ -356,26 +341,22 @@ void history_runs_free(struct history_runs *h)
 		csv_free(h->t);
 	free(h->t);
 	key_index_free(&h->rows);
-	key_index_free(&h->run_index);
+	free(h->run_of);
 	free(h->shift);
-	for (size_t i = 0; i < h->nruns; i++)
-		free(h->runs[i]);
-	free(h->runs);
 	memset(h, 0, sizeof *h);
 }
 
-/* The median of the row of this variant, param and run like r, NaN when
- * the history has none. */
+/* The median of the row of this variant and param like r in the run
+ * numbered run, NaN when the history has none. */
 static double median_in(const struct history_runs *h,
 			const struct summary_row *r, const char *variant,
-			const char *param, const char *run)
+			const char *param, size_t run)
 {
-	size_t nl = strcspn(run, "\n");
-	char *date = xasprintf("%.*s", (int)nl, run);
+	char n[24];
+	snprintf(n, sizeof n, "%zu", run);
 	const char *k[] = {r->family,	 variant, param, r->unit,
-			   r->toolchain, r->cc,	  date,	 run + nl + 1};
-	long i = key_index_get(&h->rows, k, 8);
-	free(date);
+			   r->toolchain, r->cc,	  n};
+	long i = key_index_get(&h->rows, k, 7);
 	double m;
 	if (i < 0 || parse_double(h->t->rows[i][10], &m) != 0)
 		return NAN;
@@ -389,13 +370,11 @@ struct history_spread history_spread(const struct history_runs *h,
 	double *x = xcalloc(h->nruns + 1, sizeof *x);
 	size_t n = 0;
 	for (size_t i = 0; i < h->nruns; i++) {
-		double v = median_in(h, r, r->variant, r->param, h->runs[i]),
-		       b = NAN;
+		double v = median_in(h, r, r->variant, r->param, i), b = NAN;
 		if (what != HISTORY_VALUE) {
-			b = median_in(h, r, r->baseline, r->param, h->runs[i]);
+			b = median_in(h, r, r->baseline, r->param, i);
 			if (isnan(b))
-				b = median_in(h, r, r->baseline, "",
-					      h->runs[i]);
+				b = median_in(h, r, r->baseline, "", i);
 		}
 		/* the hour's speed off a time: a ratio's cancels */
 		double shift = strncmp(r->unit, "ns/", 3) ? 0 : h->shift[i];

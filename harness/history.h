@@ -44,10 +44,12 @@ int history_chart_data(const struct csv_table *h, const char *select,
  * history_runs_free frees it, after a failed read as well. */
 struct history_runs {
 	struct csv_table *t;
-	struct key_index rows; /* the 6 keys of a row, and its run's -> row */
-	char **runs;	       /* "date\ncommit", in the history's order */
-	size_t nruns;
-	struct key_index run_index; /* "date\ncommit" -> its place in runs */
+	/* the 6 keys of a row and its run's number (decimal) -> row */
+	struct key_index rows;
+	size_t
+	    nruns; /* the runs not left out, numbered in the history's order */
+	size_t
+	    *run_of; /* a row of t -> its run's number, SIZE_MAX if left out */
 	/* each run's common shift: the median over its ns/op rows of the
 	 * log of the row's median over the row's median across the runs;
 	 * the hour's speed, which history_spread takes off */

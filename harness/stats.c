@@ -319,17 +319,24 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	free(own_b);
 }
 
+size_t stats_pair_ratios(const double *a, const double *b, size_t n,
+			 double *out)
+{
+	size_t nr = 0;
+	for (size_t i = 0; i < n; i++)
+		if (b[i] != 0)
+			out[nr++] = a[i] / b[i];
+	return nr;
+}
+
 void stats_paired_diff(const double *a, const double *b, size_t n, double level,
 		       struct stats_diff *d)
 {
 	double *diffs = xmalloc(n * sizeof *diffs),
 	       *ratios = xmalloc(n * sizeof *ratios);
-	size_t nr = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t nr = stats_pair_ratios(a, b, n, ratios);
+	for (size_t i = 0; i < n; i++)
 		diffs[i] = a[i] - b[i];
-		if (b[i] != 0)
-			ratios[nr++] = a[i] / b[i];
-	}
 	struct stats_summary s;
 	stats_summarize(diffs, n, level, &s);
 	d->diff = s.median;

@@ -61,6 +61,11 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 			  size_t nb, double level, int resamples, uint64_t seed,
 			  struct stats_diff *d);
 
+/* The ratios a[i] / b[i] of n pairs into out (which may be a), the pairs
+ * whose b[i] is 0 left out; returns how many. */
+size_t stats_pair_ratios(const double *a, const double *b, size_t n,
+			 double *out);
+
 /* The median of the differences a[i] - b[i] and of the ratios a[i] / b[i]
  * of n paired samples (each pair taken in the same round, so that a
  * machine that drifts moves both), with order-statistics intervals as

@@ -132,10 +132,7 @@ double *summary_paired_ratios(const struct summary_samples *g, size_t i,
 {
 	double *pa, *pb;
 	size_t np = pairs_of(g, i, bi, &pa, &pb);
-	*n = 0;
-	for (size_t k = 0; paired_enough(g, i, np) && k < np; k++)
-		if (pb[k] != 0)
-			pa[(*n)++] = pa[k] / pb[k];
+	*n = paired_enough(g, i, np) ? stats_pair_ratios(pa, pb, np, pa) : 0;
 	free(pb);
 	if (!*n) {
 		free(pa);
