@@ -496,6 +496,26 @@ static size_t compare_rows(const struct side *os, const struct side *ns,
 	return n;
 }
 
+/* Sets the repeats of the n rows (struct cmp_row). */
+static void mark_repeats(struct cmp_row *rows, size_t n)
+{
+	struct key_index ops = {0};
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++) {
+			const struct summary_row *r = rows[i].o;
+			const char *k[] = {r->family, r->variant,
+					   r->param,  r->toolchain,
+					   r->cc,     rows[i].metric};
+			if (!pass && !strcmp(r->unit, "ns/op"))
+				key_index_put(&ops, k, 6, i);
+			else if (pass)
+				rows[i].repeats =
+				    !strcmp(r->unit, "ns/item") &&
+				    key_index_get(&ops, k, 6) >= 0;
+		}
+	key_index_free(&ops);
+}
+
 /* The history at path into h, but for the runs os and ns (by machine.txt's
  * date and harness-commit, as cgobench history names them). */
 static int read_history(const char *path, const struct side *os,
@@ -573,8 +593,9 @@ int compare_runs(const char *old_path, const char *new_path,
 			       old_path, new_path,
 			       o->normalize ? " that has a baseline" : "");
 	} else {
+		mark_repeats(rows, n);
 		for (size_t i = 0; i < n; i++)
-			*regressions += rows[i].regression;
+			*regressions += rows[i].regression && !rows[i].repeats;
 		char b1[128], b2[128];
 		v.old_label = toolchain_label(&os, b1, sizeof b1);
 		v.new_label = toolchain_label(&ns, b2, sizeof b2);

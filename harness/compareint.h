@@ -84,7 +84,12 @@ struct cmp_row {
 	 * center (the old one lay below it) */
 	struct history_spread hist;
 	int by_history, typical;
-	int pinned;   /* its family pinned to one CPU in both runs */
+	int pinned; /* its family pinned to one CPU in both runs */
+	/* a row of ns/item whose row of ns/op (the same benchmark and
+	 * metric) is compared too: ns/item is ns/op over an op's items in
+	 * every sample, so both change alike, and the verdict counts the
+	 * change once, by the row of ns/op (compare.c's mark_repeats) */
+	int repeats;
 	size_t order; /* the old row's place in its summary.csv */
 };
 

@@ -67,7 +67,7 @@ static size_t inconclusive(const struct cmp_view *v)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < v->n; i++)
-		n += held(&v->rows[i], v->threshold_pct);
+		n += held(&v->rows[i], v->threshold_pct) && !v->rows[i].repeats;
 	return n;
 }
 
@@ -89,7 +89,7 @@ static size_t held_for(const struct cmp_view *v, enum held_by why)
 	size_t n = 0;
 	for (size_t i = 0; i < v->n; i++)
 		n += held(&v->rows[i], v->threshold_pct) &&
-		     held_by(&v->rows[i]) == why;
+		     !v->rows[i].repeats && held_by(&v->rows[i]) == why;
 	return n;
 }
 
@@ -139,10 +139,12 @@ static int print_held(FILE *out, const struct cmp_view *v)
  * rows moved. */
 static void print_verdict(FILE *out, const struct cmp_view *v)
 {
-	size_t slower = 0, faster = 0, same = 0;
+	size_t slower = 0, faster = 0, same = 0, repeats = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
-		if (!c->significant)
+		if (c->repeats)
+			repeats++;
+		else if (!c->significant)
 			same++;
 		else if (c->delta_pct > 0)
 			slower++;
@@ -161,7 +163,7 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 	/* the first 10 by name, unit and metric, then how many more */
 	for (size_t i = 0, k = 0; v->regressions && i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
-		if (!c->regression || k++ >= 10)
+		if (!c->regression || c->repeats || k++ >= 10)
 			continue;
 		fprintf(
 		    out, "%s %s %s%s%s %s%s%s %+.2f%%", k > 1 ? "," : "",
@@ -174,8 +176,14 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 	int lead = print_held(out, v);
 	fprintf(out,
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
-		"without a significant change\n",
-		lead ? ";" : "", v->n, slower, faster, same);
+		"without a significant change",
+		lead ? ";" : "", v->n - repeats, slower, faster, same);
+	if (repeats)
+		fprintf(out,
+			"; besides %zu of ns/item, counted by their rows of "
+			"ns/op, whose change they repeat",
+			repeats);
+	fprintf(out, "\n");
 }
 
 /* What a text row says after its change: a regression; a slowdown the
@@ -185,6 +193,8 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 static const char *mark(const struct cmp_row *c, double threshold_pct,
 			char *buf, size_t len)
 {
+	if (c->repeats && (c->regression || held(c, threshold_pct)))
+		return "  as its ns/op row";
 	if (c->regression)
 		return "  REGRESSION";
 	if (!held(c, threshold_pct))
@@ -332,7 +342,7 @@ static const char *const field_names[] = {
     "new_median",    "new_ci_low",    "new_ci_high",	"change_pct",
     "p_value",	     "change_ci_low", "change_ci_high", "significant",
     "regression",    "disturbed",     "load_bound",	"placed",
-    "apart",	     "apart_runs"};
+    "apart",	     "apart_runs",    "repeats"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -357,6 +367,8 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 		return (struct field){F_FLAG, NULL, (size_t)c->placed, 0};
 	if (i == 24)
 		return (struct field){F_NUM, NULL, 0, c->apart};
+	if (i == 26)
+		return (struct field){F_FLAG, NULL, (size_t)c->repeats, 0};
 	if (i == 25) /* NaN, left empty, where not by its history */
 		return (struct field){
 		    F_NUM, NULL, 0, c->by_history ? (double)c->hist.runs : NAN};

@@ -140,6 +140,8 @@ struct var {
 
 /* The unit of the runs write_run_as writes. */
 static const char *runs_unit = "ns/op";
+/* NULL, or the unit of each var write_run_as writes, by its place */
+static const char *const *var_units;
 
 /* A run directory in /tmp holding raw.csv of these samples and a
  * summary.csv naming each variant's baseline, each row of this status and
@@ -156,17 +158,18 @@ static char *write_run_as(const struct var *vs, size_t nv, const char *tc,
 		sbuf_addf(&sum, "%s%s", k ? "," : "", summary_columns[k]);
 	sbuf_addstr(&sum, "\n");
 	for (size_t i = 0; i < nv; i++) {
-		const char *fam = vs[i].family ? vs[i].family : "t";
+		const char *fam = vs[i].family ? vs[i].family : "t",
+			   *unit = var_units ? var_units[i] : runs_unit;
 		for (size_t k = 0; k < 8; k++)
 			sbuf_addf(&raw, "1,%s,%s,%s,gcc,%s,%zu,1000,%s,%.17g\n",
 				  fam, vs[i].variant, tc,
-				  vs[i].param ? vs[i].param : "", k + 1,
-				  runs_unit, vs[i].v[k]);
+				  vs[i].param ? vs[i].param : "", k + 1, unit,
+				  vs[i].v[k]);
 		/* the figures are left out: compare takes them from raw.csv */
 		sbuf_addf(
 		    &sum, "1,%s,%s,%s,gcc,%s,%s,8,,,,,,,,,%s,,,,,,,,%s,%s,\n",
 		    fam, vs[i].variant, tc, vs[i].param ? vs[i].param : "",
-		    runs_unit, vs[i].baseline, bound, status);
+		    unit, vs[i].baseline, bound, status);
 	}
 	char err[ERRLEN];
 	char *rp = xasprintf("%s/raw.csv", dir),
@@ -255,14 +258,6 @@ static const struct var fast = {
 static const struct var uneven = {
     "x", "", {11, 11.5, 30, 30.2, 29.9, 30.1, 30.3, 29.8}, NULL, NULL};
 
-/* A significant speed-up is an improvement, never a regression; the same
- * change the other way is one, counted once, and the exit status of
- * --fail-on-regression is 1 for exactly one regression. */
-/* Under --normalize, a figure over a baseline of 0 (the B/op of a
- * crossing over a baseline that allocates nothing, as data's GoString
- * over view) has no ratio: such a row is left out, as one without a
- * baseline is. compare used to divide by the 0, and hung on the
- * Mann-Whitney test of 0/0 over every real run. */
 /* The rows compare finds under --normalize from old to new, with one
  * of them checked: wc's ratio, 8 in new. */
 static size_t ratios(const char *old, const char *new_)
@@ -329,6 +324,11 @@ static void ratio_from_pairs(void **state)
 	drop_run(b);
 }
 
+/* Under --normalize, a figure over a baseline of 0 (the B/op of a
+ * crossing over a baseline that allocates nothing, as data's GoString
+ * over view) has no ratio: such a row is left out, as one without a
+ * baseline is. compare used to divide by the 0, and hung on the
+ * Mann-Whitney test of 0/0 over every real run. */
 static void ratio_to_nothing(void **state)
 {
 	(void)state;
@@ -356,6 +356,9 @@ static void ratio_to_nothing(void **state)
 	alarm(0);
 }
 
+/* A significant speed-up is an improvement, never a regression; the same
+ * change the other way is one, counted once, and the exit status of
+ * --fail-on-regression is 1 for exactly one regression. */
 static void speedup_is_not_a_regression(void **state)
 {
 	(void)state;
@@ -1521,6 +1524,85 @@ static void json_of_a_name_not_utf8(void **state)
 	drop_run(a);
 }
 
+/* A batch row's ns/item is its ns/op over an op's items, sample by
+ * sample: both move alike, and the verdict counts the change once, by the
+ * row of ns/op; its row of ns/item says so, and csv's repeats. A row of
+ * ns/item without one of ns/op is counted. */
+static void repeats_counted_once(void **state)
+{
+	(void)state;
+	struct var vs[] = {{"x",
+			    "",
+			    {40, 40.4, 39.8, 40.2, 40.6, 39.6, 40.1, 40.3},
+			    "n=4",
+			    NULL},
+			   {"x",
+			    "",
+			    {10, 10.1, 9.95, 10.05, 10.15, 9.9, 10.02, 10.07},
+			    "n=4",
+			    NULL},
+			   {"y",
+			    "",
+			    {10, 10.1, 9.95, 10.05, 10.15, 9.9, 10.02, 10.07},
+			    "n=4",
+			    NULL}};
+	const char *const units[] = {"ns/op", "ns/item", "ns/item"};
+	var_units = units;
+	char *a = write_run(vs, 3);
+	for (size_t i = 0; i < 3; i++)
+		for (int k = 0; k < 8; k++)
+			vs[i].v[k] *= 1.1;
+	char *b = write_run(vs, 3);
+	var_units = NULL;
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 2);
+	const char *want[][3] = {
+	    {"x", "ns/op", "0"}, {"x", "ns/item", "1"}, {"y", "ns/item", "0"}};
+	assert_int_equal(t.nrows, 3);
+	for (size_t r = 0; r < 3; r++) {
+		char **f = t.rows[r];
+		assert_string_equal(f[csv_col(&t, "variant")], want[r][0]);
+		assert_string_equal(f[csv_col(&t, "unit")], want[r][1]);
+		assert_string_equal(f[csv_col(&t, "repeats")], want[r][2]);
+		assert_string_equal(f[csv_col(&t, "regression")], "1");
+	}
+	csv_free(&t);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	char *got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "verdict: 2 regressions"));
+	assert_non_null(strstr(got, "n=8+8  as its ns/op row\n"));
+	assert_non_null(strstr(got, "2 rows: 2 significantly slower, 0 "
+				    "faster, 0 without a significant change; "
+				    "besides 1 of ns/item"));
+	assert_null(strstr(got, "x n=4 ns/item"));
+	assert_non_null(strstr(got, "y n=4 ns/item"));
+	free(got);
+	/* on every CPU, placed otherwise: held back, counted once */
+	const char *pin = "pinned: cpu 1\nunpinned: GOMAXPROCS=2, no "
+			  "pinning: t\n";
+	char *near = xasprintf("%stransfer-ns: 180 [142, 246] over 60\n", pin),
+	     *far = xasprintf("%stransfer-ns: 560 [514, 952] over 240\n", pin);
+	write_machine(a, near);
+	write_machine(b, far);
+	got = output_of(a, b, &o, &reg);
+	assert_int_equal(reg, 0);
+	assert_non_null(strstr(got, "n=8+8  as its ns/op row\n"));
+	assert_non_null(strstr(got, "verdict: no regression above 5%; 2 rows "
+				    "slower by over 5% are inconclusive: the "
+				    "CPUs sat otherwise"));
+	free(got);
+	o.format = COMPARE_JSON;
+	got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "\"inconclusive\": 2,"));
+	free(got);
+	free(near);
+	free(far);
+	char *dirs[] = {a, b};
+	drop_machine_runs(dirs, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1553,6 +1635,7 @@ int main(void)
 	    cmocka_unit_test(ratio_to_nothing),
 	    cmocka_unit_test(ratio_from_pairs),
 	    cmocka_unit_test(history_holds_back),
+	    cmocka_unit_test(repeats_counted_once),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }
