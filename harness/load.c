@@ -109,10 +109,14 @@ void load_between(const struct load_snap *a, const struct load_snap *b, int cpu,
 	out->steal = steal / hz / wall_s;
 }
 
+int load_upset(const struct load_share *l)
+{
+	return l->others > LOAD_OTHERS || l->steal > LOAD_STEAL;
+}
+
 int load_disturbed(const struct load_share *l)
 {
-	return l->others > LOAD_OTHERS || l->steal > LOAD_STEAL ||
-	       (l->speed > 0 && l->speed < LOAD_SPEED);
+	return load_upset(l) || (l->speed > 0 && l->speed < LOAD_SPEED);
 }
 
 double load_slowing(const struct load_share *l)

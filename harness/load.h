@@ -81,6 +81,9 @@ void load_read(struct load_snap *s);
 void load_between(const struct load_snap *a, const struct load_snap *b, int cpu,
 		  double own_cpu_s, double wall_s, struct load_share *out);
 int load_disturbed(const struct load_share *l);
+/* Whether others' or the hypervisor's time disturbed it, not only its
+ * CPU's speed. */
+int load_upset(const struct load_share *l);
 /* The most l could have slowed the sample, as a factor: others' and the
  * hypervisor's share of the time were not the sample's, and a CPU at
  * speed s does its work in 1/s of the time (speed 0, not probed: full).

@@ -402,6 +402,47 @@ static void lasting_load(const char *machine, const char *q, struct sbuf *sb)
 	free(why);
 }
 
+/* The takes disturbed by a slow CPU alone and the others (machine.txt's
+ * disturbed-by) into *slow and *upset; 0 when the run did not count them
+ * (runs before the key). */
+static int disturbed_by(const char *machine, size_t *slow, size_t *upset)
+{
+	char *v = machine_lookup(machine, "disturbed-by");
+	int ok = sscanf(v, "%zu upset, %zu slow", upset, slow) == 2;
+	free(v);
+	return ok;
+}
+
+/* Whether the pinned families' takes were disturbed for good (a lasting
+ * load, lasting_load) and a slow CPU alone disturbed most of them: a
+ * machine the run could not see busy, though it was. */
+static int slow_lasted(const char *machine)
+{
+	size_t slow, upset, bad, takes;
+	char *v = machine_lookup(machine, "pinned-disturbed");
+	int share = sscanf(v, "%zu of %zu", &bad, &takes) == 2;
+	free(v);
+	return share && disturbed_by(machine, &slow, &upset) && slow > upset &&
+	       load_lasting(takes, bad);
+}
+
+/* ", but 187 takes ran on a CPU below 0.8 of its full speed (...), 12
+ * beside other processes or the hypervisor" (", and" on a busy machine),
+ * or "" where no take ran on a slow CPU alone or the run did not count
+ * them. The caller frees it. */
+static char *slow_takes(const char *machine, int busy)
+{
+	size_t slow, upset;
+	if (!disturbed_by(machine, &slow, &upset) || !slow)
+		return xstrdup("");
+	return xasprintf(", %s %zu takes ran on a CPU below %g of its full "
+			 "speed with no other process's time to show for it "
+			 "(work this machine cannot see: its host's, or a "
+			 "process on a CPU that shares its core), %zu beside "
+			 "other processes or the hypervisor",
+			 busy ? "and" : "but", slow, LOAD_SPEED, upset);
+}
+
 /* Says that the budget ended the rounds while rows short of their goal
  * still wanted samples (machine.txt's rounds-ended), as their notes do,
  * so that the run's last lines name the knob: a slow hour of the VM spends
@@ -447,20 +488,26 @@ void report_precision(const struct summary_precision *p, const char *machine,
 	     *held = machine_lookup(machine, "held-seconds"),
 	     *clean = machine_lookup(machine, "retakes-undisturbed");
 	double o = atof(others), st = atof(steal);
+	int busy = load_busy(o, st);
 	char *paid = strcmp(clean, "unknown")
 			 ? xasprintf(" (%s retakes ran undisturbed)", clean)
-			 : xstrdup("");
+			 : xstrdup(""),
+	     *slow = slow_takes(machine, busy);
 	if (strcmp(others, "unknown"))
 		sbuf_addf(
 		    sb,
 		    " The machine was %s%s%s while the samples were taken: "
 		    "other processes used %.2g of a CPU on average on "
-		    "the CPUs of each sample, the hypervisor stole %.2g; "
+		    "the CPUs of each sample, the hypervisor stole %.2g%s; "
 		    "%s samples were disturbed and taken again%s, %s kept "
 		    "though disturbed; samples waited %s s for a slow "
 		    "CPU to run at full speed.",
-		    b, load_busy(o, st) ? "busy" : "quiet", b, o, st, retaken,
-		    paid, kept, held);
+		    b,
+		    busy		   ? "busy"
+		    : slow_lasted(machine) ? "slow"
+					   : "quiet",
+		    b, o, st, slow, retaken, paid, kept, held);
+	free(slow);
 	lasting_load(machine, q, sb);
 	free(paid);
 	free(clean);

@@ -129,6 +129,9 @@ struct run {
 	 * timed samples (load.h), summed, and the samples summed */
 	double load_others, load_steal, load_wall;
 	size_t load_samples;
+	/* the takes disturbed by others' or the hypervisor's time
+	 * (load_upset), and those by a slow CPU alone */
+	size_t takes_upset, takes_slow;
 	/* the full speed of each CPU the samples run on (probe.h); the
 	 * pinned one's is run_pin_probe's */
 	struct probe_state cpus[LOAD_MAXCPU];

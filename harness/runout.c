@@ -450,6 +450,9 @@ static void record_load(struct run *r, const struct pinned_load *pinned)
 	machine_set(&r->m, "retakes-undisturbed", buf);
 	snprintf(buf, sizeof buf, "%zu", all.kept);
 	machine_set(&r->m, "samples-disturbed", buf);
+	snprintf(buf, sizeof buf, "%zu upset, %zu slow", r->takes_upset,
+		 r->takes_slow);
+	machine_set(&r->m, "disturbed-by", buf);
 	snprintf(buf, sizeof buf, "%zu of %zu",
 		 pinned->takes.retaken + pinned->takes.kept,
 		 pinned->takes.takes);

@@ -179,6 +179,9 @@ static int measure(struct run *r, struct unit *u, int pass,
 		r->load_steal += load.steal;
 		r->load_samples++;
 		disturbed = load_disturbed(&load);
+		if (disturbed)
+			++*(load_upset(&load) ? &r->takes_upset
+					      : &r->takes_slow);
 		if (pass > 0)
 			load_retake_done(&r->retakes, !disturbed);
 	}
@@ -190,8 +193,7 @@ static int measure(struct run *r, struct unit *u, int pass,
 			*put_off = 1;
 		} else {
 			u->disturbed++;
-			sl->upset = load.others > LOAD_OTHERS ||
-				    load.steal > LOAD_STEAL;
+			sl->upset = load_upset(&load);
 		}
 	}
 	if (rc == 0 && counted && out->nlines) {

@@ -267,6 +267,13 @@ if [ "${retaken:-0}" -ge 2 ] && [ "$retaken" -le 12 ] && [ "${kept:-0}" -le 6 ] 
 else
 	bad "disturbed samples: retaken ${retaken:-?}, kept ${kept:-?}, $per_round of 6 rounds' samples, $notes notes: $(tail -n 1 "$tmp/loaded.err")"
 fi
+# The loop's time shows on the pinned CPU: every disturbed take was
+# upset by another process, none by a slow CPU alone.
+if grep -q "^disturbed-by: $((retaken + kept)) upset, 0 slow\$" "$tmp/loaded/machine.txt"; then
+	ok "machine.txt counts the takes another process disturbed"
+else
+	bad "disturbed-by: $(grep disturbed-by "$tmp/loaded/machine.txt"), retaken $retaken, kept $kept"
+fi
 # Two retaken of at most 8 takes are a quarter: a lasting load, which
 # makes every row of the family disturbed, whatever its samples passed.
 lasting=$(grep -c ',ns/op,.*,disturbed,".*[0-9]% of the pinned families. samples ran disturbed: a lasting load' "$tmp/loaded/summary.csv")

@@ -1256,6 +1256,62 @@ static void precision_says_the_budget_ended(void **state)
 		}
 }
 
+/* A run whose pinned takes a slow CPU alone disturbed, for good, with no
+ * other process's time on it (a loop on the other CPU of a VM whose two
+ * CPUs share a core of the host), says the machine was slow and how many
+ * takes ran so, not that it was quiet; a busy one says how many too; one
+ * with none, or from before the count, says nothing of them. */
+static void precision_says_the_cpu_was_slow(void **state)
+{
+	(void)state;
+	struct summary_precision p = {.measured = 35, .disturbed = 35};
+	const char *base = "load-steal: 0\n"
+			   "samples-retaken: 78\nsamples-disturbed: 121\n"
+			   "held-seconds: 0.0\npinned-disturbed: 199 of 288\n"
+			   "lasting-load: pinned-disturbed\n";
+	const char *said = ", but 187 takes ran on a CPU below 0.8 of its "
+			   "full speed with no other process's time to show "
+			   "for it (work this machine cannot see: its host's, "
+			   "or a process on a CPU that shares its core), 12 "
+			   "beside other processes or the hypervisor; 78 "
+			   "samples";
+	const struct {
+		const char *others, *by, *word;
+		int says;
+	} cases[] = {
+	    {"0.037", "12 upset, 187 slow", "slow", 1},
+	    {"0.037", "187 upset, 12 slow", "quiet", 1},
+	    {"0.037", "0 upset, 0 slow", "quiet", 0},
+	    {"0.037", "unknown", "quiet", 0},
+	    {"0.32", "12 upset, 187 slow", "busy", 1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *m = xasprintf("load-others: %s\n%sdisturbed-by: %s\n",
+				    cases[i].others, base, cases[i].by);
+		struct sbuf sb = {0};
+		report_precision(&p, m, 0, &sb);
+		char *word =
+		    xasprintf(" The machine was %s while", cases[i].word);
+		if (!strstr(sb.buf, word) ||
+		    (strstr(sb.buf, " takes ran on a CPU below ") != NULL) !=
+			cases[i].says ||
+		    (i == 0 && !strstr(sb.buf, said)))
+			fail_msg("%s, %s: %s", cases[i].others, cases[i].by,
+				 sb.buf);
+		free(word);
+		sbuf_free(&sb);
+		free(m);
+	}
+	struct sbuf sb = {0};
+	report_precision(&p,
+			 "load-others: 0.32\nload-steal: 0\n"
+			 "disturbed-by: 400 upset, 71 slow\n",
+			 0, &sb);
+	assert_non_null(strstr(sb.buf, "the hypervisor stole 0, and 71 takes "
+				       "ran on a CPU below 0.8"));
+	sbuf_free(&sb);
+}
+
 /* The run's last lines say how the machine was and what was retaken:
  * how many retakes ran undisturbed when machine.txt says, nothing of them
  * when it does not (runs before the count). */
@@ -2210,6 +2266,7 @@ int main(void)
 	    cmocka_unit_test(spread_rows_give_quartiles),
 	    cmocka_unit_test(short_of_the_goal),
 	    cmocka_unit_test(precision_says_the_load),
+	    cmocka_unit_test(precision_says_the_cpu_was_slow),
 	    cmocka_unit_test(precision_says_the_budget_ended),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
