@@ -93,13 +93,15 @@ void load_read(struct load_snap *s)
 void load_between(const struct load_snap *a, const struct load_snap *b, int cpu,
 		  double own_cpu_s, double wall_s, struct load_share *out)
 {
-	out->others = out->steal = 0;
+	out->others = out->steal = out->elsewhere = 0;
 	if (!a->ncpu || a->ncpu != b->ncpu || cpu >= a->ncpu || !(wall_s > 0))
 		return;
-	double busy = 0, steal = 0;
+	double busy = 0, steal = 0, elsewhere = 0;
 	for (int i = 0; i < a->ncpu; i++) {
-		if (cpu >= 0 && i != cpu)
+		if (cpu >= 0 && i != cpu) {
+			elsewhere += (double)(b->busy[i] - a->busy[i]);
 			continue;
+		}
 		busy += (double)(b->busy[i] - a->busy[i]);
 		steal += (double)(b->steal[i] - a->steal[i]);
 	}
@@ -107,6 +109,7 @@ void load_between(const struct load_snap *a, const struct load_snap *b, int cpu,
 	double others = (busy / hz - own_cpu_s) / wall_s;
 	out->others = others > 0 ? others : 0;
 	out->steal = steal / hz / wall_s;
+	out->elsewhere = elsewhere / hz / wall_s;
 }
 
 int load_upset(const struct load_share *l)

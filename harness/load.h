@@ -23,6 +23,13 @@ struct load_snap {
 /* Over one sample, in CPUs (1: one whole CPU for the whole sample). */
 struct load_share {
 	double others; /* other processes' time on the sample's CPUs */
+	/* for a sample pinned to one CPU, all time on the others: the
+	 * harness's own is a small part of it (under 0.05 of a CPU in the
+	 * default suite here), and it was not what the sample ran on, but
+	 * it can slow that CPU where they share a core or a power budget,
+	 * below what the probe's LOAD_SPEED sees (docs/precision.md item
+	 * 41); 0 for a sample on every CPU */
+	double elsewhere;
 	double steal;  /* the hypervisor's */
 	double wall_s; /* the sample's own wall time, process start to exit */
 	/* the CPU's speed around the sample, from load_probe_us: the best
@@ -31,6 +38,10 @@ struct load_share {
 	 * 0: not probed) */
 	double speed;
 };
+
+/* Time elsewhere above this many CPUs, on average over a run's pinned
+ * samples, makes a machine busy as load_busy's does: said, not flagged. */
+#define LOAD_ELSEWHERE 0.5
 
 /* Others above this share of a CPU, or steal above LOAD_STEAL, disturb a
  * sample: a quarter of the pinned CPU is far beyond the harness's own

@@ -402,6 +402,26 @@ static void lasting_load(const char *machine, const char *q, struct sbuf *sb)
 	free(why);
 }
 
+/* " and 0.98 on the other CPUs of a pinned one (...)", from machine.txt's
+ * load-elsewhere, setting *busy past LOAD_ELSEWHERE; "" for a run
+ * without it. The caller frees it. */
+static char *elsewhere(const char *machine, int *busy)
+{
+	char *v = machine_lookup(machine, "load-elsewhere");
+	double e;
+	int known = parse_double(v, &e) == 0;
+	free(v);
+	if (!known)
+		return xstrdup("");
+	int far = e > LOAD_ELSEWHERE;
+	*busy |= far;
+	return xasprintf(" and %.2g on the other CPUs of a pinned one%s", e,
+			 far ? " (work that can slow the pinned CPU, by less "
+			       "than its probe flags, where they share a core "
+			       "or a power budget)"
+			     : "");
+}
+
 /* The takes disturbed by a slow CPU alone and the others (machine.txt's
  * disturbed-by) into *slow and *upset; 0 when the run did not count them
  * (runs before the key). */
@@ -489,6 +509,7 @@ void report_precision(const struct summary_precision *p, const char *machine,
 	     *clean = machine_lookup(machine, "retakes-undisturbed");
 	double o = atof(others), st = atof(steal);
 	int busy = load_busy(o, st);
+	char *there = elsewhere(machine, &busy);
 	char *paid = strcmp(clean, "unknown")
 			 ? xasprintf(" (%s retakes ran undisturbed)", clean)
 			 : xstrdup(""),
@@ -498,7 +519,7 @@ void report_precision(const struct summary_precision *p, const char *machine,
 		    sb,
 		    " The machine was %s%s%s while the samples were taken: "
 		    "other processes used %.2g of a CPU on average on "
-		    "the CPUs of each sample, the hypervisor stole %.2g%s; "
+		    "the CPUs of each sample%s, the hypervisor stole %.2g%s; "
 		    "%s samples were disturbed and taken again%s, %s kept "
 		    "though disturbed; samples waited %s s for a slow "
 		    "CPU to run at full speed.",
@@ -506,8 +527,9 @@ void report_precision(const struct summary_precision *p, const char *machine,
 		    busy		   ? "busy"
 		    : slow_lasted(machine) ? "slow"
 					   : "quiet",
-		    b, o, st, slow, retaken, paid, kept, held);
+		    b, o, there, st, slow, retaken, paid, kept, held);
 	free(slow);
+	free(there);
 	lasting_load(machine, q, sb);
 	free(paid);
 	free(clean);

@@ -129,6 +129,10 @@ struct run {
 	 * timed samples (load.h), summed, and the samples summed */
 	double load_others, load_steal, load_wall;
 	size_t load_samples;
+	/* the time on the other CPUs than a pinned sample's (load.h's
+	 * elsewhere), summed over the pinned samples, and those */
+	double load_elsewhere;
+	size_t load_pinned;
 	/* the takes disturbed by others' or the hypervisor's time
 	 * (load_upset), and those by a slow CPU alone */
 	size_t takes_upset, takes_slow;

@@ -423,6 +423,11 @@ static void record_load(struct run *r, const struct pinned_load *pinned)
 	machine_set(&r->m, "load-others", buf);
 	snprintf(buf, sizeof buf, "%.3f", r->load_steal / n);
 	machine_set(&r->m, "load-steal", buf);
+	if (r->load_pinned) {
+		snprintf(buf, sizeof buf, "%.3f",
+			 r->load_elsewhere / (double)r->load_pinned);
+		machine_set(&r->m, "load-elsewhere", buf);
+	}
 	snprintf(buf, sizeof buf, "%.3f", r->load_wall / n);
 	machine_set(&r->m, "sample-seconds", buf);
 	const struct probe_state *pin = run_pin_probe(r);

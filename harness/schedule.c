@@ -176,6 +176,10 @@ static int measure(struct run *r, struct unit *u, int pass,
 		load.speed = speeds_at(r, sl->slow, sl->cpu);
 		r->load_wall += load.wall_s;
 		r->load_others += load.others;
+		if (!u->fam->unpinned && r->pin >= 0) {
+			r->load_elsewhere += load.elsewhere;
+			r->load_pinned++;
+		}
 		r->load_steal += load.steal;
 		r->load_samples++;
 		disturbed = load_disturbed(&load);

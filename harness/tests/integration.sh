@@ -307,6 +307,14 @@ if [ "$cpu" -ge 1 ]; then
 	else
 		bad "a busy machine: lasting-load '$why', $flagged rows: $(tail -n 1 "$tmp/busy.err")"
 	fi
+	# the loop's CPU beside the pinned samples' is counted and said
+	elsewhere=$(sed -n 's/^load-elsewhere: //p' "$tmp/busy/machine.txt")
+	if awk -v e="${elsewhere:-0}" 'BEGIN { exit !(e > 0.5 && e < 1.5) }' &&
+		grep -q "^cgobench: .* The machine was busy while .* and [0-9.]* on the other CPUs of a pinned one (work that can slow" "$tmp/busy.err"; then
+		ok "a loop on another CPU than the pinned one is counted and said (load-elsewhere $elsewhere)"
+	else
+		bad "load-elsewhere '${elsewhere}': $(tail -n 1 "$tmp/busy.err")"
+	fi
 fi
 # off a terminal, progress comes as whole lines, with the time left
 if [ "$(grep -c '^cgobench: round [0-9]*/[0-9]*: [0-9]* of [0-9]* samples taken, about [0-9]*m[0-9][0-9]s left$' "$tmp/wide.err")" -ge 2 ] &&

@@ -74,9 +74,11 @@ static void shares(void **state)
 	load_between(&a, &b, 1, 0.2, 0.2, &l);
 	assert_true(fabs(l.others) < 1e-9);
 	assert_true(fabs(l.steal - 0.1) < 1e-9);
-	assert_true(load_disturbed(&l)); /* steal 0.1 > 0.05 */
+	assert_true(fabs(l.elsewhere - 0.5) < 1e-9); /* CPU 0's half */
+	assert_true(load_disturbed(&l));	     /* steal 0.1 > 0.05 */
 	load_between(&a, &b, -1, 0.2, 0.2, &l);
 	assert_true(fabs(l.others - 0.5) < 1e-9);
+	assert_true(l.elsewhere == 0); /* every CPU the sample's */
 	assert_true(load_disturbed(&l));
 	char d[48];
 	load_describe(&l, d, sizeof d);
@@ -88,6 +90,7 @@ static void shares(void **state)
 	/* CPU 0 alone: half of it */
 	load_between(&a, &b, 0, 0, 0.2, &l);
 	assert_true(fabs(l.others - 0.5) < 1e-9);
+	assert_true(fabs(l.elsewhere - 1) < 1e-9);
 	/* own time above the ticks (their granularity): no negative share */
 	load_between(&a, &b, 1, 0.25, 0.2, &l);
 	assert_true(l.others == 0);
@@ -98,7 +101,7 @@ static void shares(void **state)
 	load_between(&a, &b, 5, 0.2, 0.2, &l);
 	assert_true(l.others == 0 && l.steal == 0);
 	load_between(&a, &b, 1, 0.2, 0, &l);
-	assert_true(l.others == 0 && l.steal == 0);
+	assert_true(l.others == 0 && l.steal == 0 && l.elsewhere == 0);
 }
 
 /* The thresholds: a quarter of a CPU of others, a twentieth stolen. */

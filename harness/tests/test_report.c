@@ -1312,6 +1312,47 @@ static void precision_says_the_cpu_was_slow(void **state)
 	sbuf_free(&sb);
 }
 
+/* The run's last lines say how busy the other CPUs than a pinned
+ * sample's were (machine.txt's load-elsewhere), and call the machine busy
+ * past half a CPU there, with why it matters; a run before the key says
+ * nothing of them. */
+static void precision_says_the_other_cpus(void **state)
+{
+	(void)state;
+	struct summary_precision p = {.measured = 2, .ok = 2};
+	const char *load = "load-others: 0.023\nload-steal: 0\n"
+			   "samples-retaken: 5\nsamples-disturbed: 0\n"
+			   "held-seconds: 0.0\n";
+	const struct {
+		const char *key, *said;
+	} cases[] = {
+	    {"load-elsewhere: 0.98\n",
+	     " The machine was busy while the samples were taken: other "
+	     "processes used 0.023 of a CPU on average on the CPUs of each "
+	     "sample and 0.98 on the other CPUs of a pinned one (work that "
+	     "can slow the pinned CPU, by less than its probe flags, where "
+	     "they share a core or a power budget), the hypervisor stole 0;"},
+	    {"load-elsewhere: 0.5\n",
+	     " The machine was quiet while the samples were taken: other "
+	     "processes used 0.023 of a CPU on average on the CPUs of each "
+	     "sample and 0.5 on the other CPUs of a pinned one, the "
+	     "hypervisor stole 0;"},
+	    {"", " The machine was quiet while the samples were taken: other "
+		 "processes used 0.023 of a CPU on average on the CPUs of each "
+		 "sample, the hypervisor stole 0;"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *m = xasprintf("%s%s", load, cases[i].key);
+		struct sbuf sb = {0};
+		report_precision(&p, m, 0, &sb);
+		if (!strstr(sb.buf, cases[i].said))
+			fail_msg("%s: %s", cases[i].key, sb.buf);
+		assert_null(strstr(sb.buf, "lasted"));
+		sbuf_free(&sb);
+		free(m);
+	}
+}
+
 /* The run's last lines say how the machine was and what was retaken:
  * how many retakes ran undisturbed when machine.txt says, nothing of them
  * when it does not (runs before the count). */
@@ -2267,6 +2308,7 @@ int main(void)
 	    cmocka_unit_test(short_of_the_goal),
 	    cmocka_unit_test(precision_says_the_load),
 	    cmocka_unit_test(precision_says_the_cpu_was_slow),
+	    cmocka_unit_test(precision_says_the_other_cpus),
 	    cmocka_unit_test(precision_says_the_budget_ended),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(numbers_are_the_summary),
