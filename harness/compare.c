@@ -496,23 +496,30 @@ static size_t compare_rows(const struct side *os, const struct side *ns,
 	return n;
 }
 
+/* The benchmark and metric of c, all but its unit, into k[6]. */
+static void repeat_key(const struct cmp_row *c, const char *k[6])
+{
+	const struct summary_row *r = c->o;
+	const char *const all[] = {r->family,	 r->variant, r->param,
+				   r->toolchain, r->cc,	     c->metric};
+	memcpy(k, all, sizeof all);
+}
+
 /* Sets the repeats of the n rows (struct cmp_row). */
 static void mark_repeats(struct cmp_row *rows, size_t n)
 {
 	struct key_index ops = {0};
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < n; i++) {
-			const struct summary_row *r = rows[i].o;
-			const char *k[] = {r->family, r->variant,
-					   r->param,  r->toolchain,
-					   r->cc,     rows[i].metric};
-			if (!pass && !strcmp(r->unit, "ns/op"))
-				key_index_put(&ops, k, 6, i);
-			else if (pass)
-				rows[i].repeats =
-				    !strcmp(r->unit, "ns/item") &&
-				    key_index_get(&ops, k, 6) >= 0;
+	const char *k[6];
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(rows[i].o->unit, "ns/op")) {
+			repeat_key(&rows[i], k);
+			key_index_put(&ops, k, 6, i);
 		}
+	for (size_t i = 0; i < n; i++) {
+		repeat_key(&rows[i], k);
+		rows[i].repeats = !strcmp(rows[i].o->unit, "ns/item") &&
+				  key_index_get(&ops, k, 6) >= 0;
+	}
 	key_index_free(&ops);
 }
 

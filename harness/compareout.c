@@ -61,13 +61,20 @@ static int held(const struct cmp_row *c, double threshold_pct)
 	return c->significant && !c->regression && c->delta_pct > threshold_pct;
 }
 
+/* Whether the verdict counts c as held back: held, and no repeat of a
+ * row of ns/op (struct cmp_row's repeats). */
+static int counted_held(const struct cmp_row *c, double threshold_pct)
+{
+	return held(c, threshold_pct) && !c->repeats;
+}
+
 /* The rows held back: by a load, the CPUs' placement or the runs'
  * spread. */
 static size_t inconclusive(const struct cmp_view *v)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < v->n; i++)
-		n += held(&v->rows[i], v->threshold_pct) && !v->rows[i].repeats;
+		n += counted_held(&v->rows[i], v->threshold_pct);
 	return n;
 }
 
@@ -88,8 +95,8 @@ static size_t held_for(const struct cmp_view *v, enum held_by why)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < v->n; i++)
-		n += held(&v->rows[i], v->threshold_pct) &&
-		     !v->rows[i].repeats && held_by(&v->rows[i]) == why;
+		n += counted_held(&v->rows[i], v->threshold_pct) &&
+		     held_by(&v->rows[i]) == why;
 	return n;
 }
 
@@ -367,11 +374,11 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 		return (struct field){F_FLAG, NULL, (size_t)c->placed, 0};
 	if (i == 24)
 		return (struct field){F_NUM, NULL, 0, c->apart};
-	if (i == 26)
-		return (struct field){F_FLAG, NULL, (size_t)c->repeats, 0};
 	if (i == 25) /* NaN, left empty, where not by its history */
 		return (struct field){
 		    F_NUM, NULL, 0, c->by_history ? (double)c->hist.runs : NAN};
+	if (i == 26)
+		return (struct field){F_FLAG, NULL, (size_t)c->repeats, 0};
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }

@@ -46,10 +46,9 @@ struct history_runs {
 	struct csv_table *t;
 	/* the 6 keys of a row and its run's number (decimal) -> row */
 	struct key_index rows;
-	size_t
-	    nruns; /* the runs not left out, numbered in the history's order */
-	size_t
-	    *run_of; /* a row of t -> its run's number, SIZE_MAX if left out */
+	/* the runs not left out, numbered in the history's order */
+	size_t nruns;
+	size_t *run_of; /* a row of t -> its run's number, SIZE_MAX: left out */
 	/* each run's common shift: the median over its ns/op rows of the
 	 * log of the row's median over the row's median across the runs;
 	 * the hour's speed, which history_spread takes off */

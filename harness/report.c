@@ -422,45 +422,48 @@ static char *elsewhere(const char *machine, int *busy)
 			     : "");
 }
 
-/* The takes disturbed by a slow CPU alone and the others (machine.txt's
- * disturbed-by) into *slow and *upset; 0 when the run did not count them
- * (runs before the key). */
-static int disturbed_by(const char *machine, size_t *slow, size_t *upset)
+/* The takes disturbed by others' or the hypervisor's time and those by
+ * a slow CPU alone (machine.txt's disturbed-by); both 0 for a run before
+ * the key. */
+struct disturbed_by {
+	size_t upset, slow;
+};
+
+static struct disturbed_by disturbed_by(const char *machine)
 {
+	struct disturbed_by d;
 	char *v = machine_lookup(machine, "disturbed-by");
-	int ok = sscanf(v, "%zu upset, %zu slow", upset, slow) == 2;
+	if (sscanf(v, "%zu upset, %zu slow", &d.upset, &d.slow) != 2)
+		d = (struct disturbed_by){0, 0};
 	free(v);
-	return ok;
+	return d;
 }
 
-/* Whether the pinned families' takes were disturbed for good (a lasting
- * load, lasting_load) and a slow CPU alone disturbed most of them: a
- * machine the run could not see busy, though it was. */
-static int slow_lasted(const char *machine)
+/* Whether the run judged its pinned takes disturbed for good
+ * (machine.txt's lasting-load, which lasting_load says) and a slow CPU
+ * alone disturbed most takes: a machine the run could not see busy,
+ * though it was. */
+static int slow_lasted(const char *machine, struct disturbed_by d)
 {
-	size_t slow, upset, bad, takes;
-	char *v = machine_lookup(machine, "pinned-disturbed");
-	int share = sscanf(v, "%zu of %zu", &bad, &takes) == 2;
-	free(v);
-	return share && disturbed_by(machine, &slow, &upset) && slow > upset &&
-	       load_lasting(takes, bad);
+	char *why = machine_lookup(machine, "lasting-load");
+	int lasted = !strcmp(why, "pinned-disturbed");
+	free(why);
+	return lasted && d.slow > d.upset;
 }
 
 /* ", but 187 takes ran on a CPU below 0.8 of its full speed (...), 12
  * beside other processes or the hypervisor" (", and" on a busy machine),
- * or "" where no take ran on a slow CPU alone or the run did not count
- * them. The caller frees it. */
-static char *slow_takes(const char *machine, int busy)
+ * or "" where no take ran on a slow CPU alone. The caller frees it. */
+static char *slow_takes(struct disturbed_by d, int busy)
 {
-	size_t slow, upset;
-	if (!disturbed_by(machine, &slow, &upset) || !slow)
+	if (!d.slow)
 		return xstrdup("");
 	return xasprintf(", %s %zu takes ran on a CPU below %g of its full "
 			 "speed with no other process's time to show for it "
 			 "(work this machine cannot see: its host's, or a "
 			 "process on a CPU that shares its core), %zu beside "
 			 "other processes or the hypervisor",
-			 busy ? "and" : "but", slow, LOAD_SPEED, upset);
+			 busy ? "and" : "but", d.slow, LOAD_SPEED, d.upset);
 }
 
 /* Says that the budget ended the rounds while rows short of their goal
@@ -510,10 +513,11 @@ void report_precision(const struct summary_precision *p, const char *machine,
 	double o = atof(others), st = atof(steal);
 	int busy = load_busy(o, st);
 	char *there = elsewhere(machine, &busy);
+	struct disturbed_by d = disturbed_by(machine);
 	char *paid = strcmp(clean, "unknown")
 			 ? xasprintf(" (%s retakes ran undisturbed)", clean)
 			 : xstrdup(""),
-	     *slow = slow_takes(machine, busy);
+	     *slow = slow_takes(d, busy);
 	if (strcmp(others, "unknown"))
 		sbuf_addf(
 		    sb,
@@ -524,9 +528,9 @@ void report_precision(const struct summary_precision *p, const char *machine,
 		    "though disturbed; samples waited %s s for a slow "
 		    "CPU to run at full speed.",
 		    b,
-		    busy		   ? "busy"
-		    : slow_lasted(machine) ? "slow"
-					   : "quiet",
+		    busy		      ? "busy"
+		    : slow_lasted(machine, d) ? "slow"
+					      : "quiet",
 		    b, o, there, st, slow, retaken, paid, kept, held);
 	free(slow);
 	free(there);

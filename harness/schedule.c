@@ -183,9 +183,10 @@ static int measure(struct run *r, struct unit *u, int pass,
 		r->load_steal += load.steal;
 		r->load_samples++;
 		disturbed = load_disturbed(&load);
-		if (disturbed)
-			++*(load_upset(&load) ? &r->takes_upset
-					      : &r->takes_slow);
+		if (disturbed && load_upset(&load))
+			r->takes_upset++;
+		else if (disturbed)
+			r->takes_slow++;
 		if (pass > 0)
 			load_retake_done(&r->retakes, !disturbed);
 	}
