@@ -151,6 +151,56 @@ spells=results/vm/precision/spells-1
 golden spells-1.txt scripts/spells.awk $spells/phases.csv $spells/probe.csv
 golden cpus-1.txt scripts/cpus.awk results/vm/precision/cpus-1/cpus.csv
 golden speeds-1.txt scripts/speeds.awk results/vm/precision/speeds-1/speeds.csv
+# place-loops.awk on gcc's own assembly (g++ -O2) of call's c->c and
+# c->c(fnptr) and data's c->c(8ptr): call's two loops start at byte 48
+# once assembled, the instructions are the same and in the same order, and
+# labels that are not loops keep their alignment, as does the loop of
+# c->c(8ptr), which the code before it falls into (its padding is run)
+fx=$fix/gcc-loops.s
+awk -v k=48 -f scripts/place-loops.awk "$fx" >"$tmp/at48.s" 2>"$tmp/at48.err"
+insns() { grep -v '^[[:space:]]*\.' "$1" | grep -v '^[^[:space:]]*:$'; }
+if insns "$fx" >"$tmp/in.txt" && insns "$tmp/at48.s" >"$tmp/out.txt" && cmp -s "$tmp/in.txt" "$tmp/out.txt"
+then ok "place-loops.awk: the instructions as they were"
+else bad "place-loops.awk: the instructions changed"
+fi
+n6=$(grep -c '^	\.p2align 6$' "$tmp/at48.s")
+n48=$(grep -A1 '^	\.p2align 6$' "$tmp/at48.s" | grep -c '^	\.nops 48$')
+old4=$(grep -c '^	\.p2align 4,,10$' "$fx")
+new4=$(grep -c '^	\.p2align 4,,10$' "$tmp/at48.s")
+if [ "$n6" = 2 ] && [ "$n48" = 2 ] && [ $((old4 - new4)) = 2 ] &&
+	grep -qx 'place-loops.awk: moved 2 loops to byte 48' "$tmp/at48.err"
+then ok "place-loops.awk: the two loops' alignment, and only theirs"
+else bad "place-loops.awk: .p2align 6 $n6, .nops 48 $n48, .p2align 4,,10 $old4 -> $new4"
+fi
+heads=
+if g++ -c "$tmp/at48.s" -o "$tmp/at48.o"; then
+	for f in _ZL3c_cRN9benchmark5StateE _ZL9c_c_fnptrRN9benchmark5StateE; do
+		heads="$heads $(objdump -d --no-show-raw-insn "$tmp/at48.o" | awk -v sym=$f -f scripts/loop-heads.awk)"
+	done
+fi
+if [ "$heads" = " 48 48" ]
+then ok "place-loops.awk and loop-heads.awk: call's loops at byte 48, assembled"
+else bad "place-loops.awk and loop-heads.awk: loops at$heads"
+fi
+awk -v k=0 -f scripts/place-loops.awk "$fx" 2>/dev/null >"$tmp/at0.s"
+if ! grep -q nops "$tmp/at0.s" && [ "$(grep -c '^	\.p2align 6$' "$tmp/at0.s")" = 2 ]
+then ok "place-loops.awk: byte 0 is a line's start, no nops"
+else bad "place-loops.awk at 0: $(grep -c nops "$tmp/at0.s") .nops"
+fi
+# placement.awk: each build's median and middle half, and its loop head
+{
+	echo "benchmark,build,turn,ns_per_op"
+	for v in 1 2 3 4 5; do echo "call c->c,as-built,$v,$v"; done
+	for v in 2 2 2 2 3; do echo "call c->c,at-48,1,$v"; done
+} >"$tmp/placement.csv"
+printf 'benchmark,build,head\ncall c->c,as-built,16\ncall c->c,at-48,48\n' >"$tmp/heads.csv"
+awk -F, -f scripts/stats.awk -f scripts/placement.awk "$tmp/heads.csv" "$tmp/placement.csv" >"$tmp/placement.txt"
+# as built: median 3, quartiles 2 and 4; at 48: median 2, quartiles 2 and 2
+if grep -q '^call c->c  *as-built  *16  *3\.000  *66\.7%$' "$tmp/placement.txt" &&
+	grep -q '^call c->c  *at-48  *48  *2\.000  *0\.0%$' "$tmp/placement.txt"
+then ok "placement.awk: a build's median, middle half and loop head"
+else bad "placement.awk: $(tail -2 "$tmp/placement.txt" | tr '\n' '|')"
+fi
 # aa-study.sh reads compare's text: two quiet runs of the same code, the
 # figures of docs/precision.md item 37
 p=results/vm/precision
