@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include "place.h"
 #include "spawn.h"
 #include "util.h"
 
@@ -116,10 +117,23 @@ static size_t list_sources(const char *dir, const char *suffix, char ***out)
 static const char *const case_flags[] = {"-O2", "-g"};
 #define NCASE_FLAGS (sizeof case_flags / sizeof *case_flags)
 
+/* Whether the drivers' loops are moved to PLACE_LOOP_BYTE (place.h): on
+ * x86-64, whose assembly place.c reads, and where it was measured. */
+static int places_loops(const struct toolchain *t)
+{
+	return !strcmp(t->goarch, "amd64");
+}
+
+/* Compiles src into obj. A driver's source (place) is compiled to
+ * assembly first, obj.s, and its loops moved into obj.placed.s, which is
+ * assembled: both stay beside obj for a reader. */
 static int compile(struct job *j, const char *src, const char *obj,
-		   const char *incdir, int cxx)
+		   const char *incdir, int cxx, int place)
 {
 	char *inc = xasprintf("-I%s", incdir);
+	place = place && places_loops(j->t);
+	char *as = place ? xasprintf("%s.s", obj) : NULL;
+	char *placed = place ? xasprintf("%s.placed.s", obj) : NULL;
 	_Static_assert(NCASE_FLAGS == 2, "compile's argv has room for two");
 	char *argv[] = {cxx ? j->t->cxx : j->t->cc,
 			(char *)case_flags[0],
@@ -127,13 +141,37 @@ static int compile(struct job *j, const char *src, const char *obj,
 			cxx ? "-std=c++17" : "-std=c11",
 			"-D_GNU_SOURCE",
 			inc,
-			"-c",
+			place ? "-S" : "-c",
 			(char *)src,
 			"-o",
-			(char *)obj,
+			place ? as : (char *)obj,
 			NULL};
 	int rc = run_step(j, argv, NULL);
+	if (rc == 0 && place) {
+		char err[ERRLEN];
+		size_t moved;
+		rc = place_loops_file(as, placed, PLACE_LOOP_BYTE, &moved, err,
+				      sizeof err);
+		if (rc == 0)
+			sbuf_addf(&j->log,
+				  "# moved %zu loops to byte %d of their "
+				  "64-byte lines: %s\n",
+				  moved, PLACE_LOOP_BYTE, placed);
+		else
+			j->failure = xstrdup(err);
+	}
+	if (rc == 0 && place) {
+		char *asm_argv[] = {cxx ? j->t->cxx : j->t->cc,
+				    "-c",
+				    placed,
+				    "-o",
+				    (char *)obj,
+				    NULL};
+		rc = run_step(j, asm_argv, NULL);
+	}
 	free(inc);
+	free(as);
+	free(placed);
 	return rc;
 }
 
@@ -155,13 +193,14 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 	int rc = 0;
 	if (path_exists(work)) {
 		objs[no] = xasprintf("%s/work.o", out);
-		rc = compile(j, work, objs[no++], out, 0);
+		rc = compile(j, work, objs[no++], out, 0, 0);
 	}
 	for (int lang = 0; lang < 2 && rc == 0; lang++)
 		for (size_t i = 0; i < ns[lang] && rc == 0; i++) {
 			objs[no] =
 			    xasprintf("%s/cbench-%zu-%d.o", out, i, lang);
-			rc = compile(j, srcs[lang][i], objs[no++], out, lang);
+			rc =
+			    compile(j, srcs[lang][i], objs[no++], out, lang, 1);
 		}
 	if (rc == 0) {
 		size_t nl = 0;
@@ -310,6 +349,12 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 		h = fnv(h, id[i], strlen(id[i]) + 1);
 	for (size_t i = 0; i < NCASE_FLAGS; i++)
 		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
+	if (places_loops(t)) {
+		char placing[32];
+		snprintf(placing, sizeof placing, "loops at %d",
+			 PLACE_LOOP_BYTE);
+		h = fnv(h, placing, strlen(placing) + 1);
+	}
 	/* flags from the environment change what go and cgo build */
 	const char *envs[] = {"CGO_CFLAGS",   "CGO_CPPFLAGS", "CGO_LDFLAGS",
 			      "CGO_CXXFLAGS", "GOFLAGS",      "GOEXPERIMENT"};

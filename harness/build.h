@@ -4,8 +4,9 @@
  *
  * Outputs: go.test (go test -c), libexport.a (-buildmode=c-archive of
  * export/) and c.bench (cbench/ with work.c, linked against Google
- * Benchmark and libexport.a). A stamp file holds a hash of every source
- * file of the family, go.mod, the toolchain and the compiler; a matching
+ * Benchmark and libexport.a; on x86-64 the loops of cbench/ start at one
+ * byte of their lines of code, place.h). A stamp file holds a hash of every
+ * source file of the family, go.mod, the toolchain and the compiler; a matching
  * stamp means the binaries are current. An exclusive lock on the
  * toolchain's directory keeps two runs from building into it at once.
  * Every command and what it printed goes to build.log beside the

@@ -1,12 +1,13 @@
 # usage: awk -v k=K -f scripts/place-loops.awk IN.s >OUT.s
 #
-# Moves every loop of a gcc assembly file (x86-64, AT&T) to start at byte K
-# of a 64-byte line: a label that a later conditional jump in the same
-# function goes back to, whose alignment follows an unconditional jmp or a
-# ret, so that the padding put in its place (.p2align 6, then K bytes of
-# nops) is never run. Nothing else moves within the function but what
+# Moves every loop of a gcc or clang assembly file (x86-64, AT&T) to start
+# at byte K of a 64-byte line: a label that a later conditional jump in the
+# same function goes back to, whose alignment follows an unconditional jmp
+# or a ret, so that the padding put in its place (.p2align 6, then K bytes
+# of nops) is never run. Nothing else moves within the function but what
 # follows the padding. Prints how many loops it moved to stderr.
-# placement-study.sh runs it on the Google Benchmark drivers.
+# placement-study.sh runs it on the Google Benchmark drivers; the harness's
+# place.c is the same rule (test_place checks they write the same text).
 function flush_fn(   i, m, lab) {
 	for (i in movable) {
 		lab = substr(line[i], 1, length(line[i]) - 1)
@@ -28,7 +29,7 @@ function flush_fn(   i, m, lab) {
 /^[A-Za-z_][A-Za-z0-9_.$]*:$/ { flush_fn() }
 {
 	line[++n] = $0
-	if ($0 ~ /^\.L[0-9]+:$/) {
+	if ($0 ~ /^\.L[A-Za-z0-9_]+:$/) {
 		seen[substr($0, 1, length($0) - 1)] = 1
 		# the alignment right above it, after a jmp or a ret
 		j = n - 1
@@ -38,6 +39,6 @@ function flush_fn(   i, m, lab) {
 			movable[n] = 1
 		}
 	}
-	if ($1 ~ /^j/ && $1 != "jmp" && ($2 in seen)) back[$2] = 1
+	if ($1 ~ /^j/ && $1 !~ /^jmp/ && ($2 in seen)) back[$2] = 1
 }
 END { flush_fn(); print "place-loops.awk: moved " moved + 0 " loops to byte " k >"/dev/stderr" }

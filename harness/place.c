@@ -1,0 +1,181 @@
+#include "place.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct line {
+	const char *s; /* not NUL-terminated */
+	size_t n;
+};
+
+/* The line without its leading blanks. */
+static struct line trimmed(struct line l)
+{
+	while (l.n && (*l.s == ' ' || *l.s == '\t')) {
+		l.s++;
+		l.n--;
+	}
+	return l;
+}
+
+static int starts(struct line l, const char *p)
+{
+	size_t n = strlen(p);
+	return l.n >= n && !memcmp(l.s, p, n);
+}
+
+/* ".L5:" or ".LBB0_3:", at the start of the line */
+static int is_local_label(struct line l)
+{
+	if (l.n < 4 || !starts(l, ".L") || l.s[l.n - 1] != ':')
+		return 0;
+	for (size_t i = 2; i < l.n - 1; i++)
+		if (!isalnum((unsigned char)l.s[i]) && l.s[i] != '_')
+			return 0;
+	return 1;
+}
+
+/* A function's own label, "name:" at the start of the line: it ends the
+ * function before it. */
+static int is_global_label(struct line l)
+{
+	if (l.n < 2 || l.s[l.n - 1] != ':' ||
+	    !(isalpha((unsigned char)l.s[0]) || l.s[0] == '_'))
+		return 0;
+	for (size_t i = 1; i < l.n - 1; i++)
+		if (!isalnum((unsigned char)l.s[i]) && !strchr("_.$", l.s[i]))
+			return 0;
+	return 1;
+}
+
+static int is_p2align(struct line l)
+{
+	return starts(trimmed(l), ".p2align");
+}
+
+/* The instruction's first word (its mnemonic), and in *arg its second */
+static struct line word(struct line l, struct line *arg)
+{
+	struct line w = trimmed(l), a;
+	size_t i = 0;
+	while (i < w.n && w.s[i] != ' ' && w.s[i] != '\t')
+		i++;
+	a.s = w.s + i;
+	a.n = w.n - i;
+	a = trimmed(a);
+	size_t j = 0;
+	while (j < a.n && a.s[j] != ' ' && a.s[j] != '\t')
+		j++;
+	a.n = j;
+	w.n = i;
+	if (arg)
+		*arg = a;
+	return w;
+}
+
+static int is_cond_jump(struct line l, struct line *target)
+{
+	struct line w = word(l, target);
+	return w.n && w.s[0] == 'j' && !starts(w, "jmp") && target->n;
+}
+
+/* Whether the loop label at i, with alignment right above it, is reached
+ * only by jumps: the last instruction before the alignment, past other
+ * directives, labels and blank lines, is a jmp or a ret. */
+static int padding_unrun(const struct line *ls, size_t from, size_t i)
+{
+	if (i == from || !is_p2align(ls[i - 1]))
+		return 0;
+	size_t k = i - 1;
+	while (k > from && is_p2align(ls[k]))
+		k--;
+	while (k > from) {
+		struct line t = trimmed(ls[k]);
+		if (t.n && t.s[0] != '.')
+			break;
+		k--;
+	}
+	struct line w = word(ls[k], NULL);
+	return k > from && (starts(w, "jmp") || starts(w, "ret"));
+}
+
+/* Whether a conditional jump after line i, within [from, to), goes back
+ * to the label at i */
+static int jumped_back_to(const struct line *ls, size_t i, size_t to)
+{
+	struct line name = {ls[i].s, ls[i].n - 1}, target;
+	for (size_t k = i + 1; k < to; k++)
+		if (is_cond_jump(ls[k], &target) && target.n == name.n &&
+		    !memcmp(target.s, name.s, name.n))
+			return 1;
+	return 0;
+}
+
+/* One function, lines [from, to): its loops moved, into out */
+static size_t place_function(const struct line *ls, size_t from, size_t to,
+			     unsigned byte, struct sbuf *out)
+{
+	char *moves = xcalloc(to - from + 1, 1);
+	size_t moved = 0;
+	for (size_t i = from; i < to; i++)
+		if (is_local_label(ls[i]) && padding_unrun(ls, from, i) &&
+		    jumped_back_to(ls, i, to))
+			moves[i - from] = 1;
+	for (size_t i = from; i < to; i++) {
+		size_t k = i;
+		while (k < to && is_p2align(ls[k]))
+			k++;
+		if (k > i && k < to && moves[k - from])
+			i = k; /* the alignment of a moved loop, dropped */
+		if (moves[i - from]) {
+			sbuf_addstr(out, "\t.p2align 6\n");
+			if (byte)
+				sbuf_addf(out, "\t.nops %u\n", byte);
+			moved++;
+		}
+		sbuf_add(out, ls[i].s, ls[i].n);
+		sbuf_addstr(out, "\n");
+	}
+	free(moves);
+	return moved;
+}
+
+size_t place_loops(const char *text, size_t len, unsigned byte,
+		   struct sbuf *out)
+{
+	size_t n = 0, cap = 64;
+	struct line *ls = xmalloc(cap * sizeof *ls);
+	for (size_t at = 0; at < len;) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		if (n == cap)
+			ls = xrealloc(ls, (cap *= 2) * sizeof *ls);
+		ls[n++] = (struct line){text + at, e - at};
+		at = e + 1;
+	}
+	size_t moved = 0, from = 0;
+	for (size_t i = 0; i <= n; i++)
+		if (i == n || (i > from && is_global_label(ls[i]))) {
+			moved += place_function(ls, from, i, byte % 64, out);
+			from = i;
+		}
+	free(ls);
+	return moved;
+}
+
+int place_loops_file(const char *in, const char *out, unsigned byte,
+		     size_t *moved, char *err, size_t errlen)
+{
+	char *text;
+	size_t len;
+	if (file_read(in, &text, &len, err, errlen) != 0)
+		return -1;
+	struct sbuf sb = {0};
+	*moved = place_loops(text, len, byte, &sb);
+	free(text);
+	int rc =
+	    file_write_atomic(out, sb.buf ? sb.buf : "", sb.len, err, errlen);
+	sbuf_free(&sb);
+	return rc;
+}

@@ -1,0 +1,38 @@
+/* place: where the loops of a benchmark driver sit in their lines of code.
+ *
+ * A nanosecond C loop's speed here depends on the byte of its 64-byte
+ * line of code it starts at, not only on its instructions: moved by
+ * scripts/place-loops.awk, call's c->c(fnptr) loop ran with its fresh
+ * processes' middle half within 4.3% of their median starting at byte 48
+ * and within 9 to 19% starting at bytes 0, 16 and 32, in one study
+ * (docs/precision.md, item 42). The compiler places a loop wherever the
+ * code before it ends; the harness puts every loop of the Google
+ * Benchmark drivers at one byte, the same for all of them.
+ *
+ * place_loops rewrites a compiler's x86-64 assembly (AT&T syntax, as gcc
+ * and clang write it). A loop is a local label (.L...) that a later
+ * conditional jump of the same function jumps back to. It is moved only
+ * where its alignment directives follow an unconditional jmp or a ret,
+ * so that the padding put in their place (.p2align 6, then byte bytes
+ * of nops) is never run; every instruction stays as it was, in the same
+ * order. scripts/place-loops.awk is the same rule, for the study, and
+ * test_place checks that the two write the same text. */
+#ifndef CGOBENCH_PLACE_H
+#define CGOBENCH_PLACE_H
+
+#include "util.h"
+
+#include <stddef.h>
+
+#define PLACE_LOOP_BYTE 48
+
+/* Appends text (len bytes, lines ended by '\n') with its loops moved to
+ * start at byte (under 64) of a 64-byte line to out; returns how many
+ * loops it moved. */
+size_t place_loops(const char *text, size_t len, unsigned byte,
+		   struct sbuf *out);
+/* place_loops from the file in to the file out; *moved: how many. */
+int place_loops_file(const char *in, const char *out, unsigned byte,
+		     size_t *moved, char *err, size_t errlen);
+
+#endif
