@@ -530,18 +530,18 @@ static int read_history(const char *path, const struct side *os,
 			char *err, size_t errlen)
 {
 	const struct side *s[] = {os, ns};
-	char *skip[2];
+	char *own[4];
+	struct history_run_id skip[2];
 	for (int i = 0; i < 2; i++) {
-		char *date = machine_lookup(s[i]->machine, "date"),
-		     *commit = machine_lookup(s[i]->machine, "harness-commit");
-		skip[i] = xasprintf("%s\n%s", date, commit);
-		free(date);
-		free(commit);
+		own[2 * i] = machine_lookup(s[i]->machine, "date");
+		own[2 * i + 1] =
+		    machine_lookup(s[i]->machine, "harness-commit");
+		skip[i].date = own[2 * i] ? own[2 * i] : "";
+		skip[i].commit = own[2 * i + 1] ? own[2 * i + 1] : "";
 	}
-	int rc = history_runs_read(path, (const char *const *)skip, 2, h, err,
-				   errlen);
-	free(skip[0]);
-	free(skip[1]);
+	int rc = history_runs_read(path, skip, 2, h, err, errlen);
+	for (int i = 0; i < 4; i++)
+		free(own[i]);
 	return rc;
 }
 

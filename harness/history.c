@@ -230,7 +230,7 @@ int history_chart_data(const struct csv_table *h, const char *select,
 }
 
 /* Numbers the history's runs in order, but those of skip: h->run_of. */
-static void list_runs(struct history_runs *h, const char *const *skip,
+static void list_runs(struct history_runs *h, const struct history_run_id *skip,
 		      size_t nskip)
 {
 	struct key_index seen = {0};
@@ -238,12 +238,10 @@ static void list_runs(struct history_runs *h, const char *const *skip,
 	for (size_t r = 0; r < h->t->nrows; r++) {
 		/* date, commit */
 		const char *k[] = {h->t->rows[r][1], h->t->rows[r][2]};
-		size_t nd = strlen(k[0]);
 		int skipped = 0;
 		for (size_t i = 0; i < nskip; i++)
-			skipped |= !strncmp(skip[i], k[0], nd) &&
-				   skip[i][nd] == '\n' &&
-				   !strcmp(skip[i] + nd + 1, k[1]);
+			skipped |= !strcmp(skip[i].date, k[0]) &&
+				   !strcmp(skip[i].commit, k[1]);
 		h->run_of[r] = SIZE_MAX;
 		if (!skipped) {
 			h->run_of[r] = key_index_put(&seen, k, 2, h->nruns);
@@ -308,8 +306,9 @@ static void find_shifts(struct history_runs *h)
 	free(v);
 }
 
-int history_runs_read(const char *path, const char *const *skip, size_t nskip,
-		      struct history_runs *h, char *err, size_t errlen)
+int history_runs_read(const char *path, const struct history_run_id *skip,
+		      size_t nskip, struct history_runs *h, char *err,
+		      size_t errlen)
 {
 	memset(h, 0, sizeof *h);
 	h->t = xcalloc(1, sizeof *h->t);

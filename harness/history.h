@@ -38,10 +38,13 @@ int history_chart_data(const struct csv_table *h, const char *select,
 /* A history read for how far each row's figure moved between its runs:
  * of the same code, on the same machine, hours apart, the spread a
  * comparison of two of them must allow before it calls a change
- * (compare --history, docs/precision.md item 38). Runs are named by
- * "date\ncommit", as history_append names them. history_runs_read fills
- * h, leaving out the runs of skip[0..nskip) (the two compared);
+ * (compare --history, docs/precision.md item 38). A run is named by its
+ * date and commit, as history_append names it. history_runs_read fills h,
+ * leaving out the runs of skip[0..nskip) (the two compared);
  * history_runs_free frees it, after a failed read as well. */
+struct history_run_id {
+	const char *date, *commit;
+};
 struct history_runs {
 	struct csv_table *t;
 	/* the 6 keys of a row and its run's number (decimal) -> row */
@@ -54,8 +57,9 @@ struct history_runs {
 	 * the hour's speed, which history_spread takes off */
 	double *shift;
 };
-int history_runs_read(const char *path, const char *const *skip, size_t nskip,
-		      struct history_runs *h, char *err, size_t errlen);
+int history_runs_read(const char *path, const struct history_run_id *skip,
+		      size_t nskip, struct history_runs *h, char *err,
+		      size_t errlen);
 void history_runs_free(struct history_runs *h);
 
 /* What is taken of a row in each run: its median; its median less its
