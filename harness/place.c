@@ -82,7 +82,8 @@ static int is_cond_jump(struct line l, struct line *target)
 
 /* Whether the loop label at i, with alignment right above it, is reached
  * only by jumps: the last instruction before the alignment, past other
- * directives, labels and blank lines, is a jmp or a ret. */
+ * directives, labels, comments (clang's "# %bb.2:") and blank lines, is
+ * a jmp or a ret. */
 static int padding_unrun(const struct line *ls, size_t from, size_t i)
 {
 	if (i == from || !is_p2align(ls[i - 1]))
@@ -92,7 +93,7 @@ static int padding_unrun(const struct line *ls, size_t from, size_t i)
 		k--;
 	while (k > from) {
 		struct line t = trimmed(ls[k]);
-		if (t.n && t.s[0] != '.')
+		if (t.n && t.s[0] != '.' && t.s[0] != '#')
 			break;
 		k--;
 	}

@@ -3,8 +3,8 @@
 # Moves every loop of a gcc or clang assembly file (x86-64, AT&T) to start
 # at byte K of a 64-byte line: a label that a later conditional jump in the
 # same function goes back to, whose alignment follows an unconditional jmp
-# or a ret, so that the padding put in its place (.p2align 6, then K bytes
-# of nops) is never run. Nothing else moves within the function but what
+# or a ret (past directives, labels and comments), so that the padding put
+# in its place (.p2align 6, then K bytes of nops) is never run. Nothing else moves within the function but what
 # follows the padding. Prints how many loops it moved to stderr.
 # placement-study.sh runs it on the Google Benchmark drivers; the harness's
 # place.c is the same rule (test_place checks they write the same text).
@@ -34,7 +34,7 @@ function flush_fn(   i, m, lab) {
 		# the alignment right above it, after a jmp or a ret
 		j = n - 1
 		while (j > 0 && line[j] ~ /^[ \t]*\.p2align/) j--
-		while (j > 0 && (line[j] ~ /^[ \t]*\./ || line[j] ~ /^\.L/ || line[j] ~ /^[ \t]*$/)) j--
+		while (j > 0 && (line[j] ~ /^[ \t]*[.#]/ || line[j] ~ /^[ \t]*$/)) j--
 		if (j < n - 1 && line[n - 1] ~ /^[ \t]*\.p2align/ && j > 0 && line[j] ~ /^[ \t]*(jmp|ret)[ \t]?/) {
 			movable[n] = 1
 		}

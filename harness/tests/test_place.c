@@ -90,7 +90,8 @@ static void agrees_with_the_study(void **state)
 
 /* What is not a loop to move: a label fallen into, one only jumped to
  * forwards, one a jmpq goes back to, and one a later function's jump
- * names (labels are the function's own); clang's .LBB labels are loops */
+ * names (labels are the function's own); clang's .LBB labels are loops,
+ * and its comments are not instructions */
 static void moves_only_unrun_padding(void **state)
 {
 	(void)state;
@@ -118,6 +119,7 @@ static void moves_only_unrun_padding(void **state)
 			   "g:\n"
 			   "\tjne .L6\n"
 			   "\tjmp .LBB1_2\n"
+			   "# %bb.1:\n"
 			   "\t.p2align 4, 0x90\n"
 			   ".LBB1_2:\n"
 			   "\tdecq %rdi\n"
@@ -130,6 +132,7 @@ static void moves_only_unrun_padding(void **state)
 	const char *want = "g:\n"
 			   "\tjne .L6\n"
 			   "\tjmp .LBB1_2\n"
+			   "# %bb.1:\n"
 			   "\t.p2align 6\n"
 			   ".LBB1_2:\n"
 			   "\tdecq %rdi\n"
