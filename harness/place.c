@@ -101,16 +101,28 @@ static int padding_unrun(const struct line *ls, size_t from, size_t i)
 	return k > from && (starts(w, "jmp") || starts(w, "ret"));
 }
 
-/* Whether a conditional jump after line i, within [from, to), goes back
- * to the label at i */
-static int jumped_back_to(const struct line *ls, size_t i, size_t to)
+/* Marks back[i - from] for each label of [from, to) that a conditional
+ * jump after it in the same lines goes back to: one pass, the labels
+ * seen so far in an index (a function of many loops stays linear). */
+static void mark_back(const struct line *ls, size_t from, size_t to, char *back)
 {
-	struct line name = {ls[i].s, ls[i].n - 1}, target;
-	for (size_t k = i + 1; k < to; k++)
-		if (is_cond_jump(ls[k], &target) && target.n == name.n &&
-		    !memcmp(target.s, name.s, name.n))
-			return 1;
-	return 0;
+	struct key_index seen = {0};
+	for (size_t i = from; i < to; i++) {
+		struct line t;
+		int label = is_local_label(ls[i]);
+		if (!label && !is_cond_jump(ls[i], &t))
+			continue;
+		char *name =
+		    label ? xstrndup(ls[i].s, ls[i].n - 1) : xstrndup(t.s, t.n);
+		const char *key[] = {name};
+		long at = label ? -1 : key_index_get(&seen, key, 1);
+		if (label)
+			key_index_put(&seen, key, 1, i - from);
+		else if (at >= 0)
+			back[at] = 1;
+		free(name);
+	}
+	key_index_free(&seen);
 }
 
 /* One function, lines [from, to): its loops moved, into out */
@@ -119,10 +131,9 @@ static size_t place_function(const struct line *ls, size_t from, size_t to,
 {
 	char *moves = xcalloc(to - from + 1, 1);
 	size_t moved = 0;
+	mark_back(ls, from, to, moves);
 	for (size_t i = from; i < to; i++)
-		if (is_local_label(ls[i]) && padding_unrun(ls, from, i) &&
-		    jumped_back_to(ls, i, to))
-			moves[i - from] = 1;
+		moves[i - from] = moves[i - from] && padding_unrun(ls, from, i);
 	for (size_t i = from; i < to; i++) {
 		size_t k = i;
 		while (k < to && is_p2align(ls[k]))

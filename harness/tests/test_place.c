@@ -145,6 +145,26 @@ static void moves_only_unrun_padding(void **state)
 	free(out);
 }
 
+/* 20,000 loops in one function, each a label a jump goes back to: every
+ * one moved, in one pass (a scan per label would take minutes) */
+static void many_loops(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	struct sbuf in = {0};
+	sbuf_addstr(&in, "f:\n");
+	for (int i = 0; i < N; i++)
+		sbuf_addf(&in,
+			  "\tjmp .L%d\n\t.p2align 4\n.L%d:\n\tdecq %%rdi\n"
+			  "\tjne .L%d\n",
+			  i, i, i);
+	size_t moved;
+	char *out = placed(in.buf, 48, &moved);
+	assert_int_equal(moved, N);
+	free(out);
+	sbuf_free(&in);
+}
+
 static void names_the_file(void **state)
 {
 	(void)state;
@@ -162,6 +182,7 @@ int main(void)
 	    cmocka_unit_test(moves_gcc_loops),
 	    cmocka_unit_test(agrees_with_the_study),
 	    cmocka_unit_test(moves_only_unrun_padding),
+	    cmocka_unit_test(many_loops),
 	    cmocka_unit_test(names_the_file),
 	};
 	return cmocka_run_group_tests_name("place", tests, NULL, NULL);
