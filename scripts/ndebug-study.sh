@@ -3,7 +3,8 @@
 #
 # What compiling the Google Benchmark drivers with -DNDEBUG does to the
 # nanosecond C loops: the call, data and purego drivers built twice into
-# OUT, as the harness builds them (g++ -O2 -g), with and without -DNDEBUG,
+# OUT, as the harness built them then (g++ -O2 -g, the loops where the
+# compiler put them: before item 42), with and without -DNDEBUG,
 # then N (default 30) turns of fresh processes, the two builds in turn,
 # pinned to the last CPU under SCHED_BATCH, 0.1 s each, for c->c and
 # c->c(fnptr) of call and purego and data's c->c(1ptr). Writes
@@ -40,11 +41,8 @@ printf 'benchmark,build,turn,ns_per_op\n' >"$out/ndebug.csv"
 for i in $(seq 1 "$n"); do
 	for bench in 'call c->c' 'call c->c(fnptr)' 'data c->c(1ptr)' 'purego c->c' 'purego c->c(fnptr)'; do
 		fam=${bench%% *} name=${bench#* }
-		filter=$(gb_filter "$name")
 		for build in assert ndebug; do
-			ns=$(taskset -c "$cpu" chrt -b 0 "$out/$fam-$build.bench" --benchmark_filter="$filter" \
-				--benchmark_min_time=0.1 --benchmark_format=json 2>/dev/null |
-				gb_real_times | head -n 1)
+			ns=$(gb_time "$cpu" "$out/$fam-$build.bench" "$name")
 			printf '%s %s,%s,%d,%s\n' "$fam" "$name" "$build" "$i" "$ns" >>"$out/ndebug.csv"
 		done
 	done

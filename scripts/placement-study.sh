@@ -3,7 +3,8 @@
 #
 # Whether where a nanosecond C loop sits in its 64-byte line of code sets
 # how steady it runs. Builds the call, data and purego Google Benchmark
-# drivers as the harness does (g++ -O2 -g; build "as-built"), and once for
+# drivers as the compiler lays them out (g++ -O2 -g; build "as-built", as
+# the harness built them before docs/precision.md item 42), and once for
 # each byte K of OFFSETS (default "0 16 32 48"; build "at-K") from the
 # same code, every loop moved to start at byte K of a line by
 # scripts/place-loops.awk (padding that is never run). Then N (default 20)
@@ -76,11 +77,8 @@ printf 'benchmark,build,turn,ns_per_op\n' >"$out/placement.csv"
 for i in $(seq 1 "$n"); do
 	printf '%s\n' "$benches" | while IFS= read -r bench; do
 		fam=${bench%% *} name=${bench#* }
-		filter=$(gb_filter "$name")
 		for build in $builds; do
-			ns=$(taskset -c "$cpu" chrt -b 0 "$out/$fam-$build.bench" --benchmark_filter="$filter" \
-				--benchmark_min_time=0.1 --benchmark_format=json 2>/dev/null |
-				gb_real_times | head -n 1)
+			ns=$(gb_time "$cpu" "$out/$fam-$build.bench" "$name")
 			printf '%s %s,%s,%d,%s\n' "$fam" "$name" "$build" "$i" "$ns" >>"$out/placement.csv"
 		done
 	done
