@@ -157,8 +157,10 @@ static int compile(struct job *j, const char *src, const char *obj,
 				  "# moved %zu loops to byte %d of their "
 				  "64-byte lines: %s\n",
 				  moved, PLACE_LOOP_BYTE, placed);
-		else
+		else {
+			sbuf_addf(&j->log, "%s\n", err);
 			j->failure = xstrdup(err);
+		}
 	}
 	if (rc == 0 && place) {
 		char *asm_argv[] = {cxx ? j->t->cxx : j->t->cc,

@@ -70,6 +70,20 @@ else
 	bad "drift: $(grep '^drift' "$run/machine.txt") $(head -n 3 "$tmp/self.csv")"
 fi
 
+# on x86-64 the driver's loops start at byte 48 of their lines (place.c):
+# build.log says how many moved, and the binary has c->c(fnptr)'s there
+if [ "$("$go" env GOARCH)" = amd64 ]; then
+	built="build/$("$go" env GOVERSION)-amd64-gcc/call"
+	head=$(objdump -d --no-show-raw-insn "$built/c.bench" |
+		awk -v sym=_ZL9c_c_fnptrRN9benchmark5StateE -f scripts/loop-heads.awk)
+	if grep -q '^# moved 2 loops to byte 48 of their 64-byte lines: ' "$built/build.log" &&
+		[ -s "$built/cbench-0-1.o.placed.s" ] && [ "$head" = 48 ]; then
+		ok "the call driver's loops start at byte 48 of their lines"
+	else
+		bad "the call driver's loops: c->c(fnptr) at byte '$head', $(grep '^# moved' "$built/build.log")"
+	fi
+fi
+
 # clang as the C compiler: every row and the machine record name it.
 if "$cgobench" run --go "$go" --cc clang --cases call --count 3 --max-count 3 \
 	--benchtime 0.02s --warmup 0.01s --out "$tmp/clang" -q >/dev/null 2>"$tmp/clang.err" &&
