@@ -124,6 +124,31 @@ static int places_loops(const struct toolchain *t)
 	return !strcmp(t->goarch, "amd64");
 }
 
+/* The assembly at as with its loops moved (place.h) into placed, which
+ * is assembled into obj. */
+static int place_and_assemble(struct job *j, const char *as, const char *placed,
+			      const char *obj, int cxx)
+{
+	char err[ERRLEN];
+	size_t moved;
+	if (place_loops_file(as, placed, PLACE_LOOP_BYTE, &moved, err,
+			     sizeof err) != 0) {
+		sbuf_addf(&j->log, "%s\n", err);
+		j->failure = xstrdup(err);
+		return -1;
+	}
+	sbuf_addf(&j->log,
+		  "# moved %zu loops to byte %d of their 64-byte lines: %s\n",
+		  moved, PLACE_LOOP_BYTE, placed);
+	char *argv[] = {cxx ? j->t->cxx : j->t->cc,
+			"-c",
+			(char *)placed,
+			"-o",
+			(char *)obj,
+			NULL};
+	return run_step(j, argv, NULL);
+}
+
 /* Compiles src into obj. A driver's source (place) is compiled to
  * assembly first, obj.s, and its loops moved into obj.placed.s, which is
  * assembled: both stay beside obj for a reader. */
@@ -133,7 +158,6 @@ static int compile(struct job *j, const char *src, const char *obj,
 	char *inc = xasprintf("-I%s", incdir);
 	place = place && places_loops(j->t);
 	char *as = place ? xasprintf("%s.s", obj) : NULL;
-	char *placed = place ? xasprintf("%s.placed.s", obj) : NULL;
 	_Static_assert(NCASE_FLAGS == 2, "compile's argv has room for two");
 	char *argv[] = {cxx ? j->t->cxx : j->t->cc,
 			(char *)case_flags[0],
@@ -148,32 +172,12 @@ static int compile(struct job *j, const char *src, const char *obj,
 			NULL};
 	int rc = run_step(j, argv, NULL);
 	if (rc == 0 && place) {
-		char err[ERRLEN];
-		size_t moved;
-		rc = place_loops_file(as, placed, PLACE_LOOP_BYTE, &moved, err,
-				      sizeof err);
-		if (rc == 0)
-			sbuf_addf(&j->log,
-				  "# moved %zu loops to byte %d of their "
-				  "64-byte lines: %s\n",
-				  moved, PLACE_LOOP_BYTE, placed);
-		else {
-			sbuf_addf(&j->log, "%s\n", err);
-			j->failure = xstrdup(err);
-		}
-	}
-	if (rc == 0 && place) {
-		char *asm_argv[] = {cxx ? j->t->cxx : j->t->cc,
-				    "-c",
-				    placed,
-				    "-o",
-				    (char *)obj,
-				    NULL};
-		rc = run_step(j, asm_argv, NULL);
+		char *placed = xasprintf("%s.placed.s", obj);
+		rc = place_and_assemble(j, as, placed, obj, cxx);
+		free(placed);
 	}
 	free(inc);
 	free(as);
-	free(placed);
 	return rc;
 }
 

@@ -529,19 +529,17 @@ static int read_history(const char *path, const struct side *os,
 			const struct side *ns, struct history_runs *h,
 			char *err, size_t errlen)
 {
-	const struct side *s[] = {os, ns};
-	char *own[4];
-	struct history_run_id skip[2];
-	for (int i = 0; i < 2; i++) {
-		own[2 * i] = machine_lookup(s[i]->machine, "date");
-		own[2 * i + 1] =
-		    machine_lookup(s[i]->machine, "harness-commit");
-		skip[i].date = own[2 * i] ? own[2 * i] : "";
-		skip[i].commit = own[2 * i + 1] ? own[2 * i + 1] : "";
-	}
+	char *date[] = {machine_lookup(os->machine, "date"),
+			machine_lookup(ns->machine, "date")},
+	     *commit[] = {machine_lookup(os->machine, "harness-commit"),
+			  machine_lookup(ns->machine, "harness-commit")};
+	const struct history_run_id skip[] = {{date[0], commit[0]},
+					      {date[1], commit[1]}};
 	int rc = history_runs_read(path, skip, 2, h, err, errlen);
-	for (int i = 0; i < 4; i++)
-		free(own[i]);
+	for (int i = 0; i < 2; i++) {
+		free(date[i]);
+		free(commit[i]);
+	}
 	return rc;
 }
 

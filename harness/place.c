@@ -101,7 +101,11 @@ static int padding_unrun(const struct line *ls, size_t from, size_t i)
 	return k > from && (starts(w, "jmp") || starts(w, "ret"));
 }
 
-/* Marks back[i - from] for each label of [from, to) that a conditional
+/* What becomes of a line: kept, a loop's label moved, or a moved loop's
+ * own alignment dropped */
+enum { KEEP, MOVE, DROP };
+
+/* Marks back[i - from] MOVE for each label of [from, to) that a conditional
  * jump after it in the same lines goes back to: one pass, the labels
  * seen so far in an index (a function of many loops stays linear). */
 static void mark_back(const struct line *ls, size_t from, size_t to, char *back)
@@ -115,11 +119,11 @@ static void mark_back(const struct line *ls, size_t from, size_t to, char *back)
 		char *name =
 		    label ? xstrndup(ls[i].s, ls[i].n - 1) : xstrndup(t.s, t.n);
 		const char *key[] = {name};
-		long at = label ? -1 : key_index_get(&seen, key, 1);
+		long at = key_index_get(&seen, key, 1);
 		if (label)
 			key_index_put(&seen, key, 1, i - from);
 		else if (at >= 0)
-			back[at] = 1;
+			back[at] = MOVE;
 		free(name);
 	}
 	key_index_free(&seen);
@@ -129,18 +133,21 @@ static void mark_back(const struct line *ls, size_t from, size_t to, char *back)
 static size_t place_function(const struct line *ls, size_t from, size_t to,
 			     unsigned byte, struct sbuf *out)
 {
-	char *moves = xcalloc(to - from + 1, 1);
+	char *fate = xcalloc(to - from + 1, 1);
 	size_t moved = 0;
-	mark_back(ls, from, to, moves);
-	for (size_t i = from; i < to; i++)
-		moves[i - from] = moves[i - from] && padding_unrun(ls, from, i);
+	mark_back(ls, from, to, fate);
 	for (size_t i = from; i < to; i++) {
-		size_t k = i;
-		while (k < to && is_p2align(ls[k]))
-			k++;
-		if (k > i && k < to && moves[k - from])
-			i = k; /* the alignment of a moved loop, dropped */
-		if (moves[i - from]) {
+		if (fate[i - from] != MOVE || !padding_unrun(ls, from, i)) {
+			fate[i - from] = KEEP;
+			continue;
+		}
+		for (size_t k = i; k > from && is_p2align(ls[k - 1]); k--)
+			fate[k - 1 - from] = DROP;
+	}
+	for (size_t i = from; i < to; i++) {
+		if (fate[i - from] == DROP)
+			continue;
+		if (fate[i - from] == MOVE) {
 			sbuf_addstr(out, "\t.p2align 6\n");
 			if (byte)
 				sbuf_addf(out, "\t.nops %u\n", byte);
@@ -149,7 +156,7 @@ static size_t place_function(const struct line *ls, size_t from, size_t to,
 		sbuf_add(out, ls[i].s, ls[i].n);
 		sbuf_addstr(out, "\n");
 	}
-	free(moves);
+	free(fate);
 	return moved;
 }
 
