@@ -408,6 +408,11 @@ double schedule_spent(double elapsed, double held)
 	return elapsed - fmin(held, SCHEDULE_HELD_FREE_S);
 }
 
+double schedule_hold_left(double limit, double held)
+{
+	return fmax(0, fmin(limit, SCHEDULE_HELD_FREE_S - held));
+}
+
 static double spent_s(const struct run *r)
 {
 	return schedule_spent(monotonic_s() - r->started, r->held_s);

@@ -509,10 +509,25 @@ static void samples_left_stop_at_the_budget(void **state)
 	fake_free(&f);
 }
 
+/* A run's samples wait for a slow CPU a minute in all: each wait what
+ * probe_hold_limit allows, cut to what is left of it, then none. */
+static void hold_left_in_all(void **state)
+{
+	(void)state;
+	assert_true(schedule_hold_left(30, 0) == 30);
+	assert_true(schedule_hold_left(30, SCHEDULE_HELD_FREE_S - 30) == 30);
+	assert_true(schedule_hold_left(30, SCHEDULE_HELD_FREE_S - 12) == 12);
+	assert_true(schedule_hold_left(80, 0) == SCHEDULE_HELD_FREE_S);
+	assert_true(schedule_hold_left(30, SCHEDULE_HELD_FREE_S) == 0);
+	/* a last wait may overrun by a probe: never a negative wait */
+	assert_true(schedule_hold_left(30, SCHEDULE_HELD_FREE_S + 0.3) == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(settled_values_stop_rows),
+	    cmocka_unit_test(hold_left_in_all),
 	    cmocka_unit_test(drift_none_reads_measured),
 	    cmocka_unit_test(wanted_up_to_max_count),
 	    cmocka_unit_test(wanted_within_reach),
