@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include "machine.h"
 #include "place.h"
 #include "spawn.h"
 #include "util.h"
@@ -117,11 +118,23 @@ static size_t list_sources(const char *dir, const char *suffix, char ***out)
 static const char *const case_flags[] = {"-O2", "-g"};
 #define NCASE_FLAGS (sizeof case_flags / sizeof *case_flags)
 
-/* Whether the drivers' loops are moved to PLACE_LOOP_BYTE (place.h): on
- * x86-64, whose assembly place.c reads, and where it was measured. */
+/* Whether the drivers' loops are moved (place.h): on x86-64, whose
+ * assembly place.c reads, and where it was measured. */
 static int places_loops(const struct toolchain *t)
 {
 	return !strcmp(t->goarch, "amd64");
+}
+
+/* The byte the drivers' loops start at, for this machine's CPU
+ * (place_loop_byte): a bundle's binaries get the CPU they were built on. */
+static unsigned loop_byte(void)
+{
+	char *vendor = machine_cpuinfo("vendor_id"),
+	     *family = machine_cpuinfo("cpu family");
+	unsigned byte = place_loop_byte(vendor, family);
+	free(vendor);
+	free(family);
+	return byte;
 }
 
 /* The assembly at as with its loops moved (place.h) into placed, which
@@ -131,15 +144,15 @@ static int place_and_assemble(struct job *j, const char *as, const char *placed,
 {
 	char err[ERRLEN];
 	size_t moved;
-	if (place_loops_file(as, placed, PLACE_LOOP_BYTE, &moved, err,
-			     sizeof err) != 0) {
+	unsigned byte = loop_byte();
+	if (place_loops_file(as, placed, byte, &moved, err, sizeof err) != 0) {
 		sbuf_addf(&j->log, "%s\n", err);
 		j->failure = xstrdup(err);
 		return -1;
 	}
 	sbuf_addf(&j->log,
-		  "# moved %zu loops to byte %d of their 64-byte lines: %s\n",
-		  moved, PLACE_LOOP_BYTE, placed);
+		  "# moved %zu loops to byte %u of their 64-byte lines: %s\n",
+		  moved, byte, placed);
 	char *argv[] = {cxx ? j->t->cxx : j->t->cc,
 			"-c",
 			(char *)placed,
@@ -357,8 +370,7 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
 	if (places_loops(t)) {
 		char placing[32];
-		snprintf(placing, sizeof placing, "loops at %d",
-			 PLACE_LOOP_BYTE);
+		snprintf(placing, sizeof placing, "loops at %u", loop_byte());
 		h = fnv(h, placing, strlen(placing) + 1);
 	}
 	/* flags from the environment change what go and cgo build */

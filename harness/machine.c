@@ -117,6 +117,11 @@ static void set_owned(struct machine *m, const char *key, char *value,
 	free(value);
 }
 
+char *machine_cpuinfo(const char *key)
+{
+	return file_field("/proc/cpuinfo", key);
+}
+
 /* What systemd-detect-virt says with these arguments ("none" on bare
  * metal, else the container or hypervisor), else the CPU's hypervisor
  * flag: "yes (cpuinfo: hypervisor)", or bare when it has none. */

@@ -55,5 +55,8 @@ char *machine_method_differs(const char *a, const char *b);
 char *machine_placement_differs(const char *a, const char *b);
 /* The first line a command prints (argv[0] from PATH), or NULL. */
 char *machine_command_line(char *const *argv, char *const *env);
+/* The field key of this machine's /proc/cpuinfo (its first CPU's), or
+ * NULL where it has none. The caller frees it. */
+char *machine_cpuinfo(const char *key);
 
 #endif

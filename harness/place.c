@@ -198,3 +198,10 @@ int place_loops_file(const char *in, const char *out, unsigned byte,
 	sbuf_free(&sb);
 	return rc;
 }
+
+unsigned place_loop_byte(const char *vendor, const char *family)
+{
+	int zen5 = vendor && family && !strcmp(vendor, "AuthenticAMD") &&
+		   !strcmp(family, "26");
+	return zen5 ? 48 : 0;
+}

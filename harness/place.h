@@ -1,13 +1,16 @@
 /* place: where the loops of a benchmark driver sit in their lines of code.
  *
- * A nanosecond C loop's speed here depends on the byte of its 64-byte
- * line of code it starts at, not only on its instructions: moved by
- * scripts/place-loops.awk, call's c->c(fnptr) loop ran with its fresh
- * processes' middle half within 4.3% of their median starting at byte 48
- * and within 9 to 19% starting at bytes 0, 16 and 32, in one study
- * (docs/precision.md, item 42). The compiler places a loop wherever the
- * code before it ends; the harness puts every loop of the Google
- * Benchmark drivers at one byte, the same for all of them.
+ * A nanosecond C loop's speed depends on the byte of its 64-byte line of
+ * code it starts at, not only on its instructions, and how depends on
+ * the CPU (scripts/placement-study.sh). On an AMD EPYC of family 26, the
+ * loops through a pointer ran with their fresh processes' middle half
+ * within 3 to 5% of their median starting at byte 48, where they cross
+ * into the next line, and within 9 to 19% starting at bytes 0, 16 and 32
+ * (docs/precision.md, item 42). On one of family 25 the same loops ran a
+ * fifth slower at byte 48 than within one line, and no byte steadied
+ * them (item 44). The compiler places a loop wherever the code before it
+ * ends; the harness puts every loop of the Google Benchmark drivers at
+ * one byte, the same for all of them: place_loop_byte's.
  *
  * place_loops rewrites a compiler's x86-64 assembly (AT&T syntax, as gcc
  * and clang write it). A loop is a local label (.L...) that a later
@@ -24,7 +27,11 @@
 
 #include <stddef.h>
 
-#define PLACE_LOOP_BYTE 48
+/* The byte the loops start at on a CPU of /proc/cpuinfo's vendor_id and
+ * cpu family (either NULL where it has none): 48 on AMD's family 26,
+ * else 0, the start of a line, so that a loop of under 64 bytes crosses
+ * none. */
+unsigned place_loop_byte(const char *vendor, const char *family);
 
 /* Appends text (len bytes, lines ended by '\n') with its loops moved to
  * start at byte (under 64) of a 64-byte line to out; returns how many
