@@ -201,7 +201,7 @@ int place_loops_file(const char *in, const char *out, unsigned byte,
 
 unsigned place_loop_byte(const char *vendor, const char *family)
 {
-	int zen5 = vendor && family && !strcmp(vendor, "AuthenticAMD") &&
+	int amd26 = vendor && family && !strcmp(vendor, "AuthenticAMD") &&
 		   !strcmp(family, "26");
-	return zen5 ? 48 : 0;
+	return amd26 ? 48 : 0;
 }

@@ -8,7 +8,8 @@
  * twelfth of its samples ran 1.48 times slower). So a run starts from the
  * fastest probe of the newest earlier run on the same machine (the
  * seed), and holds its first samples until the CPU runs within
- * LOAD_SPEED of it, for at most PROBE_SEED_S from the first sample; a
+ * LOAD_SPEED of it, for at most PROBE_SEED_S from the first sample (and
+ * within the minute a run's samples wait in all, runint.h); a
  * seed the CPU has not reached by then is dropped, and the run judges by
  * its own probes alone, as without one. */
 #ifndef CGOBENCH_PROBE_H
