@@ -145,6 +145,20 @@ if grep -q "\(wide\|disturbed\),\"95% interval +-[0-9.]*% after 2 repetitions, w
 else
 	bad "a wide row says how wide and names --max-count and MAXCOUNT: $(grep '^1,slow,.*,ns/op,' "$tmp/wide/summary.csv" | head -n 1)"
 fi
+# Output and errors into a pipe whose reader is gone (`| head` done): the
+# run goes on and writes every file, and exits 3 for the table it could
+# not print; killed by SIGPIPE, it lost them all.
+{
+	"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases slow --count 2 \
+		--max-count 2 --benchtime 0.01s --warmup 0.01s --out "$tmp/closed" 2>&1
+	echo $? >"$tmp/closed.rc"
+} | true
+if [ "$(cat "$tmp/closed.rc")" = 3 ] && [ -s "$tmp/closed/summary.csv" ] &&
+	[ -s "$tmp/closed/report.md" ] && [ -s "$tmp/closed/index.html" ]; then
+	ok "a run whose reader is gone writes its files and exits 3"
+else
+	bad "a run whose reader is gone: exit $(cat "$tmp/closed.rc"), $(ls "$tmp/closed" 2>&1 | tr '\n' ' ')"
+fi
 # Rows the budget stopped short of their goal name it, and so do the
 # run's last lines and machine.txt: the budget spent in the first rounds,
 # which run whatever it says, none follows.
