@@ -56,7 +56,8 @@ struct job {
 	const struct build_opts *o;
 	char **env; /* the toolchain's, CGO_ENABLED=0 for a nocgo family */
 	struct sbuf log;
-	char *failure; /* tail of the failing command's output */
+	char *failure;	    /* tail of the failing command's output */
+	unsigned loop_byte; /* where the drivers' loops start (place.h) */
 };
 
 static int run_step(struct job *j, char *const *argv, const char *cwd)
@@ -144,7 +145,7 @@ static int place_and_assemble(struct job *j, const char *as, const char *placed,
 {
 	char err[ERRLEN];
 	size_t moved;
-	unsigned byte = loop_byte();
+	unsigned byte = j->loop_byte;
 	if (place_loops_file(as, placed, byte, &moved, err, sizeof err) != 0) {
 		sbuf_addf(&j->log, "%s\n", err);
 		j->failure = xstrdup(err);
@@ -344,10 +345,11 @@ static char **family_env(const struct family *f, const struct toolchain *t)
 
 /* What the binaries of a family are built from, hashed into stamp (32
  * bytes): its files and the shared packages', go.mod, the toolchain and
- * compilers, the cases' C flags, and the flags from the environment.
- * A build whose stamp is the same is reused. */
+ * compilers, the cases' C flags, the byte its drivers' loops start at
+ * (byte, loop_byte's) and the flags from the environment. A build whose stamp is
+ * the same is reused. */
 static void build_stamp(const struct family *f, const struct toolchain *t,
-			const struct build_opts *o, char *stamp)
+			const struct build_opts *o, unsigned byte, char *stamp)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	h = hash_tree(h, f->dir);
@@ -370,7 +372,7 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
 	if (places_loops(t)) {
 		char placing[32];
-		snprintf(placing, sizeof placing, "loops at %u", loop_byte());
+		snprintf(placing, sizeof placing, "loops at %u", byte);
 		h = fnv(h, placing, strlen(placing) + 1);
 	}
 	/* flags from the environment change what go and cgo build */
@@ -435,15 +437,18 @@ int build_family(const struct family *f, const struct toolchain *t,
 		while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
 			;
 
+	/* read once: the stamp hashes the byte the build places loops at */
+	unsigned byte = places_loops(t) ? loop_byte() : 0;
 	char stamp[32];
-	build_stamp(f, t, o, stamp);
+	build_stamp(f, t, o, byte, stamp);
 
 	char *stamppath = xasprintf("%s/stamp", out);
 	char *old = NULL;
 	int current = file_read(stamppath, &old, NULL, err, errlen) == 0 &&
 		      !strcmp(old, stamp);
 	free(old);
-	struct job j = {.t = t, .o = o, .env = family_env(f, t)};
+	struct job j = {
+	    .t = t, .o = o, .env = family_env(f, t), .loop_byte = byte};
 	int rc;
 	if (current) {
 		b->reused = 1;
