@@ -346,8 +346,8 @@ static char **family_env(const struct family *f, const struct toolchain *t)
 /* What the binaries of a family are built from, hashed into stamp (32
  * bytes): its files and the shared packages', go.mod, the toolchain and
  * compilers, the cases' C flags, the byte its drivers' loops start at
- * (byte, loop_byte's) and the flags from the environment. A build whose stamp is
- * the same is reused. */
+ * (byte, loop_byte's) and the flags from the environment. A build whose stamp
+ * is the same is reused. */
 static void build_stamp(const struct family *f, const struct toolchain *t,
 			const struct build_opts *o, unsigned byte, char *stamp)
 {

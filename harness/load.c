@@ -134,7 +134,36 @@ double load_slowing(const struct load_share *l)
  * busy, as the benchmarks do, and so runs slower when something else
  * shares the core (a chain of multiplies, bound by their latency, did
  * not: it ran at full speed through the slow spells of
- * docs/precision.md). */
+ * docs/precision.md). On x86-64 the loop starts a 64-byte line
+ * (load_probe_loop), whatever the harness around it: where the linker
+ * left it at byte 48, across two lines, its fastest probe took 1.14
+ * times as long and its median 1.3 to 2.2 times, on the VM of
+ * docs/precision.md item 45, so a rebuild could have moved the full
+ * speed a run's seed holds and called every sample slow. */
+#if defined(__x86_64__)
+__attribute__((noinline)) static double busy_us(void)
+{
+	unsigned long long x0 = 1, x1 = 2, x2 = 3, x3 = 4, x4 = 5, x5 = 6;
+	unsigned long long n = 100000;
+	double start = monotonic_s();
+	__asm__ volatile(".p2align 6\n"
+			 ".globl load_probe_loop\n"
+			 "load_probe_loop:\n\t"
+			 "add %1, %0\n\t"
+			 "xor %2, %1\n\t"
+			 "add %3, %2\n\t"
+			 "xor %4, %3\n\t"
+			 "add %5, %4\n\t"
+			 "xor %0, %5\n\t"
+			 "sub $1, %6\n\t"
+			 "jnz load_probe_loop"
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
+			   "+r"(x5), "+r"(n)
+			 :
+			 : "cc");
+	return (monotonic_s() - start) * 1e6;
+}
+#else
 static double busy_us(void)
 {
 	unsigned long long x0 = 1, x1 = 2, x2 = 3, x3 = 4, x4 = 5, x5 = 6;
@@ -152,6 +181,7 @@ static double busy_us(void)
 	}
 	return (monotonic_s() - start) * 1e6;
 }
+#endif
 
 double load_probe_us(int cpu)
 {

@@ -67,6 +67,10 @@ int load_parse(const char *text, struct load_snap *s, char *err, size_t errlen);
  * now. */
 #define LOAD_PROBES 5
 double load_probe_us(int cpu);
+#if defined(__x86_64__)
+/* Where the probe's loop starts: at byte 0 of a 64-byte line. */
+extern const char load_probe_loop[];
+#endif
 /* How long a cache line takes from CPU a to CPU b and back, in ns: two
  * threads, the caller moved to b for it and a second one started on a,
  * pass a counter to and fro through one atomic word

@@ -202,6 +202,6 @@ int place_loops_file(const char *in, const char *out, unsigned byte,
 unsigned place_loop_byte(const char *vendor, const char *family)
 {
 	int amd26 = vendor && family && !strcmp(vendor, "AuthenticAMD") &&
-		   !strcmp(family, "26");
+		    !strcmp(family, "26");
 	return amd26 ? 48 : 0;
 }

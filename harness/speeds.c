@@ -45,10 +45,10 @@ double speeds_at(const struct run *r, double p, int cpu)
 double speeds_hold(struct run *r, const struct unit *u, int *cpu)
 {
 	double p = speeds_probe(r, u, cpu), start = monotonic_s(), waited = 0;
-	double limit = schedule_hold_left(
-	    probe_hold_limit(run_pin_probe(r), start - r->started,
-			     SCHEDULE_HOLD_S),
-	    r->held_s);
+	double limit = schedule_hold_left(probe_hold_limit(run_pin_probe(r),
+							   start - r->started,
+							   SCHEDULE_HOLD_S),
+					  r->held_s);
 	while (speeds_at(r, p, *cpu) < LOAD_SPEED && !r->slow_for_good &&
 	       load_running() <= 1 && !*r->c->stop) {
 		if (waited >= limit) {

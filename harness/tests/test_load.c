@@ -152,6 +152,18 @@ static void reads_this_machine(void **state)
 	assert_true(load_running() >= 1); /* this test, at least */
 }
 
+/* The probe times a loop that starts a 64-byte line, wherever the
+ * linker put the rest, and a probe takes some time. */
+static void probe_placed(void **state)
+{
+	(void)state;
+#if defined(__x86_64__)
+	assert_int_equal((uintptr_t)load_probe_loop % 64, 0);
+#endif
+	double us = load_probe_us(-1);
+	assert_true(us > 0 && us < 1e6);
+}
+
 /* A cache line's trip between two CPUs takes some time, and none is
  * timed between a CPU and itself; the caller is back where it was. */
 static void transfer_timed(void **state)
@@ -250,6 +262,7 @@ int main(void)
 	    cmocka_unit_test(thresholds),
 	    cmocka_unit_test(slowing),
 	    cmocka_unit_test(reads_this_machine),
+	    cmocka_unit_test(probe_placed),
 	    cmocka_unit_test(transfer_timed),
 	    cmocka_unit_test(budget_leaves_out_holds),
 	    cmocka_unit_test(retakes_pay),
