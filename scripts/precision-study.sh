@@ -19,7 +19,7 @@ cpu=$(($(nproc) - 1))
 mkdir -p -- "$out"
 printf 'benchmark\ttrial\tseconds\n' >"$out/seconds.tsv"
 for t in $(seq 1 "$trials"); do
-	build/cgobench run --cases call --count 20 --max-count 20 --out "$out/harness-$t"
+	build/cgobench run --cases call --count 20 --max-count 20 --benchtime 0.1s --out "$out/harness-$t"
 	tc=$(sed -n 's/^go-version: //p' "$out/harness-$t/machine.txt")
 	bin=$(pwd)/build/$tc-$(go env GOARCH)-gcc/call/go.test
 	: >"$out/gotest-$t.txt"
