@@ -5,7 +5,8 @@
 # `go test -bench -count=10 -benchtime=1s` (Go's own way, samples of 1 s in
 # one process), on the call family's Go benchmarks, pinned to the same CPU
 # with GOMAXPROCS=1, taken in turn TRIALS (default 3) times:
-#   OUT/harness-N/     cgobench run --cases call, 20 samples of 0.1 s
+#   OUT/harness-N/     cgobench run --cases call, 20 samples of its default
+#                      length (machine.txt's benchtime)
 #   OUT/gotest-N.txt   go test's output, one benchmark after the other
 #   OUT/seconds.tsv    the wall time of each go test process
 #   OUT/benchstat.txt  benchstat's medians and intervals of gotest-N.txt
@@ -19,7 +20,7 @@ cpu=$(($(nproc) - 1))
 mkdir -p -- "$out"
 printf 'benchmark\ttrial\tseconds\n' >"$out/seconds.tsv"
 for t in $(seq 1 "$trials"); do
-	build/cgobench run --cases call --count 20 --max-count 20 --benchtime 0.1s --out "$out/harness-$t"
+	build/cgobench run --cases call --count 20 --max-count 20 --out "$out/harness-$t"
 	tc=$(sed -n 's/^go-version: //p' "$out/harness-$t/machine.txt")
 	bin=$(pwd)/build/$tc-$(go env GOARCH)-gcc/call/go.test
 	: >"$out/gotest-$t.txt"
