@@ -140,12 +140,12 @@ double load_slowing(const struct load_share *l)
  * times as long and its median 1.3 to 2.2 times, on the VM of
  * docs/precision.md item 45, so a rebuild could have moved the full
  * speed a run's seed holds and called every sample slow. */
-#if defined(__x86_64__)
 __attribute__((noinline)) static double busy_us(void)
 {
 	unsigned long long x0 = 1, x1 = 2, x2 = 3, x3 = 4, x4 = 5, x5 = 6;
-	unsigned long long n = 100000;
 	double start = monotonic_s();
+#if defined(__x86_64__)
+	unsigned long long n = 100000;
 	__asm__ volatile(".p2align 6\n"
 			 ".globl load_probe_loop\n"
 			 "load_probe_loop:\n\t"
@@ -161,13 +161,7 @@ __attribute__((noinline)) static double busy_us(void)
 			   "+r"(x5), "+r"(n)
 			 :
 			 : "cc");
-	return (monotonic_s() - start) * 1e6;
-}
 #else
-static double busy_us(void)
-{
-	unsigned long long x0 = 1, x1 = 2, x2 = 3, x3 = 4, x4 = 5, x5 = 6;
-	double start = monotonic_s();
 	for (int i = 0; i < 100000; i++) {
 		x0 += x1;
 		x1 ^= x2;
@@ -179,9 +173,9 @@ static double busy_us(void)
 				 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3),
 				   "+r"(x4), "+r"(x5));
 	}
+#endif
 	return (monotonic_s() - start) * 1e6;
 }
-#endif
 
 double load_probe_us(int cpu)
 {
