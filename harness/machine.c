@@ -132,7 +132,7 @@ static char *virtualisation(const char *vm_only, const char *bare)
 	if (v && *v)
 		return v;
 	free(v);
-	char *flags = file_field("/proc/cpuinfo", "flags");
+	char *flags = machine_cpuinfo("flags");
 	int hv = flags && strstr(flags, " hypervisor");
 	free(flags);
 	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : bare);
@@ -140,8 +140,7 @@ static char *virtualisation(const char *vm_only, const char *bare)
 
 void machine_probe(struct machine *m, const char *repo)
 {
-	set_owned(m, "cpu", file_field("/proc/cpuinfo", "model name"),
-		  "unknown");
+	set_owned(m, "cpu", machine_cpuinfo("model name"), "unknown");
 	/* what tells one CPU from another of the same name; a VM may hide
 	 * some (no microcode line) */
 	static const char *const ids[][2] = {
@@ -149,8 +148,7 @@ void machine_probe(struct machine *m, const char *repo)
 	    {"cpu-stepping", "stepping"}, {"microcode", "microcode"},
 	    {"cpu-mhz", "cpu MHz"},	  {"cache-size", "cache size"}};
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
-		set_owned(m, ids[i][0], file_field("/proc/cpuinfo", ids[i][1]),
-			  "unknown");
+		set_owned(m, ids[i][0], machine_cpuinfo(ids[i][1]), "unknown");
 	/* the hypervisor under a container too */
 	set_owned(m, "hypervisor", virtualisation("--vm", "none"), "unknown");
 	set_owned(m, "cores", xasprintf("%ld", sysconf(_SC_NPROCESSORS_ONLN)),
