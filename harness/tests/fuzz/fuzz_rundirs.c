@@ -5,7 +5,8 @@
  * file with no part is absent. The first byte picks compare's format.
  * Each command must either work or fail with an error, never crash, leak,
  * read out of bounds or hang. Run from the repository's top directory:
- * report reads the claims of cases/. */
+ * report reads the claims of cases/. The files live in a directory of
+ * $TMPDIR (/tmp when unset), removed when the process exits. */
 #include "charts.h"
 #include "compare.h"
 #include "csv.h"
@@ -25,7 +26,29 @@ static const char *const files[] = {"raw.csv", "summary.csv", "machine.txt",
 				    "anatomy.csv", "history.csv"};
 #define NFILES (sizeof files / sizeof *files)
 
-static char dir[] = "/tmp/cgobench-fuzz-XXXXXX";
+static char *dir;
+
+/* Removes dir and its files at exit. */
+static void remove_dir(void)
+{
+	for (size_t i = 0; i < NFILES; i++) {
+		char *path = xasprintf("%s/%s", dir, files[i]);
+		unlink(path);
+		free(path);
+	}
+	rmdir(dir);
+}
+
+/* Makes dir under $TMPDIR, once, and has it removed at exit. */
+static void make_dir(void)
+{
+	if (dir)
+		return;
+	const char *tmp = getenv("TMPDIR");
+	dir = xasprintf("%s/cgobench-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir) || atexit(remove_dir))
+		abort();
+}
 
 /* Writes each part of the input to its file of dir, and removes the
  * files the input has no part for. */
@@ -67,8 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	if (dir[sizeof dir - 2] == 'X' && !mkdtemp(dir))
-		abort();
+	make_dir();
 	lay_out((const char *)data + 1, size - 1);
 	char err[ERRLEN];
 	FILE *null = fopen("/dev/null", "w");
