@@ -6,11 +6,12 @@ ifeq ($(origin CC),default)
 CC = gcc
 endif
 GO ?= go
-# COUNT, MAXCOUNT, BUDGET and BENCHTIME are passed on only when set: the defaults
-# are cgobench's own (cgobench run --help)
+# COUNT, MAXCOUNT, BUDGET, HOLD and BENCHTIME are passed on only when set: the
+# defaults are cgobench's own (cgobench run --help)
 COUNT ?=
 MAXCOUNT ?=
 BUDGET ?=
+HOLD ?=
 BENCHTIME ?=
 CASES ?= all
 BENCHFLAGS ?=
@@ -67,7 +68,7 @@ all: $(B)/cgobench
 
 help:
 	@echo "make              build build/cgobench"
-	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BUDGET, BENCHTIME, CASES, BENCHFLAGS; HOSTS over ssh)"
+	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BUDGET, HOLD, BENCHTIME, CASES, BENCHFLAGS; HOSTS over ssh)"
 	@echo "make bundle       driver and prebuilt cases in a tarball, for a machine without Go (BUNDLE)"
 	@echo "make matrix       the suite across every toolchain to be had (MATRIX_GO), with the toolchain chart"
 	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others)"
@@ -134,7 +135,8 @@ $(B)/tests/%: $(B)/tests/%.o $(HARNESS_OBJ)
 # instead (see cgobench run --host), and the charts compare them.
 HOSTS ?=
 MEASURE = $(if $(COUNT),--count $(COUNT)) $(if $(MAXCOUNT),--max-count $(MAXCOUNT)) \
-	$(if $(BENCHTIME),--benchtime $(BENCHTIME)) $(if $(BUDGET),--budget $(BUDGET)) --cases $(CASES)
+	$(if $(BENCHTIME),--benchtime $(BENCHTIME)) $(if $(BUDGET),--budget $(BUDGET)) \
+	$(if $(HOLD),--hold $(HOLD)) --cases $(CASES)
 bench: $(B)/cgobench
 ifeq ($(strip $(HOSTS)),)
 	$(B)/cgobench run --go $(GO) $(MEASURE) $(BENCHFLAGS)

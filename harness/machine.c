@@ -230,9 +230,12 @@ static const struct told_by hardware[] = {
     {"microcode", NULL, 0},  {"cache-size", NULL, 0}, {"hypervisor", NULL, 0}};
 /* how the samples were taken: before --sched, pinned processes ran
  * under the normal policy, and before --drift no drift was taken off
- * ("corrected (N pinned samples, ...)": N differs between any two runs) */
-static const struct told_by method[] = {
-    {"sched", "normal", 0}, {"benchtime", NULL, 0}, {"drift", "none", 1}};
+ * ("corrected (N pinned samples, ...)": N differs between any two runs);
+ * before --hold, runs waited a minute or without end */
+static const struct told_by method[] = {{"sched", "normal", 0},
+					{"benchtime", NULL, 0},
+					{"hold", NULL, 0},
+					{"drift", "none", 1}};
 
 /* The value of k in the machine.txt text, or NULL where it is unknown. */
 static char *told_value(const char *machine, const struct told_by *k)

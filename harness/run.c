@@ -231,6 +231,8 @@ static void record_setup(struct run *r)
 	machine_set(&r->m, "repetitions", buf);
 	snprintf(buf, sizeof buf, "%gs", c->benchtime_s);
 	machine_set(&r->m, "benchtime", buf);
+	snprintf(buf, sizeof buf, "%gs", c->hold_s);
+	machine_set(&r->m, "hold", buf);
 	if (r->pin >= 0)
 		snprintf(buf, sizeof buf, "cpu %d", r->pin);
 	else

@@ -37,6 +37,7 @@ struct run_config {
 	double target_pct;	    /* the interval's half-width goal, in % */
 	double target_unpinned_pct; /* the same, of the unpinned families */
 	double budget_s; /* time of samples after which none is added */
+	double hold_s;	 /* the most the samples wait for a slow CPU */
 	double benchtime_s;
 	double warmup_s;
 	double timeout_s;

@@ -45,9 +45,15 @@ const struct opt run_options[] = {
      0.01, 100, NULL, OPT_REMOTE, MEASURE},
     {"budget", 0, OPT_DURATION, F(budget_s), "DUR",
      "after 5 rounds, start no round once the samples\n"
-     "have taken DUR, e.g. 6m, a minute of waiting for\n"
-     "a slow CPU left out (default: 7m)",
+     "have taken DUR, e.g. 6m, waiting for a slow CPU\n"
+     "(up to --hold) left out (default: 7m)",
      1e-3, 1e6, NULL, OPT_REMOTE, MEASURE},
+    {"hold", 0, OPT_DURATION, F(hold_s), "DUR",
+     "the most the samples wait in all for a slow CPU to\n"
+     "run at full speed, left out of --budget; after it, a\n"
+     "sample on a slow CPU is taken and flagged or retaken\n"
+     "(default: 1m; 0 never waits)",
+     0, 3600, NULL, OPT_REMOTE, RUN_CMD_RUN},
     {"benchtime", 0, OPT_DURATION, F(benchtime_s), "DUR",
      "time of one sample, e.g. 0.2s or 200ms (default: 0.03s)", 1e-3, 3600,
      NULL, OPT_REMOTE, MEASURE},
@@ -133,6 +139,10 @@ void run_config_defaults(struct run_config *c)
 				 .target_pct = 3,
 				 .target_unpinned_pct = 5,
 				 .budget_s = 420,
+				 /* a slow spell costs a minute of wall time
+				  * at most; waiting without end, a run took
+				  * 16 minutes (docs/precision.md item 43) */
+				 .hold_s = 60,
 				 /* shorter samples ran on a CPU slow for part
 				  * of them less often, and 3 times as many fit
 				  * the budget (docs/precision.md item 46) */

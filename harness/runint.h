@@ -82,16 +82,6 @@ struct unit {
  * budget. */
 #define SCHEDULE_FLOOR	5
 #define SCHEDULE_HOLD_S 30
-/* The budget counts the time of taking samples: up to this much of the
- * time they waited for a slow CPU (run.held_s) is left out, so that a
- * slow spell costs the run a minute more of wall time at most rather
- * than its samples (held 128 s of a 7-minute budget, a run ended after 8
- * rounds: docs/precision.md). It is also all the samples of a run wait:
- * in an hour when the VM's CPUs ran slow on and off, a run waited 674 s
- * and took 16 minutes, its floor's rounds going on past the budget
- * (item 43); beyond it, a sample on a slow CPU is taken and judged by
- * its load, retaken or flagged. */
-#define SCHEDULE_HELD_FREE_S 60
 /* From this many samples (or half of --max-count, when less) a row short
  * of its goal goes on only while --max-count samples would reach it
  * (schedule_reach_from): 30 reads a row's reach as well as 50 does, on
@@ -236,12 +226,17 @@ size_t schedule_unit_cap(const struct run_config *c, const struct unit *u);
  * while --max-count would reach it. */
 size_t schedule_reach_from(const struct run_config *c);
 /* The seconds of the budget spent when elapsed seconds have passed since
- * the first sample, held of them waiting for a slow CPU. */
-double schedule_spent(double elapsed, double held);
+ * the first sample, held of them waiting for a slow CPU: up to hold
+ * (--hold) of the time waited is left out, so that a slow spell costs
+ * the run wall time rather than its samples (held 128 s of a 7-minute
+ * budget, a run ended after 8 rounds: docs/precision.md item 7). */
+double schedule_spent(double elapsed, double held, double hold);
 /* How long a sample may wait now for a slow CPU, when it might wait limit
  * seconds (probe_hold_limit's) and the run's samples have waited held:
- * no more than is left of SCHEDULE_HELD_FREE_S, and 0 once it is gone. */
-double schedule_hold_left(double limit, double held);
+ * no more than is left of hold (--hold), all the samples of a run wait,
+ * and 0 once it is gone; beyond it, a sample on a slow CPU is taken and
+ * judged by its load, retaken or flagged (docs/precision.md item 43). */
+double schedule_hold_left(double limit, double held, double hold);
 /* The wall time one sample has taken so far, the time samples waited for
  * a slow CPU left out: what the rest will take at full speed. 0 before
  * the first. */
@@ -287,7 +282,7 @@ double speeds_at(const struct run *r, double p, int cpu);
 /* Probes the CPUs of u's sample before it and, while one runs slow
  * (load.h's LOAD_SPEED) with nothing else running, waits for it, probing
  * every 0.2 s, up to SCHEDULE_HOLD_S and what is left of the run's
- * SCHEDULE_HELD_FREE_S (schedule_hold_left); the time waited is counted
+ * --hold (schedule_hold_left); the time waited is counted
  * in r->held_s. A slow probe beside another running task is that task's
  * doing, which the pinned sample will push off the CPU, and the sample's
  * own load judges it: waiting for such tasks (a busy loop wandering

@@ -403,19 +403,20 @@ static double unit_want(const struct run *r, const struct unit *u)
 
 static long baseline_unit(const struct run *r, const struct unit *u);
 
-double schedule_spent(double elapsed, double held)
+double schedule_spent(double elapsed, double held, double hold)
 {
-	return elapsed - fmin(held, SCHEDULE_HELD_FREE_S);
+	return elapsed - fmin(held, hold);
 }
 
-double schedule_hold_left(double limit, double held)
+double schedule_hold_left(double limit, double held, double hold)
 {
-	return fmax(0, fmin(limit, SCHEDULE_HELD_FREE_S - held));
+	return fmax(0, fmin(limit, hold - held));
 }
 
 static double spent_s(const struct run *r)
 {
-	return schedule_spent(monotonic_s() - r->started, r->held_s);
+	return schedule_spent(monotonic_s() - r->started, r->held_s,
+			      r->c->hold_s);
 }
 
 double schedule_sample_s(const struct run *r)

@@ -48,7 +48,7 @@ double speeds_hold(struct run *r, const struct unit *u, int *cpu)
 	double limit = schedule_hold_left(probe_hold_limit(run_pin_probe(r),
 							   start - r->started,
 							   SCHEDULE_HOLD_S),
-					  r->held_s);
+					  r->held_s, r->c->hold_s);
 	while (speeds_at(r, p, *cpu) < LOAD_SPEED && !r->slow_for_good &&
 	       load_running() <= 1 && !*r->c->stop) {
 		if (waited >= limit) {

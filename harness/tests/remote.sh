@@ -106,7 +106,7 @@ else
 fi
 
 # The suite on that host, brought back under results/<its name>/.
-if "$cgobench" run --host cgobench-loopback --ssh-config "$tmp/ssh_config" --cases call \
+if "$cgobench" run --host cgobench-loopback --ssh-config "$tmp/ssh_config" --cases call --hold 0 \
 	--count 3 --max-count 3 --benchtime 0.02s --warmup 0.01s --results "$tmp/results" -q \
 	>"$tmp/remote.out" 2>"$tmp/remote.err"; then
 	ok "cgobench run --host exits 0"

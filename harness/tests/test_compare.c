@@ -1453,8 +1453,9 @@ static void runs_apart_two_groups(void **state)
 
 /* Two runs sampled differently: compare says how, in the text and the
  * JSON. A run from before --sched gives no sched and ran under the
- * normal policy, one from before --drift took no drift off; two such
- * runs, or two alike (their drift's sample counts aside), say nothing. */
+ * normal policy, one from before --drift took no drift off, one from
+ * before --hold cannot be told; two such runs, or two alike (their
+ * drift's sample counts aside), say nothing. */
 static void methods_that_differ(void **state)
 {
 	(void)state;
@@ -1493,6 +1494,18 @@ static void methods_that_differ(void **state)
 	free(got);
 	got = output_of(a, a, &o, &reg);
 	assert_non_null(strstr(got, "\"methods_differ\": null"));
+	free(got);
+	/* --hold: told apart where both runs give it, not otherwise */
+	o.format = COMPARE_TEXT;
+	write_machine(c, "sched: batch\nbenchtime: 0.1s\nhold: 0s\n");
+	write_machine(d, "sched: batch\nbenchtime: 0.1s\nhold: 60s\n");
+	got = output_of(c, d, &o, &reg);
+	assert_non_null(
+	    strstr(got, "\nmeasured differently: hold 0s against 60s: "));
+	free(got);
+	write_machine(a, "sched: batch\nbenchtime: 0.1s\n");
+	got = output_of(a, d, &o, &reg);
+	assert_null(strstr(got, "measured differently"));
 	free(got);
 	drop_machine_runs(dirs, 4);
 }

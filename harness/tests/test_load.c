@@ -182,15 +182,17 @@ static void transfer_timed(void **state)
 }
 
 /* The budget leaves out the time samples waited for a slow CPU, up to
- * SCHEDULE_HELD_FREE_S: all of a short wait, a minute of a long one. */
+ * --hold: all of a short wait, a minute of a long one by default. */
 static void budget_leaves_out_holds(void **state)
 {
 	(void)state;
-	assert_true(schedule_spent(300, 0) == 300);
-	assert_true(schedule_spent(300, 20) == 280);
-	assert_true(schedule_spent(300, SCHEDULE_HELD_FREE_S) ==
-		    300 - SCHEDULE_HELD_FREE_S);
-	assert_true(schedule_spent(480, 128) == 480 - SCHEDULE_HELD_FREE_S);
+	assert_true(schedule_spent(300, 0, 60) == 300);
+	assert_true(schedule_spent(300, 20, 60) == 280);
+	assert_true(schedule_spent(300, 60, 60) == 240);
+	assert_true(schedule_spent(480, 128, 60) == 420);
+	assert_true(schedule_spent(480, 128, 200) == 352);
+	/* --hold 0: no wait, none left out (a last probe may still hold) */
+	assert_true(schedule_spent(300, 0.2, 0) == 300);
 }
 
 /* A quarter of the takes disturbed is a lasting load; less, or no

@@ -161,7 +161,8 @@ static void remote_flags_read_back(void **state)
 	    "--cases", "call,it's",   "--count",      "6",     "--max-count",
 	    "9",       "--benchtime", "0.15s",	      "--pin", "1",
 	    "--seed",  "42",	      "--iterations", "5000",  "--target-ci",
-	    "2.5",     "--sched",     "normal",	      "-q",    NULL};
+	    "2.5",     "--sched",     "normal",	      "-q",    "--hold",
+	    "0",       NULL};
 	assert_int_equal(parse(&c, RUN_CMD_RUN, args, &first, err), 0);
 	struct sbuf sb = {0};
 	options_to_flags(run_options, RUN_CMD_RUN, &c, c.given, &sb,
@@ -169,7 +170,7 @@ static void remote_flags_read_back(void **state)
 	assert_string_equal(
 	    sb.buf, " --cases 'call,it'\\''s' --metric time --iterations "
 		    "5000 --count 6 --max-count 9 --target-ci 2.5 "
-		    "--target-ci-unpinned 5 --budget 420s "
+		    "--target-ci-unpinned 5 --budget 420s --hold 0s "
 		    "--benchtime 0.14999999999999999s --warmup "
 		    "0.050000000000000003s --pin 1 --sched normal "
 		    "--drift correct --timeout 300s "
@@ -183,6 +184,7 @@ static void remote_flags_read_back(void **state)
 			      "--target-ci",  "2.5",
 			      "--benchtime",  "0.14999999999999999s",
 			      "--warmup",     "0.050000000000000003s",
+			      "--hold",	      "0s",
 			      "--pin",	      "1",
 			      "--sched",      "normal",
 			      "--timeout",    "300s",
@@ -195,6 +197,7 @@ static void remote_flags_read_back(void **state)
 	assert_int_equal(d.max_count, c.max_count);
 	assert_true(d.benchtime_s == c.benchtime_s);
 	assert_true(d.warmup_s == c.warmup_s);
+	assert_true(d.hold_s == 0 && c.hold_s == 0);
 	assert_true(d.target_pct == c.target_pct);
 	assert_int_equal(d.pin_cpu, c.pin_cpu);
 	assert_int_equal(d.sched, RUN_SCHED_NORMAL);

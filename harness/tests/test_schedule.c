@@ -28,8 +28,10 @@ struct fake {
 static void fake_run(struct fake *f, int drift)
 {
 	memset(f, 0, sizeof *f);
-	f->c = (struct run_config){
-	    .target_pct = 3, .target_unpinned_pct = 5, .drift = drift};
+	f->c = (struct run_config){.target_pct = 3,
+				   .target_unpinned_pct = 5,
+				   .hold_s = 60,
+				   .drift = drift};
 	f->fams[0] = (struct family){.name = "f"};
 	f->fams[1] = (struct family){.name = "u", .unpinned = 1};
 	f->tc = (struct toolchain){.name = "go1.26.8", .cc_name = "gcc"};
@@ -494,7 +496,7 @@ static void samples_left_stop_at_the_budget(void **state)
 	f.c.budget_s = 90;
 	assert_int_equal(schedule_samples_left(&f.r), 0);
 	/* 40 s of the 100 held: 0.6 s a sample, the 40 s left out of the
-	 * budget (up to SCHEDULE_HELD_FREE_S), 30.3 s left, 50 samples */
+	 * budget (up to --hold, a minute), 30.3 s left, 50 samples */
 	f.c.budget_s = 90.3;
 	f.r.held_s = 40;
 	assert_true(fabs(schedule_sample_s(&f.r) - 0.6) < 0.01);
@@ -509,18 +511,22 @@ static void samples_left_stop_at_the_budget(void **state)
 	fake_free(&f);
 }
 
-/* A run's samples wait for a slow CPU a minute in all: each wait what
- * probe_hold_limit allows, cut to what is left of it, then none. */
+/* A run's samples wait for a slow CPU --hold in all (a minute by
+ * default): each wait what probe_hold_limit allows, cut to what is left
+ * of it, then none. */
 static void hold_left_in_all(void **state)
 {
 	(void)state;
-	assert_true(schedule_hold_left(30, 0) == 30);
-	assert_true(schedule_hold_left(30, SCHEDULE_HELD_FREE_S - 30) == 30);
-	assert_true(schedule_hold_left(30, SCHEDULE_HELD_FREE_S - 12) == 12);
-	assert_true(schedule_hold_left(80, 0) == SCHEDULE_HELD_FREE_S);
-	assert_true(schedule_hold_left(30, SCHEDULE_HELD_FREE_S) == 0);
+	assert_true(schedule_hold_left(30, 0, 60) == 30);
+	assert_true(schedule_hold_left(30, 30, 60) == 30);
+	assert_true(schedule_hold_left(30, 48, 60) == 12);
+	assert_true(schedule_hold_left(80, 0, 60) == 60);
+	assert_true(schedule_hold_left(30, 60, 60) == 0);
 	/* a last wait may overrun by a probe: never a negative wait */
-	assert_true(schedule_hold_left(30, SCHEDULE_HELD_FREE_S + 0.3) == 0);
+	assert_true(schedule_hold_left(30, 60.3, 60) == 0);
+	/* --hold 0 never waits; a longer one waits longer */
+	assert_true(schedule_hold_left(30, 0, 0) == 0);
+	assert_true(schedule_hold_left(80, 100, 300) == 80);
 }
 
 int main(void)
