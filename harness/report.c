@@ -373,12 +373,12 @@ static void aside(struct sbuf *sb, const struct summary_table *t,
 }
 
 /* The sentence on a load that lasted (load.h), from machine.txt's
- * pinned-disturbed ("N of M"); nothing when it was no such load or the
- * run does not say. q quotes a status. */
-static void lasting_load(const char *machine, const char *q, struct sbuf *sb)
+ * lasting-load (why) and pinned-disturbed ("N of M"); nothing when it was
+ * no such load or the run does not say. q quotes a status. */
+static void lasting_load(const char *machine, const char *why, const char *q,
+			 struct sbuf *sb)
 {
-	char *v = machine_lookup(machine, "pinned-disturbed"),
-	     *why = machine_lookup(machine, "lasting-load");
+	char *v = machine_lookup(machine, "pinned-disturbed");
 	size_t bad, takes;
 	int share = sscanf(v, "%zu of %zu", &bad, &takes) == 2;
 	/* a run before lasting-load: the rule of its day, the share */
@@ -399,7 +399,6 @@ static void lasting_load(const char *machine, const char *q, struct sbuf *sb)
 			  "takes), so every pinned row is %sdisturbed%s.",
 			  v, q, q);
 	free(v);
-	free(why);
 }
 
 /* " and 0.98 on the other CPUs of a pinned one (...)", from machine.txt's
@@ -440,15 +439,12 @@ static struct disturbed_by disturbed_by(const char *machine)
 }
 
 /* Whether the run judged its pinned takes disturbed for good
- * (machine.txt's lasting-load, which lasting_load says) and a slow CPU
- * alone disturbed most takes: a machine the run could not see busy,
+ * (machine.txt's lasting-load, why, which lasting_load says) and a slow
+ * CPU alone disturbed most takes: a machine the run could not see busy,
  * though it was. */
-static int slow_lasted(const char *machine, struct disturbed_by d)
+static int slow_lasted(const char *why, struct disturbed_by d)
 {
-	char *why = machine_lookup(machine, "lasting-load");
-	int lasted = !strcmp(why, "pinned-disturbed");
-	free(why);
-	return lasted && d.slow > d.upset;
+	return !strcmp(why, "pinned-disturbed") && d.slow > d.upset;
 }
 
 /* ", but 187 takes ran on a CPU below 0.8 of its full speed (...), 12
@@ -509,7 +505,8 @@ void report_precision(const struct summary_precision *p, const char *machine,
 	     *retaken = machine_lookup(machine, "samples-retaken"),
 	     *kept = machine_lookup(machine, "samples-disturbed"),
 	     *held = machine_lookup(machine, "held-seconds"),
-	     *clean = machine_lookup(machine, "retakes-undisturbed");
+	     *clean = machine_lookup(machine, "retakes-undisturbed"),
+	     *why = machine_lookup(machine, "lasting-load");
 	double o = atof(others), st = atof(steal);
 	int busy = load_busy(o, st);
 	char *there = elsewhere(machine, &busy);
@@ -528,13 +525,14 @@ void report_precision(const struct summary_precision *p, const char *machine,
 		    "though disturbed; samples waited %s s for a slow "
 		    "CPU to run at full speed.",
 		    b,
-		    busy		      ? "busy"
-		    : slow_lasted(machine, d) ? "slow"
-					      : "quiet",
+		    busy		  ? "busy"
+		    : slow_lasted(why, d) ? "slow"
+					  : "quiet",
 		    b, o, there, st, slow, retaken, paid, kept, held);
 	free(slow);
 	free(there);
-	lasting_load(machine, q, sb);
+	lasting_load(machine, why, q, sb);
+	free(why);
 	free(paid);
 	free(clean);
 	free(others);
