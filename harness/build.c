@@ -288,6 +288,47 @@ static int build_shared(struct job *j, const struct family *f, const char *out,
 	return rc;
 }
 
+/* The Go linker's flag that starts every Go function at a 64-byte line,
+ * so that a benchmark's loop lies where its own function puts it, not
+ * where the code before it in the binary ends (docs/precision.md item
+ * 48: call's go->go ran a fifth slower with its loop across two lines);
+ * or NULL: not on x86-64 (places_loops), a linker without -funcalign
+ * (gccgo has none), or GOFLAGS giving -ldflags, which ours would
+ * override. Asked of the toolchain's own linker; build.log says which. */
+static const char *go_funcalign(struct job *j)
+{
+	if (!places_loops(j->t))
+		return NULL;
+	const char *goflags = getenv("GOFLAGS");
+	if (goflags && strstr(goflags, "-ldflags")) {
+		sbuf_addstr(&j->log, "# GOFLAGS gives -ldflags: Go functions "
+				     "left where the linker puts them\n");
+		return NULL;
+	}
+	char *argv[] = {j->t->go, "tool", "link", "-help", NULL};
+	struct spawn_opts so = {.argv = argv,
+				.env = j->env,
+				.pin_cpu = -1,
+				.timeout_s = 600,
+				.stop = j->o->stop};
+	struct spawn_result r;
+	char err[ERRLEN];
+	int has = 0;
+	if (spawn_run(&so, &r, err, sizeof err) == 0) {
+		/* the usage goes to stderr, and the command exits 2 */
+		has =
+		    (r.err_len && memmem(r.err, r.err_len, "-funcalign", 10)) ||
+		    (r.out_len && memmem(r.out, r.out_len, "-funcalign", 10));
+		spawn_result_free(&r);
+	}
+	sbuf_addstr(&j->log, has ? "# Go functions start at 64-byte lines "
+				   "(-ldflags=-funcalign=64)\n"
+				 : "# this toolchain's linker has no "
+				   "-funcalign: Go functions left where it "
+				   "puts them\n");
+	return has ? "-ldflags=-funcalign=64" : NULL;
+}
+
 static int build_all(struct job *j, const struct family *f, const char *out,
 		     struct built *b)
 {
@@ -298,10 +339,15 @@ static int build_all(struct job *j, const struct family *f, const char *out,
 	char *pkg = own ? xstrdup(".") : xasprintf("./%s", f->name);
 	char *mod = own ? realpath(f->dir, NULL) : xstrdup(j->o->cases_dir);
 	int rc = 0;
+	const char *align = f->has_go || f->has_export ? go_funcalign(j) : NULL;
 	if (f->has_go) {
 		b->go_test = xasprintf("%s/go.test", out);
-		char *argv[] = {j->t->go,   "test", "-c", "-o",
-				b->go_test, pkg,    NULL};
+		char *argv[] = {j->t->go,   "test", "-c",	   "-o",
+				b->go_test, pkg,    (char *)align, NULL};
+		if (align) {
+			argv[5] = (char *)align;
+			argv[6] = pkg;
+		}
 		rc = run_step(j, argv, mod ? mod : f->dir);
 	}
 	if (rc == 0 && f->has_export) {
@@ -309,7 +355,11 @@ static int build_all(struct job *j, const struct family *f, const char *out,
 		char *epkg = xasprintf("%s/export", pkg);
 		char *argv[] = {j->t->go, "build", "-buildmode=c-archive",
 				"-o",	  lib,	   epkg,
-				NULL};
+				NULL,	  NULL};
+		if (align) {
+			argv[5] = (char *)align;
+			argv[6] = epkg;
+		}
 		rc = run_step(j, argv, mod ? mod : f->dir);
 		free(lib);
 		free(epkg);
@@ -371,8 +421,9 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 	for (size_t i = 0; i < NCASE_FLAGS; i++)
 		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
 	if (places_loops(t)) {
-		char placing[32];
-		snprintf(placing, sizeof placing, "loops at %u", byte);
+		char placing[64];
+		snprintf(placing, sizeof placing,
+			 "loops at %u, Go functions at 64-byte lines", byte);
 		h = fnv(h, placing, strlen(placing) + 1);
 	}
 	/* flags from the environment change what go and cgo build */

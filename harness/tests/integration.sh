@@ -96,6 +96,17 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 	else
 		bad "the call driver's loops: c->c(fnptr) at byte '$head', not $want, $(grep '^# moved' "$built/build.log")"
 	fi
+	# and every Go function starts a line (build.c's go_funcalign): the
+	# closure that holds go->go's loop, and the c-archive's export
+	fn=$(nm "$built/go.test" | awk '$3 == "cgobench/cases/call.BenchmarkCall.func1" { print $1 }')
+	ex=$(nm "$built/c.bench" | awk '$3 == "CallGoAdd1" { print $1 }')
+	if grep -q '^# Go functions start at 64-byte lines (-ldflags=-funcalign=64)$' "$built/build.log" &&
+		grep -q '^\$ .* test -c -o .* -ldflags=-funcalign=64 ' "$built/build.log" &&
+		[ -n "$fn" ] && [ $((0x$fn % 64)) -eq 0 ] && [ -n "$ex" ] && [ $((0x$ex % 64)) -eq 0 ]; then
+		ok "the call family's Go functions start at 64-byte lines"
+	else
+		bad "the call family's Go functions: go->go's at 0x$fn, CallGoAdd1 at 0x$ex, $(grep -i 'funcalign' "$built/build.log")"
+	fi
 fi
 
 # clang as the C compiler: every row and the machine record name it.
