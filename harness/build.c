@@ -342,24 +342,28 @@ static int build_all(struct job *j, const struct family *f, const char *out,
 	const char *align = f->has_go || f->has_export ? go_funcalign(j) : NULL;
 	if (f->has_go) {
 		b->go_test = xasprintf("%s/go.test", out);
-		char *argv[] = {j->t->go,   "test", "-c",	   "-o",
-				b->go_test, pkg,    (char *)align, NULL};
-		if (align) {
-			argv[5] = (char *)align;
-			argv[6] = pkg;
-		}
+		/* the flag, where there is one, before the package */
+		char *argv[] = {j->t->go,
+				"test",
+				"-c",
+				"-o",
+				b->go_test,
+				align ? (char *)align : pkg,
+				align ? pkg : NULL,
+				NULL};
 		rc = run_step(j, argv, mod ? mod : f->dir);
 	}
 	if (rc == 0 && f->has_export) {
 		char *lib = xasprintf("%s/libexport.a", out);
 		char *epkg = xasprintf("%s/export", pkg);
-		char *argv[] = {j->t->go, "build", "-buildmode=c-archive",
-				"-o",	  lib,	   epkg,
-				NULL,	  NULL};
-		if (align) {
-			argv[5] = (char *)align;
-			argv[6] = epkg;
-		}
+		char *argv[] = {j->t->go,
+				"build",
+				"-buildmode=c-archive",
+				"-o",
+				lib,
+				align ? (char *)align : epkg,
+				align ? epkg : NULL,
+				NULL};
 		rc = run_step(j, argv, mod ? mod : f->dir);
 		free(lib);
 		free(epkg);
