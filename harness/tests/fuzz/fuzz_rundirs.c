@@ -28,28 +28,6 @@ static const char *const files[] = {"raw.csv", "summary.csv", "machine.txt",
 
 static char *dir;
 
-/* Removes dir and its files at exit. */
-static void remove_dir(void)
-{
-	for (size_t i = 0; i < NFILES; i++) {
-		char *path = xasprintf("%s/%s", dir, files[i]);
-		unlink(path);
-		free(path);
-	}
-	rmdir(dir);
-}
-
-/* Makes dir under $TMPDIR, once, and has it removed at exit. */
-static void make_dir(void)
-{
-	if (dir)
-		return;
-	const char *tmp = getenv("TMPDIR");
-	dir = xasprintf("%s/cgobench-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir) || atexit(remove_dir))
-		abort();
-}
-
 /* Writes each part of the input to its file of dir, and removes the
  * files the input has no part for. */
 static void lay_out(const char *text, size_t len)
@@ -84,6 +62,24 @@ static void lay_out(const char *text, size_t len)
 		}
 		free(path);
 	}
+}
+
+/* Removes dir at exit: an input with no parts removes its files. */
+static void remove_dir(void)
+{
+	lay_out("", 0);
+	rmdir(dir);
+}
+
+/* Makes dir under $TMPDIR, once, and has it removed at exit. */
+static void make_dir(void)
+{
+	if (dir)
+		return;
+	const char *tmp = getenv("TMPDIR");
+	dir = xasprintf("%s/cgobench-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir) || atexit(remove_dir))
+		abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
