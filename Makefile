@@ -55,7 +55,8 @@ HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
 UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
 	test_family test_spawn test_benchtxt test_callgrind test_compare \
 	test_history test_anatomy test_report test_remote test_options test_units \
-	test_load test_probe test_drift test_schedule test_place
+	test_load test_probe test_drift test_schedule test_place \
+	test_machine
 UNIT_PLAIN = $(UNIT_TESTS:%=$(B)/tests/%)
 UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 FUZZ_BINS = $(B)/fuzz/fuzz_parsers $(B)/fuzz/fuzz_rundirs
@@ -101,11 +102,14 @@ $(B)/san/%.o: $(H)/%.c | $(DEPS_STAMP)
 	$(Q)$(CC) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARN) -c $< -o $@
 
 # the commit the driver is built from, for cgobench --version: rewritten
-# only when it changes, so that main.o is rebuilt only then
+# only when it changes, so that main.o is rebuilt only then. Dirty where
+# the code differs from it, not the results or the text (as machine.c's
+# harness-commit).
+NOT_CODE = ':(exclude)results' ':(exclude)docs' ':(exclude)*.md'
 $(B)/commit.txt: FORCE
 	@mkdir -p $(B)
 	@c=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown); \
-	git diff --quiet HEAD -- 2>/dev/null || c=$$c-dirty; \
+	git diff --quiet HEAD -- . $(NOT_CODE) 2>/dev/null || c=$$c-dirty; \
 	[ "$$(cat $@ 2>/dev/null)" = "$$c" ] || echo "$$c" >$@
 $(B)/obj/main.o: $(B)/commit.txt
 $(B)/obj/main.o: CPPFLAGS += -DCGOBENCH_COMMIT='"$(shell cat $(B)/commit.txt 2>/dev/null)"'

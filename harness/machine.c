@@ -171,8 +171,20 @@ void machine_probe(struct machine *m, const char *repo)
 			"--short=12", "HEAD", NULL};
 	char *commit = machine_command_line(gitv, NULL);
 	if (commit) {
-		char *st[] = {"git",	"-C",	       (char *)repo,
-			      "status", "--porcelain", "--untracked-files=no",
+		/* dirty where the code differs from the commit: not the
+		 * results, the docs or other text (make baseline empties
+		 * results/baseline first; the Makefile's NOT_CODE) */
+		char *st[] = {"git",
+			      "-C",
+			      (char *)repo,
+			      "status",
+			      "--porcelain",
+			      "--untracked-files=no",
+			      "--",
+			      ".",
+			      ":(exclude)results",
+			      ":(exclude)docs",
+			      ":(exclude)*.md",
 			      NULL};
 		char *dirty = machine_command_line(st, NULL);
 		if (dirty && *dirty) {

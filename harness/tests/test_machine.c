@@ -1,0 +1,99 @@
+/* machine: what machine.txt says of the code a run was built from. */
+#include "testutil.h"
+
+#include "machine.h"
+#include "spawn.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* git with args in dir; the test fails if it does. */
+static void git(const char *dir, char *const *args)
+{
+	char *argv[16] = {"git",	 "-C", (char *)dir,	"-c",
+			  "user.name=t", "-c", "user.email=t@t"};
+	size_t n = 7;
+	while (*args && n < 15)
+		argv[n++] = *args++;
+	argv[n] = NULL;
+	struct spawn_opts o = {.argv = argv, .pin_cpu = -1, .timeout_s = 30};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	if (!spawn_ok(&r))
+		fail_msg("git %s: %s", argv[7], r.err ? r.err : "");
+	spawn_result_free(&r);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	free(p);
+}
+
+/* harness-commit of the repository dir, as a run there records it. */
+static char *commit_of(const char *dir)
+{
+	struct machine m = {0};
+	machine_probe(&m, dir);
+	char *c = xstrdup(machine_get(&m, "harness-commit"));
+	machine_free(&m);
+	return c;
+}
+
+/* A run from a clone whose results or text changed measures the commit's
+ * code (make baseline empties results/baseline before it runs); one whose
+ * code changed does not, and says so. */
+static void dirty_only_for_code(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/cgobench-machine-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	const char *dirs[] = {"results", "docs", "harness"};
+	for (size_t i = 0; i < 3; i++) {
+		char *p = xasprintf("%s/%s", dir, dirs[i]);
+		assert_int_equal(mkdir(p, 0700), 0);
+		free(p);
+	}
+	const char *files[] = {"results/raw.csv", "docs/formats.md",
+			       "README.md", "harness/run.c"};
+	for (size_t i = 0; i < 4; i++)
+		write_file(dir, files[i], "a\n");
+	git(dir, (char *[]){"init", "-q", NULL});
+	git(dir, (char *[]){"add", ".", NULL});
+	git(dir, (char *[]){"commit", "-q", "-m", "a", NULL});
+	char *clean = commit_of(dir);
+	assert_int_equal(strlen(clean), 12);
+	for (size_t i = 0; i < 3; i++)
+		write_file(dir, files[i], "b\n");
+	char *text = commit_of(dir);
+	assert_string_equal(text, clean);
+	write_file(dir, "harness/run.c", "b\n");
+	char *code = commit_of(dir);
+	char *want = xasprintf("%s-dirty", clean);
+	assert_string_equal(code, want);
+	free(want);
+	free(code);
+	free(text);
+	free(clean);
+	char *argv[] = {"rm", "-rf", dir, NULL};
+	struct spawn_opts o = {.argv = argv, .pin_cpu = -1};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_true(spawn_ok(&r));
+	spawn_result_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(dirty_only_for_code),
+	};
+	return cmocka_run_group_tests_name("machine", tests, NULL, NULL);
+}
