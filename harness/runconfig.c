@@ -45,8 +45,7 @@ const struct opt run_options[] = {
      0.01, 100, NULL, OPT_REMOTE, MEASURE},
     {"budget", 0, OPT_DURATION, F(budget_s), "DUR",
      "after 5 rounds, start no round once the samples\n"
-     "have taken DUR, e.g. 6m, waiting for a slow CPU\n"
-     "(up to --hold) left out (default: 7m)",
+     "have taken DUR, e.g. 6m (default: 7m)",
      1e-3, 1e6, NULL, OPT_REMOTE, MEASURE},
     {"hold", 0, OPT_DURATION, F(hold_s), "DUR",
      "the most the samples wait in all for a slow CPU to\n"
