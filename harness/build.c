@@ -288,24 +288,10 @@ static int build_shared(struct job *j, const struct family *f, const char *out,
 	return rc;
 }
 
-/* The Go linker's flag that starts every Go function at a 64-byte line,
- * so that a benchmark's loop lies where its own function puts it, not
- * where the code before it in the binary ends (docs/precision.md item
- * 48: call's go->go ran a fifth slower with its loop across two lines);
- * or NULL: not on x86-64 (places_loops), a linker without -funcalign
- * (gccgo has none), or GOFLAGS giving -ldflags, which ours would
- * override. Asked of the toolchain's own linker; build.log says which. */
-static const char *go_funcalign(struct job *j)
+/* Whether the go command argv, run in j's environment, prints word on
+ * stdout or stderr (whatever its exit status). */
+static int go_says(struct job *j, char *const *argv, const char *word)
 {
-	if (!places_loops(j->t))
-		return NULL;
-	const char *goflags = getenv("GOFLAGS");
-	if (goflags && strstr(goflags, "-ldflags")) {
-		sbuf_addstr(&j->log, "# GOFLAGS gives -ldflags: Go functions "
-				     "left where the linker puts them\n");
-		return NULL;
-	}
-	char *argv[] = {j->t->go, "tool", "link", "-help", NULL};
 	struct spawn_opts so = {.argv = argv,
 				.env = j->env,
 				.pin_cpu = -1,
@@ -313,14 +299,38 @@ static const char *go_funcalign(struct job *j)
 				.stop = j->o->stop};
 	struct spawn_result r;
 	char err[ERRLEN];
-	int has = 0;
-	if (spawn_run(&so, &r, err, sizeof err) == 0) {
-		/* the usage goes to stderr, and the command exits 2 */
-		has =
-		    (r.err_len && memmem(r.err, r.err_len, "-funcalign", 10)) ||
-		    (r.out_len && memmem(r.out, r.out_len, "-funcalign", 10));
-		spawn_result_free(&r);
+	if (spawn_run(&so, &r, err, sizeof err) != 0)
+		return 0;
+	size_t n = strlen(word);
+	int says = (r.err_len && memmem(r.err, r.err_len, word, n)) ||
+		   (r.out_len && memmem(r.out, r.out_len, word, n));
+	spawn_result_free(&r);
+	return says;
+}
+
+/* The Go linker's flag that starts every Go function at a 64-byte line,
+ * so that a benchmark's loop lies where its own function puts it, not
+ * where the code before it in the binary ends (docs/precision.md item
+ * 48: call's go->go ran a fifth slower with its loop across two lines);
+ * or NULL: not on x86-64 (places_loops), a linker without -funcalign
+ * (gccgo has none), or GOFLAGS giving -ldflags, which ours would
+ * override. Asked of the toolchain's own linker (its usage, on stderr
+ * with exit status 2); build.log says which. */
+static const char *go_funcalign(struct job *j)
+{
+	if (!places_loops(j->t))
+		return NULL;
+	/* GOFLAGS of the environment or of go env -w, as the go command
+	 * reads it */
+	if (go_says(j, (char *[]){j->t->go, "env", "GOFLAGS", NULL},
+		    "-ldflags")) {
+		sbuf_addstr(&j->log, "# GOFLAGS gives -ldflags: Go functions "
+				     "left where the linker puts them\n");
+		return NULL;
 	}
+	int has =
+	    go_says(j, (char *[]){j->t->go, "tool", "link", "-help", NULL},
+		    "-funcalign");
 	sbuf_addstr(&j->log, has ? "# Go functions start at 64-byte lines "
 				   "(-ldflags=-funcalign=64)\n"
 				 : "# this toolchain's linker has no "

@@ -107,6 +107,22 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 	else
 		bad "the call family's Go functions: go->go's at 0x$fn, CallGoAdd1 at 0x$ex, $(grep -i 'funcalign' "$built/build.log")"
 	fi
+	# a user's GOFLAGS that gives -ldflags, in the environment or set by
+	# go env -w, is left to win (ours would override it), and build.log
+	# says so: -w drops the DWARF
+	GOENV="$tmp/goenv" "$go" env -w GOFLAGS=-ldflags=-w
+	for how in GOFLAGS=-ldflags=-w GOENV="$tmp/goenv"; do
+		rm -rf "$tmp/goflags"
+		built="$tmp/goflags/$("$go" env GOVERSION)-amd64-gcc/call"
+		if env "$how" "$cgobench" bundle --go "$go" --cases call --build-dir "$tmp/goflags" -q \
+			"$tmp/goflags.tar.gz" 2>"$tmp/goflags.err" &&
+			grep -q '^# GOFLAGS gives -ldflags: Go functions left where the linker puts them$' "$built/build.log" &&
+			! grep -q 'funcalign=' "$built/build.log" && ! objdump -h "$built/go.test" | grep -q debug_info; then
+			ok "a GOFLAGS with -ldflags ($how) is left to win over the alignment"
+		else
+			bad "$how: $(cat "$tmp/goflags.err") $(grep -i 'ldflags' "$built/build.log")"
+		fi
+	done
 fi
 
 # clang as the C compiler: every row and the machine record name it.
