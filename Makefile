@@ -190,7 +190,10 @@ charts: $(B)/cgobench
 
 # Instructions, not time: the same count on every run and machine of one
 # kind, so the gate does not trip on a noisy CI machine. Each run lands in
-# build/regress/<UTC time>/ and is appended to HISTORY.
+# build/regress/<UTC time>/ and is appended to HISTORY (for make charts).
+# The gate reads no --history: counts move by 0.01% between runs, and a
+# history whose runs mostly carry a regression would make it look
+# typical (compare.c's judge_history).
 regress: $(B)/cgobench
 	$(Q)command -v valgrind >/dev/null || { echo "make regress needs valgrind (make deps)"; exit 1; }
 	$(Q)run=$(B)/regress/$$(date -u +%Y%m%dT%H%M%SZ); \
