@@ -3,6 +3,7 @@
  *
  * usage: spells SECONDS
  *        spells --each
+ *        spells --loops SECONDS
  *
  * Keeps its CPU busy, as a run's samples do, with the kind of loop the
  * harness's probe is (six independent chains of adds and xors, every ALU
@@ -13,7 +14,12 @@
  *
  * With --each it moves itself to each online CPU in turn, probes it as
  * the harness does (the median of five runs of the loop), and prints one
- * CSV line of their times in µs, CPU 0 first. */
+ * CSV line of their times in µs, CPU 0 first.
+ *
+ * With --loops it runs the probe's loop back to back for SECONDS and
+ * prints a CSV line for each run (seconds since the start at its end,
+ * its time in µs): how long the CPU's slow and fast spells last, against
+ * the length of a sample (scripts/flips-study.sh). */
 #define _GNU_SOURCE
 #include <sched.h>
 #include <stdio.h>
@@ -84,15 +90,31 @@ static int each_cpu(void)
 	return 0;
 }
 
+/* --loops: every run of the loop, for secs seconds. */
+static int each_loop(double secs)
+{
+	double start = now_s(), t;
+	do {
+		double us = probe_us();
+		t = now_s() - start;
+		printf("%.6f,%.2f\n", t, us);
+	} while (t < secs);
+	return fflush(stdout) != 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--each"))
 		return each_cpu();
-	double secs = argc == 2 ? atof(argv[1]) : 0;
+	int loops = argc == 3 && !strcmp(argv[1], "--loops");
+	double secs = argc == 2 || loops ? atof(argv[argc - 1]) : 0;
 	if (!(secs > 0)) {
-		fprintf(stderr, "usage: spells SECONDS | --each\n");
+		fprintf(stderr,
+			"usage: spells SECONDS | --each | --loops SECONDS\n");
 		return 2;
 	}
+	if (loops)
+		return each_loop(secs);
 	double start = now_s(), next = start;
 	double t[RUNS];
 	int i = 0;

@@ -60,6 +60,31 @@ then ok "spells.awk: each state of CPU 0 and each block"
 else bad "spells.awk: $(tr '\n' '|' <"$tmp/out")"
 fi
 
+# flips.awk on loops worked out by hand: 40 loops 1.1 ms apart at 50 us,
+# but loop 5 at 100 and 31-40 at 80 (slow: 62.5 or more); then a second
+# CPU's file, all at 40, which starts afresh
+i=1
+while [ $i -le 40 ]; do
+	us=50; [ $i -eq 5 ] && us=100; [ $i -gt 30 ] && us=80
+	echo "$(awk -v i=$i 'BEGIN { printf "%.4f", i * 0.0011 }'),$us"
+	i=$((i + 1))
+done >"$tmp/loops-cpu0.csv"
+printf '0.0011,40\n0.0022,40\n' >"$tmp/loops-cpu1.csv"
+awkrun scripts/flips.awk "$tmp/loops-cpu0.csv" "$tmp/loops-cpu1.csv" >"$tmp/out"
+# slow: 100 + 10 * 80 of 2350 us; spells 0.1 and 9.98 ms slow, 3.35 and
+# 26.45 fast; 0.01 s windows: loops 1-10 (mean 55), 11-20, 21-30, and
+# 31-40 cut short; one 0.03 s window, loops 1-28 (1450 / 28 / 50)
+if grep -q 'loops-cpu0.csv: 40 loops in 0.04 s, fastest 50.00 us; slow (1.25 times it or more) 38.3% of the time$' "$tmp/out" &&
+	grep -q '^spells: 2 slow, mean 5.04 ms, longest 10.0 ms; 2 fast, mean 14.90 ms, longest 26\.[45] ms$' "$tmp/out" &&
+	grep -q '^ *0.01s  *3  *0.667  *1.000  \[1.000, 1.050\]  *0.0%$' "$tmp/out" &&
+	grep -q '^ *0.03s  *1  *0.000  *1.036  \[1.036, 1.036\]  *0.0%$' "$tmp/out" &&
+	! grep -q '^ *0.2s' "$tmp/out" &&
+	grep -q 'loops-cpu1.csv: 2 loops in 0.00 s, fastest 40.00 us; slow (1.25 times it or more) 0.0% of the time$' "$tmp/out" &&
+	grep -q '^spells: 0 slow, mean 0.00 ms, longest 0.0 ms; 1 fast, mean 1.14 ms, longest 1.1 ms$' "$tmp/out"
+then ok "flips.awk: the slow share, the spells and the windows of each CPU"
+else bad "flips.awk: $(tr '\n' '|' <"$tmp/out")"
+fi
+
 # cpus.awk on rows worked out by hand: A's ns/op rise with its CPUs (r
 # +1), B's CPUs do not vary.
 printf 'variant,goroutines,process,ns_per_op,cpus\nA,2,1,100,1\nA,2,2,300,2\nA,2,3,200,1.5\nB,1,1,10,1\nB,1,2,12,1\nB,1,3,14,1\n' >"$tmp/cpus.csv"
@@ -151,6 +176,7 @@ spells=results/vm/precision/spells-1
 golden spells-1.txt scripts/spells.awk $spells/phases.csv $spells/probe.csv
 golden cpus-1.txt scripts/cpus.awk results/vm/precision/cpus-1/cpus.csv
 golden speeds-1.txt scripts/speeds.awk results/vm/precision/speeds-1/speeds.csv
+golden flips-1.txt scripts/flips.awk results/vm/precision/flips-1/loops-cpu0.csv results/vm/precision/flips-1/loops-cpu1.csv
 # place-loops.awk on gcc's own assembly (g++ -O2) of call's c->c and
 # c->c(fnptr) and data's c->c(8ptr): call's two loops start at byte 48
 # once assembled, the instructions are the same and in the same order, and
