@@ -320,10 +320,8 @@ static const char *go_funcalign(struct job *j)
 {
 	if (!places_loops(j->t))
 		return NULL;
-	/* GOFLAGS of the environment or of go env -w, as the go command
-	 * reads it */
-	if (go_says(j, (char *[]){j->t->go, "env", "GOFLAGS", NULL},
-		    "-ldflags")) {
+	/* GOFLAGS of the environment or of go env -w, as go env said it */
+	if (j->t->goflags && strstr(j->t->goflags, "-ldflags")) {
 		sbuf_addstr(&j->log, "# GOFLAGS gives -ldflags: Go functions "
 				     "left where the linker puts them\n");
 		return NULL;
@@ -410,7 +408,8 @@ static char **family_env(const struct family *f, const struct toolchain *t)
 /* What the binaries of a family are built from, hashed into stamp (32
  * bytes): its files and the shared packages', go.mod, the toolchain and
  * compilers, the cases' C flags, the byte its drivers' loops start at
- * (byte, loop_byte's) and the flags from the environment. A build whose stamp
+ * (byte, loop_byte's) and the flags from the environment or go env -w
+ * (toolchain.h's build_flags). A build whose stamp
  * is the same is reused. */
 static void build_stamp(const struct family *f, const struct toolchain *t,
 			const struct build_opts *o, unsigned byte, char *stamp)
@@ -440,14 +439,10 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 			 "loops at %u, Go functions at 64-byte lines", byte);
 		h = fnv(h, placing, strlen(placing) + 1);
 	}
-	/* flags from the environment change what go and cgo build */
-	const char *envs[] = {"CGO_CFLAGS",   "CGO_CPPFLAGS", "CGO_LDFLAGS",
-			      "CGO_CXXFLAGS", "GOFLAGS",      "GOEXPERIMENT"};
-	for (size_t i = 0; i < sizeof envs / sizeof *envs; i++) {
-		const char *v = getenv(envs[i]);
-		h = fnv(h, envs[i], strlen(envs[i]) + 1);
-		h = fnv(h, v ? v : "", v ? strlen(v) + 1 : 1);
-	}
+	/* flags from the environment or go env -w change what go and cgo
+	 * build */
+	if (t->build_flags)
+		h = fnv(h, t->build_flags, strlen(t->build_flags) + 1);
 	snprintf(stamp, 32, "%016llx\n", (unsigned long long)h);
 }
 

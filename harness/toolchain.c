@@ -28,6 +28,57 @@ static char *derive_cxx(const char *cc)
 	return xasprintf("%s", "c++");
 }
 
+/* What toolchain_resolve asks of go env: GCCGO names gccgo's compiler
+ * (else "gccgo"), and from GO_ENV_BUILD on, what changes what go and cgo
+ * build, as the go command reads it from the environment or go env -w. */
+static const char *const go_env_keys[] = {
+    "GOVERSION",   "GOROOT",	   "GOOS",	  "GOARCH",
+    "GCCGO",	   "GOFLAGS",	   "CGO_CFLAGS",  "CGO_CPPFLAGS",
+    "CGO_LDFLAGS", "CGO_CXXFLAGS", "GOEXPERIMENT"};
+enum { GO_ENV_N = 11, GO_ENV_BUILD = 5, GO_ENV_GOFLAGS = 5 };
+
+/* The values of go_env_keys for t, one a line (an empty value an empty
+ * line), into v, which the caller frees; -1 with err naming t->spec. */
+static int go_env(struct toolchain *t, char **v, char *err, size_t errlen)
+{
+	char *argv[GO_ENV_N + 3] = {t->go, "env"};
+	for (size_t i = 0; i < GO_ENV_N; i++)
+		argv[i + 2] = (char *)go_env_keys[i];
+	struct spawn_opts o = {
+	    .argv = argv, .env = t->env, .pin_cpu = -1, .timeout_s = 600};
+	struct spawn_result r;
+	if (spawn_run(&o, &r, err, errlen) != 0) {
+		char inner[ERRLEN];
+		snprintf(inner, sizeof inner, "%s", err);
+		return set_error(err, errlen,
+				 "toolchain '%s' not found: %s (choose another "
+				 "with '--go <PATH_OR_NAME>')",
+				 t->spec, inner);
+	}
+	if (!spawn_ok(&r)) {
+		char *tail = spawn_tail(r.err, r.err_len, 300);
+		set_error(err, errlen, "toolchain '%s': 'go env' failed: %s",
+			  t->spec, tail);
+		free(tail);
+		spawn_result_free(&r);
+		return -1;
+	}
+	char *rest = r.out;
+	size_t n = 0;
+	for (; n < GO_ENV_N && rest; n++)
+		v[n] = xstrdup(strsep(&rest, "\n"));
+	spawn_result_free(&r);
+	/* every line ends with a newline: the last value's is left */
+	if (n < GO_ENV_N || !rest || !*v[4]) {
+		for (size_t i = 0; i < n; i++)
+			free(v[i]);
+		return set_error(err, errlen,
+				 "toolchain '%s': 'go env' printed too little",
+				 t->spec);
+	}
+	return 0;
+}
+
 int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 		      struct toolchain *t, char *err, size_t errlen)
 {
@@ -46,39 +97,19 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 	t->env[k++] = xstrdup("CGO_ENABLED=1");
 	t->env[k] = NULL;
 
-	char *argv[] = {t->go,	"env",	  "GOVERSION", "GOROOT",
-			"GOOS", "GOARCH", "GCCGO",     NULL};
-	struct spawn_opts o = {
-	    .argv = argv, .env = t->env, .pin_cpu = -1, .timeout_s = 600};
-	struct spawn_result r;
-	if (spawn_run(&o, &r, err, errlen) != 0) {
-		char inner[ERRLEN];
-		snprintf(inner, sizeof inner, "%s", err);
-		return set_error(err, errlen,
-				 "toolchain '%s' not found: %s (choose another "
-				 "with '--go <PATH_OR_NAME>')",
-				 spec, inner);
-	}
-	if (!spawn_ok(&r)) {
-		char *tail = spawn_tail(r.err, r.err_len, 300);
-		set_error(err, errlen, "toolchain '%s': 'go env' failed: %s",
-			  spec, tail);
-		free(tail);
-		spawn_result_free(&r);
+	char *fields[GO_ENV_N];
+	if (go_env(t, fields, err, errlen) != 0)
 		return -1;
-	}
-	char *fields[5] = {0};
-	char *save, *line = strtok_r(r.out, "\n", &save);
-	for (int i = 0; i < 5 && line; i++, line = strtok_r(NULL, "\n", &save))
-		fields[i] = xstrdup(line);
-	spawn_result_free(&r);
-	if (!fields[4]) {
-		for (int i = 0; i < 5; i++)
+	/* what changes the build, from the environment or go env -w */
+	struct sbuf flags = {0};
+	for (size_t i = GO_ENV_BUILD; i < GO_ENV_N; i++) {
+		sbuf_addf(&flags, "%s=%s\n", go_env_keys[i], fields[i]);
+		if (i == GO_ENV_GOFLAGS)
+			t->goflags = fields[i];
+		else
 			free(fields[i]);
-		return set_error(err, errlen,
-				 "toolchain '%s': 'go env' printed too little",
-				 spec);
 	}
+	t->build_flags = flags.buf;
 	/* gccgo's go has no GOVERSION ("unknown"): name it by its gccgo,
 	 * "gccgo12.2.0" */
 	if (!str_starts(fields[0], "go1") && strcmp(fields[4], "gccgo")) {
@@ -123,6 +154,8 @@ void toolchain_free(struct toolchain *t)
 	free(t->cc_name);
 	free(t->cc_version);
 	free(t->key);
+	free(t->goflags);
+	free(t->build_flags);
 	for (int i = 0; t->env[i]; i++)
 		free(t->env[i]);
 	memset(t, 0, sizeof *t);

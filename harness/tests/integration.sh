@@ -109,11 +109,12 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 	fi
 	# a user's GOFLAGS that gives -ldflags, in the environment or set by
 	# go env -w, is left to win (ours would override it), and build.log
-	# says so: -w drops the DWARF
+	# says so: -w drops the DWARF. Each builds in the same directory, after
+	# a build without it: the build is done anew, not reused
 	GOENV="$tmp/goenv" "$go" env -w GOFLAGS=-ldflags=-w
-	for how in GOFLAGS=-ldflags=-w GOENV="$tmp/goenv"; do
-		rm -rf "$tmp/goflags"
-		built="$tmp/goflags/$("$go" env GOVERSION)-amd64-gcc/call"
+	built="$tmp/goflags/$("$go" env GOVERSION)-amd64-gcc/call"
+	for how in GOENV="$tmp/goenv" GOFLAGS=-ldflags=-w; do
+		"$cgobench" bundle --go "$go" --cases call --build-dir "$tmp/goflags" -q "$tmp/goflags.tar.gz" 2>/dev/null
 		if env "$how" "$cgobench" bundle --go "$go" --cases call --build-dir "$tmp/goflags" -q \
 			"$tmp/goflags.tar.gz" 2>"$tmp/goflags.err" &&
 			grep -q '^# GOFLAGS gives -ldflags: Go functions left where the linker puts them$' "$built/build.log" &&
@@ -837,6 +838,12 @@ expect_usage "a pattern that matches nothing" "no case matches 'nosuch'" \
 	run --cases nosuch --go "$go" --out "$tmp/x"
 expect_usage "a missing toolchain" "toolchain '/nonexistent/go' not found" \
 	run --go /nonexistent/go --out "$tmp/y"
+# a go whose go env prints fewer values than asked (an empty value is an
+# empty line, which must not shift the rest)
+printf '#!/bin/sh\nprintf "go1.26.8\\n/g\\nlinux\\namd64\\ngccgo\\n\\n"\n' >"$tmp/shortgo"
+chmod +x "$tmp/shortgo"
+expect_usage "a go env that prints too little" "toolchain '$tmp/shortgo': 'go env' printed too little" \
+	run --go "$tmp/shortgo" --cases call --out "$tmp/y"
 expect_usage "a run directory in use" "holds a run already" \
 	run --go "$go" --cases call --out "$run"
 mkdir "$tmp/outputs" && echo kept >"$tmp/outputs/summary.csv"
