@@ -67,9 +67,10 @@ static int go_env(struct toolchain *t, char **v, char *err, size_t errlen)
 	size_t n = 0;
 	for (; n < GO_ENV_N && rest; n++)
 		v[n] = xstrdup(strsep(&rest, "\n"));
-	spawn_result_free(&r);
 	/* every line ends with a newline: the last value's is left */
-	if (n < GO_ENV_N || !rest || !*v[4]) {
+	int ended = rest != NULL;
+	spawn_result_free(&r);
+	if (n < GO_ENV_N || !ended || !*v[4]) {
 		for (size_t i = 0; i < n; i++)
 			free(v[i]);
 		return set_error(err, errlen,
