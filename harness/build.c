@@ -54,7 +54,9 @@ static uint64_t hash_tree(uint64_t h, const char *dir)
 struct job {
 	const struct toolchain *t;
 	const struct build_opts *o;
-	char **env; /* the toolchain's, CGO_ENABLED=0 for a nocgo family */
+	char **env;   /* the toolchain's, CGO_ENABLED=0 for a nocgo family,
+		       * and cgo's C flags (cgo_cflags) */
+	char *cflags; /* the CGO_CFLAGS entry of env, or NULL */
 	struct sbuf log;
 	char *failure;	    /* tail of the failing command's output */
 	unsigned loop_byte; /* where the drivers' loops start (place.h) */
@@ -387,15 +389,35 @@ static int build_all(struct job *j, const struct family *f, const char *out,
 	return rc;
 }
 
-/* The toolchain's environment for family f's commands: a nocgo family's
- * Go side is built with CGO_ENABLED=0. The caller frees the array only. */
-static char **family_env(const struct family *f, const struct toolchain *t)
+/* The CGO_CFLAGS entry that starts every C function cgo compiles at a
+ * 64-byte line, as go_funcalign does the Go functions, so that a loop in
+ * a family's C code lies where its own function puts it (docs/
+ * precision.md item 50: with the Go functions moved, batch's C loop came
+ * to lie across two lines, and go->c(batch) ran a fifth slower at best
+ * and twice as slow at the median); the user's C flags first. NULL: not
+ * on x86-64 (places_loops), or their flags set a function alignment. */
+static char *cgo_cflags(const struct toolchain *t)
+{
+	if (!places_loops(t) || !t->cgo_cflags ||
+	    strstr(t->cgo_cflags, "-falign-functions"))
+		return NULL;
+	return xasprintf("CGO_CFLAGS=%s%s-falign-functions=64", t->cgo_cflags,
+			 *t->cgo_cflags ? " " : "");
+}
+
+/* The toolchain's environment for family f's commands, with cflags (a
+ * CGO_CFLAGS entry, or NULL): a nocgo family's Go side is built with
+ * CGO_ENABLED=0. The caller frees the array only. */
+static char **family_env(const struct family *f, const struct toolchain *t,
+			 char *cflags)
 {
 	size_t n = 0;
 	while (t->env[n])
 		n++;
-	char **env = xcalloc(n + 2, sizeof *env);
+	char **env = xcalloc(n + 3, sizeof *env);
 	memcpy(env, t->env, n * sizeof *env);
+	if (cflags)
+		env[n++] = cflags;
 	if (!f->nocgo)
 		return env;
 	size_t k = 0;
@@ -436,7 +458,8 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 	if (places_loops(t)) {
 		char placing[64];
 		snprintf(placing, sizeof placing,
-			 "loops at %u, Go functions at 64-byte lines", byte);
+			 "loops at %u, Go and C functions at 64-byte lines",
+			 byte);
 		h = fnv(h, placing, strlen(placing) + 1);
 	}
 	/* flags from the environment or go env -w change what go and cgo
@@ -507,8 +530,18 @@ int build_family(const struct family *f, const struct toolchain *t,
 	int current = file_read(stamppath, &old, NULL, err, errlen) == 0 &&
 		      !strcmp(old, stamp);
 	free(old);
-	struct job j = {
-	    .t = t, .o = o, .env = family_env(f, t), .loop_byte = byte};
+	char *cflags = cgo_cflags(t);
+	struct job j = {.t = t,
+			.o = o,
+			.env = family_env(f, t, cflags),
+			.cflags = cflags,
+			.loop_byte = byte};
+	if (cflags)
+		sbuf_addf(&j.log, "# C functions start at 64-byte lines (%s)\n",
+			  cflags);
+	else if (places_loops(t))
+		sbuf_addstr(&j.log, "# CGO_CFLAGS sets a function alignment: "
+				    "C functions left where it puts them\n");
 	int rc;
 	if (current) {
 		b->reused = 1;
@@ -534,6 +567,7 @@ int build_family(const struct family *f, const struct toolchain *t,
 	}
 	sbuf_free(&j.log);
 	free(j.env);
+	free(j.cflags);
 	free(j.failure);
 	free(stamppath);
 	free(out);

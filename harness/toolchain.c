@@ -35,7 +35,12 @@ static const char *const go_env_keys[] = {
     "GOVERSION",   "GOROOT",	   "GOOS",	  "GOARCH",
     "GCCGO",	   "GOFLAGS",	   "CGO_CFLAGS",  "CGO_CPPFLAGS",
     "CGO_LDFLAGS", "CGO_CXXFLAGS", "GOEXPERIMENT"};
-enum { GO_ENV_N = 11, GO_ENV_BUILD = 5, GO_ENV_GOFLAGS = 5 };
+enum {
+	GO_ENV_N = 11,
+	GO_ENV_BUILD = 5,
+	GO_ENV_GOFLAGS = 5,
+	GO_ENV_CGO_CFLAGS = 6
+};
 
 /* The values of go_env_keys for t, one a line (an empty value an empty
  * line), into v, which the caller frees; -1 with err naming t->spec. */
@@ -107,6 +112,8 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 		sbuf_addf(&flags, "%s=%s\n", go_env_keys[i], fields[i]);
 		if (i == GO_ENV_GOFLAGS)
 			t->goflags = fields[i];
+		else if (i == GO_ENV_CGO_CFLAGS)
+			t->cgo_cflags = fields[i];
 		else
 			free(fields[i]);
 	}
@@ -156,6 +163,7 @@ void toolchain_free(struct toolchain *t)
 	free(t->cc_version);
 	free(t->key);
 	free(t->goflags);
+	free(t->cgo_cflags);
 	free(t->build_flags);
 	for (int i = 0; t->env[i]; i++)
 		free(t->env[i]);

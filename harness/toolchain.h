@@ -20,11 +20,11 @@ struct toolchain {
 	char *cc_version; /* first line of cc --version */
 	char *key;	  /* build directory name: name-goarch-cc_name */
 	char *env[6];	  /* "K=V" entries for every go and cc command */
-	/* go env's GOFLAGS, and "KEY=value\n" lines of every flag that
-	 * changes what go and cgo build (GOFLAGS, CGO_CFLAGS, ...,
+	/* go env's GOFLAGS and CGO_CFLAGS, and "KEY=value\n" lines of every
+	 * flag that changes what go and cgo build (GOFLAGS, CGO_CFLAGS, ...,
 	 * GOEXPERIMENT), as the go command reads them from the environment
 	 * or go env -w; NULL for a toolchain loaded from a bundle */
-	char *goflags, *build_flags;
+	char *goflags, *cgo_cflags, *build_flags;
 };
 
 /* cc is "gcc", "clang" or a path; cxx NULL derives it (gcc -> g++). */

@@ -97,15 +97,28 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 		bad "the call driver's loops: c->c(fnptr) at byte '$head', not $want, $(grep '^# moved' "$built/build.log")"
 	fi
 	# and every Go function starts a line (build.c's go_funcalign): the
-	# closure that holds go->go's loop, and the c-archive's export
+	# closure that holds go->go's loop, and the c-archive's export; and
+	# so does every C function cgo compiles (cgo_cflags): go->c's callee
 	fn=$(nm "$built/go.test" | awk '$3 == "cgobench/cases/call.BenchmarkCall.func1" { print $1 }')
 	ex=$(nm "$built/c.bench" | awk '$3 == "CallGoAdd1" { print $1 }')
+	cf=$(nm "$built/go.test" | awk '$3 == "call_add1" { print $1 }')
 	if grep -q '^# Go functions start at 64-byte lines (-ldflags=-funcalign=64)$' "$built/build.log" &&
 		grep -q '^\$ .* test -c -o .* -ldflags=-funcalign=64 ' "$built/build.log" &&
-		[ -n "$fn" ] && [ $((0x$fn % 64)) -eq 0 ] && [ -n "$ex" ] && [ $((0x$ex % 64)) -eq 0 ]; then
-		ok "the call family's Go functions start at 64-byte lines"
+		grep -q '^# C functions start at 64-byte lines (CGO_CFLAGS=.*-falign-functions=64)$' "$built/build.log" &&
+		[ -n "$fn" ] && [ $((0x$fn % 64)) -eq 0 ] && [ -n "$ex" ] && [ $((0x$ex % 64)) -eq 0 ] &&
+		[ -n "$cf" ] && [ $((0x$cf % 64)) -eq 0 ]; then
+		ok "the call family's Go functions and cgo's C functions start at 64-byte lines"
 	else
-		bad "the call family's Go functions: go->go's at 0x$fn, CallGoAdd1 at 0x$ex, $(grep -i 'funcalign' "$built/build.log")"
+		bad "the call family's functions: go->go's at 0x$fn, CallGoAdd1 at 0x$ex, call_add1 at 0x$cf, $(grep -i 'funcalign\|align-functions' "$built/build.log")"
+	fi
+	# a user's CGO_CFLAGS that sets a function alignment is left to win
+	if CGO_CFLAGS='-O2 -g -falign-functions=16' "$cgobench" bundle --go "$go" --cases call \
+		--build-dir "$tmp/cflags" -q "$tmp/cflags.tar.gz" 2>"$tmp/cflags.err" &&
+		grep -q '^# CGO_CFLAGS sets a function alignment: C functions left where it puts them$' \
+			"$tmp/cflags/$("$go" env GOVERSION)-amd64-gcc/call/build.log"; then
+		ok "a CGO_CFLAGS with a function alignment is left to win"
+	else
+		bad "CGO_CFLAGS with -falign-functions: $(cat "$tmp/cflags.err")"
 	fi
 	# a user's GOFLAGS that gives -ldflags, in the environment or set by
 	# go env -w, is left to win (ours would override it), and build.log
