@@ -102,7 +102,7 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 	judge_apart(c);
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
 			summary_is_cost(c->o->unit) && !c->old_unsure &&
-			!c->placed && !c->within &&
+			!c->placed && !c->amortized && !c->within &&
 			(!c->new_loaded || beyond_load(c, o));
 }
 
@@ -113,6 +113,19 @@ static int disturbed_in(const struct summary_row *r,
 {
 	return r->status == SUMMARY_DISTURBED ||
 	       (w && w->status == SUMMARY_DISTURBED);
+}
+
+/* Whether r, a row of s, is of B/op from under one allocation an op:
+ * its row of allocs/op has a median under 1 (struct cmp_row's
+ * amortized). */
+static int amortized(const struct side *s, const struct summary_row *r)
+{
+	if (strcmp(r->unit, "B/op"))
+		return 0;
+	struct summary_row k = *r;
+	k.unit = "allocs/op";
+	const struct summary_row *a = side_match(s, &k, 0);
+	return a && a->s.n > 0 && a->s.median < 1;
 }
 
 /* A row comparing a of os with b of ns, its figures still to come, by
@@ -145,6 +158,7 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			    .new_loaded = (new_disturbed || ns->busy) &&
 					  (time || !side_pinned_family(ns, b)),
 			    .placed = ap->placed && !pinned,
+			    .amortized = amortized(os, a) || amortized(ns, b),
 			    .pinned = pinned,
 			    .spread = pinned ? ap->pinned.sd : ap->every.sd,
 			    .hist = {NAN, NAN, 0},

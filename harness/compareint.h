@@ -69,6 +69,11 @@ struct cmp_row {
 	 * the row's family ran on every CPU in either: its slowdown may be
 	 * the placement's, and is no regression */
 	int placed;
+	/* a row of B/op whose allocs/op lies under 1 in either run (Go
+	 * floors it): its bytes are a sample's few allocations over its ops,
+	 * more the fewer ops a slower sample takes, not the op's cost; its
+	 * growth is no regression */
+	int amortized;
 	/* the spread of the row's class of struct runs_apart (NaN: unknown),
 	 * and the change it alone could make of the row, COMPARE_APART_Z
 	 * times what it makes of the row's figure: a log for a value, a

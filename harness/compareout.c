@@ -78,13 +78,21 @@ static size_t inconclusive(const struct cmp_view *v)
 	return n;
 }
 
-/* Why a row held back was: the CPUs' placement, the runs' spread or its
+/* Why a row held back was: the CPUs' placement, bytes from under one
+ * allocation an op, the runs' spread or its
  * history's, a load; the first that applies. */
-enum held_by { HELD_PLACED, HELD_APART, HELD_HISTORY, HELD_LOAD };
+enum held_by {
+	HELD_PLACED,
+	HELD_AMORTIZED,
+	HELD_APART,
+	HELD_HISTORY,
+	HELD_LOAD
+};
 
 static enum held_by held_by(const struct cmp_row *c)
 {
 	return c->placed		    ? HELD_PLACED
+	       : c->amortized		    ? HELD_AMORTIZED
 	       : c->within && c->by_history ? HELD_HISTORY
 	       : c->within		    ? HELD_APART
 					    : HELD_LOAD;
@@ -111,6 +119,8 @@ static const struct {
 		"CPU)"},
     {HELD_PLACED, "the CPUs sat otherwise, and a row on every CPU moves "
 		  "with the time a cache line takes between them"},
+    {HELD_AMORTIZED, "bytes from under one allocation an op, a sample's "
+		     "few allocations over its ops, more the slower the op"},
     {HELD_APART, "within what the runs' spread alone could make of them "
 		 "(runs apart, above)"},
     {HELD_HISTORY, "within what they moved between the runs of the "
@@ -208,6 +218,8 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 		return c->disturbed ? "  disturbed" : "";
 	if (c->placed)
 		return "  inconclusive (CPUs placed otherwise)";
+	if (c->amortized)
+		return "  inconclusive (under one allocation an op)";
 	if (c->typical)
 		return "  inconclusive (its history: the new figure within "
 		       "its runs')";
@@ -349,7 +361,7 @@ static const char *const field_names[] = {
     "new_median",    "new_ci_low",    "new_ci_high",	"change_pct",
     "p_value",	     "change_ci_low", "change_ci_high", "significant",
     "regression",    "disturbed",     "load_bound",	"placed",
-    "apart",	     "apart_runs",    "repeats"};
+    "apart",	     "apart_runs",    "repeats",	"amortized"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -377,8 +389,10 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 	if (i == 25) /* NaN, left empty, where not by its history */
 		return (struct field){
 		    F_NUM, NULL, 0, c->by_history ? (double)c->hist.runs : NAN};
-	if (i == 26)
-		return (struct field){F_FLAG, NULL, (size_t)c->repeats, 0};
+	if (i == 26 || i == 27)
+		return (struct field){
+		    F_FLAG, NULL, (size_t)(i == 26 ? c->repeats : c->amortized),
+		    0};
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }

@@ -269,7 +269,9 @@ static const struct command_help help_compare = {
     "the runs' spread makes of it (runs apart: the robust sd of the rows'\n"
     "changes beyond their common shift). With --history, so is a row's\n"
     "change within 3 times sqrt(2) times its own robust sd between the\n"
-    "history's runs.\n",
+    "history's runs. So is a row of B/op whose allocs/op lies under 1 in\n"
+    "either run: a sample's few allocations over its ops, more the fewer\n"
+    "ops a slower sample takes.\n",
     "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
     "regression with --fail-on-regression, 2 bad or mismatched input\n"};
 

@@ -578,6 +578,44 @@ static void allocations_under_load(void **state)
 	}
 }
 
+/* Bytes an op from under one allocation an op (allocs/op 0: Go floors
+ * it) are a sample's few allocations over its ops, more the fewer ops a
+ * slower sample takes (batch's go->c->go(batch) at n=4096: 18.5 B/op in
+ * short-quiet-1, 57.5 in slow-quiet-2, 0 allocs/op in both): their growth
+ * is no regression, and says why; with two allocations an op it is one. */
+static void amortized_bytes(void **state)
+{
+	(void)state;
+	static const char *const units[] = {"B/op", "allocs/op"};
+	var_units = units;
+	struct var none = {"x", NULL, {0, 0, 0, 0, 0, 0, 0, 0}, NULL, NULL},
+		   two = {"x", NULL, {2, 2, 2, 2, 2, 2, 2, 2}, NULL, NULL};
+	struct var old0[] = {fast, none}, new0[] = {slow, none},
+		   old2[] = {fast, two}, new2[] = {slow, two};
+	char *a = write_run(old0, 2), *b = write_run(new0, 2);
+	assert_int_equal(regressions(a, b, 5), 0);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	char *text = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(text, "inconclusive (under one allocation an "
+				     "op)\n"));
+	assert_non_null(strstr(text, "1 row slower by over 5% is "
+				     "inconclusive: bytes from under one "
+				     "allocation an op"));
+	free(text);
+	drop_run(b);
+	/* an allocation an op where there was none: that is the regression,
+	 * not the bytes that came with it */
+	b = write_run(new2, 2);
+	assert_int_equal(regressions(a, b, 5), 1);
+	drop_run(a);
+	a = write_run(old2, 2);
+	assert_int_equal(regressions(a, b, 5), 1);
+	drop_run(a);
+	drop_run(b);
+	var_units = NULL;
+}
+
 /* The CPUs a contended benchmark kept busy (the unit cpus) are what it
  * did, not a cost: twice as many is a significant change, no regression,
  * where the same figures in ns/op are one. */
@@ -1628,6 +1666,7 @@ int main(void)
 	    cmocka_unit_test(overhead_beyond_load),
 	    cmocka_unit_test(busy_run_judged_by_its_load),
 	    cmocka_unit_test(allocations_under_load),
+	    cmocka_unit_test(amortized_bytes),
 	    cmocka_unit_test(cpus_are_no_cost),
 	    cmocka_unit_test(only_in_one_run),
 	    cmocka_unit_test(loaded_runs_committed),
