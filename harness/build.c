@@ -393,8 +393,8 @@ static int build_all(struct job *j, const struct family *f, const char *out,
  * 64-byte line, as go_funcalign does the Go functions, so that a loop in
  * a family's C code lies where its own function puts it (docs/
  * precision.md item 50: with the Go functions moved, batch's C loop came
- * to lie across two lines, and go->c(batch) ran a fifth slower at best
- * and twice as slow at the median); the user's C flags first. NULL: not
+ * to lie across two lines, and go->c(batch) ran a quarter to a half
+ * slower at its fastest); the user's C flags first. NULL: not
  * on x86-64 (places_loops), or their flags set a function alignment. */
 static char *cgo_cflags(const struct toolchain *t)
 {

@@ -79,8 +79,8 @@ static size_t inconclusive(const struct cmp_view *v)
 }
 
 /* Why a row held back was: the CPUs' placement, bytes from under one
- * allocation an op, the runs' spread or its
- * history's, a load; the first that applies. */
+ * allocation an op, the runs' spread or its history's, a load; the first
+ * that applies. */
 enum held_by {
 	HELD_PLACED,
 	HELD_AMORTIZED,
