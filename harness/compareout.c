@@ -389,10 +389,10 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 	if (i == 25) /* NaN, left empty, where not by its history */
 		return (struct field){
 		    F_NUM, NULL, 0, c->by_history ? (double)c->hist.runs : NAN};
-	if (i == 26 || i == 27)
-		return (struct field){
-		    F_FLAG, NULL, (size_t)(i == 26 ? c->repeats : c->amortized),
-		    0};
+	if (i == 26)
+		return (struct field){F_FLAG, NULL, (size_t)c->repeats, 0};
+	if (i == 27)
+		return (struct field){F_FLAG, NULL, (size_t)c->amortized, 0};
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }

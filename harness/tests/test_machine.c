@@ -8,7 +8,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* git with args in dir; the test fails if it does. */
+/* Runs argv; the test fails if it does, with what it said. */
+static void run_ok(char *const *argv)
+{
+	struct spawn_opts o = {.argv = argv, .pin_cpu = -1, .timeout_s = 30};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	if (!spawn_ok(&r))
+		fail_msg("%s: %s", argv[0], r.err ? r.err : "");
+	spawn_result_free(&r);
+}
+
+/* git with args in dir. */
 static void git(const char *dir, char *const *args)
 {
 	char *argv[16] = {"git",	 "-C", (char *)dir,	"-c",
@@ -17,13 +29,7 @@ static void git(const char *dir, char *const *args)
 	while (*args && n < 15)
 		argv[n++] = *args++;
 	argv[n] = NULL;
-	struct spawn_opts o = {.argv = argv, .pin_cpu = -1, .timeout_s = 30};
-	struct spawn_result r;
-	char err[ERRLEN];
-	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
-	if (!spawn_ok(&r))
-		fail_msg("git %s: %s", argv[7], r.err ? r.err : "");
-	spawn_result_free(&r);
+	run_ok(argv);
 }
 
 static void write_file(const char *dir, const char *name, const char *text)
@@ -81,13 +87,7 @@ static void dirty_only_for_code(void **state)
 	free(code);
 	free(text);
 	free(clean);
-	char *argv[] = {"rm", "-rf", dir, NULL};
-	struct spawn_opts o = {.argv = argv, .pin_cpu = -1};
-	struct spawn_result r;
-	char err[ERRLEN];
-	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
-	assert_true(spawn_ok(&r));
-	spawn_result_free(&r);
+	run_ok((char *[]){"rm", "-rf", dir, NULL});
 }
 
 int main(void)
