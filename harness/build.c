@@ -323,7 +323,8 @@ static const char *go_funcalign(struct job *j)
 	if (!places_loops(j->t))
 		return NULL;
 	/* GOFLAGS of the environment or of go env -w, as go env said it */
-	if (j->t->goflags && strstr(j->t->goflags, "-ldflags")) {
+	const char *goflags = j->t->build_env[TC_GOFLAGS];
+	if (goflags && strstr(goflags, "-ldflags")) {
 		sbuf_addstr(&j->log, "# GOFLAGS gives -ldflags: Go functions "
 				     "left where the linker puts them\n");
 		return NULL;
@@ -398,11 +399,11 @@ static int build_all(struct job *j, const struct family *f, const char *out,
  * on x86-64 (places_loops), or their flags set a function alignment. */
 static char *cgo_cflags(const struct toolchain *t)
 {
-	if (!places_loops(t) || !t->cgo_cflags ||
-	    strstr(t->cgo_cflags, "-falign-functions"))
+	const char *user = t->build_env[TC_CGO_CFLAGS];
+	if (!places_loops(t) || !user || strstr(user, "-falign-functions"))
 		return NULL;
-	return xasprintf("CGO_CFLAGS=%s%s-falign-functions=64", t->cgo_cflags,
-			 *t->cgo_cflags ? " " : "");
+	return xasprintf("CGO_CFLAGS=%s%s-falign-functions=64", user,
+			 *user ? " " : "");
 }
 
 /* The toolchain's environment for family f's commands, with cflags (a
@@ -431,7 +432,7 @@ static char **family_env(const struct family *f, const struct toolchain *t,
  * bytes): its files and the shared packages', go.mod, the toolchain and
  * compilers, the cases' C flags, the byte its drivers' loops start at
  * (byte, loop_byte's) and the flags from the environment or go env -w
- * (toolchain.h's build_flags). A build whose stamp
+ * (toolchain.h's build_env). A build whose stamp
  * is the same is reused. */
 static void build_stamp(const struct family *f, const struct toolchain *t,
 			const struct build_opts *o, unsigned byte, char *stamp)
@@ -464,8 +465,11 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 	}
 	/* flags from the environment or go env -w change what go and cgo
 	 * build */
-	if (t->build_flags)
-		h = fnv(h, t->build_flags, strlen(t->build_flags) + 1);
+	for (size_t i = 0; i < TC_BUILD_VARS && t->build_env[i]; i++) {
+		const char *k = toolchain_build_vars[i], *v = t->build_env[i];
+		h = fnv(h, k, strlen(k) + 1);
+		h = fnv(h, v, strlen(v) + 1);
+	}
 	snprintf(stamp, 32, "%016llx\n", (unsigned long long)h);
 }
 

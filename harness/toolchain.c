@@ -28,27 +28,27 @@ static char *derive_cxx(const char *cc)
 	return xasprintf("%s", "c++");
 }
 
-/* What toolchain_resolve asks of go env: GCCGO names gccgo's compiler
- * (else "gccgo"), and from GO_ENV_BUILD on, what changes what go and cgo
- * build, as the go command reads it from the environment or go env -w. */
-static const char *const go_env_keys[] = {
-    "GOVERSION",   "GOROOT",	   "GOOS",	  "GOARCH",
-    "GCCGO",	   "GOFLAGS",	   "CGO_CFLAGS",  "CGO_CPPFLAGS",
+const char *const toolchain_build_vars[TC_BUILD_VARS] = {
+    "GOFLAGS",	   "CGO_CFLAGS",   "CGO_CPPFLAGS",
     "CGO_LDFLAGS", "CGO_CXXFLAGS", "GOEXPERIMENT"};
-enum {
-	GO_ENV_N = 11,
-	GO_ENV_BUILD = 5,
-	GO_ENV_GOFLAGS = 5,
-	GO_ENV_CGO_CFLAGS = 6
-};
 
-/* The values of go_env_keys for t, one a line (an empty value an empty
- * line), into v, which the caller frees; -1 with err naming t->spec. */
+/* What toolchain_resolve asks of go env, then toolchain_build_vars:
+ * GCCGO names gccgo's compiler (else "gccgo"). */
+static const char *const go_env_keys[] = {"GOVERSION", "GOROOT", "GOOS",
+					  "GOARCH", "GCCGO"};
+enum { GO_ENV_OWN = 5, GO_ENV_N = GO_ENV_OWN + TC_BUILD_VARS };
+
+/* The values of go_env_keys and toolchain_build_vars for t, one a line
+ * (an empty value an empty line), into v, which the caller frees; -1 with
+ * err naming t->spec. */
 static int go_env(struct toolchain *t, char **v, char *err, size_t errlen)
 {
 	char *argv[GO_ENV_N + 3] = {t->go, "env"};
 	for (size_t i = 0; i < GO_ENV_N; i++)
-		argv[i + 2] = (char *)go_env_keys[i];
+		argv[i + 2] =
+		    (char *)(i < GO_ENV_OWN
+				 ? go_env_keys[i]
+				 : toolchain_build_vars[i - GO_ENV_OWN]);
 	struct spawn_opts o = {
 	    .argv = argv, .env = t->env, .pin_cpu = -1, .timeout_s = 600};
 	struct spawn_result r;
@@ -106,18 +106,7 @@ int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 	char *fields[GO_ENV_N];
 	if (go_env(t, fields, err, errlen) != 0)
 		return -1;
-	/* what changes the build, from the environment or go env -w */
-	struct sbuf flags = {0};
-	for (size_t i = GO_ENV_BUILD; i < GO_ENV_N; i++) {
-		sbuf_addf(&flags, "%s=%s\n", go_env_keys[i], fields[i]);
-		if (i == GO_ENV_GOFLAGS)
-			t->goflags = fields[i];
-		else if (i == GO_ENV_CGO_CFLAGS)
-			t->cgo_cflags = fields[i];
-		else
-			free(fields[i]);
-	}
-	t->build_flags = flags.buf;
+	memcpy(t->build_env, fields + GO_ENV_OWN, sizeof t->build_env);
 	/* gccgo's go has no GOVERSION ("unknown"): name it by its gccgo,
 	 * "gccgo12.2.0" */
 	if (!str_starts(fields[0], "go1") && strcmp(fields[4], "gccgo")) {
@@ -162,9 +151,8 @@ void toolchain_free(struct toolchain *t)
 	free(t->cc_name);
 	free(t->cc_version);
 	free(t->key);
-	free(t->goflags);
-	free(t->cgo_cflags);
-	free(t->build_flags);
+	for (size_t i = 0; i < TC_BUILD_VARS; i++)
+		free(t->build_env[i]);
 	for (int i = 0; t->env[i]; i++)
 		free(t->env[i]);
 	memset(t, 0, sizeof *t);

@@ -10,6 +10,18 @@
 
 #include <stddef.h>
 
+/* The flags that change what go and cgo build, in this order. */
+enum {
+	TC_GOFLAGS,
+	TC_CGO_CFLAGS,
+	TC_CGO_CPPFLAGS,
+	TC_CGO_LDFLAGS,
+	TC_CGO_CXXFLAGS,
+	TC_GOEXPERIMENT,
+	TC_BUILD_VARS
+};
+extern const char *const toolchain_build_vars[TC_BUILD_VARS];
+
 struct toolchain {
 	char *spec; /* as the user gave it */
 	char *go;   /* the command to run */
@@ -20,11 +32,10 @@ struct toolchain {
 	char *cc_version; /* first line of cc --version */
 	char *key;	  /* build directory name: name-goarch-cc_name */
 	char *env[6];	  /* "K=V" entries for every go and cc command */
-	/* go env's GOFLAGS and CGO_CFLAGS, and "KEY=value\n" lines of every
-	 * flag that changes what go and cgo build (GOFLAGS, CGO_CFLAGS, ...,
-	 * GOEXPERIMENT), as the go command reads them from the environment
-	 * or go env -w; NULL for a toolchain loaded from a bundle */
-	char *goflags, *cgo_cflags, *build_flags;
+	/* the values of toolchain_build_vars, as go env gives them (from
+	 * the environment or go env -w); NULLs for a toolchain loaded from
+	 * a bundle */
+	char *build_env[TC_BUILD_VARS];
 };
 
 /* cc is "gcc", "clang" or a path; cxx NULL derives it (gcc -> g++). */
