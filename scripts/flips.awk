@@ -16,21 +16,23 @@ function robust_sd(x, m, med,   d, i) {
 	sort_numeric(d, m)
 	return med > 0 ? 1.4826 * quantile(d, m, 0.5) / med : 0
 }
-function report(   i, j, slow, was, len, from, from_i, k, w, m, sum, cnt, dirty, nclean, x, med, total, slowtime, ns, nf, ls, lf, ss, sf) {
+# a spell of loops from to last (slow or not) into sp's count, total and
+# longest, by its state: from the start of its first loop to its end
+function spell(from, last, slow, sp,   len) {
+	len = t[last] - t[from] + us[from] / 1e6
+	sp[slow, "n"]++; sp[slow, "sum"] += len
+	if (len > sp[slow, "max"]) sp[slow, "max"] = len
+}
+function report(   i, j, slow, was, from, k, w, m, sum, cnt, dirty, nclean, x, med, total, slowtime, sp) {
 	for (i = 1; i <= n; i++) {
 		total += us[i]; slow = us[i] >= 1.25 * best
 		if (slow) slowtime += us[i]
-		if (i == 1 || slow != was) {
-			if (i > 1) { len = t[i - 1] - from + us[from_i] / 1e6 }
-			if (i > 1 && was) { ns++; ss += len; if (len > ls) ls = len }
-			if (i > 1 && !was) { nf++; sf += len; if (len > lf) lf = len }
-			from = t[i]; from_i = i; was = slow
-		}
+		if (i > 1 && slow != was) spell(from, i - 1, was, sp)
+		if (i == 1 || slow != was) { from = i; was = slow }
 	}
-	len = t[n] - from + us[from_i] / 1e6
-	if (was) { ns++; ss += len; if (len > ls) ls = len } else { nf++; sf += len; if (len > lf) lf = len }
+	spell(from, n, was, sp)
 	printf "%s: %d loops in %.2f s, fastest %.2f us; slow (1.25 times it or more) %.1f%% of the time\n", file, n, t[n], best, 100 * slowtime / total
-	printf "spells: %d slow, mean %.2f ms, longest %.1f ms; %d fast, mean %.2f ms, longest %.1f ms\n", ns, ns ? 1000 * ss / ns : 0, 1000 * ls, nf, nf ? 1000 * sf / nf : 0, 1000 * lf
+	printf "spells: %d slow, mean %.2f ms, longest %.1f ms; %d fast, mean %.2f ms, longest %.1f ms\n", sp[1, "n"], sp[1, "n"] ? 1000 * sp[1, "sum"] / sp[1, "n"] : 0, 1000 * sp[1, "max"], sp[0, "n"], sp[0, "n"] ? 1000 * sp[0, "sum"] / sp[0, "n"] : 0, 1000 * sp[0, "max"]
 	printf "%7s %7s %6s %9s %15s %9s\n", "window", "windows", "clean", "slowdown", "[q1, q3]", "robust sd"
 	for (k = 1; k <= nw; k++) {
 		w = wlen[k]; m = 0; nclean = 0; split("", x)
