@@ -432,7 +432,7 @@ long_run() {
 		--warmup 0.01s --out "$1" -q >/dev/null 2>"$1.err" &
 	pid=$!
 	i=0
-	while [ "$i" -lt 600 ] && [ "$(wc -l <"$1/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
+	while [ "$i" -lt 600 ] && [ "$(wc -l 2>/dev/null <"$1/raw.csv" || echo 0)" -lt 10 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -484,7 +484,7 @@ full_run() {
 		>/dev/null 2>"$tmp/full.err" &
 	pid=$!
 	i=0
-	while [ "$i" -lt 600 ] && [ "$(wc -l <"$mnt/run/raw.csv" 2>/dev/null || echo 0)" -lt 10 ]; do
+	while [ "$i" -lt 600 ] && [ "$(wc -l 2>/dev/null <"$mnt/run/raw.csv" || echo 0)" -lt 10 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
