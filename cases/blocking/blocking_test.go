@@ -10,8 +10,11 @@ import (
 	"cgobench/cases/internal/burst"
 )
 
-// sink keeps every result alive so that no call can be deleted.
-var sink uint64
+// Sink keeps every result alive so that no call can be deleted. It is
+// exported: gccgo, which sees a package whole, drops the stores to an
+// unexported variable it never reads, and with them the calls of a pure
+// function that fed them (call's go->go measured nothing).
+var Sink uint64
 
 // poolSizes are the pool sizes swept: GOMAXPROCS (what threads uses), 8
 // and 64 (one worker a goroutine), each once.
@@ -36,8 +39,8 @@ func poolSizes() []int {
 // goroutine's sleep holds its thread too). Baselines: the file baselines.
 func BenchmarkBlocking(b *testing.B) {
 	var x uint64 = 88172645463325252
-	compute := func() { atomic.AddUint64(&sink, burst.Compute(x)) }
-	ccompute := func() { atomic.AddUint64(&sink, burst.CCompute(x)) }
+	compute := func() { atomic.AddUint64(&Sink, burst.Compute(x)) }
+	ccompute := func() { atomic.AddUint64(&Sink, burst.CCompute(x)) }
 	for _, v := range []struct {
 		name  string
 		sleep func(int)

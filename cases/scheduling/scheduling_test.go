@@ -12,8 +12,11 @@ import (
 	"cgobench/cases/internal/par"
 )
 
-// sink keeps every result alive so that no call can be deleted.
-var sink int64
+// Sink keeps every result alive so that no call can be deleted. It is
+// exported: gccgo, which sees a package whole, drops the stores to an
+// unexported variable it never reads, and with them the calls of a pure
+// function that fed them (call's go->go measured nothing).
+var Sink int64
 
 // BenchmarkCThreads: n threads made by C call Go (c->go(cthreads)) or C
 // (c->c(cthreads), the baseline) in a loop, the b.N calls shared out;
@@ -38,7 +41,7 @@ func BenchmarkCThreads(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					atomic.AddInt64(&sink, r)
+					atomic.AddInt64(&Sink, r)
 					b.ReportMetric(ns/float64(calls), "ns/callback")
 				})
 			}
@@ -75,7 +78,7 @@ func withBusy(b *testing.B, k int, blocking bool, timed func()) {
 					burst.CSleep(20)
 				}
 			}
-			atomic.AddInt64(&sink, int64(x))
+			atomic.AddInt64(&Sink, int64(x))
 		}(uint64(i + 1))
 	}
 	b.ResetTimer()

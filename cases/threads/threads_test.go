@@ -9,8 +9,11 @@ import (
 	"cgobench/cases/internal/burst"
 )
 
-// sink keeps every result alive so that no call can be deleted.
-var sink uint64
+// Sink keeps every result alive so that no call can be deleted. It is
+// exported: gccgo, which sees a package whole, drops the stores to an
+// unexported variable it never reads, and with them the calls of a pure
+// function that fed them (call's go->go measured nothing).
+var Sink uint64
 
 // burstSize is how many goroutines each burst starts: the param.
 const burstSize = 64
@@ -24,8 +27,8 @@ const burstSize = 64
 // Go: compute, or time.Sleep, which parks the goroutine and not a thread.
 func BenchmarkThreads(b *testing.B) {
 	var x uint64 = 88172645463325252
-	compute := func() { atomic.AddUint64(&sink, burst.Compute(x)) }
-	ccompute := func() { atomic.AddUint64(&sink, burst.CCompute(x)) }
+	compute := func() { atomic.AddUint64(&Sink, burst.Compute(x)) }
+	ccompute := func() { atomic.AddUint64(&Sink, burst.CCompute(x)) }
 	gosleep := func() { burst.GoSleep(SleepMicros) }
 	csleep := func() { burst.CSleep(SleepMicros) }
 	variants := []struct {

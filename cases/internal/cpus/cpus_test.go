@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-var sink uint64
+// Sink keeps spin's work alive (exported: see cases/call's Sink).
+var Sink uint64
 
 // spin keeps one CPU busy for d.
 func spin(d time.Duration) {
@@ -15,7 +16,7 @@ func spin(d time.Duration) {
 			x = x*6364136223846793005 + 1
 		}
 	}
-	sink += x
+	Sink += x
 }
 
 // One goroutine that spins keeps a CPU busy, less only while other
