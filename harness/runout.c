@@ -310,8 +310,9 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 			row->status = SUMMARY_DELETED;
 			row->note = xasprintf(
 			    "%.2g ns/op is less than one CPU cycle: the "
-			    "compiler removed the work (gccgo ignores "
-			    "//go:noinline)",
+			    "compiler removed the work (keep its results in "
+			    "a variable it cannot prove unread, such as an "
+			    "exported sink)",
 			    row->s.median);
 		} else if (u->unwritten) {
 			row->status = SUMMARY_INCOMPLETE;
@@ -603,6 +604,7 @@ int runout_write(struct run *r)
 	struct pinned_load pinned = pinned_load_of(r);
 	annotate(r, rows, nrows, &pinned);
 	carry_status(r, rows, nrows);
+	summary_drop_deleted_baselines(rows, nrows);
 	add_empty_rows(r, &rows, &nrows);
 	qsort_r(rows, nrows, sizeof *rows, cmp_rows, r);
 

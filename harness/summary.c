@@ -272,6 +272,46 @@ void summary_compute(const struct obs *o, size_t n,
 	*nrows = nr;
 }
 
+struct listed_key {
+	struct summary_row *rows;
+	size_t n;
+	const struct summary_row *row;
+};
+
+/* The index of the row of ctx's row's baseline at param, or -1. */
+static long find_listed(const void *ctx, const char *param)
+{
+	const struct listed_key *k = ctx;
+	const struct summary_row *row = k->row;
+	struct summary_row *b =
+	    summary_find(k->rows, k->n, row->family, row->baseline,
+			 row->toolchain, row->cc, param, row->unit);
+	return b ? b - k->rows : -1;
+}
+
+void summary_drop_deleted_baselines(struct summary_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct summary_row *row = &rows[i];
+		if (!row->baseline_found)
+			continue;
+		struct listed_key k = {rows, n, row};
+		long b = summary_baseline_at(row->param, find_listed, &k);
+		if (b < 0 || rows[b].status != SUMMARY_DELETED)
+			continue;
+		/* as summary.csv reads back a row without them */
+		row->baseline_found = 0;
+		row->baseline_median = NAN;
+		row->d = (struct stats_diff){NAN, NAN, NAN, NAN, NAN, NAN};
+		char *note = xasprintf(
+		    "%s%sno overhead or ratio: its baseline %s is deleted",
+		    row->note ? row->note : "", row->note ? "; " : "",
+		    row->baseline);
+		free(row->note);
+		row->note = note;
+	}
+}
+
 int summary_is_cost(const char *unit)
 {
 	return strcmp(unit, SUMMARY_CPUS) != 0;

@@ -96,6 +96,11 @@ void summary_compute(const struct obs *o, size_t n,
 		     summary_baseline_fn baseline_of, void *ctx,
 		     struct summary_row **rows, size_t *nrows,
 		     struct summary_samples *samples);
+/* Of each row whose baseline row is SUMMARY_DELETED: no overhead or
+ * ratio (baseline_found 0), and its note says why. A figure over a
+ * deleted baseline's (recovery's go->c->go over gccgo's go->go, 1e-7 ns)
+ * would be a ratio of billions. */
+void summary_drop_deleted_baselines(struct summary_row *rows, size_t n);
 /* The header and every row as CSV. */
 struct sbuf;
 void summary_format_csv(const struct summary_row *rows, size_t n,

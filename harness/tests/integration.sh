@@ -172,7 +172,7 @@ fi
 check_run catalogue "$tmp/catalogue"
 
 # Cases that fail on purpose: the run goes on, says why, and exits 1.
-"$cgobench" run --hold 0 --go "$go" --cases-dir harness/tests/cases --cases flaky,broken --count 3 \
+"$cgobench" run --hold 0 --go "$go" --cases-dir harness/tests/cases --cases flaky,broken,deleted --count 3 \
 	--max-count 3 --benchtime 0.02s --warmup 0.01s --timeout 3 \
 	--out "$tmp/flaky" -q >/dev/null 2>"$tmp/flaky.err"
 rc=$?
@@ -182,6 +182,18 @@ else
 	bad "a run with failing cases exits $rc, want 1: $(tail -n 3 "$tmp/flaky.err")"
 fi
 check_run flaky "$tmp/flaky"
+# A benchmark whose work the compiler removed is no figure: deleted, saying
+# why; the same benchmark with its work is measured, with no overhead over
+# the deleted one (a ratio of ten million), saying why.
+if grep -q '^1,deleted,empty,.*,ns/op,3,.*,deleted,"[0-9.e+-]* ns/op is less than one CPU cycle: the compiler removed the work' \
+	"$tmp/flaky/summary.csv" &&
+	grep -q '^1,deleted,kept,go[^,]*,[^,]*,,ns/op,3,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,empty,,,,,,,,.*no overhead or ratio: its baseline empty is deleted' \
+		"$tmp/flaky/summary.csv" &&
+	! grep -q '^1,deleted,kept,.*,deleted,' "$tmp/flaky/summary.csv"; then
+	ok "a benchmark whose work was removed is marked deleted, one with its work is not, and has no overhead over it"
+else
+	bad "deleted work: $(grep '^1,deleted,[a-z]*,.*,ns/op,' "$tmp/flaky/summary.csv")"
+fi
 
 # A row short of its interval goal says how wide it is, about how many
 # samples would reach the goal, and names the knob of cgobench and of make

@@ -160,6 +160,50 @@ static void drift_ratio(int n, int (*paired)(int i), double *lo, double *hi,
 	summary_free(rows, nr);
 }
 
+/* A row over a deleted baseline has no overhead and says why; a row
+ * over a measured one, or over one deleted under another unit's key,
+ * keeps its own. */
+static void deleted_baseline(void **state)
+{
+	(void)state;
+	size_t n, nr;
+	struct obs *o = make_obs(&n);
+	struct summary_row *rows;
+	summary_compute(o, n, baseline, NULL, &rows, &nr, NULL);
+	struct summary_row *goc = summary_find(rows, nr, "call", "go->c",
+					       "go1.26.8", "gcc", "", "ns/op"),
+			   *cc = summary_find(rows, nr, "call", "c->c",
+					      "go1.26.8", "gcc", "", "ns/op"),
+			   *batch =
+			       summary_find(rows, nr, "call", "batch",
+					    "go1.26.8", "gcc", "n=8", "ns/op");
+	/* nothing deleted: every overhead stays */
+	summary_drop_deleted_baselines(rows, nr);
+	assert_true(goc->baseline_found && batch->baseline_found);
+	assert_null(goc->note);
+	/* the baseline deleted: both rows over it, the one of a param
+	 * through the baseline without one, lose theirs, and a note they
+	 * had keeps its words first */
+	cc->status = SUMMARY_DELETED;
+	batch->note = xstrdup("3 samples retaken");
+	summary_drop_deleted_baselines(rows, nr);
+	assert_false(goc->baseline_found);
+	assert_true(isnan(goc->d.diff) && isnan(goc->d.ratio_high));
+	assert_string_equal(goc->note, "no overhead or ratio: its baseline "
+				       "c->c is deleted");
+	assert_false(batch->baseline_found);
+	assert_string_equal(batch->note, "3 samples retaken; no overhead or "
+					 "ratio: its baseline c->c is deleted");
+	/* the CSV leaves their overhead out */
+	struct sbuf sb = {0};
+	summary_format_csv(rows, nr, &sb);
+	assert_non_null(strstr(sb.buf, "go1.26.8,gcc,,ns/op,10,30,"));
+	assert_null(strstr(sb.buf, ",28.49"));
+	sbuf_free(&sb);
+	summary_free(rows, nr);
+	free(o);
+}
+
 static void paired_by_repetition(void **state)
 {
 	(void)state;
@@ -410,6 +454,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(rows_and_overhead),
 	    cmocka_unit_test(paired_by_repetition),
+	    cmocka_unit_test(deleted_baseline),
 	    cmocka_unit_test(golden_csv),
 	    cmocka_unit_test(load_bound_read),
 	    cmocka_unit_test(read_back),
