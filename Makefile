@@ -227,7 +227,7 @@ export BENCHSTAT = $(CURDIR)/$(B)/tools/benchstat
 export ACTIONLINT = $(CURDIR)/$(B)/tools/actionlint
 
 integration: $(B)/cgobench $(B)/tests/check_run $(TOOLS)
-	$(Q)sh scripts/install-deps.sh clang chromium strace
+	$(Q)sh scripts/install-deps.sh clang chromium strace gccgo-12
 	$(Q)sh harness/tests/integration.sh $(B)/cgobench $(B)/tests/check_run $(GO)
 
 # Mutation testing: each mutant in harness/tests/mutants.txt applied
@@ -238,10 +238,11 @@ mutate: $(DEPS_STAMP)
 # the ssh test needs an ssh server and client, the test of --cc clang
 # clang, the page's test chromium, the Google Benchmark JSON's test
 # compare.py, the SIGKILL test pgrep (procps), make lint cppcheck, the
-# test of the progress line on a terminal strace: only the tests use them
+# test of the progress line on a terminal strace, the test of gccgo's
+# builds gccgo-12: only the tests use them
 test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS) $(TOOLS)
 	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang chromium \
-		libbenchmark-tools python3-scipy procps cppcheck strace
+		libbenchmark-tools python3-scipy procps cppcheck strace gccgo-12
 	$(Q)$(MAKE) --no-print-directory lint
 	$(Q)bash harness/tests/run-unit.sh $(UNIT_BINS) -- \
 		bash harness/tests/mutate.sh --check -- \

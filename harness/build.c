@@ -310,24 +310,40 @@ static int go_says(struct job *j, char *const *argv, const char *word)
 	return says;
 }
 
-/* The Go linker's flag that starts every Go function at a 64-byte line,
+/* Whether t is gccgo, whose Go functions gcc places. */
+static int is_gccgo(const struct toolchain *t)
+{
+	return str_starts(t->name, "gccgo");
+}
+
+/* The go command's flag that starts every Go function at a 64-byte line,
  * so that a benchmark's loop lies where its own function puts it, not
  * where the code before it in the binary ends (docs/precision.md item
- * 48: call's go->go ran a fifth slower with its loop across two lines);
- * or NULL: not on x86-64 (places_loops), a linker without -funcalign
- * (gccgo has none), or GOFLAGS giving -ldflags, which ours would
- * override. Asked of the toolchain's own linker (its usage, on stderr
- * with exit status 2); build.log says which. */
+ * 48: call's go->go ran a fifth slower with its loop across two lines):
+ * the linker's -funcalign, or gcc's -falign-functions for gccgo; or
+ * NULL: not on x86-64 (places_loops), a linker without -funcalign, or
+ * GOFLAGS giving the same go flag, which ours would override. Asked of
+ * the toolchain's own linker (its usage, on stderr with exit status 2);
+ * build.log says which. */
 static const char *go_funcalign(struct job *j)
 {
 	if (!places_loops(j->t))
 		return NULL;
+	int gccgo = is_gccgo(j->t);
+	const char *flag = gccgo ? "-gccgoflags" : "-ldflags";
 	/* GOFLAGS of the environment or of go env -w, as go env said it */
 	const char *goflags = j->t->build_env[TC_GOFLAGS];
-	if (goflags && strstr(goflags, "-ldflags")) {
-		sbuf_addstr(&j->log, "# GOFLAGS gives -ldflags: Go functions "
-				     "left where the linker puts them\n");
+	if (goflags && strstr(goflags, flag)) {
+		sbuf_addf(&j->log,
+			  "# GOFLAGS gives %s: Go functions left where the %s "
+			  "puts them\n",
+			  flag, gccgo ? "compiler" : "linker");
 		return NULL;
+	}
+	if (gccgo) {
+		sbuf_addstr(&j->log, "# Go functions start at 64-byte lines "
+				     "(-gccgoflags=-falign-functions=64)\n");
+		return "-gccgoflags=-falign-functions=64";
 	}
 	int has =
 	    go_says(j, (char *[]){j->t->go, "tool", "link", "-help", NULL},
@@ -457,10 +473,11 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 	for (size_t i = 0; i < NCASE_FLAGS; i++)
 		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
 	if (places_loops(t)) {
-		char placing[64];
+		char placing[96];
+		/* gccgo's functions placed since the stamp had these words */
 		snprintf(placing, sizeof placing,
-			 "loops at %u, Go and C functions at 64-byte lines",
-			 byte);
+			 "loops at %u, Go and C functions at 64-byte lines%s",
+			 byte, is_gccgo(t) ? ", gccgo's by gcc" : "");
 		h = fnv(h, placing, strlen(placing) + 1);
 	}
 	/* flags from the environment or go env -w change what go and cgo

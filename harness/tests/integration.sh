@@ -137,6 +137,22 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 			bad "$how: $(cat "$tmp/goflags.err") $(grep -i 'ldflags' "$built/build.log")"
 		fi
 	done
+	# gccgo (Debian's gccgo-12): the call family's go->go keeps its work,
+	# which gccgo deleted while the families' sink was unexported and
+	# never read, and gcc starts its Go functions at 64-byte lines
+	"$cgobench" run --hold 0 --go /usr/bin/go-12 --cases call --count 2 --max-count 2 \
+		--benchtime 0.01s --warmup 0.01s --build-dir "$tmp/gccgo-build" --out "$tmp/gccgo" -q \
+		>/dev/null 2>"$tmp/gccgo.err"
+	built=$(echo "$tmp"/gccgo-build/gccgo*-amd64-gcc/call)
+	fn=$(nm "$built/go.test" 2>/dev/null | awk '$3 == "cgobench_1cases_1call.BenchmarkCall..func1" { print $1 }')
+	if grep -q '^1,call,go->go,gccgo[^,]*,gcc,,ns/op,2,' "$tmp/gccgo/summary.csv" &&
+		! grep -q '^1,call,go->go,.*,deleted,' "$tmp/gccgo/summary.csv" &&
+		grep -q '^# Go functions start at 64-byte lines (-gccgoflags=-falign-functions=64)$' "$built/build.log" &&
+		[ -n "$fn" ] && [ $((0x$fn % 64)) -eq 0 ]; then
+		ok "gccgo: go->go measured, not deleted, and its Go functions at 64-byte lines"
+	else
+		bad "gccgo: $(grep '^1,call,go->go,.*,ns/op,' "$tmp/gccgo/summary.csv" | cut -c 1-160) func1 at 0x$fn, $(tail -n 2 "$tmp/gccgo.err")"
+	fi
 fi
 
 # clang as the C compiler: every row and the machine record name it.
