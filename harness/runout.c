@@ -284,6 +284,29 @@ static char *wide_note(const struct run *r, const struct summary_row *row,
 	return xasprintf("95%% interval %s%s (raise %s)", how, more, knob);
 }
 
+/* The note of a row whose figure no work can have made, the compiler
+ * having removed the work; else NULL. A time per op under DELETED_NS, on
+ * each CPU when all run the benchmark at once, is less than a cycle of a
+ * 10 GHz CPU: no call is that cheap. A count under one instruction an op
+ * is no op at all: an empty benchmark counts 0.016 at the default
+ * iterations (the timer's own count over 1e7), though 7.7 at 20000. */
+static char *deleted_note(const struct run *r, const struct unit *u,
+			  const struct summary_row *row)
+{
+	const char *what;
+	if (!strcmp(row->unit, "ns/op") &&
+	    row->s.median < DELETED_NS / (u->fam->unpinned ? r->ncpu : 1))
+		what = "ns/op is less than one CPU cycle";
+	else if (!strcmp(row->unit, "instructions/op") && row->s.median < 1)
+		what = "instructions/op is less than one instruction";
+	else
+		return NULL;
+	return xasprintf("%.2g %s: the compiler removed the work (keep its "
+			 "results in a variable it cannot prove unread, such "
+			 "as an exported sink)",
+			 row->s.median, what);
+}
+
 /* Status and note of each row, from its unit's state and sample count,
  * and from pinned, the pinned families' load (a lasting load). */
 static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
@@ -301,19 +324,8 @@ static void annotate(struct run *r, struct summary_row *rows, size_t nrows,
 			row->status = u->state == UNIT_FAILED ? SUMMARY_FAILED
 							      : SUMMARY_SKIPPED;
 			row->note = xstrdup(u->note);
-		} else if (!strcmp(row->unit, "ns/op") &&
-			   row->s.median <
-			       DELETED_NS / (u->fam->unpinned ? r->ncpu : 1)) {
-			/* less than a cycle of a 10 GHz CPU (on each CPU, when
-			 * all run the benchmark at once): no call is that
-			 * cheap, the compiler removed the work */
+		} else if ((row->note = deleted_note(r, u, row))) {
 			row->status = SUMMARY_DELETED;
-			row->note = xasprintf(
-			    "%.2g ns/op is less than one CPU cycle: the "
-			    "compiler removed the work (keep its results in "
-			    "a variable it cannot prove unread, such as an "
-			    "exported sink)",
-			    row->s.median);
 		} else if (u->unwritten) {
 			row->status = SUMMARY_INCOMPLETE;
 			row->note = xasprintf(
