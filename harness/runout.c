@@ -288,23 +288,32 @@ static char *wide_note(const struct run *r, const struct summary_row *row,
  * having removed the work; else NULL. A time per op under DELETED_NS, on
  * each CPU when all run the benchmark at once, is less than a cycle of a
  * 10 GHz CPU: no call is that cheap. A count under one instruction an op
- * is no op at all: an empty benchmark counts 0.016 at the default
- * iterations (the timer's own count over 1e7), though 7.7 at 20000. */
+ * is no op at all; but a deleted op counts the timer's own count over
+ * the iterations (0.016 an op at the default 1e7, 7.7 at 20000), so a
+ * count is also judged by its warm-up's time. */
 static char *deleted_note(const struct run *r, const struct unit *u,
 			  const struct summary_row *row)
 {
+	double limit = DELETED_NS / (u->fam->unpinned ? r->ncpu : 1), v;
 	const char *what;
-	if (!strcmp(row->unit, "ns/op") &&
-	    row->s.median < DELETED_NS / (u->fam->unpinned ? r->ncpu : 1))
+	if (!strcmp(row->unit, "ns/op") && row->s.median < limit) {
+		v = row->s.median;
 		what = "ns/op is less than one CPU cycle";
-	else if (!strcmp(row->unit, "instructions/op") && row->s.median < 1)
-		what = "instructions/op is less than one instruction";
-	else
+	} else if (strcmp(row->unit, "instructions/op")) {
 		return NULL;
+	} else if (row->s.median < 1) {
+		v = row->s.median;
+		what = "instructions/op is less than one instruction";
+	} else if (u->warm_ns < limit) {
+		v = u->warm_ns;
+		what = "ns/op in its warm-up is less than one CPU cycle";
+	} else {
+		return NULL;
+	}
 	return xasprintf("%.2g %s: the compiler removed the work (keep its "
 			 "results in a variable it cannot prove unread, such "
 			 "as an exported sink)",
-			 row->s.median, what);
+			 v, what);
 }
 
 /* Status and note of each row, from its unit's state and sample count,
