@@ -272,32 +272,20 @@ void summary_compute(const struct obs *o, size_t n,
 	*nrows = nr;
 }
 
-struct listed_key {
-	struct summary_row *rows;
-	size_t n;
-	const struct summary_row *row;
-};
-
-/* The index of the row of ctx's row's baseline at param, or -1. */
-static long find_listed(const void *ctx, const char *param)
-{
-	const struct listed_key *k = ctx;
-	const struct summary_row *row = k->row;
-	struct summary_row *b =
-	    summary_find(k->rows, k->n, row->family, row->baseline,
-			 row->toolchain, row->cc, param, row->unit);
-	return b ? b - k->rows : -1;
-}
-
 void summary_drop_deleted_baselines(struct summary_row *rows, size_t n)
 {
+	struct key_index by_key = {0};
+	for (size_t i = 0; i < n; i++) {
+		const char *k[NKEY] = KEY_OF(&rows[i]);
+		key_index_put(&by_key, k, NKEY, i);
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct summary_row *row = &rows[i];
 		if (!row->baseline_found)
 			continue;
-		struct listed_key k = {rows, n, row};
-		long b = summary_baseline_at(row->param, find_listed, &k);
-		if (b < 0 || rows[b].status != SUMMARY_DELETED)
+		const struct summary_row *b =
+		    baseline_of_row(rows, &by_key, row);
+		if (!b || b->status != SUMMARY_DELETED)
 			continue;
 		/* as summary.csv reads back a row without them */
 		row->baseline_found = 0;
@@ -310,6 +298,7 @@ void summary_drop_deleted_baselines(struct summary_row *rows, size_t n)
 		free(row->note);
 		row->note = note;
 	}
+	key_index_free(&by_key);
 }
 
 int summary_is_cost(const char *unit)
