@@ -54,9 +54,8 @@ static uint64_t hash_tree(uint64_t h, const char *dir)
 struct job {
 	const struct toolchain *t;
 	const struct build_opts *o;
-	char **env;   /* the toolchain's, CGO_ENABLED=0 for a nocgo family,
-		       * and cgo's C flags (cgo_cflags) */
-	char *cflags; /* the CGO_CFLAGS entry of env, or NULL */
+	char **env; /* the toolchain's, CGO_ENABLED=0 for a nocgo family,
+		     * and cgo's C flags (cgo_cflags) */
 	struct sbuf log;
 	char *failure;	    /* tail of the failing command's output */
 	unsigned loop_byte; /* where the drivers' loops start (place.h) */
@@ -552,11 +551,8 @@ int build_family(const struct family *f, const struct toolchain *t,
 		      !strcmp(old, stamp);
 	free(old);
 	char *cflags = cgo_cflags(t);
-	struct job j = {.t = t,
-			.o = o,
-			.env = family_env(f, t, cflags),
-			.cflags = cflags,
-			.loop_byte = byte};
+	struct job j = {
+	    .t = t, .o = o, .env = family_env(f, t, cflags), .loop_byte = byte};
 	if (cflags)
 		sbuf_addf(&j.log, "# C functions start at 64-byte lines (%s)\n",
 			  cflags);
@@ -588,7 +584,7 @@ int build_family(const struct family *f, const struct toolchain *t,
 	}
 	sbuf_free(&j.log);
 	free(j.env);
-	free(j.cflags);
+	free(cflags);
 	free(j.failure);
 	free(stamppath);
 	free(out);
