@@ -117,14 +117,22 @@ static size_t list_sources(const char *dir, const char *suffix, char ***out)
  * hoist it (a compare and a branch), because without it the nanosecond
  * loops, laid out anew, sat in their slow state more often (three of five
  * worse, one better; docs/precision.md, item 28). */
-static const char *const case_flags[] = {"-O2", "-g"};
-#define NCASE_FLAGS (sizeof case_flags / sizeof *case_flags)
+static char *const case_flags[] = {"-O2", "-g", NULL};
+#define NCASE_FLAGS (sizeof case_flags / sizeof *case_flags - 1)
 
 /* Whether the drivers' loops are moved (place.h): on x86-64, whose
  * assembly place.c reads, and where it was measured. */
 static int places_loops(const struct toolchain *t)
 {
 	return !strcmp(t->goarch, "amd64");
+}
+
+/* Whether cgo's C functions are started at 64-byte lines (cgo_cflags):
+ * on x86-64, unless the user's CGO_CFLAGS set a function alignment. */
+static int aligns_cgo(const struct toolchain *t)
+{
+	const char *user = t->build_env[TC_CGO_CFLAGS];
+	return places_loops(t) && user && !strstr(user, "-falign-functions");
 }
 
 /* The byte the drivers' loops start at, for this machine's CPU
@@ -164,20 +172,59 @@ static int place_and_assemble(struct job *j, const char *as, const char *placed,
 	return run_step(j, argv, NULL);
 }
 
-/* Compiles src into obj. A driver's source (place) is compiled to
- * assembly first, obj.s, and its loops moved into obj.placed.s, which is
- * assembled: both stay beside obj for a reader. */
+/* The flags work.c is compiled with, on the C side as cgo compiles it
+ * into the Go side, so that both sides run the same machine code
+ * (docs/precision.md item 51: without -fPIC, the C side's batch_all
+ * saved three registers fewer a call, and data_rec_value did not align
+ * the stack for its call, two instructions fewer an op): the user's
+ * CGO_CFLAGS as go env gives them (case_flags where it gave none), split
+ * at blanks; -fPIC, which cgo always gives; and cgo_cflags's alignment
+ * where it adds it (aligns_cgo). A NULL-terminated array (free_list). */
+static char **work_flags(const struct toolchain *t)
+{
+	const char *user = t->build_env[TC_CGO_CFLAGS];
+	char *words = user ? xstrdup(user) : NULL, *rest = words, *w;
+	char **out =
+	    xcalloc((words ? strlen(words) / 2 : NCASE_FLAGS) + 4, sizeof *out);
+	size_t n = 0;
+	while (words && (w = strsep(&rest, " \t\n")))
+		if (*w)
+			out[n++] = xstrdup(w);
+	for (size_t i = 0; !words && i < NCASE_FLAGS; i++)
+		out[n++] = xstrdup(case_flags[i]);
+	out[n++] = xstrdup("-fPIC");
+	if (aligns_cgo(t))
+		out[n++] = xstrdup("-falign-functions=64");
+	free(words);
+	return out;
+}
+
+/* The argv cc, flags, then tail (both NULL-terminated), for the caller
+ * to free (the array only). */
+static char **cc_argv(char *cc, char *const *flags, char *const *tail)
+{
+	size_t nf = 0, nt = 0;
+	while (flags[nf])
+		nf++;
+	while (tail[nt])
+		nt++;
+	char **argv = xcalloc(1 + nf + nt + 1, sizeof *argv);
+	argv[0] = cc;
+	memcpy(argv + 1, flags, nf * sizeof *flags);
+	memcpy(argv + 1 + nf, tail, (nt + 1) * sizeof *tail);
+	return argv;
+}
+
+/* Compiles src into obj with flags (NULL: case_flags). A driver's source
+ * (place) is compiled to assembly first, obj.s, and its loops moved into
+ * obj.placed.s, which is assembled: both stay beside obj for a reader. */
 static int compile(struct job *j, const char *src, const char *obj,
-		   const char *incdir, int cxx, int place)
+		   const char *incdir, char *const *flags, int cxx, int place)
 {
 	char *inc = xasprintf("-I%s", incdir);
 	place = place && places_loops(j->t);
 	char *as = place ? xasprintf("%s.s", obj) : NULL;
-	_Static_assert(NCASE_FLAGS == 2, "compile's argv has room for two");
-	char *argv[] = {cxx ? j->t->cxx : j->t->cc,
-			(char *)case_flags[0],
-			(char *)case_flags[1],
-			cxx ? "-std=c++17" : "-std=c11",
+	char *tail[] = {cxx ? "-std=c++17" : "-std=c11",
 			"-D_GNU_SOURCE",
 			inc,
 			place ? "-S" : "-c",
@@ -185,12 +232,15 @@ static int compile(struct job *j, const char *src, const char *obj,
 			"-o",
 			place ? as : (char *)obj,
 			NULL};
+	char **argv = cc_argv(cxx ? j->t->cxx : j->t->cc,
+			      flags ? flags : case_flags, tail);
 	int rc = run_step(j, argv, NULL);
 	if (rc == 0 && place) {
 		char *placed = xasprintf("%s.placed.s", obj);
 		rc = place_and_assemble(j, as, placed, obj, cxx);
 		free(placed);
 	}
+	free(argv);
 	free(inc);
 	free(as);
 	return rc;
@@ -214,14 +264,16 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 	int rc = 0;
 	if (path_exists(work)) {
 		objs[no] = xasprintf("%s/work.o", out);
-		rc = compile(j, work, objs[no++], out, 0, 0);
+		char **wf = work_flags(j->t);
+		rc = compile(j, work, objs[no++], out, wf, 0, 0);
+		free_list(wf);
 	}
 	for (int lang = 0; lang < 2 && rc == 0; lang++)
 		for (size_t i = 0; i < ns[lang] && rc == 0; i++) {
 			objs[no] =
 			    xasprintf("%s/cbench-%zu-%d.o", out, i, lang);
-			rc =
-			    compile(j, srcs[lang][i], objs[no++], out, lang, 1);
+			rc = compile(j, srcs[lang][i], objs[no++], out, NULL,
+				     lang, 1);
 		}
 	if (rc == 0) {
 		size_t nl = 0;
@@ -269,20 +321,13 @@ static int build_shared(struct job *j, const struct family *f, const char *out,
 	char *work = xasprintf("%s/work.c", fam ? fam : f->dir);
 	char *inc = xasprintf("-I%s", fam ? fam : f->dir);
 	b->shared = xasprintf("%s/libwork.so", out);
-	char *argv[] = {j->t->cc,
-			(char *)case_flags[0],
-			(char *)case_flags[1],
-			"-std=c11",
-			"-D_GNU_SOURCE",
-			"-fPIC",
-			"-shared",
-			inc,
-			work,
-			"-o",
-			b->shared,
-			"-lpthread",
-			NULL};
+	char **wf = work_flags(j->t);
+	char *tail[] = {"-std=c11", "-D_GNU_SOURCE", "-shared",	  inc, work,
+			"-o",	    b->shared,	     "-lpthread", NULL};
+	char **argv = cc_argv(j->t->cc, wf, tail);
 	int rc = run_step(j, argv, NULL);
+	free(argv);
+	free_list(wf);
 	free(fam);
 	free(work);
 	free(inc);
@@ -415,7 +460,7 @@ static int build_all(struct job *j, const struct family *f, const char *out,
 static char *cgo_cflags(const struct toolchain *t)
 {
 	const char *user = t->build_env[TC_CGO_CFLAGS];
-	if (!places_loops(t) || !user || strstr(user, "-falign-functions"))
+	if (!aligns_cgo(t))
 		return NULL;
 	return xasprintf("CGO_CFLAGS=%s%s-falign-functions=64", user,
 			 *user ? " " : "");
@@ -471,6 +516,11 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 		h = fnv(h, id[i], strlen(id[i]) + 1);
 	for (size_t i = 0; i < NCASE_FLAGS; i++)
 		h = fnv(h, case_flags[i], strlen(case_flags[i]) + 1);
+	/* and work.c's, which differ from them (work_flags) */
+	char **wf = work_flags(t);
+	for (size_t i = 0; wf[i]; i++)
+		h = fnv(h, wf[i], strlen(wf[i]) + 1);
+	free_list(wf);
 	if (places_loops(t)) {
 		char placing[96];
 		/* gccgo's functions placed since the stamp had these words */

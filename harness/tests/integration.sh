@@ -111,6 +111,20 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 	else
 		bad "the call family's functions: go->go's at 0x$fn, CallGoAdd1 at 0x$ex, call_add1 at 0x$cf, $(grep -i 'funcalign\|align-functions' "$built/build.log")"
 	fi
+	# both sides run the same machine code for a family's work.c, each
+	# function at the start of a line (build.c's work_flags): batch's
+	# batch_all and data's data_rec_value differed while the C side's
+	# work.c was built without cgo's -fPIC
+	if "$cgobench" bundle --go "$go" --cases batch,data --build-dir "$tmp/work" -q \
+		"$tmp/work.tar.gz" 2>"$tmp/work.err" &&
+		sh scripts/same-work.sh "$tmp"/work/*-amd64-gcc/batch "$tmp"/work/*-amd64-gcc/data \
+			>"$tmp/same-work.txt" 2>&1 &&
+		[ "$(wc -l <"$tmp/same-work.txt")" -eq 8 ] &&
+		! grep -v ' same c@0 go@0$' "$tmp/same-work.txt" >/dev/null; then
+		ok "the C and Go sides run the same code for work.c, each function at a line"
+	else
+		bad "work.c's code on the two sides: $(grep -v ' same c@0 go@0$' "$tmp/same-work.txt" | tr '\n' ';') $(cat "$tmp/work.err")"
+	fi
 	# a user's CGO_CFLAGS that sets a function alignment is left to win
 	if CGO_CFLAGS='-O2 -g -falign-functions=16' "$cgobench" bundle --go "$go" --cases call \
 		--build-dir "$tmp/cflags" -q "$tmp/cflags.tar.gz" 2>"$tmp/cflags.err" &&

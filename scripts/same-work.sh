@@ -1,0 +1,73 @@
+#!/bin/sh
+# usage: sh scripts/same-work.sh BUILT...
+#
+# Whether a family's C side and Go side run the same machine code for
+# its work.c (docs/precision.md item 51). Each BUILT is a family's build
+# directory (build/go1.26.8-amd64-gcc/batch). Every function that its
+# work.o defines is disassembled from c.bench and from go.test (from
+# libwork.so where the Go side loads it at run time), without addresses,
+# padding or the comments objdump adds. Prints a line a function: the
+# family, the function, "same" or "differs", and the byte of its 64-byte
+# line that each side starts it at (c@B go@B). Exits 1 if any differs or
+# cannot be found. Under gccgo every function differs by the split-stack
+# check that gccgo's cgo compiles C code with. Needs binutils (nm,
+# objdump).
+set -eu
+[ $# -gt 0 ] || {
+	echo 'usage: sh scripts/same-work.sh BUILT...' >&2
+	exit 2
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+status=0
+# prints function sym of objdump's listing without addresses or padding
+body() {
+	awk -v sym="$2" '
+		$2 == "<" sym ">:" { on = 1; next }
+		on && NF == 0 { exit }
+		on {
+			sub(/^[ \t]*[0-9a-f]+:[ \t]*/, "")
+			sub(/[ \t]*#.*$/, "")
+			gsub(/[0-9a-f]+ </, "<")
+			gsub(/@plt>/, ">")
+			gsub(/0x[0-9a-f]+\(%rip\)/, "(%rip)")
+			if ($0 ~ /nop|^int3|^xchg +%ax,%ax$/) next
+			print
+		}' "$1"
+}
+# the byte of its line that sym starts at in the binary bin
+start() {
+	nm "$1" | awk -v sym="$2" '
+		$3 == sym { x = 0
+			for (i = 1; i <= length($1); i++)
+				x = (x * 16 + index("0123456789abcdef", substr($1, i, 1)) - 1) % 64
+			print x; exit }'
+}
+for built; do
+	fam=$(basename "$built")
+	if [ ! -f "$built/work.o" ] || [ ! -f "$built/c.bench" ]; then
+		echo "same-work: $built: no work.o or c.bench (not a family built with work.c)" >&2
+		status=1
+		continue
+	fi
+	objdump -d --no-show-raw-insn "$built/c.bench" >"$tmp/c.s"
+	for go in go.test libwork.so; do
+		[ -f "$built/$go" ] && objdump -d --no-show-raw-insn "$built/$go" >"$tmp/$go.s"
+	done
+	for sym in $(nm --defined-only "$built/work.o" | awk '$2 == "T" { print $3 }'); do
+		go=go.test
+		[ -n "$(start "$built/$go" "$sym" 2>/dev/null)" ] || go=libwork.so
+		body "$tmp/c.s" "$sym" >"$tmp/c.body"
+		body "$tmp/$go.s" "$sym" >"$tmp/go.body" 2>/dev/null || :
+		at_c=$(start "$built/c.bench" "$sym")
+		at_go=$(start "$built/$go" "$sym" 2>/dev/null || :)
+		if [ -s "$tmp/c.body" ] && cmp -s "$tmp/c.body" "$tmp/go.body"; then
+			verdict=same
+		else
+			verdict=differs
+			status=1
+		fi
+		echo "$fam $sym $verdict c@${at_c:-?} go@${at_go:-?}"
+	done
+done
+exit $status
