@@ -7,11 +7,12 @@
 # work.o defines is disassembled from c.bench and from go.test (from
 # libwork.so where the Go side loads it at run time), without addresses,
 # padding or the comments objdump adds. Prints a line a function: the
-# family, the function, "same" or "differs", and the byte of its 64-byte
-# line that each side starts it at (c@B go@B). Exits 1 if any differs or
-# cannot be found. Under gccgo every function differs by the split-stack
-# check that gccgo's cgo compiles C code with. Needs binutils (nm,
-# objdump).
+# family, the function, "same" or "differs" ("c-only" in a family whose
+# Go side is a c-archive the C side links, such as mainthread), and the
+# byte of its 64-byte line that each side starts it at (c@B go@B). Exits
+# 1 if any differs or cannot be found. Under gccgo every function
+# differs by the split-stack check that gccgo's cgo compiles C code
+# with. Needs binutils (nm, objdump).
 set -eu
 [ $# -gt 0 ] || {
 	echo 'usage: sh scripts/same-work.sh BUILT...' >&2
@@ -61,7 +62,9 @@ for built; do
 		body "$tmp/$go.s" "$sym" >"$tmp/go.body" 2>/dev/null || :
 		at_c=$(start "$built/c.bench" "$sym")
 		at_go=$(start "$built/$go" "$sym" 2>/dev/null || :)
-		if [ -s "$tmp/c.body" ] && cmp -s "$tmp/c.body" "$tmp/go.body"; then
+		if [ -z "$at_go" ] && [ ! -f "$built/go.test" ] && [ ! -f "$built/libwork.so" ]; then
+			verdict=c-only
+		elif [ -s "$tmp/c.body" ] && cmp -s "$tmp/c.body" "$tmp/go.body"; then
 			verdict=same
 		else
 			verdict=differs
