@@ -523,9 +523,11 @@ static void build_stamp(const struct family *f, const struct toolchain *t,
 	free_list(wf);
 	if (places_loops(t)) {
 		char placing[96];
-		/* gccgo's functions placed since the stamp had these words */
+		/* gccgo's functions placed, and loops fallen into moved,
+		 * since the stamp had these words */
 		snprintf(placing, sizeof placing,
-			 "loops at %u, Go and C functions at 64-byte lines%s",
+			 "loops at %u, fallen into or not, Go and C functions "
+			 "at 64-byte lines%s",
 			 byte, is_gccgo(t) ? ", gccgo's by gcc" : "");
 		h = fnv(h, placing, strlen(placing) + 1);
 	}

@@ -25,21 +25,38 @@ static int starts(struct line l, const char *p)
 	return l.n >= n && !memcmp(l.s, p, n);
 }
 
-/* ".L5:" or ".LBB0_3:", at the start of the line */
-static int is_local_label(struct line l)
+/* The line without a comment after its first "#" and the blanks before
+ * it: clang writes "label:   # comment" */
+static struct line uncommented(struct line l)
 {
+	const char *hash = memchr(l.s, '#', l.n);
+	if (hash)
+		l.n = (size_t)(hash - l.s);
+	while (l.n && (l.s[l.n - 1] == ' ' || l.s[l.n - 1] == '\t'))
+		l.n--;
+	return l;
+}
+
+/* The name of a local label, ".L5:" or ".LBB0_3:" at the start of the
+ * line, without its colon; or an empty line where l is none. */
+static struct line local_label(struct line l)
+{
+	l = uncommented(l);
+	struct line name = {l.s, 0};
 	if (l.n < 4 || !starts(l, ".L") || l.s[l.n - 1] != ':')
-		return 0;
+		return name;
 	for (size_t i = 2; i < l.n - 1; i++)
 		if (!isalnum((unsigned char)l.s[i]) && l.s[i] != '_')
-			return 0;
-	return 1;
+			return name;
+	name.n = l.n - 1;
+	return name;
 }
 
 /* A function's own label, "name:" at the start of the line: it ends the
  * function before it. */
-static int is_global_label(struct line l)
+static int is_global_label(struct line line)
 {
+	struct line l = uncommented(line);
 	if (l.n < 2 || l.s[l.n - 1] != ':' ||
 	    !(isalpha((unsigned char)l.s[0]) || l.s[0] == '_'))
 		return 0;
@@ -101,9 +118,9 @@ static int padding_unrun(const struct line *ls, size_t from, size_t i)
 	return k > from && (starts(w, "jmp") || starts(w, "ret"));
 }
 
-/* What becomes of a line: kept, a loop's label moved, or a moved loop's
- * own alignment dropped */
-enum { KEEP, MOVE, DROP };
+/* What becomes of a line: kept, a loop's label moved (one fallen into
+ * with a jmp over its padding), or a moved loop's own alignment dropped */
+enum { KEEP, MOVE, MOVE_FALLEN, DROP };
 
 /* Marks back[i - from] MOVE for each label of [from, to) that a conditional
  * jump after it in the same lines goes back to: one pass, the labels
@@ -112,12 +129,12 @@ static void mark_back(const struct line *ls, size_t from, size_t to, char *back)
 {
 	struct key_index seen = {0};
 	for (size_t i = from; i < to; i++) {
-		struct line t;
-		int label = is_local_label(ls[i]);
+		struct line t, lab = local_label(ls[i]);
+		int label = lab.n > 0;
 		if (!label && !is_cond_jump(ls[i], &t))
 			continue;
 		char *name =
-		    label ? xstrndup(ls[i].s, ls[i].n - 1) : xstrndup(t.s, t.n);
+		    label ? xstrndup(lab.s, lab.n) : xstrndup(t.s, t.n);
 		const char *key[] = {name};
 		long at = key_index_get(&seen, key, 1);
 		if (label)
@@ -137,17 +154,24 @@ static size_t place_function(const struct line *ls, size_t from, size_t to,
 	size_t moved = 0;
 	mark_back(ls, from, to, fate);
 	for (size_t i = from; i < to; i++) {
-		if (fate[i - from] != MOVE || !padding_unrun(ls, from, i)) {
+		if (fate[i - from] != MOVE || i == from ||
+		    !is_p2align(ls[i - 1])) {
 			fate[i - from] = KEEP;
 			continue;
 		}
+		if (!padding_unrun(ls, from, i))
+			fate[i - from] = MOVE_FALLEN;
 		for (size_t k = i; k > from && is_p2align(ls[k - 1]); k--)
 			fate[k - 1 - from] = DROP;
 	}
 	for (size_t i = from; i < to; i++) {
 		if (fate[i - from] == DROP)
 			continue;
-		if (fate[i - from] == MOVE) {
+		if (fate[i - from] == MOVE_FALLEN) {
+			struct line lab = local_label(ls[i]);
+			sbuf_addf(out, "\tjmp %.*s\n", (int)lab.n, lab.s);
+		}
+		if (fate[i - from] != KEEP) {
 			sbuf_addstr(out, "\t.p2align 6\n");
 			if (byte)
 				sbuf_addf(out, "\t.nops %u\n", byte);

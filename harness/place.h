@@ -14,11 +14,14 @@
  *
  * place_loops rewrites a compiler's x86-64 assembly (AT&T syntax, as gcc
  * and clang write it). A loop is a local label (.L...) that a later
- * conditional jump of the same function jumps back to. It is moved only
- * where its alignment directives follow an unconditional jmp or a ret,
- * so that the padding put in their place (.p2align 6, then byte bytes
- * of nops) is never run; every instruction stays as it was, in the same
- * order. scripts/place-loops.awk is the same rule, for the study, and
+ * conditional jump of the same function jumps back to, with alignment
+ * directives right above it; they give way to .p2align 6, then byte
+ * bytes of nops. Where the code before falls into the loop (the last
+ * instruction before them is not a jmp or a ret, as in all of clang's
+ * loops), a jmp to the loop goes first, so that the padding is never
+ * run: one jmp a run of the loop, and every other instruction as it
+ * was, in the same order (docs/precision.md item 52).
+ * scripts/place-loops.awk is the same rule, for the study, and
  * test_place checks that the two write the same text. */
 #ifndef CGOBENCH_PLACE_H
 #define CGOBENCH_PLACE_H

@@ -7,7 +7,8 @@
 # the harness built them before docs/precision.md item 42), and once for
 # each byte K of OFFSETS (default "0 16 32 48"; build "at-K") from the
 # same code, every loop moved to start at byte K of a line by
-# scripts/place-loops.awk (padding that is never run). Then N (default 20)
+# scripts/place-loops.awk (padding that is never run, a jmp over it
+# where the loop is fallen into). Then N (default 20)
 # turns of fresh processes, every build in turn, pinned to the last CPU
 # under SCHED_BATCH, 0.1 s each, of call's c->c and c->c(fnptr), data's
 # c->c(1ptr) and c->c(8ptr) and purego's c->c(fnptr). Writes

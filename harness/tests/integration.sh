@@ -90,7 +90,7 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 	[ "$(sed -n 's/^vendor_id[[:space:]]*: //p;s/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -n 2 | tr '\n' ' ')" = "AuthenticAMD 26 " ] && want=48
 	head=$(objdump -d --no-show-raw-insn "$built/c.bench" |
 		awk -v sym=_ZL9c_c_fnptrRN9benchmark5StateE -f scripts/loop-heads.awk)
-	if grep -q "^# moved 2 loops to byte $want of their 64-byte lines: " "$built/build.log" &&
+	if grep -q "^# moved 3 loops to byte $want of their 64-byte lines: " "$built/build.log" &&
 		[ -s "$built/cbench-0-1.o.placed.s" ] && [ "$head" = "$want" ]; then
 		ok "the call driver's loops start at byte $want of their lines"
 	else
@@ -179,6 +179,19 @@ else
 	bad "--cc clang: $(tail -n 3 "$tmp/clang.err")"
 fi
 check_run complete "$tmp/clang"
+# and its driver's loops, each fallen into, moved as gcc's are, with a
+# jmp over the padding (place.c)
+if [ "$("$go" env GOARCH)" = amd64 ]; then
+	built="build/$("$go" env GOVERSION)-amd64-clang/call"
+	head=$(objdump -d --no-show-raw-insn "$built/c.bench" |
+		awk -v sym=_ZL9c_c_fnptrRN9benchmark5StateE -f scripts/loop-heads.awk)
+	if grep -q "^# moved 3 loops to byte $want of their 64-byte lines: " "$built/build.log" &&
+		[ "$head" = "$want" ]; then
+		ok "clang's call driver: its loops start at byte $want of their lines"
+	else
+		bad "clang's call driver: c->c(fnptr) at byte '$head', not $want, $(grep '^# moved' "$built/build.log")"
+	fi
+fi
 
 # The Go packages the families share, and the families whose code has
 # more than benchmarks (handles' shards lying apart, say), have their
