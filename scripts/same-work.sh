@@ -51,6 +51,7 @@ for built; do
 		status=1
 		continue
 	fi
+	rm -f "$tmp"/*.s
 	objdump -d --no-show-raw-insn "$built/c.bench" >"$tmp/c.s"
 	for go in go.test libwork.so; do
 		[ -f "$built/$go" ] && objdump -d --no-show-raw-insn "$built/$go" >"$tmp/$go.s"
