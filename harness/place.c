@@ -97,14 +97,13 @@ static int is_cond_jump(struct line l, struct line *target)
 	return w.n && w.s[0] == 'j' && !starts(w, "jmp") && target->n;
 }
 
-/* Whether the loop label at i, with alignment right above it, is reached
- * only by jumps: the last instruction before the alignment, past other
+/* Whether the loop label at i, past the start of its function and with
+ * alignment right above it (place_function checks both), is reached only
+ * by jumps: the last instruction before the alignment, past other
  * directives, labels, comments (clang's "# %bb.2:") and blank lines, is
  * a jmp or a ret. */
 static int padding_unrun(const struct line *ls, size_t from, size_t i)
 {
-	if (i == from || !is_p2align(ls[i - 1]))
-		return 0;
 	size_t k = i - 1;
 	while (k > from && is_p2align(ls[k]))
 		k--;
