@@ -38,11 +38,8 @@ body() {
 }
 # the byte of its line that sym starts at in the binary bin
 start() {
-	nm "$1" | awk -v sym="$2" '
-		$3 == sym { x = 0
-			for (i = 1; i <= length($1); i++)
-				x = (x * 16 + index("0123456789abcdef", substr($1, i, 1)) - 1) % 64
-			print x; exit }'
+	at=$(nm "$1" | awk -v sym="$2" '$3 == sym { print $1; exit }')
+	[ -z "$at" ] || echo $((0x$at % 64))
 }
 for built; do
 	fam=$(basename "$built")
