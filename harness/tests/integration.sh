@@ -88,14 +88,19 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 	built="build/$("$go" env GOVERSION)-amd64-gcc/call"
 	want=0
 	[ "$(sed -n 's/^vendor_id[[:space:]]*: //p;s/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -n 2 | tr '\n' ' ')" = "AuthenticAMD 26 " ] && want=48
-	head=$(objdump -d --no-show-raw-insn "$built/c.bench" |
-		awk -v sym=_ZL9c_c_fnptrRN9benchmark5StateE -f scripts/loop-heads.awk)
-	if grep -q "^# moved 3 loops to byte $want of their 64-byte lines: " "$built/build.log" &&
-		[ -s "$built/cbench-0-1.o.placed.s" ] && [ "$head" = "$want" ]; then
-		ok "the call driver's loops start at byte $want of their lines"
-	else
-		bad "the call driver's loops: c->c(fnptr) at byte '$head', not $want, $(grep '^# moved' "$built/build.log")"
-	fi
+	# loops_placed WHOSE BUILT: the call driver built in BUILT moved its 3
+	# loops, kept the placed assembly, and has c->c(fnptr)'s at the byte
+	loops_placed() {
+		head=$(objdump -d --no-show-raw-insn "$2/c.bench" |
+			awk -v sym=_ZL9c_c_fnptrRN9benchmark5StateE -f scripts/loop-heads.awk)
+		if grep -q "^# moved 3 loops to byte $want of their 64-byte lines: " "$2/build.log" &&
+			[ -s "$2/cbench-0-1.o.placed.s" ] && [ "$head" = "$want" ]; then
+			ok "$1 call driver's loops start at byte $want of their lines"
+		else
+			bad "$1 call driver's loops: c->c(fnptr) at byte '$head', not $want, $(grep '^# moved' "$2/build.log")"
+		fi
+	}
+	loops_placed "gcc's" "$built"
 	# and every Go function starts a line (build.c's go_funcalign): the
 	# closure that holds go->go's loop, and the c-archive's export; and
 	# so does every C function cgo compiles (cgo_cflags): go->c's callee
@@ -182,15 +187,7 @@ check_run complete "$tmp/clang"
 # and its driver's loops, each fallen into, moved as gcc's are, with a
 # jmp over the padding (place.c)
 if [ "$("$go" env GOARCH)" = amd64 ]; then
-	built="build/$("$go" env GOVERSION)-amd64-clang/call"
-	head=$(objdump -d --no-show-raw-insn "$built/c.bench" |
-		awk -v sym=_ZL9c_c_fnptrRN9benchmark5StateE -f scripts/loop-heads.awk)
-	if grep -q "^# moved 3 loops to byte $want of their 64-byte lines: " "$built/build.log" &&
-		[ "$head" = "$want" ]; then
-		ok "clang's call driver: its loops start at byte $want of their lines"
-	else
-		bad "clang's call driver: c->c(fnptr) at byte '$head', not $want, $(grep '^# moved' "$built/build.log")"
-	fi
+	loops_placed "clang's" "build/$("$go" env GOVERSION)-amd64-clang/call"
 fi
 
 # The Go packages the families share, and the families whose code has
