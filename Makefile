@@ -56,7 +56,7 @@ UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
 	test_family test_spawn test_benchtxt test_callgrind test_compare \
 	test_history test_anatomy test_report test_remote test_options test_units \
 	test_load test_probe test_drift test_schedule test_place \
-	test_machine
+	test_machine test_toolchain
 UNIT_PLAIN = $(UNIT_TESTS:%=$(B)/tests/%)
 UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)
 FUZZ_BINS = $(B)/fuzz/fuzz_parsers $(B)/fuzz/fuzz_rundirs

@@ -178,24 +178,30 @@ static int place_and_assemble(struct job *j, const char *as, const char *placed,
  * saved three registers fewer a call, and data_rec_value did not align
  * the stack for its call, two instructions fewer an op): the user's
  * CGO_CFLAGS as go env gives them (case_flags where it gave none), split
- * at blanks; -fPIC, which cgo always gives; and cgo_cflags's alignment
- * where it adds it (aligns_cgo). A NULL-terminated array (free_list). */
+ * as go splits them (toolchain_split_flags: go env refuses a quote
+ * left open, so they split); -fPIC, which cgo always gives; and cgo_cflags's
+ * alignment where it adds it (aligns_cgo). A NULL-terminated array (free_list).
+ */
 static char **work_flags(const struct toolchain *t)
 {
 	const char *user = t->build_env[TC_CGO_CFLAGS];
-	char *words = user ? xstrdup(user) : NULL, *rest = words, *w;
+	char err[ERRLEN];
 	char **out =
-	    xcalloc((words ? strlen(words) / 2 : NCASE_FLAGS) + 4, sizeof *out);
+	    user ? toolchain_split_flags("CGO_CFLAGS", user, err, sizeof err)
+		 : NULL;
 	size_t n = 0;
-	while (words && (w = strsep(&rest, " \t\n")))
-		if (*w)
-			out[n++] = xstrdup(w);
-	for (size_t i = 0; !words && i < NCASE_FLAGS; i++)
-		out[n++] = xstrdup(case_flags[i]);
+	if (!out) {
+		out = xcalloc(NCASE_FLAGS + 1, sizeof *out);
+		for (; n < NCASE_FLAGS; n++)
+			out[n] = xstrdup(case_flags[n]);
+	}
+	while (out[n])
+		n++;
+	out = xrealloc(out, (n + 3) * sizeof *out);
 	out[n++] = xstrdup("-fPIC");
 	if (aligns_cgo(t))
 		out[n++] = xstrdup("-falign-functions=64");
-	free(words);
+	out[n] = NULL;
 	return out;
 }
 

@@ -85,6 +85,43 @@ static int go_env(struct toolchain *t, char **v, char *err, size_t errlen)
 	return 0;
 }
 
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+char **toolchain_split_flags(const char *var, const char *value, char *err,
+			     size_t errlen)
+{
+	char **out = xcalloc(strlen(value) / 2 + 2, sizeof *out);
+	size_t n = 0;
+	for (const char *p = value;;) {
+		while (is_blank(*p))
+			p++;
+		if (!*p)
+			return out;
+		const char *end;
+		if (*p == '\'' || *p == '"') {
+			end = strchr(p + 1, *p);
+			if (!end) {
+				set_error(err, errlen,
+					  "%s: a %c is not closed (go would "
+					  "not build with it): %s",
+					  var, *p, value);
+				free_list(out);
+				return NULL;
+			}
+			out[n++] = xstrndup(p + 1, (size_t)(end - p - 1));
+			p = end + 1;
+			continue;
+		}
+		for (end = p; *end && !is_blank(*end); end++)
+			;
+		out[n++] = xstrndup(p, (size_t)(end - p));
+		p = end;
+	}
+}
+
 int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 		      struct toolchain *t, char *err, size_t errlen)
 {

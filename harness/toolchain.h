@@ -38,6 +38,14 @@ struct toolchain {
 	char *build_env[TC_BUILD_VARS];
 };
 
+/* value, the variable var's, split into words as cmd/go splits its
+ * CGO_CFLAGS and the like (cmd/internal/quoted.Split): at blanks (space,
+ * tab, newline, carriage return); a word that starts with ' or " runs to
+ * the next such quote, and neither is kept; nothing is escaped. A
+ * NULL-terminated array (free_list); NULL with err naming var when a
+ * quote is not closed. */
+char **toolchain_split_flags(const char *var, const char *value, char *err,
+			     size_t errlen);
 /* cc is "gcc", "clang" or a path; cxx NULL derives it (gcc -> g++). */
 int toolchain_resolve(const char *spec, const char *cc, const char *cxx,
 		      struct toolchain *t, char *err, size_t errlen);
