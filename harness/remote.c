@@ -167,10 +167,9 @@ static int stage_family(const struct family *f, const struct toolchain *t,
 		free(why);
 		return 0;
 	}
+	/* its error names the case and the toolchain */
 	if (build_family(f, t, bo, &b, berr, sizeof berr) != 0)
-		return set_error(err, errlen,
-				 "case '%s' does not build with %s: %s",
-				 f->name, t->name, berr);
+		return set_error(err, errlen, "%s", berr);
 	char *fdir = xasprintf("%s/%s", tdir, f->name);
 	int rc = mkdir_p(fdir, err, errlen);
 	const char *bins[] = {b.go_test, b.cbench, b.shared};

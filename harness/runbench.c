@@ -132,19 +132,6 @@ static int count_instructions(struct bench_output *out, const char *prefix,
 	return RUNBENCH_LOST;
 }
 
-/* What a failed benchmark process said about its end: the line of a Go
- * panic or fatal error when there is one, else the end of its stderr. */
-static char *failure_reason(const char *err, size_t len)
-{
-	static const char *const marks[] = {"panic: ", "fatal error: "};
-	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
-		const char *p = strstr(err, marks[i]);
-		if (p && (p == err || p[-1] == '\n'))
-			return xstrndup(p, strcspn(p, "\n"));
-	}
-	return spawn_tail(err, len, 300);
-}
-
 /* Runs a binary with the family's directory as its working directory and
  * parses what it printed into out, which the caller frees in every case:
  * after a crash or a timeout it holds what was printed before. filter NULL
@@ -247,7 +234,7 @@ static int bench_read(const struct run *r, const struct family *f, int is_go,
 	    !(is_go && res->exit_code == 1 && parsed == 0 && out->nnotes > 0)) {
 		char how[128];
 		spawn_describe(res, r->c->timeout_s, how, sizeof how);
-		char *tail = failure_reason(res->err, res->err_len);
+		char *tail = spawn_reason(res->err, res->err_len);
 		set_error(err, errlen, "%s: %s%s%s", bin, how,
 			  *tail ? ": " : "", tail);
 		free(tail);

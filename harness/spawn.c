@@ -258,6 +258,17 @@ void spawn_describe(const struct spawn_result *r, double timeout_s, char *buf,
 		snprintf(buf, len, "exit status %d", r->exit_code);
 }
 
+char *spawn_reason(const char *err, size_t len)
+{
+	static const char *const marks[] = {"panic: ", "fatal error: "};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+		const char *p = strstr(err, marks[i]);
+		if (p && (p == err || p[-1] == '\n'))
+			return xstrndup(p, strcspn(p, "\n"));
+	}
+	return spawn_tail(err, len, 300);
+}
+
 char *spawn_tail(const char *s, size_t len, size_t max_bytes)
 {
 	while (len && (s[len - 1] == '\n' || s[len - 1] == ' '))

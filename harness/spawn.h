@@ -51,5 +51,9 @@ void spawn_describe(const struct spawn_result *r, double timeout_s, char *buf,
 /* The last lines of a captured stream, at most max_bytes long, with
  * newlines folded into " | "; the caller frees it. */
 char *spawn_tail(const char *s, size_t len, size_t max_bytes);
+/* What a failed Go program said about its end: the line of a Go panic or
+ * fatal error when its stderr err (len bytes, NUL-terminated) has one,
+ * else spawn_tail's 300 bytes. For the caller to free. */
+char *spawn_reason(const char *err, size_t len);
 
 #endif

@@ -61,7 +61,7 @@ static int go_env(struct toolchain *t, char **v, char *err, size_t errlen)
 				 t->spec, inner);
 	}
 	if (!spawn_ok(&r)) {
-		char *tail = spawn_tail(r.err, r.err_len, 300);
+		char *tail = spawn_reason(r.err, r.err_len);
 		set_error(err, errlen, "toolchain '%s': 'go env' failed: %s",
 			  t->spec, tail);
 		free(tail);

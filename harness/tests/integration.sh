@@ -132,6 +132,30 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 	else
 		bad "work.c's code on the two sides: $(grep -v ' same c@0 go@0$' "$tmp/same-work.txt" | tr '\n' ';') $(cat "$tmp/work.err")"
 	fi
+	# a quote left open in CGO_CFLAGS, on which go env panics, is one line
+	# naming it (go's panic line, not its traceback's end), before
+	# anything is built
+	if CGO_CFLAGS="-O2 '-g" "$cgobench" bundle --go "$go" --cases call --build-dir "$tmp/open" -q \
+		"$tmp/open.tar.gz" 2>"$tmp/open.err"; then
+		bad "a CGO_CFLAGS with an open quote was taken"
+	elif [ "$(wc -l <"$tmp/open.err")" -eq 1 ] && grep -q "'go env' failed: panic: .*CGO_CFLAGS.*unterminated ' string$" "$tmp/open.err" &&
+		[ ! -e "$tmp/open" ]; then
+		ok "a CGO_CFLAGS with an open quote is one line naming it"
+	else
+		bad "an open quote in CGO_CFLAGS: $(cat "$tmp/open.err")"
+	fi
+	# a bundle whose case does not build says so once, naming the case
+	# and the flag
+	if CGO_CFLAGS="-O2 -fcgobench-bogus" "$cgobench" bundle --go "$go" --cases batch \
+		--build-dir "$tmp/bogus" -q "$tmp/bogus.tar.gz" 2>"$tmp/bogus.err"; then
+		bad "a bundle with a case that does not build succeeded"
+	elif [ "$(wc -l <"$tmp/bogus.err")" -eq 1 ] &&
+		[ "$(grep -o 'does not build' "$tmp/bogus.err" | wc -l)" -eq 1 ] &&
+		grep -q "^cgobench: case 'batch' does not build with .*-fcgobench-bogus" "$tmp/bogus.err"; then
+		ok "a bundle's case that does not build is named once"
+	else
+		bad "a bundle's case that does not build: $(cat "$tmp/bogus.err")"
+	fi
 	# a user's CGO_CFLAGS that sets a function alignment is left to win
 	if CGO_CFLAGS='-O2 -g -falign-functions=16' "$cgobench" bundle --go "$go" --cases call \
 		--build-dir "$tmp/cflags" -q "$tmp/cflags.tar.gz" 2>"$tmp/cflags.err" &&

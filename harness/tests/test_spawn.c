@@ -160,6 +160,29 @@ static void tails(void **state)
 	free(t);
 }
 
+/* A Go program's panic is named by its line, not by the traceback's end:
+ * go env's stderr (go 1.26.8) when CGO_CFLAGS leaves a quote open. */
+static void reasons(void **state)
+{
+	(void)state;
+	char *text = fixture(FIXTURE("goenv-open-quote-stderr.txt"));
+	char *t = spawn_reason(text, strlen(text));
+	assert_string_equal(t, "panic: could not parse environment variable "
+			       "CGO_CFLAGS with value \"-O2 '-g\": "
+			       "unterminated ' string");
+	free(t);
+	/* a panic word further inside a line is not one */
+	const char *s = "build failed\nnote: panic: none\nexit 2\n";
+	t = spawn_reason(s, strlen(s));
+	assert_string_equal(t, "build failed | note: panic: none | exit 2");
+	free(t);
+	s = "x\nfatal error: all goroutines are asleep\n";
+	t = spawn_reason(s, strlen(s));
+	assert_string_equal(t, "fatal error: all goroutines are asleep");
+	free(t);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +195,7 @@ int main(void)
 	    cmocka_unit_test(missing_program),
 	    cmocka_unit_test(failed_step_named),
 	    cmocka_unit_test(tails),
+	    cmocka_unit_test(reasons),
 	};
 	return cmocka_run_group_tests_name("spawn", tests, NULL, NULL);
 }
