@@ -1,0 +1,2 @@
+module il
+go 1.22
