@@ -178,10 +178,9 @@ static int place_and_assemble(struct job *j, const char *as, const char *placed,
  * saved three registers fewer a call, and data_rec_value did not align
  * the stack for its call, two instructions fewer an op): the user's
  * CGO_CFLAGS as go env gives them (case_flags where it gave none), split
- * as go splits them (toolchain_split_flags: go env refuses a quote
- * left open, so they split); -fPIC, which cgo always gives; and cgo_cflags's
- * alignment where it adds it (aligns_cgo). A NULL-terminated array (free_list).
- */
+ * as go splits them (toolchain_split_flags: go env refuses a quote left
+ * open, so they split); -fPIC, which cgo always gives; and cgo_cflags's
+ * alignment where it adds it (aligns_cgo). For free_list. */
 static char **work_flags(const struct toolchain *t)
 {
 	const char *user = t->build_env[TC_CGO_CFLAGS];
