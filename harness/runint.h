@@ -138,6 +138,7 @@ struct run {
 	struct load_retakes retakes; /* whether retaking pays (load.h) */
 	int slow_for_good; /* it stayed slow a whole wait: wait no more */
 	int budget_ended;  /* the budget ended rounds that rows still wanted */
+	int said_lasting;  /* a lasting load was said as the rounds ran */
 	int unwritten_errno;
 	int pin, procs, ncpu;
 	int batch; /* the pinned processes run under SCHED_BATCH */
@@ -325,6 +326,11 @@ void spread_transfer(const struct run *r, const struct unit *u, char *buf,
  * nothing of either, and what switches them is worth finding (the
  * sharded maps' false sharing, docs/precision.md item 32). */
 char *spread_groups(const struct unit *u, const char *unit);
+/* Whether the pinned families' takes so far bear a lasting load, as the
+ * run's end will judge it (load_lasting_why), with their takes, those
+ * disturbed, and others' load on average. */
+enum load_why runout_load_so_far(const struct run *r, size_t *takes,
+				 size_t *disturbed, double *others);
 /* The observations of the samples taken, in the order taken, a sample's
  * side by side (borrowing the run's strings); *nobs gets how many. */
 struct obs *runout_taken_obs(const struct run *r, size_t *nobs);

@@ -210,6 +210,16 @@ static struct pinned_load pinned_load_of(const struct run *r)
 	return p;
 }
 
+enum load_why runout_load_so_far(const struct run *r, size_t *takes,
+				 size_t *disturbed, double *others)
+{
+	struct pinned_load p = pinned_load_of(r);
+	*takes = p.takes.takes;
+	*disturbed = p.takes.retaken + p.takes.kept;
+	*others = p.others;
+	return p.why;
+}
+
 /* A pinned row of a run whose pinned CPU bore a lasting load is
  * disturbed, whatever its own samples passed: why, and the share of the
  * pinned takes disturbed. */

@@ -592,6 +592,39 @@ static void seed_probe(struct run *r)
 	free(dir);
 }
 
+/* Says once, at the end of the first round that finds the pinned
+ * families bearing a lasting load (runout_load_so_far), that their rows
+ * will be flagged while it lasts: a user on a busy or slow machine
+ * learns it in the first minute, not at the run's end. */
+static void say_lasting(struct run *r)
+{
+	size_t takes, bad;
+	double others;
+	if (r->said_lasting || r->c->instructions || *r->c->stop)
+		return;
+	enum load_why why = runout_load_so_far(r, &takes, &bad, &others);
+	if (why == LOAD_WHY_NONE || !takes)
+		return;
+	r->said_lasting = 1;
+	char what[160];
+	if (why == LOAD_WHY_PINNED)
+		snprintf(what, sizeof what,
+			 "the pinned samples ran disturbed in %zu of %zu "
+			 "takes so far (%.0f%%)",
+			 bad, takes, 100.0 * (double)bad / (double)takes);
+	else
+		snprintf(what, sizeof what,
+			 "other processes used %.2f of a CPU beside the "
+			 "samples so far",
+			 others);
+	run_warn(r,
+		 "%s; of all takes, %zu ran on a slow CPU alone and %zu "
+		 "beside other processes: a load that lasts, and while it "
+		 "does every pinned row will be flagged disturbed (a quieter "
+		 "machine gives tighter numbers)",
+		 what, r->takes_slow, r->takes_upset);
+}
+
 void schedule_measure(struct run *r)
 {
 	const struct run_config *c = r->c;
@@ -607,6 +640,7 @@ void schedule_measure(struct run *r)
 	     round++) {
 		schedule_settle(r);
 		round_of(r, want, round, c->count);
+		say_lasting(r);
 	}
 	/* --max-count bounds each unit's samples, not the rounds: a row that
 	 * met its goal early and missed it again later, as more samples moved
@@ -622,6 +656,7 @@ void schedule_measure(struct run *r)
 			break;
 		round_of(r, want, round,
 			 round > c->max_count ? round : c->max_count);
+		say_lasting(r);
 	}
 	r->budget_ended = !*c->stop && over_budget(r) && still_wanted(r, want);
 	if (r->progress)

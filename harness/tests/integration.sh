@@ -464,6 +464,14 @@ if [ "$lasting" -eq 2 ] &&
 else
 	bad "a lasting load: $lasting rows, $(grep pinned-disturbed "$tmp/loaded/machine.txt")"
 fi
+# and is said once as the rounds run, at the end of the first round that
+# finds it, not only when the run ends
+said=$(grep -c '^cgobench: warning: the pinned samples ran disturbed in [1-9][0-9]* of [1-9][0-9]* takes so far ([0-9]*%); of all takes, [0-9]* ran on a slow CPU alone and [0-9]* beside other processes: a load that lasts, and while it does every pinned row will be flagged disturbed' "$tmp/loaded.err")
+if [ "$said" -eq 1 ] && [ "$(grep -n 'takes so far' "$tmp/loaded.err" | cut -d: -f1)" -lt "$(grep -n 'a load that lasted' "$tmp/loaded.err" | cut -d: -f1)" ]; then
+	ok "a lasting load is said once while the rounds run"
+else
+	bad "a lasting load said as the rounds run: $said times: $(grep 'so far' "$tmp/loaded.err")"
+fi
 # A CPU-bound loop on another CPU than the pinned one, beside a family on
 # every CPU: the samples see others near a CPU on average, the machine is
 # busy, and every pinned row bears a lasting load (or a quarter of the
