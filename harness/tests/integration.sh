@@ -769,14 +769,18 @@ expect_slowdown "a summary.csv alone compares too" "$tmp/slowA/summary.csv" "$tm
 # a counted take whose count callgrind lost is taken again, not kept: the
 # lostcount family loses half its count in the processes named (the first
 # is the warm-up's): here the first take of the first sample, which a
-# second take must confirm, and the first take of the second sample
+# second take must confirm, and the first take of the second sample. A
+# take that the runtime's own work upset (20.95 instructions/op against
+# 15.0, once in a fresh-clone make test of 12-02) is not kept either: the processes are the warm-up, the 3
+# kept, the confirming one and every take not kept, as the note counts
+# them, 2 or more
 printf 0 >"$tmp/lose.n"
 CGOBENCH_LOSE_FILE="$tmp/lose.n" CGOBENCH_LOSE_AT=2,5 \
 	"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases lostcount \
 	--metric instructions --iterations 100000 --count 3 --out "$tmp/lost" -q >/dev/null 2>>"$tmp/slow.err"
-if [ "$(cat "$tmp/lose.n")" -eq 7 ] &&
-	awk -F, 'NR > 1 { v[++n] = $10 } END { for (i = 1; i <= n; i++) if (v[i] < 0.98 * v[1] || v[i] > 1.02 * v[1]) exit 1; exit n != 3 }' "$tmp/lost/raw.csv" &&
-	grep -q ',ok,"2 counted takes not kept: callgrind lost count of the timed loop' "$tmp/lost/summary.csv"; then
+notkept=$(sed -n 's/.*,ok,"\([0-9]*\) counted takes not kept: callgrind lost count of the timed loop.*/\1/p' "$tmp/lost/summary.csv")
+if [ "${notkept:-0}" -ge 2 ] && [ "$notkept" -le 4 ] && [ "$(cat "$tmp/lose.n")" -eq $((5 + notkept)) ] &&
+	awk -F, 'NR > 1 { v[++n] = $10 } END { for (i = 1; i <= n; i++) if (v[i] < 0.98 * v[1] || v[i] > 1.02 * v[1]) exit 1; exit n != 3 }' "$tmp/lost/raw.csv"; then
 	ok "a counted take that lost its count is taken again, the row says so"
 else
 	bad "a lost count: $(cat "$tmp/lose.n") processes, $(cat "$tmp/lost/raw.csv" "$tmp/lost/summary.csv")"
