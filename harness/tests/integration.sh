@@ -796,8 +796,10 @@ lost_end() { # OUT PROCESSES
 		--metric instructions --iterations 100000 --count 2 --out "$1" -q >/dev/null 2>>"$tmp/slow.err"
 }
 lost_end "$tmp/lostend" 2
-if [ "$(cat "$tmp/lose.n")" -eq 5 ] &&
-	grep -q ',ok,"1 counted take not kept: callgrind lost count of the timed loop' "$tmp/lostend/summary.csv"; then
+# the warm-up, 2 kept, the confirming one and those not kept (as above)
+notkept=$(sed -n 's/.*,ok,"\([0-9]*\) counted takes\{0,1\} not kept: callgrind lost count of the timed loop.*/\1/p' "$tmp/lostend/summary.csv")
+if [ "${notkept:-0}" -ge 1 ] && [ "$notkept" -le 3 ] && [ "$(cat "$tmp/lose.n")" -eq $((4 + notkept)) ] &&
+	awk -F, 'NR > 1 { v[++n] = $10 } END { for (i = 1; i <= n; i++) if (v[i] < 0.98 * v[1] || v[i] > 1.02 * v[1]) exit 1; exit n != 2 }' "$tmp/lostend/raw.csv"; then
 	ok "a counted take whose count ran past the dumps is taken again"
 else
 	bad "a count past the dumps: $(cat "$tmp/lose.n") processes, $(cat "$tmp/lostend/summary.csv")"
