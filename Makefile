@@ -223,6 +223,7 @@ $(B)/tools/actionlint:
 	$(Q)GOBIN=$(CURDIR)/$(B)/tools GOFLAGS=-mod=mod $(GO) install \
 		github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
 TOOLS = $(B)/tools/benchstat $(B)/tools/actionlint
+$(TOOLS): | $(DEPS_STAMP)
 export BENCHSTAT = $(CURDIR)/$(B)/tools/benchstat
 export ACTIONLINT = $(CURDIR)/$(B)/tools/actionlint
 
@@ -240,7 +241,11 @@ mutate: $(DEPS_STAMP)
 # compare.py, the SIGKILL test pgrep (procps), make lint cppcheck, the
 # test of the progress line on a terminal strace, the test of gccgo's
 # builds gccgo-12: only the tests use them
-test: $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS) $(TOOLS)
+# make test builds what it runs a job a CPU (one at a time, the builds
+# took a minute and a half of CI's 12), each after the packages are in
+TEST_BUILDS = $(UNIT_BINS) $(B)/cgobench $(B)/tests/check_run $(FUZZ_BINS) $(TOOLS)
+test:
+	$(Q)$(MAKE) --no-print-directory -j$$(nproc) $(TEST_BUILDS)
 	$(Q)sh scripts/install-deps.sh openssh-server openssh-client clang chromium \
 		libbenchmark-tools python3-scipy procps cppcheck strace gccgo-12
 	$(Q)$(MAKE) --no-print-directory lint
@@ -263,7 +268,7 @@ $(B)/fuzz/fuzz_parsers: harness/tests/fuzz/fuzz_parsers.c $(FUZZ_SRC:%=harness/%
 $(B)/fuzz/fuzz_rundirs: harness/tests/fuzz/fuzz_rundirs.c $(FUZZ_RUNDIR_SRC) | $(B)/fuzz/deps
 	$(Q)$(FUZZ_CC) $^ $(LDLIBS) -o $@
 
-$(B)/fuzz/deps:
+$(B)/fuzz/deps: | $(DEPS_STAMP)
 	$(Q)sh scripts/install-deps.sh clang
 	$(Q)sh scripts/install-deps.sh libclang-rt-$$(clang -dumpversion | cut -d. -f1)-dev
 	@mkdir -p $(dir $@) && touch $@
