@@ -172,14 +172,18 @@ static int place_and_assemble(struct job *j, const char *as, const char *placed,
 	return run_step(j, argv, NULL);
 }
 
+/* Whether t is gccgo, whose Go functions gcc places. */
+static int is_gccgo(const struct toolchain *t)
+{
+	return str_starts(t->name, "gccgo");
+}
+
 /* The flags work.c is compiled with, on the C side as cgo compiles it
  * into the Go side, so that both sides run the same machine code
- * (docs/precision.md item 51: without -fPIC, the C side's batch_all
- * saved three registers fewer a call, and data_rec_value did not align
- * the stack for its call, two instructions fewer an op): the user's
- * CGO_CFLAGS as go env gives them (case_flags where it gave none), split
- * as go splits them (toolchain_split_flags: go env refuses a quote left
- * open, so they split); -fPIC, which cgo always gives; and cgo_cflags's
+ * (docs/precision.md items 51 and 54): the user's CGO_CFLAGS as go env
+ * gives them (case_flags where it gave none), split as go splits them
+ * (toolchain_split_flags; go env refuses a quote left open); -fPIC, which
+ * cgo always gives; gccgo's cgo's -fsplit-stack; and cgo_cflags's
  * alignment where it adds it (aligns_cgo). For free_list. */
 static char **work_flags(const struct toolchain *t)
 {
@@ -196,8 +200,10 @@ static char **work_flags(const struct toolchain *t)
 	}
 	while (out[n])
 		n++;
-	out = xrealloc(out, (n + 3) * sizeof *out);
+	out = xrealloc(out, (n + 4) * sizeof *out);
 	out[n++] = xstrdup("-fPIC");
+	if (is_gccgo(t))
+		out[n++] = xstrdup("-fsplit-stack");
 	if (aligns_cgo(t))
 		out[n++] = xstrdup("-falign-functions=64");
 	out[n] = NULL;
@@ -357,12 +363,6 @@ static int go_says(struct job *j, char *const *argv, const char *word)
 		   (r.out_len && memmem(r.out, r.out_len, word, n));
 	spawn_result_free(&r);
 	return says;
-}
-
-/* Whether t is gccgo, whose Go functions gcc places. */
-static int is_gccgo(const struct toolchain *t)
-{
-	return str_starts(t->name, "gccgo");
 }
 
 /* The go command's flag that starts every Go function at a 64-byte line,

@@ -10,9 +10,7 @@
 # family, the function, "same" or "differs" ("c-only" in a family whose
 # Go side is a c-archive the C side links, such as mainthread), and the
 # byte of its 64-byte line that each side starts it at (c@B go@B). Exits
-# 1 if any differs or cannot be found. Under gccgo every function
-# differs by the split-stack check that gccgo's cgo compiles C code
-# with. Needs binutils (nm, objdump).
+# 1 if any differs or cannot be found. Needs binutils (nm, objdump).
 set -eu
 [ $# -gt 0 ] || {
 	echo 'usage: sh scripts/same-work.sh BUILT...' >&2
