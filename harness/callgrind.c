@@ -22,6 +22,9 @@ int callgrind_argv(const char *out_prefix, char **argv)
 	 * 325 instructions for go->c on a loaded machine) */
 	argv[a++] = "--zero-before=testing.(*B).StartTimer";
 	argv[a++] = "--dump-before=testing.(*B).StopTimer";
+	/* the same in gccgo's libgo, which names methods so */
+	argv[a++] = "--zero-before=testing.B.StartTimer";
+	argv[a++] = "--dump-before=testing.B.StopTimer";
 	argv[a++] = "--zero-before=benchmark::State::StartKeepRunning*";
 	argv[a++] = "--dump-before=benchmark::State::FinishKeepRunning*";
 	argv[a] = NULL;

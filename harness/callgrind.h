@@ -20,7 +20,7 @@
  * out_prefix.N, NULL-terminated; returns how many entries it used (at most
  * CALLGRIND_ARGS). The strings are owned by the caller's out_prefix and
  * static storage, except argv[2], which the caller frees. */
-#define CALLGRIND_ARGS 8
+#define CALLGRIND_ARGS 10
 int callgrind_argv(const char *out_prefix, char **argv);
 
 /* The "totals:" count of one dump's text (or its "summary:" when it has

@@ -198,6 +198,17 @@ if [ "$("$go" env GOARCH)" = amd64 ]; then
 	else
 		bad "gccgo: $(grep '^1,call,go->go,.*,ns/op,' "$tmp/gccgo/summary.csv" | cut -c 1-160) func1 at 0x$fn, $(tail -n 2 "$tmp/gccgo.err")"
 	fi
+	# gccgo's rows are counted too: its libgo names the timer's functions
+	# testing.B.StartTimer, where they never started a count before
+	"$cgobench" run --go /usr/bin/go-12 --cases-dir harness/tests/cases --cases slow \
+		--metric instructions --count 1 --max-count 1 --iterations 20000 \
+		--build-dir "$tmp/gccgo-build" --out "$tmp/gccgo-counted" -q >/dev/null 2>"$tmp/gccgo-counted.err"
+	if awk -F, '$3 == "go->c" && $7 == "instructions/op" && $25 == "ok" && $9 > 100 { found = 1 } END { exit !found }' \
+		"$tmp/gccgo-counted/summary.csv"; then
+		ok "gccgo: go->c counted in instructions"
+	else
+		bad "gccgo counted: $(grep ',go->c,' "$tmp/gccgo-counted/summary.csv" | cut -c 1-200) $(tail -n 1 "$tmp/gccgo-counted.err")"
+	fi
 fi
 
 # clang as the C compiler: every row and the machine record name it.

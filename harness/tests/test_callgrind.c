@@ -54,6 +54,8 @@ static void largest_dump(void **state)
 	assert_non_null(strstr(err, "never started its timer"));
 }
 
+/* The timer's functions as gc, gccgo's libgo (nm -D of libgo.so.21:
+ * testing.B.StartTimer) and Google Benchmark name them, each pair once. */
 static void command_line(void **state)
 {
 	(void)state;
@@ -63,6 +65,20 @@ static void command_line(void **state)
 	assert_string_equal(argv[0], "valgrind");
 	assert_string_equal(argv[2], "--callgrind-out-file=/tmp/x/cg.out");
 	assert_null(argv[n]);
+	static const char *const want[] = {
+	    "--zero-before=testing.(*B).StartTimer",
+	    "--dump-before=testing.(*B).StopTimer",
+	    "--zero-before=testing.B.StartTimer",
+	    "--dump-before=testing.B.StopTimer",
+	    "--zero-before=benchmark::State::StartKeepRunning*",
+	    "--dump-before=benchmark::State::FinishKeepRunning*"};
+	for (size_t w = 0; w < sizeof want / sizeof *want; w++) {
+		int seen = 0;
+		for (int i = 0; i < n; i++)
+			seen += !strcmp(argv[i], want[w]);
+		if (seen != 1)
+			fail_msg("%s: %d times", want[w], seen);
+	}
 	free(argv[2]);
 }
 
