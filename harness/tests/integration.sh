@@ -787,16 +787,24 @@ expect_slowdown "a summary.csv alone compares too" "$tmp/slowA/summary.csv" "$tm
 # is the warm-up's): here the first take of the first sample, which a
 # second take must confirm, and the first take of the second sample. A
 # take that the runtime's own work upset (20.95 instructions/op against
-# 15.0, once in a fresh-clone make test of 12-02) is not kept either: the processes are the warm-up, the 3
-# kept, the confirming one and every take not kept, as the note counts
-# them, 2 or more
+# 15.0, once in a fresh-clone make test of 12-02) is not kept either: the
+# processes are the warm-up, the 3 kept, the confirming one and every
+# take not kept, as the note counts them, 2 or more
+# not_kept SUMMARY: the counted takes not kept, as the row's note says
+not_kept() {
+	sed -n 's/.*,ok,"\([0-9]*\) counted takes\{0,1\} not kept: callgrind lost count of the timed loop.*/\1/p' "$1"
+}
+# counts_agree RAW N: N samples kept, each within 2% of the first
+counts_agree() {
+	awk -F, -v want="$2" 'NR > 1 { v[++n] = $10 } END { for (i = 1; i <= n; i++) if (v[i] < 0.98 * v[1] || v[i] > 1.02 * v[1]) exit 1; exit n != want }' "$1"
+}
 printf 0 >"$tmp/lose.n"
 CGOBENCH_LOSE_FILE="$tmp/lose.n" CGOBENCH_LOSE_AT=2,5 \
 	"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases lostcount \
 	--metric instructions --iterations 100000 --count 3 --out "$tmp/lost" -q >/dev/null 2>>"$tmp/slow.err"
-notkept=$(sed -n 's/.*,ok,"\([0-9]*\) counted takes not kept: callgrind lost count of the timed loop.*/\1/p' "$tmp/lost/summary.csv")
+notkept=$(not_kept "$tmp/lost/summary.csv")
 if [ "${notkept:-0}" -ge 2 ] && [ "$notkept" -le 4 ] && [ "$(cat "$tmp/lose.n")" -eq $((5 + notkept)) ] &&
-	awk -F, 'NR > 1 { v[++n] = $10 } END { for (i = 1; i <= n; i++) if (v[i] < 0.98 * v[1] || v[i] > 1.02 * v[1]) exit 1; exit n != 3 }' "$tmp/lost/raw.csv"; then
+	counts_agree "$tmp/lost/raw.csv" 3; then
 	ok "a counted take that lost its count is taken again, the row says so"
 else
 	bad "a lost count: $(cat "$tmp/lose.n") processes, $(cat "$tmp/lost/raw.csv" "$tmp/lost/summary.csv")"
@@ -813,9 +821,9 @@ lost_end() { # OUT PROCESSES
 }
 lost_end "$tmp/lostend" 2
 # the warm-up, 2 kept, the confirming one and those not kept (as above)
-notkept=$(sed -n 's/.*,ok,"\([0-9]*\) counted takes\{0,1\} not kept: callgrind lost count of the timed loop.*/\1/p' "$tmp/lostend/summary.csv")
+notkept=$(not_kept "$tmp/lostend/summary.csv")
 if [ "${notkept:-0}" -ge 1 ] && [ "$notkept" -le 3 ] && [ "$(cat "$tmp/lose.n")" -eq $((4 + notkept)) ] &&
-	awk -F, 'NR > 1 { v[++n] = $10 } END { for (i = 1; i <= n; i++) if (v[i] < 0.98 * v[1] || v[i] > 1.02 * v[1]) exit 1; exit n != 2 }' "$tmp/lostend/raw.csv"; then
+	counts_agree "$tmp/lostend/raw.csv" 2; then
 	ok "a counted take whose count ran past the dumps is taken again"
 else
 	bad "a count past the dumps: $(cat "$tmp/lose.n") processes, $(cat "$tmp/lostend/summary.csv")"
