@@ -10,10 +10,7 @@ import (
 	"cgobench/cases/internal/burst"
 )
 
-// Sink keeps every result alive so that no call can be deleted. It is
-// exported: gccgo, which sees a package whole, drops the stores to an
-// unexported variable it never reads, and with them the calls of a pure
-// function that fed them (call's go->go measured nothing).
+// Sink keeps every result alive (exported: see cases/call's Sink).
 var Sink uint64
 
 // poolSizes are the pool sizes swept: GOMAXPROCS (what threads uses), 8

@@ -7,10 +7,7 @@ import (
 	"cgobench/cases/internal/par"
 )
 
-// Sink keeps every result alive so that no call can be deleted. It is
-// exported: gccgo, which sees a package whole, drops the stores to an
-// unexported variable it never reads, and with them the calls of a pure
-// function that fed them (call's go->go measured nothing).
+// Sink keeps every result alive (exported: see cases/call's Sink).
 var Sink int64
 
 // Each loop calls its function directly: a call through a func value

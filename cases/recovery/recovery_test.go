@@ -2,10 +2,7 @@ package recovery
 
 import "testing"
 
-// Sink keeps every result alive so that no call can be deleted. It is
-// exported: gccgo, which sees a package whole, drops the stores to an
-// unexported variable it never reads, and with them the calls of a pure
-// function that fed them (call's go->go measured nothing).
+// Sink keeps every result alive (exported: see cases/call's Sink).
 var Sink int
 
 // BenchmarkRecovery times one callback per op, through C (go->c->go) and,

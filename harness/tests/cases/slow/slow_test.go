@@ -2,7 +2,8 @@ package slow
 
 import "testing"
 
-var sink int
+// Sink keeps the loops' work alive (exported: see cases/call's Sink).
+var Sink int
 
 // BenchmarkSlow: go->c calls the C function that a test build slows down;
 // go->go is its unchanged neighbour.
@@ -12,13 +13,13 @@ func BenchmarkSlow(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			x = Add1(x)
 		}
-		sink = x
+		Sink = x
 	})
 	b.Run("go->c", func(b *testing.B) {
 		x := 0
 		for i := 0; i < b.N; i++ {
 			x = CAdd1(x)
 		}
-		sink = x
+		Sink = x
 	})
 }
