@@ -11,22 +11,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether a slowdown of c holds beyond what the new run's load could
- * have made of it: the new figures, lowered by that load's bound (a
- * load only slows), still above the old interval and the threshold. For
- * an overhead, the crossing alone is taken as slowed (the least it could
- * be); for a ratio, the crossing over its baseline. */
+/* Whether a slowdown of c holds beyond what the runs' loads could have
+ * made of it: the new figures, lowered by the new run's load bound (a
+ * load only slows), still above the old interval, raised by its
+ * baseline's, and the threshold. For an overhead, the crossing alone is
+ * taken as slowed in the new run (the least it could be) and the
+ * baseline alone in the old; for a ratio, the crossing over its baseline
+ * in the new, the baseline under its crossing in the old. */
 static int beyond_load(const struct cmp_row *c, const struct compare_opts *o)
 {
 	/* a bound not known (NaN) makes every figure NaN: no regression */
-	double med = c->new_med / c->load_bound, lo = c->new_lo / c->load_bound;
+	double nb = c->new_loaded ? c->load_bound : 1,
+	       ob = c->old_base_loaded ? c->old_base_bound : 1;
+	double med = c->new_med / nb, lo = c->new_lo / nb,
+	       old_med = c->old_med * ob, old_hi = c->old_hi * ob;
 	if (!strcmp(c->metric, "overhead")) {
-		double cut = c->n->s.median * (1 - 1 / c->load_bound);
+		double cut = c->n->s.median * (1 - 1 / nb),
+		       raise = c->o->baseline_median * (1 - 1 / ob);
 		med = c->new_med - cut;
 		lo = c->new_lo - cut;
+		old_med = c->old_med + raise;
+		old_hi = c->old_hi + raise;
 	}
-	return lo > c->old_hi &&
-	       (med - c->old_med) / fabs(c->old_med) * 100 > o->threshold_pct;
+	return lo > old_hi &&
+	       (med - old_med) / fabs(old_med) * 100 > o->threshold_pct;
 }
 
 /* Sets c's apart and within by its own history (compareint.h's
@@ -100,10 +108,11 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	judge_apart(c);
+	int loaded = c->new_loaded || c->old_base_loaded;
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
 			summary_is_cost(c->o->unit) && !c->old_unsure &&
 			!c->placed && !c->amortized && !c->within &&
-			(!c->new_loaded || beyond_load(c, o));
+			(!loaded || beyond_load(c, o));
 }
 
 /* Whether r was disturbed: by its own status, or by that of w, its
@@ -128,6 +137,15 @@ static int amortized(const struct side *s, const struct summary_row *r)
 	return a && a->s.n > 0 && a->s.median < 1;
 }
 
+/* The load bound of r, a row of s: its summary.csv row's (summary_of)
+ * where that has one, else its own; NaN where unknown. */
+static double bound_of(const struct side *s, const struct summary_row *r)
+{
+	const struct summary_row *w = side_summary_of(s, r);
+	double bound = w && w->load_bound > 0 ? w->load_bound : r->load_bound;
+	return bound > 0 ? bound : NAN;
+}
+
 /* A row comparing a of os with b of ns, its figures still to come, by
  * how far the runs lie apart (ap). Of a
  * new run, a row disturbed, or any on a busy machine, is judged by its
@@ -143,11 +161,17 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			     enum history_figure what)
 {
 	int pinned = side_pinned_in_both(os, a, ns, b);
-	const struct summary_row *w = side_summary_of(ns, b);
-	double bound = w && w->load_bound > 0 ? w->load_bound : b->load_bound;
-	int new_disturbed = disturbed_in(b, w),
+	int new_disturbed = disturbed_in(b, side_summary_of(ns, b)),
 	    old_disturbed = disturbed_in(a, side_summary_of(os, a));
 	int time = !strncmp(b->unit, "ns/", 3);
+	/* an overhead's or a ratio's baseline in the old run, and whether
+	 * it bore a load (as the new run's rows do) */
+	const struct summary_row *base =
+	    what == HISTORY_VALUE ? NULL : side_baseline_row(os, a);
+	int base_loaded =
+	    base &&
+	    (disturbed_in(base, side_summary_of(os, base)) || os->busy) &&
+	    (time || !side_pinned_family(os, a));
 	struct cmp_row c = {.o = a,
 			    .n = b,
 			    .change_lo = NAN,
@@ -162,7 +186,9 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			    .pinned = pinned,
 			    .spread = pinned ? ap->pinned.sd : ap->every.sd,
 			    .hist = {NAN, NAN, 0},
-			    .load_bound = bound > 0 ? bound : NAN};
+			    .load_bound = bound_of(ns, b),
+			    .old_base_loaded = base_loaded,
+			    .old_base_bound = base ? bound_of(os, base) : NAN};
 	if (ap->history)
 		c.hist = history_spread(ap->history, b, what);
 	return c;

@@ -65,6 +65,14 @@ struct cmp_row {
 	 * may have sped it up, as contended families run faster with fewer
 	 * threads at once: its slowdown is no regression */
 	int old_unsure;
+	/* a ratio's or an overhead's baseline in the old run bore a load
+	 * (disturbed, or a busy machine), which may have slowed it more
+	 * than its crossing and so lowered both (docs/precision.md item
+	 * 55): the new run's rise is a regression only beyond what that
+	 * load could have made (old_base_bound, the baseline's load_bound;
+	 * NaN where unknown) */
+	int old_base_loaded;
+	double old_base_bound;
 	/* the runs' CPUs sat otherwise (cmp_view's placement_differs) and
 	 * the row's family ran on every CPU in either: its slowdown may be
 	 * the placement's, and is no regression */

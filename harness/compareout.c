@@ -116,7 +116,8 @@ static const struct {
     {HELD_LOAD, "a load could have made the change (the new run's, its row "
 		"disturbed or the machine busy, up to its load_bound; or the "
 		"old run's, which can speed up a family not pinned to one "
-		"CPU)"},
+		"CPU, or slow a baseline, lowering its crossing's ratio and "
+		"overhead)"},
     {HELD_PLACED, "the CPUs sat otherwise, and a row on every CPU moves "
 		  "with the time a cache line takes between them"},
     {HELD_AMORTIZED, "bytes from under one allocation an op, a sample's "
@@ -203,6 +204,29 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 	fprintf(out, "\n");
 }
 
+/* What a text row held back by a load says: the new run's bound, the
+ * old baseline's, or both. */
+static const char *load_mark(const struct cmp_row *c, char *buf, size_t len)
+{
+	int nl = c->new_loaded, ol = c->old_base_loaded;
+	if ((nl && isnan(c->load_bound)) || (ol && isnan(c->old_base_bound)))
+		return "  inconclusive (load, no bound)";
+	if (nl && ol)
+		snprintf(buf, len,
+			 "  inconclusive (load: up to x%.3g, the old "
+			 "baseline's x%.3g)",
+			 c->load_bound, c->old_base_bound);
+	else if (ol)
+		snprintf(buf, len,
+			 "  inconclusive (the old baseline's load: up to "
+			 "x%.3g)",
+			 c->old_base_bound);
+	else
+		snprintf(buf, len, "  inconclusive (load: up to x%.3g)",
+			 c->load_bound);
+	return buf;
+}
+
 /* What a text row says after its change: a regression; a slowdown the
  * CPUs' placement, the runs' spread or a load could have made (the new
  * run's up to its bound, or the old run's); or a row disturbed in either
@@ -232,10 +256,7 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 	}
 	if (c->old_unsure)
 		return "  inconclusive (the old run's load)";
-	if (isnan(c->load_bound))
-		return "  inconclusive (load, no bound)";
-	snprintf(buf, len, "  inconclusive (load: up to x%.3g)", c->load_bound);
-	return buf;
+	return load_mark(c, buf, len);
 }
 
 /* "runs apart: ..." when either class's spread is known. */
@@ -321,7 +342,7 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			zero++;
 			continue;
 		}
-		char ov[96], nv[96], ch[32], why[128], flag[48];
+		char ov[96], nv[96], ch[32], why[128], flag[96];
 		units_format_ci(ov, sizeof ov, c->old_med, c->old_lo, c->old_hi,
 				c->unit, !strcmp(c->metric, "overhead"));
 		units_format_ci(nv, sizeof nv, c->new_med, c->new_lo, c->new_hi,
