@@ -375,14 +375,35 @@ struct field {
 	double num;
 };
 
-static const char *const field_names[] = {
-    "case",	     "variant",	      "param",		"old_toolchain",
-    "new_toolchain", "metric",	      "unit",		"old_n",
-    "old_median",    "old_ci_low",    "old_ci_high",	"new_n",
-    "new_median",    "new_ci_low",    "new_ci_high",	"change_pct",
-    "p_value",	     "change_ci_low", "change_ci_high", "significant",
-    "regression",    "disturbed",     "load_bound",	"placed",
-    "apart",	     "apart_runs",    "repeats",	"amortized"};
+static const char *const field_names[] = {"case",
+					  "variant",
+					  "param",
+					  "old_toolchain",
+					  "new_toolchain",
+					  "metric",
+					  "unit",
+					  "old_n",
+					  "old_median",
+					  "old_ci_low",
+					  "old_ci_high",
+					  "new_n",
+					  "new_median",
+					  "new_ci_low",
+					  "new_ci_high",
+					  "change_pct",
+					  "p_value",
+					  "change_ci_low",
+					  "change_ci_high",
+					  "significant",
+					  "regression",
+					  "disturbed",
+					  "load_bound",
+					  "placed",
+					  "apart",
+					  "apart_runs",
+					  "repeats",
+					  "amortized",
+					  "old_baseline_load_bound"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -414,6 +435,10 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 		return (struct field){F_FLAG, NULL, (size_t)c->repeats, 0};
 	if (i == 27)
 		return (struct field){F_FLAG, NULL, (size_t)c->amortized, 0};
+	if (i == 28) /* empty where the old baseline bore no load */
+		return (struct field){F_NUM, NULL, 0,
+				      c->old_base_loaded ? c->old_base_bound
+							 : NAN};
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }

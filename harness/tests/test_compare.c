@@ -801,6 +801,8 @@ static void old_baseline_load(void **state)
 	compared_as(loose, quiet, &o, &t, &reg);
 	assert_string_equal(field(&t, "x", "ratio", "significant"), "1");
 	assert_string_equal(field(&t, "x", "ratio", "regression"), "0");
+	assert_string_equal(field(&t, "x", "ratio", "old_baseline_load_bound"),
+			    "2");
 	csv_free(&t);
 	compared(loose, quiet, 5, 0.05, &t, &reg);
 	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
@@ -833,6 +835,8 @@ static void old_baseline_load(void **state)
 	char *later = write_run(news2, 2);
 	compared(loose, later, 5, 0.05, &t, &reg);
 	assert_string_equal(field(&t, "x", "value", "regression"), "1");
+	assert_string_equal(field(&t, "x", "value", "old_baseline_load_bound"),
+			    "");
 	csv_free(&t);
 	char *runs[] = {loose, tight, quiet, later, busy};
 	for (size_t i = 0; i < 5; i++) {
