@@ -845,6 +845,32 @@ static void old_baseline_load(void **state)
 	}
 }
 
+/* The same on two real runs: same-slow-1, a slow hour of this VM (every
+ * row disturbed), against the README's quiet run on another machine,
+ * under --normalize as compare advises across machines. Ten ratios rose
+ * over baselines the slow hour had slowed more than their crossings
+ * (data's struct(value) +21.1%, its c->c(struct-value) up to x2.51); the
+ * one regression left, purego's c->go(purego,cthread) at 3.7 times, lies
+ * beyond its bound. */
+static void old_baseline_load_real(void **state)
+{
+	(void)state;
+	struct compare_opts o = {
+	    .threshold_pct = 5, .alpha = 0.05, .normalize = 1};
+	size_t reg;
+	char *got = output_of("results/vm/precision/same-slow-1",
+			      "results/vm/20261201T065338Z", &o, &reg);
+	assert_int_equal(reg, 1);
+	assert_non_null(strstr(got,
+			       "verdict: 1 regression (significantly "
+			       "slower by more than 5%): purego "
+			       "c->go(purego,cthread) x c->c(fnptr) ratio"));
+	assert_non_null(strstr(got,
+			       "+21.08%    p=0.004 n=33+8  inconclusive "
+			       "(the old baseline's load: up to x2.51)\n"));
+	free(got);
+}
+
 /* A regression is a change above the threshold: exactly at it is not. */
 static void regression_threshold_bounds(void **state)
 {
@@ -1748,6 +1774,7 @@ int main(void)
 	    cmocka_unit_test(disturbed_is_inconclusive),
 	    cmocka_unit_test(overhead_beyond_load),
 	    cmocka_unit_test(old_baseline_load),
+	    cmocka_unit_test(old_baseline_load_real),
 	    cmocka_unit_test(busy_run_judged_by_its_load),
 	    cmocka_unit_test(allocations_under_load),
 	    cmocka_unit_test(amortized_bytes),
