@@ -624,6 +624,8 @@ int compare_runs(const char *old_path, const char *new_path,
 			     .machines_differ = differ,
 			     .methods_differ = measured,
 			     .placement_differs = placed,
+			     .old_machine = os.machine,
+			     .new_machine = ns.machine,
 			     .apart = ap};
 	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
 	only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);

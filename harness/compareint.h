@@ -122,6 +122,8 @@ struct cmp_view {
 	/* where the two runs' CPUs sat otherwise (machine.txt's
 	 * transfer-ns), or NULL */
 	const char *placement_differs;
+	/* each run's machine.txt text, or NULL where it has none */
+	const char *old_machine, *new_machine;
 	struct runs_apart apart;
 	char **only_old, **only_new;
 	size_t nonly_old, nonly_new;

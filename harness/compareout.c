@@ -2,6 +2,7 @@
 
 #include "compare.h"
 #include "csv.h"
+#include "machine.h"
 #include "units.h"
 #include "util.h"
 
@@ -310,6 +311,30 @@ static void print_history(FILE *out, const struct cmp_view *v)
 		v->n, COMPARE_HISTORY_MIN, COMPARE_APART_Z);
 }
 
+/* The line on a run that bore a lasting load (machine.txt's
+ * lasting-load, load.h) and how compare judges its rows; nothing where it
+ * bore none or does not say. */
+static void print_lasting(FILE *out, const char *which, const char *machine)
+{
+	char *why = machine_lookup(machine, "lasting-load"),
+	     *share = machine_lookup(machine, "pinned-disturbed");
+	int busy = !strcmp(why, "busy"), old = !strcmp(which, "old");
+	if (busy || !strcmp(why, "pinned-disturbed"))
+		fprintf(
+		    out,
+		    "%s run under a lasting load (%sits pinned takes "
+		    "disturbed in %s): every pinned row is disturbed, and "
+		    "%s\n",
+		    which, busy ? "the machine busy through it; " : "", share,
+		    old ? "a ratio's or overhead's rise over one of its "
+			  "baselines is a regression only beyond that "
+			  "baseline's load bound (docs/precision.md item 55)"
+			: "a row's slowdown is a regression only beyond "
+			  "its load bound (docs/precision.md item 12)");
+	free(why);
+	free(share);
+}
+
 static void print_text(FILE *out, const struct cmp_view *v)
 {
 	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", v->old_path, v->old_label,
@@ -331,6 +356,8 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			"that contend for a cache line move with the time it "
 			"takes between the CPUs (docs/precision.md item 36)\n",
 			v->placement_differs);
+	print_lasting(out, "old", v->old_machine);
+	print_lasting(out, "new", v->new_machine);
 	print_apart(out, &v->apart);
 	print_history(out, v);
 	fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s\n", "case",

@@ -793,7 +793,8 @@ static void old_baseline_load(void **state)
 	     *tight = write_run_as(olds, 2, "go1.26.8", "disturbed", "1.2"),
 	     *quiet = write_run(news, 2);
 	write_machine(loose, "pinned: cpu 1\n");
-	write_machine(tight, "pinned: cpu 1\n");
+	write_machine(tight, "pinned: cpu 1\nlasting-load: none\n"
+			     "pinned-disturbed: 1 of 16\n");
 	struct compare_opts o = {
 	    .threshold_pct = 5, .alpha = 0.05, .normalize = 1};
 	struct csv_table t;
@@ -816,13 +817,22 @@ static void old_baseline_load(void **state)
 				    "crossing's ratio and overhead)"));
 	free(got);
 	assert_int_equal(regressions(tight, quiet, 5), 1);
+	got = output_of(tight, quiet, &o, &reg);
+	assert_null(strstr(got, "under a lasting load"));
+	free(got);
 	compared_as(tight, quiet, &o, &t, &reg);
 	assert_string_equal(field(&t, "x", "ratio", "regression"), "1");
 	csv_free(&t);
 	/* both runs' loads, each named */
 	char *busy = write_run_as(news, 2, "go1.26.8", "disturbed", "1.1");
-	write_machine(busy, "pinned: cpu 1\n");
+	write_machine(busy, "pinned: cpu 1\nlasting-load: busy\n"
+			    "pinned-disturbed: 3 of 16\n");
 	got = output_of(loose, busy, &o, &reg);
+	assert_non_null(strstr(
+	    got, "\nnew run under a lasting load (the machine busy through "
+		 "it; its pinned takes disturbed in 3 of 16): every pinned "
+		 "row is disturbed, and a row's slowdown is a regression only "
+		 "beyond its load bound (docs/precision.md item 12)\n"));
 	assert_non_null(strstr(
 	    got, "  inconclusive (load: up to x1.1, the old baseline's x2)\n"));
 	free(got);
@@ -865,6 +875,13 @@ static void old_baseline_load_real(void **state)
 			       "verdict: 1 regression (significantly "
 			       "slower by more than 5%): purego "
 			       "c->go(purego,cthread) x c->c(fnptr) ratio"));
+	assert_non_null(strstr(
+	    got, "\nold run under a lasting load (its pinned takes disturbed "
+		 "in 4729 of 5347): every pinned row is disturbed, and a "
+		 "ratio's or overhead's rise over one of its baselines is a "
+		 "regression only beyond that baseline's load bound "
+		 "(docs/precision.md item 55)\n"));
+	assert_null(strstr(got, "new run under a lasting load"));
 	assert_non_null(strstr(got,
 			       "+21.08%    p=0.004 n=33+8  inconclusive "
 			       "(the old baseline's load: up to x2.51)\n"));
