@@ -582,6 +582,16 @@ static json_t *json_names(char **names, size_t n)
 	return a;
 }
 
+/* machine.txt's lasting-load (NULL: none), or null where it does not
+ * say. */
+static json_t *json_lasting(const char *machine)
+{
+	char *why = machine_lookup(machine, "lasting-load");
+	json_t *j = strcmp(why, "unknown") ? json_text(why) : json_null();
+	free(why);
+	return j;
+}
+
 static void print_json(FILE *out, const struct cmp_view *v)
 {
 	const struct cmp_row *rows = v->rows;
@@ -612,6 +622,10 @@ static void print_json(FILE *out, const struct cmp_view *v)
 			    v->placement_differs
 				? json_text(v->placement_differs)
 				: json_null());
+	json_object_set_new(root, "old_lasting_load",
+			    json_lasting(v->old_machine));
+	json_object_set_new(root, "new_lasting_load",
+			    json_lasting(v->new_machine));
 	json_object_set_new(root, "runs_apart", json_apart(&v->apart));
 	json_object_set_new(root, "history", json_history(v));
 	json_object_set_new(root, "only_old",

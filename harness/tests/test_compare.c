@@ -886,6 +886,13 @@ static void old_baseline_load_real(void **state)
 			       "+21.08%    p=0.004 n=33+8  inconclusive "
 			       "(the old baseline's load: up to x2.51)\n"));
 	free(got);
+	o.format = COMPARE_JSON;
+	got = output_of("results/vm/precision/same-slow-1",
+			"results/vm/20261201T065338Z", &o, &reg);
+	assert_non_null(strstr(got,
+			       "\"old_lasting_load\": \"pinned-disturbed\",\n"
+			       "  \"new_lasting_load\": \"none\",\n"));
+	free(got);
 }
 
 /* A regression is a change above the threshold: exactly at it is not. */
