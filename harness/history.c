@@ -375,7 +375,9 @@ struct history_spread history_spread(const struct history_runs *h,
 			if (isnan(b))
 				b = median_in(h, r, r->baseline, "", i);
 		}
-		/* the hour's speed off a time: a ratio's cancels */
+		/* the hour's speed off a time; a ratio's mostly cancels,
+		 * but not a slow hour's (docs/precision.md item 55), which
+		 * widens its spread */
 		double shift = strncmp(r->unit, "ns/", 3) ? 0 : h->shift[i];
 		double f = what == HISTORY_VALUE      ? log(v) - shift
 			   : what == HISTORY_OVERHEAD ? (v - b) * exp(-shift)
