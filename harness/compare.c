@@ -153,8 +153,10 @@ static double bound_of(const struct side *s, const struct summary_row *r)
  * docs/precision.md, item 12), but a pinned family's B/op and
  * allocs/op, which no load moves. Of an old run, such a row of a pinned
  * family is judged as any (pinned_family: a slowdown, if anything, too
- * small); of any other family the load may have sped it up, and its
- * slowdown is no finding. */
+ * small), but for its ratio or overhead over a baseline that bore a
+ * load, which may have slowed the baseline more and lowered them (item
+ * 55): judged by that baseline's bound; of any other family the load may
+ * have sped it up, and its slowdown is no finding. */
 static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			     const struct side *ns, const struct summary_row *b,
 			     const struct runs_apart *ap,
