@@ -302,7 +302,7 @@ static int build_cbench(struct job *j, const struct family *f, const char *out,
 		if (with_export)
 			argv[a++] = lib;
 		/* a gccgo c-archive needs gccgo's runtime, libgo */
-		if (with_export && str_starts(j->t->name, "gccgo"))
+		if (with_export && is_gccgo(j->t))
 			argv[a++] = "-lgo";
 		for (size_t i = 0; i < nl; i++)
 			argv[a++] = f->links[i];
