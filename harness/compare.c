@@ -137,11 +137,10 @@ static int amortized(const struct side *s, const struct summary_row *r)
 	return a && a->s.n > 0 && a->s.median < 1;
 }
 
-/* The load bound of r, a row of s: its summary.csv row's (summary_of)
- * where that has one, else its own; NaN where unknown. */
-static double bound_of(const struct side *s, const struct summary_row *r)
+/* The load bound of r: that of w, its summary.csv row (summary_of; NULL:
+ * none), where w has one, else its own; NaN where unknown. */
+static double bound_of(const struct summary_row *r, const struct summary_row *w)
 {
-	const struct summary_row *w = side_summary_of(s, r);
 	double bound = w && w->load_bound > 0 ? w->load_bound : r->load_bound;
 	return bound > 0 ? bound : NAN;
 }
@@ -163,17 +162,17 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			     enum history_figure what)
 {
 	int pinned = side_pinned_in_both(os, a, ns, b);
-	int new_disturbed = disturbed_in(b, side_summary_of(ns, b)),
+	const struct summary_row *w = side_summary_of(ns, b);
+	int new_disturbed = disturbed_in(b, w),
 	    old_disturbed = disturbed_in(a, side_summary_of(os, a));
 	int time = !strncmp(b->unit, "ns/", 3);
 	/* an overhead's or a ratio's baseline in the old run, and whether
 	 * it bore a load (as the new run's rows do) */
 	const struct summary_row *base =
 	    what == HISTORY_VALUE ? NULL : side_baseline_row(os, a);
-	int base_loaded =
-	    base &&
-	    (disturbed_in(base, side_summary_of(os, base)) || os->busy) &&
-	    (time || !side_pinned_family(os, a));
+	const struct summary_row *bw = base ? side_summary_of(os, base) : NULL;
+	int base_loaded = base && (disturbed_in(base, bw) || os->busy) &&
+			  (time || !side_pinned_family(os, a));
 	struct cmp_row c = {.o = a,
 			    .n = b,
 			    .change_lo = NAN,
@@ -188,9 +187,9 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			    .pinned = pinned,
 			    .spread = pinned ? ap->pinned.sd : ap->every.sd,
 			    .hist = {NAN, NAN, 0},
-			    .load_bound = bound_of(ns, b),
+			    .load_bound = bound_of(b, w),
 			    .old_base_loaded = base_loaded,
-			    .old_base_bound = base ? bound_of(os, base) : NAN};
+			    .old_base_bound = base ? bound_of(base, bw) : NAN};
 	if (ap->history)
 		c.hist = history_spread(ap->history, b, what);
 	return c;
