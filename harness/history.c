@@ -11,15 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* schema 2's columns; schema 1 has the first NCOLS1 of them */
 static const char *const columns[] = {
-    "schema", "date", "commit", "toolchain", "cc",     "case",	 "variant",
-    "param",  "unit", "n",	"median",    "ci_low", "ci_high"};
-#define NCOLS (sizeof columns / sizeof *columns)
+    "schema", "date",	 "commit",  "toolchain", "cc",
+    "case",   "variant", "param",   "unit",	 "n",
+    "median", "ci_low",	 "ci_high", "status",	 "load_bound"};
+#define NCOLS  (sizeof columns / sizeof *columns)
+#define NCOLS1 13
 
-/* The history rows of one run directory, appended to sb; the run's date
- * and commit, which name it in the history, in *key. */
-static int run_rows(const char *run_dir, struct sbuf *sb, char **key, char *err,
-		    size_t errlen)
+/* The history rows of one run directory, of a history of this schema,
+ * appended to sb; the run's date and commit, which name it in the
+ * history, in *key. */
+static int run_rows(const char *run_dir, int schema, struct sbuf *sb,
+		    char **key, char *err, size_t errlen)
 {
 	char *mpath = xasprintf("%s/machine.txt", run_dir);
 	char *spath = xasprintf("%s/summary.csv", run_dir);
@@ -32,15 +36,17 @@ static int run_rows(const char *run_dir, struct sbuf *sb, char **key, char *err,
 		char *date = machine_lookup(mtext, "date"),
 		     *commit = machine_lookup(mtext, "harness-commit");
 		*key = xasprintf("%s\n%s", date, commit);
-		char schema[8];
-		snprintf(schema, sizeof schema, "%d", HISTORY_SCHEMA);
+		char sc[8];
+		snprintf(sc, sizeof sc, "%d", schema);
 		for (size_t r = 0; r < t.nrows; r++) {
 			const struct summary_row *x = &t.rows[r];
 			if (!x->s.n)
 				continue; /* failed or skipped: no figure */
-			char n[24], m[32], lo[32], hi[32];
+			char n[24], m[32], lo[32], hi[32], lb[32] = "";
 			snprintf(n, sizeof n, "%zu", x->s.n);
-			const char *f[NCOLS] = {schema,
+			if (x->load_bound > 0) /* 0: not known */
+				csv_double(lb, x->load_bound);
+			const char *f[NCOLS] = {sc,
 						date,
 						commit,
 						x->toolchain,
@@ -52,8 +58,10 @@ static int run_rows(const char *run_dir, struct sbuf *sb, char **key, char *err,
 						n,
 						csv_double(m, x->s.median),
 						csv_double(lo, x->s.ci_low),
-						csv_double(hi, x->s.ci_high)};
-			csv_add_row(sb, f, NCOLS);
+						csv_double(hi, x->s.ci_high),
+						summary_status_names[x->status],
+						lb};
+			csv_add_row(sb, f, schema == 1 ? NCOLS1 : NCOLS);
 		}
 		free(date);
 		free(commit);
@@ -66,9 +74,9 @@ static int run_rows(const char *run_dir, struct sbuf *sb, char **key, char *err,
 }
 
 /* The runs a history holds already, as "date\ncommit" keys; whether its
- * text ends without its last newline. */
+ * text ends without its last newline; its schema. */
 static int history_keys(const char *path, struct sbuf *keys, int *unended,
-			char *err, size_t errlen)
+			int *schema, char *err, size_t errlen)
 {
 	struct csv_table h;
 	char *text;
@@ -79,13 +87,14 @@ static int history_keys(const char *path, struct sbuf *keys, int *unended,
 	free(text);
 	if (rc != 0)
 		return -1;
-	int same = h.ncols == NCOLS;
-	for (size_t i = 0; same && i < NCOLS; i++)
+	int same = h.ncols == NCOLS || h.ncols == NCOLS1;
+	for (size_t i = 0; same && i < h.ncols; i++)
 		same = !strcmp(h.header[i], columns[i]);
+	*schema = h.ncols == NCOLS ? HISTORY_SCHEMA : 1;
 	if (!same)
 		rc = set_error(err, errlen,
-			       "%s:1: not a history file of schema %d", path,
-			       HISTORY_SCHEMA);
+			       "%s:1: not a history file of schema 1 or %d",
+			       path, HISTORY_SCHEMA);
 	for (size_t r = 0; rc == 0 && r < h.nrows; r++)
 		sbuf_addf(keys, "\n%s\n%s\n", h.rows[r][1], h.rows[r][2]);
 	csv_free(&h);
@@ -93,13 +102,15 @@ static int history_keys(const char *path, struct sbuf *keys, int *unended,
 }
 
 int history_append(const char *const *runs, size_t n, const char *history_path,
-		   char *err, size_t errlen)
+		   int *schema, char *err, size_t errlen)
 {
 	struct sbuf sb = {0}, keys = {0};
 	int unended = 0, rc = 0;
 	sbuf_addstr(&keys, "\n");
+	*schema = HISTORY_SCHEMA;
 	if (path_exists(history_path))
-		rc = history_keys(history_path, &keys, &unended, err, errlen);
+		rc = history_keys(history_path, &keys, &unended, schema, err,
+				  errlen);
 	else
 		csv_add_row(&sb, columns, NCOLS);
 	if (rc == 0 && unended)
@@ -107,7 +118,7 @@ int history_append(const char *const *runs, size_t n, const char *history_path,
 	/* every run read before anything is written: all or nothing */
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		char *key = NULL;
-		rc = run_rows(runs[i], &sb, &key, err, errlen);
+		rc = run_rows(runs[i], *schema, &sb, &key, err, errlen);
 		char *k = key ? xasprintf("\n%s\n", key) : NULL;
 		if (rc == 0 && strstr(keys.buf, k))
 			rc = set_error(err, errlen,
@@ -155,10 +166,32 @@ static int chosen(const char *select, const char *fam, const char *variant,
 
 #define F(r, name) h->rows[r][csv_col(h, name)]
 
+/* The chart's cells of history row r: median, low, high, and where the
+ * run's load may have slowed it (status disturbed, schema 2) its median
+ * over its load bound, the least it might have been, else NaN. */
+static void chart_cells(const struct csv_table *h, long r, struct sbuf *sb)
+{
+	if (r < 0) {
+		sbuf_addstr(sb, "\tNaN\tNaN\tNaN\tNaN");
+		return;
+	}
+	sbuf_addf(sb, "\t%s\t%s\t%s", F(r, "median"), F(r, "ci_low"),
+		  F(r, "ci_high"));
+	int st = csv_col(h, "status"), lb = csv_col(h, "load_bound");
+	double m, b;
+	if (st >= 0 && lb >= 0 &&
+	    !strcmp(h->rows[r][st], summary_status_names[SUMMARY_DISTURBED]) &&
+	    parse_double(F(r, "median"), &m) == 0 &&
+	    parse_double(h->rows[r][lb], &b) == 0 && b > 1)
+		sbuf_addf(sb, "\t%.17g", m / b);
+	else
+		sbuf_addstr(sb, "\tNaN");
+}
+
 int history_chart_data(const struct csv_table *h, const char *select,
 		       struct sbuf *sb, char *err, size_t errlen)
 {
-	for (size_t i = 0; i < NCOLS; i++)
+	for (size_t i = 0; i < NCOLS1; i++)
 		if (csv_col(h, columns[i]) < 0)
 			return set_error(err, errlen,
 					 "the history has no column '%s'",
@@ -200,7 +233,7 @@ int history_chart_data(const struct csv_table *h, const char *select,
 	}
 	sbuf_addf(sb, "# %s\nrun", unit);
 	for (size_t i = 0; i < ns; i++)
-		sbuf_addf(sb, "\t\"%s: %s %s\"\t\"low\"\t\"high\"",
+		sbuf_addf(sb, "\t\"%s: %s %s\"\t\"low\"\t\"high\"\t\"load\"",
 			  F(series[i], "case"), F(series[i], "variant"),
 			  F(series[i], "toolchain"));
 	sbuf_addstr(sb, "\n");
@@ -213,12 +246,7 @@ int history_chart_data(const struct csv_table *h, const char *select,
 			    F(series[i], "case"), F(series[i], "variant"),
 			    F(series[i], "toolchain"), F(runs[k], "date"),
 			    F(runs[k], "commit")};
-			long r = key_index_get(&cells, c, 5);
-			if (r < 0)
-				sbuf_addstr(sb, "\tNaN\tNaN\tNaN");
-			else
-				sbuf_addf(sb, "\t%s\t%s\t%s", F(r, "median"),
-					  F(r, "ci_low"), F(r, "ci_high"));
+			chart_cells(h, key_index_get(&cells, c, 5), sb);
 		}
 		sbuf_addstr(sb, "\n");
 	}
@@ -314,11 +342,11 @@ int history_runs_read(const char *path, const struct history_run_id *skip,
 	h->t = xcalloc(1, sizeof *h->t);
 	if (csv_read_file(path, h->t, err, errlen) != 0)
 		return -1;
-	for (size_t i = 0; i < NCOLS; i++)
+	for (size_t i = 0; i < NCOLS1; i++)
 		if (csv_col(h->t, columns[i]) != (int)i)
 			return set_error(err, errlen,
 					 "%s:1: not a history file of schema "
-					 "%d",
+					 "1 or %d",
 					 path, HISTORY_SCHEMA);
 	list_runs(h, skip, nskip);
 	find_shifts(h);

@@ -4,8 +4,11 @@
  * its runs).
  *
  * Columns: schema, date, commit, toolchain, cc, case, variant, param,
- * unit, n, median, ci_low, ci_high. One row per summary row of the run
- * that has samples; date and commit come from the run's machine.txt. */
+ * unit, n, median, ci_low, ci_high, status, load_bound. One row per
+ * summary row of the run that has samples; date and commit come from the
+ * run's machine.txt, status and load_bound from its summary.csv (empty
+ * where it has none). Schema 1, without the last two, is still read and
+ * appended to as it is. */
 #ifndef CGOBENCH_HISTORY_H
 #define CGOBENCH_HISTORY_H
 
@@ -13,20 +16,23 @@
 
 #include <stddef.h>
 
-#define HISTORY_SCHEMA 1
+#define HISTORY_SCHEMA 2
 
 /* Appends the summaries of the n run directories to history_path, writing
  * the header first when the file is new; an existing file must have the
- * same header. All or nothing: every run is read, and none may be in the
+ * header of schema 1 or 2, and gets rows of its own schema, which *schema
+ * says. All or nothing: every run is read, and none may be in the
  * history already (by its date and commit), before one row is written; a
  * history whose last row lacks its newline gets it first. -1 on bad
  * input, -2 when the history cannot be written. */
 int history_append(const char *const *runs, size_t n, const char *history_path,
-		   char *err, size_t errlen);
+		   int *schema, char *err, size_t errlen);
 
 /* The data of the history chart: a row a run (its day and commit, in
  * the order the history has them), and for each scenario (case, variant,
- * toolchain) its median, ci_low and ci_high, NaN where that run lacks it;
+ * toolchain) its median, ci_low, ci_high and "load": where the row is
+ * disturbed, its median over its load_bound (how low the run's load
+ * leaves it room to be), else NaN; all four NaN where that run lacks it;
  * led by "# UNIT", the unit of the history's first row, the only one
  * charted. select is comma-separated "case/variant" ("call/go->c"), ""
  * for every scenario without a param. */

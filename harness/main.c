@@ -466,7 +466,9 @@ static const struct command_help help_history = {
     "cgobench history FILE RUN...\n"
     "       cgobench history --chart OUT FILE [case/variant,...]",
     "Appends the summary of each run directory to the history CSV FILE\n"
-    "(created with its header when new), with the run's date and commit.\n",
+    "(created with its header when new), with the run's date and commit,\n"
+    "and each row's status and load bound (a history of schema 1, before\n"
+    "them, gets rows without).\n",
     NULL};
 
 static int history_chart(const char *out, const char *file, const char *select)
@@ -510,8 +512,16 @@ static int cmd_history(int argc, char **argv)
 		return usage_error("history ", "want a history file and at "
 					       "least one run directory");
 	char err[ERRLEN];
+	int schema;
 	rc = history_append((const char *const *)argv + first + 1,
-			    (size_t)(n - 1), argv[first], err, sizeof err);
+			    (size_t)(n - 1), argv[first], &schema, err,
+			    sizeof err);
+	if (rc == 0 && schema != HISTORY_SCHEMA)
+		fprintf(stderr,
+			"cgobench: %s is a history of schema %d, which keeps "
+			"no row's status or load bound: the rows added keep "
+			"none either (a new file would)\n",
+			argv[first], schema);
 	return rc ? failed(rc, err) : 0;
 }
 

@@ -935,13 +935,25 @@ if "$cgobench" machines "$tmp/machines.dat" "$run" "$tmp/toolchains" 2>"$tmp/m.e
 else
 	bad "the machines chart: $(cat "$tmp/m.err")"
 fi
-if "$cgobench" history "$tmp/h.csv" "$run" "$tmp/toolchains" 2>"$tmp/h.err" &&
+# A committed run of a slow hour among them: its disturbed rows draw
+# their load (the fifth column, not NaN).
+if "$cgobench" history "$tmp/h.csv" "$run" "$tmp/toolchains" results/vm/precision/same-slow-1 2>"$tmp/h.err" &&
 	"$cgobench" history --chart "$tmp/h.dat" "$tmp/h.csv" 'call/go->c,call/c->go(cthread)' 2>>"$tmp/h.err" &&
 	gnuplot -c scripts/history.gp "$tmp/h.dat" "$tmp/history" ns/op 2>>"$tmp/h.err" &&
-	is_chart "$tmp/history" && [ "$(grep -vc '^#' "$tmp/h.dat")" -eq 3 ]; then
-	ok "the history chart"
+	is_chart "$tmp/history" && [ "$(grep -vc '^#' "$tmp/h.dat")" -eq 4 ] &&
+	[ "$(tail -n 1 "$tmp/h.dat" | cut -f 5)" != NaN ]; then
+	ok "the history chart, a slow hour's run with its load"
 else
 	bad "the history chart: $(cat "$tmp/h.err")"
+fi
+# A history of schema 1 gets rows of its own, and the note says so.
+printf 'schema,date,commit,toolchain,cc,case,variant,param,unit,n,median,ci_low,ci_high\n' >"$tmp/h1.csv"
+if "$cgobench" history "$tmp/h1.csv" "$tmp/toolchains" 2>"$tmp/h1.err" &&
+	grep -q "^cgobench: $tmp/h1.csv is a history of schema 1, which keeps no row's status" "$tmp/h1.err" &&
+	! grep -v '^1,' "$tmp/h1.csv" | grep -qv '^schema,'; then
+	ok "history: a file of schema 1 gets rows of schema 1, and a note"
+else
+	bad "history of schema 1: $(cat "$tmp/h1.err")"
 fi
 
 # The anatomy of each crossing, counted once.

@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -33,18 +34,22 @@ static void append_once(void **state)
 	close(fd);
 	unlink(path);
 	char err[ERRLEN];
-	assert_int_equal(history_append(one(RUN), 1, path, err, sizeof err), 0);
+	int schema = 0;
+	assert_int_equal(
+	    history_append(one(RUN), 1, path, &schema, err, sizeof err), 0);
+	assert_int_equal(schema, 2);
 	char *got = fixture(path);
 	assert_golden(FIXTURE("history-golden.csv"), got);
-	assert_int_equal(history_append(one(RUN), 1, path, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    history_append(one(RUN), 1, path, &schema, err, sizeof err), -1);
 	char *want = xasprintf("'%s' is in '%s' already (the same date and "
 			       "commit)",
 			       RUN, path);
 	assert_string_equal(err, want);
 	free(want);
 	const char *two[] = {"results/vm/toolchains", "/nonexistent"};
-	assert_int_equal(history_append(two, 2, path, err, sizeof err), -1);
+	assert_int_equal(history_append(two, 2, path, &schema, err, sizeof err),
+			 -1);
 	char *after = fixture(path);
 	assert_string_equal(after, got);
 	free(after);
@@ -53,7 +58,7 @@ static void append_once(void **state)
 	fwrite(got, 1, strlen(got) - 1, f);
 	fclose(f);
 	assert_int_equal(history_append(one("results/vm/toolchains"), 1, path,
-					err, sizeof err),
+					&schema, err, sizeof err),
 			 0);
 	struct csv_table h;
 	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
@@ -69,15 +74,16 @@ static void refuses_other_files(void **state)
 {
 	(void)state;
 	char err[ERRLEN];
+	int schema;
 	assert_int_equal(history_append(one(RUN), 1,
-					FIXTURE("summary-golden.csv"), err,
-					sizeof err),
+					FIXTURE("summary-golden.csv"), &schema,
+					err, sizeof err),
 			 -1);
 	assert_string_equal(err, "harness/tests/fixtures/summary-golden.csv:1: "
-				 "not a history file of schema 1");
+				 "not a history file of schema 1 or 2");
 	assert_int_equal(history_append(one("/nonexistent"), 1,
-					"/nonexistent/history.csv", err,
-					sizeof err),
+					"/nonexistent/history.csv", &schema,
+					err, sizeof err),
 			 -1);
 	assert_string_equal(err, "cannot open '/nonexistent/machine.txt': No "
 				 "such file or directory");
@@ -95,9 +101,11 @@ static void chart_data(void **state)
 	char err[ERRLEN];
 	const char *runs[] = {RUN, "results/vm/benchtime-0.05s",
 			      "results/vm/toolchains"};
+	int schema;
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(
-		    history_append(one(runs[i]), 1, path, err, sizeof err), 0);
+		assert_int_equal(history_append(one(runs[i]), 1, path, &schema,
+						err, sizeof err),
+				 0);
 	struct csv_table h;
 	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
 	struct sbuf sb = {0};
@@ -110,8 +118,8 @@ static void chart_data(void **state)
 		lines++;
 	assert_int_equal(lines, 2 + 3);
 	assert_true(str_starts(sb.buf, "# ns/op\nrun\t\"call: go->c go1.26.8\""
-				       "\t\"low\"\t\"high\"\t\"call: c->c "
-				       "go1.26.8\""));
+				       "\t\"low\"\t\"high\"\t\"load\"\t\"call: "
+				       "c->c go1.26.8\""));
 	/* go1.19.8 and go1.27.3 only in the last run: NaN before */
 	assert_non_null(strstr(sb.buf, "\"call: go->c go1.19.8\""));
 	char *row2 = strchr(strchr(strchr(sb.buf, '\n') + 1, '\n') + 1, '\n');
@@ -122,8 +130,9 @@ static void chart_data(void **state)
 		if (strcmp(row[csv_col(&h, "unit")], "ns/op") ||
 		    strcmp(row[csv_col(&h, "variant")], "go->c"))
 			continue;
+		/* runs of before the load bound: no load */
 		char *cells = xasprintf(
-		    "\t%s\t%s\t%s", row[csv_col(&h, "median")],
+		    "\t%s\t%s\t%s\tNaN", row[csv_col(&h, "median")],
 		    row[csv_col(&h, "ci_low")], row[csv_col(&h, "ci_high")]);
 		assert_non_null(strstr(sb.buf, cells));
 		free(cells);
@@ -150,7 +159,9 @@ static void skips_empty_and_param_rows(void **state)
 	close(fd);
 	unlink(path);
 	char err[ERRLEN];
-	assert_int_equal(history_append(one(run), 1, path, err, sizeof err), 0);
+	int schema;
+	assert_int_equal(
+	    history_append(one(run), 1, path, &schema, err, sizeof err), 0);
 	struct csv_table h, s;
 	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
 	char *sp = xasprintf("%s/summary.csv", run);
@@ -301,10 +312,151 @@ static void spread_between_runs(void **state)
 	    file_write_atomic(bad, "a,b\n1,2\n", 8, err, sizeof err), 0);
 	assert_int_equal(history_runs_read(bad, NULL, 0, &h, err, sizeof err),
 			 -1);
-	assert_non_null(strstr(err, ":1: not a history file of schema 1"));
+	assert_non_null(strstr(err, ":1: not a history file of schema 1 or 2"));
 	history_runs_free(&h);
 	unlink(bad);
 	free(bad);
+}
+
+/* A history of schema 1 (before status and load_bound) gets rows of its
+ * own schema, and is read and charted as before. */
+static void keeps_schema_1(void **state)
+{
+	(void)state;
+	const char *old[] = {"d1,c1,go->c,-,30"};
+	char *path = write_history(old, 1), err[ERRLEN];
+	char *before = fixture(path);
+	int schema = 0;
+	assert_int_equal(
+	    history_append(one("results/vm/precision/short-quiet-1"), 1, path,
+			   &schema, err, sizeof err),
+	    0);
+	assert_int_equal(schema, 1);
+	char *after = fixture(path);
+	assert_true(str_starts(after, before));
+	struct csv_table h;
+	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
+	assert_int_equal(h.ncols, 13);
+	assert_true(h.nrows > 100);
+	for (size_t r = 0; r < h.nrows; r++)
+		assert_string_equal(h.rows[r][0], "1");
+	struct sbuf sb = {0};
+	assert_int_equal(
+	    history_chart_data(&h, "call/go->c", &sb, err, sizeof err), 0);
+	assert_non_null(strstr(sb.buf, "\t\"high\"\t\"load\""));
+	/* no status: no load drawn, though the run was disturbed */
+	char *last = strrchr(sb.buf, '\n');
+	*last = 0;
+	assert_string_equal(last - 4, "\tNaN");
+	sbuf_free(&sb);
+	csv_free(&h);
+	struct history_runs hr;
+	assert_int_equal(history_runs_read(path, NULL, 0, &hr, err, sizeof err),
+			 0);
+	assert_int_equal(hr.nruns, 2);
+	history_runs_free(&hr);
+	free(before);
+	free(after);
+	unlink(path);
+	free(path);
+}
+
+/* Three committed runs: a quiet one (family 26, every call row ok) and
+ * two that bore a lasting load, the second in a slow hour. The history
+ * keeps each row's status and load bound as summary.csv has them; the
+ * chart draws a disturbed row's median over its load bound, and no such
+ * point for a row that is ok. */
+static void chart_marks_load(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/cgobench-history-XXXXXX";
+	int fd = mkstemp(path);
+	close(fd);
+	unlink(path);
+	const char *runs[] = {"results/vm/20261201T065338Z",
+			      "results/vm/precision/short-quiet-1",
+			      "results/vm/precision/same-slow-1"};
+	char err[ERRLEN];
+	int schema;
+	assert_int_equal(
+	    history_append(runs, 3, path, &schema, err, sizeof err), 0);
+	struct csv_table h;
+	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
+	struct sbuf sb = {0};
+	assert_int_equal(
+	    history_chart_data(&h, "call/go->c", &sb, err, sizeof err), 0);
+	int st = csv_col(&h, "status"), lb = csv_col(&h, "load_bound");
+	size_t seen = 0, loaded = 0;
+	for (size_t r = 0; r < h.nrows; r++) {
+		char **row = h.rows[r];
+		if (strcmp(row[csv_col(&h, "variant")], "go->c") ||
+		    strcmp(row[csv_col(&h, "case")], "call") ||
+		    strcmp(row[csv_col(&h, "unit")], "ns/op") ||
+		    *row[csv_col(&h, "param")])
+			continue;
+		double m = atof(row[csv_col(&h, "median")]), b = atof(row[lb]);
+		int disturbed = !strcmp(row[st], "disturbed");
+		char low[40] = "NaN";
+		if (disturbed)
+			snprintf(low, sizeof low, "%.17g", m / b);
+		char *cells =
+		    xasprintf("\t%s\t%s\t%s\t%s\n", row[csv_col(&h, "median")],
+			      row[csv_col(&h, "ci_low")],
+			      row[csv_col(&h, "ci_high")], low);
+		assert_non_null(strstr(sb.buf, cells));
+		free(cells);
+		seen++;
+		loaded += disturbed;
+		/* the bound as summary.csv has it: x1.31 to x2.78 */
+		assert_true(b > 1.05 && b < 3);
+	}
+	assert_int_equal(seen, 3);
+	assert_int_equal(loaded, 2);
+	sbuf_free(&sb);
+	csv_free(&h);
+	/* compare --history reads schema 2 as it read schema 1 */
+	struct history_runs hr;
+	assert_int_equal(history_runs_read(path, NULL, 0, &hr, err, sizeof err),
+			 0);
+	assert_int_equal(hr.nruns, 3);
+	struct summary_row r = row("go->c", "c->c", "");
+	r.family = "call";
+	assert_int_equal(history_spread(&hr, &r, HISTORY_RATIO).runs, 3);
+	history_runs_free(&hr);
+	unlink(path);
+}
+
+/* The chart's load column at its edges: a disturbed row whose bound is 1
+ * (no room below its median) and a table with a load_bound but no status
+ * draw none; a bound of 2 halves the median. */
+static void chart_load_edges(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+	    "schema,date,commit,toolchain,cc,case,variant,param,unit,n,median,"
+	    "ci_low,ci_high,status,load_bound\n"
+	    "2,d1,c1,go,gcc,call,go->c,,ns/op,8,30,29,31,disturbed,1\n"
+	    "2,d2,c2,go,gcc,call,go->c,,ns/op,8,30,29,31,disturbed,2\n",
+	    "schema,date,commit,toolchain,cc,case,variant,param,unit,n,median,"
+	    "ci_low,ci_high,load_bound\n"
+	    "2,d1,c1,go,gcc,call,go->c,,ns/op,8,30,29,31,2\n"};
+	static const char *const want[] = {
+	    "\"d1 c1\"\t30\t29\t31\tNaN\n\"d2 c2\"\t30\t29\t31\t15\n",
+	    "\"d1 c1\"\t30\t29\t31\tNaN\n"};
+	for (int i = 0; i < 2; i++) {
+		struct csv_table h;
+		char err[ERRLEN];
+		assert_int_equal(
+		    csv_parse(texts[i], "h.csv", &h, err, sizeof err), 0);
+		struct sbuf sb = {0};
+		assert_int_equal(
+		    history_chart_data(&h, "", &sb, err, sizeof err), 0);
+		size_t n = strlen(want[i]);
+		assert_true(sb.len >= n);
+		assert_string_equal(sb.buf + sb.len - n, want[i]);
+		sbuf_free(&sb);
+		csv_free(&h);
+	}
 }
 
 int main(void)
@@ -312,6 +464,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(append_once),
 	    cmocka_unit_test(chart_data),
+	    cmocka_unit_test(chart_marks_load),
+	    cmocka_unit_test(chart_load_edges),
+	    cmocka_unit_test(keeps_schema_1),
 	    cmocka_unit_test(refuses_other_files),
 	    cmocka_unit_test(skips_empty_and_param_rows),
 	    cmocka_unit_test(spread_between_runs),

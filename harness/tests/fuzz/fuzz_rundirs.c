@@ -104,8 +104,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	charts_machines(runs, 1, "ns/op", &sb, err, sizeof err);
 	sbuf_free(&sb);
 	char *hist = xasprintf("%s/history.csv", dir);
+	int schema;
 	struct csv_table h;
-	if (history_append(runs, 1, hist, err, sizeof err) == 0 &&
+	if (history_append(runs, 1, hist, &schema, err, sizeof err) == 0 &&
 	    csv_read_file(hist, &h, err, sizeof err) == 0) {
 		history_chart_data(&h, "", &sb, err, sizeof err);
 		sbuf_free(&sb);
