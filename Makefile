@@ -171,9 +171,14 @@ matrix: $(B)/cgobench
 # machine.txt) when RUN is not given. With
 # several runs (of several machines) it also draws the machines chart into
 # MACHINES; with a HISTORY file (make regress writes one) the history chart
-# of its SCENARIOS (default: every one without a param) beside it.
+# of its SCENARIOS (default: every one without a param) beside it, of their
+# HISTORY_FIGURE: median, overhead or ratio (over each row's baseline).
 MACHINES ?= $(B)/charts/machines
 SCENARIOS ?=
+HISTORY_FIGURE ?= median
+# to the recipe's shell as variables, never as its text: call/c->go(main)
+# holds a > and parentheses
+export SCENARIOS HISTORY_FIGURE
 charts: $(B)/cgobench
 	$(Q)for r in $${RUN:-$$(sh scripts/latest-run.sh)}; do \
 		$(B)/cgobench report "$$r" && sh scripts/charts.sh "$$r" || exit 1; done
@@ -183,9 +188,10 @@ charts: $(B)/cgobench
 			"The same crossings across machines" && \
 		echo "charts: the machines chart: $(MACHINES).png, .svg" >&2; fi
 	$(Q)if [ -f "$(HISTORY)" ]; then \
-		$(B)/cgobench history --chart $(HISTORY:.csv=).dat $(HISTORY) $(SCENARIOS) && \
+		$(B)/cgobench history --chart $(HISTORY:.csv=).dat --figure "$$HISTORY_FIGURE" \
+			$(HISTORY) "$$SCENARIOS" && \
 		gnuplot -c scripts/history.gp $(HISTORY:.csv=).dat $(HISTORY:.csv=) \
-			"$$(sed -n '1s/^# //p' $(HISTORY:.csv=).dat)" && \
+			"$$(sed -n '1s/^# //p' $(HISTORY:.csv=).dat)" "$$HISTORY_FIGURE" && \
 		echo "charts: the history chart of $(HISTORY): $(HISTORY:.csv=).png, .svg" >&2; fi
 
 # Instructions, not time: the same count on every run and machine of one

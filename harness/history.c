@@ -12,12 +12,71 @@
 #include <string.h>
 
 /* schema 2's columns; schema 1 has the first NCOLS1 of them */
-static const char *const columns[] = {
-    "schema", "date",	 "commit",  "toolchain", "cc",
-    "case",   "variant", "param",   "unit",	 "n",
-    "median", "ci_low",	 "ci_high", "status",	 "load_bound"};
+static const char *const columns[] = {"schema",
+				      "date",
+				      "commit",
+				      "toolchain",
+				      "cc",
+				      "case",
+				      "variant",
+				      "param",
+				      "unit",
+				      "n",
+				      "median",
+				      "ci_low",
+				      "ci_high",
+				      "status",
+				      "load_bound",
+				      "baseline",
+				      "overhead",
+				      "overhead_ci_low",
+				      "overhead_ci_high",
+				      "ratio",
+				      "ratio_ci_low",
+				      "ratio_ci_high"};
 #define NCOLS  (sizeof columns / sizeof *columns)
 #define NCOLS1 13
+
+/* A figure of a row, "" where it has none (v NaN, or not wanted). */
+static const char *cell(char buf[32], double v, int wanted)
+{
+	buf[0] = 0;
+	return wanted ? csv_double(buf, v) : buf;
+}
+
+/* Summary row x's history row, of a history of this schema (sc), from a
+ * run of this date and commit, appended to sb. */
+static void add_row(struct sbuf *sb, const char *sc, const char *date,
+		    const char *commit, const struct summary_row *x)
+{
+	char n[24], v[10][32];
+	snprintf(n, sizeof n, "%zu", x->s.n);
+	int b = x->baseline_found;
+	const char *f[NCOLS] = {
+	    sc,
+	    date,
+	    commit,
+	    x->toolchain,
+	    x->cc,
+	    x->family,
+	    x->variant,
+	    x->param,
+	    x->unit,
+	    n,
+	    cell(v[0], x->s.median, 1),
+	    cell(v[1], x->s.ci_low, 1),
+	    cell(v[2], x->s.ci_high, 1),
+	    summary_status_names[x->status],
+	    cell(v[3], x->load_bound, x->load_bound > 0), /* 0: not known */
+	    b ? x->baseline : "",
+	    cell(v[4], x->d.diff, b),
+	    cell(v[5], x->d.diff_low, b),
+	    cell(v[6], x->d.diff_high, b),
+	    cell(v[7], x->d.ratio, b),
+	    cell(v[8], x->d.ratio_low, b),
+	    cell(v[9], x->d.ratio_high, b)};
+	csv_add_row(sb, f, strcmp(sc, "1") ? NCOLS : NCOLS1);
+}
 
 /* The history rows of one run directory, of a history of this schema,
  * appended to sb; the run's date and commit, which name it in the
@@ -38,31 +97,9 @@ static int run_rows(const char *run_dir, int schema, struct sbuf *sb,
 		*key = xasprintf("%s\n%s", date, commit);
 		char sc[8];
 		snprintf(sc, sizeof sc, "%d", schema);
-		for (size_t r = 0; r < t.nrows; r++) {
-			const struct summary_row *x = &t.rows[r];
-			if (!x->s.n)
-				continue; /* failed or skipped: no figure */
-			char n[24], m[32], lo[32], hi[32], lb[32] = "";
-			snprintf(n, sizeof n, "%zu", x->s.n);
-			if (x->load_bound > 0) /* 0: not known */
-				csv_double(lb, x->load_bound);
-			const char *f[NCOLS] = {sc,
-						date,
-						commit,
-						x->toolchain,
-						x->cc,
-						x->family,
-						x->variant,
-						x->param,
-						x->unit,
-						n,
-						csv_double(m, x->s.median),
-						csv_double(lo, x->s.ci_low),
-						csv_double(hi, x->s.ci_high),
-						summary_status_names[x->status],
-						lb};
-			csv_add_row(sb, f, schema == 1 ? NCOLS1 : NCOLS);
-		}
+		for (size_t r = 0; r < t.nrows; r++)
+			if (t.rows[r].s.n) /* failed or skipped: no figure */
+				add_row(sb, sc, date, commit, &t.rows[r]);
 		free(date);
 		free(commit);
 	}
@@ -166,36 +203,82 @@ static int chosen(const char *select, const char *fam, const char *variant,
 
 #define F(r, name) h->rows[r][csv_col(h, name)]
 
-/* The chart's cells of history row r: median, low, high, and where the
- * run's load may have slowed it (status disturbed, schema 2) its median
- * over its load bound, the least it might have been, else NaN. */
-static void chart_cells(const struct csv_table *h, long r, struct sbuf *sb)
+/* The columns of each figure the chart draws: its value and interval. */
+static const char *const figure_cols[][3] = {
+    [HISTORY_VALUE] = {"median", "ci_low", "ci_high"},
+    [HISTORY_OVERHEAD] = {"overhead", "overhead_ci_low", "overhead_ci_high"},
+    [HISTORY_RATIO] = {"ratio", "ratio_ci_low", "ratio_ci_high"}};
+
+/* The chart's cells of history row r: the figure, its low and high, and
+ * where the run's load may have moved it (status disturbed, schema 2):
+ * for a time its median over its load bound, the least it might have
+ * been; for an overhead or a ratio, which a load moves either way, the
+ * figure itself; else NaN. */
+static void chart_cells(const struct csv_table *h, long r,
+			enum history_figure fig, struct sbuf *sb)
 {
 	if (r < 0) {
 		sbuf_addstr(sb, "\tNaN\tNaN\tNaN\tNaN");
 		return;
 	}
-	sbuf_addf(sb, "\t%s\t%s\t%s", F(r, "median"), F(r, "ci_low"),
-		  F(r, "ci_high"));
+	const char *const *c = figure_cols[fig];
+	sbuf_addf(sb, "\t%s\t%s\t%s", F(r, c[0]), F(r, c[1]), F(r, c[2]));
 	int st = csv_col(h, "status"), lb = csv_col(h, "load_bound");
 	double m, b;
-	if (st >= 0 && lb >= 0 &&
-	    !strcmp(h->rows[r][st], summary_status_names[SUMMARY_DISTURBED]) &&
-	    parse_double(F(r, "median"), &m) == 0 &&
-	    parse_double(h->rows[r][lb], &b) == 0 && b > 1)
+	if (st < 0 || lb < 0 ||
+	    strcmp(h->rows[r][st], summary_status_names[SUMMARY_DISTURBED]) ||
+	    parse_double(F(r, c[0]), &m) != 0)
+		sbuf_addstr(sb, "\tNaN");
+	else if (fig != HISTORY_VALUE)
+		sbuf_addf(sb, "\t%s", F(r, c[0]));
+	else if (parse_double(h->rows[r][lb], &b) == 0 && b > 1)
 		sbuf_addf(sb, "\t%.17g", m / b);
 	else
 		sbuf_addstr(sb, "\tNaN");
 }
 
-int history_chart_data(const struct csv_table *h, const char *select,
-		       struct sbuf *sb, char *err, size_t errlen)
+/* Whether history row r is charted: of the unit, chosen, and with the
+ * figure (an overhead or ratio only where it has a baseline). */
+static int charted(const struct csv_table *h, size_t r, const char *unit,
+		   const char *select, enum history_figure fig)
 {
-	for (size_t i = 0; i < NCOLS1; i++)
+	return !strcmp(F(r, "unit"), unit) &&
+	       chosen(select, F(r, "case"), F(r, "variant"), F(r, "param")) &&
+	       *F(r, figure_cols[fig][0]);
+}
+
+/* The chart's header: "# UNIT" (for a ratio "ratio"), then a column a
+ * figure, its low and high and its load, of each series. */
+static void chart_header(const struct csv_table *h, const size_t *series,
+			 size_t ns, const char *unit, enum history_figure fig,
+			 struct sbuf *sb)
+{
+	static const char *const sep[] = {[HISTORY_VALUE] = "",
+					  [HISTORY_OVERHEAD] = " - ",
+					  [HISTORY_RATIO] = " / "};
+	sbuf_addf(sb, "# %s\nrun", fig == HISTORY_RATIO ? "ratio" : unit);
+	for (size_t i = 0; i < ns; i++)
+		sbuf_addf(
+		    sb, "\t\"%s: %s%s%s %s\"\t\"low\"\t\"high\"\t\"load\"",
+		    F(series[i], "case"), F(series[i], "variant"), sep[fig],
+		    fig == HISTORY_VALUE ? "" : F(series[i], "baseline"),
+		    F(series[i], "toolchain"));
+	sbuf_addstr(sb, "\n");
+}
+
+int history_chart_data(const struct csv_table *h, const char *select,
+		       enum history_figure fig, struct sbuf *sb, char *err,
+		       size_t errlen)
+{
+	size_t need = fig == HISTORY_VALUE ? NCOLS1 : NCOLS;
+	for (size_t i = 0; i < need; i++)
 		if (csv_col(h, columns[i]) < 0)
-			return set_error(err, errlen,
-					 "the history has no column '%s'",
-					 columns[i]);
+			return set_error(
+			    err, errlen, "the history has no column '%s'%s",
+			    columns[i],
+			    i < NCOLS1 ? ""
+				       : " (a history of schema 1 keeps no "
+					 "overhead or ratio)");
 	/* the unit: the first row's, so that one chart has one unit */
 	const char *unit = h->nrows ? F(0, "unit") : "ns/op";
 	/* the series (case, variant, toolchain) and the runs (date,
@@ -205,9 +288,7 @@ int history_chart_data(const struct csv_table *h, const char *select,
 	 * first such row */
 	struct key_index sx = {0}, rx = {0}, cells = {0};
 	for (size_t r = 0; r < h->nrows; r++) {
-		if (strcmp(F(r, "unit"), unit) ||
-		    !chosen(select, F(r, "case"), F(r, "variant"),
-			    F(r, "param")))
+		if (!charted(h, r, unit, select, fig))
 			continue;
 		const char *k[] = {F(r, "case"), F(r, "variant"),
 				   F(r, "toolchain"), F(r, "date"),
@@ -228,15 +309,11 @@ int history_chart_data(const struct csv_table *h, const char *select,
 		free(series);
 		free(runs);
 		return set_error(err, errlen,
-				 "the history has no scenario to chart%s%s",
+				 "the history has no scenario to chart%s%s%s",
+				 fig == HISTORY_VALUE ? "" : " with a baseline",
 				 *select ? " among " : "", select);
 	}
-	sbuf_addf(sb, "# %s\nrun", unit);
-	for (size_t i = 0; i < ns; i++)
-		sbuf_addf(sb, "\t\"%s: %s %s\"\t\"low\"\t\"high\"\t\"load\"",
-			  F(series[i], "case"), F(series[i], "variant"),
-			  F(series[i], "toolchain"));
-	sbuf_addstr(sb, "\n");
+	chart_header(h, series, ns, unit, fig, sb);
 	for (size_t k = 0; k < nr; k++) {
 		/* "2026-11-24 d99114e": the day and the commit's first 7 */
 		sbuf_addf(sb, "\"%.10s %.7s\"", F(runs[k], "date"),
@@ -246,7 +323,7 @@ int history_chart_data(const struct csv_table *h, const char *select,
 			    F(series[i], "case"), F(series[i], "variant"),
 			    F(series[i], "toolchain"), F(runs[k], "date"),
 			    F(runs[k], "commit")};
-			chart_cells(h, key_index_get(&cells, c, 5), sb);
+			chart_cells(h, key_index_get(&cells, c, 5), fig, sb);
 		}
 		sbuf_addstr(sb, "\n");
 	}

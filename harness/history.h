@@ -4,10 +4,12 @@
  * its runs).
  *
  * Columns: schema, date, commit, toolchain, cc, case, variant, param,
- * unit, n, median, ci_low, ci_high, status, load_bound. One row per
- * summary row of the run that has samples; date and commit come from the
- * run's machine.txt, status and load_bound from its summary.csv (empty
- * where it has none). Schema 1, without the last two, is still read and
+ * unit, n, median, ci_low, ci_high, then status, load_bound, baseline,
+ * overhead, overhead_ci_low, overhead_ci_high, ratio, ratio_ci_low,
+ * ratio_ci_high. One row per summary row of the run that has samples;
+ * date and commit come from the run's machine.txt, the rest from its
+ * summary.csv (empty where it has none: a row without a baseline has no
+ * overhead or ratio). Schema 1, of the first 13 only, is still read and
  * appended to as it is. */
 #ifndef CGOBENCH_HISTORY_H
 #define CGOBENCH_HISTORY_H
@@ -28,18 +30,27 @@
 int history_append(const char *const *runs, size_t n, const char *history_path,
 		   int *schema, char *err, size_t errlen);
 
-/* The data of the history chart: a row a run (its day and commit, in
- * the order the history has them), and for each scenario (case, variant,
- * toolchain) its median, ci_low, ci_high and "load": where the row is
- * disturbed, its median over its load_bound (how low the run's load
- * leaves it room to be), else NaN; all four NaN where that run lacks it;
- * led by "# UNIT", the unit of the history's first row, the only one
- * charted. select is comma-separated "case/variant" ("call/go->c"), ""
- * for every scenario without a param. */
+/* What is taken of a row: its median; its median less its baseline's
+ * (the overhead); its median over its baseline's (the ratio). */
+enum history_figure { HISTORY_VALUE, HISTORY_OVERHEAD, HISTORY_RATIO };
+
+/* The data of the history chart of figure fig: a row a run (its day and
+ * commit, in the order the history has them), and for each scenario
+ * (case, variant, toolchain) the figure as its run measured it (for an
+ * overhead or a ratio, from the run's paired samples), its interval and
+ * "load": where the row is disturbed, for a time its median over its
+ * load_bound (how low the run's load leaves it room to be), for an
+ * overhead or a ratio, which a load moves either way, the figure; else
+ * NaN; all four NaN where that run lacks it. Led by "# UNIT", the unit of
+ * the history's first row, the only one charted ("# ratio" for a ratio).
+ * select is comma-separated "case/variant" ("call/go->c"), "" for every
+ * scenario without a param; an overhead or ratio charts only the rows
+ * with a baseline, and needs schema 2. */
 struct csv_table;
 struct sbuf;
 int history_chart_data(const struct csv_table *h, const char *select,
-		       struct sbuf *sb, char *err, size_t errlen);
+		       enum history_figure fig, struct sbuf *sb, char *err,
+		       size_t errlen);
 
 /* A history read for how far each row's figure moved between its runs:
  * of the same code, on the same machine, hours apart, the spread a
@@ -67,11 +78,6 @@ int history_runs_read(const char *path, const struct history_run_id *skip,
 		      size_t nskip, struct history_runs *h, char *err,
 		      size_t errlen);
 void history_runs_free(struct history_runs *h);
-
-/* What is taken of a row in each run: its median; its median less its
- * baseline's (the overhead); its median over its baseline's (the
- * ratio). */
-enum history_figure { HISTORY_VALUE, HISTORY_OVERHEAD, HISTORY_RATIO };
 
 /* r's figure over h's runs, each run's shift taken off a time (divided
  * by exp(shift)): of its log for a value or a ratio, of the figure

@@ -452,7 +452,11 @@ static int write_data(const char *path, const struct sbuf *sb)
 
 struct history_cli {
 	const char *chart; /* --chart OUT */
+	int figure;	   /* --figure: enum history_figure */
 };
+
+/* --figure's words, by enum history_figure */
+static const char *const figure_names[] = {"median", "overhead", "ratio", NULL};
 
 static const struct opt history_options[] = {
     {"chart", 0, OPT_STRING, offsetof(struct history_cli, chart), "OUT",
@@ -460,25 +464,34 @@ static const struct opt history_options[] = {
      "a row a run, the chosen scenarios (case/variant,...;\n"
      "default: every one without a param) as columns",
      0, 0, NULL, OPT_LOCAL, 0},
+    {"figure", 0, OPT_CHOICE, offsetof(struct history_cli, figure), "FIG",
+     "what --chart draws: median (the default),\n"
+     "overhead or ratio (over the row's baseline, from\n"
+     "its run's paired samples); a ratio holds across\n"
+     "the machine's slow and fast hours far better\n"
+     "than a time or an overhead",
+     0, 0, figure_names, OPT_LOCAL, 0},
     {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
 
 static const struct command_help help_history = {
     "cgobench history FILE RUN...\n"
-    "       cgobench history --chart OUT FILE [case/variant,...]",
+    "       cgobench history --chart OUT [--figure FIG] FILE "
+    "[case/variant,...]",
     "Appends the summary of each run directory to the history CSV FILE\n"
     "(created with its header when new), with the run's date and commit,\n"
-    "and each row's status and load bound (a history of schema 1, before\n"
-    "them, gets rows without).\n",
+    "and each row's status, load bound, overhead and ratio (a history of\n"
+    "schema 1, before them, gets rows without).\n",
     NULL};
 
-static int history_chart(const char *out, const char *file, const char *select)
+static int history_chart(const char *out, const char *file, const char *select,
+			 enum history_figure fig)
 {
 	char err[ERRLEN];
 	struct csv_table h;
 	if (csv_read_file(file, &h, err, sizeof err) != 0)
 		return failed(-1, err);
 	struct sbuf sb = {0};
-	int rc = history_chart_data(&h, select, &sb, err, sizeof err);
+	int rc = history_chart_data(&h, select, fig, &sb, err, sizeof err);
 	csv_free(&h);
 	if (rc != 0) {
 		fprintf(stderr, "cgobench: %s: %s\n", file, err);
@@ -500,13 +513,16 @@ static int cmd_history(int argc, char **argv)
 	if (done)
 		return rc;
 	int n = argc - first;
+	if (!c.chart && options_given(history_options, given, "figure"))
+		return usage_error("history ", "--figure goes with --chart");
 	if (c.chart) {
 		if (n < 1 || n > 2)
 			return usage_error("history ",
 					   "--chart wants OUT, the history "
 					   "file and optionally the scenarios");
 		return history_chart(c.chart, argv[first],
-				     n == 2 ? argv[first + 1] : "");
+				     n == 2 ? argv[first + 1] : "",
+				     (enum history_figure)c.figure);
 	}
 	if (n < 2)
 		return usage_error("history ", "want a history file and at "

@@ -946,6 +946,16 @@ if "$cgobench" history "$tmp/h.csv" "$run" "$tmp/toolchains" results/vm/precisio
 else
 	bad "the history chart: $(cat "$tmp/h.err")"
 fi
+# The ratio over each row's baseline, and --figure without --chart.
+if "$cgobench" history --chart "$tmp/r.dat" --figure ratio "$tmp/h.csv" 'call/go->c' 2>"$tmp/r.err" &&
+	gnuplot -c scripts/history.gp "$tmp/r.dat" "$tmp/ratio" ratio ratio 2>>"$tmp/r.err" &&
+	is_chart "$tmp/ratio" && sed -n 2p "$tmp/r.dat" | grep -q '"call: go->c / c->c ' &&
+	! "$cgobench" history --figure ratio "$tmp/h.csv" "$run" 2>"$tmp/r.err" &&
+	grep -q '^cgobench: --figure goes with --chart$' "$tmp/r.err"; then
+	ok "the history chart of ratios; --figure only with --chart"
+else
+	bad "the history chart of ratios: $(cat "$tmp/r.err")"
+fi
 # A history of schema 1 gets rows of its own, and the note says so.
 printf 'schema,date,commit,toolchain,cc,case,variant,param,unit,n,median,ci_low,ci_high\n' >"$tmp/h1.csv"
 if "$cgobench" history "$tmp/h1.csv" "$tmp/toolchains" 2>"$tmp/h1.err" &&
@@ -1048,6 +1058,17 @@ if sh scripts/charts.sh "$tmp/charted/" 2>"$tmp/charts.err" &&
 	ok "charts.sh says which run it drew and each chart"
 else
 	bad "charts.sh says which run it drew: $(cat "$tmp/charts.err")"
+fi
+# make charts with a history: SCENARIOS with a > and parentheses reach
+# cgobench as they are, not as the shell's redirections
+rm -f "$tmp/h.dat"
+if (cd "$tmp" && make -s --no-print-directory -C "$OLDPWD" charts RUN="$tmp/charted" \
+	HISTORY="$tmp/h.csv" SCENARIOS='call/go->c,call/c->go(cthread)' HISTORY_FIGURE=ratio) \
+	>"$tmp/mc.out" 2>&1 && is_chart "$tmp/h" &&
+	sed -n 2p "$tmp/h.dat" | grep -q '"call: c->go(cthread) / ' && [ ! -e c ] && [ ! -e "$tmp/c" ]; then
+	ok "make charts: the history chart of SCENARIOS, with their > and parentheses, as ratios"
+else
+	bad "make charts with a history: $(tail -n 3 "$tmp/mc.out")"
 fi
 # index.html in headless Chromium, offline (a proxy that refuses): it
 # loads with no console message, its script sorts a family table by the

@@ -109,8 +109,9 @@ static void chart_data(void **state)
 	struct csv_table h;
 	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
 	struct sbuf sb = {0};
-	assert_int_equal(history_chart_data(&h, "call/go->c,call/c->c", &sb,
-					    err, sizeof err),
+	assert_int_equal(history_chart_data(&h, "call/go->c,call/c->c",
+					    HISTORY_VALUE, &sb, err,
+					    sizeof err),
 			 0);
 	/* unit, header, three runs */
 	size_t lines = 0;
@@ -138,8 +139,9 @@ static void chart_data(void **state)
 		free(cells);
 	}
 	sb.len = 0;
-	assert_int_equal(
-	    history_chart_data(&h, "call/nothing", &sb, err, sizeof err), -1);
+	assert_int_equal(history_chart_data(&h, "call/nothing", HISTORY_VALUE,
+					    &sb, err, sizeof err),
+			 -1);
 	assert_string_equal(err, "the history has no scenario to chart among "
 				 "call/nothing");
 	sbuf_free(&sb);
@@ -175,20 +177,23 @@ static void skips_empty_and_param_rows(void **state)
 		assert_string_not_equal(h.rows[r][csv_col(&h, "n")], "0");
 	struct sbuf sb = {0};
 	assert_int_equal(history_chart_data(&h, "call/go->c,batch/go->c(each)",
-					    &sb, err, sizeof err),
+					    HISTORY_VALUE, &sb, err,
+					    sizeof err),
 			 0);
 	assert_null(strstr(sb.buf, "batch"));
 	assert_non_null(strstr(sb.buf, "\"call: go->c go1.26.8\""));
 	/* the default: every scenario without a param */
 	sb.len = 0;
-	assert_int_equal(history_chart_data(&h, "", &sb, err, sizeof err), 0);
+	assert_int_equal(
+	    history_chart_data(&h, "", HISTORY_VALUE, &sb, err, sizeof err), 0);
 	assert_null(strstr(sb.buf, "batch"));
 	assert_null(strstr(sb.buf, "goroutines"));
 	assert_non_null(strstr(sb.buf, "\"call: go->c go1.26.8\""));
 	sb.len = 0;
-	assert_int_equal(
-	    history_chart_data(&h, "batch/go->c(each)", &sb, err, sizeof err),
-	    -1);
+	assert_int_equal(history_chart_data(&h, "batch/go->c(each)",
+					    HISTORY_VALUE, &sb, err,
+					    sizeof err),
+			 -1);
 	sbuf_free(&sb);
 	csv_free(&h);
 	csv_free(&s);
@@ -341,13 +346,21 @@ static void keeps_schema_1(void **state)
 	for (size_t r = 0; r < h.nrows; r++)
 		assert_string_equal(h.rows[r][0], "1");
 	struct sbuf sb = {0};
-	assert_int_equal(
-	    history_chart_data(&h, "call/go->c", &sb, err, sizeof err), 0);
+	assert_int_equal(history_chart_data(&h, "call/go->c", HISTORY_VALUE,
+					    &sb, err, sizeof err),
+			 0);
 	assert_non_null(strstr(sb.buf, "\t\"high\"\t\"load\""));
 	/* no status: no load drawn, though the run was disturbed */
 	char *last = strrchr(sb.buf, '\n');
 	*last = 0;
 	assert_string_equal(last - 4, "\tNaN");
+	sb.len = 0;
+	assert_int_equal(history_chart_data(&h, "call/go->c", HISTORY_RATIO,
+					    &sb, err, sizeof err),
+			 -1);
+	assert_string_equal(err, "the history has no column 'status' (a "
+				 "history of schema 1 keeps no overhead or "
+				 "ratio)");
 	sbuf_free(&sb);
 	csv_free(&h);
 	struct history_runs hr;
@@ -361,11 +374,62 @@ static void keeps_schema_1(void **state)
 	free(path);
 }
 
+/* The columns of each figure in the history, and the chart's header of
+ * call go->c's series for it. */
+static const char *const fig_cols[][3] = {
+    {"median", "ci_low", "ci_high"},
+    {"overhead", "overhead_ci_low", "overhead_ci_high"},
+    {"ratio", "ratio_ci_low", "ratio_ci_high"}};
+static const char *const fig_head[] = {
+    "# ns/op\nrun\t\"call: go->c go1.26.8\"\t",
+    "# ns/op\nrun\t\"call: go->c - c->c go1.26.8\"\t",
+    "# ratio\nrun\t\"call: go->c / c->c go1.26.8\"\t"};
+
+/* call go->c's cells in sb, the chart of figure fig of history h: its
+ * figure, interval and load as the history has them; how many of its
+ * rows are disturbed. */
+static size_t check_figure(const struct csv_table *h, int fig,
+			   const struct sbuf *sb)
+{
+	assert_true(str_starts(sb->buf, fig_head[fig]));
+	int st = csv_col(h, "status"), lb = csv_col(h, "load_bound");
+	size_t seen = 0, loaded = 0;
+	for (size_t r = 0; r < h->nrows; r++) {
+		char **row = h->rows[r];
+		if (strcmp(row[csv_col(h, "variant")], "go->c") ||
+		    strcmp(row[csv_col(h, "case")], "call") ||
+		    strcmp(row[csv_col(h, "unit")], "ns/op") ||
+		    *row[csv_col(h, "param")])
+			continue;
+		const char *v = row[csv_col(h, fig_cols[fig][0])];
+		double b = atof(row[lb]);
+		int disturbed = !strcmp(row[st], "disturbed");
+		char low[40] = "NaN";
+		/* a time's room below; an overhead's or ratio's point */
+		if (disturbed && fig == 0)
+			snprintf(low, sizeof low, "%.17g", atof(v) / b);
+		else if (disturbed)
+			snprintf(low, sizeof low, "%s", v);
+		char *cells = xasprintf("\t%s\t%s\t%s\t%s\n", v,
+					row[csv_col(h, fig_cols[fig][1])],
+					row[csv_col(h, fig_cols[fig][2])], low);
+		assert_non_null(strstr(sb->buf, cells));
+		free(cells);
+		seen++;
+		loaded += disturbed;
+		/* the bound as summary.csv has it: x1.31 to x2.78 */
+		assert_true(b > 1.05 && b < 3);
+	}
+	assert_int_equal(seen, 3);
+	return loaded;
+}
+
 /* Three committed runs: a quiet one (family 26, every call row ok) and
  * two that bore a lasting load, the second in a slow hour. The history
- * keeps each row's status and load bound as summary.csv has them; the
- * chart draws a disturbed row's median over its load bound, and no such
- * point for a row that is ok. */
+ * keeps each row's status, load bound, overhead and ratio as summary.csv
+ * has them; the chart of medians draws a disturbed row's median over its
+ * load bound, those of overheads and ratios its figure, and none for a
+ * row that is ok. */
 static void chart_marks_load(void **state)
 {
 	(void)state;
@@ -383,35 +447,19 @@ static void chart_marks_load(void **state)
 	struct csv_table h;
 	assert_int_equal(csv_read_file(path, &h, err, sizeof err), 0);
 	struct sbuf sb = {0};
-	assert_int_equal(
-	    history_chart_data(&h, "call/go->c", &sb, err, sizeof err), 0);
-	int st = csv_col(&h, "status"), lb = csv_col(&h, "load_bound");
-	size_t seen = 0, loaded = 0;
-	for (size_t r = 0; r < h.nrows; r++) {
-		char **row = h.rows[r];
-		if (strcmp(row[csv_col(&h, "variant")], "go->c") ||
-		    strcmp(row[csv_col(&h, "case")], "call") ||
-		    strcmp(row[csv_col(&h, "unit")], "ns/op") ||
-		    *row[csv_col(&h, "param")])
-			continue;
-		double m = atof(row[csv_col(&h, "median")]), b = atof(row[lb]);
-		int disturbed = !strcmp(row[st], "disturbed");
-		char low[40] = "NaN";
-		if (disturbed)
-			snprintf(low, sizeof low, "%.17g", m / b);
-		char *cells =
-		    xasprintf("\t%s\t%s\t%s\t%s\n", row[csv_col(&h, "median")],
-			      row[csv_col(&h, "ci_low")],
-			      row[csv_col(&h, "ci_high")], low);
-		assert_non_null(strstr(sb.buf, cells));
-		free(cells);
-		seen++;
-		loaded += disturbed;
-		/* the bound as summary.csv has it: x1.31 to x2.78 */
-		assert_true(b > 1.05 && b < 3);
+	for (int fig = 0; fig < 3; fig++) {
+		sb.len = 0;
+		assert_int_equal(history_chart_data(&h, "call/go->c", fig, &sb,
+						    err, sizeof err),
+				 0);
+		assert_int_equal(check_figure(&h, fig, &sb), 2);
 	}
-	assert_int_equal(seen, 3);
-	assert_int_equal(loaded, 2);
+	/* c->c has no baseline: no overhead or ratio to chart */
+	assert_int_equal(history_chart_data(&h, "call/c->c", HISTORY_RATIO, &sb,
+					    err, sizeof err),
+			 -1);
+	assert_string_equal(err, "the history has no scenario to chart with "
+				 "a baseline among call/c->c");
 	sbuf_free(&sb);
 	csv_free(&h);
 	/* compare --history reads schema 2 as it read schema 1 */
@@ -449,8 +497,9 @@ static void chart_load_edges(void **state)
 		assert_int_equal(
 		    csv_parse(texts[i], "h.csv", &h, err, sizeof err), 0);
 		struct sbuf sb = {0};
-		assert_int_equal(
-		    history_chart_data(&h, "", &sb, err, sizeof err), 0);
+		assert_int_equal(history_chart_data(&h, "", HISTORY_VALUE, &sb,
+						    err, sizeof err),
+				 0);
 		size_t n = strlen(want[i]);
 		assert_true(sb.len >= n);
 		assert_string_equal(sb.buf + sb.len - n, want[i]);

@@ -108,7 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct csv_table h;
 	if (history_append(runs, 1, hist, &schema, err, sizeof err) == 0 &&
 	    csv_read_file(hist, &h, err, sizeof err) == 0) {
-		history_chart_data(&h, "", &sb, err, sizeof err);
+		history_chart_data(&h, "", HISTORY_VALUE, &sb, err, sizeof err);
 		sbuf_free(&sb);
 		csv_free(&h);
 	}
