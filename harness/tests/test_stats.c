@@ -101,6 +101,87 @@ static void bootstrap_brackets_and_repeats(void **state)
 	assert_memory_equal(&d1, &d2, sizeof d1);
 }
 
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* A resample of n values drawn as the direct path draws them (n indexes
+ * of stats_rand, each modulo n), sorted, its median. */
+static double drawn_median(const double *x, size_t n, double *buf,
+			   uint64_t *rng)
+{
+	for (size_t i = 0; i < n; i++)
+		buf[i] = x[stats_rand(rng) % n];
+	qsort(buf, n, sizeof *buf, by_value);
+	return n % 2 ? buf[n / 2] : (buf[n / 2 - 1] + buf[n / 2]) / 2;
+}
+
+/* The direct path's interval is the sorted resamples' own, to the bit,
+ * however each resample's median is found: against the definition
+ * above, with ties, odd and even n, and the largest direct n. */
+static void bootstrap_direct_exact(void **state)
+{
+	(void)state;
+	const size_t sizes[] = {1, 2, 7, 8, 31, STATS_BOOTSTRAP_DIRECT_MAX};
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+		size_t n = sizes[s], nb = n / 2 + 1;
+		double *a = malloc(n * sizeof *a), *b = malloc(nb * sizeof *b);
+		double *buf = malloc(n * sizeof *buf);
+		for (size_t i = 0; i < n; i++) /* ties: a value each 5 */
+			a[i] = 20 + (double)((i * 7919) % n / 5) * 0.25;
+		for (size_t i = 0; i < nb; i++)
+			b[i] = 1 + (double)((i * 31) % nb) * 0.01;
+		const int resamples = 501;
+		/* the tails as the code finds them: (1 - 0.95) / 2 is not
+		 * 0.025 to the bit */
+		const double t = (1 - 0.95) / 2;
+		double *diffs = malloc(resamples * sizeof *diffs);
+		double *ratios = malloc(resamples * sizeof *ratios);
+		uint64_t rng = 99;
+		for (int i = 0; i < resamples; i++) {
+			double ra = drawn_median(a, n, buf, &rng);
+			double rb = drawn_median(b, nb, buf, &rng);
+			diffs[i] = ra - rb;
+			ratios[i] = ra / rb;
+		}
+		qsort(diffs, resamples, sizeof *diffs, by_value);
+		qsort(ratios, resamples, sizeof *ratios, by_value);
+		struct stats_diff d;
+		stats_bootstrap_diff(a, n, b, nb, 0.95, resamples, 99, &d);
+		assert_true(d.diff_low ==
+			    stats_quantile_sorted(diffs, resamples, t));
+		assert_true(d.diff_high ==
+			    stats_quantile_sorted(diffs, resamples, 1 - t));
+		assert_true(d.ratio_low ==
+			    stats_quantile_sorted(ratios, resamples, t));
+		assert_true(d.ratio_high ==
+			    stats_quantile_sorted(ratios, resamples, 1 - t));
+		/* the change of two overheads draws a1, b1, a2, b2 in turn */
+		rng = 5;
+		for (int i = 0; i < resamples; i++) {
+			double o1 = drawn_median(a, n, buf, &rng) -
+				    drawn_median(b, nb, buf, &rng);
+			double o2 = drawn_median(b, nb, buf, &rng) -
+				    drawn_median(a, n, buf, &rng);
+			diffs[i] = o2 - o1;
+		}
+		qsort(diffs, resamples, sizeof *diffs, by_value);
+		double lo, hi;
+		stats_bootstrap_change(a, n, b, nb, b, nb, a, n, 0.95,
+				       resamples, 5, &lo, &hi);
+		assert_true(lo == stats_quantile_sorted(diffs, resamples, t));
+		assert_true(hi ==
+			    stats_quantile_sorted(diffs, resamples, 1 - t));
+		free(a);
+		free(b);
+		free(buf);
+		free(diffs);
+		free(ratios);
+	}
+}
+
 /* The 95% interval of the median of n uniforms on [0, 1] is about
  * +-1.96 / (2 sqrt n) wide each side, whether each resample is drawn
  * (n up to STATS_BOOTSTRAP_DIRECT_MAX) or its median is drawn as an order
@@ -396,6 +477,7 @@ int main(void)
 	    cmocka_unit_test(quantiles),
 	    cmocka_unit_test(bootstrap_constant),
 	    cmocka_unit_test(bootstrap_brackets_and_repeats),
+	    cmocka_unit_test(bootstrap_direct_exact),
 	    cmocka_unit_test(bootstrap_many_samples),
 	    cmocka_unit_test(paired),
 	    cmocka_unit_test(ci_rank_large),
