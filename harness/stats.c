@@ -248,19 +248,87 @@ static size_t index_of(double u, size_t n)
 	return i < n ? i : n - 1;
 }
 
-/* The median of n values drawn from x with replacement. Of few values,
- * drawn; of many, x sorted, the k-th smallest of n draws is x at the k-th
- * smallest of n uniform indexes, and the next one above it is the least
- * of the n - k uniforms left above that. */
-static double resampled_median(const double *x, size_t n, double *buf,
-			       uint64_t *rng)
+/* What resampled_median draws from. Of few values (up to
+ * STATS_BOOTSTRAP_DIRECT_MAX), x as given, with sorted, its values in
+ * order, place (x[i] is sorted[place[i]]) and count, a draw's tally of
+ * each place, all 0 between draws. Of many, x is sorted. */
+struct resample {
+	const double *x;
+	size_t n;
+	double *sorted;
+	size_t *place;
+	unsigned *count;
+};
+
+/* A value and its index in x, to sort by value. */
+struct valued {
+	double v;
+	size_t i;
+};
+
+static int cmp_valued(const void *a, const void *b)
 {
+	const struct valued *x = a, *y = b;
+	return (x->v > y->v) - (x->v < y->v);
+}
+
+static void resample_init(struct resample *r, const double *x, size_t n)
+{
+	*r = (struct resample){x, n, xmalloc((n ? n : 1) * sizeof *r->sorted),
+			       NULL, NULL};
+	if (n > STATS_BOOTSTRAP_DIRECT_MAX) {
+		memcpy(r->sorted, x, n * sizeof *x);
+		stats_sort(r->sorted, n);
+		r->x = r->sorted;
+		return;
+	}
+	struct valued *v = xmalloc((n ? n : 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct valued){x[i], i};
+	qsort(v, n, sizeof *v, cmp_valued);
+	r->place = xmalloc((n ? n : 1) * sizeof *r->place);
+	r->count = xcalloc(n ? n : 1, sizeof *r->count);
+	for (size_t j = 0; j < n; j++) {
+		r->sorted[j] = v[j].v;
+		r->place[v[j].i] = j;
+	}
+	free(v);
+}
+
+static void resample_free(struct resample *r)
+{
+	free(r->sorted);
+	free(r->place);
+	free(r->count);
+}
+
+/* The median of n values drawn from x with replacement. Of few values,
+ * drawn (n indexes of stats_rand, each modulo n), and the middle of the
+ * draws found by tallying them by their value's place, which gives what
+ * sorting the draws would, in linear time; of many, the k-th smallest of
+ * n draws is x at the k-th smallest of n uniform indexes, and the next
+ * one above it is the least of the n - k uniforms left above that. */
+static double resampled_median(const struct resample *r, uint64_t *rng)
+{
+	size_t n = r->n;
 	if (n <= STATS_BOOTSTRAP_DIRECT_MAX) {
 		for (size_t i = 0; i < n; i++)
-			buf[i] = x[stats_rand(rng) % n];
-		stats_sort(buf, n);
-		return median_sorted(buf, n);
+			r->count[r->place[stats_rand(rng) % n]]++;
+		/* the draws of rank lo and hi (from 0), the same when n is
+		 * odd */
+		size_t lo = (n - 1) / 2, hi = n / 2, seen = 0;
+		double vlo = NAN, vhi = NAN;
+		for (size_t j = 0; j < n; j++) {
+			if (seen <= lo && seen + r->count[j] > lo)
+				vlo = r->sorted[j];
+			if (seen <= hi && seen + r->count[j] > hi)
+				vhi = r->sorted[j];
+			seen += r->count[j];
+			r->count[j] = 0;
+		}
+		return n % 2 ? vhi : (vlo + vhi) / 2;
 	}
+	const double *x = r->x;
 	size_t k = (n + 1) / 2;
 	double u = uniform_order_stat(k, n, rng);
 	if (n % 2)
@@ -268,19 +336,6 @@ static double resampled_median(const double *x, size_t n, double *buf,
 	double next =
 	    u + (1 - u) * (1 - pow(uniform(rng), 1.0 / (double)(n - k)));
 	return (x[index_of(u, n)] + x[index_of(next, n)]) / 2;
-}
-
-/* x itself when few, else a sorted copy in *own: what resampled_median
- * wants. */
-static const double *resample_ready(const double *x, size_t n, double **own)
-{
-	*own = NULL;
-	if (n <= STATS_BOOTSTRAP_DIRECT_MAX)
-		return x;
-	*own = xmalloc(n * sizeof **own);
-	memcpy(*own, x, n * sizeof **own);
-	stats_sort(*own, n);
-	return *own;
 }
 
 void stats_bootstrap_diff(const double *a, size_t na, const double *b,
@@ -292,14 +347,13 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	d->ratio = mb != 0 ? ma / mb : NAN;
 	double *diffs = xmalloc((size_t)resamples * sizeof *diffs);
 	double *ratios = xmalloc((size_t)resamples * sizeof *ratios);
-	double *buf = xmalloc((na > nb ? na : nb) * sizeof *buf);
-	double *own_a, *own_b;
-	const double *xa = resample_ready(a, na, &own_a),
-		     *xb = resample_ready(b, nb, &own_b);
+	struct resample ra_from, rb_from;
+	resample_init(&ra_from, a, na);
+	resample_init(&rb_from, b, nb);
 	uint64_t rng = seed;
 	for (int i = 0; i < resamples; i++) {
-		double ra = resampled_median(xa, na, buf, &rng);
-		double rb = resampled_median(xb, nb, buf, &rng);
+		double ra = resampled_median(&ra_from, &rng);
+		double rb = resampled_median(&rb_from, &rng);
 		diffs[i] = ra - rb;
 		ratios[i] = rb != 0 ? ra / rb : NAN;
 	}
@@ -314,9 +368,8 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 	    stats_quantile_sorted(ratios, (size_t)resamples, 1 - tail);
 	free(diffs);
 	free(ratios);
-	free(buf);
-	free(own_a);
-	free(own_b);
+	resample_free(&ra_from);
+	resample_free(&rb_from);
 }
 
 size_t stats_pair_ratios(const double *a, const double *b, size_t n,
@@ -361,20 +414,16 @@ void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
 {
 	const double *x[] = {a1, b1, a2, b2};
 	const size_t n[] = {na1, nb1, na2, nb2};
-	double *own[4];
-	size_t most = 0;
-	for (int i = 0; i < 4; i++) {
-		x[i] = resample_ready(x[i], n[i], &own[i]);
-		most = n[i] > most ? n[i] : most;
-	}
-	double *buf = xmalloc((most ? most : 1) * sizeof *buf);
+	struct resample r[4];
+	for (int i = 0; i < 4; i++)
+		resample_init(&r[i], x[i], n[i]);
 	double *d = xmalloc((size_t)resamples * sizeof *d);
 	uint64_t rng = seed;
 	for (int i = 0; i < resamples; i++) {
-		double o1 = resampled_median(x[0], n[0], buf, &rng) -
-			    resampled_median(x[1], n[1], buf, &rng);
-		double o2 = resampled_median(x[2], n[2], buf, &rng) -
-			    resampled_median(x[3], n[3], buf, &rng);
+		double o1 = resampled_median(&r[0], &rng) -
+			    resampled_median(&r[1], &rng);
+		double o2 = resampled_median(&r[2], &rng) -
+			    resampled_median(&r[3], &rng);
 		d[i] = o2 - o1;
 	}
 	stats_sort(d, (size_t)resamples);
@@ -382,9 +431,8 @@ void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
 	*low = stats_quantile_sorted(d, (size_t)resamples, tail);
 	*high = stats_quantile_sorted(d, (size_t)resamples, 1 - tail);
 	free(d);
-	free(buf);
 	for (int i = 0; i < 4; i++)
-		free(own[i]);
+		resample_free(&r[i]);
 }
 
 /* P(U <= u) for sample sizes m and n without ties: the number of rank
