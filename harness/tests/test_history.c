@@ -23,6 +23,15 @@ static const char *const *one(const char *run)
 	return list;
 }
 
+/* path, a mkstemp template, made a name that no file has. */
+static void no_file(char *path)
+{
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+}
+
 /* A new file gets the header and the run; the same run again is refused
  * and leaves the file as it was; two runs in one call where the second
  * cannot be read append nothing. */
@@ -30,9 +39,7 @@ static void append_once(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/cgobench-history-XXXXXX";
-	int fd = mkstemp(path);
-	close(fd);
-	unlink(path);
+	no_file(path);
 	char err[ERRLEN];
 	int schema = 0;
 	assert_int_equal(
@@ -95,9 +102,7 @@ static void chart_data(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/cgobench-history-XXXXXX";
-	int fd = mkstemp(path);
-	close(fd);
-	unlink(path);
+	no_file(path);
 	char err[ERRLEN];
 	const char *runs[] = {RUN, "results/vm/benchtime-0.05s",
 			      "results/vm/toolchains"};
@@ -157,9 +162,7 @@ static void skips_empty_and_param_rows(void **state)
 	(void)state;
 	const char *run = "results/vm/20261126T063223Z";
 	char path[] = "/tmp/cgobench-history-XXXXXX";
-	int fd = mkstemp(path);
-	close(fd);
-	unlink(path);
+	no_file(path);
 	char err[ERRLEN];
 	int schema;
 	assert_int_equal(
@@ -434,9 +437,7 @@ static void chart_marks_load(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/cgobench-history-XXXXXX";
-	int fd = mkstemp(path);
-	close(fd);
-	unlink(path);
+	no_file(path);
 	const char *runs[] = {"results/vm/20261201T065338Z",
 			      "results/vm/precision/short-quiet-1",
 			      "results/vm/precision/same-slow-1"};
