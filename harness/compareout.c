@@ -56,10 +56,13 @@ static void print_only(FILE *out, const char *which, char **names, size_t n)
 }
 
 /* Whether c would be a regression but for a load (compare.c's finish):
- * significantly slower by over the threshold, and no regression. */
+ * of a cost (not the CPUs a row kept busy, which no rise makes a
+ * regression), significantly slower by over the threshold, and no
+ * regression. */
 static int held(const struct cmp_row *c, double threshold_pct)
 {
-	return c->significant && !c->regression && c->delta_pct > threshold_pct;
+	return c->significant && !c->regression &&
+	       c->delta_pct > threshold_pct && summary_is_cost(c->o->unit);
 }
 
 /* Whether the verdict counts c as held back: held, and no repeat of a

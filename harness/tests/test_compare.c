@@ -633,6 +633,24 @@ static void cpus_are_no_cost(void **state)
 	assert_string_equal(field(&t, "x", "value", "regression"), "0");
 	assert_int_equal(reg, 0);
 	csv_free(&t);
+	/* nor is its rise held back as if it might be one: no mark, and
+	 * the verdict counts no row inconclusive */
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	char *got = output_of(a, b, &o, &reg);
+	assert_null(strstr(got, "inconclusive ("));
+	assert_non_null(strstr(got, "verdict: no regression above 5%; 1 "));
+	free(got);
+	/* two committed runs whose threads sleep(c,pool) at 64 goroutines
+	 * kept 13% more CPUs busy: "load: up to xnan" before */
+	got = output_of("results/vm/precision/speeds-quiet-1",
+			"results/vm/precision/transfer-quiet-2", &o, &reg);
+	assert_null(strstr(got, "nan"));
+	char *row = strstr(got, "threads  sleep(c,pool)    goroutines=64 "
+				"value          0.152 [0.138, 0.164] cpus");
+	assert_non_null(row);
+	*strchr(row, '\n') = 0;
+	assert_null(strstr(row, "inconclusive"));
+	free(got);
 	drop_run(a);
 	drop_run(b);
 	runs_unit = "ns/op";
