@@ -19,13 +19,25 @@ static int all_zero(const struct cmp_row *c)
 	       c->new_lo == 0;
 }
 
+/* c's change in percent, "+5.24%", or where the old figure is 0 (and so
+ * no percent of it), "from 0"; into buf (32 bytes). */
+static const char *change_text(const struct cmp_row *c, char buf[32])
+{
+	if (isfinite(c->delta_pct))
+		snprintf(buf, 32, "%+.2f%%", c->delta_pct);
+	else
+		snprintf(buf, 32, "%s", c->old_med == 0 ? "from 0" : "-");
+	return buf;
+}
+
 /* The change column: the change always, "~" after it when it is not
  * significant; the column after it: why (p-value, intervals, or the
  * overhead change's interval). */
 static void change_cols(const struct cmp_row *c, char *ch, size_t chlen,
 			char *why, size_t whylen)
 {
-	snprintf(ch, chlen, "%+.2f%%%s", c->delta_pct,
+	char pct[32];
+	snprintf(ch, chlen, "%.24s%s", change_text(c, pct),
 		 c->significant ? "  " : " ~");
 	if (!isnan(c->change_lo)) {
 		char iv[64];
@@ -187,11 +199,13 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 		const struct cmp_row *c = &v->rows[i];
 		if (!c->regression || c->repeats || k++ >= 10)
 			continue;
-		fprintf(
-		    out, "%s %s %s%s%s %s%s%s %+.2f%%", k > 1 ? "," : "",
-		    c->o->family, c->o->variant, c->o->param[0] ? " " : "",
-		    c->o->param, c->unit, strcmp(c->metric, "value") ? " " : "",
-		    strcmp(c->metric, "value") ? c->metric : "", c->delta_pct);
+		char pct[32];
+		fprintf(out, "%s %s %s%s%s %s%s%s %s", k > 1 ? "," : "",
+			c->o->family, c->o->variant, c->o->param[0] ? " " : "",
+			c->o->param, c->unit,
+			strcmp(c->metric, "value") ? " " : "",
+			strcmp(c->metric, "value") ? c->metric : "",
+			change_text(c, pct));
 	}
 	if (v->regressions > 10)
 		fprintf(out, " and %zu more", v->regressions - 10);
@@ -488,8 +502,9 @@ static void print_csv(FILE *out, const struct cmp_row *rows, size_t n)
 			char *b = bufs[i];
 			if (v.kind == F_TEXT)
 				f[i + 1] = v.text;
-			else if (v.kind == F_NUM)
-				f[i + 1] = csv_double(b, v.num);
+			else if (v.kind == F_NUM) /* empty, as json's null */
+				f[i + 1] = csv_double(b, isfinite(v.num) ? v.num
+									 : NAN);
 			else {
 				snprintf(b, 32, "%zu", v.count);
 				f[i + 1] = b;

@@ -661,6 +661,33 @@ static void cpus_are_no_cost(void **state)
 	drop_run(b);
 }
 
+/* A figure that rose from 0 (B/op of a call that allocated nothing in
+ * the old run) has no change in percent: the text says "from 0" and csv
+ * leaves it empty, as json gives null, where they read +inf% and inf. */
+static void change_from_zero(void **state)
+{
+	(void)state;
+	const char *old = "results/vm/precision/late-quiet-2",
+		   *new_ = "results/vm/precision/pty-quiet-7";
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	char *got = output_of(old, new_, &o, &reg);
+	assert_null(strstr(got, "inf"));
+	assert_non_null(strstr(got,
+			       "batch    go->c->go(batch) n=4096     "
+			       "value                         0 [0, 9] B "
+			       "                  4.5 [0, 9] B   from 0 ~  "
+			       "p=0.465 n=11+8\n"));
+	free(got);
+	o.format = COMPARE_CSV;
+	got = output_of(old, new_, &o, &reg);
+	assert_null(strstr(got, "inf"));
+	assert_non_null(strstr(got,
+			       "1,batch,go->c->go(batch),n=4096,go1.26.8,"
+			       "go1.26.8,value,B/op,11,0,0,9,8,4.5,0,9,,"));
+	free(got);
+}
+
 /* Appends the rows of run from's raw.csv and summary.csv, their headers
  * left out, to run to's. */
 static void append_run(const char *to, const char *from)
@@ -1821,6 +1848,7 @@ int main(void)
 	    cmocka_unit_test(allocations_under_load),
 	    cmocka_unit_test(amortized_bytes),
 	    cmocka_unit_test(cpus_are_no_cost),
+	    cmocka_unit_test(change_from_zero),
 	    cmocka_unit_test(only_in_one_run),
 	    cmocka_unit_test(loaded_runs_committed),
 	    cmocka_unit_test(regression_threshold_bounds),
