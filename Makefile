@@ -72,7 +72,7 @@ help:
 	@echo "make bench        install what is missing, run the default suite (GO, COUNT, MAXCOUNT, BUDGET, HOLD, BENCHTIME, CASES, BENCHFLAGS; HOSTS over ssh)"
 	@echo "make bundle       driver and prebuilt cases in a tarball, for a machine without Go (BUNDLE)"
 	@echo "make matrix       the suite across every toolchain to be had (MATRIX_GO), with the toolchain chart"
-	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others)"
+	@echo "make charts       report.md and charts of the newest run (RUN=\"dir ...\" for others; HISTORY, SCENARIOS, HISTORY_FIGURE=median|overhead|ratio for the history chart)"
 	@echo "make test         install what is missing, run cppcheck, the unit and integration tests"
 	@echo "make unit         the unit tests only (also under ASan+UBSan and valgrind)"
 	@echo "make integration  a short real run, checked"
