@@ -338,6 +338,80 @@ static double resampled_median(const struct resample *r, uint64_t *rng)
 	return (x[index_of(u, n)] + x[index_of(next, n)]) / 2;
 }
 
+/* Moves the k-th smallest of x[0..n) (from 0) to x[k], those below it
+ * before and those above after (Hoare's selection, the middle of three
+ * as pivot); x holds no NaN. */
+static void select_kth(double *x, long n, long k)
+{
+	long lo = 0, hi = n - 1;
+	while (lo < hi) {
+		double a = x[lo], b = x[lo + (hi - lo) / 2], c = x[hi];
+		double p = a < b ? (b < c   ? b
+				    : a < c ? c
+					    : a)
+				 : (a < c   ? a
+				    : b < c ? c
+					    : b);
+		long i = lo, j = hi;
+		while (i <= j) {
+			while (x[i] < p)
+				i++;
+			while (x[j] > p)
+				j--;
+			if (i <= j) {
+				double t = x[i];
+				x[i++] = x[j];
+				x[j--] = t;
+			}
+		}
+		/* x[lo..j] <= p <= x[i..hi], and p between */
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+/* The q-quantile of x[0..n) as stats_quantile_sorted gives it of x
+ * sorted, to the bit, in linear time: the two order statistics it
+ * interpolates between, selected (x reordered). */
+static double quantile_select(double *x, long n, double q)
+{
+	if (n == 1)
+		return x[0];
+	double pos = q * (double)(n - 1);
+	long i = (long)pos;
+	if (i >= n - 1) {
+		select_kth(x, n, n - 1);
+		return x[n - 1];
+	}
+	select_kth(x, n, i);
+	double next = x[i + 1];
+	for (long j = i + 2; j < n; j++)
+		next = x[j] < next ? x[j] : next;
+	return x[i] + (pos - (double)i) * (next - x[i]);
+}
+
+/* The tail and 1 - tail quantiles of the n resampled figures x (x
+ * reordered): by selection, or where one is NaN (a ratio over a
+ * baseline of 0) from x sorted, as before. */
+static void tails(double *x, size_t n, double tail, double *low, double *high)
+{
+	int nan = 0;
+	for (size_t i = 0; i < n; i++)
+		nan |= isnan(x[i]);
+	if (nan) {
+		stats_sort(x, n);
+		*low = stats_quantile_sorted(x, n, tail);
+		*high = stats_quantile_sorted(x, n, 1 - tail);
+		return;
+	}
+	*low = quantile_select(x, (long)n, tail);
+	*high = quantile_select(x, (long)n, 1 - tail);
+}
+
 void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 			  size_t nb, double level, int resamples, uint64_t seed,
 			  struct stats_diff *d)
@@ -357,15 +431,9 @@ void stats_bootstrap_diff(const double *a, size_t na, const double *b,
 		diffs[i] = ra - rb;
 		ratios[i] = rb != 0 ? ra / rb : NAN;
 	}
-	stats_sort(diffs, (size_t)resamples);
-	stats_sort(ratios, (size_t)resamples);
 	double tail = (1 - level) / 2;
-	d->diff_low = stats_quantile_sorted(diffs, (size_t)resamples, tail);
-	d->diff_high =
-	    stats_quantile_sorted(diffs, (size_t)resamples, 1 - tail);
-	d->ratio_low = stats_quantile_sorted(ratios, (size_t)resamples, tail);
-	d->ratio_high =
-	    stats_quantile_sorted(ratios, (size_t)resamples, 1 - tail);
+	tails(diffs, (size_t)resamples, tail, &d->diff_low, &d->diff_high);
+	tails(ratios, (size_t)resamples, tail, &d->ratio_low, &d->ratio_high);
 	free(diffs);
 	free(ratios);
 	resample_free(&ra_from);
@@ -426,10 +494,7 @@ void stats_bootstrap_change(const double *a1, size_t na1, const double *b1,
 			    resampled_median(&r[3], &rng);
 		d[i] = o2 - o1;
 	}
-	stats_sort(d, (size_t)resamples);
-	double tail = (1 - level) / 2;
-	*low = stats_quantile_sorted(d, (size_t)resamples, tail);
-	*high = stats_quantile_sorted(d, (size_t)resamples, 1 - tail);
+	tails(d, (size_t)resamples, (1 - level) / 2, low, high);
 	free(d);
 	for (int i = 0; i < 4; i++)
 		resample_free(&r[i]);

@@ -182,6 +182,35 @@ static void bootstrap_direct_exact(void **state)
 	}
 }
 
+/* A baseline of 0 in some resamples makes their ratio NaN: the ratio's
+ * interval is still that of the resamples sorted as stats_sort sorts
+ * them, NaN and all, as it was. */
+static void bootstrap_nan_ratios(void **state)
+{
+	(void)state;
+	double a[] = {10, 11, 12, 13, 14, 15, 16}, b[] = {0, 0, 0, 1, 2, 3};
+	const int resamples = 301;
+	double *buf = malloc(8 * sizeof *buf), r[301];
+	uint64_t rng = 3;
+	size_t nans = 0;
+	for (int i = 0; i < resamples; i++) {
+		double ra = drawn_median(a, 7, buf, &rng);
+		double rb = drawn_median(b, 6, buf, &rng);
+		r[i] = rb != 0 ? ra / rb : NAN;
+		nans += isnan(r[i]);
+	}
+	assert_true(nans > 10 && nans < 290);
+	qsort(r, resamples, sizeof *r, by_value);
+	const double t = (1 - 0.95) / 2;
+	double lo = stats_quantile_sorted(r, resamples, t),
+	       hi = stats_quantile_sorted(r, resamples, 1 - t);
+	struct stats_diff d;
+	stats_bootstrap_diff(a, 7, b, 6, 0.95, resamples, 3, &d);
+	assert_memory_equal(&d.ratio_low, &lo, sizeof lo);
+	assert_memory_equal(&d.ratio_high, &hi, sizeof hi);
+	free(buf);
+}
+
 /* The 95% interval of the median of n uniforms on [0, 1] is about
  * +-1.96 / (2 sqrt n) wide each side, whether each resample is drawn
  * (n up to STATS_BOOTSTRAP_DIRECT_MAX) or its median is drawn as an order
@@ -478,6 +507,7 @@ int main(void)
 	    cmocka_unit_test(bootstrap_constant),
 	    cmocka_unit_test(bootstrap_brackets_and_repeats),
 	    cmocka_unit_test(bootstrap_direct_exact),
+	    cmocka_unit_test(bootstrap_nan_ratios),
 	    cmocka_unit_test(bootstrap_many_samples),
 	    cmocka_unit_test(paired),
 	    cmocka_unit_test(ci_rank_large),
