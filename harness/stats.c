@@ -248,12 +248,11 @@ static size_t index_of(double u, size_t n)
 	return i < n ? i : n - 1;
 }
 
-/* What resampled_median draws from. Of few values (up to
- * STATS_BOOTSTRAP_DIRECT_MAX), x as given, with sorted, its values in
- * order, place (x[i] is sorted[place[i]]) and count, a draw's tally of
- * each place, all 0 between draws. Of many, x is sorted. */
+/* What resampled_median draws from: sorted, the n values in order; of
+ * few (up to STATS_BOOTSTRAP_DIRECT_MAX), also place (the i-th value as
+ * given is sorted[place[i]]) and count, a draw's tally of each place,
+ * all 0 between draws. */
 struct resample {
-	const double *x;
 	size_t n;
 	double *sorted;
 	size_t *place;
@@ -274,12 +273,11 @@ static int cmp_valued(const void *a, const void *b)
 
 static void resample_init(struct resample *r, const double *x, size_t n)
 {
-	*r = (struct resample){x, n, xmalloc((n ? n : 1) * sizeof *r->sorted),
+	*r = (struct resample){n, xmalloc((n ? n : 1) * sizeof *r->sorted),
 			       NULL, NULL};
 	if (n > STATS_BOOTSTRAP_DIRECT_MAX) {
 		memcpy(r->sorted, x, n * sizeof *x);
 		stats_sort(r->sorted, n);
-		r->x = r->sorted;
 		return;
 	}
 	struct valued *v = xmalloc((n ? n : 1) * sizeof *v);
@@ -328,7 +326,7 @@ static double resampled_median(const struct resample *r, uint64_t *rng)
 		}
 		return n % 2 ? vhi : (vlo + vhi) / 2;
 	}
-	const double *x = r->x;
+	const double *x = r->sorted;
 	size_t k = (n + 1) / 2;
 	double u = uniform_order_stat(k, n, rng);
 	if (n % 2)
