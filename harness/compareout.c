@@ -2,6 +2,7 @@
 
 #include "compare.h"
 #include "csv.h"
+#include "load.h"
 #include "machine.h"
 #include "units.h"
 #include "util.h"
@@ -335,8 +336,9 @@ static void print_lasting(FILE *out, const char *which, const char *machine)
 {
 	char *why = machine_lookup(machine, "lasting-load"),
 	     *share = machine_lookup(machine, "pinned-disturbed");
-	int busy = !strcmp(why, "busy"), old = !strcmp(which, "old");
-	if (busy || !strcmp(why, "pinned-disturbed"))
+	int busy = !strcmp(why, load_why_names[LOAD_WHY_BUSY]),
+	    old = !strcmp(which, "old");
+	if (busy || !strcmp(why, load_why_names[LOAD_WHY_PINNED]))
 		fprintf(
 		    out,
 		    "%s run under a lasting load (%sits pinned takes "
