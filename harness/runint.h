@@ -91,7 +91,8 @@ struct unit {
  * family.h) goes on beyond --count up to this many samples, while its
  * middle half says they would bring it to its goal: 128 samples more
  * brought 36 of 50 rows within +-5%, where 8 were at --count
- * (docs/precision.md item 27). */
+ * (docs/precision.md item 27); once every other row is done with budget
+ * left (struct run's spread_open), up to --max-count (item 57). */
 #define SCHEDULE_SPREAD_MAX 20
 
 /* One sample as taken: which unit, which repetition, what it printed. */
@@ -138,7 +139,10 @@ struct run {
 	struct load_retakes retakes; /* whether retaking pays (load.h) */
 	int slow_for_good; /* it stayed slow a whole wait: wait no more */
 	int budget_ended;  /* the budget ended rounds that rows still wanted */
-	int said_lasting;  /* a lasting load was said as the rounds ran */
+	/* every other row was done with budget left: the contended rows'
+	 * cap is --max-count, not SCHEDULE_SPREAD_MAX (schedule_unit_cap) */
+	int spread_open;
+	int said_lasting; /* a lasting load was said as the rounds ran */
 	int unwritten_errno;
 	int pin, procs, ncpu;
 	int batch; /* the pinned processes run under SCHED_BATCH */
@@ -220,8 +224,15 @@ int schedule_interval_met(const struct run *r, const struct unit *u);
  * of their goal. */
 size_t schedule_wanted(const struct run *r, int *want);
 /* The most samples u may take: --max-count, or in a family whose spread
- * is its behaviour (family.h) SCHEDULE_SPREAD_MAX when less. */
-size_t schedule_unit_cap(const struct run_config *c, const struct unit *u);
+ * is its behaviour (family.h) SCHEDULE_SPREAD_MAX when less, until r's
+ * spread_open. */
+size_t schedule_unit_cap(const struct run *r, const struct unit *u);
+/* Called when no row wants a round and budget is left: gives it to the
+ * contended rows, which go on to --max-count while their middle half
+ * says that many would reach the goal (docs/precision.md item 57); sets
+ * r's spread_open. Whether any now wants a round (want set as
+ * schedule_wanted sets it); 0 when it was open already. */
+int schedule_open_spread(struct run *r, int *want);
 /* SCHEDULE_REACH_FROM, or half of --max-count when less, and at least
  * --count: from these samples on a row short of its goal goes on only
  * while --max-count would reach it. */

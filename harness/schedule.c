@@ -304,10 +304,11 @@ int schedule_interval_met(const struct run *r, const struct unit *u)
 	return summary_within(&s, schedule_target(r, u->fam));
 }
 
-size_t schedule_unit_cap(const struct run_config *c, const struct unit *u)
+size_t schedule_unit_cap(const struct run *r, const struct unit *u)
 {
-	int cap = c->max_count;
-	if (family_contended(u->fam, u->param) && cap > SCHEDULE_SPREAD_MAX)
+	int cap = r->c->max_count;
+	if (family_contended(u->fam, u->param) && !r->spread_open &&
+	    cap > SCHEDULE_SPREAD_MAX)
 		cap = SCHEDULE_SPREAD_MAX;
 	return (size_t)(cap > 0 ? cap : 0);
 }
@@ -377,7 +378,7 @@ static double unit_need(const struct run *r, const struct unit *u)
 static int within_reach(const struct run *r, const struct unit *u)
 {
 	if (family_contended(u->fam, u->param))
-		return unit_need(r, u) <= (double)schedule_unit_cap(r->c, u);
+		return unit_need(r, u) <= (double)schedule_unit_cap(r, u);
 	return u->n < schedule_reach_from(r->c) ||
 	       unit_need(r, u) <= (double)r->c->max_count;
 }
@@ -393,7 +394,7 @@ static double unit_want(const struct run *r, const struct unit *u)
 	const struct run_config *c = r->c;
 	double want = c->count, need = u->n >= 2 ? unit_need(r, u) : NAN;
 	if (need > want && family_contended(u->fam, u->param))
-		return need <= (double)schedule_unit_cap(c, u) ? need : want;
+		return need <= (double)schedule_unit_cap(r, u) ? need : want;
 	if (need > want)
 		want = need <= c->max_count
 			   ? need
@@ -556,7 +557,7 @@ size_t schedule_wanted(const struct run *r, int *want)
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct unit *u = &r->units[i];
 		want[i] = u->state == UNIT_OK &&
-			  u->n < schedule_unit_cap(r->c, u) &&
+			  u->n < schedule_unit_cap(r, u) &&
 			  !schedule_interval_met(r, u) && within_reach(r, u);
 		more += want[i];
 	}
@@ -625,6 +626,14 @@ static void say_lasting(struct run *r)
 		 what, r->takes_slow, r->takes_upset);
 }
 
+int schedule_open_spread(struct run *r, int *want)
+{
+	if (r->spread_open)
+		return 0;
+	r->spread_open = 1;
+	return schedule_wanted(r, want) > 0;
+}
+
 void schedule_measure(struct run *r)
 {
 	const struct run_config *c = r->c;
@@ -652,7 +661,7 @@ void schedule_measure(struct run *r)
 	     round <= 2 * c->max_count && !*c->stop && !over_budget(r);
 	     round++) {
 		schedule_settle(r); /* round_of reads them too */
-		if (!schedule_wanted(r, want))
+		if (!schedule_wanted(r, want) && !schedule_open_spread(r, want))
 			break;
 		round_of(r, want, round,
 			 round > c->max_count ? round : c->max_count);

@@ -24,7 +24,7 @@ void spread_why(const struct run *r, const struct unit *u,
 		const struct stats_summary *s, double goal, char *buf,
 		size_t len)
 {
-	size_t cap = schedule_unit_cap(r->c, u);
+	size_t cap = schedule_unit_cap(r, u);
 	double need = summary_samples_at_spread(s, goal);
 	if (cap <= (size_t)r->c->count)
 		snprintf(buf, len,
@@ -34,6 +34,14 @@ void spread_why(const struct run *r, const struct unit *u,
 			 "%zu samples are too few to say how many would "
 			 "reach the goal at this spread",
 			 s->n);
+	else if (need > (double)cap && r->budget_ended &&
+		 need <= (double)r->c->max_count)
+		snprintf(buf, len,
+			 "the budget ended before the other rows were done, "
+			 "and a contended row goes beyond %zu samples only in "
+			 "the time they leave (raise '--budget <DUR>', or "
+			 "BUDGET=<DUR> under make)",
+			 cap);
 	else if (need > (double)cap)
 		snprintf(buf, len,
 			 "about %.0f samples would reach the goal at this "

@@ -239,7 +239,7 @@ static void contended_rows_to_their_cap(void **state)
 	int want[UNITS];
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[UNITS - 1], 1);
-	assert_int_equal(schedule_unit_cap(&f.c, u), SCHEDULE_SPREAD_MAX);
+	assert_int_equal(schedule_unit_cap(&f.r, u), SCHEDULE_SPREAD_MAX);
 	/* at its cap it stops, short of its goal though its middle half
 	 * says the cap would reach it: 20 samples evenly 0.88 to 1.12 */
 	for (size_t i = 0; i < SCHEDULE_SPREAD_MAX; i++)
@@ -253,7 +253,7 @@ static void contended_rows_to_their_cap(void **state)
 	/* at a --max-count below the cap, there */
 	u->n = 10;
 	f.c.max_count = 10;
-	assert_int_equal(schedule_unit_cap(&f.c, u), 10);
+	assert_int_equal(schedule_unit_cap(&f.r, u), 10);
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[UNITS - 1], 0);
 	f.c.max_count = 100;
@@ -280,19 +280,79 @@ static void contended_rows_to_their_cap(void **state)
 	 * which contends with none, nor a pinned family's */
 	f.fams[1].spread_alone = "goroutines=1";
 	u->param = "goroutines=2";
-	assert_int_equal(schedule_unit_cap(&f.c, u), SCHEDULE_SPREAD_MAX);
+	assert_int_equal(schedule_unit_cap(&f.r, u), SCHEDULE_SPREAD_MAX);
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[UNITS - 1], 0);
 	u->param = "goroutines=1";
-	assert_int_equal(schedule_unit_cap(&f.c, u), 100);
+	assert_int_equal(schedule_unit_cap(&f.r, u), 100);
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[UNITS - 1], 1);
 	f.fams[1].spread_alone = NULL;
 	u->param = "";
 	f.fams[1].spread = 0;
-	assert_int_equal(schedule_unit_cap(&f.c, u), 100);
+	assert_int_equal(schedule_unit_cap(&f.r, u), 100);
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[UNITS - 1], 1);
+	fake_free(&f);
+}
+
+/* Once every other row is done with budget left (struct run's
+ * spread_open), a contended row goes on to --max-count while its middle
+ * half says they would reach its goal (docs/precision.md item 57): the
+ * row of 20 samples at its closed cap, and one whose middle half says
+ * about 39, go on; one that would need more than --max-count, or that
+ * met its goal, does not. */
+static void contended_rows_open_with_time_left(void **state)
+{
+	(void)state;
+	static const double wide[8] = {0.75, 0.85, 0.90, 0.95,
+				       1.05, 1.09, 1.10, 1.25};
+	static const double beyond[8] = {0.50, 0.60, 0.70, 0.95,
+					 1.05, 1.30, 1.40, 1.50};
+	struct fake f;
+	struct unit *u = fake_contended(&f);
+	int want[UNITS];
+	for (size_t i = 0; i < SCHEDULE_SPREAD_MAX; i++)
+		u->settled[i] = 0.88 + 0.24 * (double)i / 19;
+	u->n = SCHEDULE_SPREAD_MAX;
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 0);
+	f.r.spread_open = 1;
+	assert_int_equal(schedule_unit_cap(&f.r, u), 100);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 1);
+	/* a middle half of 17%: about 39 samples, past the closed cap */
+	memcpy(u->settled, wide, sizeof wide);
+	u->n = 8;
+	struct stats_summary s;
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	double need = summary_samples_at_spread(&s, 5);
+	assert_true(need > SCHEDULE_SPREAD_MAX && need <= 100);
+	f.r.spread_open = 0;
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 0);
+	assert_int_equal(schedule_open_spread(&f.r, want), 1);
+	assert_int_equal(f.r.spread_open, 1);
+	assert_int_equal(want[UNITS - 1], 1);
+	/* once open, it opens nothing more */
+	assert_int_equal(schedule_open_spread(&f.r, want), 0);
+	/* the time left counts its samples up to what it needs */
+	for (size_t k = 0; k < UNITS - 1; k++)
+		f.units[k].state = UNIT_FAILED;
+	assert_int_equal(schedule_samples_left(&f.r), (size_t)need - 8);
+	/* beyond --max-count: no more */
+	memcpy(u->settled, beyond, sizeof beyond);
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	assert_true(summary_samples_at_spread(&s, 5) > 100);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[UNITS - 1], 0);
+	/* a --max-count below the closed cap stays the cap */
+	f.c.max_count = 10;
+	assert_int_equal(schedule_unit_cap(&f.r, u), 10);
+	/* a pinned family's row is not touched */
+	f.c.max_count = 100;
+	f.fams[1].spread = 0;
+	assert_int_equal(schedule_unit_cap(&f.r, u), 100);
 	fake_free(&f);
 }
 
@@ -335,6 +395,24 @@ static void spread_why_names_the_reason(void **state)
 	assert_string_equal(why, "the budget ended before its middle half "
 				 "said the goal was reached (raise '--budget "
 				 "<DUR>', or BUDGET=<DUR> under make)");
+	/* closed, a row that --max-count would bring in, and the budget
+	 * ended before every other row was done: the budget is why */
+	s = (struct stats_summary){
+	    .n = 8, .median = 429.45, .q1 = 388.3, .q3 = 450.8};
+	spread_why(&f.r, u, &s, 5, why, sizeof why);
+	assert_string_equal(why, "the budget ended before the other rows were "
+				 "done, and a contended row goes beyond 20 "
+				 "samples only in the time they leave (raise "
+				 "'--budget <DUR>', or BUDGET=<DUR> under "
+				 "make)");
+	/* open: its cap is --max-count */
+	f.r.budget_ended = 0;
+	f.r.spread_open = 1;
+	s = (struct stats_summary){.n = 8, .median = 100, .q1 = 80, .q3 = 120};
+	spread_why(&f.r, u, &s, 5, why, sizeof why);
+	assert_string_equal(why, "about 212 samples would reach the goal at "
+				 "this spread, more than the 100 a contended "
+				 "row takes");
 	fake_free(&f);
 }
 
@@ -538,6 +616,7 @@ int main(void)
 	    cmocka_unit_test(wanted_up_to_max_count),
 	    cmocka_unit_test(wanted_within_reach),
 	    cmocka_unit_test(contended_rows_to_their_cap),
+	    cmocka_unit_test(contended_rows_open_with_time_left),
 	    cmocka_unit_test(spread_why_names_the_reason),
 	    cmocka_unit_test(spread_cpus_tracked),
 	    cmocka_unit_test(spread_transfer_tracked),
