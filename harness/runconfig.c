@@ -33,8 +33,10 @@ const struct opt run_options[] = {
      MEASURE},
     {"max-count", 0, OPT_INT, F(max_count), "N",
      "most repetitions while the interval is too wide;\n"
-     "beyond 30 (or half of N) only while N would reach\n"
-     "the goal (default: 100; N = --count turns it off)",
+     "beyond 30 (or half of N) only while 100 (or N when\n"
+     "less) would reach the goal, while N would once the\n"
+     "other rows are done (default: 200; N = --count\n"
+     "turns it off)",
      1, 10000, NULL, OPT_REMOTE, MEASURE},
     {"target-ci", 0, OPT_DOUBLE, F(target_pct), "PCT",
      "interval goal, +-PCT of the median (default: 3)", 0.01, 100, NULL,
@@ -134,7 +136,7 @@ void run_config_defaults(struct run_config *c)
 				 /* the default suite, 168 benchmarks, in about
 				  * 8 minutes on 2 cores (docs/precision.md) */
 				 .count = 8,
-				 .max_count = 100,
+				 .max_count = 200,
 				 .target_pct = 3,
 				 .target_unpinned_pct = 5,
 				 .budget_s = 420,

@@ -87,12 +87,17 @@ struct unit {
  * (schedule_reach_from): 30 reads a row's reach as well as 50 does, on
  * fewer samples (simulated: docs/precision.md item 20). */
 #define SCHEDULE_REACH_FROM 30
+/* Beyond schedule_reach_from a row goes on only while this many samples
+ * (or --max-count when less) would reach its goal, until every row is
+ * done with budget left (struct run's leftover): then while --max-count
+ * would (docs/precision.md item 58). */
+#define SCHEDULE_REACH_MAX 100
 /* A row of a family whose spread is its behaviour (the contended ones,
  * family.h) goes on beyond --count up to this many samples, while its
  * middle half says they would bring it to its goal: 128 samples more
  * brought 36 of 50 rows within +-5%, where 8 were at --count
  * (docs/precision.md item 27); once every other row is done with budget
- * left (struct run's spread_open), up to --max-count (item 57). */
+ * left (struct run's leftover), up to --max-count (item 57). */
 #define SCHEDULE_SPREAD_MAX 20
 
 /* One sample as taken: which unit, which repetition, what it printed. */
@@ -139,9 +144,12 @@ struct run {
 	struct load_retakes retakes; /* whether retaking pays (load.h) */
 	int slow_for_good; /* it stayed slow a whole wait: wait no more */
 	int budget_ended;  /* the budget ended rounds that rows still wanted */
-	/* every other row was done with budget left: the contended rows'
-	 * cap is --max-count, not SCHEDULE_SPREAD_MAX (schedule_unit_cap) */
-	int spread_open;
+	/* every row was done with budget left, which goes to those short of
+	 * their goal: a contended row's cap is --max-count, not
+	 * SCHEDULE_SPREAD_MAX (schedule_unit_cap), and any row goes on
+	 * while --max-count, not SCHEDULE_REACH_MAX, would reach its goal
+	 * (schedule_reach) */
+	int leftover;
 	int said_lasting; /* a lasting load was said as the rounds ran */
 	int unwritten_errno;
 	int pin, procs, ncpu;
@@ -225,14 +233,18 @@ int schedule_interval_met(const struct run *r, const struct unit *u);
 size_t schedule_wanted(const struct run *r, int *want);
 /* The most samples u may take: --max-count, or in a family whose spread
  * is its behaviour (family.h) SCHEDULE_SPREAD_MAX when less, until r's
- * spread_open. */
+ * leftover. */
 size_t schedule_unit_cap(const struct run *r, const struct unit *u);
 /* Called when no row wants a round and budget is left: gives it to the
- * contended rows, which go on to --max-count while their middle half
- * says that many would reach the goal (docs/precision.md item 57); sets
- * r's spread_open. Whether any now wants a round (want set as
- * schedule_wanted sets it); 0 when it was open already. */
-int schedule_open_spread(struct run *r, int *want);
+ * rows short of their goal, which go on while --max-count samples would
+ * reach it, a contended row's by its middle half (docs/precision.md
+ * items 57 and 58); sets r's leftover. Whether any now wants a round (want set
+ * as schedule_wanted sets it); 0 when it was open already. */
+int schedule_open_leftover(struct run *r, int *want);
+/* The most samples that may bring a row to its goal for it to go on
+ * beyond schedule_reach_from: SCHEDULE_REACH_MAX, or --max-count when
+ * less, until r's leftover, then --max-count. */
+size_t schedule_reach(const struct run *r);
 /* SCHEDULE_REACH_FROM, or half of --max-count when less, and at least
  * --count: from these samples on a row short of its goal goes on only
  * while --max-count would reach it. */

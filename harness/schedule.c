@@ -307,10 +307,18 @@ int schedule_interval_met(const struct run *r, const struct unit *u)
 size_t schedule_unit_cap(const struct run *r, const struct unit *u)
 {
 	int cap = r->c->max_count;
-	if (family_contended(u->fam, u->param) && !r->spread_open &&
+	if (family_contended(u->fam, u->param) && !r->leftover &&
 	    cap > SCHEDULE_SPREAD_MAX)
 		cap = SCHEDULE_SPREAD_MAX;
 	return (size_t)(cap > 0 ? cap : 0);
+}
+
+size_t schedule_reach(const struct run *r)
+{
+	int most = r->c->max_count;
+	if (!r->leftover && most > SCHEDULE_REACH_MAX)
+		most = SCHEDULE_REACH_MAX;
+	return (size_t)(most > 0 ? most : 0);
 }
 
 /* SCHEDULE_REACH_FROM, or half of --max-count when that is less, and at
@@ -372,7 +380,7 @@ static double unit_need(const struct run *r, const struct unit *u)
 }
 
 /* Whether u's goal is within reach: before schedule_reach_from samples
- * always, then while it would need --max-count or fewer; a contended
+ * always, then while it would need schedule_reach or fewer; a contended
  * row's only while it would need its cap (schedule_unit_cap) or fewer,
  * a row whose contention spreads it further stopping at --count. */
 static int within_reach(const struct run *r, const struct unit *u)
@@ -380,12 +388,12 @@ static int within_reach(const struct run *r, const struct unit *u)
 	if (family_contended(u->fam, u->param))
 		return unit_need(r, u) <= (double)schedule_unit_cap(r, u);
 	return u->n < schedule_reach_from(r->c) ||
-	       unit_need(r, u) <= (double)r->c->max_count;
+	       unit_need(r, u) <= (double)schedule_reach(r);
 }
 
 /* The samples u will have at the end: --count, and beyond it, once it
- * has 2, as many as it would need (unit_need), up to --max-count, or up
- * to schedule_reach_from when that is more than --max-count would
+ * has 2, as many as it would need (unit_need), up to schedule_reach, or
+ * up to schedule_reach_from when that is more than schedule_reach would
  * bring; a contended row's up to its cap, or none beyond --count when
  * its cap would not bring it in. Its settled values are read: the drift
  * taken off, a row's interval is the one its summary will have. */
@@ -396,7 +404,7 @@ static double unit_want(const struct run *r, const struct unit *u)
 	if (need > want && family_contended(u->fam, u->param))
 		return need <= (double)schedule_unit_cap(r, u) ? need : want;
 	if (need > want)
-		want = need <= c->max_count
+		want = need <= (double)schedule_reach(r)
 			   ? need
 			   : fmax(want, (double)schedule_reach_from(c));
 	return want;
@@ -567,7 +575,7 @@ size_t schedule_wanted(const struct run *r, int *want)
 }
 
 /* Whether a row still wanted samples when the rounds ended: one short of
- * --count, or one schedule_wanted takes. */
+ * --count, or one schedule_wanted takes, in the time left too. */
 static int still_wanted(struct run *r, int *want)
 {
 	for (size_t i = 0; i < r->nunits; i++)
@@ -575,7 +583,10 @@ static int still_wanted(struct run *r, int *want)
 		    r->units[i].n < (size_t)r->c->count)
 			return 1;
 	schedule_settle(r);
-	return schedule_wanted(r, want) > 0;
+	size_t more = schedule_wanted(r, want);
+	struct run open = *r;
+	open.leftover = 1;
+	return more || schedule_wanted(&open, want);
 }
 
 /* Starts the run's knowledge of its CPU's speed from the newest earlier
@@ -626,11 +637,11 @@ static void say_lasting(struct run *r)
 		 what, r->takes_slow, r->takes_upset);
 }
 
-int schedule_open_spread(struct run *r, int *want)
+int schedule_open_leftover(struct run *r, int *want)
 {
-	if (r->spread_open)
+	if (r->leftover)
 		return 0;
-	r->spread_open = 1;
+	r->leftover = 1;
 	return schedule_wanted(r, want) > 0;
 }
 
@@ -661,7 +672,8 @@ void schedule_measure(struct run *r)
 	     round <= 2 * c->max_count && !*c->stop && !over_budget(r);
 	     round++) {
 		schedule_settle(r); /* round_of reads them too */
-		if (!schedule_wanted(r, want) && !schedule_open_spread(r, want))
+		if (!schedule_wanted(r, want) &&
+		    !schedule_open_leftover(r, want))
 			break;
 		round_of(r, want, round,
 			 round > c->max_count ? round : c->max_count);

@@ -297,7 +297,7 @@ static void contended_rows_to_their_cap(void **state)
 }
 
 /* Once every other row is done with budget left (struct run's
- * spread_open), a contended row goes on to --max-count while its middle
+ * leftover), a contended row goes on to --max-count while its middle
  * half says they would reach its goal (docs/precision.md item 57): the
  * row of 20 samples at its closed cap, and one whose middle half says
  * about 39, go on; one that would need more than --max-count, or that
@@ -317,7 +317,7 @@ static void contended_rows_open_with_time_left(void **state)
 	u->n = SCHEDULE_SPREAD_MAX;
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[UNITS - 1], 0);
-	f.r.spread_open = 1;
+	f.r.leftover = 1;
 	assert_int_equal(schedule_unit_cap(&f.r, u), 100);
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[UNITS - 1], 1);
@@ -328,14 +328,14 @@ static void contended_rows_open_with_time_left(void **state)
 	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
 	double need = summary_samples_at_spread(&s, 5);
 	assert_true(need > SCHEDULE_SPREAD_MAX && need <= 100);
-	f.r.spread_open = 0;
+	f.r.leftover = 0;
 	schedule_wanted(&f.r, want);
 	assert_int_equal(want[UNITS - 1], 0);
-	assert_int_equal(schedule_open_spread(&f.r, want), 1);
-	assert_int_equal(f.r.spread_open, 1);
+	assert_int_equal(schedule_open_leftover(&f.r, want), 1);
+	assert_int_equal(f.r.leftover, 1);
 	assert_int_equal(want[UNITS - 1], 1);
 	/* once open, it opens nothing more */
-	assert_int_equal(schedule_open_spread(&f.r, want), 0);
+	assert_int_equal(schedule_open_leftover(&f.r, want), 0);
 	/* the time left counts its samples up to what it needs */
 	for (size_t k = 0; k < UNITS - 1; k++)
 		f.units[k].state = UNIT_FAILED;
@@ -353,6 +353,60 @@ static void contended_rows_open_with_time_left(void **state)
 	f.c.max_count = 100;
 	f.fams[1].spread = 0;
 	assert_int_equal(schedule_unit_cap(&f.r, u), 100);
+	fake_free(&f);
+}
+
+/* Before the time left is open, a row beyond schedule_reach_from goes on
+ * only while SCHEDULE_REACH_MAX samples would reach its goal; once every
+ * other row is done with budget left, while --max-count would (item
+ * 58): at --max-count 200, a row of 30 samples whose interval says
+ * about 160 waits for the time left; one that says some hundreds
+ * stops; a --max-count below SCHEDULE_REACH_MAX is the reach either
+ * way. */
+static void rows_within_max_count_in_the_time_left(void **state)
+{
+	(void)state;
+	enum { N = 30 };
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_NONE);
+	f.c.count = 8;
+	f.c.max_count = 200;
+	struct unit *u = &f.units[0];
+	u->settled = xrealloc(u->settled, N * sizeof *u->settled);
+	for (size_t i = 0; i < N; i++)
+		u->settled[i] = 1 + 0.014 * (double)i;
+	u->n = N;
+	struct stats_summary s;
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	double need = summary_samples_for(u->n, summary_half_pct(&s), 3);
+	assert_true(need > SCHEDULE_REACH_MAX && need <= 200);
+	int want[UNITS];
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[0], 0);
+	/* 29 samples go on whatever they need */
+	u->n = N - 1;
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[0], 1);
+	u->n = N;
+	for (size_t k = 1; k < UNITS; k++)
+		f.units[k].state = UNIT_FAILED;
+	assert_int_equal(schedule_samples_left(&f.r), 0);
+	assert_int_equal(schedule_open_leftover(&f.r, want), 1);
+	assert_int_equal(want[0], 1);
+	/* the time left counts its samples up to what it needs */
+	assert_int_equal(schedule_samples_left(&f.r), (size_t)need - N);
+	/* at a --max-count below SCHEDULE_REACH_MAX, that is the reach */
+	f.c.max_count = 60;
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[0], 0);
+	f.c.max_count = 200;
+	/* some hundreds: out of reach even in the time left */
+	for (size_t i = 0; i < N; i++)
+		u->settled[i] = 1 + 0.03 * (double)i;
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	assert_true(summary_samples_for(u->n, summary_half_pct(&s), 3) > 200);
+	schedule_wanted(&f.r, want);
+	assert_int_equal(want[0], 0);
 	fake_free(&f);
 }
 
@@ -407,7 +461,7 @@ static void spread_why_names_the_reason(void **state)
 				 "make)");
 	/* open: its cap is --max-count */
 	f.r.budget_ended = 0;
-	f.r.spread_open = 1;
+	f.r.leftover = 1;
 	s = (struct stats_summary){.n = 8, .median = 100, .q1 = 80, .q3 = 120};
 	spread_why(&f.r, u, &s, 5, why, sizeof why);
 	assert_string_equal(why, "about 212 samples would reach the goal at "
@@ -617,6 +671,7 @@ int main(void)
 	    cmocka_unit_test(wanted_within_reach),
 	    cmocka_unit_test(contended_rows_to_their_cap),
 	    cmocka_unit_test(contended_rows_open_with_time_left),
+	    cmocka_unit_test(rows_within_max_count_in_the_time_left),
 	    cmocka_unit_test(spread_why_names_the_reason),
 	    cmocka_unit_test(spread_cpus_tracked),
 	    cmocka_unit_test(spread_transfer_tracked),
