@@ -100,6 +100,8 @@ static void judge_apart(struct cmp_row *c)
 	c->within = fabs(change) <= c->apart;
 }
 
+static int apart(double lo1, double hi1, double lo2, double hi2);
+
 static void finish(struct cmp_row *c, const struct compare_opts *o)
 {
 	if (c->old_med == c->new_med)
@@ -108,11 +110,13 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	judge_apart(c);
+	c->overlap =
+	    !c->pinned && !apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
 	int loaded = c->new_loaded || c->old_base_loaded;
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
 			summary_is_cost(c->o->unit) && !c->old_unsure &&
 			!c->placed && !c->amortized && !c->within &&
-			(!loaded || beyond_load(c, o));
+			!c->overlap && (!loaded || beyond_load(c, o));
 }
 
 /* Whether r was disturbed: by its own status, or by that of w, its

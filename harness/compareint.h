@@ -90,6 +90,11 @@ struct cmp_row {
 	 * within it */
 	double spread, apart;
 	int within;
+	/* a row on every CPU whose two runs' intervals overlap: such rows
+	 * move between runs of the same code by more than their samples
+	 * say (docs/precision.md item 59), and a change the intervals do
+	 * not separate is no regression, whatever its p */
+	int overlap;
 	/* the row's figure between the history's runs (history_spread;
 	 * NaN: none); it stands for spread from COMPARE_HISTORY_MIN runs on
 	 * (by_history); typical: the change lies beyond apart, but the

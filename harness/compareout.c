@@ -111,7 +111,7 @@ static enum held_by held_by(const struct cmp_row *c)
 	return c->placed		    ? HELD_PLACED
 	       : c->amortized		    ? HELD_AMORTIZED
 	       : c->within && c->by_history ? HELD_HISTORY
-	       : c->within		    ? HELD_APART
+	       : c->within || c->overlap    ? HELD_APART
 					    : HELD_LOAD;
 }
 
@@ -140,7 +140,8 @@ static const struct {
     {HELD_AMORTIZED, "bytes from under one allocation an op, a sample's "
 		     "few allocations over its ops, more the slower the op"},
     {HELD_APART, "within what the runs' spread alone could make of them "
-		 "(runs apart, above)"},
+		 "(runs apart, above), or, on every CPU, within the two "
+		 "runs' intervals"},
     {HELD_HISTORY, "within what they moved between the runs of the "
 		   "history (above)"},
 };
@@ -273,6 +274,8 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 			 pct < 10 ? 1 : 0, pct);
 		return buf;
 	}
+	if (c->overlap)
+		return "  inconclusive (intervals overlap, on every CPU)";
 	if (c->old_unsure)
 		return "  inconclusive (the old run's load)";
 	return load_mark(c, buf, len);

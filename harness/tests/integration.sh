@@ -712,23 +712,21 @@ expect_compare() {
 		bad "$desc: exit $rc, want $want: $(cat "$tmp/cmp.out" "$tmp/cmp.err")"
 	fi
 }
-# The gate on committed runs: go->go 2.1% slower (p=0.019), c->c 1.0%:
-# exactly one regression above 1.5%, and the exit status says so.
-expect_compare "the gate: exactly one regression" 1 --threshold 1.5 \
+# The gate on committed runs, the new one on every CPU (--pin none):
+# go->go 2.1% slower (p=0.019), within the other run's interval, by
+# which a row on every CPU moves between runs of the same code
+# (docs/precision.md item 59): no regression above 1.5%, the row held
+# back as inconclusive, and the exit status says so.
+expect_compare "the gate: intervals that overlap on every CPU" 0 --threshold 1.5 \
 	results/vm/pinning-auto-1 results/vm/pinning-none-1
-if grep -q '^cgobench: 1 regression: significant slowdown above 1.5%$' "$tmp/cmp.err"; then
-	ok "the gate names one regression"
+if grep -q '^call     go->go .*  inconclusive (intervals overlap, on every CPU)$' "$tmp/cmp.out" &&
+	grep -q '^verdict: no regression above 1.5%; 1 row slower by over 1.5% is inconclusive' "$tmp/cmp.out"; then
+	ok "the gate holds back what the intervals do not separate"
 else
-	bad "the gate names one regression: $(cat "$tmp/cmp.err")"
+	bad "the gate holds back what the intervals do not separate: $(cat "$tmp/cmp.out")"
 fi
 expect_compare "the gate: none above 5%" 0 --threshold 5 \
 	results/vm/pinning-auto-1 results/vm/pinning-none-1
-if "$cgobench" compare --threshold 1.5 results/vm/pinning-auto-1 \
-	results/vm/pinning-none-1 >/dev/null 2>&1; then
-	ok "without --fail-on-regression a regression exits 0"
-else
-	bad "without --fail-on-regression a regression exits 0"
-fi
 # --normalize over two whole committed runs, whose B/op rows include
 # crossings over baselines that allocate nothing: it used to hang there.
 if timeout 60 "$cgobench" compare --normalize results/vm/20261130T001153Z \
@@ -771,6 +769,11 @@ expect_slowdown() {
 	fi
 }
 expect_slowdown "time: extra work in the C function is a regression" "$tmp/slowA" "$tmp/slowC"
+if "$cgobench" compare --threshold 25 "$tmp/slowA" "$tmp/slowC" >/dev/null 2>&1; then
+	ok "without --fail-on-regression a regression exits 0"
+else
+	bad "without --fail-on-regression a regression exits 0"
+fi
 slow_run "$tmp/slowAi" --metric instructions --iterations 200000
 slow_run "$tmp/slowBi" --metric instructions --iterations 200000
 CGO_CFLAGS="-O2 -g -DCGOBENCH_EXTRA_WORK" slow_run "$tmp/slowCi" --metric instructions --iterations 200000

@@ -51,10 +51,12 @@ static void text_from_samples(void **state)
 	(void)state;
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	golden(OLD, NEW, &o, "compare-text.golden", 0);
-	/* go->go 2.1% slower (p=0.019) and c->c 1.0% (p=0.017): two
-	 * regressions above 1%; c->c(fnptr) at 0.8% is not one */
+	/* go->go 2.1% slower (p=0.019) and c->c 1.0% (p=0.017), the new
+	 * run on every CPU: their intervals overlap, so no regression
+	 * above 1% (every_cpu_overlap_holds_back); c->c(fnptr) at 0.8% is
+	 * none either */
 	o.threshold_pct = 1;
-	golden(OLD, NEW, &o, "compare-threshold1.golden", 2);
+	golden(OLD, NEW, &o, "compare-threshold1.golden", 0);
 	/* docs/ci.md shows that output as it is */
 	char *doc = fixture("docs/ci.md"),
 	     *want = fixture(FIXTURE("compare-threshold1.golden"));
@@ -391,6 +393,8 @@ static void write_machine(const char *dir, const char *text)
 	    file_write_atomic(path, text, strlen(text), err, sizeof err), 0);
 	free(path);
 }
+
+static void drop_machine_runs(char **dirs, int n);
 
 static void unlink_machine(const char *dir)
 {
@@ -971,6 +975,10 @@ static void p_either_side_of_alpha(void **state)
 	double p = stats_mann_whitney(lo.v, 8, hi.v, 8, NULL);
 	assert_true(p > 0.01 && p < 0.2);
 	char *a = write_run(&lo, 1), *b = write_run(&hi, 1);
+	/* pinned: on every CPU their overlapping intervals would hold the
+	 * change back whatever its p (every_cpu_overlap_holds_back) */
+	write_machine(a, "pinned: cpu 1\n");
+	write_machine(b, "pinned: cpu 1\n");
 	struct csv_table t;
 	size_t reg;
 	compared(a, b, 1, p, &t, &reg);
@@ -984,8 +992,8 @@ static void p_either_side_of_alpha(void **state)
 	compared(a, b, 1, p * 0.55, &t, &reg);
 	assert_string_equal(field(&t, "x", "value", "significant"), "0");
 	csv_free(&t);
-	drop_run(a);
-	drop_run(b);
+	char *dirs[] = {a, b};
+	drop_machine_runs(dirs, 2);
 }
 
 /* A machine that drifts through the run moves a crossing and its
@@ -1414,6 +1422,52 @@ static struct var scaled(const char *variant, const char *baseline, double base,
 	for (int k = 0; k < 8; k++)
 		v.v[k] = base * factor * (1 + jitter[k]);
 	return v;
+}
+
+/* On every CPU a row moves between runs of the same code by more than its
+ * samples say: the contended rows of two quiet runs minutes apart, +7.3%
+ * to +8.4% at p 0.014 to 0.031 (docs/precision.md item 59). A change
+ * there that the two runs' intervals do not separate is no regression,
+ * however small its p: 8 samples 100 to 107 ns against 105 to 112
+ * (+4.8%, p about 0.003) are held back, 115 to 122 are a regression;
+ * pinned, the first is one too. */
+static void every_cpu_overlap_holds_back(void **state)
+{
+	(void)state;
+	struct var olds[2] = {
+	    {"w", "", {100, 101, 102, 103, 104, 105, 106, 107}, NULL, NULL},
+	    {"far", "", {100, 101, 102, 103, 104, 105, 106, 107}, NULL, NULL}};
+	struct var news[2] = {
+	    {"w", "", {105, 106, 107, 108, 109, 110, 111, 112}, NULL, NULL},
+	    {"far", "", {115, 116, 117, 118, 119, 120, 121, 122}, NULL, NULL}};
+	char *a = write_run(olds, 2), *b = write_run(news, 2);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 2, 0.05, &t, &reg);
+	assert_int_equal(reg, 1);
+	assert_string_equal(field(&t, "w", "value", "significant"), "1");
+	assert_true(atof(field(&t, "w", "value", "p_value")) < 0.01);
+	assert_string_equal(field(&t, "w", "value", "regression"), "0");
+	assert_string_equal(field(&t, "far", "value", "regression"), "1");
+	csv_free(&t);
+	struct compare_opts o = {.threshold_pct = 2, .alpha = 0.05};
+	char *got = output_of(a, b, &o, &reg);
+	assert_non_null(
+	    strstr(got, "  inconclusive (intervals overlap, on every CPU)\n"));
+	assert_non_null(strstr(got, "1 more slower by over 2% is "
+				    "inconclusive: within what the runs' "
+				    "spread alone could make of them (runs "
+				    "apart, above), or, on every CPU, within "
+				    "the two runs' intervals;"));
+	free(got);
+	write_machine(a, "pinned: cpu 1\n");
+	write_machine(b, "pinned: cpu 1\n");
+	compared(a, b, 2, 0.05, &t, &reg);
+	assert_int_equal(reg, 2);
+	assert_string_equal(field(&t, "w", "value", "regression"), "1");
+	csv_free(&t);
+	char *dirs[] = {a, b};
+	drop_machine_runs(dirs, 2);
 }
 
 /* Two runs' rows lie apart by more than their samples say: two quiet runs
@@ -1864,6 +1918,7 @@ int main(void)
 	    cmocka_unit_test(placements_that_differ),
 	    cmocka_unit_test(placement_is_inconclusive),
 	    cmocka_unit_test(runs_apart_hold_back),
+	    cmocka_unit_test(every_cpu_overlap_holds_back),
 	    cmocka_unit_test(runs_apart_two_groups),
 	    cmocka_unit_test(ratio_to_nothing),
 	    cmocka_unit_test(ratio_from_pairs),
