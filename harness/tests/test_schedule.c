@@ -300,8 +300,9 @@ static void contended_rows_to_their_cap(void **state)
  * leftover), a contended row goes on to --max-count while its middle
  * half says they would reach its goal (docs/precision.md item 57): the
  * row of 20 samples at its closed cap, and one whose middle half says
- * about 39, go on; one that would need more than --max-count, or that
- * met its goal, does not. */
+ * about 39, go on; one that would need more than --max-count does not;
+ * a --max-count below SCHEDULE_SPREAD_MAX stays the cap, and a pinned
+ * family's row is not touched. */
 static void contended_rows_open_with_time_left(void **state)
 {
 	(void)state;
