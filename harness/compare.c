@@ -458,7 +458,7 @@ static int cmp_order(const void *a, const void *b)
  * median, which it turns into their logs, sorted. */
 static struct apart_class apart_class(double *x, size_t n)
 {
-	struct apart_class c = {NAN, n, 0, 0};
+	struct apart_class c = {NAN, NAN, n, 0, 0};
 	if (n < COMPARE_APART_MIN)
 		return c;
 	struct stats_groups g;
@@ -467,6 +467,7 @@ static struct apart_class apart_class(double *x, size_t n)
 	double *l = x;
 	for (size_t i = 0; i < n; i++)
 		l[i] = log(x[i]);
+	c.shift = stats_median(l, n);
 	if (two) {
 		double lo = stats_median(l, g.nlow),
 		       hi = stats_median(l + g.nlow, n - g.nlow);
@@ -631,7 +632,8 @@ int compare_runs(const char *old_path, const char *new_path,
 			     .placement_differs = placed,
 			     .old_machine = os.machine,
 			     .new_machine = ns.machine,
-			     .apart = ap};
+			     .apart = ap,
+			     .normalize = o->normalize};
 	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
 	only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);
 	for (size_t i = 0; i < n; i++)

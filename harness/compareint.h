@@ -29,6 +29,7 @@
 #define COMPARE_HISTORY_MIN 5
 struct apart_class {
 	double sd;
+	double shift; /* the median log of new over old, their common shift */
 	size_t n;
 	size_t upper; /* rows of the upper group, 0: one group */
 	double gap;   /* the upper group's median log over the lower's */
@@ -130,6 +131,7 @@ struct cmp_view {
 	/* each run's machine.txt text, or NULL where it has none */
 	const char *old_machine, *new_machine;
 	struct runs_apart apart;
+	int normalize; /* the rows are ratios (compare_opts's normalize) */
 	char **only_old, **only_new;
 	size_t nonly_old, nonly_new;
 };

@@ -281,14 +281,14 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 	return load_mark(c, buf, len);
 }
 
-/* "runs apart: ..." when either class's spread is known. */
-static void print_apart(FILE *out, const struct runs_apart *ap)
+/* "runs apart: ..." and "common shift: ...", where they are known. */
+static void print_apart(FILE *out, const struct cmp_view *v)
 {
-	if (isnan(ap->pinned.sd) && isnan(ap->every.sd))
+	if (isnan(v->apart.pinned.sd) && isnan(v->apart.every.sd))
 		return;
 	fprintf(out, "runs apart: beyond their common shift, the rows' ns/op "
 		     "moved");
-	const struct apart_class *c[] = {&ap->pinned, &ap->every};
+	const struct apart_class *c[] = {&v->apart.pinned, &v->apart.every};
 	const char *what[] = {"pinned to one CPU", "on every CPU"};
 	for (int i = 0, k = 0; i < 2; i++) {
 		if (isnan(c[i]->sd))
@@ -307,6 +307,15 @@ static void print_apart(FILE *out, const struct runs_apart *ap)
 		", robust sd: a change within %d times what that makes "
 		"of a row is no regression\n",
 		COMPARE_APART_Z);
+	double shift = 100 * expm1(v->apart.pinned.shift);
+	if (!v->normalize && fabs(shift) > v->threshold_pct)
+		fprintf(out,
+			"common shift: the %zu pinned rows moved %+.2g%% "
+			"together, past the threshold: a %s machine or a "
+			"change to every row (--normalize or --metric "
+			"instructions tells which)\n",
+			v->apart.pinned.n, shift,
+			shift > 0 ? "slower" : "faster");
 }
 
 /* How many of v's rows their history judged (cmp_row's by_history). */
@@ -380,7 +389,7 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			v->placement_differs);
 	print_lasting(out, "old", v->old_machine);
 	print_lasting(out, "new", v->new_machine);
-	print_apart(out, &v->apart);
+	print_apart(out, v);
 	print_history(out, v);
 	fprintf(out, "%-8s %-16s %-10s %-9s %30s %30s %10s  %s\n", "case",
 		"variant", "param", "metric", "old", "new", "change", "");
@@ -660,26 +669,16 @@ static void print_json(FILE *out, const struct cmp_view *v)
 	json_decref(root);
 }
 
-static void text_format(FILE *out, const struct cmp_view *v)
-{
-	print_text(out, v);
-}
-
 static void csv_format(FILE *out, const struct cmp_view *v)
 {
 	print_csv(out, v->rows, v->n);
-}
-
-static void json_format(FILE *out, const struct cmp_view *v)
-{
-	print_json(out, v);
 }
 
 /* compare's outputs, in the order of enum compare_format: a new format
  * is a function, an enum value and a name. */
 static const struct {
 	void (*write)(FILE *out, const struct cmp_view *v);
-} formats[] = {{text_format}, {csv_format}, {json_format}};
+} formats[] = {{print_text}, {csv_format}, {print_json}};
 
 const char *const compare_format_names[] = {"text", "csv", "json", NULL};
 _Static_assert(sizeof formats / sizeof *formats ==
