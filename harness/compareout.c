@@ -587,6 +587,9 @@ static json_t *json_apart(const struct runs_apart *ap)
 		json_object_set_new(k, "upper_rows",
 				    json_integer((json_int_t)c[i]->upper));
 		json_object_set_new(k, "upper_by", json_real(expm1(c[i]->gap)));
+		json_object_set_new(k, "shift",
+				    json_field((struct field){
+					F_NUM, 0, 0, expm1(c[i]->shift)}));
 		json_object_set_new(o, name[i], k);
 	}
 	return o;

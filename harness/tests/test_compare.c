@@ -1455,6 +1455,11 @@ static void common_shift_named(void **state)
 		 "past the threshold: a slower machine or a change to every "
 		 "row (--normalize or --metric instructions tells which)\n"));
 	free(got);
+	o.format = COMPARE_JSON;
+	got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "\"shift\": 0.0599"));
+	free(got);
+	o.format = COMPARE_TEXT;
 	o.normalize = 1;
 	got = output_of(a, b, &o, &reg);
 	assert_null(strstr(got, "\ncommon shift:"));
