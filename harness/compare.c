@@ -110,8 +110,10 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	judge_apart(c);
-	c->overlap =
-	    !c->pinned && !apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
+	/* intervals unknown (a row of one sample) neither overlap nor part */
+	c->overlap = !c->pinned &&
+		     isfinite(c->old_hi - c->old_lo + c->new_hi - c->new_lo) &&
+		     !apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
 	int loaded = c->new_loaded || c->old_base_loaded;
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&
 			summary_is_cost(c->o->unit) && !c->old_unsure &&
