@@ -100,7 +100,11 @@ static void judge_apart(struct cmp_row *c)
 	c->within = fabs(change) <= c->apart;
 }
 
-static int apart(double lo1, double hi1, double lo2, double hi2);
+/* Significance from the intervals alone, when there are no samples. */
+static int apart(double lo1, double hi1, double lo2, double hi2)
+{
+	return hi1 < lo2 || hi2 < lo1;
+}
 
 static void finish(struct cmp_row *c, const struct compare_opts *o)
 {
@@ -199,12 +203,6 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 	if (ap->history)
 		c.hist = history_spread(ap->history, b, what);
 	return c;
-}
-
-/* Significance from the intervals alone, when there are no samples. */
-static int apart(double lo1, double hi1, double lo2, double hi2)
-{
-	return hi1 < lo2 || hi2 < lo1;
 }
 
 /* c's old and new figures as each run's summary gives them: its
