@@ -224,13 +224,11 @@ static void record_setup(struct run *r)
 	char buf[256];
 	snprintf(buf, sizeof buf,
 		 "%d (raised up to %d for +-%g%%, +-%g%% unpinned, beyond %zu "
-		 "only where %d would reach it, a contended row's beyond %d, "
+		 "only where %zu would reach it, a contended row's beyond %d, "
 		 "until the others are done, while the samples take under "
 		 "%gs)",
 		 c->count, c->max_count, c->target_pct, c->target_unpinned_pct,
-		 schedule_reach_from(c),
-		 c->max_count < SCHEDULE_REACH_MAX ? c->max_count
-						   : SCHEDULE_REACH_MAX,
+		 schedule_reach_from(c), schedule_reach_before(c),
 		 SCHEDULE_SPREAD_MAX, c->budget_s);
 	machine_set(&r->m, "repetitions", buf);
 	snprintf(buf, sizeof buf, "%gs", c->benchtime_s);

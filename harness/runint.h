@@ -242,12 +242,15 @@ size_t schedule_unit_cap(const struct run *r, const struct unit *u);
  * as schedule_wanted sets it); 0 when it was open already. */
 int schedule_open_leftover(struct run *r, int *want);
 /* The most samples that may bring a row to its goal for it to go on
- * beyond schedule_reach_from: SCHEDULE_REACH_MAX, or --max-count when
- * less, until r's leftover, then --max-count. */
+ * beyond schedule_reach_from: schedule_reach_before until r's leftover,
+ * then --max-count. */
 size_t schedule_reach(const struct run *r);
+/* That before the time left is open: SCHEDULE_REACH_MAX, or --max-count
+ * when less. */
+size_t schedule_reach_before(const struct run_config *c);
 /* SCHEDULE_REACH_FROM, or half of --max-count when less, and at least
  * --count: from these samples on a row short of its goal goes on only
- * while --max-count would reach it. */
+ * while schedule_reach would reach it. */
 size_t schedule_reach_from(const struct run_config *c);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU: up to hold

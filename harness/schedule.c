@@ -309,21 +309,29 @@ int schedule_interval_met(const struct run *r, const struct unit *u)
 	return summary_within(&s, schedule_target(r, u->fam));
 }
 
+/* --max-count, or limit when less, and 0 at the least. */
+static size_t max_count_within(const struct run_config *c, int limit)
+{
+	int most = c->max_count < limit ? c->max_count : limit;
+	return (size_t)(most > 0 ? most : 0);
+}
+
 size_t schedule_unit_cap(const struct run *r, const struct unit *u)
 {
-	int cap = r->c->max_count;
-	if (family_contended(u->fam, u->param) && !r->leftover &&
-	    cap > SCHEDULE_SPREAD_MAX)
-		cap = SCHEDULE_SPREAD_MAX;
-	return (size_t)(cap > 0 ? cap : 0);
+	int closed = family_contended(u->fam, u->param) && !r->leftover;
+	return max_count_within(r->c,
+				closed ? SCHEDULE_SPREAD_MAX : r->c->max_count);
+}
+
+size_t schedule_reach_before(const struct run_config *c)
+{
+	return max_count_within(c, SCHEDULE_REACH_MAX);
 }
 
 size_t schedule_reach(const struct run *r)
 {
-	int most = r->c->max_count;
-	if (!r->leftover && most > SCHEDULE_REACH_MAX)
-		most = SCHEDULE_REACH_MAX;
-	return (size_t)(most > 0 ? most : 0);
+	return r->leftover ? max_count_within(r->c, r->c->max_count)
+			   : schedule_reach_before(r->c);
 }
 
 /* SCHEDULE_REACH_FROM, or half of --max-count when that is less, and at
