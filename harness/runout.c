@@ -287,10 +287,10 @@ static char *wide_note(const struct run *r, const struct summary_row *row,
 	if (why == SHORT_OUT_OF_REACH)
 		snprintf(knob, sizeof knob,
 			 "%s: beyond %zu samples a row goes on only while "
-			 "--max-count would reach its goal, %d of them until "
+			 "--max-count would reach its goal, %zu of them until "
 			 "the other rows are done",
 			 short_knob[why], schedule_reach_from(r->c),
-			 SCHEDULE_REACH_MAX);
+			 schedule_reach_before(r->c));
 	else
 		snprintf(knob, sizeof knob, "%s", short_knob[why]);
 	return xasprintf("95%% interval %s%s (raise %s)", how, more, knob);

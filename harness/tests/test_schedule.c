@@ -580,6 +580,12 @@ static void reach_from_30_or_half(void **state)
 	c.count = 50;
 	c.max_count = 100;
 	assert_int_equal(schedule_reach_from(&c), 50);
+	/* the reach before the time left, which a wide row's note names:
+	 * SCHEDULE_REACH_MAX, or --max-count when less */
+	c.max_count = 200;
+	assert_int_equal(schedule_reach_before(&c), SCHEDULE_REACH_MAX);
+	c.max_count = 60;
+	assert_int_equal(schedule_reach_before(&c), 60);
 }
 
 /* A wide row's note names the knob that stopped it: the budget before
