@@ -115,7 +115,7 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	judge_apart(c);
 	/* intervals unknown (a row of one sample) neither overlap nor part */
-	c->overlap = !c->pinned &&
+	c->overlap = (!c->pinned || !strcmp(c->metric, "ratio")) &&
 		     isfinite(c->old_hi - c->old_lo + c->new_hi - c->new_lo) &&
 		     !apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
 	int loaded = c->new_loaded || c->old_base_loaded;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # usage: sh scripts/aa-study.sh OUT RUN...
 #        HISTORY=FILE sh scripts/aa-study.sh OUT RUN...
+#        NORMALIZE=1 sh scripts/aa-study.sh OUT RUN...
 #
 # What compare calls a regression between runs of the same code: every
 # pair of the RUNs (old before new, in the order given) through
@@ -10,9 +11,10 @@
 # the runs' spread alone could make (docs/precision.md item 37), and,
 # with HISTORY (a history CSV, `cgobench history`, passed as compare
 # --history), within what a row moved between the history's other runs
-# (item 38). Runs of the same code differ only by the machine's hour, so
-# every regression here is a false one. Run from the top of the
-# repository.
+# (item 38); with NORMALIZE=1, each crossing over its baseline (compare
+# --normalize, item 61). Runs of the same code differ only by the
+# machine's hour, so every regression here is a false one. Run from the
+# top of the repository.
 set -eu
 [ $# -ge 3 ] || { echo "usage: sh scripts/aa-study.sh OUT RUN RUN..." >&2; exit 2; }
 out=$1
@@ -29,7 +31,8 @@ for a in "$@"; do
 		j=$((j + 1))
 		[ "$j" -gt "$i" ] || continue
 		f="$out/$i-$j.txt"
-		"$bin" compare ${HISTORY:+--history "$HISTORY"} -- "$a" "$b" \
+		"$bin" compare ${HISTORY:+--history "$HISTORY"} \
+			${NORMALIZE:+--normalize} -- "$a" "$b" \
 			> "$f" 2>/dev/null || true
 		reg=$(sed -n 's/^verdict: \([0-9]*\) regression.*/\1/p' "$f")
 		held=$(sed -n "s/.*[; ]\([0-9]*\) [a-z]* slower by over [0-9.]*% [a-z]* inconclusive: within what the runs' spread.*/\1/p" "$f")
