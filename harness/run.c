@@ -221,15 +221,19 @@ static void record_setup(struct run *r)
 	machine_set(&r->m, "benchmark-version", gbv ? gbv : "unknown");
 	r->gb18 = gbv && strverscmp(gbv, "1.8") >= 0;
 	free(gbv);
-	char buf[256];
+	char buf[384];
+	char aim[64] = "";
+	if (c->aim_pct < c->target_pct)
+		snprintf(aim, sizeof aim, ", then the pinned toward +-%g%%",
+			 c->aim_pct);
 	snprintf(buf, sizeof buf,
 		 "%d (raised up to %d for +-%g%%, +-%g%% unpinned, beyond %zu "
 		 "only where %zu would reach it, a contended row's beyond %d, "
-		 "until the others are done, while the samples take under "
+		 "until the others are done%s, while the samples take under "
 		 "%gs)",
 		 c->count, c->max_count, c->target_pct, c->target_unpinned_pct,
 		 schedule_reach_from(c), schedule_reach_before(c),
-		 SCHEDULE_SPREAD_MAX, c->budget_s);
+		 SCHEDULE_SPREAD_MAX, aim, c->budget_s);
 	machine_set(&r->m, "repetitions", buf);
 	snprintf(buf, sizeof buf, "%gs", c->benchtime_s);
 	machine_set(&r->m, "benchtime", buf);

@@ -36,6 +36,9 @@ struct run_config {
 	int count, max_count;
 	double target_pct;	    /* the interval's half-width goal, in % */
 	double target_unpinned_pct; /* the same, of the unpinned families */
+	/* the pinned rows' aim once every row is done with budget left
+	 * (docs/precision.md item 62); target_pct or more: none */
+	double aim_pct;
 	double budget_s; /* time of samples after which none is added */
 	double hold_s;	 /* the most the samples wait for a slow CPU */
 	double benchtime_s;

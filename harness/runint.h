@@ -150,6 +150,10 @@ struct run {
 	 * while --max-count, not SCHEDULE_REACH_MAX, would reach its goal
 	 * (schedule_reach) */
 	int leftover;
+	/* then, with budget still left, the pinned rows' goal is the aim
+	 * (run_config's aim_pct; schedule_target) while the rounds go on;
+	 * aimed: they did */
+	int aiming, aimed;
 	int said_lasting; /* a lasting load was said as the rounds ran */
 	int unwritten_errno;
 	int pin, procs, ncpu;
@@ -241,6 +245,12 @@ size_t schedule_unit_cap(const struct run *r, const struct unit *u);
  * items 57 and 58); sets r's leftover. Whether any now wants a round (want set
  * as schedule_wanted sets it); 0 when it was open already. */
 int schedule_open_leftover(struct run *r, int *want);
+/* Called when the time left wants no round either: unless the aim is no
+ * tighter than the goal, the samples are counted instructions or the
+ * pinned families bear a lasting load, the pinned rows' goal becomes
+ * the aim (r's aiming; docs/precision.md item 62). Whether any now wants
+ * a round (want set as schedule_wanted sets it); 0 when it was set. */
+int schedule_open_aim(struct run *r, int *want);
 /* The most samples that may bring a row to its goal for it to go on
  * beyond schedule_reach_from: schedule_reach_before until r's leftover,
  * then --max-count. */
@@ -288,7 +298,8 @@ enum schedule_short {
 enum schedule_short schedule_why_short(const struct run_config *c, size_t n,
 				       double need, int budget_ended);
 /* The interval goal of a family's benchmarks, in %: --target-ci, or
- * --target-ci-unpinned for a family whose benchmarks use every CPU. */
+ * --target-ci-unpinned for a family whose benchmarks use every CPU; a
+ * pinned family's --aim-ci while r is aiming. */
 double schedule_target(const struct run *r, const struct family *f);
 
 /* runout.c: summary.csv and every other output of the run; -2 when one

@@ -281,7 +281,9 @@ static int take_sample(struct run *r, size_t ui, int rep, int pass)
 
 double schedule_target(const struct run *r, const struct family *f)
 {
-	return f->unpinned ? r->c->target_unpinned_pct : r->c->target_pct;
+	if (f->unpinned)
+		return r->c->target_unpinned_pct;
+	return r->aiming ? r->c->aim_pct : r->c->target_pct;
 }
 
 void schedule_settle(struct run *r)
@@ -658,6 +660,18 @@ int schedule_open_leftover(struct run *r, int *want)
 	return schedule_wanted(r, want) > 0;
 }
 
+int schedule_open_aim(struct run *r, int *want)
+{
+	size_t takes, bad;
+	double others;
+	if (r->aiming || !(r->c->aim_pct < r->c->target_pct) ||
+	    r->c->instructions ||
+	    runout_load_so_far(r, &takes, &bad, &others) != LOAD_WHY_NONE)
+		return 0;
+	r->aiming = r->aimed = 1;
+	return schedule_wanted(r, want) > 0;
+}
+
 void schedule_measure(struct run *r)
 {
 	const struct run_config *c = r->c;
@@ -686,12 +700,14 @@ void schedule_measure(struct run *r)
 	     round++) {
 		schedule_settle(r); /* round_of reads them too */
 		if (!schedule_wanted(r, want) &&
-		    !schedule_open_leftover(r, want))
+		    !schedule_open_leftover(r, want) &&
+		    !schedule_open_aim(r, want))
 			break;
 		round_of(r, want, round,
 			 round > c->max_count ? round : c->max_count);
 		say_lasting(r);
 	}
+	r->aiming = 0; /* a row's status and note are by its goal */
 	r->budget_ended = !*c->stop && over_budget(r) && still_wanted(r, want);
 	if (r->progress)
 		fputs("\r\033[K", stderr);

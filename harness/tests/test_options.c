@@ -170,7 +170,7 @@ static void remote_flags_read_back(void **state)
 	assert_string_equal(
 	    sb.buf, " --cases 'call,it'\\''s' --metric time --iterations "
 		    "5000 --count 6 --max-count 9 --target-ci 2.5 "
-		    "--target-ci-unpinned 5 --budget 420s --hold 0s "
+		    "--target-ci-unpinned 5 --aim-ci 1 --budget 420s --hold 0s "
 		    "--benchtime 0.14999999999999999s --warmup "
 		    "0.050000000000000003s --pin 1 --sched normal "
 		    "--drift correct --timeout 300s "

@@ -411,6 +411,68 @@ static void rows_within_max_count_in_the_time_left(void **state)
 	fake_free(&f);
 }
 
+/* Once every row is done with budget left, and the time left wants no
+ * round either, the pinned rows go on toward --aim-ci (docs/precision.md
+ * item 62): a pinned row within +-3% but not +-1%, whose interval says
+ * about 60 samples would bring it to +-1%, takes rounds again; the
+ * unpinned row keeps its goal. Not where the aim is no tighter than the
+ * goal, nor for counted instructions, nor under a lasting load. */
+static void pinned_rows_aim_in_the_time_left(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_NONE);
+	f.c.count = 8;
+	f.c.max_count = 200;
+	f.c.aim_pct = 1;
+	/* each sample's load, undisturbed, as the lasting load reads it */
+	for (size_t k = 0; k < UNITS; k++)
+		f.units[k].load = xcalloc(ROUNDS, sizeof *f.units[k].load);
+	for (size_t k = 0; k < UNITS; k++)
+		for (size_t i = 0; i < ROUNDS; i++)
+			f.units[k].settled[i] =
+			    (k == UNITS - 1 ? 10 : 1) + 0.004 * (double)i;
+	struct stats_summary s;
+	stats_summarize(f.units[0].settled, ROUNDS, SUMMARY_LEVEL, &s);
+	assert_true(summary_half_pct(&s) > 1 && summary_half_pct(&s) < 3);
+	assert_true(summary_samples_for(ROUNDS, summary_half_pct(&s), 1) <=
+		    100);
+	int want[UNITS];
+	assert_int_equal(schedule_wanted(&f.r, want), 0);
+	assert_int_equal(schedule_open_leftover(&f.r, want), 0);
+	assert_int_equal(f.r.aiming, 0);
+	assert_int_equal(schedule_open_aim(&f.r, want), 1);
+	assert_int_equal(f.r.aiming, 1);
+	assert_int_equal(f.r.aimed, 1);
+	for (size_t k = 0; k < UNITS - 1; k++)
+		assert_int_equal(want[k], 1);
+	assert_int_equal(want[UNITS - 1], 0);
+	assert_true(schedule_target(&f.r, f.units[0].fam) == 1);
+	assert_true(schedule_target(&f.r, f.units[UNITS - 1].fam) == 5);
+	/* once set, it sets nothing more */
+	assert_int_equal(schedule_open_aim(&f.r, want), 0);
+	/* an aim no tighter than the goal */
+	f.r.aiming = 0;
+	f.c.aim_pct = 3;
+	assert_int_equal(schedule_open_aim(&f.r, want), 0);
+	assert_int_equal(f.r.aiming, 0);
+	/* counted instructions */
+	f.c.aim_pct = 1;
+	f.c.instructions = 1;
+	assert_int_equal(schedule_open_aim(&f.r, want), 0);
+	f.c.instructions = 0;
+	/* a busy machine: a lasting load */
+	f.r.load_others = 0.5;
+	f.r.load_samples = 1;
+	assert_int_equal(schedule_open_aim(&f.r, want), 0);
+	assert_int_equal(f.r.aiming, 0);
+	f.r.load_others = 0;
+	assert_int_equal(schedule_open_aim(&f.r, want), 1);
+	for (size_t k = 0; k < UNITS; k++)
+		free(f.units[k].load);
+	fake_free(&f);
+}
+
 /* A contended row's note says why it took no more samples: --max-count
  * at --count, too few samples, a middle half its cap would not bring in
  * (sharded-map's at 2 goroutines in par-quiet-4: 29), the cap reached, or
@@ -679,6 +741,7 @@ int main(void)
 	    cmocka_unit_test(contended_rows_to_their_cap),
 	    cmocka_unit_test(contended_rows_open_with_time_left),
 	    cmocka_unit_test(rows_within_max_count_in_the_time_left),
+	    cmocka_unit_test(pinned_rows_aim_in_the_time_left),
 	    cmocka_unit_test(spread_why_names_the_reason),
 	    cmocka_unit_test(spread_cpus_tracked),
 	    cmocka_unit_test(spread_transfer_tracked),
