@@ -150,8 +150,8 @@ struct run {
 	 * while --max-count, not SCHEDULE_REACH_MAX, would reach its goal
 	 * (schedule_reach) */
 	int leftover;
-	/* then, with budget still left, the pinned rows' goal is the aim
-	 * (run_config's aim_pct; schedule_target) while the rounds go on;
+	/* then, with budget still left, a pinned row within its goal goes
+	 * on toward the aim (run_config's aim_pct) while the rounds go on;
 	 * aimed: they did */
 	int aiming, aimed;
 	int said_lasting; /* a lasting load was said as the rounds ran */
@@ -247,9 +247,11 @@ size_t schedule_unit_cap(const struct run *r, const struct unit *u);
 int schedule_open_leftover(struct run *r, int *want);
 /* Called when the time left wants no round either: unless the aim is no
  * tighter than the goal, the samples are counted instructions or the
- * pinned families bear a lasting load, the pinned rows' goal becomes
- * the aim (r's aiming; docs/precision.md item 62). Whether any now wants
- * a round (want set as schedule_wanted sets it); 0 when it was set. */
+ * pinned families bear a lasting load, the pinned rows within their goal
+ * go on toward the aim, and any the aim's samples take back out of it
+ * toward the goal again (r's aiming; docs/precision.md item 62). Whether
+ * any now wants a round (want set as schedule_wanted sets it); 0 when it
+ * was set. */
 int schedule_open_aim(struct run *r, int *want);
 /* The most samples that may bring a row to its goal for it to go on
  * beyond schedule_reach_from: schedule_reach_before until r's leftover,
@@ -298,8 +300,7 @@ enum schedule_short {
 enum schedule_short schedule_why_short(const struct run_config *c, size_t n,
 				       double need, int budget_ended);
 /* The interval goal of a family's benchmarks, in %: --target-ci, or
- * --target-ci-unpinned for a family whose benchmarks use every CPU; a
- * pinned family's --aim-ci while r is aiming. */
+ * --target-ci-unpinned for a family whose benchmarks use every CPU. */
 double schedule_target(const struct run *r, const struct family *f);
 
 /* runout.c: summary.csv and every other output of the run; -2 when one

@@ -330,7 +330,7 @@ static char *deleted_note(const struct run *r, const struct unit *u,
 
 /* The note of a row within its goal whose repetitions were raised; a
  * pinned row's of a run that aimed tighter in the time left says how
- * near the aim it came (docs/precision.md item 62). */
+ * near the aim it came at the end (docs/precision.md item 62). */
 static char *raised_note(const struct run *r, const struct unit *u,
 			 const struct summary_row *row, double goal)
 {
@@ -342,12 +342,10 @@ static char *raised_note(const struct run *r, const struct unit *u,
 				 n, row->s.n, goal);
 	if (summary_within(&row->s, aim))
 		return xasprintf("repetitions raised from %d to %zu to reach "
-				 "+-%g%%, and the aim of +-%g%% in the time "
-				 "left",
+				 "+-%g%%, within the aim of +-%g%% at the end",
 				 n, row->s.n, goal, aim);
 	return xasprintf("repetitions raised from %d to %zu to reach +-%g%%; "
-			 "the time left brought it to +-%.2g%%, short of the "
-			 "aim of +-%g%%",
+			 "+-%.3g%% at the end, short of the aim of +-%g%%",
 			 n, row->s.n, goal, summary_half_pct(&row->s), aim);
 }
 

@@ -331,6 +331,26 @@ if grep -q "after 5 repetitions, wider than +-0.01%; .*(raise '--budget <DUR>', 
 else
 	bad "rows the budget stopped name --budget: $(grep '^1,slow,.*,ns/op,' "$tmp/spent/summary.csv" | head -n 1); $(tail -n 1 "$tmp/spent.err")"
 fi
+# --aim-ci: rows within their goal (+-50%) at --count 2 go on toward the
+# aim in the time left, to half of --max-count whatever their interval,
+# and each says how near the aim it came (docs/precision.md item 62);
+# on a machine whose pinned samples bear a lasting load (a busy CI
+# runner), the time left is not spent once it is found, and they stay at
+# --count, or took the aim's rounds before it was
+"$cgobench" run --hold 0 --go "$go" --cases-dir harness/tests/cases --cases slow --count 2 \
+	--max-count 8 --target-ci 50 --aim-ci 0.01 --benchtime 0.01s --warmup 0.01s \
+	--out "$tmp/aim" >/dev/null 2>"$tmp/aim.err"
+aimed='^1,slow,[^,]*,go[^,]*,[^,]*,,ns/op,4,.*"repetitions raised from 2 to 4 to reach +-50%; +-[0-9.e+-]*% at the end, short of the aim of +-0.01%'
+if grep -q '^repetitions: 2 (.*until the others are done, then the pinned toward +-0.01%, ' "$tmp/aim/machine.txt" &&
+	if grep -q '^lasting-load: none$' "$tmp/aim/machine.txt"; then
+		[ "$(grep -c "$aimed" "$tmp/aim/summary.csv")" -eq 2 ]
+	else
+		[ "$(grep -c '^1,slow,[^,]*,go[^,]*,[^,]*,,ns/op,[24],' "$tmp/aim/summary.csv")" -eq 2 ]
+	fi; then
+	ok "--aim-ci: the pinned rows go on toward the aim, unless a load lasts"
+else
+	bad "--aim-ci: $(grep -e '^lasting' -e '^repetitions' "$tmp/aim/machine.txt"); $(grep '^1,slow,.*,ns/op,' "$tmp/aim/summary.csv" | head -n 1)"
+fi
 # a slow spell of the machine may leave one of them disturbed instead,
 # and two samples that go test printed alike (go->go at 1.175 ns/op twice)
 # meet even +-0.01%: the three counts together are the two benchmarks
