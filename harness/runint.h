@@ -264,6 +264,13 @@ size_t schedule_reach_before(const struct run_config *c);
  * --count: from these samples on a row short of its goal goes on only
  * while schedule_reach would reach it. */
 size_t schedule_reach_from(const struct run_config *c);
+/* Whether u's goal is within reach (schedstop.c): before
+ * schedule_reach_from samples always, then while schedule_reach would
+ * bring it there; a contended row's while its cap would. */
+int schedule_within_reach(const struct run *r, const struct unit *u);
+/* The samples u will have at the end, as its interval says now: at least
+ * --count, up to what its goal needs within reach. */
+double schedule_unit_want(const struct run *r, const struct unit *u);
 /* The seconds of the budget spent when elapsed seconds have passed since
  * the first sample, held of them waiting for a slow CPU: up to hold
  * (--hold) of the time waited is left out, so that a slow spell costs
