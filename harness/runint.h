@@ -5,7 +5,8 @@
  *   run.c       the run directory, the machine record, the run's course
  *   discover.c  the benchmarks of each built binary, as units
  *   runbench.c  one benchmark process: its argv, environment and output
- *   schedule.c  rounds, disturbed samples retaken, adaptive stopping
+ *   schedule.c  rounds, disturbed samples retaken, the time left
+ *   schedstop.c adaptive stopping: each row's goal or aim, what it needs
  *   runout.c    the summary rows of a run, and its outputs (export.h)
  *   speeds.c    the CPUs around a sample: their speed, a slow one waited
  *               for, a cache line's trip between them
