@@ -152,9 +152,10 @@ struct run {
 	 * (schedule_reach) */
 	int leftover;
 	/* then, with budget still left, a pinned row within its goal goes
-	 * on toward the aim (run_config's aim_pct) while the rounds go on;
-	 * aimed: they did */
-	int aiming, aimed;
+	 * on toward the aim (run_config's aim_pct): set from then on, so
+	 * that the notes say how near the aim each row came; its status is
+	 * by its goal (schedule_target) */
+	int aiming;
 	int said_lasting; /* a lasting load was said as the rounds ran */
 	int unwritten_errno;
 	int pin, procs, ncpu;

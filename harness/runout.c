@@ -336,7 +336,7 @@ static char *raised_note(const struct run *r, const struct unit *u,
 {
 	int n = r->c->count;
 	double aim = r->c->aim_pct;
-	if (!r->aimed || u->fam->unpinned)
+	if (!r->aiming || u->fam->unpinned)
 		return xasprintf("repetitions raised from %d to %zu to reach "
 				 "+-%g%%",
 				 n, row->s.n, goal);

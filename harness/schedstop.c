@@ -19,18 +19,17 @@ double schedule_target(const struct run *r, const struct family *f)
 }
 
 /* u's goal, or while r is aiming, a pinned row's aim once its interval
- * is within its goal: a row that the aim's samples took back out of its
- * goal goes on by the goal's reach (in one run of item 62, GoBytes
- * cgocheck=1 stopped at +-3.26% after 54 samples, which said that 64
- * would bring it to +-3% but not 200 to +-1%). */
-static double unit_target(const struct run *r, const struct unit *u)
+ * (s, the summary of its settled values) is within its goal: a row that the
+ * aim's samples took back out of its goal goes on by the goal's reach (in one
+ * run of item 62, GoBytes cgocheck=1 stopped at +-3.26% after 54 samples, which
+ * said that 64 would bring it to +-3% but not 200 to +-1%). */
+static double unit_target(const struct run *r, const struct unit *u,
+			  const struct stats_summary *s)
 {
 	double goal = schedule_target(r, u->fam);
 	if (!r->aiming || u->fam->unpinned || u->n < 2)
 		return goal;
-	struct stats_summary s;
-	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
-	return summary_within(&s, goal) ? r->c->aim_pct : goal;
+	return summary_within(s, goal) ? r->c->aim_pct : goal;
 }
 
 void schedule_settle(struct run *r)
@@ -55,7 +54,7 @@ int schedule_interval_met(const struct run *r, const struct unit *u)
 		return 0;
 	struct stats_summary s;
 	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
-	return summary_within(&s, unit_target(r, u));
+	return summary_within(&s, unit_target(r, u, &s));
 }
 
 /* --max-count, or limit when less, and 0 at the least. */
@@ -118,14 +117,15 @@ enum schedule_short schedule_why_short(const struct run_config *c, size_t n,
  * spans about all of them, and overstates the need several times. */
 static double unit_need(const struct run *r, const struct unit *u)
 {
-	double goal = unit_target(r, u);
-	if (family_contended(u->fam, u->param)) {
-		if (u->n < 4) /* too few for a middle half */
-			return NAN;
-		struct stats_summary s;
-		stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	int contended = family_contended(u->fam, u->param);
+	/* a contended row's middle half wants 4 */
+	if (u->n < 2 || (contended && u->n < 4))
+		return NAN;
+	struct stats_summary s;
+	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
+	double goal = unit_target(r, u, &s);
+	if (contended)
 		return summary_samples_at_spread(&s, goal);
-	}
 	if (u->n == 2) {
 		/* two samples: the median's interval as a normal sample's
 		 * would have it, sd from their difference */
@@ -134,10 +134,6 @@ static double unit_need(const struct run *r, const struct unit *u)
 		double half = 1.96 * 1.2533 * sd / fabs(med) * 100;
 		return summary_samples_for(1, half, goal);
 	}
-	if (u->n < 3)
-		return NAN;
-	struct stats_summary s;
-	stats_summarize(u->settled, u->n, SUMMARY_LEVEL, &s);
 	return summary_samples_for(u->n, summary_half_pct(&s), goal);
 }
 

@@ -452,10 +452,12 @@ static int still_wanted(struct run *r, int *want)
 		    r->units[i].n < (size_t)r->c->count)
 			return 1;
 	schedule_settle(r);
-	size_t more = schedule_wanted(r, want);
-	struct run open = *r;
-	open.leftover = 1;
-	return more || schedule_wanted(&open, want);
+	/* by their goals: rows short of the aim alone want nothing more */
+	struct run goal = *r;
+	goal.aiming = 0;
+	size_t more = schedule_wanted(&goal, want);
+	goal.leftover = 1;
+	return more || schedule_wanted(&goal, want);
 }
 
 /* Starts the run's knowledge of its CPU's speed from the newest earlier
@@ -522,7 +524,7 @@ int schedule_open_aim(struct run *r, int *want)
 	    r->c->instructions ||
 	    runout_load_so_far(r, &takes, &bad, &others) != LOAD_WHY_NONE)
 		return 0;
-	r->aiming = r->aimed = 1;
+	r->aiming = 1;
 	return schedule_wanted(r, want) > 0;
 }
 
@@ -561,7 +563,6 @@ void schedule_measure(struct run *r)
 			 round > c->max_count ? round : c->max_count);
 		say_lasting(r);
 	}
-	r->aiming = 0; /* a row's status and note are by its goal */
 	r->budget_ended = !*c->stop && over_budget(r) && still_wanted(r, want);
 	if (r->progress)
 		fputs("\r\033[K", stderr);
