@@ -49,13 +49,13 @@ H = harness
 HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c side.c callgrind.c history.c anatomy.c report.c \
 	machine.c toolchain.c family.c build.c summary.c summarycsv.c raw.c benchtxt.c run.c remote.c \
 	options.c runconfig.c rundir.c claims.c judges.c sweeps.c charts.c export.c compareout.c trackers.c page.c gbjson.c \
-	discover.c runbench.c schedule.c schedstop.c speeds.c runout.c spread.c units.c load.c probe.c drift.c place.c
+	discover.c runbench.c schedule.c schedstop.c speeds.c runout.c runnote.c spread.c units.c load.c probe.c drift.c place.c
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(B)/obj/%.o)
 HARNESS_SAN = $(HARNESS_SRC:%.c=$(B)/san/%.o)
 UNIT_TESTS = test_gotest test_gbench test_stats test_csv test_summary \
 	test_family test_spawn test_benchtxt test_callgrind test_compare \
 	test_history test_anatomy test_report test_remote test_options test_units \
-	test_load test_probe test_drift test_schedule test_place \
+	test_load test_probe test_drift test_schedule test_runnote test_place \
 	test_machine test_toolchain
 UNIT_PLAIN = $(UNIT_TESTS:%=$(B)/tests/%)
 UNIT_BINS = $(UNIT_PLAIN) $(UNIT_TESTS:%=$(B)/san-tests/%)

@@ -8,6 +8,7 @@
  *   schedule.c  rounds, disturbed samples retaken, the time left
  *   schedstop.c adaptive stopping: each row's goal or aim, what it needs
  *   runout.c    the summary rows of a run, and its outputs (export.h)
+ *   runnote.c   each row's status and note, and the pinned families' load
  *   speeds.c    the CPUs around a sample: their speed, a slow one waited
  *               for, a cache line's trip between them
  *   spread.c    the note of a contended row wider than its goal */
@@ -294,7 +295,7 @@ double schedule_sample_s(const struct run *r);
  * beyond the rounds that run whatever cut at the budget. */
 size_t schedule_samples_left(const struct run *r);
 /* Why a row ended short of its goal, for the knob its note names
- * (runout.c): the budget ended the rounds before --count; it took all of
+ * (runnote.c): the budget ended the rounds before --count; it took all of
  * --max-count; past schedule_reach_from, --max-count would not have
  * reached the goal (need, the samples that would, NaN when unknown); the
  * budget ended the rounds it still wanted (budget_ended); or none of
@@ -373,16 +374,48 @@ void spread_transfer(const struct run *r, const struct unit *u, char *buf,
  * nothing of either, and what switches them is worth finding (the
  * sharded maps' false sharing, docs/precision.md item 32). */
 char *spread_groups(const struct unit *u, const char *unit);
-/* Whether the pinned families' takes so far bear a lasting load, as the
- * run's end will judge it (load_lasting_why), with their takes, those
- * disturbed, and others' load on average. */
-enum load_why runout_load_so_far(const struct run *r, size_t *takes,
-				 size_t *disturbed, double *others);
+/* The unit a summary row belongs to, or NULL. */
+const struct unit *runout_unit_of(const struct run *r,
+				  const struct summary_row *row);
 /* The observations of the samples taken, in the order taken, a sample's
  * side by side (borrowing the run's strings); *nobs gets how many. */
 struct obs *runout_taken_obs(const struct run *r, size_t *nobs);
 /* Takes the machine's drift off the pinned samples of time in obs (in
  * the order taken) as --drift asks (drift.h); the samples corrected. */
 size_t runout_drift(const struct run *r, struct obs *obs, size_t nobs);
+
+/* runnote.c */
+/* Samples as taken: every take (retakes included), the retaken, and
+ * those kept though disturbed. */
+struct runnote_takes {
+	size_t takes, retaken, kept;
+};
+/* The takes of every unit, or of the pinned families' units that were
+ * measured to the end (for load_lasting). */
+struct runnote_takes runnote_tally(const struct run *r, int pinned);
+/* The pinned families' takes, and whether they bore a lasting load
+ * (load_lasting_why) with the run's average load of others; computed
+ * once, for the rows' status and for machine.txt. */
+struct runnote_pinned {
+	struct runnote_takes takes;
+	enum load_why why;
+	double others;
+};
+struct runnote_pinned runnote_pinned(const struct run *r);
+/* Whether the pinned families' takes so far bear a lasting load, as the
+ * run's end will judge it (load_lasting_why), with their takes, those
+ * disturbed, and others' load on average. */
+enum load_why runnote_load_so_far(const struct run *r, size_t *takes,
+				  size_t *disturbed, double *others);
+/* Status and note of each row, from its unit's state and sample count,
+ * and from pinned, the pinned families' load (a lasting load). */
+void runnote_annotate(struct run *r, struct summary_row *rows, size_t nrows,
+		      const struct runnote_pinned *pinned);
+/* One verdict per benchmark: a row of another unit than the primary one
+ * (ns/item, B/op beside ns/op) that is ok takes its primary row's status
+ * and note, so that a benchmark is not wide in ns/op and ok in ns/item
+ * from the same samples. */
+void runnote_carry_status(const struct run *r, struct summary_row *rows,
+			  size_t nrows);
 
 #endif

@@ -476,7 +476,7 @@ static void seed_probe(struct run *r)
 }
 
 /* Says once, at the end of the first round that finds the pinned
- * families bearing a lasting load (runout_load_so_far), that their rows
+ * families bearing a lasting load (runnote_load_so_far), that their rows
  * will be flagged while it lasts: a user on a busy or slow machine
  * learns it in the first minute, not at the run's end. */
 static void say_lasting(struct run *r)
@@ -485,7 +485,7 @@ static void say_lasting(struct run *r)
 	double others;
 	if (r->said_lasting || r->c->instructions || *r->c->stop)
 		return;
-	enum load_why why = runout_load_so_far(r, &takes, &bad, &others);
+	enum load_why why = runnote_load_so_far(r, &takes, &bad, &others);
 	if (why == LOAD_WHY_NONE || !takes)
 		return;
 	r->said_lasting = 1;
@@ -522,7 +522,7 @@ int schedule_open_aim(struct run *r, int *want)
 	double others;
 	if (r->aiming || !(r->c->aim_pct < r->c->target_pct) ||
 	    r->c->instructions ||
-	    runout_load_so_far(r, &takes, &bad, &others) != LOAD_WHY_NONE)
+	    runnote_load_so_far(r, &takes, &bad, &others) != LOAD_WHY_NONE)
 		return 0;
 	r->aiming = 1;
 	return schedule_wanted(r, want) > 0;
