@@ -267,4 +267,32 @@ if grep -qxF "$want" "$tmp/aan.txt"
 then ok "aa-study.sh with NORMALIZE: ratios held back by their intervals"
 else bad "aa-study.sh with NORMALIZE: $(tail -1 "$tmp/aan.txt")"
 fi
+# pools.awk: of the raw.csv built above, the pinned rows with 30 ns/op
+# samples (A, B), not the B/op row or the handles row
+mkdir -p "$tmp/pools"
+awk -f scripts/csv.awk -f scripts/pools.awk -v dir="$tmp/pools" -v min=30 "$tmp/raw.csv"
+if [ "$(cat "$tmp/pools/names.txt" 2>/dev/null)" = "$(printf '1,call A  go1.26.8,30\n2,data B x=1,y=2 go1.26.8,30')" ] &&
+	[ "$(sed -n '1p;9p' "$tmp/pools/1.txt" | tr '\n' ' ')" = "1 1.1 " ] &&
+	[ "$(wc -l <"$tmp/pools/2.txt")" -eq 30 ] && [ ! -e "$tmp/pools/3.txt" ]
+then ok "pools.awk: each pinned row's ns/op samples into a file"
+else bad "pools.awk: $(cat "$tmp/pools/names.txt" 2>&1 | tr '\n' ' ')"
+fi
+# stopping.c: its CSV, a line a rule; 30 samples and no look cover about
+# 95% (400 rows: 0.90 to 0.99 is within chance); a row drawn from a
+# pool of one value covers always; a SIGMA that is not one, refused
+cc -O2 -std=c11 -D_GNU_SOURCE -Iharness -o "$tmp/stopping" scripts/stopping.c harness/stats.c harness/util.c -lm
+"$tmp/stopping" 400 0.03 >"$tmp/stop.csv" 2>&1
+printf '5\n5\n' >"$tmp/five.txt"
+"$tmp/stopping" 100 --pool "$tmp/five.txt" >"$tmp/stop5.csv" 2>&1
+if [ "$(wc -l <"$tmp/stop.csv")" -eq 6 ] &&
+	awk -F, '$2 == "fixed 30" { exit !($3 >= 0.90 && $3 <= 0.99 && $4 == 30) }' "$tmp/stop.csv" &&
+	grep -qxF "$tmp/five.txt,aim,1.0000,8.0,1.0000" "$tmp/stop5.csv"
+then ok "stopping.c: coverage, samples and the share within the aim, a rule a line"
+else bad "stopping.c: $(tr '\n' ' ' <"$tmp/stop.csv")"
+fi
+if ! "$tmp/stopping" 400 nan 2>"$tmp/stop.err" >/dev/null &&
+	grep -qF "stopping: SIGMA 'nan' is not a number in (0, 1)" "$tmp/stop.err"
+then ok "stopping.c: a SIGMA that is not a number refused"
+else bad "stopping.c nan: $(cat "$tmp/stop.err")"
+fi
 echo "studies: $passed passed, $failed failed"
