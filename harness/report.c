@@ -570,7 +570,8 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 	static const char *const more[] = {
 	    "cpu-family", "cpu-model",	"cpu-stepping", "microcode",
 	    "cpu-mhz",	  "cache-size", "hypervisor",	"sched",
-	    "gomaxprocs", "unpinned",	"drift",	"hold"};
+	    "gomaxprocs", "unpinned",	"drift",	"hold",
+	    "aim"};
 	for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
 		char *v = machine_lookup(m->machine, more[i]);
 		if (strcmp(v, "unknown"))

@@ -157,6 +157,10 @@ struct run {
 	 * that the notes say how near the aim each row came; its status is
 	 * by its goal (schedule_target) */
 	int aiming;
+	/* every row was done with budget left, but the pinned families bore
+	 * a lasting load then, and the aim was not opened (machine.txt's
+	 * aim) */
+	int aim_refused;
 	int said_lasting; /* a lasting load was said as the rounds ran */
 	int unwritten_errno;
 	int pin, procs, ncpu;

@@ -274,6 +274,24 @@ static void warn_export(void *ctx, const char *msg)
 	run_warn(ctx, "%s", msg);
 }
 
+/* machine.txt's aim: whether the pinned rows went on toward --aim-ci in
+ * the time left (docs/precision.md item 62), and if not, why: no aim
+ * tighter than the goal, or counted instructions (off); a lasting load
+ * on the pinned CPU once every row was done; a signal; or the budget,
+ * spent before every row was done. */
+static const char *aim_said(const struct run *r)
+{
+	if (!(r->c->aim_pct < r->c->target_pct) || r->c->instructions)
+		return "off";
+	if (r->aiming)
+		return "opened";
+	if (r->aim_refused)
+		return "not opened: a lasting load on the pinned CPU";
+	if (*r->c->stop)
+		return "not opened: stopped";
+	return "not opened: the budget ended first";
+}
+
 int runout_write(struct run *r)
 {
 	size_t nobs;
@@ -315,6 +333,7 @@ int runout_write(struct run *r)
 		    *r->c->stop	      ? "signal"
 		    : r->budget_ended ? "budget"
 				      : "done");
+	machine_set(&r->m, "aim", aim_said(r));
 	record_load(r, &pinned);
 	machine_format(&r->m, &mach);
 	/* the run's model, from which every output is made */

@@ -521,9 +521,12 @@ int schedule_open_aim(struct run *r, int *want)
 	size_t takes, bad;
 	double others;
 	if (r->aiming || !(r->c->aim_pct < r->c->target_pct) ||
-	    r->c->instructions ||
-	    runnote_load_so_far(r, &takes, &bad, &others) != LOAD_WHY_NONE)
+	    r->c->instructions)
 		return 0;
+	if (runnote_load_so_far(r, &takes, &bad, &others) != LOAD_WHY_NONE) {
+		r->aim_refused = 1;
+		return 0;
+	}
 	r->aiming = 1;
 	return schedule_wanted(r, want) > 0;
 }

@@ -477,10 +477,12 @@ static void pinned_rows_aim_in_the_time_left(void **state)
 	assert_int_equal(schedule_open_aim(&f.r, want), 0);
 	f.c.instructions = 0;
 	/* a busy machine: a lasting load */
+	assert_int_equal(f.r.aim_refused, 0);
 	f.r.load_others = 0.5;
 	f.r.load_samples = 1;
 	assert_int_equal(schedule_open_aim(&f.r, want), 0);
 	assert_int_equal(f.r.aiming, 0);
+	assert_int_equal(f.r.aim_refused, 1); /* machine.txt says why */
 	f.r.load_others = 0;
 	assert_int_equal(schedule_open_aim(&f.r, want), 1);
 	for (size_t k = 0; k < UNITS; k++)
