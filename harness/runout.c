@@ -277,8 +277,8 @@ static void warn_export(void *ctx, const char *msg)
 /* machine.txt's aim: whether the pinned rows went on toward --aim-ci in
  * the time left (docs/precision.md item 62), and if not, why: no aim
  * tighter than the goal, or counted instructions (off); a lasting load
- * on the pinned CPU once every row was done; a signal; or the budget,
- * spent before every row was done. */
+ * (runnote_pinned: the pinned CPU's, or a busy machine's) once every row
+ * was done; a signal; or the budget, spent before every row was done. */
 static const char *aim_said(const struct run *r)
 {
 	if (!(r->c->aim_pct < r->c->target_pct) || r->c->instructions)
@@ -286,7 +286,7 @@ static const char *aim_said(const struct run *r)
 	if (r->aiming)
 		return "opened";
 	if (r->aim_refused)
-		return "not opened: a lasting load on the pinned CPU";
+		return "not opened: a lasting load";
 	if (*r->c->stop)
 		return "not opened: stopped";
 	return "not opened: the budget ended first";
