@@ -4,13 +4,14 @@
 # How often a row's final 95% interval covers the true median under the
 # run's stopping rules, the goal's (+-3%) and the aim's (+-1%, --aim-ci),
 # and under two alternatives to the aim (docs/precision.md item 63):
-# scripts/stopping.c, built with cc -O2 and the harness's stats.c into
-# OUT, tries each rule on 4000 rows of lognormal samples of sigma 0.01,
-# 0.02, 0.03 and 0.05, and, with RUN, of samples drawn from each pinned
-# row of RUN/raw.csv with MIN (default 90) ns/op samples or more (their
-# raw values, the drift not taken off). Writes OUT/stopping.csv (source,
-# rule, cover, samples, within_aim), OUT/pools/ (one file a row: its
-# values, and names.txt: scripts/pools.awk) and OUT/machine.txt, and prints the CSV.
+# scripts/stopping.c, built with cc -O2 and the harness's summary.c and
+# stats.c into OUT, tries each rule on 4000 rows of lognormal samples of
+# sigma 0.01, 0.02, 0.03 and 0.05, and, with RUN, of samples drawn from
+# each pinned row of RUN/raw.csv with MIN (default 90) ns/op samples or
+# more (their raw values, the drift not taken off). Writes
+# OUT/stopping.csv (source, rule, cover, samples, within_aim), OUT/pools/
+# (one file a row: its values, and names.txt: scripts/pools.awk) and
+# OUT/machine.txt, and prints the CSV.
 set -eu
 usage='usage: sh scripts/stopping-study.sh OUT [RUN [MIN]]'
 out=${1:?$usage}
@@ -20,7 +21,7 @@ case $min in '' | *[!0-9]* | 0) echo "stopping-study: MIN must be a positive num
 [ -z "$run" ] || [ -f "$run/raw.csv" ] || { echo "stopping-study: $run/raw.csv: no such file" >&2; exit 2; }
 mkdir -p "$out"
 sh scripts/study-machine.sh "$out" 0
-${CC:-cc} -O2 -std=c11 -D_GNU_SOURCE -Iharness -o "$out/stopping" scripts/stopping.c harness/stats.c harness/util.c -lm
+${CC:-cc} -O2 -std=c11 -D_GNU_SOURCE -Iharness -o "$out/stopping" scripts/stopping.c harness/summary.c harness/stats.c harness/util.c -lm
 "$out/stopping" 4000 0.01 0.02 0.03 0.05 >"$out/stopping.csv"
 if [ -n "$run" ]; then
 	rm -rf "$out/pools"

@@ -1,5 +1,5 @@
 /* stopping: the program of scripts/stopping-study.sh (which builds it
- * with the harness's stats.c and util.c).
+ * with the harness's summary.c, stats.c and util.c).
  *
  * usage: stopping ROWS SIGMA...
  *        stopping ROWS --pool FILE...
@@ -23,6 +23,7 @@
  * whose interval covers the true median, their mean samples, and the
  * share within +-1% at the end. */
 #include "stats.h"
+#include "summary.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -65,18 +66,11 @@ static double draw(const struct source *s)
 	return exp(s->sigma * z);
 }
 
-static int within(const struct stats_summary *s, double pct)
-{
-	return s->ci_low >= s->median * (1 - pct / 100) &&
-	       s->ci_high <= s->median * (1 + pct / 100);
-}
-
-/* The samples that would bring s within pct, as the harness projects. */
+/* The samples that would bring s within pct, as the harness projects
+ * (summary.h). */
 static double need(size_t n, const struct stats_summary *s, double pct)
 {
-	double half = fmax(s->ci_high - s->median, s->median - s->ci_low) /
-		      fabs(s->median) * 100;
-	return ceil((double)n * pow(half / pct, 2));
+	return summary_samples_for(n, summary_half_pct(s), pct);
 }
 
 /* Whether a row of n samples summarized as s stops under rule; *until,
@@ -90,8 +84,9 @@ static int stops(enum rule rule, const double *x, size_t n,
 		return 1;
 	if (rule == PROJECTED && *until > 0)
 		return n >= *until;
-	double target =
-	    rule != GOAL_ONLY && within(s, GOAL_PCT) ? AIM_PCT : GOAL_PCT;
+	double target = rule != GOAL_ONLY && summary_within(s, GOAL_PCT)
+			    ? AIM_PCT
+			    : GOAL_PCT;
 	if (rule == PROJECTED && target == AIM_PCT) {
 		*until = fmin(need(n, s, AIM_PCT), MAX_COUNT);
 		return n >= *until;
@@ -99,7 +94,7 @@ static int stops(enum rule rule, const double *x, size_t n,
 	struct stats_summary at = *s;
 	if (rule == AIM97 && target == AIM_PCT)
 		stats_summarize(x, n, 0.97, &at);
-	if (within(&at, target))
+	if (summary_within(&at, target))
 		return 1;
 	return n >= REACH_FROM && need(n, &at, target) > MAX_COUNT;
 }
@@ -123,7 +118,7 @@ static void try_rule(const struct source *src, const char *name, enum rule rule,
 			x[n++] = draw(src);
 		}
 		covered += s.ci_low <= src->truth && src->truth <= s.ci_high;
-		aimed += within(&s, AIM_PCT);
+		aimed += summary_within(&s, AIM_PCT);
 		samples += (double)n;
 	}
 	printf("%s,%s,%.4f,%.1f,%.4f\n", name, rule_names[rule],

@@ -280,7 +280,7 @@ fi
 # stopping.c: its CSV, a line a rule; 30 samples and no look cover about
 # 95% (400 rows: 0.90 to 0.99 is within chance); a row drawn from a
 # pool of one value covers always; a SIGMA that is not one, refused
-cc -O2 -std=c11 -D_GNU_SOURCE -Iharness -o "$tmp/stopping" scripts/stopping.c harness/stats.c harness/util.c -lm
+cc -O2 -std=c11 -D_GNU_SOURCE -Iharness -o "$tmp/stopping" scripts/stopping.c harness/summary.c harness/stats.c harness/util.c -lm
 "$tmp/stopping" 400 0.03 >"$tmp/stop.csv" 2>&1
 printf '5\n5\n' >"$tmp/five.txt"
 "$tmp/stopping" 100 --pool "$tmp/five.txt" >"$tmp/stop5.csv" 2>&1
