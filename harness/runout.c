@@ -4,7 +4,6 @@
 #include "benchout.h"
 #include "benchtxt.h"
 #include "build.h"
-#include "callgrind.h"
 #include "claims.h"
 #include "drift.h"
 #include "export.h"
