@@ -228,31 +228,42 @@ char *machine_lookup(const char *text, const char *key)
 }
 
 /* A key of machine.txt that tells two runs apart, the value of a run
- * written before the key was (NULL: such a run's cannot be told), and
- * whether only the value's first word tells them apart. */
+ * written before the key was (NULL: such a run's cannot be told), or the
+ * key that held it then, and whether only the value's first word tells
+ * them apart. */
 struct told_by {
 	const char *key, *missing;
 	int word;
+	const char *was;
 };
 
 /* what identifies a machine's hardware */
 static const struct told_by hardware[] = {
-    {"cpu", NULL, 0},	     {"cores", NULL, 0},      {"arch", NULL, 0},
-    {"cpu-family", NULL, 0}, {"cpu-model", NULL, 0},  {"cpu-stepping", NULL, 0},
-    {"microcode", NULL, 0},  {"cache-size", NULL, 0}, {"hypervisor", NULL, 0}};
+    {"cpu", NULL, 0, NULL},	  {"cores", NULL, 0, NULL},
+    {"arch", NULL, 0, NULL},	  {"cpu-family", NULL, 0, NULL},
+    {"cpu-model", NULL, 0, NULL}, {"cpu-stepping", NULL, 0, NULL},
+    {"microcode", NULL, 0, NULL}, {"cache-size", NULL, 0, NULL},
+    {"hypervisor", NULL, 0, NULL}};
 /* how the samples were taken: before --sched, pinned processes ran
  * under the normal policy, and before --drift no drift was taken off
  * ("corrected (N pinned samples, ...)": N differs between any two runs);
- * before --hold, runs waited a minute or without end */
-static const struct told_by method[] = {{"sched", "normal", 0},
-					{"benchtime", NULL, 0},
-					{"hold", NULL, 0},
-					{"drift", "none", 1}};
+ * before --hold, runs waited a minute or without end; before
+ * --benchtime-unpinned, every family's samples took --benchtime */
+static const struct told_by method[] = {
+    {"sched", "normal", 0, NULL},
+    {"benchtime", NULL, 0, NULL},
+    {"benchtime-unpinned", NULL, 0, "benchtime"},
+    {"hold", NULL, 0, NULL},
+    {"drift", "none", 1, NULL}};
 
 /* The value of k in the machine.txt text, or NULL where it is unknown. */
 static char *told_value(const char *machine, const struct told_by *k)
 {
 	char *v = machine_lookup(machine, k->key);
+	if (k->was && !strcmp(v, "unknown")) {
+		free(v);
+		v = machine_lookup(machine, k->was);
+	}
 	if (k->word)
 		v[strcspn(v, " ")] = '\0';
 	if (strcmp(v, "unknown"))

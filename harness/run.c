@@ -237,6 +237,8 @@ static void record_setup(struct run *r)
 	machine_set(&r->m, "repetitions", buf);
 	snprintf(buf, sizeof buf, "%gs", c->benchtime_s);
 	machine_set(&r->m, "benchtime", buf);
+	snprintf(buf, sizeof buf, "%gs", c->benchtime_unpinned_s);
+	machine_set(&r->m, "benchtime-unpinned", buf);
 	snprintf(buf, sizeof buf, "%gs", c->hold_s);
 	machine_set(&r->m, "hold", buf);
 	if (r->pin >= 0)

@@ -42,6 +42,7 @@ struct run_config {
 	double budget_s; /* time of samples after which none is added */
 	double hold_s;	 /* the most the samples wait for a slow CPU */
 	double benchtime_s;
+	double benchtime_unpinned_s; /* the same, of the unpinned families */
 	double warmup_s;
 	double timeout_s;
 	int pin_cpu;	  /* RUN_PIN_AUTO, -1 for none, or a CPU */

@@ -316,6 +316,9 @@ enum schedule_short schedule_why_short(const struct run_config *c, size_t n,
 /* The interval goal of a family's benchmarks, in %: --target-ci, or
  * --target-ci-unpinned for a family whose benchmarks use every CPU. */
 double schedule_target(const struct run *r, const struct family *f);
+/* The time of one sample of a family's benchmarks, in seconds:
+ * --benchtime, or --benchtime-unpinned for a family on every CPU. */
+double schedule_benchtime(const struct run *r, const struct family *f);
 
 /* runout.c: summary.csv and every other output of the run; -2 when one
  * could not be written */

@@ -18,6 +18,11 @@ double schedule_target(const struct run *r, const struct family *f)
 	return f->unpinned ? r->c->target_unpinned_pct : r->c->target_pct;
 }
 
+double schedule_benchtime(const struct run *r, const struct family *f)
+{
+	return f->unpinned ? r->c->benchtime_unpinned_s : r->c->benchtime_s;
+}
+
 /* u's goal, or while r is aiming, a pinned row's aim once its interval
  * (s, the summary of its settled values) is within its goal: a row that the
  * aim's samples took back out of its goal goes on by the goal's reach (in one

@@ -159,11 +159,12 @@ static int measure(struct run *r, struct unit *u, int pass,
 	double before = counted ? 0 : speeds_hold(r, u, &cpu);
 	double line = counted ? 0 : speeds_transfer(r, u);
 	say_progress(r, u);
-	int rc = counted ? count_sample(r, u, filter, counted, groups, out, err,
-					errlen)
-			 : runbench_run(r, u->fam, u->tc, u->is_go, u->binary,
-					u->env, filter, NULL, r->c->benchtime_s,
-					0, NULL, &load, out, err, errlen);
+	int rc =
+	    counted
+		? count_sample(r, u, filter, counted, groups, out, err, errlen)
+		: runbench_run(r, u->fam, u->tc, u->is_go, u->binary, u->env,
+			       filter, NULL, schedule_benchtime(r, u->fam), 0,
+			       NULL, &load, out, err, errlen);
 	int disturbed = 0;
 	if (rc == 0 && !counted) {
 		int later;

@@ -240,13 +240,27 @@ fi
 # with its extra units and its baseline; the claims quote its figures
 # (5 samples: fewer leave a claim inconclusive).
 if "$cgobench" run --hold 0 --go "$go" --cases 'batch,blocking,call,data,directives,handles,libraries,mainthread,parallel,purego,recovery,scheduling,threads' \
-	--count 5 --max-count 5 --benchtime 0.01s --warmup 0.01s \
+	--count 5 --max-count 5 --benchtime 0.01s --benchtime-unpinned 0.02s --warmup 0.01s \
 	--out "$tmp/catalogue" -q >/dev/null 2>"$tmp/catalogue.err"; then
 	ok "a short run of every family exits 0"
 else
 	bad "a short run of every family: $(tail -n 3 "$tmp/catalogue.err")"
 fi
 check_run catalogue "$tmp/catalogue"
+# The families on every CPU time each sample for --benchtime-unpinned
+# (a timed loop lasts at least that: iterations x ns/op), the others
+# for --benchtime; machine.txt says both.
+unpinned=$(sed -n 's/^unpinned: .*: //p' "$tmp/catalogue/machine.txt")
+lengths=$(awk -F, -v fams="$unpinned" 'BEGIN { n = split(fams, f, ","); for (i = 1; i <= n; i++) on[f[i]] = 1 }
+	NR > 1 && $9 == "ns/op" { s = $8 * $10 / 1e9; if ($2 in on) { u++; if (s < 0.02) short++ } else if (s < 0.02) p++ }
+	END { printf "%d %d %d", u, short, p }' "$tmp/catalogue/raw.csv")
+if [ "${lengths%% *}" -gt 100 ] && [ "$(echo "$lengths" | cut -d' ' -f2)" -eq 0 ] &&
+	[ "${lengths##* }" -gt 100 ] && grep -q '^benchtime: 0.01s$' "$tmp/catalogue/machine.txt" &&
+	grep -q '^benchtime-unpinned: 0.02s$' "$tmp/catalogue/machine.txt"; then
+	ok "the families on every CPU ($unpinned) time samples of --benchtime-unpinned, the others --benchtime"
+else
+	bad "--benchtime-unpinned: samples on every CPU, under 0.02 s, others under 0.02 s: $lengths; $(grep '^benchtime' "$tmp/catalogue/machine.txt")"
+fi
 
 # Cases that fail on purpose: the run goes on, says why, and exits 1.
 "$cgobench" run --hold 0 --go "$go" --cases-dir harness/tests/cases --cases flaky,broken,deleted --count 3 \
@@ -374,7 +388,7 @@ fi
 # goroutines=1 (options: spread goroutines) contends with none and goes
 # on with them.
 "$cgobench" run --hold 0 --go "$go" --cases-dir harness/tests/cases --cases slow,contended --count 4 \
-	--max-count 10 --target-ci 0.01 --target-ci-unpinned 0.01 --benchtime 0.01s \
+	--max-count 10 --target-ci 0.01 --target-ci-unpinned 0.01 --benchtime 0.01s --benchtime-unpinned 0.01s \
 	--warmup 0.01s --out "$tmp/spread" >/dev/null 2>"$tmp/spread.err"
 # (a slow spell of the machine may leave a row disturbed instead, its
 # quartiles given all the same; on a machine busy with other work, as
@@ -519,7 +533,7 @@ if [ "$cpu" -ge 1 ]; then
 	taskset -c 0 sh -c 'while :; do :; done' &
 	loop=$!
 	"$cgobench" run --hold 0 --go "$go" --cases-dir harness/tests/cases --cases slow,contended \
-		--count 3 --max-count 3 --pin "$cpu" --benchtime 0.01s --warmup 0.01s \
+		--count 3 --max-count 3 --pin "$cpu" --benchtime 0.01s --benchtime-unpinned 0.01s --warmup 0.01s \
 		--out "$tmp/busy" >/dev/null 2>"$tmp/busy.err"
 	kill "$loop"
 	why=$(sed -n 's/^lasting-load: //p' "$tmp/busy/machine.txt")
@@ -945,7 +959,7 @@ else
 	bad "charts: batching and scaling: $(cat "$tmp/charts.err")"
 fi
 # two samples carry no verdict: each claim of the family says so
-"$cgobench" run --hold 0 --go "$go" --cases threads --count 2 --max-count 2 --benchtime 0.01s \
+"$cgobench" run --hold 0 --go "$go" --cases threads --count 2 --max-count 2 --benchtime-unpinned 0.01s \
 	--warmup 0.01s --out "$tmp/two" -q >/dev/null 2>"$tmp/two.err"
 verdicts=$(grep -c '^- \*\(A worker pool\|Blocking C\).*\*\*inconclusive\*\*: `[^`]*`.* has 2 samples, fewer than 5 (raise --count)\.$' \
 	"$tmp/two/report.md")

@@ -1876,6 +1876,25 @@ static void methods_that_differ(void **state)
 	got = output_of(a, d, &o, &reg);
 	assert_null(strstr(got, "measured differently"));
 	free(got);
+	/* --benchtime-unpinned: a run from before it took --benchtime on
+	 * every family, so the same or not by that */
+	write_machine(c, "sched: batch\nbenchtime: 0.03s\n");
+	write_machine(d, "sched: batch\nbenchtime: 0.03s\n"
+			 "benchtime-unpinned: 0.1s\n");
+	got = output_of(c, d, &o, &reg);
+	assert_non_null(strstr(got, "\nmeasured differently: "
+				    "benchtime-unpinned 0.03s against 0.1s: "));
+	free(got);
+	write_machine(c, "sched: batch\nbenchtime: 0.1s\n");
+	got = output_of(c, d, &o, &reg);
+	assert_non_null(strstr(got, "\nmeasured differently: benchtime 0.1s "
+				    "against 0.03s: "));
+	free(got);
+	write_machine(d, "sched: batch\nbenchtime: 0.1s\n"
+			 "benchtime-unpinned: 0.1s\n");
+	got = output_of(c, d, &o, &reg);
+	assert_null(strstr(got, "measured differently"));
+	free(got);
 	drop_machine_runs(dirs, 4);
 }
 

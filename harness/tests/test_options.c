@@ -38,6 +38,8 @@ static void values_and_given(void **state)
 	assert_int_equal(parse(&c, RUN_CMD_RUN, args, &first, err), 0);
 	assert_int_equal(c.count, 7);
 	assert_true(c.benchtime_s == 0.2);
+	/* --benchtime leaves the unpinned families' own */
+	assert_true(c.benchtime_unpinned_s == 0.1);
 	assert_int_equal(c.quiet, 1);
 	assert_int_equal(c.pin_cpu, -1);
 	assert_int_equal(c.instructions, 1);
@@ -58,10 +60,13 @@ static void values_and_given(void **state)
 	assert_int_equal(c.count, 5);
 	assert_int_equal(c.instr_fixed, 0);
 	/* durations in minutes, and the unpinned families' own goal */
-	const char *budget[] = {"--budget", "6m",	"--target-ci-unpinned",
-				"4",	    "--warmup", "1.5m",
-				NULL};
+	const char *budget[] = {
+	    "--budget", "6m",	"--target-ci-unpinned", "4",
+	    "--warmup", "1.5m", "--benchtime-unpinned", "250ms",
+	    NULL};
 	assert_int_equal(parse(&c, RUN_CMD_RUN, budget, &first, err), 0);
+	assert_true(c.benchtime_unpinned_s == 0.25);
+	assert_true(c.benchtime_s == 0.03);
 	assert_true(c.budget_s == 360);
 	assert_true(c.warmup_s == 90);
 	assert_true(c.target_unpinned_pct == 4);
@@ -171,31 +176,49 @@ static void remote_flags_read_back(void **state)
 	    sb.buf, " --cases 'call,it'\\''s' --metric time --iterations "
 		    "5000 --count 6 --max-count 9 --target-ci 2.5 "
 		    "--target-ci-unpinned 5 --aim-ci 1 --budget 420s --hold 0s "
-		    "--benchtime 0.14999999999999999s --warmup "
+		    "--benchtime 0.14999999999999999s --benchtime-unpinned "
+		    "0.10000000000000001s --warmup "
 		    "0.050000000000000003s --pin 1 --sched normal "
 		    "--drift correct --timeout 300s "
 		    "--seed 42 --quiet");
 	/* read back: the shell's single quotes undone by hand */
-	const char *back[] = {"--cases",      "call,it's",
-			      "--metric",     "time",
-			      "--iterations", "5000",
-			      "--count",      "6",
-			      "--max-count",  "9",
-			      "--target-ci",  "2.5",
-			      "--benchtime",  "0.14999999999999999s",
-			      "--warmup",     "0.050000000000000003s",
-			      "--hold",	      "0s",
-			      "--pin",	      "1",
-			      "--sched",      "normal",
-			      "--timeout",    "300s",
-			      "--seed",	      "42",
-			      "--quiet",      NULL};
+	const char *back[] = {"--cases",
+			      "call,it's",
+			      "--metric",
+			      "time",
+			      "--iterations",
+			      "5000",
+			      "--count",
+			      "6",
+			      "--max-count",
+			      "9",
+			      "--target-ci",
+			      "2.5",
+			      "--benchtime",
+			      "0.14999999999999999s",
+			      "--benchtime-unpinned",
+			      "0.25s",
+			      "--warmup",
+			      "0.050000000000000003s",
+			      "--hold",
+			      "0s",
+			      "--pin",
+			      "1",
+			      "--sched",
+			      "normal",
+			      "--timeout",
+			      "300s",
+			      "--seed",
+			      "42",
+			      "--quiet",
+			      NULL};
 	struct run_config d;
 	assert_int_equal(parse(&d, RUN_CMD_RUN, back, &first, err), 0);
 	assert_string_equal(d.cases, c.cases);
 	assert_int_equal(d.count, c.count);
 	assert_int_equal(d.max_count, c.max_count);
 	assert_true(d.benchtime_s == c.benchtime_s);
+	assert_true(d.benchtime_unpinned_s == 0.25);
 	assert_true(d.warmup_s == c.warmup_s);
 	assert_true(d.hold_s == 0 && c.hold_s == 0);
 	assert_true(d.target_pct == c.target_pct);

@@ -103,6 +103,23 @@ static void settled_values_stop_rows(void **state)
 	fake_free(&f);
 }
 
+/* A family on every CPU takes samples of --benchtime-unpinned and is
+ * held to --target-ci-unpinned; a pinned one, --benchtime and
+ * --target-ci. */
+static void unpinned_own_length_and_goal(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_CORRECT);
+	f.c.benchtime_s = 0.03;
+	f.c.benchtime_unpinned_s = 0.1;
+	assert_true(schedule_benchtime(&f.r, &f.fams[0]) == 0.03);
+	assert_true(schedule_benchtime(&f.r, &f.fams[1]) == 0.1);
+	assert_true(schedule_target(&f.r, &f.fams[0]) == 3);
+	assert_true(schedule_target(&f.r, &f.fams[1]) == 5);
+	fake_free(&f);
+}
+
 /* With --drift none the rule reads the values as measured. */
 static void drift_none_reads_measured(void **state)
 {
@@ -752,6 +769,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(settled_values_stop_rows),
 	    cmocka_unit_test(hold_left_in_all),
+	    cmocka_unit_test(unpinned_own_length_and_goal),
 	    cmocka_unit_test(drift_none_reads_measured),
 	    cmocka_unit_test(wanted_up_to_max_count),
 	    cmocka_unit_test(wanted_within_reach),
