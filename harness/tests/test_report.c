@@ -99,6 +99,24 @@ static void committed_reports_render_again(void **state)
 	globfree(&g);
 }
 
+/* A run with --benchtime-unpinned: its report renders as committed and
+ * names both sample lengths in its machine list. */
+static void machine_names_both_lengths(void **state)
+{
+	(void)state;
+	const char *dir = "results/vm/precision/unpinned-quiet-1";
+	struct sbuf sb = {0};
+	char err[ERRLEN];
+	if (report_build(dir, "cases", &sb, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	char *path = xasprintf("%s/report.md", dir);
+	assert_golden(path, sb.buf);
+	assert_non_null(strstr(sb.buf, "\n- benchtime: 0.03s\n"));
+	assert_non_null(strstr(sb.buf, "\n- benchtime-unpinned: 0.1s\n"));
+	free(path);
+	sbuf_free(&sb);
+}
+
 static void numbers_are_the_summary(void **state)
 {
 	(void)state;
@@ -2311,6 +2329,7 @@ int main(void)
 	    cmocka_unit_test(precision_says_the_other_cpus),
 	    cmocka_unit_test(precision_says_the_budget_ended),
 	    cmocka_unit_test(committed_reports_render_again),
+	    cmocka_unit_test(machine_names_both_lengths),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),
 	    cmocka_unit_test(claims_are_the_summary),
