@@ -1820,10 +1820,27 @@ static void runs_apart_two_groups(void **state)
 	drop_run(b);
 }
 
+/* What compare's text says of how old and new were measured: want in
+ * it after "measured differently: ", or no such line when want is NULL. */
+static void says_measured(const char *old, const char *new, const char *want)
+{
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	char *got = output_of(old, new, &o, &reg);
+	const char *say = "\nmeasured differently: ";
+	char *line = strstr(got, say);
+	if (want ? !line || !str_starts(line + strlen(say), want)
+		 : line != NULL)
+		fail_msg("%s against %s: want '%s', got:\n%s", old, new,
+			 want ? want : "(none)", got);
+	free(got);
+}
+
 /* Two runs sampled differently: compare says how, in the text and the
  * JSON. A run from before --sched gives no sched and ran under the
  * normal policy, one from before --drift took no drift off, one from
- * before --hold cannot be told; two such runs, or two alike (their
+ * before --hold cannot be told, one from before --benchtime-unpinned
+ * took --benchtime on every family; two such runs, or two alike (their
  * drift's sample counts aside), say nothing. */
 static void methods_that_differ(void **state)
 {
@@ -1836,27 +1853,18 @@ static void methods_that_differ(void **state)
 	char *dirs[4];
 	slow_runs_on(dirs, machines, 4);
 	char *a = dirs[0], *b = dirs[1], *c = dirs[2], *d = dirs[3];
-	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
-	size_t reg;
-	char *got = output_of(b, a, &o, &reg);
-	assert_non_null(strstr(got, "\nmeasured differently: sched normal "
-				    "against batch: a time moves"));
-	free(got);
-	got = output_of(b, d, &o, &reg);
-	assert_non_null(strstr(got, "\nmeasured differently: sched normal "
-				    "against batch; drift none against "
-				    "corrected: a time moves"));
-	free(got);
+	says_measured(b, a, "sched normal against batch: a time moves");
+	says_measured(b, d,
+		      "sched normal against batch; drift none against "
+		      "corrected: a time moves");
 	write_machine(a, "sched: batch\nbenchtime: 0.1s\ndrift: corrected (900 "
 			 "pinned samples, the median of 10 a side)\n");
-	got = output_of(a, d, &o, &reg);
-	assert_null(strstr(got, "measured differently"));
-	free(got);
-	got = output_of(b, c, &o, &reg);
-	assert_null(strstr(got, "measured differently"));
-	free(got);
-	o.format = COMPARE_JSON;
-	got = output_of(a, c, &o, &reg);
+	says_measured(a, d, NULL);
+	says_measured(b, c, NULL);
+	struct compare_opts o = {
+	    .threshold_pct = 5, .alpha = 0.05, .format = COMPARE_JSON};
+	size_t reg;
+	char *got = output_of(a, c, &o, &reg);
 	assert_non_null(strstr(got, "\"methods_differ\": \"sched batch "
 				    "against normal; drift corrected against "
 				    "none\""));
@@ -1865,36 +1873,22 @@ static void methods_that_differ(void **state)
 	assert_non_null(strstr(got, "\"methods_differ\": null"));
 	free(got);
 	/* --hold: told apart where both runs give it, not otherwise */
-	o.format = COMPARE_TEXT;
 	write_machine(c, "sched: batch\nbenchtime: 0.1s\nhold: 0s\n");
 	write_machine(d, "sched: batch\nbenchtime: 0.1s\nhold: 60s\n");
-	got = output_of(c, d, &o, &reg);
-	assert_non_null(
-	    strstr(got, "\nmeasured differently: hold 0s against 60s: "));
-	free(got);
+	says_measured(c, d, "hold 0s against 60s: ");
 	write_machine(a, "sched: batch\nbenchtime: 0.1s\n");
-	got = output_of(a, d, &o, &reg);
-	assert_null(strstr(got, "measured differently"));
-	free(got);
+	says_measured(a, d, NULL);
 	/* --benchtime-unpinned: a run from before it took --benchtime on
 	 * every family, so the same or not by that */
 	write_machine(c, "sched: batch\nbenchtime: 0.03s\n");
 	write_machine(d, "sched: batch\nbenchtime: 0.03s\n"
 			 "benchtime-unpinned: 0.1s\n");
-	got = output_of(c, d, &o, &reg);
-	assert_non_null(strstr(got, "\nmeasured differently: "
-				    "benchtime-unpinned 0.03s against 0.1s: "));
-	free(got);
+	says_measured(c, d, "benchtime-unpinned 0.03s against 0.1s: ");
 	write_machine(c, "sched: batch\nbenchtime: 0.1s\n");
-	got = output_of(c, d, &o, &reg);
-	assert_non_null(strstr(got, "\nmeasured differently: benchtime 0.1s "
-				    "against 0.03s: "));
-	free(got);
+	says_measured(c, d, "benchtime 0.1s against 0.03s: ");
 	write_machine(d, "sched: batch\nbenchtime: 0.1s\n"
 			 "benchtime-unpinned: 0.1s\n");
-	got = output_of(c, d, &o, &reg);
-	assert_null(strstr(got, "measured differently"));
-	free(got);
+	says_measured(c, d, NULL);
 	drop_machine_runs(dirs, 4);
 }
 
