@@ -259,7 +259,7 @@ if [ "${lengths%% *}" -gt 100 ] && [ "$(echo "$lengths" | cut -d' ' -f2)" -eq 0 
 	grep -q '^benchtime-unpinned: 0.02s$' "$tmp/catalogue/machine.txt"; then
 	ok "the families on every CPU ($unpinned) time samples of --benchtime-unpinned, the others --benchtime"
 else
-	bad "--benchtime-unpinned: samples on every CPU, under 0.02 s, others under 0.02 s: $lengths; $(grep '^benchtime' "$tmp/catalogue/machine.txt")"
+	bad "--benchtime-unpinned: $lengths (the samples on every CPU, those under 0.02 s, the others under 0.02 s); $(grep '^benchtime' "$tmp/catalogue/machine.txt" | tr '\n' ' ')"
 fi
 
 # Cases that fail on purpose: the run goes on, says why, and exits 1.
