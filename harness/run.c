@@ -196,10 +196,10 @@ int run_append_raw(struct run *r, const char *buf, size_t len)
 
 static void warn_spoilers(struct run *r);
 
-static void record_setup(struct run *r)
+/* Each toolchain's keys of machine.txt, numbered when there are more
+ * than one (go-version-2). */
+static void record_toolchains(struct run *r)
 {
-	const struct run_config *c = r->c;
-	machine_probe(&r->m, c->repo_dir);
 	for (size_t i = 0; i < r->ntcs; i++) {
 		const struct toolchain *t = &r->tcs[i];
 		char key[64];
@@ -216,6 +216,13 @@ static void record_setup(struct run *r)
 			machine_set(&r->m, key, fields[k][1]);
 		}
 	}
+}
+
+static void record_setup(struct run *r)
+{
+	const struct run_config *c = r->c;
+	machine_probe(&r->m, c->repo_dir);
+	record_toolchains(r);
 	char *pc[] = {"pkg-config", "--modversion", "benchmark", NULL};
 	char *gbv = machine_command_line(pc, NULL);
 	machine_set(&r->m, "benchmark-version", gbv ? gbv : "unknown");

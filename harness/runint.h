@@ -260,6 +260,9 @@ int schedule_open_leftover(struct run *r, int *want);
  * any now wants a round (want set as schedule_wanted sets it); 0 when it
  * was set. */
 int schedule_open_aim(struct run *r, int *want);
+/* Whether a run never aims past the goal: an aim no tighter than
+ * --target-ci, or counted instructions (schedstop.c) */
+int schedule_aim_off(const struct run_config *c);
 /* The most samples that may bring a row to its goal for it to go on
  * beyond schedule_reach_from: schedule_reach_before until r's leftover,
  * then --max-count. */

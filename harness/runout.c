@@ -280,7 +280,7 @@ static void warn_export(void *ctx, const char *msg)
  * was done; a signal; or the budget, spent before every row was done. */
 static const char *aim_said(const struct run *r)
 {
-	if (!(r->c->aim_pct < r->c->target_pct) || r->c->instructions)
+	if (schedule_aim_off(r->c))
 		return "off";
 	if (r->aiming)
 		return "opened";

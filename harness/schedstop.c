@@ -18,6 +18,11 @@ double schedule_target(const struct run *r, const struct family *f)
 	return f->unpinned ? r->c->target_unpinned_pct : r->c->target_pct;
 }
 
+int schedule_aim_off(const struct run_config *c)
+{
+	return !(c->aim_pct < c->target_pct) || c->instructions;
+}
+
 double schedule_benchtime(const struct run *r, const struct family *f)
 {
 	return f->unpinned ? r->c->benchtime_unpinned_s : r->c->benchtime_s;

@@ -521,8 +521,7 @@ int schedule_open_aim(struct run *r, int *want)
 {
 	size_t takes, bad;
 	double others;
-	if (r->aiming || !(r->c->aim_pct < r->c->target_pct) ||
-	    r->c->instructions)
+	if (r->aiming || schedule_aim_off(r->c))
 		return 0;
 	if (runnote_load_so_far(r, &takes, &bad, &others) != LOAD_WHY_NONE) {
 		r->aim_refused = 1;
