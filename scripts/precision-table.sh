@@ -9,30 +9,39 @@
 # a median's (harness/stats.c: the order statistics that cover 95%,
 # interpolated with the next pair in), from go test's 10 samples and from
 # the samples in cgobench's raw.csv; go test's t is its process's wall
-# time, cgobench's n times the mean wall time of a sample's process.
+# time, cgobench's n times the mean wall time of a sample's process. A
+# benchmark is a row of OUT/family.txt's family (call where a study
+# from before that file has none): 'go->c', or 'cgo.Handle/goroutines=2'
+# (raw.csv's variant and param).
 set -eu
 out=${1:?usage: sh scripts/precision-table.sh OUT}
 [ -f "$out/seconds.tsv" ] || { echo "precision-table: no $out/seconds.tsv (run scripts/precision-study.sh first)" >&2; exit 2; }
+fam=call
+[ -f "$out/family.txt" ] && fam=$(cat "$out/family.txt")
 printf 'trial\tbenchmark\tgo test h%%\tgo test s\tcgobench h%%\tcgobench s\tratio\n'
 for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu); do
 	each=$(sed -n 's/^sample-seconds: //p' "$out/harness-$t/machine.txt")
-	awk -v t="$t" -v each="$each" -F '\t' -f "$(dirname "$0")/stats.awk" -f - \
+	awk -v t="$t" -v each="$each" -v fam="$fam" -F '\t' -f "$(dirname "$0")/csv.awk" \
+		-f "$(dirname "$0")/stats.awk" -f - \
 		FS='\t' "$out/seconds.tsv" FS='[ \t]+' "$out/gotest-$t.txt" \
 		FS=',' "$out/harness-$t/raw.csv" <<'EOF' | sort -k2,2
 	# seconds.tsv: the wall time of each go test process
 	FILENAME ~ /\/seconds\.tsv$/ { if ($2 == t) secs[$1] = $3; next }
-	# go test: "BenchmarkCall/NAME  N  X ns/op", ten of each
+	# go test: "BenchmarkTOP/NAME[-CPUS]  N  X ns/op", ten of each
 	FILENAME ~ /\/gotest-[0-9]+\.txt$/ {
 		split($0, w, /[ \t]+/)
-		if (w[1] !~ /^BenchmarkCall\//) next
-		b = substr(w[1], 15); sub(/-[0-9]+$/, "", b)
+		if (w[1] !~ /^Benchmark[A-Za-z]*\// || w[4] != "ns/op") next
+		b = w[1]; sub(/^[^\/]*\//, "", b); sub(/-[0-9]+$/, "", b)
 		vals[b, ++n[b]] = w[3]
 		next
 	}
-	# raw.csv: the samples of cgobench, columns by name
-	FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-	$col["case"] == "call" && $col["unit"] == "ns/op" && $col["variant"] in secs {
-		b = $col["variant"]; cg[b, ++cn[b]] = $col["value"]
+	# raw.csv: the samples of cgobench, columns by name (a quoted
+	# param may hold commas: csv.awk)
+	FNR == 1 { nf = fields($0, v); for (i = 1; i <= nf; i++) col[v[i]] = i; next }
+	fields($0, v) && v[col["case"]] == fam && v[col["unit"]] == "ns/op" {
+		b = v[col["variant"]]
+		if (v[col["param"]] != "") b = b "/" v[col["param"]]
+		if (b in secs) cg[b, ++cn[b]] = v[col["value"]]
 	}
 	function max(a, b) { return a > b ? a : b }
 	# the coverage of the k-th smallest to the k-th largest of n samples

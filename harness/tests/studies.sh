@@ -153,15 +153,21 @@ else bad "speeds.awk on a short row: $(tr '\n' '|' <"$tmp/out")"
 fi
 
 # golden NAME PROGRAM FILE...: PROGRAM's output on the committed FILEs
-# against $fix/NAME. As testutil.h's assert_golden: with
-# CGOBENCH_UPDATE_GOLDEN set, a golden file that differs is written anew
-# and the check still fails, so that an update is never taken for a pass.
+# against $fix/NAME (golden_of NAME COMMAND...: COMMAND's output). As
+# testutil.h's assert_golden: with CGOBENCH_UPDATE_GOLDEN set, a golden
+# file that differs is written anew and the check still fails, so that an
+# update is never taken for a pass.
 golden() {
 	name=$1
 	shift
-	awkrun "$@" >"$tmp/$name" 2>&1
+	golden_of "$name" awkrun "$@"
+}
+golden_of() {
+	name=$1
+	shift
+	"$@" >"$tmp/$name" 2>&1
 	if cmp -s "$tmp/$name" "$fix/$name"; then
-		ok "$* as committed"
+		ok "${*#awkrun } as committed"
 	elif [ -n "${CGOBENCH_UPDATE_GOLDEN:-}" ]; then
 		cp "$tmp/$name" "$fix/$name"
 		bad "$*: wrote $fix/$name anew: check its diff, then run again without CGOBENCH_UPDATE_GOLDEN"
@@ -174,6 +180,7 @@ golden rounds-close-quiet-1.txt scripts/rounds.awk $run/raw.csv
 golden run-drift-close-quiet-1.txt scripts/run-drift.awk $run/raw.csv $run/raw.csv
 spells=results/vm/precision/spells-1
 golden spells-1.txt scripts/spells.awk $spells/phases.csv $spells/probe.csv
+golden_of precision-table-vs-gotest-8.txt sh scripts/precision-table.sh results/vm/precision/vs-gotest-8
 golden cpus-1.txt scripts/cpus.awk results/vm/precision/cpus-1/cpus.csv
 golden speeds-1.txt scripts/speeds.awk results/vm/precision/speeds-1/speeds.csv
 golden flips-1.txt scripts/flips.awk results/vm/precision/flips-1/loops-cpu0.csv results/vm/precision/flips-1/loops-cpu1.csv
@@ -266,6 +273,34 @@ want=$(printf 'leftover-quiet-3\tlater-quiet-1\t0\t5\t1.2%% (118 rows pinned to 
 if grep -qxF "$want" "$tmp/aan.txt"
 then ok "aa-study.sh with NORMALIZE: ratios held back by their intervals"
 else bad "aa-study.sh with NORMALIZE: $(tail -1 "$tmp/aan.txt")"
+fi
+# precision-table.sh on a study of the handles family built here: go
+# test's ten samples of cgo.Handle at 2 goroutines are cgobench's ten,
+# and its second the same as cgobench's 10 x 0.1 s, so the two sides'
+# intervals are the same and the ratio 1; the other rows (another
+# benchmark, goroutines=1, another family, B/op) are left out
+pt=$tmp/pt
+mkdir -p "$pt/harness-1"
+echo handles >"$pt/family.txt"
+printf 'benchmark\ttrial\tseconds\ncgo.Handle/goroutines=2\t1\t1.00\n' >"$pt/seconds.tsv"
+echo 'sample-seconds: 0.1' >"$pt/harness-1/machine.txt"
+echo "schema,case,variant,toolchain,cc,param,rep,iters,unit,value" >"$pt/harness-1/raw.csv"
+: >"$pt/gotest-1.txt"
+for v in 91 92 93 94 95 96 97 98 99 100; do
+	printf 'BenchmarkHandles/cgo.Handle/goroutines=2-2\t1000\t%s ns/op\t1.9 cpus\n' $v >>"$pt/gotest-1.txt"
+	printf 'BenchmarkHandles/callback/goroutines=2-2\t1000\t5 ns/op\n' >>"$pt/gotest-1.txt"
+	{
+		echo "1,handles,cgo.Handle,go1.26.8,gcc,goroutines=2,$v,100,ns/op,$v"
+		echo "1,handles,cgo.Handle,go1.26.8,gcc,goroutines=2,$v,100,B/op,8"
+		echo "1,handles,cgo.Handle,go1.26.8,gcc,goroutines=1,$v,100,ns/op,5"
+		echo "1,parallel,cgo.Handle,go1.26.8,gcc,goroutines=2,$v,100,ns/op,5"
+	} >>"$pt/harness-1/raw.csv"
+done
+sh scripts/precision-table.sh "$pt" >"$tmp/pt.txt" 2>&1
+if [ "$(wc -l <"$tmp/pt.txt")" -eq 2 ] &&
+	awk -F '\t' 'NR == 2 { exit !($1 == 1 && $2 == "cgo.Handle/goroutines=2" && $3 == $5 && $3 > 0 && $4 == "1.0" && $6 == "1.0" && $7 == "1.00") }' "$tmp/pt.txt"
+then ok "precision-table.sh: a family's row by variant and param, the others left out"
+else bad "precision-table.sh on handles: $(tr '\n' '|' <"$tmp/pt.txt")"
 fi
 # pools.awk: of the raw.csv built above, the pinned rows with 30 ns/op
 # samples (A, B), not the B/op row or the handles row
