@@ -43,11 +43,25 @@ filter() {
 		printf '/%s' "$(gb_filter "$level")"
 	done
 }
+# measured BENCH RAW: whether cgobench's RAW holds samples of BENCH
+measured() {
+	awk -f scripts/csv.awk -v fam="$fam" -v b="$1" -f - "$2" <<'EOF'
+	FNR == 1 { nf = fields($0, v); for (i = 1; i <= nf; i++) col[v[i]] = i; next }
+	{ fields($0, v); row = v[col["variant"]] }
+	v[col["param"]] != "" { row = row "/" v[col["param"]] }
+	v[col["case"]] == fam && row == b { found = 1; exit }
+	END { exit !found }
+EOF
+}
 mkdir -p -- "$out"
 printf '%s\n' "$fam" >"$out/family.txt"
 printf 'benchmark\ttrial\tseconds\n' >"$out/seconds.tsv"
 for t in $(seq 1 "$trials"); do
 	build/cgobench run --cases "$fam" --count 20 --max-count 20 --out "$out/harness-$t"
+	[ "$t" -gt 1 ] || for b in "$@"; do
+		measured "$b" "$out/harness-1/raw.csv" ||
+			{ echo "precision-study: $fam has no row '$b' (its variant, or variant/param: $out/harness-1/summary.csv)" >&2; exit 2; }
+	done
 	tc=$(sed -n 's/^go-version: //p' "$out/harness-$t/machine.txt")
 	bin=$(pwd)/build/$tc-$(go env GOARCH)-gcc/$fam/go.test
 	: >"$out/gotest-$t.txt"

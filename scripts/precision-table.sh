@@ -18,13 +18,15 @@ out=${1:?usage: sh scripts/precision-table.sh OUT}
 [ -f "$out/seconds.tsv" ] || { echo "precision-table: no $out/seconds.tsv (run scripts/precision-study.sh first)" >&2; exit 2; }
 fam=call
 [ -f "$out/family.txt" ] && fam=$(cat "$out/family.txt")
+rows=$(mktemp)
+trap 'rm -f "$rows"' EXIT
 printf 'trial\tbenchmark\tgo test h%%\tgo test s\tcgobench h%%\tcgobench s\tratio\n'
 for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu); do
 	each=$(sed -n 's/^sample-seconds: //p' "$out/harness-$t/machine.txt")
 	awk -v t="$t" -v each="$each" -v fam="$fam" -F '\t' -f "$(dirname "$0")/csv.awk" \
 		-f "$(dirname "$0")/stats.awk" -f - \
 		FS='\t' "$out/seconds.tsv" FS='[ \t]+' "$out/gotest-$t.txt" \
-		FS=',' "$out/harness-$t/raw.csv" <<'EOF' | sort -k2,2
+		FS=',' "$out/harness-$t/raw.csv" >"$rows" <<'EOF'
 	# seconds.tsv: the wall time of each go test process
 	FILENAME ~ /\/seconds\.tsv$/ { if ($2 == t) secs[$1] = $3; next }
 	# go test: "BenchmarkTOP/NAME[-CPUS]  N  X ns/op", ten of each
@@ -67,6 +69,11 @@ for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu
 	}
 	END {
 		for (b in secs) {
+			if (!n[b] || !cn[b]) {
+				printf "precision-table: trial %s: no samples of %s in %s\n", t, b,
+					n[b] ? "harness-" t "/raw.csv" : "gotest-" t ".txt" >"/dev/stderr"
+				exit 1
+			}
 			split("", v); for (i = 1; i <= n[b]; i++) v[i] = vals[b, i] + 0
 			gh = half(v, n[b])
 			split("", v); for (i = 1; i <= cn[b]; i++) v[i] = cg[b, i] + 0
@@ -76,4 +83,5 @@ for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu
 		}
 	}
 EOF
+	sort -k2,2 "$rows"
 done

@@ -302,6 +302,20 @@ if [ "$(wc -l <"$tmp/pt.txt")" -eq 2 ] &&
 then ok "precision-table.sh: a family's row by variant and param, the others left out"
 else bad "precision-table.sh on handles: $(tr '\n' '|' <"$tmp/pt.txt")"
 fi
+# a row that one side has no samples of: one line that names the file,
+# exit 1, no table
+cp -r "$pt" "$pt-go"
+printf 'sync.Map/goroutines=2\t1\t1.00\n' >>"$pt-go/seconds.tsv"
+cp -r "$pt-go" "$pt-cg"
+printf 'BenchmarkHandles/sync.Map/goroutines=2-2\t1000\t%s ns/op\n' 1 2 3 >>"$pt-cg/gotest-1.txt"
+if ! sh scripts/precision-table.sh "$pt-go" >"$tmp/pt.out" 2>"$tmp/pt.err" &&
+	[ "$(cat "$tmp/pt.err")" = "precision-table: trial 1: no samples of sync.Map/goroutines=2 in gotest-1.txt" ] &&
+	! sh scripts/precision-table.sh "$pt-cg" >"$tmp/pt.out" 2>"$tmp/pt.err" &&
+	[ "$(cat "$tmp/pt.err")" = "precision-table: trial 1: no samples of sync.Map/goroutines=2 in harness-1/raw.csv" ] &&
+	[ "$(wc -l <"$tmp/pt.out")" -eq 1 ]
+then ok "precision-table.sh: a row one side did not measure, named with its file"
+else bad "precision-table.sh on a row not measured: $(cat "$tmp/pt.err")"
+fi
 # pools.awk: of the raw.csv built above, the pinned rows with 30 ns/op
 # samples (A, B), not the B/op row or the handles row
 mkdir -p "$tmp/pools"
