@@ -4,10 +4,10 @@
 # The precision that a second of measuring buys, cgobench against a plain
 # `go test -bench -count=10 -benchtime=1s` (Go's own way, samples of 1 s in
 # one process), taken in turn TRIALS (default 3) times, on FAMILY's Go
-# benchmarks BENCH (default: the call family's go->go, go->c and
-# go->c->go). A BENCH names a row as go test does below its top level:
-# 'go->c', or 'cgo.Handle/goroutines=2'. go test runs each as the harness
-# runs the family: a family pinned to one CPU (call) on the last CPU with
+# benchmarks BENCH (the call family's go->go, go->c and go->c->go by
+# default; another family's must be named). A BENCH names a row as go
+# test does below its top level: 'go->c', or 'cgo.Handle/goroutines=2'.
+# go test runs each as the harness runs the family: a family pinned to one CPU (call) on the last CPU with
 # GOMAXPROCS=1; one marked `unpinned` in cases/FAMILY/options (handles,
 # parallel) on every CPU, GOMAXPROCS the CPUs.
 #   OUT/family.txt     FAMILY, which precision-table.sh reads
@@ -30,7 +30,10 @@ fam=call
 case $fam in '' | *[!a-z]*) echo "precision-study: FAMILY must be a family of cases/, not '$fam'" >&2; exit 2 ;; esac
 [ -d "cases/$fam" ] || { echo "precision-study: no family cases/$fam" >&2; exit 2; }
 shift $(($# < 3 ? $# : 3))
-[ $# -gt 0 ] || set -- 'go->go' 'go->c' 'go->c->go'
+if [ $# -eq 0 ]; then
+	[ "$fam" = call ] || { echo "precision-study: name the rows of $fam to take (BENCH...), as 'cgo.Handle/goroutines=2'" >&2; exit 2; }
+	set -- 'go->go' 'go->c' 'go->c->go'
+fi
 top=$(sed -n 's/^func \(Benchmark[A-Za-z]*\)(b \*testing\.B).*/\1/p' "cases/$fam"/*_test.go | head -n 1)
 [ -n "$top" ] || { echo "precision-study: no benchmark in cases/$fam" >&2; exit 2; }
 # the go test process as the harness runs the family: pinned or not
