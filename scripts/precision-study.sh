@@ -7,9 +7,10 @@
 # benchmarks BENCH (the call family's go->go, go->c and go->c->go by
 # default; another family's must be named). A BENCH names a row as go
 # test does below its top level: 'go->c', or 'cgo.Handle/goroutines=2'.
-# go test runs each as the harness runs the family: a family pinned to one CPU (call) on the last CPU with
-# GOMAXPROCS=1; one marked `unpinned` in cases/FAMILY/options (handles,
-# parallel) on every CPU, GOMAXPROCS the CPUs.
+# go test runs each as the harness runs the family: a family pinned to
+# one CPU (call) on the last CPU with GOMAXPROCS=1; one marked
+# `unpinned` in cases/FAMILY/options (handles, parallel) on every CPU,
+# GOMAXPROCS the CPUs.
 #   OUT/family.txt     FAMILY, which precision-table.sh reads
 #   OUT/harness-N/     cgobench run --cases FAMILY, 20 samples a row of the
 #                      family's default length (machine.txt's benchtime,
