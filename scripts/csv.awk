@@ -12,3 +12,10 @@ function fields(line, f,   n, q, ch, i) {
 	}
 	return n
 }
+# bench_name(f, col): a raw.csv row split into f, its columns by name in
+# col, as go test names its benchmark below the top level: the variant,
+# or variant/param ('cgo.Handle/goroutines=2')
+function bench_name(f, col) {
+	if (f[col["param"]] == "") return f[col["variant"]]
+	return f[col["variant"]] "/" f[col["param"]]
+}

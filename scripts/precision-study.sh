@@ -40,20 +40,11 @@ top=$(sed -n 's/^func \(Benchmark[A-Za-z]*\)(b \*testing\.B).*/\1/p' "cases/$fam
 # the go test process as the harness runs the family: pinned or not
 run="env GOMAXPROCS=1 taskset -c $(($(nproc) - 1))"
 grep -qx unpinned "cases/$fam/options" 2>/dev/null && run="env GOMAXPROCS=$(nproc)"
-# filter BENCH: go test's -test.bench regex of exactly BENCH, a level each
-filter() {
-	printf '^%s$' "$top"
-	printf '%s\n' "$1" | tr '/' '\n' | while IFS= read -r level; do
-		printf '/%s' "$(gb_filter "$level")"
-	done
-}
 # measured BENCH RAW: whether cgobench's RAW holds samples of BENCH
 measured() {
 	awk -f scripts/csv.awk -v fam="$fam" -v b="$1" -f - "$2" <<'EOF'
 	FNR == 1 { nf = fields($0, v); for (i = 1; i <= nf; i++) col[v[i]] = i; next }
-	{ fields($0, v); row = v[col["variant"]] }
-	v[col["param"]] != "" { row = row "/" v[col["param"]] }
-	v[col["case"]] == fam && row == b { found = 1; exit }
+	fields($0, v) && v[col["case"]] == fam && bench_name(v, col) == b { found = 1; exit }
 	END { exit !found }
 EOF
 }
@@ -72,7 +63,7 @@ for t in $(seq 1 "$trials"); do
 	for b in "$@"; do
 		start=$(date +%s.%N)
 		# shellcheck disable=SC2086 # $run is words: env, its settings, taskset
-		(cd "cases/$fam" && $run "$bin" -test.run='^$' -test.bench="$(filter "$b")" \
+		(cd "cases/$fam" && $run "$bin" -test.run='^$' -test.bench="$(gt_bench "$top" "$b")" \
 			-test.benchtime=1s -test.count=10) >>"$out/gotest-$t.txt"
 		end=$(date +%s.%N)
 		awk -v b="$b" -v t="$t" -v s="$start" -v e="$end" \

@@ -41,8 +41,7 @@ for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu
 	# param may hold commas: csv.awk)
 	FNR == 1 { nf = fields($0, v); for (i = 1; i <= nf; i++) col[v[i]] = i; next }
 	fields($0, v) && v[col["case"]] == fam && v[col["unit"]] == "ns/op" {
-		b = v[col["variant"]]
-		if (v[col["param"]] != "") b = b "/" v[col["param"]]
+		b = bench_name(v, col)
 		if (b in secs) cg[b, ++cn[b]] = v[col["value"]]
 	}
 	function max(a, b) { return a > b ? a : b }
