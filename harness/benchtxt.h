@@ -20,6 +20,10 @@ struct benchtxt_sample {
 	long long iters;
 	const struct metric *metrics;
 	size_t nmetrics;
+	int rep;
+	/* the time a cache line took between the first CPU and the last
+	 * around it (sample_load's transfer), 0 where not measured */
+	double transfer;
 };
 
 struct sbuf;

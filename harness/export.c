@@ -5,6 +5,7 @@
 #include "charts.h"
 #include "claims.h"
 #include "page.h"
+#include "raw.h"
 #include "report.h"
 #include "rundir.h"
 #include "summary.h"
@@ -34,6 +35,11 @@ static int bench_txt(const struct run_model *m, struct sbuf *sb)
 {
 	benchtxt_format(m->machine, m->samples, m->nsamples, sb);
 	return 1;
+}
+
+static int transfer_csv(const struct run_model *m, struct sbuf *sb)
+{
+	return raw_format_transfer(m->samples, m->nsamples, sb);
 }
 
 static int anatomy_csv(const struct run_model *m, struct sbuf *sb)
@@ -162,6 +168,7 @@ const struct exporter exporters[] = {
     {"summary", "summary.csv", RUN, summary_csv, NULL},
     {"bench", "bench.txt", RUN, bench_txt, NULL},
     {"machine", "machine.txt", RUN, machine_txt, NULL},
+    {"transfer", RAW_TRANSFER_FILE, RUN, transfer_csv, NULL},
     {"anatomy", "anatomy.csv", RUN, anatomy_csv, NULL},
     {"anatomy-text", "anatomy.txt", RUN, anatomy_txt, NULL},
     {"anatomy-chart", "anatomy.dat", RUN, anatomy_dat, NULL},

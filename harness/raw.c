@@ -1,5 +1,6 @@
 #include "raw.h"
 
+#include "benchtxt.h"
 #include "csv.h"
 #include "util.h"
 
@@ -29,6 +30,28 @@ void raw_add_row(struct sbuf *sb, const struct obs *o, long long iters)
 			   rep,	       it,
 			   o->unit,    csv_double(val, o->value)};
 	csv_add_row(sb, f, sizeof f / sizeof *f);
+}
+
+int raw_format_transfer(const struct benchtxt_sample *s, size_t n,
+			struct sbuf *sb)
+{
+	int any = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!(s[i].transfer > 0))
+			continue;
+		if (!any++)
+			raw_add_header(sb);
+		struct obs o = {.family = s[i].family,
+				.variant = s[i].variant,
+				.toolchain = s[i].toolchain,
+				.cc = s[i].cc,
+				.param = s[i].param,
+				.unit = RAW_TRANSFER,
+				.rep = s[i].rep,
+				.value = s[i].transfer};
+		raw_add_row(sb, &o, s[i].iters);
+	}
+	return any > 0;
 }
 
 /* s as one string of t's, the same pointer for the same text. */

@@ -23,6 +23,17 @@ struct raw_table {
 	size_t nstrings;
 };
 
+/* transfer.csv: a row a sample whose transfer was measured (struct
+ * benchtxt_sample), in raw.csv's columns, its unit RAW_TRANSFER and its
+ * value the transfer; 0 and nothing appended when no sample has one.
+ * compare reads it (raw_read) to tell which placements of the CPUs a
+ * row's samples met. */
+#define RAW_TRANSFER	  "transfer-ns"
+#define RAW_TRANSFER_FILE "transfer.csv"
+struct benchtxt_sample;
+int raw_format_transfer(const struct benchtxt_sample *s, size_t n,
+			struct sbuf *sb);
+
 /* Reads raw.csv; a bad schema, a missing column or a value that is not a
  * number is an error naming path:line. */
 int raw_read(const char *path, struct raw_table *t, char *err, size_t errlen);

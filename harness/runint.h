@@ -107,6 +107,7 @@ struct taken {
 	size_t unit;
 	int rep;
 	struct bench_line line;
+	double transfer; /* its sample_load's */
 };
 
 struct run {

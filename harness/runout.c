@@ -304,7 +304,9 @@ int runout_write(struct run *r)
 						 .param = u->param,
 						 .toolchain = u->tc->name,
 						 .cc = u->tc->cc_name,
+						 .rep = t->rep,
 						 .iters = t->line.iters,
+						 .transfer = t->transfer,
 						 .metrics = t->line.metrics,
 						 .nmetrics = t->line.nmetrics};
 	}

@@ -273,6 +273,7 @@ static int take_sample(struct run *r, size_t ui, int rep, int pass)
 	tk->unit = ui;
 	tk->rep = rep;
 	tk->line = *l;
+	tk->transfer = sl.transfer;
 	/* the line's strings now belong to r->taken */
 	struct bench_line *src = (struct bench_line *)l;
 	memset(src, 0, sizeof *src);

@@ -15,9 +15,9 @@ static void golden_and_parses(void **state)
 	struct metric a[] = {{"ns/op", 35.25}, {"B/op", 0}, {"allocs/op", 0}};
 	struct metric b[] = {{"ns/op", 1.3818392730899469}};
 	struct benchtxt_sample s[] = {
-	    {"call", "go->c", "", "go1.26.8", "gcc", 2163180, a, 3},
-	    {"call", "c->c", "", "go1.26.8", "gcc", 50764642, b, 1},
-	    {"batch", "go->c", "n=64", "go1.27.3", "gcc", 1000, b, 1},
+	    {"call", "go->c", "", "go1.26.8", "gcc", 2163180, a, 3, 1, 0},
+	    {"call", "c->c", "", "go1.26.8", "gcc", 50764642, b, 1, 1, 0},
+	    {"batch", "go->c", "n=64", "go1.27.3", "gcc", 1000, b, 1, 2, 0},
 	};
 	struct sbuf sb = {0}, text = {0};
 	machine_format(&m, &text);

@@ -1,6 +1,7 @@
 /* CSV written and read back, malformed CSV rejected, raw.csv round trip. */
 #include "testutil.h"
 
+#include "benchtxt.h"
 #include "csv.h"
 #include "raw.h"
 
@@ -148,6 +149,46 @@ static void raw_round_trip(void **state)
 	sbuf_free(&sb);
 }
 
+/* transfer.csv: a row a sample with a transfer, none for the others,
+ * read back as raw.csv is; nothing at all when no sample has one. */
+static void transfer_rows(void **state)
+{
+	(void)state;
+	struct metric m[] = {{"ns/op", 217}};
+	struct benchtxt_sample s[] = {
+	    {"handles", "cgo.Handle", "goroutines=4", "go1.26.8", "gcc", 5000,
+	     m, 1, 3, 98.5},
+	    {"call", "go->c", "", "go1.26.8", "gcc", 9000, m, 1, 3, 0},
+	    {"handles", "a,b", "goroutines=2", "go1.26.8", "gcc", 7000, m, 1, 4,
+	     403.25},
+	};
+	struct sbuf sb = {0};
+	assert_int_equal(raw_format_transfer(s + 1, 1, &sb), 0);
+	assert_null(sb.buf);
+	assert_int_equal(raw_format_transfer(s, 3, &sb), 1);
+	assert_string_equal(
+	    sb.buf, "schema,case,variant,toolchain,cc,param,rep,iters,unit,"
+		    "value\n"
+		    "1,handles,cgo.Handle,go1.26.8,gcc,goroutines=4,3,5000,"
+		    "transfer-ns,98.5\n"
+		    "1,handles,\"a,b\",go1.26.8,gcc,goroutines=2,4,7000,"
+		    "transfer-ns,403.25\n");
+	char path[] = "/tmp/cgobench-transfer-XXXXXX", err[ERRLEN];
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, sb.buf, sb.len), (ssize_t)sb.len);
+	close(fd);
+	struct raw_table t;
+	assert_int_equal(raw_read(path, &t, err, sizeof err), 0);
+	assert_int_equal(t.n, 2);
+	assert_string_equal(t.obs[1].variant, "a,b");
+	assert_int_equal(t.obs[1].rep, 4);
+	assert_true(t.obs[1].value == 403.25);
+	raw_free(&t);
+	unlink(path);
+	sbuf_free(&sb);
+}
+
 /* Only regular text files are read: a FIFO does not block, /dev/zero does
  * not fill the memory, a NUL byte does not cut a file short, a file past
  * the limit is refused by its size; each error names the file. */
@@ -201,6 +242,7 @@ int main(void)
 	    cmocka_unit_test(doubles_exact),
 	    cmocka_unit_test(errors_name_the_line),
 	    cmocka_unit_test(raw_round_trip),
+	    cmocka_unit_test(transfer_rows),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }
