@@ -46,7 +46,7 @@ B = build
 # the harness's sources: make mutate builds a mutated copy of them with
 # H and B of its own
 H = harness
-HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c side.c callgrind.c history.c anatomy.c report.c \
+HARNESS_SRC = util.c spawn.c benchout.c gotest.c gbench.c stats.c csv.c compare.c comparerows.c side.c callgrind.c history.c anatomy.c report.c \
 	machine.c toolchain.c family.c build.c summary.c summarycsv.c raw.c benchtxt.c run.c remote.c \
 	options.c runconfig.c rundir.c claims.c judges.c sweeps.c charts.c export.c compareout.c trackers.c page.c gbjson.c \
 	discover.c runbench.c schedule.c schedstop.c speeds.c runout.c runnote.c spread.c units.c load.c probe.c drift.c place.c

@@ -140,4 +140,12 @@ struct cmp_view {
 /* Writes v in format (enum compare_format). */
 void compare_write(int format, FILE *out, const struct cmp_view *v);
 
+/* compareout.c: the rows held back (counted once, a repeat of ns/op
+ * left out), and those judged by their history. */
+size_t compare_inconclusive(const struct cmp_view *v);
+size_t compare_by_history(const struct cmp_view *v);
+/* comparerows.c: v as CSV, a row a line, and as JSON. */
+void compare_write_csv(FILE *out, const struct cmp_view *v);
+void compare_write_json(FILE *out, const struct cmp_view *v);
+
 #endif
