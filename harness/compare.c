@@ -155,6 +155,27 @@ static double bound_of(const struct summary_row *r, const struct summary_row *w)
 	return bound > 0 ? bound : NAN;
 }
 
+/* Of a row comparing a of os with b of ns, on every CPU in either run:
+ * side_placed's verdict on it where both runs recorded its samples'
+ * transfer, and on an overhead's or a ratio's baseline (base) where it
+ * holds the row's none; known 0 otherwise. */
+static struct side_placed placed_of(const struct side *os,
+				    const struct summary_row *a,
+				    const struct side *ns,
+				    const struct summary_row *b, int base,
+				    double alpha)
+{
+	struct side_placed p = side_placed(os, a, ns, b, alpha);
+	const struct summary_row *x = base ? side_baseline_row(os, a) : NULL,
+				 *y = base ? side_baseline_row(ns, b) : NULL;
+	if (p.known && !p.placed && x && y) {
+		struct side_placed q = side_placed(os, x, ns, y, alpha);
+		if (q.placed)
+			p = q;
+	}
+	return p;
+}
+
 /* A row comparing a of os with b of ns, its figures still to come, by
  * how far the runs lie apart (ap). Of a
  * new run, a row disturbed, or any on a busy machine, is judged by its
@@ -192,7 +213,7 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 					  !side_pinned_family(os, a),
 			    .new_loaded = (new_disturbed || ns->busy) &&
 					  (time || !side_pinned_family(ns, b)),
-			    .placed = ap->placed && !pinned,
+
 			    .amortized = amortized(os, a) || amortized(ns, b),
 			    .pinned = pinned,
 			    .spread = pinned ? ap->pinned.sd : ap->every.sd,
@@ -200,6 +221,11 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 			    .load_bound = bound_of(b, w),
 			    .old_base_loaded = base_loaded,
 			    .old_base_bound = base ? bound_of(base, bw) : NAN};
+	if (!pinned)
+		c.placed_by =
+		    placed_of(os, a, ns, b, what != HISTORY_VALUE, ap->alpha);
+	c.placed =
+	    c.placed_by.known ? c.placed_by.placed : ap->placed && !pinned;
 	if (ap->history)
 		c.hist = history_spread(ap->history, b, what);
 	return c;
@@ -619,6 +645,7 @@ int compare_runs(const char *old_path, const char *new_path,
 	struct cmp_row *rows = xcalloc(2 * os.nrows + 1, sizeof *rows);
 	struct runs_apart ap = runs_apart(&os, &ns, any_tc);
 	ap.placed = placed != NULL;
+	ap.alpha = o->alpha;
 	if (o->history) {
 		ap.history = &hist;
 		ap.history_path = o->history;

@@ -3,6 +3,7 @@
 #ifndef CGOBENCH_COMPAREINT_H
 #define CGOBENCH_COMPAREINT_H
 
+#include "side.h"
 #include "summary.h"
 
 #include <stdio.h>
@@ -38,7 +39,8 @@ struct apart_class {
 
 struct runs_apart {
 	struct apart_class pinned, every;
-	int placed; /* the runs' CPUs sat otherwise (placement_differs) */
+	int placed;   /* the runs' CPUs sat otherwise (placement_differs) */
+	double alpha; /* compare_opts's, for side_placed */
 	/* the history of compare --history, the two runs left out; NULL */
 	const struct history_runs *history;
 	const char *history_path;
@@ -74,10 +76,15 @@ struct cmp_row {
 	 * NaN where unknown) */
 	int old_base_loaded;
 	double old_base_bound;
-	/* the runs' CPUs sat otherwise (cmp_view's placement_differs) and
-	 * the row's family ran on every CPU in either: its slowdown may be
-	 * the placement's, and is no regression */
+	/* the row's family ran on every CPU in either, and its samples met
+	 * other placements of the CPUs in the two runs (side_placed: the
+	 * row's, or its baseline's for an overhead or a ratio), or, where
+	 * either run did not record them (no transfer.csv), the runs' CPUs
+	 * sat otherwise (cmp_view's placement_differs): its slowdown may be
+	 * the placement's, and is no regression. placed_by: side_placed's
+	 * verdict on the row (or its baseline), known 0 for the runs' */
 	int placed;
+	struct side_placed placed_by;
 	/* a row of B/op whose allocs/op lies under 1 in either run (Go
 	 * floors it): its bytes are a sample's few allocations over its ops,
 	 * more the fewer ops a slower sample takes, not the op's cost; its

@@ -259,6 +259,14 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 		return "  REGRESSION";
 	if (!held(c, threshold_pct))
 		return c->disturbed ? "  disturbed" : "";
+	if (c->placed && c->placed_by.known) {
+		snprintf(buf, len,
+			 "  inconclusive (its samples met other placements: "
+			 "transfer-ns %.0f against %.0f, r = %+.2f)",
+			 c->placed_by.old_med, c->placed_by.new_med,
+			 c->placed_by.r);
+		return buf;
+	}
 	if (c->placed)
 		return "  inconclusive (CPUs placed otherwise)";
 	if (c->amortized)

@@ -49,7 +49,10 @@ static const char *const field_names[] = {"case",
 					  "apart_runs",
 					  "repeats",
 					  "amortized",
-					  "old_baseline_load_bound"};
+					  "old_baseline_load_bound",
+					  "old_transfer_ns",
+					  "new_transfer_ns",
+					  "transfer_r"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -85,6 +88,12 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 		return (struct field){F_NUM, NULL, 0,
 				      c->old_base_loaded ? c->old_base_bound
 							 : NAN};
+	if (i >= 29) { /* empty where transfer.csv did not judge the row */
+		const double t[] = {c->placed_by.old_med, c->placed_by.new_med,
+				    c->placed_by.r};
+		return (struct field){F_NUM, NULL, 0,
+				      c->placed_by.known ? t[i - 29] : NAN};
+	}
 	const int flag[] = {c->significant, c->regression, c->disturbed};
 	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 }

@@ -4,8 +4,11 @@
 #include "drift.h"
 #include "load.h"
 #include "machine.h"
+#include "raw.h"
+#include "stats.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -138,6 +141,99 @@ int side_pinned_in_both(const struct side *os, const struct summary_row *a,
 	return side_pinned_family(os, a) && side_pinned_family(ns, b);
 }
 
+/* transfer.csv beside raw (raw.csv's path) into s, when it is there;
+ * -1 with err set when it is, but cannot be read or holds another unit. */
+static int load_transfer(struct side *s, const char *raw, char *err,
+			 size_t errlen)
+{
+	const char *slash = strrchr(raw, '/');
+	char *p = slash ? xasprintf("%.*s/%s", (int)(slash - raw), raw,
+				    RAW_TRANSFER_FILE)
+			: xstrdup(RAW_TRANSFER_FILE);
+	int rc = findable(p, err, errlen);
+	if (rc > 0)
+		rc = raw_read(p, &s->transfer, err, errlen);
+	for (size_t i = 0; rc == 0 && i < s->transfer.n; i++)
+		if (strcmp(s->transfer.obs[i].unit, RAW_TRANSFER))
+			rc = set_error(err, errlen,
+				       "'%s': a row of unit '%s' (%s holds "
+				       "%s alone)",
+				       p, s->transfer.obs[i].unit,
+				       RAW_TRANSFER_FILE, RAW_TRANSFER);
+	if (rc == 0 && s->transfer.n) {
+		s->has_transfer = 1;
+		summary_compute(s->transfer.obs, s->transfer.n, NULL, NULL,
+				&s->trows, &s->ntrows, &s->tsamples);
+		for (size_t r = 0; r < s->ntrows; r++) {
+			const struct summary_row *x = &s->trows[r];
+			const char *k[] = {x->family, x->variant, x->param,
+					   x->toolchain, x->cc};
+			key_index_put(&s->tkey, k, 5, r);
+		}
+	}
+	free(p);
+	return rc < 0 ? -1 : 0;
+}
+
+size_t side_transfer(const struct side *s, const struct summary_row *r,
+		     const double **v, const int **reps)
+{
+	const char *k[] = {r->family, r->variant, r->param, r->toolchain,
+			   r->cc};
+	long i = s->has_transfer ? key_index_get(&s->tkey, k, 5) : -1;
+	if (i < 0)
+		return 0;
+	*v = s->tsamples.values[i];
+	*reps = s->tsamples.reps[i];
+	return s->tsamples.count[i];
+}
+
+/* The samples of r, a row of s, paired with the transfer each met (by
+ * repetition), appended to x (figures) and t (transfers) from *n on;
+ * how many were. */
+static size_t paired_transfer(const struct side *s, const struct summary_row *r,
+			      double *x, double *t, size_t *n)
+{
+	const double *tv;
+	const int *tr;
+	size_t nt = side_transfer(s, r, &tv, &tr), from = *n;
+	if (!nt || !s->has_raw)
+		return 0;
+	size_t i = (size_t)(r - s->rows);
+	for (size_t k = 0; k < s->samples.count[i]; k++)
+		for (size_t j = 0; j < nt; j++)
+			if (tr[j] == s->samples.reps[i][k]) {
+				x[*n] = s->samples.values[i][k];
+				t[(*n)++] = tv[j];
+				break;
+			}
+	return *n - from;
+}
+
+struct side_placed side_placed(const struct side *os,
+			       const struct summary_row *a,
+			       const struct side *ns,
+			       const struct summary_row *b, double alpha)
+{
+	struct side_placed p = {0, 0, NAN, NAN, NAN, NAN};
+	size_t room = (os->has_raw ? os->samples.count[a - os->rows] : 0) +
+		      (ns->has_raw ? ns->samples.count[b - ns->rows] : 0) + 1;
+	double *x = xcalloc(room, sizeof *x), *t = xcalloc(room, sizeof *t);
+	size_t n = 0, no = paired_transfer(os, a, x, t, &n),
+	       nn = paired_transfer(ns, b, x, t, &n);
+	p.known = no >= SIDE_PLACED_N && nn >= SIDE_PLACED_N;
+	if (p.known) {
+		p.r = stats_correlation(x, t, n);
+		p.p = stats_mann_whitney(t, no, t + no, nn, NULL);
+		p.old_med = stats_median(t, no);
+		p.new_med = stats_median(t + no, nn);
+		p.placed = p.r >= SIDE_PLACED_R && p.p < alpha;
+	}
+	free(x);
+	free(t);
+	return p;
+}
+
 int side_load(struct side *s, const char *path, char *err, size_t errlen)
 {
 	memset(s, 0, sizeof *s);
@@ -189,6 +285,8 @@ int side_load(struct side *s, const char *path, char *err, size_t errlen)
 		if (rc == 0)
 			summary_compute(s->raw.obs, s->raw.n, sum_baseline, s,
 					&s->rows, &s->nrows, &s->samples);
+		if (rc == 0)
+			rc = load_transfer(s, raw, err, errlen);
 	} else if (rc == 0 && s->has_sum) {
 		s->rows = s->sum.rows;
 		s->nrows = s->sum.nrows;
@@ -219,6 +317,11 @@ void side_free(struct side *s)
 	key_index_free(&s->sum_order);
 	key_index_free(&s->sum_key);
 	summary_samples_free(&s->samples);
+	if (s->has_transfer)
+		summary_free(s->trows, s->ntrows);
+	summary_samples_free(&s->tsamples);
+	key_index_free(&s->tkey);
+	raw_free(&s->transfer);
 	free(s->machine);
 	free(s->pinned);
 	free(s->unpinned);

@@ -33,6 +33,15 @@ struct side {
 	/* machine.txt's pinned CPU ("none", or "unknown" without one), and
 	 * the families it names as run unpinned */
 	char *pinned, *unpinned;
+	/* transfer.csv beside raw.csv (raw.h), when both are there: the
+	 * transfer each sample met, as rows of unit RAW_TRANSFER with their
+	 * samples, and by benchmark (all keys but the unit) */
+	struct raw_table transfer;
+	struct summary_row *trows;
+	size_t ntrows;
+	struct summary_samples tsamples;
+	struct key_index tkey;
+	int has_transfer;
 };
 
 /* 0, or -1 with err set: path is missing, unreadable, or holds neither
@@ -55,6 +64,33 @@ const struct summary_row *side_baseline_row(const struct side *s,
 /* A copy of r's samples, r a row of s, to free; *n of them. */
 double *side_samples(const struct side *s, const struct summary_row *r,
 		     size_t *n);
+
+/* The transfer of r's benchmark's samples (transfer.csv) into *v, and
+ * their repetitions into *reps; how many, 0 when s has none of them. */
+size_t side_transfer(const struct side *s, const struct summary_row *r,
+		     const double **v, const int **reps);
+
+/* Whether a benchmark on every CPU, row a of os and b of ns, met other
+ * placements of the CPUs in the two runs, by the transfer its samples
+ * met (transfer.csv): known when each run recorded the transfer of
+ * SIDE_PLACED_N of its samples or more; placed, when known, if its
+ * figure tracks the transfer over the samples of both runs (Pearson's r
+ * at least SIDE_PLACED_R, spread.c's SPREAD_TRACKS) and the two runs'
+ * transfers differ (Mann-Whitney p under alpha). old_med and new_med
+ * are the medians of each run's transfers. A row that does not track
+ * it, as a crossing by one goroutine, is judged on, whatever placement
+ * it met; one that tracks it, in runs that met the same placements, too
+ * (docs/precision.md item 67). */
+#define SIDE_PLACED_N 4
+#define SIDE_PLACED_R 0.7
+struct side_placed {
+	int known, placed;
+	double r, p, old_med, new_med;
+};
+struct side_placed side_placed(const struct side *os,
+			       const struct summary_row *a,
+			       const struct side *ns,
+			       const struct summary_row *b, double alpha);
 
 /* The row of s's summary.csv that r stands for: r itself, or for a row
  * computed from raw.csv, its summary.csv row's (NULL when none). */

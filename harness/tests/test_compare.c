@@ -1412,6 +1412,190 @@ static void placement_is_inconclusive(void **state)
 	drop_machine_runs(dirs, 3);
 }
 
+/* transfer.csv into dir: variant's 8 samples of case "t" (reps 1 to 8)
+ * met these transfers; rows as given when text is not NULL. */
+static void write_transfer(const char *dir, const char *variant,
+			   const double t[8], const char *text)
+{
+	struct sbuf sb = {0};
+	sbuf_addstr(&sb, "schema,case,variant,toolchain,cc,param,rep,iters,"
+			 "unit,value\n");
+	for (int k = 0; !text && k < 8; k++)
+		sbuf_addf(&sb, "1,t,%s,go1.26.8,gcc,,%d,1000,transfer-ns,%g\n",
+			  variant, k + 1, t[k]);
+	if (text)
+		sbuf_addstr(&sb, text);
+	char *path = xasprintf("%s/transfer.csv", dir), err[ERRLEN];
+	assert_int_equal(
+	    file_write_atomic(path, sb.buf, sb.len, err, sizeof err), 0);
+	free(path);
+	sbuf_free(&sb);
+}
+
+static void unlink_transfer(const char *dir)
+{
+	char *path = xasprintf("%s/transfer.csv", dir);
+	unlink(path);
+	free(path);
+}
+
+/* Where both runs recorded the transfer each sample met (transfer.csv),
+ * a row on every CPU is held back by its own samples, not by the runs'
+ * medians (machine.txt's transfer-ns, here alike, then 1.5 times apart):
+ * when its figure tracks the transfer over both runs' samples (r of 0.7
+ * or more) and the runs' transfers differ (Mann-Whitney); a row that met
+ * the same transfers, or does not track them, is judged as any.
+ * docs/precision.md item 67. */
+static void placement_by_samples(void **state)
+{
+	(void)state;
+	static const double near[8] = {180, 185, 178, 181, 181, 179, 183, 184},
+			    far[8] = {560, 555, 565, 550, 570, 558, 560, 562},
+			    /* fast's: 100 to 107; slow's: 4 far at its 4
+			     * fastest samples, 4 at 108 to 111 */
+	    lo[8] = {100, 101, 102, 103, 104, 105, 106, 107},
+			    mixed[8] = {562, 110, 561, 108, 111, 560, 563, 109};
+	struct var pinned = fast; /* of a family pinned to one CPU */
+	pinned.family = "p";
+	pinned.variant = "y";
+	const struct var olds[] = {fast, pinned}, news[] = {slow, pinned};
+	char *a = write_run(olds, 2), *b = write_run(news, 2);
+	const char *m = "pinned: cpu 1\nunpinned: GOMAXPROCS=2, no pinning: "
+			"t\ntransfer-ns: 300 [180, 560] over 8\n";
+	write_machine(a, m);
+	write_machine(b, m);
+	write_transfer(a, "x", near, NULL);
+	write_transfer(b, "x", far, NULL);
+	struct csv_table t;
+	size_t reg;
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 0);
+	assert_string_equal(field(&t, "x", "value", "placed"), "1");
+	assert_string_equal(field(&t, "x", "value", "old_transfer_ns"), "181");
+	assert_string_equal(field(&t, "x", "value", "new_transfer_ns"), "560");
+	assert_true(atof(field(&t, "x", "value", "transfer_r")) >= 0.7);
+	assert_string_equal(field(&t, "y", "value", "old_transfer_ns"), "");
+	csv_free(&t);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	char *got = output_of(a, b, &o, &reg);
+	assert_non_null(strstr(got, "  inconclusive (its samples met other "
+				    "placements: transfer-ns 181 against "
+				    "560, r = +1.00)\n"));
+	assert_null(strstr(got, "CPUs placed otherwise"));
+	free(got);
+	/* the same transfers: judged, though the runs' medians lie apart */
+	write_machine(b, "pinned: cpu 1\nunpinned: GOMAXPROCS=2, no pinning: "
+			 "t\ntransfer-ns: 560 [180, 560] over 8\n");
+	write_transfer(b, "x", near, NULL);
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 1);
+	assert_string_equal(field(&t, "x", "value", "placed"), "0");
+	assert_string_equal(field(&t, "x", "value", "new_transfer_ns"), "181");
+	csv_free(&t);
+	/* other transfers, but a figure that does not track them (r 0.57) */
+	write_transfer(a, "x", lo, NULL);
+	write_transfer(b, "x", mixed, NULL);
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 1);
+	assert_true(atof(field(&t, "x", "value", "transfer_r")) < 0.7);
+	csv_free(&t);
+	/* a figure that tracks the transfers the two runs met alike */
+	const struct var
+	    two_o = {"x", "", {10, 10, 10, 10, 30, 30, 30, 30}, NULL, NULL},
+	    two_n = {"x", "", {11, 11, 11, 11, 33, 33, 33, 33}, NULL, NULL};
+	static const double split[8] = {180, 181, 182, 183, 560, 561, 562, 563};
+	char *c = write_run(&two_o, 1), *d = write_run(&two_n, 1);
+	write_machine(c, m);
+	write_machine(d, m);
+	write_transfer(c, "x", split, NULL);
+	write_transfer(d, "x", split, NULL);
+	compared(c, d, 5, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "value", "placed"), "0");
+	assert_true(atof(field(&t, "x", "value", "transfer_r")) >= 0.7);
+	csv_free(&t);
+	/* an overhead whose baseline met other transfers, and tracks them:
+	 * x the same in both runs, its baseline b twice as fast, nearer */
+	const struct var xo[] = {{"x",
+				  "b",
+				  {20, 20.2, 19.9, 20.1, 20.3, 19.8, 20.05,
+				   20.15},
+				  NULL,
+				  NULL},
+				 {"b",
+				  "",
+				  {10, 10.1, 9.9, 10.05, 10.2, 9.95, 10.15,
+				   9.85},
+				  NULL,
+				  NULL}},
+			 xn[] = {xo[0],
+				 {"b",
+				  "",
+				  {5, 5.05, 4.95, 5.02, 5.1, 4.97, 5.07, 4.92},
+				  NULL,
+				  NULL}};
+	char *e = write_run(xo, 2), *g = write_run(xn, 2);
+	write_machine(e, m);
+	write_machine(g, m);
+	write_transfer(e, "x", near, NULL);
+	write_transfer(g, "x", near, NULL);
+	write_transfer(e, NULL, NULL,
+		       "1,t,x,go1.26.8,gcc,,1,1000,transfer-ns,180\n");
+	compared(e, g, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 1); /* b's transfer unknown: judged */
+	csv_free(&t);
+	struct sbuf both = {0};
+	for (int k = 0; k < 8; k++)
+		sbuf_addf(&both,
+			  "1,t,x,go1.26.8,gcc,,%d,1000,transfer-ns,%g\n"
+			  "1,t,b,go1.26.8,gcc,,%d,1000,transfer-ns,%g\n",
+			  k + 1, near[k], k + 1, far[k]);
+	write_transfer(e, NULL, NULL, both.buf);
+	sbuf_free(&both);
+	for (int k = 0; k < 8; k++)
+		sbuf_addf(&both,
+			  "1,t,x,go1.26.8,gcc,,%d,1000,transfer-ns,%g\n"
+			  "1,t,b,go1.26.8,gcc,,%d,1000,transfer-ns,%g\n",
+			  k + 1, near[k], k + 1, near[k]);
+	write_transfer(g, NULL, NULL, both.buf);
+	sbuf_free(&both);
+	compared(e, g, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 0);
+	assert_string_equal(field(&t, "x", "value", "placed"), "0");
+	assert_string_equal(field(&t, "x", "overhead", "placed"), "1");
+	assert_string_equal(field(&t, "x", "overhead", "old_transfer_ns"),
+			    "560");
+	csv_free(&t);
+	/* one run without transfer.csv: by the runs' medians */
+	unlink_transfer(a);
+	compared(a, b, 5, 0.05, &t, &reg);
+	assert_int_equal(reg, 0);
+	assert_string_equal(field(&t, "x", "value", "placed"), "1");
+	assert_string_equal(field(&t, "x", "value", "old_transfer_ns"), "");
+	csv_free(&t);
+	/* a transfer.csv that is not one is an error naming it */
+	char err[ERRLEN];
+	FILE *f = fopen("/dev/null", "w");
+	write_transfer(a, "x", NULL, "1,t,x,go1.26.8,gcc,,1,10,ns/op,3\n");
+	assert_int_equal(compare_runs(a, b, &o, f, &reg, err, sizeof err), -1);
+	char *want = xasprintf("'%s/transfer.csv': a row of unit 'ns/op' "
+			       "(transfer.csv holds transfer-ns alone)",
+			       a);
+	assert_string_equal(err, want);
+	free(want);
+	write_transfer(a, "x", NULL,
+		       "1,t,x,go1.26.8,gcc,,1,10,transfer-ns,"
+		       "far\n");
+	assert_int_equal(compare_runs(a, b, &o, f, &reg, err, sizeof err), -1);
+	want = xasprintf("%s/transfer.csv:2: bad value 'far'", a);
+	assert_string_equal(err, want);
+	free(want);
+	fclose(f);
+	char *dirs[] = {a, b, c, d, e, g};
+	for (int i = 0; i < 6; i++)
+		unlink_transfer(dirs[i]);
+	drop_machine_runs(dirs, 6);
+}
+
 /* A variant of base ns/op times factor, its 8 samples a little apart. */
 static struct var scaled(const char *variant, const char *baseline, double base,
 			 double factor)
@@ -2029,6 +2213,7 @@ int main(void)
 	    cmocka_unit_test(methods_that_differ),
 	    cmocka_unit_test(placements_that_differ),
 	    cmocka_unit_test(placement_is_inconclusive),
+	    cmocka_unit_test(placement_by_samples),
 	    cmocka_unit_test(runs_apart_hold_back),
 	    cmocka_unit_test(every_cpu_overlap_holds_back),
 	    cmocka_unit_test(ratio_overlap_holds_back),
