@@ -88,14 +88,16 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 		return (struct field){F_NUM, NULL, 0,
 				      c->old_base_loaded ? c->old_base_bound
 							 : NAN};
-	if (i >= 29) { /* empty where transfer.csv did not judge the row */
-		const double t[] = {c->placed_by.old_med, c->placed_by.new_med,
-				    c->placed_by.r};
-		return (struct field){F_NUM, NULL, 0,
-				      c->placed_by.known ? t[i - 29] : NAN};
+	if (i < 22) {
+		const int flag[] = {c->significant, c->regression,
+				    c->disturbed};
+		return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 	}
-	const int flag[] = {c->significant, c->regression, c->disturbed};
-	return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
+	/* 29 to 31, empty where transfer.csv did not judge the row */
+	const double t[] = {c->placed_by.old_med, c->placed_by.new_med,
+			    c->placed_by.r};
+	return (struct field){F_NUM, NULL, 0,
+			      c->placed_by.known ? t[i - 29] : NAN};
 }
 
 void compare_write_csv(FILE *out, const struct cmp_view *v)
