@@ -73,14 +73,18 @@ size_t side_transfer(const struct side *s, const struct summary_row *r,
 /* Whether a benchmark on every CPU, row a of os and b of ns, met other
  * placements of the CPUs in the two runs, by the transfer its samples
  * met (transfer.csv): known when each run recorded the transfer of
- * SIDE_PLACED_N of its samples or more; placed, when known, if its
- * figure tracks the transfer over the samples of both runs (Pearson's r
- * at least SIDE_PLACED_R, spread.c's SPREAD_TRACKS) and the two runs'
- * transfers differ (Mann-Whitney p under alpha). old_med and new_med
+ * SIDE_PLACED_N of its samples or more; placed, when known, if the
+ * transfers of both runs' samples fall in two placements (two groups,
+ * their medians MACHINE_PLACED times apart or more), its figure tracks
+ * the transfer over them (Pearson's r at least SIDE_PLACED_R, spread.c's
+ * SPREAD_TRACKS) and the two runs' transfers differ (Mann-Whitney p
+ * under alpha). old_med and new_med
  * are the medians of each run's transfers. A row that does not track
  * it, as a crossing by one goroutine, is judged on, whatever placement
- * it met; one that tracks it, in runs that met the same placements, too
- * (docs/precision.md item 67). */
+ * it met; one that tracks it, in runs that met the same placements, too.
+ * Without the two placements, a real slowdown of a row in a run whose
+ * transfers lay a little higher (355 against 389 ns, one placement)
+ * was held back (docs/precision.md item 67). */
 #define SIDE_PLACED_N 4
 #define SIDE_PLACED_R 0.7
 struct side_placed {
