@@ -84,7 +84,10 @@ for a in "$@"; do
 					sub(/,[^,]*$/, sprintf(",%.17g", f[col["value"]] * x))
 				}
 				{ print }' "$b/raw.csv" > "$copy/raw.csv"
-			"$bin" compare --format csv -- "$a" "$copy" > "$out/cmp.csv" 2>/dev/null || true
+			"$bin" compare --format csv -- "$a" "$copy" > "$out/cmp.csv" 2> "$out/cmp.err" || {
+				echo "slowed-study: $fam $var $param: $(cat "$out/cmp.err")" >&2
+				exit 1
+			}
 			awk -v fam="$fam" -v var="$var" -v tc="$tc" \
 				-v param="$param" "$csv"'
 				NR == 1 { m = fields($0, h); for (k = 1; k <= m; k++) col[h[k]] = k; next }
@@ -100,4 +103,4 @@ for a in "$@"; do
 			END { printf "%s\t%s\t%d\t%d\t%d\t%d\n", a, b, n, c, p, o }' "$tsv"
 	done
 done
-rm -rf "$copy" "$out/rows.tsv" "$out/cmp.csv"
+rm -rf "$copy" "$out/rows.tsv" "$out/cmp.csv" "$out/cmp.err"

@@ -344,4 +344,53 @@ if ! "$tmp/stopping" 400 nan 2>"$tmp/stop.err" >/dev/null &&
 then ok "stopping.c: a SIGMA that is not a number refused"
 else bad "stopping.c nan: $(cat "$tmp/stop.err")"
 fi
+# slowed-study.sh on two runs built here: a row on every CPU, H (its
+# param quoted, a comma in it), 8 samples of 100 to 107 ns in both, and
+# a pinned row, which it leaves out. Slowed 1.3 times, H is called; as it
+# is (1), it is not. With transfer.csv, the old run's samples near (180),
+# the new one's far (560), the slowed H tracks the transfer over two
+# placements: held back as placed; without it (NOTRANSFER=1), called.
+for run in old new; do
+	mkdir -p "$tmp/$run"
+	{
+		echo "schema,case,variant,toolchain,cc,param,rep,iters,unit,value"
+		k=1
+		while [ $k -le 8 ]; do
+			echo "1,handles,H,go1.26.8,gcc,\"a=1,b=2\",$k,100,ns/op,$((99 + k))"
+			echo "1,call,P,go1.26.8,gcc,,$k,100,ns/op,$((29 + k % 2))"
+			k=$((k + 1))
+		done
+	} >"$tmp/$run/raw.csv"
+	printf 'pinned: cpu 1\nunpinned: GOMAXPROCS=2, no pinning: handles,threads\n' >"$tmp/$run/machine.txt"
+	t=180; [ $run = new ] && t=560
+	{
+		echo "schema,case,variant,toolchain,cc,param,rep,iters,unit,value"
+		k=1
+		while [ $k -le 8 ]; do
+			echo "1,handles,H,go1.26.8,gcc,\"a=1,b=2\",$k,100,transfer-ns,$((t + k))"
+			k=$((k + 1))
+		done
+	} >"$tmp/$run/transfer.csv"
+done
+tally() { tail -n +2 "$1" | cut -f3-6 | tr '\t' ' '; }
+sh scripts/slowed-study.sh "$tmp/ss" 1.3 "$tmp/old" "$tmp/new" >"$tmp/ss.txt" 2>&1
+NOTRANSFER=1 sh scripts/slowed-study.sh "$tmp/ssn" 1.3 "$tmp/old" "$tmp/new" >"$tmp/ssn.txt" 2>&1
+sh scripts/slowed-study.sh "$tmp/ss1" 1 "$tmp/old" "$tmp/new" >"$tmp/ss1.txt" 2>&1
+if [ "$(tally "$tmp/ss.txt")" = "1 0 1 0" ] && [ "$(tally "$tmp/ssn.txt")" = "1 1 0 0" ] &&
+	[ "$(tally "$tmp/ss1.txt")" = "1 0 0 1" ] &&
+	grep -qxF "$(printf 'handles\tH\ta=1,b=2\t0\t1')" "$tmp/ss/1-2.tsv"
+then ok "slowed-study.sh: a slowed row on every CPU called, held as placed by transfer.csv, or left as it was"
+else bad "slowed-study.sh: $(cat "$tmp/ss.txt" "$tmp/ssn.txt" "$tmp/ss1.txt" | tr '\n' ' ')"
+fi
+if ! sh scripts/slowed-study.sh "$tmp/ssx" nan "$tmp/old" "$tmp/new" 2>"$tmp/ssx.err" >/dev/null &&
+	grep -qxF "slowed-study: FACTOR 'nan' is not a number" "$tmp/ssx.err"
+then ok "slowed-study.sh: a FACTOR that is not a number refused"
+else bad "slowed-study.sh nan: $(cat "$tmp/ssx.err")"
+fi
+echo "1,handles,H,go1.26.8,gcc,,1,100,transfer-ns,far" >>"$tmp/old/transfer.csv"
+if ! sh scripts/slowed-study.sh "$tmp/ssb" 1.3 "$tmp/old" "$tmp/new" 2>"$tmp/ssb.err" >/dev/null &&
+	grep -qF "slowed-study: handles H a=1,b=2: cgobench: $tmp/old/transfer.csv:10: bad value 'far'" "$tmp/ssb.err"
+then ok "slowed-study.sh: compare's error stops it, naming the row"
+else bad "slowed-study.sh compare error: $(cat "$tmp/ssb.err")"
+fi
 echo "studies: $passed passed, $failed failed"
