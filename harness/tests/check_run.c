@@ -20,6 +20,7 @@
 
 #include "csv.h"
 #include "gotest.h"
+#include "machine.h"
 #include "raw.h"
 #include "units.h"
 #include "util.h"
@@ -914,6 +915,58 @@ static void claims_quote_the_summary(void **state)
 	free(p);
 }
 
+/* transfer.csv: on a machine of two CPUs or more, a row a sample of a
+ * family on every CPU (machine.txt's unpinned list), each the transfer
+ * around a sample raw.csv holds, of the same benchmark and repetition. */
+static void transfer_matches_raw(void **state)
+{
+	(void)state;
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		skip();
+	char *mp = path_in("machine.txt"), *text = fixture(mp),
+	     *unpinned = machine_lookup(text, "unpinned");
+	const char *names = strrchr(unpinned, ':');
+	assert_non_null(names);
+	/* ",handles,parallel,threads," */
+	char *list = xasprintf(",%s,", names + 1 + strspn(names + 1, " "));
+	char *p = path_in("transfer.csv"), *rp = path_in("raw.csv"),
+	     err[ERRLEN];
+	struct raw_table t, r;
+	if (raw_read(p, &t, err, sizeof err) != 0 ||
+	    raw_read(rp, &r, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	assert_true(t.n > 0);
+	for (size_t i = 0; i < t.n; i++) {
+		const struct obs *o = &t.obs[i];
+		char *fam = xasprintf(",%s,", o->family);
+		if (!strstr(list, fam))
+			fail_msg("transfer.csv: %s is not on every CPU (%s)",
+				 o->family, list);
+		free(fam);
+		assert_string_equal(o->unit, "transfer-ns");
+		assert_true(o->value > 0 && isfinite(o->value));
+		size_t k = 0;
+		while (k < r.n &&
+		       (strcmp(r.obs[k].family, o->family) ||
+			strcmp(r.obs[k].variant, o->variant) ||
+			strcmp(r.obs[k].param, o->param) ||
+			strcmp(r.obs[k].toolchain, o->toolchain) ||
+			strcmp(r.obs[k].cc, o->cc) || r.obs[k].rep != o->rep))
+			k++;
+		if (k == r.n)
+			fail_msg("transfer.csv: %s %s %s rep %d has no sample",
+				 o->family, o->variant, o->param, o->rep);
+	}
+	raw_free(&t);
+	raw_free(&r);
+	free(p);
+	free(rp);
+	free(list);
+	free(unpinned);
+	free(text);
+	free(mp);
+}
+
 int main(void)
 {
 	if (getenv("CGOBENCH_EXPECT") &&
@@ -924,6 +977,7 @@ int main(void)
 		    cmocka_unit_test(catalogue_measured),
 		    cmocka_unit_test(one_status_per_benchmark),
 		    cmocka_unit_test(claims_quote_the_summary),
+		    cmocka_unit_test(transfer_matches_raw),
 		};
 		return cmocka_run_group_tests_name("catalogue", tests, load,
 						   unload);
