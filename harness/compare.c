@@ -213,7 +213,6 @@ static struct cmp_row row_of(const struct side *os, const struct summary_row *a,
 					  !side_pinned_family(os, a),
 			    .new_loaded = (new_disturbed || ns->busy) &&
 					  (time || !side_pinned_family(ns, b)),
-
 			    .amortized = amortized(os, a) || amortized(ns, b),
 			    .pinned = pinned,
 			    .spread = pinned ? ap->pinned.sd : ap->every.sd,

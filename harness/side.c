@@ -71,19 +71,21 @@ static int csv_has(const char *path, const char *col)
 	return has;
 }
 
+/* The path of the file name in the directory of file, to free. */
+static char *beside(const char *file, const char *name)
+{
+	const char *slash = strrchr(file, '/');
+	return slash ? xasprintf("%.*s/%s", (int)(slash - file), file, name)
+		     : xstrdup(name);
+}
+
 /* machine.txt in a run directory, or beside a CSV of one; NULL when
  * there is none. */
 static char *machine_of(const char *path)
 {
-	char *p, *text, err[ERRLEN];
-	if (path_is_dir(path)) {
-		p = xasprintf("%s/machine.txt", path);
-	} else {
-		const char *slash = strrchr(path, '/');
-		p = slash ? xasprintf("%.*s/machine.txt", (int)(slash - path),
-				      path)
-			  : xstrdup("machine.txt");
-	}
+	char *p = path_is_dir(path) ? xasprintf("%s/machine.txt", path)
+				    : beside(path, "machine.txt"),
+	     *text, err[ERRLEN];
 	if (file_read(p, &text, NULL, err, sizeof err) != 0)
 		text = NULL;
 	free(p);
@@ -146,10 +148,7 @@ int side_pinned_in_both(const struct side *os, const struct summary_row *a,
 static int load_transfer(struct side *s, const char *raw, char *err,
 			 size_t errlen)
 {
-	const char *slash = strrchr(raw, '/');
-	char *p = slash ? xasprintf("%.*s/%s", (int)(slash - raw), raw,
-				    RAW_TRANSFER_FILE)
-			: xstrdup(RAW_TRANSFER_FILE);
+	char *p = beside(raw, RAW_TRANSFER_FILE);
 	int rc = findable(p, err, errlen);
 	if (rc > 0)
 		rc = raw_read(p, &s->transfer, err, errlen);
@@ -222,8 +221,8 @@ static int two_placements(const double *t, size_t n)
 	double *v = xcalloc(n, sizeof *v);
 	memcpy(v, t, n * sizeof *v);
 	stats_sort(v, n);
-	int apart = stats_median(v + g.nlow, n - g.nlow) >=
-		    MACHINE_PLACED * stats_median(v, g.nlow);
+	int apart = stats_quantile_sorted(v + g.nlow, n - g.nlow, 0.5) >=
+		    MACHINE_PLACED * stats_quantile_sorted(v, g.nlow, 0.5);
 	free(v);
 	return apart;
 }
@@ -279,10 +278,7 @@ int side_load(struct side *s, const char *path, char *err, size_t errlen)
 		return set_error(err, errlen, "no such run: '%s'", path);
 	} else if (csv_has(path, "rep")) {
 		raw = xstrdup(path);
-		const char *slash = strrchr(path, '/');
-		sum = slash ? xasprintf("%.*s/summary.csv", (int)(slash - path),
-					path)
-			    : xstrdup("summary.csv");
+		sum = beside(path, "summary.csv");
 	} else {
 		sum = xstrdup(path);
 	}
