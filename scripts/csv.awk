@@ -12,6 +12,14 @@ function fields(line, f,   n, q, ch, i) {
 	}
 	return n
 }
+# columns(line, col): a CSV file's header line split into col, each
+# column's number by its name (col["unit"]); returns how many
+function columns(line, col,   h, n, i) {
+	split("", col)
+	n = fields(line, h)
+	for (i = 1; i <= n; i++) col[h[i]] = i
+	return n
+}
 # bench_name(f, col): a raw.csv row split into f, its columns by name in
 # col, as go test names its benchmark below the top level: the variant,
 # or variant/param ('cgo.Handle/goroutines=2')

@@ -2,7 +2,7 @@
 # more into a file of its own, dir/N.txt (one value a line, as taken),
 # and its name and count into dir/names.txt, for scripts/stopping-study.sh:
 # awk -f scripts/csv.awk -f scripts/pools.awk -v dir=OUT/pools -v min=90 RUN/raw.csv
-NR == 1 { n = fields($0, h); for (i = 1; i <= n; i++) col[h[i]] = i; next }
+NR == 1 { columns($0, col); next }
 { fields($0, v) }
 v[col["unit"]] != "ns/op" || v[col["case"]] ~ /^(handles|parallel|threads)$/ { next }
 {

@@ -43,7 +43,7 @@ grep -qx unpinned "cases/$fam/options" 2>/dev/null && run="env GOMAXPROCS=$(npro
 # measured BENCH RAW: whether cgobench's RAW holds samples of BENCH
 measured() {
 	awk -f scripts/csv.awk -v fam="$fam" -v b="$1" -f - "$2" <<'EOF'
-	FNR == 1 { nf = fields($0, v); for (i = 1; i <= nf; i++) col[v[i]] = i; next }
+	FNR == 1 { columns($0, col); next }
 	fields($0, v) && v[col["case"]] == fam && bench_name(v, col) == b { found = 1; exit }
 	END { exit !found }
 EOF

@@ -39,7 +39,7 @@ for t in $(sed -n 's/^[^\t]*\t\([0-9]*\)\t.*/\1/p' "$out/seconds.tsv" | sort -nu
 	}
 	# raw.csv: the samples of cgobench, columns by name (a quoted
 	# param may hold commas: csv.awk)
-	FNR == 1 { nf = fields($0, v); for (i = 1; i <= nf; i++) col[v[i]] = i; next }
+	FNR == 1 { columns($0, col); next }
 	fields($0, v) && v[col["case"]] == fam && v[col["unit"]] == "ns/op" {
 		b = bench_name(v, col)
 		if (b in secs) cg[b, ++cn[b]] = v[col["value"]]

@@ -11,7 +11,7 @@
 # in random order (400 times, the same in every awk), as chance alone
 # would give it, with the share of those the row's own gap exceeds.
 # The contended families (handles, parallel, threads) are left out.
-FNR == 1 { nf = fields($0, v); for (i = 1; i <= nf; i++) col[v[i]] = i; next }
+FNR == 1 { columns($0, col); next }
 { nf = fields($0, v) }
 v[col["unit"]] != "ns/op" { next }
 v[col["case"]] ~ /^(handles|parallel|threads)$/ { next }

@@ -4,7 +4,7 @@
 # median of each row's ns/op samples, then the samples in the order they
 # were taken, cut in twelfths, each twelfth the median of its samples'
 # ratios to their row's median (1.00: as the row; 1.49: half again slower).
-FNR == 1 { pass++; nf = fields($0, v); for (i = 1; i <= nf; i++) col[v[i]] = i; next }
+FNR == 1 { pass++; columns($0, col); next }
 { nf = fields($0, v) }
 v[col["unit"]] != "ns/op" { next }
 { key = v[col["case"]] SUBSEP v[col["variant"]] SUBSEP v[col["toolchain"]] SUBSEP v[col["param"]] }

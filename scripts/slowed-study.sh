@@ -59,7 +59,7 @@ for a in "$@"; do
 		# toolchain, cc, param, separated by tabs
 		awk -v fams="$fams" "$csv"'
 			BEGIN { n = split(fams, l, ","); for (k = 1; k <= n; k++) on[l[k]] = 1 }
-			NR == 1 { m = fields($0, h); for (k = 1; k <= m; k++) col[h[k]] = k; next }
+			NR == 1 { columns($0, col); next }
 			{ fields($0, f) }
 			f[col["unit"]] == "ns/op" && on[f[col["case"]]] {
 				key = f[col["case"]] "\t" f[col["variant"]] "\t" f[col["toolchain"]] "\t" f[col["cc"]] "\t" f[col["param"]]
@@ -76,7 +76,7 @@ for a in "$@"; do
 			done
 			awk -v fam="$fam" -v var="$var" -v tc="$tc" \
 				-v cc="$cc" -v param="$param" -v x="$factor" "$csv"'
-				NR == 1 { m = fields($0, h); for (k = 1; k <= m; k++) col[h[k]] = k; print; next }
+				NR == 1 { columns($0, col); print; next }
 				{ fields($0, f) }
 				f[col["case"]] == fam && f[col["variant"]] == var &&
 				f[col["toolchain"]] == tc && f[col["cc"]] == cc &&
@@ -90,7 +90,7 @@ for a in "$@"; do
 			}
 			awk -v fam="$fam" -v var="$var" -v tc="$tc" \
 				-v param="$param" "$csv"'
-				NR == 1 { m = fields($0, h); for (k = 1; k <= m; k++) col[h[k]] = k; next }
+				NR == 1 { columns($0, col); next }
 				{ fields($0, f) }
 				f[col["case"]] == fam && f[col["variant"]] == var &&
 				f[col["new_toolchain"]] == tc && f[col["param"]] == param &&
