@@ -1,6 +1,7 @@
 #!/bin/sh
 # usage: sh scripts/slowed-study.sh OUT FACTOR RUN...
 #        NOTRANSFER=1 sh scripts/slowed-study.sh OUT FACTOR RUN...
+#        PINNED=1 sh scripts/slowed-study.sh OUT FACTOR RUN...
 #
 # Whether compare still calls a real slowdown of a row on every CPU a
 # regression: for every pair of the RUNs (old before new, in the order
@@ -10,12 +11,15 @@
 # (`cgobench compare --format csv`, the binary $CGOBENCH, build/cgobench
 # by default), and the row's value is tallied: called a regression,
 # held back as placed otherwise (the `placed` column), or held back or
-# passed otherwise. FACTOR 1 asks what compare calls between runs of the
-# same code, those rows alone. With NOTRANSFER=1 the copy leaves out the
-# run's transfer.csv, so that compare falls back on the runs' medians of
-# machine.txt's transfer-ns (docs/precision.md item 67). Writes each
-# pair's rows to OUT/<i>-<j>.tsv and prints a line a pair. Run from the
-# top of the repository.
+# passed otherwise; of a row with an overhead, the overhead too (the
+# last two columns: rows with one, and those called). FACTOR 1 asks
+# what compare calls between runs of the same code, those rows alone.
+# With NOTRANSFER=1 the copy leaves out the run's transfer.csv, so that
+# compare falls back on the runs' medians of machine.txt's transfer-ns
+# (docs/precision.md item 67). With PINNED=1 the rows are those of the
+# families pinned to one CPU instead. Writes each pair's rows to
+# OUT/<i>-<j>.tsv and prints a line a pair. Run from the top of the
+# repository.
 set -eu
 [ $# -ge 4 ] || {
 	echo "usage: sh scripts/slowed-study.sh OUT FACTOR RUN RUN..." >&2
@@ -40,7 +44,8 @@ copy="$out/copy"
 unpinned() {
 	sed -n 's/^unpinned: .*: *//p' "$1/machine.txt" | tr -d ' '
 }
-printf '%s\t%s\t%s\t%s\t%s\t%s\n' old new rows called placed other
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' old new rows called placed other \
+	overheads overheads-called
 i=0
 for a in "$@"; do
 	i=$((i + 1))
@@ -54,14 +59,14 @@ for a in "$@"; do
 			exit 1
 		}
 		tsv="$out/$i-$j.tsv"
-		printf 'case\tvariant\tparam\tregression\tplaced\n' > "$tsv"
-		# the rows of time on every CPU, a line each: case, variant,
-		# toolchain, cc, param, separated by tabs
-		awk -v fams="$fams" "$csv"'
+		printf 'case\tvariant\tparam\tregression\tplaced\toverhead\n' > "$tsv"
+		# the rows of time on every CPU (or pinned), a line each: case,
+		# variant, toolchain, cc, param, separated by tabs
+		awk -v fams="$fams" -v pinned="${PINNED:+1}" "$csv"'
 			BEGIN { n = split(fams, l, ","); for (k = 1; k <= n; k++) on[l[k]] = 1 }
 			NR == 1 { columns($0, col); next }
 			{ fields($0, f) }
-			f[col["unit"]] == "ns/op" && on[f[col["case"]]] {
+			f[col["unit"]] == "ns/op" && !on[f[col["case"]]] == (pinned == 1) {
 				key = f[col["case"]] "\t" f[col["variant"]] "\t" f[col["toolchain"]] "\t" f[col["cc"]] "\t" f[col["param"]]
 				if (!(key in seen)) { seen[key] = 1; print key }
 			}' "$b/raw.csv" > "$out/rows.tsv"
@@ -94,13 +99,19 @@ for a in "$@"; do
 				{ fields($0, f) }
 				f[col["case"]] == fam && f[col["variant"]] == var &&
 				f[col["new_toolchain"]] == tc && f[col["param"]] == param &&
-				f[col["metric"]] == "value" && f[col["unit"]] == "ns/op" {
-					printf "%s\t%s\t%s\t%s\t%s\n", fam, var, param, f[col["regression"]], f[col["placed"]]
-				}' "$out/cmp.csv" >> "$tsv"
+				f[col["unit"]] == "ns/op" {
+					if (f[col["metric"]] == "value") {
+						reg = f[col["regression"]]
+						placed = f[col["placed"]]
+					} else if (f[col["metric"]] == "overhead")
+						over = f[col["regression"]]
+				}
+				END { printf "%s\t%s\t%s\t%s\t%s\t%s\n", fam, var, param, reg, placed, over }' "$out/cmp.csv" >> "$tsv"
 		done < "$out/rows.tsv"
 		awk -F '\t' -v a="$a" -v b="$b" '
 			NR > 1 { n++; if ($4 == 1) c++; else if ($5 == 1) p++; else o++ }
-			END { printf "%s\t%s\t%d\t%d\t%d\t%d\n", a, b, n, c, p, o }' "$tsv"
+			NR > 1 && $6 != "" { on++; if ($6 == 1) oc++ }
+			END { printf "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", a, b, n, c, p, o, on, oc }' "$tsv"
 	done
 done
 rm -rf "$copy" "$out/rows.tsv" "$out/cmp.csv" "$out/cmp.err"

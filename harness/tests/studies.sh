@@ -346,10 +346,11 @@ else bad "stopping.c nan: $(cat "$tmp/stop.err")"
 fi
 # slowed-study.sh on two runs built here: a row on every CPU, H (its
 # param quoted, a comma in it), 8 samples of 100 to 107 ns in both, and
-# a pinned row, which it leaves out. Slowed 1.3 times, H is called; as it
-# is (1), it is not. With transfer.csv, the old run's samples near (180),
-# the new one's far (560), the slowed H tracks the transfer over two
-# placements: held back as placed; without it (NOTRANSFER=1), called.
+# a pinned row, P, which it leaves out. Slowed 1.3 times, H is called;
+# as it is (1), it is not. With transfer.csv, the old run's samples near
+# (180), the new one's far (560), the slowed H tracks the transfer over
+# two placements: held back as placed; without it (NOTRANSFER=1),
+# called. PINNED=1 takes P alone: called, and it has no overhead.
 for run in old new; do
 	mkdir -p "$tmp/$run"
 	{
@@ -376,11 +377,14 @@ tally() { tail -n +2 "$1" | cut -f3-6 | tr '\t' ' '; }
 sh scripts/slowed-study.sh "$tmp/ss" 1.3 "$tmp/old" "$tmp/new" >"$tmp/ss.txt" 2>&1
 NOTRANSFER=1 sh scripts/slowed-study.sh "$tmp/ssn" 1.3 "$tmp/old" "$tmp/new" >"$tmp/ssn.txt" 2>&1
 sh scripts/slowed-study.sh "$tmp/ss1" 1 "$tmp/old" "$tmp/new" >"$tmp/ss1.txt" 2>&1
+PINNED=1 sh scripts/slowed-study.sh "$tmp/ssp" 1.3 "$tmp/old" "$tmp/new" >"$tmp/ssp.txt" 2>&1
 if [ "$(tally "$tmp/ss.txt")" = "1 0 1 0" ] && [ "$(tally "$tmp/ssn.txt")" = "1 1 0 0" ] &&
 	[ "$(tally "$tmp/ss1.txt")" = "1 0 0 1" ] &&
-	grep -qxF "$(printf 'handles\tH\ta=1,b=2\t0\t1')" "$tmp/ss/1-2.tsv"
-then ok "slowed-study.sh: a slowed row on every CPU called, held as placed by transfer.csv, or left as it was"
-else bad "slowed-study.sh: $(cat "$tmp/ss.txt" "$tmp/ssn.txt" "$tmp/ss1.txt" | tr '\n' ' ')"
+	grep -qxF "$(printf 'handles\tH\ta=1,b=2\t0\t1\t')" "$tmp/ss/1-2.tsv" &&
+	[ "$(tail -n +2 "$tmp/ssp.txt" | cut -f3-8 | tr '\t' ' ')" = "1 1 0 0 0 0" ] &&
+	grep -qxF "$(printf 'call\tP\t\t1\t0\t')" "$tmp/ssp/1-2.tsv"
+then ok "slowed-study.sh: a slowed row on every CPU called, held as placed by transfer.csv, or left as it was; PINNED=1 the pinned row"
+else bad "slowed-study.sh: $(cat "$tmp/ss.txt" "$tmp/ssn.txt" "$tmp/ss1.txt" "$tmp/ssp.txt" | tr '\n' ' ')"
 fi
 if ! sh scripts/slowed-study.sh "$tmp/ssx" nan "$tmp/old" "$tmp/new" 2>"$tmp/ssx.err" >/dev/null &&
 	grep -qxF "slowed-study: FACTOR 'nan' is not a number" "$tmp/ssx.err"
