@@ -397,4 +397,37 @@ if ! sh scripts/slowed-study.sh "$tmp/ssb" 1.3 "$tmp/old" "$tmp/new" 2>"$tmp/ssb
 then ok "slowed-study.sh: compare's error stops it, naming the row"
 else bad "slowed-study.sh compare error: $(cat "$tmp/ssb.err")"
 fi
+# width-study.sh on two runs built here: four pinned rows 1% wide a
+# side, moved by 0 or 1% (the narrowest, 1 in 101, first), and a wide
+# one (10% and 9.1%) moved 10%, beyond 3 times the pair's robust sd
+# (1.475%) but within its intervals, which hold numbers of two and three
+# digits (compared as numbers); a row of a family on every CPU moved
+# 50%, left out.
+for run in wold wnew; do
+	mkdir -p "$tmp/$run"
+	printf 'unpinned: GOMAXPROCS=2, no pinning: handles\n' >"$tmp/$run/machine.txt"
+	echo "case,variant,toolchain,cc,param,unit,median,ci_low,ci_high" >"$tmp/$run/summary.csv"
+done
+for m in a:100:100 b:100:101 c:100:99 d:100:100; do
+	v=${m%%:*} o=${m#*:}
+	o=${o%%:*} n=${m##*:}
+	echo "call,$v,go1.26.8,gcc,,ns/op,$o,$((o - 1)),$((o + 1))" >>"$tmp/wold/summary.csv"
+	echo "call,$v,go1.26.8,gcc,,ns/op,$n,$((n - 1)),$((n + 1))" >>"$tmp/wnew/summary.csv"
+done
+echo "call,e,go1.26.8,gcc,,ns/op,100,90,110" >>"$tmp/wold/summary.csv"
+echo "call,e,go1.26.8,gcc,,ns/op,110,100,120" >>"$tmp/wnew/summary.csv"
+echo "handles,h,go1.26.8,gcc,,ns/op,100,99,101" >>"$tmp/wold/summary.csv"
+echo "handles,h,go1.26.8,gcc,,ns/op,150,149,151" >>"$tmp/wnew/summary.csv"
+sh scripts/width-study.sh "$tmp/wold" "$tmp/wnew" >"$tmp/width.txt" 2>&1 || true
+if [ "$(sed -n 2p "$tmp/width.txt")" = "$(printf '1.41-1.41%%\t1\t0.995%%\t0.995%%\t0\t0')" ] &&
+	[ "$(tail -n 1 "$tmp/width.txt")" = "$(printf '13.51-13.51%%\t1\t9.531%%\t9.531%%\t1\t0')" ] &&
+	[ "$(wc -l <"$tmp/width.txt")" -eq 6 ]
+then ok "width-study.sh: a pinned row's move by its width, beyond the pair's spread yet within its intervals"
+else bad "width-study.sh: $(tr '\n' ' ' <"$tmp/width.txt")"
+fi
+if ! sh scripts/width-study.sh "$tmp/wold" "$tmp/nothing" 2>"$tmp/width.err" >/dev/null &&
+	grep -qxF "width-study: no $tmp/nothing/summary.csv" "$tmp/width.err"
+then ok "width-study.sh: a run without summary.csv named"
+else bad "width-study.sh missing: $(cat "$tmp/width.err")"
+fi
 echo "studies: $passed passed, $failed failed"
