@@ -69,8 +69,8 @@ static void judge_history(struct cmp_row *c)
  * crossing's and its baseline's spreads as a fraction of it, and a value
  * or a ratio of a family on every CPU (a ratio by its crossing's and
  * its baseline's spreads together). A pinned value or ratio is judged by
- * the threshold alone: so a change in most rows at once, which widens
- * the spread, is still caught by them. */
+ * the threshold and its own intervals alone (finish): so a change in
+ * most rows at once, which widens the spread, is still caught by them. */
 static void judge_apart(struct cmp_row *c)
 {
 	c->apart = NAN;
@@ -115,8 +115,7 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	judge_apart(c);
 	/* intervals unknown (a row of one sample) neither overlap nor part */
-	c->overlap = (!c->pinned || !strcmp(c->metric, "ratio")) &&
-		     isfinite(c->old_hi - c->old_lo + c->new_hi - c->new_lo) &&
+	c->overlap = isfinite(c->old_hi - c->old_lo + c->new_hi - c->new_lo) &&
 		     !apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);
 	int loaded = c->new_loaded || c->old_base_loaded;
 	c->regression = c->significant && c->delta_pct > o->threshold_pct &&

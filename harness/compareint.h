@@ -98,10 +98,10 @@ struct cmp_row {
 	 * within it */
 	double spread, apart;
 	int within;
-	/* a row on every CPU, or a ratio (--normalize), whose two runs'
-	 * intervals overlap: such rows move between runs of the same code
-	 * by more than their samples say (docs/precision.md items 59 and
-	 * 61), and a change the intervals do not separate is no regression,
+	/* a row whose two runs' intervals overlap: rows move between runs
+	 * of the same code by more than their samples say, the more the
+	 * wider their intervals (docs/precision.md items 59, 61 and 68),
+	 * and a change the intervals do not separate is no regression,
 	 * whatever its p */
 	int overlap;
 	/* the row's figure between the history's runs (history_spread;

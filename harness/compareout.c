@@ -139,8 +139,8 @@ static const struct {
     {HELD_AMORTIZED, "bytes from under one allocation an op, a sample's "
 		     "few allocations over its ops, more the slower the op"},
     {HELD_APART, "within what the runs' spread alone could make of them "
-		 "(runs apart, above), or, on every CPU or as a ratio, "
-		 "within the two runs' intervals"},
+		 "(runs apart, above), or within the two runs' "
+		 "intervals"},
     {HELD_HISTORY, "within what they moved between the runs of the "
 		   "history (above)"},
 };
@@ -282,10 +282,11 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 		return buf;
 	}
 	if (c->overlap)
-		return c->pinned
-			   ? "  inconclusive (intervals overlap, a ratio)"
-			   : "  inconclusive (intervals overlap, on every "
-			     "CPU)";
+		return !c->pinned ? "  inconclusive (intervals overlap, on "
+				    "every CPU)"
+		       : strcmp(c->metric, "ratio")
+			   ? "  inconclusive (intervals overlap)"
+			   : "  inconclusive (intervals overlap, a ratio)";
 	if (c->old_unsure)
 		return "  inconclusive (the old run's load)";
 	return load_mark(c, buf, len);
