@@ -267,12 +267,11 @@ static const struct command_help help_compare = {
     "(machine.txt's transfer-ns 1.5 times apart or more), and a change of\n"
     "an overhead, or of a time or ratio on every CPU, within 3 times what\n"
     "the runs' spread makes of it (runs apart: the robust sd of the rows'\n"
-    "changes beyond their common shift), and a change of a time on every\n"
-    "CPU, or of a ratio (--normalize), whose two intervals overlap. With\n"
-    "--history, so is a row's change within 3 times sqrt(2) times its own\n"
-    "robust sd between the history's runs. So is a row of B/op whose\n"
-    "allocs/op lies under 1 in either run: a sample's few allocations\n"
-    "over its ops, more the fewer ops a slower sample takes.\n",
+    "changes beyond their common shift), and a change whose two intervals\n"
+    "overlap. With --history, so is a row's change within 3 times sqrt(2)\n"
+    "times its own robust sd between the history's runs. So is a row of\n"
+    "B/op whose allocs/op lies under 1 in either run: a sample's few\n"
+    "allocations over its ops, more the fewer ops a slower sample takes.\n",
     "exit status: 0 no regression (or no --fail-on-regression), 1 a\n"
     "regression with --fail-on-regression, 2 bad or mismatched input\n"};
 

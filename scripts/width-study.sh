@@ -10,10 +10,12 @@
 # those logs), and its width, the two runs' half-widths of the interval
 # as fractions of the median, sqrt(a^2 + b^2). The rows of all pairs are
 # cut in five equal parts by width, a line each: the widths, the median
-# and 95th percentile of how far they moved, how many moved beyond 3
-# times their pair's robust sd (1.4826 times the median of |moved|:
-# what compare's runs apart allows a row, item 37), and how many of those
-# the two intervals do not separate. Run from the top of the repository.
+# and 95th percentile of how far they moved, the median of how far each
+# moved over its width (a row of no width counts 0), how many moved
+# beyond 3 times their pair's robust sd (1.4826 times the median of
+# |moved|: what compare's runs apart allows a row, item 37), and how
+# many of those the two intervals do not separate. Run from the top of
+# the repository.
 set -eu
 [ $# -ge 2 ] || { echo "usage: sh scripts/width-study.sh RUN RUN..." >&2; exit 2; }
 for r in "$@"; do
@@ -67,14 +69,17 @@ sort -g -o "$rows" "$rows"
 awk $lib -f /dev/stdin "$rows" <<'EOF'
 { w[NR] = $1; mv[NR] = $2; beyond[NR] = $3; apart[NR] = $4 }
 END {
-	printf "width\trows\tmoved-median\tmoved-p95\tbeyond-3sd\tof-them-apart\n"
+	printf "width\trows\tmoved-median\tmoved-p95\tmoved/width\tbeyond-3sd\tof-them-apart\n"
 	for (p = 0; p < 5; p++) {
 		a = int(p * NR / 5) + 1; b = int((p + 1) * NR / 5)
-		split("", s); n = 0; c = 0; ca = 0
-		for (k = a; k <= b; k++) { s[++n] = mv[k]; c += beyond[k]; ca += beyond[k] && apart[k] }
-		sort_numeric(s, n)
-		printf "%.2f-%.2f%%\t%d\t%.3f%%\t%.3f%%\t%d\t%d\n", 100 * w[a], 100 * w[b], n,
-			100 * quantile(s, n, 0.5), 100 * quantile(s, n, 0.95), c, ca
+		split("", s); split("", r); n = 0; c = 0; ca = 0
+		for (k = a; k <= b; k++) {
+			s[++n] = mv[k]; r[n] = w[k] > 0 ? mv[k] / w[k] : 0
+			c += beyond[k]; ca += beyond[k] && apart[k]
+		}
+		sort_numeric(s, n); sort_numeric(r, n)
+		printf "%.2f-%.2f%%\t%d\t%.3f%%\t%.3f%%\t%.2f\t%d\t%d\n", 100 * w[a], 100 * w[b], n,
+			100 * quantile(s, n, 0.5), 100 * quantile(s, n, 0.95), quantile(r, n, 0.5), c, ca
 	}
 }
 EOF
