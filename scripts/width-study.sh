@@ -69,6 +69,10 @@ sort -g -o "$rows" "$rows"
 awk $lib -f /dev/stdin "$rows" <<'EOF'
 { w[NR] = $1; mv[NR] = $2; beyond[NR] = $3; apart[NR] = $4 }
 END {
+	if (NR < 5) {
+		printf "width-study: %d pinned rows in common, want 5 or more\n", NR > "/dev/stderr"
+		exit 1
+	}
 	printf "width\trows\tmoved-median\tmoved-p95\tmoved/width\tbeyond-3sd\tof-them-apart\n"
 	for (p = 0; p < 5; p++) {
 		a = int(p * NR / 5) + 1; b = int((p + 1) * NR / 5)

@@ -430,4 +430,12 @@ if ! sh scripts/width-study.sh "$tmp/wold" "$tmp/nothing" 2>"$tmp/width.err" >/d
 then ok "width-study.sh: a run without summary.csv named"
 else bad "width-study.sh missing: $(cat "$tmp/width.err")"
 fi
+mkdir -p "$tmp/wfew"
+cp "$tmp/wold/machine.txt" "$tmp/wfew/"
+head -n 3 "$tmp/wold/summary.csv" >"$tmp/wfew/summary.csv"
+if ! sh scripts/width-study.sh "$tmp/wold" "$tmp/wfew" 2>"$tmp/width.err" >/dev/null &&
+	grep -qxF "width-study: 2 pinned rows in common, want 5 or more" "$tmp/width.err"
+then ok "width-study.sh: too few rows in common refused"
+else bad "width-study.sh few: $(cat "$tmp/width.err")"
+fi
 echo "studies: $passed passed, $failed failed"
