@@ -23,22 +23,18 @@ bin=${CGOBENCH:-build/cgobench}
 mkdir -p "$out"
 printf '%s\t%s\t%s\t%s\t%s\t%s\n' old new regressions held-apart runs-apart \
 	held-history
-i=0
-for a in "$@"; do
-	i=$((i + 1))
-	j=0
-	for b in "$@"; do
-		j=$((j + 1))
-		[ "$j" -gt "$i" ] || continue
-		f="$out/$i-$j.txt"
-		"$bin" compare ${HISTORY:+--history "$HISTORY"} \
-			${NORMALIZE:+--normalize} -- "$a" "$b" \
-			> "$f" 2>/dev/null || true
-		reg=$(sed -n 's/^verdict: \([0-9]*\) regression.*/\1/p' "$f")
-		held=$(sed -n "s/.*[; ]\([0-9]*\) [a-z]* slower by over [0-9.]*% [a-z]* inconclusive: within what the runs' spread.*/\1/p" "$f")
-		apart=$(sed -n "s/^runs apart: .* moved \(.*\), robust sd.*/\1/p" "$f")
-		hist=$(sed -n "s/.*[; ]\([0-9]*\) [a-z]* slower by over [0-9.]*% [a-z]* inconclusive: within what they moved between the runs of the history.*/\1/p" "$f")
-		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$a")" "$(basename "$b")" \
-			"${reg:-0}" "${held:-0}" "${apart:--}" "${hist:-0}"
-	done
-done
+# one pair: its comparison into OUT/I-J.txt, and its line
+pair() {
+	f="$out/$1-$2.txt"
+	"$bin" compare ${HISTORY:+--history "$HISTORY"} \
+		${NORMALIZE:+--normalize} -- "$3" "$4" \
+		> "$f" 2>/dev/null || true
+	reg=$(sed -n 's/^verdict: \([0-9]*\) regression.*/\1/p' "$f")
+	held=$(sed -n "s/.*[; ]\([0-9]*\) [a-z]* slower by over [0-9.]*% [a-z]* inconclusive: within what the runs' spread.*/\1/p" "$f")
+	apart=$(sed -n "s/^runs apart: .* moved \(.*\), robust sd.*/\1/p" "$f")
+	hist=$(sed -n "s/.*[; ]\([0-9]*\) [a-z]* slower by over [0-9.]*% [a-z]* inconclusive: within what they moved between the runs of the history.*/\1/p" "$f")
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$3")" "$(basename "$4")" \
+		"${reg:-0}" "${held:-0}" "${apart:--}" "${hist:-0}"
+}
+. scripts/each-pair.sh
+each_pair pair "$@"

@@ -46,72 +46,70 @@ unpinned() {
 }
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' old new rows called placed other \
 	overheads overheads-called
-i=0
-for a in "$@"; do
-	i=$((i + 1))
-	j=0
-	for b in "$@"; do
-		j=$((j + 1))
-		[ "$j" -gt "$i" ] || continue
-		fams=$(unpinned "$b")
-		[ -n "$fams" ] || {
-			echo "slowed-study: $b/machine.txt names no family on every CPU" >&2
+# one pair, I J OLD NEW: its rows slowed one at a time into OUT/I-J.tsv,
+# and its line
+pair() {
+	i=$1 j=$2 a=$3 b=$4
+	fams=$(unpinned "$b")
+	[ -n "$fams" ] || {
+		echo "slowed-study: $b/machine.txt names no family on every CPU" >&2
+		exit 1
+	}
+	tsv="$out/$i-$j.tsv"
+	printf 'case\tvariant\tparam\tregression\tplaced\toverhead\n' > "$tsv"
+	# the rows of time on every CPU (or pinned), a line each: case,
+	# variant, toolchain, cc, param, separated by tabs
+	awk -v fams="$fams" -v pinned="${PINNED:+1}" "$csv"'
+		BEGIN { n = split(fams, l, ","); for (k = 1; k <= n; k++) on[l[k]] = 1 }
+		NR == 1 { columns($0, col); next }
+		{ fields($0, f) }
+		f[col["unit"]] == "ns/op" && !on[f[col["case"]]] == (pinned == 1) {
+			key = f[col["case"]] "\t" f[col["variant"]] "\t" f[col["toolchain"]] "\t" f[col["cc"]] "\t" f[col["param"]]
+			if (!(key in seen)) { seen[key] = 1; print key }
+		}' "$b/raw.csv" > "$out/rows.tsv"
+	while IFS="$(printf '\t')" read -r fam var tc cc param; do
+		rm -rf "$copy"
+		mkdir -p "$copy"
+		for f in "$b"/*; do
+			name=${f##*/}
+			[ "$name" != raw.csv ] || continue
+			[ "$name" != transfer.csv ] || [ -z "${NOTRANSFER:-}" ] || continue
+			case $f in /*) ln -s "$f" "$copy/$name" ;; *) ln -s "$here/$f" "$copy/$name" ;; esac
+		done
+		awk -v fam="$fam" -v var="$var" -v tc="$tc" \
+			-v cc="$cc" -v param="$param" -v x="$factor" "$csv"'
+			NR == 1 { columns($0, col); print; next }
+			{ fields($0, f) }
+			f[col["case"]] == fam && f[col["variant"]] == var &&
+			f[col["toolchain"]] == tc && f[col["cc"]] == cc &&
+			f[col["param"]] == param && f[col["unit"]] == "ns/op" {
+				sub(/,[^,]*$/, sprintf(",%.17g", f[col["value"]] * x))
+			}
+			{ print }' "$b/raw.csv" > "$copy/raw.csv"
+		"$bin" compare --format csv -- "$a" "$copy" > "$out/cmp.csv" 2> "$out/cmp.err" || {
+			echo "slowed-study: $fam $var $param: $(cat "$out/cmp.err")" >&2
 			exit 1
 		}
-		tsv="$out/$i-$j.tsv"
-		printf 'case\tvariant\tparam\tregression\tplaced\toverhead\n' > "$tsv"
-		# the rows of time on every CPU (or pinned), a line each: case,
-		# variant, toolchain, cc, param, separated by tabs
-		awk -v fams="$fams" -v pinned="${PINNED:+1}" "$csv"'
-			BEGIN { n = split(fams, l, ","); for (k = 1; k <= n; k++) on[l[k]] = 1 }
+		awk -v fam="$fam" -v var="$var" -v tc="$tc" \
+			-v param="$param" "$csv"'
 			NR == 1 { columns($0, col); next }
 			{ fields($0, f) }
-			f[col["unit"]] == "ns/op" && !on[f[col["case"]]] == (pinned == 1) {
-				key = f[col["case"]] "\t" f[col["variant"]] "\t" f[col["toolchain"]] "\t" f[col["cc"]] "\t" f[col["param"]]
-				if (!(key in seen)) { seen[key] = 1; print key }
-			}' "$b/raw.csv" > "$out/rows.tsv"
-		while IFS="$(printf '\t')" read -r fam var tc cc param; do
-			rm -rf "$copy"
-			mkdir -p "$copy"
-			for f in "$b"/*; do
-				name=${f##*/}
-				[ "$name" != raw.csv ] || continue
-				[ "$name" != transfer.csv ] || [ -z "${NOTRANSFER:-}" ] || continue
-				case $f in /*) ln -s "$f" "$copy/$name" ;; *) ln -s "$here/$f" "$copy/$name" ;; esac
-			done
-			awk -v fam="$fam" -v var="$var" -v tc="$tc" \
-				-v cc="$cc" -v param="$param" -v x="$factor" "$csv"'
-				NR == 1 { columns($0, col); print; next }
-				{ fields($0, f) }
-				f[col["case"]] == fam && f[col["variant"]] == var &&
-				f[col["toolchain"]] == tc && f[col["cc"]] == cc &&
-				f[col["param"]] == param && f[col["unit"]] == "ns/op" {
-					sub(/,[^,]*$/, sprintf(",%.17g", f[col["value"]] * x))
-				}
-				{ print }' "$b/raw.csv" > "$copy/raw.csv"
-			"$bin" compare --format csv -- "$a" "$copy" > "$out/cmp.csv" 2> "$out/cmp.err" || {
-				echo "slowed-study: $fam $var $param: $(cat "$out/cmp.err")" >&2
-				exit 1
+			f[col["case"]] == fam && f[col["variant"]] == var &&
+			f[col["new_toolchain"]] == tc && f[col["param"]] == param &&
+			f[col["unit"]] == "ns/op" {
+				if (f[col["metric"]] == "value") {
+					reg = f[col["regression"]]
+					placed = f[col["placed"]]
+				} else if (f[col["metric"]] == "overhead")
+					over = f[col["regression"]]
 			}
-			awk -v fam="$fam" -v var="$var" -v tc="$tc" \
-				-v param="$param" "$csv"'
-				NR == 1 { columns($0, col); next }
-				{ fields($0, f) }
-				f[col["case"]] == fam && f[col["variant"]] == var &&
-				f[col["new_toolchain"]] == tc && f[col["param"]] == param &&
-				f[col["unit"]] == "ns/op" {
-					if (f[col["metric"]] == "value") {
-						reg = f[col["regression"]]
-						placed = f[col["placed"]]
-					} else if (f[col["metric"]] == "overhead")
-						over = f[col["regression"]]
-				}
-				END { printf "%s\t%s\t%s\t%s\t%s\t%s\n", fam, var, param, reg, placed, over }' "$out/cmp.csv" >> "$tsv"
-		done < "$out/rows.tsv"
-		awk -F '\t' -v a="$a" -v b="$b" '
-			NR > 1 { n++; if ($4 == 1) c++; else if ($5 == 1) p++; else o++ }
-			NR > 1 && $6 != "" { on++; if ($6 == 1) oc++ }
-			END { printf "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", a, b, n, c, p, o, on, oc }' "$tsv"
-	done
-done
+			END { printf "%s\t%s\t%s\t%s\t%s\t%s\n", fam, var, param, reg, placed, over }' "$out/cmp.csv" >> "$tsv"
+	done < "$out/rows.tsv"
+	awk -F '\t' -v a="$a" -v b="$b" '
+		NR > 1 { n++; if ($4 == 1) c++; else if ($5 == 1) p++; else o++ }
+		NR > 1 && $6 != "" { on++; if ($6 == 1) oc++ }
+		END { printf "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", a, b, n, c, p, o, on, oc }' "$tsv"
+}
+. scripts/each-pair.sh
+each_pair pair "$@"
 rm -rf "$copy" "$out/rows.tsv" "$out/cmp.csv" "$out/cmp.err"

@@ -30,16 +30,11 @@ unpinned() {
 }
 rows=$(mktemp)
 trap 'rm -f "$rows"' EXIT
-i=0
-for a in "$@"; do
-	i=$((i + 1))
-	j=0
-	for b in "$@"; do
-		j=$((j + 1))
-		[ "$j" -gt "$i" ] || continue
-		# a line a row: width, moved, beyond 3 sd, intervals apart
-		awk $lib -v fams="$(unpinned "$a"),$(unpinned "$b")" -f /dev/stdin \
-			"$a/summary.csv" "$b/summary.csv" >>"$rows" <<'EOF'
+# one pair, I J OLD NEW: a line a row into $rows: width, moved, beyond
+# 3 sd, intervals apart
+pair() {
+	awk $lib -v fams="$(unpinned "$3"),$(unpinned "$4")" -f /dev/stdin \
+		"$3/summary.csv" "$4/summary.csv" >>"$rows" <<'EOF'
 BEGIN { n = split(fams, l, ","); for (k = 1; k <= n; k++) on[l[k]] = 1 }
 FNR == 1 { side++; columns($0, col); next }
 { fields($0, f) }
@@ -63,8 +58,9 @@ END {
 	}
 }
 EOF
-	done
-done
+}
+. scripts/each-pair.sh
+each_pair pair "$@"
 sort -g -o "$rows" "$rows"
 awk $lib -f /dev/stdin "$rows" <<'EOF'
 { w[NR] = $1; mv[NR] = $2; beyond[NR] = $3; apart[NR] = $4 }
