@@ -52,7 +52,8 @@ static const char *const field_names[] = {"case",
 					  "old_baseline_load_bound",
 					  "old_transfer_ns",
 					  "new_transfer_ns",
-					  "transfer_r"};
+					  "transfer_r",
+					  "overlap"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -93,6 +94,8 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 				    c->disturbed};
 		return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 	}
+	if (i == 32)
+		return (struct field){F_FLAG, NULL, (size_t)c->overlap, 0};
 	/* 29 to 31, empty where transfer.csv did not judge the row */
 	const double t[] = {c->placed_by.old_med, c->placed_by.new_med,
 			    c->placed_by.r};

@@ -1716,7 +1716,9 @@ static void every_cpu_overlap_holds_back(void **state)
 	assert_int_equal(reg, 1);
 	assert_string_equal(field(&t, "w", "value", "significant"), "1");
 	assert_string_equal(field(&t, "w", "value", "regression"), "0");
+	assert_string_equal(field(&t, "w", "value", "overlap"), "1");
 	assert_string_equal(field(&t, "far", "value", "regression"), "1");
+	assert_string_equal(field(&t, "far", "value", "overlap"), "0");
 	csv_free(&t);
 	got = output_of(a, b, &o, &reg);
 	assert_non_null(strstr(got, "  inconclusive (intervals overlap)\n"));
