@@ -216,15 +216,8 @@ static size_t paired_transfer(const struct side *s, const struct summary_row *r,
 static int two_placements(const double *t, size_t n)
 {
 	struct stats_groups g;
-	if (!stats_two_groups(t, n, &g))
-		return 0;
-	double *v = xcalloc(n, sizeof *v);
-	memcpy(v, t, n * sizeof *v);
-	stats_sort(v, n);
-	int apart = stats_quantile_sorted(v + g.nlow, n - g.nlow, 0.5) >=
-		    MACHINE_PLACED * stats_quantile_sorted(v, g.nlow, 0.5);
-	free(v);
-	return apart;
+	return stats_two_groups(t, n, &g) &&
+	       g.med[1] >= MACHINE_PLACED * g.med[0];
 }
 
 struct side_placed side_placed(const struct side *os,

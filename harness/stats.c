@@ -71,7 +71,12 @@ int stats_two_groups(const double *x, size_t n, struct stats_groups *g)
 		two = d > 4 + 40 / (double)n;
 		if (two)
 			*g = (struct stats_groups){
-			    k, {v[0], v[k - 1]}, {v[k], v[n - 1]}, d};
+			    k,
+			    {v[0], v[k - 1]},
+			    {v[k], v[n - 1]},
+			    d,
+			    {stats_quantile_sorted(v, k, 0.5),
+			     stats_quantile_sorted(v + k, n - k, 0.5)}};
 	}
 	free(v);
 	free(y);

@@ -103,11 +103,12 @@ double stats_correlation(const double *x, const double *y, size_t n);
  * their pooled standard deviation, times the root of 2, above 4 + 40/n,
  * which 1% or fewer of normal or heavy-tailed samples reach (simulated,
  * docs/precision.md item 34). low and high are each group's least and
- * largest value. */
+ * largest value, med each group's median (the lower group's first). */
 struct stats_groups {
 	size_t nlow;
 	double low[2], high[2];
 	double d;
+	double med[2];
 };
 
 /* 1 and g filled when x[0..n) falls in two groups, else 0. */

@@ -451,10 +451,13 @@ static void two_groups(void **state)
 	assert_true(g.low[0] == 205.6 && g.low[1] == 216.5);
 	assert_true(g.high[0] == 429.3 && g.high[1] == 472.2);
 	assert_true(fabs(g.d - 28.117577035014378) < 1e-9);
+	assert_true(g.med[0] == 210.4 && g.med[1] == 447.9);
 	assert_int_equal(stats_two_groups(slow, 10, &g), 1);
 	assert_int_equal(g.nlow, 8);
 	assert_true(g.high[0] == 95.1 && g.high[1] == 100.3);
 	assert_true(fabs(g.d - 16.749657995381167) < 1e-9);
+	assert_true(fabs(g.med[0] - 65.665) < 1e-9 &&
+		    fabs(g.med[1] - 97.7) < 1e-9);
 	assert_int_equal(stats_two_groups(one, 8, &g), 0);
 	/* one outlier is no group: pty-quiet-10's parallel go->go at 1
 	 * goroutine, one sample of 2.62 among nine of 1.73 to 1.84 */
