@@ -68,6 +68,52 @@ char *machine_command_line(char *const *argv, char *const *env)
 	return line;
 }
 
+/* Whether the "K=V" string v is one of machine_runtime_env's. */
+static int moves_benchmarks(const char *v)
+{
+	static const char *const names[] = {"GOGC=", "GOMEMLIMIT=", "GODEBUG=",
+					    "GLIBC_TUNABLES=", "LD_PRELOAD="};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (str_starts(v, names[i]))
+			return 1;
+	return str_starts(v, "MALLOC_") && strchr(v, '=');
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *machine_runtime_env(char *const *env)
+{
+	size_t n = 0, k = 0;
+	for (size_t i = 0; env && env[i]; i++)
+		n += moves_benchmarks(env[i]);
+	if (n == 0)
+		return xstrdup("none");
+	const char **set = xmalloc(n * sizeof *set);
+	for (size_t i = 0; env[i]; i++)
+		if (moves_benchmarks(env[i]))
+			set[k++] = env[i];
+	qsort(set, n, sizeof *set, by_text);
+	struct sbuf sb = {0};
+	for (size_t i = 0; i < n; i++) {
+		const char *eq = strchr(set[i], '=');
+		size_t len = strlen(eq + 1);
+		sbuf_addf(&sb, "%s%.*s", i ? "; " : "", (int)(eq + 1 - set[i]),
+			  set[i]);
+		for (size_t j = 0; j < len && j < MACHINE_ENV_MAX; j++) {
+			unsigned char c = (unsigned char)eq[1 + j];
+			sbuf_add(&sb, c < 0x20 || c == 0x7f ? "?" : &eq[1 + j],
+				 1);
+		}
+		if (len > MACHINE_ENV_MAX)
+			sbuf_addstr(&sb, "...");
+	}
+	free(set);
+	return sb.buf;
+}
+
 /* The value of the first "key<ws>: value" line of a /proc-style file. */
 static char *file_field(const char *path, const char *key)
 {
@@ -248,13 +294,15 @@ static const struct told_by hardware[] = {
  * under the normal policy, and before --drift no drift was taken off
  * ("corrected (N pinned samples, ...)": N differs between any two runs);
  * before --hold, runs waited a minute or without end; before
- * --benchtime-unpinned, every family's samples took --benchtime */
+ * --benchtime-unpinned, every family's samples took --benchtime; a run
+ * before runtime-env cannot be told */
 static const struct told_by method[] = {
     {"sched", "normal", 0, NULL},
     {"benchtime", NULL, 0, NULL},
     {"benchtime-unpinned", NULL, 0, "benchtime"},
     {"hold", NULL, 0, NULL},
-    {"drift", "none", 1, NULL}};
+    {"drift", "none", 1, NULL},
+    {"runtime-env", NULL, 0, NULL}};
 
 /* The value of k in the machine.txt text, or NULL where it is unknown. */
 static char *told_value(const char *machine, const struct told_by *k)

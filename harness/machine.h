@@ -42,7 +42,8 @@ char *machine_lookup(const char *text, const char *key);
  * hardware ("cpu-model 2 against 17; ..."), or NULL where they do not or
  * it cannot be told; the caller frees it. */
 char *machine_hardware_differs(const char *a, const char *b);
-/* The same of how the samples were taken: sched, benchtime, drift. */
+/* The same of how the samples were taken: sched, benchtime, drift,
+ * runtime-env. */
 char *machine_method_differs(const char *a, const char *b);
 /* Where two runs' CPUs sat otherwise, as their machine.txt's
  * transfer-ns tells it (the median time a cache line took between the
@@ -53,6 +54,16 @@ char *machine_method_differs(const char *a, const char *b);
  * (item 36), which no code made. */
 #define MACHINE_PLACED 1.5
 char *machine_placement_differs(const char *a, const char *b);
+/* The variables of env (NULL-terminated "K=V" strings, as environ) that
+ * reach every benchmark process and move what it measures: the Go
+ * runtime's (GOGC, GOMEMLIMIT, GODEBUG) and the C library's
+ * (GLIBC_TUNABLES, MALLOC_*, LD_PRELOAD), sorted, "; " between them,
+ * each value cut at MACHINE_ENV_MAX bytes and its control bytes shown as
+ * '?'; "none" where there is none. machine.txt's runtime-env: a user's
+ * GOGC=200 made C.GoString three times as dear here (docs/precision.md
+ * item 69). The caller frees it. */
+#define MACHINE_ENV_MAX 200
+char *machine_runtime_env(char *const *env);
 /* The first line a command prints (argv[0] from PATH), or NULL. */
 char *machine_command_line(char *const *argv, char *const *env);
 /* The field key of this machine's /proc/cpuinfo (its first CPU's), or

@@ -32,6 +32,8 @@
 #include <dirent.h>
 #include <unistd.h>
 
+extern char **environ;
+
 void run_info(const struct run *r, const char *fmt, ...)
 {
 	if (r->c->quiet)
@@ -218,6 +220,22 @@ static void record_toolchains(struct run *r)
 	}
 }
 
+/* machine.txt's runtime-env, and a warning where the user's environment
+ * sets any of it. */
+static void record_runtime_env(struct run *r)
+{
+	char *env = machine_runtime_env(environ);
+	machine_set(&r->m, "runtime-env", env);
+	if (strcmp(env, "none"))
+		run_warn(r,
+			 "%s from the environment reaches every benchmark "
+			 "process and moves what it measures (machine.txt's "
+			 "runtime-env; compare says so against a run without "
+			 "it)",
+			 env);
+	free(env);
+}
+
 static void record_setup(struct run *r)
 {
 	const struct run_config *c = r->c;
@@ -278,6 +296,7 @@ static void record_setup(struct run *r)
 	machine_set(&r->m, "shuffle-seed", buf);
 	if (c->prebuilt)
 		machine_set(&r->m, "binaries", "prebuilt, from a bundle");
+	record_runtime_env(r);
 	warn_spoilers(r);
 	char *p = xasprintf("%s/machine.txt", r->dir);
 	struct sbuf sb = {0};

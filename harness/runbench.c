@@ -165,14 +165,34 @@ static void bench_argv(const struct run *r, int is_go, const char *bin,
 	args[a] = NULL;
 }
 
+char *runbench_godebug(const char *user, long counted, char *const *vars)
+{
+	struct sbuf sb = {0};
+	if (user && *user)
+		sbuf_addstr(&sb, user);
+	/* counted: valgrind 3.19 cannot decode RDTSCP, which Go's
+	 * cputicks uses where the CPU has it (under lock contention, in
+	 * sysmon): one counted run of the call family in six died of SIGILL
+	 * here. Go from 1.21 takes this off; older ones print a warning. */
+	if (counted)
+		sbuf_addf(&sb, "%sasyncpreemptoff=1,cpu.rdtscp=off",
+			  sb.len ? "," : "");
+	for (char *const *v = vars; v && *v; v++)
+		if (str_starts(*v, "GODEBUG="))
+			sbuf_addf(&sb, "%s%s", sb.len ? "," : "", *v + 8);
+	char *var = sb.len ? xasprintf("GODEBUG=%s", sb.buf) : NULL;
+	sbuf_free(&sb);
+	return var;
+}
+
 /* The environment of one benchmark process: the toolchain's, GOMAXPROCS,
- * GODEBUG, the family's; env has room for the toolchain's and 8 more.
- * Returns the GODEBUG variable it made, for the caller to free. */
+ * GODEBUG (runbench_godebug), the family's other variables; env has room
+ * for the toolchain's and 8 more. Returns the GODEBUG variable it made,
+ * for the caller to free. */
 static char *bench_env(const struct run *r, const struct family *f,
 		       const struct toolchain *t, const struct family_env *fe,
 		       long counted, const char **env, size_t room)
 {
-	struct sbuf godebug = {0};
 	size_t e = 0;
 	for (int i = 0; t->env[i]; i++)
 		env[e++] = t->env[i];
@@ -181,26 +201,14 @@ static char *bench_env(const struct run *r, const struct family *f,
 	env[e++] = counted	 ? "GOMAXPROCS=1"
 		   : f->unpinned ? r->allprocs
 				 : r->gomaxprocs;
-	/* counted: valgrind 3.19 cannot decode RDTSCP, which Go's
-	 * cputicks uses where the CPU has it (under lock contention, in
-	 * sysmon): one counted run of the call family in six died of SIGILL
-	 * here. Go from 1.21 takes this off; older ones print a warning. */
-	if (counted)
-		sbuf_addstr(&godebug, "asyncpreemptoff=1,cpu.rdtscp=off");
-	for (char **v = fe ? fe->vars : NULL; v && *v; v++) {
-		/* GODEBUG settings join the one above; others are added */
-		if (!strncmp(*v, "GODEBUG=", 8))
-			sbuf_addf(&godebug, "%s%s", godebug.len ? "," : "",
-				  *v + 8);
-		else if (e < room - 2)
+	for (char **v = fe ? fe->vars : NULL; v && *v; v++)
+		if (!str_starts(*v, "GODEBUG=") && e < room - 2)
 			env[e++] = *v;
-	}
 	char *godebug_var =
-	    godebug.len ? xasprintf("GODEBUG=%s", godebug.buf) : NULL;
+	    runbench_godebug(getenv("GODEBUG"), counted, fe ? fe->vars : NULL);
 	if (godebug_var)
 		env[e++] = godebug_var;
 	env[e] = NULL;
-	sbuf_free(&godebug);
 	return godebug_var;
 }
 

@@ -211,6 +211,12 @@ void discover_check_family(struct run *r, const struct family *f);
 
 /* runbench.c: the -test.bench or --benchmark_filter pattern of a unit,
  * and one run of a benchmark binary */
+/* The GODEBUG variable of one benchmark process ("GODEBUG=..."), or NULL
+ * where it has none: the user's (user, the harness's environment) first,
+ * as a later setting of a key wins, then the harness's for a counted
+ * sample, then the family's (vars, its "K=V" strings). Before, a family's
+ * GODEBUG replaced all of the user's. The caller frees it. */
+char *runbench_godebug(const char *user, long counted, char *const *vars);
 char *runbench_go_filter(const struct unit *u);
 char *runbench_gb_filter(const char *variant, const char *param);
 /* runbench_run's return when a Google Benchmark filter matched nothing,

@@ -572,7 +572,7 @@ mkdir "$tmp/unused"
 cp -r harness/tests/cases/go.mod harness/tests/cases/slow "$tmp/unused/"
 printf 'go->c go->go\nc->c nothing\n' >"$tmp/unused/slow/baselines"
 printf 'env cgocheck=0 GODEBUG=cgocheck=0\n' >"$tmp/unused/slow/options"
-"$cgobench" run --hold 0 --go "$go" --cases-dir "$tmp/unused" --cases slow --count 2 \
+GOGC=150 "$cgobench" run --hold 0 --go "$go" --cases-dir "$tmp/unused" --cases slow --count 2 \
 	--max-count 2 --benchtime 0.01s --warmup 0.01s --out "$tmp/unused/out" \
 	-q >/dev/null 2>"$tmp/unused.err"
 if [ "$(grep -c "slow/baselines: '.*' is no variant of case 'slow'" "$tmp/unused.err")" -eq 2 ] &&
@@ -580,6 +580,14 @@ if [ "$(grep -c "slow/baselines: '.*' is no variant of case 'slow'" "$tmp/unused
 	ok "unused baselines and options lines are named"
 else
 	bad "unused baselines and options lines are named: $(cat "$tmp/unused.err")"
+fi
+# The user's GOGC reaches every benchmark process: the run says so once,
+# and machine.txt keeps it for compare.
+if [ "$(grep -c '^cgobench: warning: .*GOGC=150.* from the environment reaches every benchmark process' "$tmp/unused.err")" -eq 1 ] &&
+	grep -q '^runtime-env: .*GOGC=150' "$tmp/unused/out/machine.txt"; then
+	ok "GOGC from the environment: warned once, machine.txt's runtime-env"
+else
+	bad "GOGC from the environment: $(grep -h 'GOGC' "$tmp/unused.err" "$tmp/unused/out/machine.txt")"
 fi
 
 # long_run OUT: a long run into OUT in the background, its process in

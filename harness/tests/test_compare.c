@@ -2045,8 +2045,9 @@ static void says_measured(const char *old, const char *new, const char *want)
  * JSON. A run from before --sched gives no sched and ran under the
  * normal policy, one from before --drift took no drift off, one from
  * before --hold cannot be told, one from before --benchtime-unpinned
- * took --benchtime on every family; two such runs, or two alike (their
- * drift's sample counts aside), say nothing. */
+ * took --benchtime on every family, one from before runtime-env cannot be
+ * told; two such runs, or two alike (their drift's sample counts aside),
+ * say nothing. */
 static void methods_that_differ(void **state)
 {
 	(void)state;
@@ -2093,6 +2094,14 @@ static void methods_that_differ(void **state)
 	says_measured(c, d, "benchtime 0.1s against 0.03s: ");
 	write_machine(d, "sched: batch\nbenchtime: 0.1s\n"
 			 "benchtime-unpinned: 0.1s\n");
+	says_measured(c, d, NULL);
+	/* runtime-env: told apart where both runs give it (a user's GOGC
+	 * moved C.GoString threefold), not against a run from before it */
+	write_machine(c, "sched: batch\nbenchtime: 0.1s\nruntime-env: none\n");
+	write_machine(d, "sched: batch\nbenchtime: 0.1s\n"
+			 "runtime-env: GOGC=200\n");
+	says_measured(c, d, "runtime-env none against GOGC=200: ");
+	write_machine(c, "sched: batch\nbenchtime: 0.1s\n");
 	says_measured(c, d, NULL);
 	drop_machine_runs(dirs, 4);
 }

@@ -1,4 +1,5 @@
-/* machine: what machine.txt says of the code a run was built from. */
+/* machine: what machine.txt says of the code a run was built from, and
+ * of the environment its benchmarks ran in. */
 #include "testutil.h"
 
 #include "machine.h"
@@ -90,10 +91,55 @@ static void dirty_only_for_code(void **state)
 	run_ok((char *[]){"rm", "-rf", dir, NULL});
 }
 
+/* runtime-env: the variables that move a benchmark, sorted, each as it
+ * was but for control bytes and a value past MACHINE_ENV_MAX; others,
+ * and names that only begin alike, left out; none where there is none. */
+static void runtime_env_of_environ(void **state)
+{
+	(void)state;
+	char *none[] = {"PATH=/bin", "GOGCX=1",	   "GOFLAGS=-count=2",
+			"MALLOC_",   "HOME=/root", NULL};
+	char *got = machine_runtime_env(none);
+	assert_string_equal(got, "none");
+	free(got);
+	got = machine_runtime_env(NULL);
+	assert_string_equal(got, "none");
+	free(got);
+	char *set[] = {"PATH=/bin",
+		       "MALLOC_PERTURB_=1\n2\x7f",
+		       "GOGC=200",
+		       "LD_PRELOAD=/a.so /b.so",
+		       "GODEBUG=gctrace=1,cgocheck=0",
+		       "GOMEMLIMIT=",
+		       "GLIBC_TUNABLES=glibc.malloc.arena_max=1",
+		       NULL};
+	got = machine_runtime_env(set);
+	assert_string_equal(
+	    got, "GLIBC_TUNABLES=glibc.malloc.arena_max=1; "
+		 "GODEBUG=gctrace=1,cgocheck=0; GOGC=200; GOMEMLIMIT=; "
+		 "LD_PRELOAD=/a.so /b.so; MALLOC_PERTURB_=1?2?");
+	free(got);
+	char *long_one[] = {NULL, NULL};
+	long_one[0] = xmalloc(MACHINE_ENV_MAX + 16);
+	strcpy(long_one[0], "GOGC=");
+	memset(long_one[0] + 5, '7', MACHINE_ENV_MAX + 1);
+	long_one[0][MACHINE_ENV_MAX + 6] = '\0';
+	got = machine_runtime_env(long_one);
+	assert_int_equal(strlen(got), 5 + MACHINE_ENV_MAX + 3);
+	assert_string_equal(got + 5 + MACHINE_ENV_MAX, "...");
+	free(got);
+	long_one[0][MACHINE_ENV_MAX + 5] = '\0';
+	got = machine_runtime_env(long_one);
+	assert_int_equal(strlen(got), 5 + MACHINE_ENV_MAX);
+	free(got);
+	free(long_one[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(dirty_only_for_code),
+	    cmocka_unit_test(runtime_env_of_environ),
 	};
 	return cmocka_run_group_tests_name("machine", tests, NULL, NULL);
 }

@@ -764,6 +764,32 @@ static void hold_left_in_all(void **state)
 	assert_true(schedule_hold_left(80, 100, 300) == 80);
 }
 
+/* A benchmark's GODEBUG: the user's first, then a counted sample's, then
+ * the family's, so that theirs win a key both set and the user's others
+ * stay (a family's GODEBUG replaced all of the user's before); none where
+ * nothing sets one. */
+static void godebug_keeps_the_users(void **state)
+{
+	(void)state;
+	char *fam[] = {"A=b", "GODEBUG=cgocheck=0", NULL};
+	char *got = runbench_godebug("gctrace=1,cgocheck=1", 0, fam);
+	assert_string_equal(got, "GODEBUG=gctrace=1,cgocheck=1,cgocheck=0");
+	free(got);
+	got = runbench_godebug("gctrace=1", 1, NULL);
+	assert_string_equal(
+	    got, "GODEBUG=gctrace=1,asyncpreemptoff=1,cpu.rdtscp=off");
+	free(got);
+	got = runbench_godebug("", 0, fam);
+	assert_string_equal(got, "GODEBUG=cgocheck=0");
+	free(got);
+	got = runbench_godebug("gctrace=1", 0, NULL);
+	assert_string_equal(got, "GODEBUG=gctrace=1");
+	free(got);
+	char *other[] = {"A=b", NULL};
+	assert_null(runbench_godebug(NULL, 0, other));
+	assert_null(runbench_godebug("", 0, NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -784,6 +810,7 @@ int main(void)
 	    cmocka_unit_test(reach_from_30_or_half),
 	    cmocka_unit_test(why_short_names_the_knob),
 	    cmocka_unit_test(samples_left_stop_at_the_budget),
+	    cmocka_unit_test(godebug_keeps_the_users),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
