@@ -117,6 +117,28 @@ static void machine_names_both_lengths(void **state)
 	sbuf_free(&sb);
 }
 
+/* A run whose benchmarks met the user's GOGC: its report renders as
+ * committed and names it in the machine list; one without, none. */
+static void machine_names_runtime_env(void **state)
+{
+	(void)state;
+	const char *dirs[] = {"results/vm/precision/runtime-env/gogc200",
+			      "results/vm/precision/runtime-env/plain-1"};
+	const char *want[] = {"\n- runtime-env: GOGC=200\n",
+			      "\n- runtime-env: none\n"};
+	for (size_t i = 0; i < 2; i++) {
+		struct sbuf sb = {0};
+		char err[ERRLEN];
+		if (report_build(dirs[i], "cases", &sb, err, sizeof err) != 0)
+			fail_msg("%s", err);
+		char *path = xasprintf("%s/report.md", dirs[i]);
+		assert_golden(path, sb.buf);
+		assert_non_null(strstr(sb.buf, want[i]));
+		free(path);
+		sbuf_free(&sb);
+	}
+}
+
 static void numbers_are_the_summary(void **state)
 {
 	(void)state;
@@ -2330,6 +2352,7 @@ int main(void)
 	    cmocka_unit_test(precision_says_the_budget_ended),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(machine_names_both_lengths),
+	    cmocka_unit_test(machine_names_runtime_env),
 	    cmocka_unit_test(numbers_are_the_summary),
 	    cmocka_unit_test(chart_data),
 	    cmocka_unit_test(claims_are_the_summary),
