@@ -313,7 +313,8 @@ int page_html(const struct run_model *m, struct sbuf *sb)
 	sbuf_addstr(sb, "</h1>\n<p>Ran ");
 	esc0(sb, date);
 	sbuf_addstr(sb, ". Every figure is the run's own (summary.csv), "
-			"intervals 95%. Files: ");
+			"intervals 95% (about 92 to 95% for rows stopped as "
+			"soon as they met their goal). Files: ");
 	static const char *const files[] = {
 	    "summary.csv", "raw.csv",  "bench.txt", "machine.txt",
 	    "report.md",   "bmf.json", "gab.json"};
