@@ -84,17 +84,10 @@ static int by_text(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char *machine_runtime_env(char *const *env)
+char *machine_env_text(const char **set, size_t n)
 {
-	size_t n = 0, k = 0;
-	for (size_t i = 0; env && env[i]; i++)
-		n += moves_benchmarks(env[i]);
 	if (n == 0)
 		return xstrdup("none");
-	const char **set = xmalloc(n * sizeof *set);
-	for (size_t i = 0; env[i]; i++)
-		if (moves_benchmarks(env[i]))
-			set[k++] = env[i];
 	qsort(set, n, sizeof *set, by_text);
 	struct sbuf sb = {0};
 	for (size_t i = 0; i < n; i++) {
@@ -110,8 +103,21 @@ char *machine_runtime_env(char *const *env)
 		if (len > MACHINE_ENV_MAX)
 			sbuf_addstr(&sb, "...");
 	}
-	free(set);
 	return sb.buf;
+}
+
+char *machine_runtime_env(char *const *env)
+{
+	size_t n = 0, k = 0;
+	for (size_t i = 0; env && env[i]; i++)
+		n += moves_benchmarks(env[i]);
+	const char **set = xmalloc((n ? n : 1) * sizeof *set);
+	for (size_t i = 0; n && env[i]; i++)
+		if (moves_benchmarks(env[i]))
+			set[k++] = env[i];
+	char *text = machine_env_text(set, n);
+	free(set);
+	return text;
 }
 
 /* The value of the first "key<ws>: value" line of a /proc-style file. */
@@ -295,14 +301,15 @@ static const struct told_by hardware[] = {
  * ("corrected (N pinned samples, ...)": N differs between any two runs);
  * before --hold, runs waited a minute or without end; before
  * --benchtime-unpinned, every family's samples took --benchtime; a run
- * before runtime-env cannot be told */
+ * before runtime-env or build-env cannot be told by it */
 static const struct told_by method[] = {
     {"sched", "normal", 0, NULL},
     {"benchtime", NULL, 0, NULL},
     {"benchtime-unpinned", NULL, 0, "benchtime"},
     {"hold", NULL, 0, NULL},
     {"drift", "none", 1, NULL},
-    {"runtime-env", NULL, 0, NULL}};
+    {"runtime-env", NULL, 0, NULL},
+    {"build-env", NULL, 0, NULL}};
 
 /* The value of k in the machine.txt text, or NULL where it is unknown. */
 static char *told_value(const char *machine, const struct told_by *k)

@@ -43,7 +43,7 @@ char *machine_lookup(const char *text, const char *key);
  * it cannot be told; the caller frees it. */
 char *machine_hardware_differs(const char *a, const char *b);
 /* The same of how the samples were taken: sched, benchtime, drift,
- * runtime-env. */
+ * runtime-env, and how the benchmarks were built: build-env. */
 char *machine_method_differs(const char *a, const char *b);
 /* Where two runs' CPUs sat otherwise, as their machine.txt's
  * transfer-ns tells it (the median time a cache line took between the
@@ -64,6 +64,10 @@ char *machine_placement_differs(const char *a, const char *b);
  * item 69). The caller frees it. */
 #define MACHINE_ENV_MAX 200
 char *machine_runtime_env(char *const *env);
+/* The n "K=V" strings of set (each with its '=') as machine_runtime_env
+ * writes them, set sorted in place; "none" where n is 0. The caller frees
+ * it. */
+char *machine_env_text(const char **set, size_t n);
 /* The first line a command prints (argv[0] from PATH), or NULL. */
 char *machine_command_line(char *const *argv, char *const *env);
 /* The field key of this machine's /proc/cpuinfo (its first CPU's), or

@@ -573,7 +573,7 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 	    "cpu-family", "cpu-model",	"cpu-stepping",	      "microcode",
 	    "cpu-mhz",	  "cache-size", "hypervisor",	      "sched",
 	    "gomaxprocs", "unpinned",	"benchtime-unpinned", "drift",
-	    "hold",	  "aim",	"runtime-env"};
+	    "hold",	  "aim",	"runtime-env",	      "build-env"};
 	for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
 		char *v = machine_lookup(m->machine, more[i]);
 		if (strcmp(v, "unknown"))

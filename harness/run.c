@@ -200,6 +200,29 @@ static void warn_spoilers(struct run *r);
 
 /* Each toolchain's keys of machine.txt, numbered when there are more
  * than one (go-version-2). */
+/* machine.txt's build-env of t: the variables that change what go and
+ * cgo build (toolchain_build_vars), as go env gave them, those with a
+ * value; NULL for a toolchain of a bundle, which has none. */
+static char *build_env_text(const struct toolchain *t)
+{
+	if (!t->build_env[0])
+		return NULL;
+	char *owned[TC_BUILD_VARS];
+	const char *set[TC_BUILD_VARS];
+	size_t n = 0;
+	for (size_t i = 0; i < TC_BUILD_VARS; i++)
+		if (t->build_env[i] && *t->build_env[i]) {
+			owned[n] = xasprintf("%s=%s", toolchain_build_vars[i],
+					     t->build_env[i]);
+			set[n] = owned[n];
+			n++;
+		}
+	char *text = machine_env_text(set, n);
+	for (size_t i = 0; i < n; i++)
+		free(owned[i]);
+	return text;
+}
+
 static void record_toolchains(struct run *r)
 {
 	for (size_t i = 0; i < r->ntcs; i++) {
@@ -208,8 +231,13 @@ static void record_toolchains(struct run *r)
 		const char *fields[][2] = {
 		    {"go-version", t->name}, {"goroot", t->goroot},
 		    {"goos", t->goos},	     {"goarch", t->goarch},
-		    {"cc", t->cc_name},	     {"cc-version", t->cc_version}};
-		for (size_t k = 0; k < 6; k++) {
+		    {"cc", t->cc_name},	     {"cc-version", t->cc_version},
+		    {"build-env", NULL}};
+		char *build = build_env_text(t);
+		fields[6][1] = build;
+		for (size_t k = 0; k < 7; k++) {
+			if (!fields[k][1])
+				continue;
 			if (r->ntcs > 1)
 				snprintf(key, sizeof key, "%s-%zu",
 					 fields[k][0], i + 1);
@@ -217,6 +245,7 @@ static void record_toolchains(struct run *r)
 				snprintf(key, sizeof key, "%s", fields[k][0]);
 			machine_set(&r->m, key, fields[k][1]);
 		}
+		free(build);
 	}
 }
 

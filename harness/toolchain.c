@@ -29,8 +29,8 @@ static char *derive_cxx(const char *cc)
 }
 
 const char *const toolchain_build_vars[TC_BUILD_VARS] = {
-    "GOFLAGS",	   "CGO_CFLAGS",   "CGO_CPPFLAGS",
-    "CGO_LDFLAGS", "CGO_CXXFLAGS", "GOEXPERIMENT"};
+    "GOFLAGS",	    "CGO_CFLAGS",   "CGO_CPPFLAGS", "CGO_LDFLAGS",
+    "CGO_CXXFLAGS", "GOEXPERIMENT", "GOAMD64"};
 
 /* What toolchain_resolve asks of go env, then toolchain_build_vars:
  * GCCGO names gccgo's compiler (else "gccgo"). */

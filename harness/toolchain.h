@@ -18,6 +18,7 @@ enum {
 	TC_CGO_LDFLAGS,
 	TC_CGO_CXXFLAGS,
 	TC_GOEXPERIMENT,
+	TC_GOAMD64,
 	TC_BUILD_VARS
 };
 extern const char *const toolchain_build_vars[TC_BUILD_VARS];

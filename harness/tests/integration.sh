@@ -572,7 +572,7 @@ mkdir "$tmp/unused"
 cp -r harness/tests/cases/go.mod harness/tests/cases/slow "$tmp/unused/"
 printf 'go->c go->go\nc->c nothing\n' >"$tmp/unused/slow/baselines"
 printf 'env cgocheck=0 GODEBUG=cgocheck=0\n' >"$tmp/unused/slow/options"
-GOGC=150 "$cgobench" run --hold 0 --go "$go" --cases-dir "$tmp/unused" --cases slow --count 2 \
+GOGC=150 CGO_CFLAGS='-O2 -g -DCGOBENCH_ENV_TEST' "$cgobench" run --hold 0 --go "$go" --cases-dir "$tmp/unused" --cases slow --count 2 \
 	--max-count 2 --benchtime 0.01s --warmup 0.01s --out "$tmp/unused/out" \
 	-q >/dev/null 2>"$tmp/unused.err"
 if [ "$(grep -c "slow/baselines: '.*' is no variant of case 'slow'" "$tmp/unused.err")" -eq 2 ] &&
@@ -588,6 +588,12 @@ if [ "$(grep -c '^cgobench: warning: .*GOGC=150.* from the environment reaches e
 	ok "GOGC from the environment: warned once, machine.txt's runtime-env"
 else
 	bad "GOGC from the environment: $(grep -h 'GOGC' "$tmp/unused.err" "$tmp/unused/out/machine.txt")"
+fi
+# and CGO_CFLAGS, which go env reports, is kept beside GOAMD64's default
+if grep -q '^build-env: CGO_CFLAGS=-O2 -g -DCGOBENCH_ENV_TEST; .*GOAMD64=' "$tmp/unused/out/machine.txt"; then
+	ok "CGO_CFLAGS from the environment: machine.txt's build-env"
+else
+	bad "CGO_CFLAGS from the environment: $(grep '^build-env' "$tmp/unused/out/machine.txt")"
 fi
 
 # long_run OUT: a long run into OUT in the background, its process in

@@ -2045,9 +2045,9 @@ static void says_measured(const char *old, const char *new, const char *want)
  * JSON. A run from before --sched gives no sched and ran under the
  * normal policy, one from before --drift took no drift off, one from
  * before --hold cannot be told, one from before --benchtime-unpinned
- * took --benchtime on every family, one from before runtime-env cannot be
- * told; two such runs, or two alike (their drift's sample counts aside),
- * say nothing. */
+ * took --benchtime on every family, one from before runtime-env or
+ * build-env cannot be told by it; two such runs, or two alike (their drift's
+ * sample counts aside), say nothing. */
 static void methods_that_differ(void **state)
 {
 	(void)state;
@@ -2102,6 +2102,16 @@ static void methods_that_differ(void **state)
 			 "runtime-env: GOGC=200\n");
 	says_measured(c, d, "runtime-env none against GOGC=200: ");
 	write_machine(c, "sched: batch\nbenchtime: 0.1s\n");
+	says_measured(c, d, NULL);
+	/* build-env: the same (CGO_CFLAGS=-O0 makes every C side slower) */
+	write_machine(c, "sched: batch\nbenchtime: 0.1s\nbuild-env: "
+			 "CGO_CFLAGS=-O2 -g; GOAMD64=v1\n");
+	write_machine(d, "sched: batch\nbenchtime: 0.1s\nbuild-env: "
+			 "CGO_CFLAGS=-O0; GOAMD64=v1\n");
+	says_measured(c, d,
+		      "build-env CGO_CFLAGS=-O2 -g; GOAMD64=v1 against "
+		      "CGO_CFLAGS=-O0; GOAMD64=v1: ");
+	write_machine(d, "sched: batch\nbenchtime: 0.1s\n");
 	says_measured(c, d, NULL);
 	drop_machine_runs(dirs, 4);
 }
