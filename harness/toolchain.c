@@ -221,9 +221,31 @@ int toolchain_save(const struct toolchain *t, const char *path, char *err,
 	struct sbuf sb = {0};
 	for (size_t i = 0; i < TC_FIELDS; i++)
 		sbuf_addf(&sb, "%s: %s\n", tc_fields[i].name, *field(t, i));
+	/* the flags it was built with, for a prebuilt run's build-env */
+	for (size_t i = 0; i < TC_BUILD_VARS && t->build_env[i]; i++)
+		sbuf_addf(&sb, "env-%s: %s\n", toolchain_build_vars[i],
+			  t->build_env[i]);
 	int rc = file_write_atomic(path, sb.buf, sb.len, err, errlen);
 	sbuf_free(&sb);
 	return rc;
+}
+
+/* The build flags of toolchain.txt's text into t, all or none: a bundle
+ * from before them has none ("unknown": no such line). */
+static void load_build_env(struct toolchain *t, const char *text)
+{
+	for (size_t i = 0; i < TC_BUILD_VARS; i++) {
+		char *k = xasprintf("env-%s", toolchain_build_vars[i]);
+		t->build_env[i] = machine_lookup(text, k);
+		free(k);
+		if (strcmp(t->build_env[i], "unknown"))
+			continue;
+		for (size_t j = 0; j <= i; j++) {
+			free(t->build_env[j]);
+			t->build_env[j] = NULL;
+		}
+		return;
+	}
 }
 
 int toolchain_load(const char *path, struct toolchain *t, char *err,
@@ -240,6 +262,7 @@ int toolchain_load(const char *path, struct toolchain *t, char *err,
 			rc = set_error(err, errlen, "%s: no '%s: ' line", path,
 				       tc_fields[i].name);
 	}
+	load_build_env(t, text);
 	free(text);
 	t->go = xstrdup("go");
 	t->key = xasprintf("%s-%s-%s", t->name, t->goarch, t->cc_name);

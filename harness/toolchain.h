@@ -34,8 +34,9 @@ struct toolchain {
 	char *key;	  /* build directory name: name-goarch-cc_name */
 	char *env[6];	  /* "K=V" entries for every go and cc command */
 	/* the values of toolchain_build_vars, as go env gives them (from
-	 * the environment or go env -w); NULLs for a toolchain loaded from
-	 * a bundle */
+	 * the environment or go env -w); for a toolchain loaded from a
+	 * bundle, those it was built with, or NULLs (a bundle from before
+	 * they were kept) */
 	char *build_env[TC_BUILD_VARS];
 };
 

@@ -59,6 +59,9 @@ static void toolchain_file(void **state)
 			      .cxx = "g++",
 			      .cc_name = "gcc",
 			      .cc_version = "gcc (Debian 12.2.0-14) 12.2.0"};
+	char *flags[TC_BUILD_VARS] = {"",    "-O2 -g -DX", "",	"-O2 -g",
+				      "-O2", "",	   "v3"};
+	memcpy(t.build_env, flags, sizeof flags);
 	char path[] = "/tmp/cgobench-toolchain-XXXXXX";
 	int fd = mkstemp(path);
 	close(fd);
@@ -71,6 +74,24 @@ static void toolchain_file(void **state)
 	assert_string_equal(u.cc_version, "gcc (Debian 12.2.0-14) 12.2.0");
 	assert_string_equal(u.key, "go1.27.3-amd64-gcc");
 	assert_string_equal(u.env[0], "CGO_ENABLED=1");
+	/* the flags it was built with come back, empty ones too, for a
+	 * prebuilt run's build-env */
+	for (size_t i = 0; i < TC_BUILD_VARS; i++)
+		assert_string_equal(u.build_env[i], flags[i]);
+	toolchain_free(&u);
+	/* a bundle from before them: none, and one cut short: none */
+	memset(t.build_env, 0, sizeof t.build_env);
+	assert_int_equal(toolchain_save(&t, path, err, sizeof err), 0);
+	assert_int_equal(toolchain_load(path, &u, err, sizeof err), 0);
+	for (size_t i = 0; i < TC_BUILD_VARS; i++)
+		assert_null(u.build_env[i]);
+	toolchain_free(&u);
+	t.build_env[0] = "-mod=mod";
+	t.build_env[1] = "-O1";
+	assert_int_equal(toolchain_save(&t, path, err, sizeof err), 0);
+	assert_int_equal(toolchain_load(path, &u, err, sizeof err), 0);
+	for (size_t i = 0; i < TC_BUILD_VARS; i++)
+		assert_null(u.build_env[i]);
 	toolchain_free(&u);
 	/* a file without a field is refused, naming it */
 	assert_int_equal(
