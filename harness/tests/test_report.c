@@ -118,15 +118,20 @@ static void machine_names_both_lengths(void **state)
 }
 
 /* A run whose benchmarks met the user's GOGC: its report renders as
- * committed and names it in the machine list; one without, none. */
+ * committed and names it in the machine list; one without, none; a run
+ * since build-env, the flags its binaries were built with too. */
 static void machine_names_runtime_env(void **state)
 {
 	(void)state;
 	const char *dirs[] = {"results/vm/precision/runtime-env/gogc200",
-			      "results/vm/precision/runtime-env/plain-1"};
+			      "results/vm/precision/runtime-env/plain-1",
+			      "results/vm/precision/env-quiet-1"};
 	const char *want[] = {"\n- runtime-env: GOGC=200\n",
-			      "\n- runtime-env: none\n"};
-	for (size_t i = 0; i < 2; i++) {
+			      "\n- runtime-env: none\n",
+			      "\n- runtime-env: none\n- build-env: CGO_CFLAGS=-O2 "
+			      "-g; CGO_CXXFLAGS=-O2 -g; CGO_LDFLAGS=-O2 -g; "
+			      "GOAMD64=v1; GOFLAGS=-buildvcs=false\n"};
+	for (size_t i = 0; i < 3; i++) {
 		struct sbuf sb = {0};
 		char err[ERRLEN];
 		if (report_build(dirs[i], "cases", &sb, err, sizeof err) != 0)
