@@ -248,6 +248,7 @@ static void discover_gb(struct run *r, const struct family *f,
 	char *argv[] = {(char *)bin, "--benchmark_list_tests=true", NULL};
 	struct spawn_opts so = {.argv = argv,
 				.env = t->env,
+				.unset = RUNBENCH_UNSET,
 				.cwd = f->dir,
 				.pin_cpu = -1,
 				.timeout_s = r->c->timeout_s,

@@ -250,7 +250,7 @@ static void record_toolchains(struct run *r)
 }
 
 /* machine.txt's runtime-env, and a warning where the user's environment
- * sets any of it. */
+ * sets any of it, or a variable the benchmarks do not get. */
 static void record_runtime_env(struct run *r)
 {
 	char *env = machine_runtime_env(environ);
@@ -263,6 +263,18 @@ static void record_runtime_env(struct run *r)
 			 "it)",
 			 env);
 	free(env);
+	struct sbuf left = {0};
+	for (char **v = environ; *v; v++)
+		if (str_starts(*v, RUNBENCH_UNSET))
+			sbuf_addf(&left, "%s%.*s", left.len ? ", " : "",
+				  (int)strcspn(*v, "="), *v);
+	if (left.len)
+		run_warn(r,
+			 "%s from the environment left out of the benchmark "
+			 "processes: cgobench sets how Google Benchmark "
+			 "measures (--benchtime, --count)",
+			 left.buf);
+	sbuf_free(&left);
 }
 
 static void record_setup(struct run *r)

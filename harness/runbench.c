@@ -279,6 +279,7 @@ int runbench_run(struct run *r, const struct family *f,
 	    bench_env(r, f, t, fe, counted, env, sizeof env / sizeof *env);
 	struct spawn_opts so = {.argv = args,
 				.env = (char *const *)env,
+				.unset = RUNBENCH_UNSET,
 				.cwd = f->dir,
 				.pin_cpu = counted || f->unpinned ? -1 : r->pin,
 				.batch = !counted && !f->unpinned && r->batch,

@@ -211,6 +211,12 @@ void discover_check_family(struct run *r, const struct family *f);
 
 /* runbench.c: the -test.bench or --benchmark_filter pattern of a unit,
  * and one run of a benchmark binary */
+/* The variables of cgobench's environment that no benchmark process gets:
+ * Google Benchmark takes its flags' defaults from BENCHMARK_<FLAG>
+ * (BENCHMARK_REPETITIONS=3 made every C sample three runs, of which one
+ * was kept; BENCHMARK_FILTER=zzz listed no benchmark), and cgobench sets
+ * how a sample is measured itself. */
+#define RUNBENCH_UNSET "BENCHMARK_"
 /* The GODEBUG variable of one benchmark process ("GODEBUG=..."), or NULL
  * where it has none: the user's (user, the harness's environment) first,
  * as a later setting of a key wins, then the harness's for a counted

@@ -17,8 +17,9 @@
 
 extern char **environ;
 
-/* environ with every "K=V" of extra replacing the same K. */
-static char **merged_env(char *const *extra)
+/* environ with every "K=V" of extra replacing the same K, and those whose
+ * names begin with unset (NULL: none) left out. */
+static char **merged_env(char *const *extra, const char *unset)
 {
 	size_t n = 0, m = 0;
 	while (environ[n])
@@ -36,7 +37,7 @@ static char **merged_env(char *const *extra)
 			if (strncmp(extra[j], environ[i], keylen) == 0 &&
 			    extra[j][keylen] == '=')
 				replaced = 1;
-		if (!replaced)
+		if (!replaced && !(unset && str_starts(environ[i], unset)))
 			env[k++] = environ[i];
 	}
 	for (size_t j = 0; j < m; j++)
@@ -178,7 +179,7 @@ int spawn_run(const struct spawn_opts *o, struct spawn_result *r, char *err,
 	int outp[2], errp[2], rep[2];
 	if (pipe(outp) || pipe(errp) || pipe2(rep, O_CLOEXEC))
 		return set_error(err, errlen, "pipe: %s", strerror(errno));
-	char **env = merged_env(o->env);
+	char **env = merged_env(o->env, o->unset);
 	double start = monotonic_s();
 	pid_t parent = getpid(), pid = fork();
 	if (pid < 0) {

@@ -13,6 +13,8 @@
 struct spawn_opts {
 	char *const *argv; /* argv[0] is looked up in PATH */
 	char *const *env;  /* "K=V" entries set on top of ours, or NULL */
+	const char *unset; /* ours whose names begin with it are left out
+			    * (NULL: none) */
 	const char *cwd;   /* NULL: ours */
 	int pin_cpu;	   /* -1: no pinning */
 	int batch;	   /* run it under SCHED_BATCH: a thread of it that

@@ -24,11 +24,20 @@ trap 'if [ "${failed:-0}" -gt 0 ]; then echo "integration: kept $tmp for the fai
 . "$(dirname "$0")/testlib.sh"
 
 run="$tmp/run dir"
-if "$cgobench" run --hold 0 --go "$go" --cases call --count 5 --max-count 5 \
+# with Google Benchmark's own variables in the environment, which set its
+# flags' defaults and which cgobench leaves out (checked below)
+if BENCHMARK_REPETITIONS=3 BENCHMARK_OUT="$tmp/gb-out.json" "$cgobench" run --hold 0 --go "$go" --cases call --count 5 --max-count 5 \
 	--benchtime 0.05s --warmup 0.02s --out "$run" -q >"$tmp/stdout" 2>"$tmp/stderr"; then
 	ok "a short run of the call family exits 0"
 else
 	bad "a short run of the call family: $(tail -n 3 "$tmp/stderr")"
+fi
+if [ ! -e "$tmp/gb-out.json" ] && ! grep -q '"repetitions": [^1]' "$run"/gbench-call-*.json &&
+	[ "$(grep '^cgobench: warning: BENCHMARK_.* from the environment left out of the benchmark processes' "$tmp/stderr" |
+		grep 'BENCHMARK_OUT' | grep -c 'BENCHMARK_REPETITIONS')" -eq 1 ]; then
+	ok "BENCHMARK_REPETITIONS and BENCHMARK_OUT reach no benchmark, and the run says so once"
+else
+	bad "BENCHMARK_* from the environment: $(ls "$tmp/gb-out.json" 2>&1; grep -h 'repetitions\|BENCHMARK' "$run"/gbench-call-*.json "$tmp/stderr" | head -n 3)"
 fi
 [ -s "$tmp/stderr" ] && sed 's/^/  stderr: /' "$tmp/stderr"
 if grep -q 'c->go(cthread)' "$tmp/stdout"; then

@@ -126,11 +126,11 @@ static void machine_names_runtime_env(void **state)
 	const char *dirs[] = {"results/vm/precision/runtime-env/gogc200",
 			      "results/vm/precision/runtime-env/plain-1",
 			      "results/vm/precision/env-quiet-1"};
-	const char *want[] = {"\n- runtime-env: GOGC=200\n",
-			      "\n- runtime-env: none\n",
-			      "\n- runtime-env: none\n- build-env: CGO_CFLAGS=-O2 "
-			      "-g; CGO_CXXFLAGS=-O2 -g; CGO_LDFLAGS=-O2 -g; "
-			      "GOAMD64=v1; GOFLAGS=-buildvcs=false\n"};
+	const char *want[] = {
+	    "\n- runtime-env: GOGC=200\n", "\n- runtime-env: none\n",
+	    "\n- runtime-env: none\n- build-env: CGO_CFLAGS=-O2 "
+	    "-g; CGO_CXXFLAGS=-O2 -g; CGO_LDFLAGS=-O2 -g; "
+	    "GOAMD64=v1; GOFLAGS=-buildvcs=false\n"};
 	for (size_t i = 0; i < 3; i++) {
 		struct sbuf sb = {0};
 		char err[ERRLEN];

@@ -74,6 +74,35 @@ static void env_cwd_and_pin(void **state)
 	spawn_result_free(&r);
 }
 
+/* unset: ours whose names begin with it are left out, the others and the
+ * caller's own entries kept. */
+static void unset_leaves_ours_out(void **state)
+{
+	(void)state;
+	setenv("CGOBENCHT_A", "a", 1);
+	setenv("CGOBENCHT_B", "b", 1);
+	setenv("KEEP_CGOBENCHT_C", "c", 1);
+	char *argv[] = {"sh", "-c",
+			"echo ${CGOBENCHT_A-no} ${CGOBENCHT_B-no} "
+			"${KEEP_CGOBENCHT_C-no} ${CGOBENCHT_D-no}",
+			NULL};
+	char *env[] = {"CGOBENCHT_D=d", NULL};
+	struct spawn_opts o = {
+	    .argv = argv, .env = env, .unset = "CGOBENCHT_", .pin_cpu = -1};
+	struct spawn_result r;
+	char err[ERRLEN];
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_string_equal(r.out, "no no c d\n");
+	spawn_result_free(&r);
+	o.unset = NULL;
+	assert_int_equal(spawn_run(&o, &r, err, sizeof err), 0);
+	assert_string_equal(r.out, "a b c d\n");
+	spawn_result_free(&r);
+	unsetenv("CGOBENCHT_A");
+	unsetenv("CGOBENCHT_B");
+	unsetenv("KEEP_CGOBENCHT_C");
+}
+
 /* --sched batch: the child runs under SCHED_BATCH (policy 3, the 41st
  * field of its /proc/self/stat), and without it under SCHED_OTHER (0). */
 static void batch_policy(void **state)
@@ -190,6 +219,7 @@ int main(void)
 	    cmocka_unit_test(crash_is_reported),
 	    cmocka_unit_test(timeout_kills_the_group),
 	    cmocka_unit_test(env_cwd_and_pin),
+	    cmocka_unit_test(unset_leaves_ours_out),
 	    cmocka_unit_test(batch_policy),
 	    cmocka_unit_test(cpu_time),
 	    cmocka_unit_test(missing_program),
