@@ -198,8 +198,6 @@ int run_append_raw(struct run *r, const char *buf, size_t len)
 
 static void warn_spoilers(struct run *r);
 
-/* Each toolchain's keys of machine.txt, numbered when there are more
- * than one (go-version-2). */
 /* machine.txt's build-env of t: the variables that change what go and
  * cgo build (toolchain_build_vars), as go env gave them, those with a
  * value; NULL for a toolchain of a bundle, which has none. */
@@ -223,6 +221,8 @@ static char *build_env_text(const struct toolchain *t)
 	return text;
 }
 
+/* Each toolchain's keys of machine.txt, numbered when there are more
+ * than one (go-version-2). */
 static void record_toolchains(struct run *r)
 {
 	for (size_t i = 0; i < r->ntcs; i++) {
