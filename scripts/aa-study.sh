@@ -36,5 +36,5 @@ pair() {
 	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$3")" "$(basename "$4")" \
 		"${reg:-0}" "${held:-0}" "${apart:--}" "${hist:-0}"
 }
-. scripts/each-pair.sh
+. scripts/study-lib.sh
 each_pair pair "$@"

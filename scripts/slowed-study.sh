@@ -40,10 +40,6 @@ here=$(pwd)
 csv=$(cat scripts/csv.awk)
 mkdir -p "$out"
 copy="$out/copy"
-# the families on every CPU of a run: machine.txt's unpinned list
-unpinned() {
-	sed -n 's/^unpinned: .*: *//p' "$1/machine.txt" | tr -d ' '
-}
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' old new rows called placed other \
 	overheads overheads-called
 # one pair, I J OLD NEW: its rows slowed one at a time into OUT/I-J.tsv,
@@ -110,6 +106,6 @@ pair() {
 		NR > 1 && $6 != "" { on++; if ($6 == 1) oc++ }
 		END { printf "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", a, b, n, c, p, o, on, oc }' "$tsv"
 }
-. scripts/each-pair.sh
+. scripts/study-lib.sh
 each_pair pair "$@"
 rm -rf "$copy" "$out/rows.tsv" "$out/cmp.csv" "$out/cmp.err"

@@ -24,10 +24,6 @@ for r in "$@"; do
 	done
 done
 lib="-f scripts/csv.awk -f scripts/stats.awk"
-# the families on every CPU of a run: machine.txt's unpinned list
-unpinned() {
-	sed -n 's/^unpinned: .*: *//p' "$1/machine.txt" | tr -d ' '
-}
 rows=$(mktemp)
 trap 'rm -f "$rows"' EXIT
 # one pair, I J OLD NEW: a line a row into $rows: width, moved, beyond
@@ -59,7 +55,7 @@ END {
 }
 EOF
 }
-. scripts/each-pair.sh
+. scripts/study-lib.sh
 each_pair pair "$@"
 sort -g -o "$rows" "$rows"
 awk $lib -f /dev/stdin "$rows" <<'EOF'
