@@ -354,7 +354,7 @@ static void machine_record(void **state)
 	    "os",     "virtualised", "governor",   "harness-commit",
 	    "date",   "go-version",  "goroot",	   "goos",
 	    "goarch", "cc",	     "cc-version", "benchmark-version",
-	    "status"};
+	    "status", "runtime-env", "build-env"};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		char *k = xasprintf("\n%s: ", keys[i]);
 		if (!str_starts(text, k + 1) && !strstr(text, k))
