@@ -109,13 +109,13 @@ char *machine_env_text(const char **set, size_t n)
 char *machine_runtime_env(char *const *env)
 {
 	size_t n = 0, k = 0;
-	for (size_t i = 0; env && env[i]; i++)
-		n += moves_benchmarks(env[i]);
-	const char **set = xmalloc((n ? n : 1) * sizeof *set);
-	for (size_t i = 0; n && env[i]; i++)
+	while (env && env[n])
+		n++;
+	const char **set = xmalloc((n + 1) * sizeof *set);
+	for (size_t i = 0; i < n; i++)
 		if (moves_benchmarks(env[i]))
 			set[k++] = env[i];
-	char *text = machine_env_text(set, n);
+	char *text = machine_env_text(set, k);
 	free(set);
 	return text;
 }

@@ -228,14 +228,13 @@ static void record_toolchains(struct run *r)
 	for (size_t i = 0; i < r->ntcs; i++) {
 		const struct toolchain *t = &r->tcs[i];
 		char key[64];
+		char *build = build_env_text(t);
 		const char *fields[][2] = {
 		    {"go-version", t->name}, {"goroot", t->goroot},
 		    {"goos", t->goos},	     {"goarch", t->goarch},
 		    {"cc", t->cc_name},	     {"cc-version", t->cc_version},
-		    {"build-env", NULL}};
-		char *build = build_env_text(t);
-		fields[6][1] = build;
-		for (size_t k = 0; k < 7; k++) {
+		    {"build-env", build}};
+		for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
 			if (!fields[k][1])
 				continue;
 			if (r->ntcs > 1)
