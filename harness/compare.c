@@ -639,7 +639,8 @@ int compare_runs(const char *old_path, const char *new_path,
 	int any_tc = side_one_toolchain(&os) && side_one_toolchain(&ns);
 	char *differ = machine_hardware_differs(os.machine, ns.machine),
 	     *measured = machine_method_differs(os.machine, ns.machine),
-	     *placed = machine_placement_differs(os.machine, ns.machine);
+	     *placed = machine_placement_differs(os.machine, ns.machine),
+	     *faulted = machine_faults_differ(os.machine, ns.machine);
 	struct cmp_row *rows = xcalloc(2 * os.nrows + 1, sizeof *rows);
 	struct runs_apart ap = runs_apart(&os, &ns, any_tc);
 	ap.placed = placed != NULL;
@@ -655,6 +656,7 @@ int compare_runs(const char *old_path, const char *new_path,
 			     .machines_differ = differ,
 			     .methods_differ = measured,
 			     .placement_differs = placed,
+			     .faults_differ = faulted,
 			     .old_machine = os.machine,
 			     .new_machine = ns.machine,
 			     .apart = ap,
@@ -689,6 +691,7 @@ int compare_runs(const char *old_path, const char *new_path,
 	free(differ);
 	free(measured);
 	free(placed);
+	free(faulted);
 	free(rows);
 	history_runs_free(&hist);
 	side_free(&os);

@@ -136,6 +136,9 @@ struct cmp_view {
 	/* where the two runs' CPUs sat otherwise (machine.txt's
 	 * transfer-ns), or NULL */
 	const char *placement_differs;
+	/* where a first touch of fresh memory cost otherwise (machine.txt's
+	 * fault-ns), or NULL */
+	const char *faults_differ;
 	/* each run's machine.txt text, or NULL where it has none */
 	const char *old_machine, *new_machine;
 	struct runs_apart apart;

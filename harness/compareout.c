@@ -399,6 +399,13 @@ static void print_text(FILE *out, const struct cmp_view *v)
 			"that contend for a cache line move with the time it "
 			"takes between the CPUs (docs/precision.md item 36)\n",
 			v->placement_differs);
+	if (v->faults_differ)
+		fprintf(out,
+			"memory faulted otherwise: %s: the rows that allocate "
+			"move with what a first touch of fresh memory costs, "
+			"where their heap grows as they are timed "
+			"(docs/precision.md item 70)\n",
+			v->faults_differ);
 	print_lasting(out, "old", v->old_machine);
 	print_lasting(out, "new", v->new_machine);
 	print_apart(out, v);

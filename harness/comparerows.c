@@ -252,16 +252,16 @@ void compare_write_json(FILE *out, const struct cmp_view *v)
 	json_object_set_new(root, "inconclusive",
 			    json_integer((json_int_t)compare_inconclusive(v)));
 	json_object_set_new(root, "rows", arr);
-	json_object_set_new(root, "machines_differ",
-			    v->machines_differ ? json_text(v->machines_differ)
+	/* what tells the two runs apart, or null */
+	const char *const says[][2] = {
+	    {"machines_differ", v->machines_differ},
+	    {"methods_differ", v->methods_differ},
+	    {"placement_differs", v->placement_differs},
+	    {"faults_differ", v->faults_differ}};
+	for (size_t i = 0; i < sizeof says / sizeof *says; i++)
+		json_object_set_new(root, says[i][0],
+				    says[i][1] ? json_text(says[i][1])
 					       : json_null());
-	json_object_set_new(root, "methods_differ",
-			    v->methods_differ ? json_text(v->methods_differ)
-					      : json_null());
-	json_object_set_new(root, "placement_differs",
-			    v->placement_differs
-				? json_text(v->placement_differs)
-				: json_null());
 	json_object_set_new(root, "old_lasting_load",
 			    json_lasting(v->old_machine));
 	json_object_set_new(root, "new_lasting_load",

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 /* One "cpuN user nice system idle iowait irq softirq steal ..." line. */
@@ -177,15 +178,22 @@ __attribute__((noinline)) static double busy_us(void)
 	return (monotonic_s() - start) * 1e6;
 }
 
+/* Moves the calling thread to cpu (-1: leaves it where it is), keeping
+ * where it may run in *was; whether it was moved. */
+static int move_to(int cpu, cpu_set_t *was)
+{
+	cpu_set_t on;
+	if (cpu < 0 || sched_getaffinity(0, sizeof *was, was) != 0)
+		return 0;
+	CPU_ZERO(&on);
+	CPU_SET(cpu, &on);
+	return sched_setaffinity(0, sizeof on, &on) == 0;
+}
+
 double load_probe_us(int cpu)
 {
-	cpu_set_t was, on;
-	int moved = 0;
-	if (cpu >= 0 && sched_getaffinity(0, sizeof was, &was) == 0) {
-		CPU_ZERO(&on);
-		CPU_SET(cpu, &on);
-		moved = sched_setaffinity(0, sizeof on, &on) == 0;
-	}
+	cpu_set_t was;
+	int moved = move_to(cpu, &was);
 	double t[LOAD_PROBES];
 	for (int i = 0; i < LOAD_PROBES; i++)
 		t[i] = busy_us();
@@ -272,6 +280,38 @@ double load_transfer_ns(int a, int b)
 	}
 	sched_setaffinity(0, sizeof was, &was);
 	return best;
+}
+
+/* One run of load_fault_ns: ns a page, 0 when no memory was had. */
+static double fault_run(size_t page)
+{
+	size_t len = page * LOAD_FAULT_PAGES;
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return 0;
+#ifdef MADV_NOHUGEPAGE
+	/* a huge page would take 512 pages' first touches at once */
+	madvise(p, len, MADV_NOHUGEPAGE);
+#endif
+	volatile char *v = p;
+	double start = monotonic_s();
+	for (size_t i = 0; i < len; i += page)
+		v[i] = 1;
+	double ns = (monotonic_s() - start) / LOAD_FAULT_PAGES * 1e9;
+	munmap(p, len);
+	return ns;
+}
+
+void load_fault_ns(int cpu, double *ns, size_t n)
+{
+	cpu_set_t was;
+	int moved = move_to(cpu, &was);
+	long page = sysconf(_SC_PAGESIZE);
+	for (size_t i = 0; i < n; i++)
+		ns[i] = fault_run(page > 0 ? (size_t)page : 4096);
+	if (moved)
+		sched_setaffinity(0, sizeof was, &was);
 }
 
 int load_busy(double others, double steal)

@@ -85,6 +85,19 @@ extern const char load_probe_loop[];
 #define LOAD_TRANSFER_RUNS  3
 #define LOAD_TRANSFER_MAX_S 0.02
 double load_transfer_ns(int a, int b);
+/* What a first touch of a page of fresh memory costs, in ns a page: the
+ * kernel's minor fault, the zeroing of the page, and under a hypervisor
+ * what it adds. LOAD_FAULT_PAGES pages of anonymous memory, mapped
+ * without huge pages, written one byte a page, the calling thread moved
+ * to cpu for it (-1: where it is) and back; each of the n runs in
+ * ns[0..n). A Go benchmark that allocates pays it where its heap grows
+ * into memory not touched before, or touches again what the runtime gave
+ * back: on the VM of docs/precision.md 17 to 35 µs a page (item 70),
+ * where bare metal takes under one; 0 for a run whose memory could not
+ * be had. */
+#define LOAD_FAULT_PAGES 128
+#define LOAD_FAULT_RUNS	 5
+void load_fault_ns(int cpu, double *ns, size_t n);
 /* The tasks that the kernel counts as running now (/proc/stat's
  * procs_running, the caller among them); 0 when it cannot tell. */
 int load_running(void);

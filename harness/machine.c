@@ -3,6 +3,9 @@
 #include "spawn.h"
 #include "util.h"
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,9 +193,43 @@ static char *virtualisation(const char *vm_only, const char *bare)
 	return xstrdup(hv ? "yes (cpuinfo: hypervisor)" : bare);
 }
 
+char *machine_brand_text(const char *raw, size_t len)
+{
+	size_t a = 0, b = strnlen(raw, len);
+	while (a < b && raw[a] == ' ')
+		a++;
+	while (b > a && raw[b - 1] == ' ')
+		b--;
+	if (a == b)
+		return NULL;
+	char *t = xstrndup(raw + a, b - a);
+	for (char *p = t; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
+			*p = '?';
+	return t;
+}
+
+/* The CPU's brand string as CPUID gives it to a process now (x86 only),
+ * or NULL. */
+static char *cpu_brand(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	unsigned r[12];
+	if (__get_cpuid_max(0x80000000, NULL) < 0x80000004)
+		return NULL;
+	for (unsigned i = 0; i < 3; i++)
+		__cpuid(0x80000002 + i, r[4 * i], r[4 * i + 1], r[4 * i + 2],
+			r[4 * i + 3]);
+	return machine_brand_text((const char *)r, sizeof r);
+#else
+	return NULL;
+#endif
+}
+
 void machine_probe(struct machine *m, const char *repo)
 {
 	set_owned(m, "cpu", machine_cpuinfo("model name"), "unknown");
+	set_owned(m, "cpu-brand", cpu_brand(), "unknown");
 	/* what tells one CPU from another of the same name; a VM may hide
 	 * some (no microcode line) */
 	static const char *const ids[][2] = {
@@ -291,11 +328,11 @@ struct told_by {
 
 /* what identifies a machine's hardware */
 static const struct told_by hardware[] = {
-    {"cpu", NULL, 0, NULL},	  {"cores", NULL, 0, NULL},
-    {"arch", NULL, 0, NULL},	  {"cpu-family", NULL, 0, NULL},
-    {"cpu-model", NULL, 0, NULL}, {"cpu-stepping", NULL, 0, NULL},
-    {"microcode", NULL, 0, NULL}, {"cache-size", NULL, 0, NULL},
-    {"hypervisor", NULL, 0, NULL}};
+    {"cpu", NULL, 0, NULL},	   {"cores", NULL, 0, NULL},
+    {"arch", NULL, 0, NULL},	   {"cpu-family", NULL, 0, NULL},
+    {"cpu-model", NULL, 0, NULL},  {"cpu-stepping", NULL, 0, NULL},
+    {"microcode", NULL, 0, NULL},  {"cache-size", NULL, 0, NULL},
+    {"hypervisor", NULL, 0, NULL}, {"cpu-brand", NULL, 0, NULL}};
 /* how the samples were taken: before --sched, pinned processes ran
  * under the normal policy, and before --drift no drift was taken off
  * ("corrected (N pinned samples, ...)": N differs between any two runs);
@@ -357,23 +394,36 @@ char *machine_method_differs(const char *a, const char *b)
 	return runs_differ(a, b, method, sizeof method / sizeof *method);
 }
 
-/* The median of a machine.txt text's transfer-ns ("453 [89, 580] over
- * 369 samples"), 0 when it has none or it is malformed. */
-static double transfer_median(const char *text)
+/* The median of a machine.txt text's key, which gives it first ("453
+ * [89, 580] over 369 samples"), 0 when it has none or it is malformed. */
+static double median_of(const char *text, const char *key)
 {
 	if (!text)
 		return 0;
-	char *v = machine_lookup(text, "transfer-ns"), *end;
+	char *v = machine_lookup(text, key), *end;
 	double m = strtod(v, &end);
 	int ok = (*end == ' ' || *end == '\0') && isfinite(m) && m > 0;
 	free(v);
 	return ok ? m : 0;
 }
 
+/* "key X against Y" where the two texts' medians of key are both known
+ * and lie factor times apart or more, else NULL. */
+static char *medians_apart(const char *a, const char *b, const char *key,
+			   double factor)
+{
+	double x = median_of(a, key), y = median_of(b, key);
+	if (!(x > 0) || !(y > 0) || fmax(x, y) < factor * fmin(x, y))
+		return NULL;
+	return xasprintf("%s %.0f against %.0f", key, x, y);
+}
+
 char *machine_placement_differs(const char *a, const char *b)
 {
-	double x = transfer_median(a), y = transfer_median(b);
-	if (!(x > 0) || !(y > 0) || fmax(x, y) < MACHINE_PLACED * fmin(x, y))
-		return NULL;
-	return xasprintf("transfer-ns %.0f against %.0f", x, y);
+	return medians_apart(a, b, "transfer-ns", MACHINE_PLACED);
+}
+
+char *machine_faults_differ(const char *a, const char *b)
+{
+	return medians_apart(a, b, "fault-ns", MACHINE_FAULTED);
 }

@@ -54,6 +54,15 @@ char *machine_method_differs(const char *a, const char *b);
  * (item 36), which no code made. */
 #define MACHINE_PLACED 1.5
 char *machine_placement_differs(const char *a, const char *b);
+/* The same of what a first touch of fresh memory cost, as their
+ * machine.txt's fault-ns tells it: "fault-ns 9753 against 27480" when
+ * one median is MACHINE_FAULTED times the other or more. The rows that
+ * allocate move with it where their heap grows while they are timed:
+ * data's GoString took 233 ns a sample of 0.03 s under GOGC=200 against
+ * 72 (docs/precision.md item 70); on that VM a first touch took 9 to 35
+ * µs from one hour to the next. */
+#define MACHINE_FAULTED 2
+char *machine_faults_differ(const char *a, const char *b);
 /* The variables of env (NULL-terminated "K=V" strings, as environ) that
  * reach every benchmark process and move what it measures: the Go
  * runtime's (GOGC, GOMEMLIMIT, GODEBUG) and the C library's
@@ -73,5 +82,13 @@ char *machine_command_line(char *const *argv, char *const *env);
 /* The field key of this machine's /proc/cpuinfo (its first CPU's), or
  * NULL where it has none. The caller frees it. */
 char *machine_cpuinfo(const char *key);
+/* machine.txt's cpu-brand of the len bytes of a CPU's brand string (CPUID
+ * 0x80000002 to 4: 48 bytes, ended by a NUL or padded with spaces): its
+ * spaces either side trimmed, a byte outside printable ASCII as '?'; NULL
+ * where it is empty. cpu is the kernel's "model name", read as it booted,
+ * and a VM may give the two otherwise: "AMD EPYC" against "Oxide Virtual
+ * Turin-like Processor" on the VM of docs/precision.md, the name go test
+ * prints as its cpu. The caller frees it. */
+char *machine_brand_text(const char *raw, size_t len);
 
 #endif

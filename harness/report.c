@@ -570,10 +570,11 @@ void report_markdown(const struct run_model *m, struct sbuf *sb)
 	/* what identifies the hardware, and how the samples were taken
 	 * (compare tells runs apart by both), where the run recorded it */
 	static const char *const more[] = {
-	    "cpu-family", "cpu-model",	"cpu-stepping",	      "microcode",
-	    "cpu-mhz",	  "cache-size", "hypervisor",	      "sched",
-	    "gomaxprocs", "unpinned",	"benchtime-unpinned", "drift",
-	    "hold",	  "aim",	"runtime-env",	      "build-env"};
+	    "cpu-brand",	  "cpu-family", "cpu-model",  "cpu-stepping",
+	    "microcode",	  "cpu-mhz",	"cache-size", "hypervisor",
+	    "fault-ns",		  "sched",	"gomaxprocs", "unpinned",
+	    "benchtime-unpinned", "drift",	"hold",	      "aim",
+	    "runtime-env",	  "build-env"};
 	for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
 		char *v = machine_lookup(m->machine, more[i]);
 		if (strcmp(v, "unknown"))

@@ -128,6 +128,10 @@ struct run {
 	size_t unwritten; /* samples that could not be written */
 	struct gbjson gb; /* Google Benchmark's JSON of each C driver */
 	struct summary_precision precision; /* of the primary rows */
+	/* load_fault_ns's runs on the pinned CPU as the run starts and as it
+	 * ends (machine.txt's fault-ns) */
+	double faults[2 * LOAD_FAULT_RUNS];
+	size_t nfaults;
 	/* other processes' and the hypervisor's share of the CPUs over the
 	 * timed samples (load.h), summed, and the samples summed */
 	double load_others, load_steal, load_wall;

@@ -101,6 +101,35 @@ static void record_transfer(struct run *r)
 	free(t);
 }
 
+/* What a first touch of fresh memory costs on the pinned CPU, as the run
+ * started and again now (load_fault_ns), in machine.txt's fault-ns: the
+ * median and range of the runs that had their memory; nothing when none
+ * did. */
+static void record_faults(struct run *r)
+{
+	if (r->nfaults + LOAD_FAULT_RUNS <=
+	    sizeof r->faults / sizeof *r->faults) {
+		load_fault_ns(r->pin, r->faults + r->nfaults, LOAD_FAULT_RUNS);
+		r->nfaults += LOAD_FAULT_RUNS;
+	}
+	double t[sizeof r->faults / sizeof *r->faults];
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfaults; i++)
+		if (r->faults[i] > 0)
+			t[n++] = r->faults[i];
+	if (!n)
+		return;
+	char buf[128], cpu[32] = "";
+	if (r->pin >= 0)
+		snprintf(cpu, sizeof cpu, " on cpu %d", r->pin);
+	stats_sort(t, n);
+	snprintf(buf, sizeof buf,
+		 "%.0f [%.0f, %.0f] over %zu runs of %d pages%s",
+		 stats_quantile_sorted(t, n, 0.5), t[0], t[n - 1], n,
+		 LOAD_FAULT_PAGES, cpu);
+	machine_set(&r->m, "fault-ns", buf);
+}
+
 /* What else ran while the samples were taken (load.h), in machine.txt:
  * the mean share of other processes and of the hypervisor on the
  * sample's CPUs, the mean wall time of a sample's process (for the
@@ -142,6 +171,7 @@ static void record_load(struct run *r, const struct runnote_pinned *pinned)
 	snprintf(buf, sizeof buf, "%.1f", r->held_s);
 	machine_set(&r->m, "held-seconds", buf);
 	record_transfer(r);
+	record_faults(r);
 	snprintf(buf, sizeof buf, "%zu", all.retaken);
 	machine_set(&r->m, "samples-retaken", buf);
 	snprintf(buf, sizeof buf, "%zu of %zu", r->retakes.clean,

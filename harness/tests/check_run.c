@@ -350,11 +350,12 @@ static void machine_record(void **state)
 	char *p = path_in("machine.txt");
 	char *text = fixture(p);
 	const char *keys[] = {
-	    "cpu",    "cores",	     "kernel",	   "arch",
-	    "os",     "virtualised", "governor",   "harness-commit",
-	    "date",   "go-version",  "goroot",	   "goos",
-	    "goarch", "cc",	     "cc-version", "benchmark-version",
-	    "status", "runtime-env", "build-env"};
+	    "cpu",     "cores",	      "kernel",	    "arch",
+	    "os",      "virtualised", "governor",   "harness-commit",
+	    "date",    "go-version",  "goroot",	    "goos",
+	    "goarch",  "cc",	      "cc-version", "benchmark-version",
+	    "status",  "runtime-env", "build-env",  "cpu-brand",
+	    "fault-ns"};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		char *k = xasprintf("\n%s: ", keys[i]);
 		if (!str_starts(text, k + 1) && !strstr(text, k))

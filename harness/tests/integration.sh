@@ -47,6 +47,14 @@ else
 fi
 
 check_run complete "$run"
+# What a first touch of fresh memory cost on the pinned CPU, ten runs (five
+# as the run started, five as it ended), and report.md gives it.
+if grep -Eq '^fault-ns: [0-9]+ \[[0-9]+, [0-9]+\] over 10 runs of 128 pages( on cpu [0-9]+)?$' "$run/machine.txt" &&
+	grep -q '^- fault-ns: ' "$run/report.md"; then
+	ok "machine.txt's fault-ns, and report.md's"
+else
+	bad "fault-ns: $(grep fault-ns "$run/machine.txt" "$run/report.md")"
+fi
 if grep -q '^hold: 0s$' "$run/machine.txt" && grep -q '^held-seconds: 0\.0$' "$run/machine.txt"; then
 	ok "--hold 0: machine.txt says so, and no sample waited"
 else

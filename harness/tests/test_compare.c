@@ -1275,17 +1275,20 @@ static void slow_runs_on(char **dirs, const char *const *machines, int n)
 	}
 }
 
-/* Two runs on machines whose hardware differs: compare says where, and
- * to read ratios; the same machine, or one whose identity is unknown,
- * says nothing. */
+/* Two runs on machines whose hardware differs (a CPU's model, or its
+ * brand as CPUID gives it): compare says where, and to read ratios; the
+ * same machine, or one whose identity is unknown, says nothing. */
 static void machines_that_differ(void **state)
 {
 	(void)state;
 	static const char *const machines[] = {
 	    "cpu: AMD EPYC\ncpu-model: 2\nmicrocode: 0xa1\n",
-	    "cpu: AMD EPYC\ncpu-model: 17\nmicrocode: unknown\n"};
-	char *dirs[2];
-	slow_runs_on(dirs, machines, 2);
+	    "cpu: AMD EPYC\ncpu-model: 17\nmicrocode: unknown\n",
+	    "cpu: AMD EPYC\ncpu-model: 2\ncpu-brand: Oxide Virtual Turin-like "
+	    "Processor\n",
+	    "cpu: AMD EPYC\ncpu-model: 2\ncpu-brand: AMD EPYC 9B45\n"};
+	char *dirs[4];
+	slow_runs_on(dirs, machines, 4);
 	char *a = dirs[0], *b = dirs[1];
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	size_t reg;
@@ -1294,47 +1297,107 @@ static void machines_that_differ(void **state)
 				    "17: a time moves"));
 	assert_null(strstr(got, "microcode"));
 	free(got);
+	got = output_of(dirs[2], dirs[3], &o, &reg);
+	assert_non_null(strstr(got,
+			       "\nmachines differ: cpu-brand Oxide Virtual "
+			       "Turin-like Processor against AMD EPYC "
+			       "9B45: "));
+	free(got);
+	got = output_of(a, dirs[2], &o, &reg); /* a run before cpu-brand */
+	assert_null(strstr(got, "machines differ"));
+	free(got);
 	got = output_of(a, a, &o, &reg);
 	assert_null(strstr(got, "machines differ"));
 	free(got);
-	drop_machine_runs(dirs, 2);
+	drop_machine_runs(dirs, 4);
+}
+
+/* Two runs whose machine.txt's key (a median first) lies factor times
+ * apart or more say it in a line beginning with said and in the JSON's
+ * json; medians just short of factor apart, or a run without the line
+ * or with one malformed, say nothing. */
+static void medians_told_apart(const char *key, double factor, const char *said,
+			       const char *json)
+{
+	char *machines[6] = {
+	    xasprintf("%s: 180 [142, 246] over 60 samples\n", key),
+	    xasprintf("%s: 560 [514, 952] over 240 samples\n", key),
+	    xasprintf("%s: %.0f [150, 300] over 60 samples\n", key,
+		      180 * factor * 0.99),
+	    xasprintf("%s: unknown\n", key),
+	    xasprintf("%s: 180ns\n", key),
+	    xasprintf("%s: %.0f\n", key, 180 * factor * 1.01)};
+	char *dirs[6];
+	slow_runs_on(dirs, (const char *const *)machines, 6);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	char *want = xasprintf("\n%s: %s 180 against 560: ", said, key);
+	char *got = output_of(dirs[0], dirs[1], &o, &reg);
+	assert_non_null(strstr(got, want));
+	free(got);
+	free(want);
+	got = output_of(dirs[5], dirs[0], &o, &reg);
+	assert_non_null(strstr(got, said));
+	free(got);
+	const int alike[][2] = {{0, 2}, {2, 0}, {0, 3}, {1, 1}, {4, 1}};
+	for (size_t i = 0; i < 5; i++) {
+		got = output_of(dirs[alike[i][0]], dirs[alike[i][1]], &o, &reg);
+		assert_null(strstr(got, said));
+		free(got);
+	}
+	o.format = COMPARE_JSON;
+	got = output_of(dirs[1], dirs[0], &o, &reg);
+	want = xasprintf("\"%s\": \"%s 560 against 180\"", json, key);
+	assert_non_null(strstr(got, want));
+	free(want);
+	free(got);
+	drop_machine_runs(dirs, 6);
+	for (size_t i = 0; i < 6; i++)
+		free(machines[i]);
 }
 
 /* Two runs whose CPUs sat otherwise (machine.txt's transfer-ns, a
  * cache line's trip between them: transfer-1's two placements, 180 and
- * 560 ns) say so, in the text and the JSON; medians less than 1.5 times
- * apart, or a run without the line or with one malformed, say
- * nothing. */
+ * 560 ns, 1.5 times apart or more). */
 static void placements_that_differ(void **state)
 {
 	(void)state;
-	static const char *const machines[] = {
-	    "transfer-ns: 180 [142, 246] over 60 samples\n",
-	    "transfer-ns: 560 [514, 952] over 240 samples\n",
-	    "transfer-ns: 269 [150, 300] over 60 samples\n",
-	    "transfer-ns: unknown\n", "transfer-ns: 180ns\n"};
-	char *dirs[5];
-	slow_runs_on(dirs, machines, 5);
-	char *a = dirs[0], *b = dirs[1], *c = dirs[2], *d = dirs[3],
-	     *e = dirs[4];
+	medians_told_apart("transfer-ns", 1.5, "CPUs placed otherwise",
+			   "placement_differs");
+	char *dirs[2];
+	static const char *const machines[] = {"transfer-ns: 180\n",
+					       "transfer-ns: 560\n"};
+	slow_runs_on(dirs, machines, 2);
 	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
 	size_t reg;
-	char *got = output_of(a, b, &o, &reg);
-	assert_non_null(strstr(got, "\nCPUs placed otherwise: transfer-ns 180 "
-				    "against 560: the rows on every CPU"));
+	char *got = output_of(dirs[0], dirs[1], &o, &reg);
+	assert_non_null(strstr(got, "against 560: the rows on every CPU"));
+	assert_null(strstr(got, "memory faulted otherwise"));
 	free(got);
-	const char *alike[][2] = {{a, c}, {c, a}, {a, d}, {b, b}, {e, b}};
-	for (size_t i = 0; i < 5; i++) {
-		got = output_of(alike[i][0], alike[i][1], &o, &reg);
-		assert_null(strstr(got, "placed otherwise"));
-		free(got);
-	}
-	o.format = COMPARE_JSON;
-	got = output_of(b, a, &o, &reg);
-	assert_non_null(strstr(got, "\"placement_differs\": \"transfer-ns "
-				    "560 against 180\""));
+	drop_machine_runs(dirs, 2);
+}
+
+/* Two runs whose first touches of fresh memory cost otherwise
+ * (machine.txt's fault-ns, twice apart or more: 9 to 35 µs a page on
+ * the VM of docs/precision.md item 70, from one hour to the next). */
+static void faults_that_differ(void **state)
+{
+	(void)state;
+	medians_told_apart("fault-ns", 2, "memory faulted otherwise",
+			   "faults_differ");
+	char *dirs[2];
+	static const char *const machines[] = {
+	    "fault-ns: 9753 [9191, 10770] over 10 runs of 128 pages\n",
+	    "fault-ns: 27480 [17735, 35259] over 10 runs of 128 pages\n"};
+	slow_runs_on(dirs, machines, 2);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	char *got = output_of(dirs[1], dirs[0], &o, &reg);
+	assert_non_null(strstr(got, "fault-ns 27480 against 9753: the rows "
+				    "that allocate move"));
+	assert_null(strstr(got, "placed otherwise"));
 	free(got);
-	drop_machine_runs(dirs, 5);
+	drop_machine_runs(dirs, 2);
 }
 
 /* Runs whose CPUs sat otherwise (their transfer-ns 1.5 times apart or
@@ -2252,6 +2315,7 @@ int main(void)
 	    cmocka_unit_test(machines_that_differ),
 	    cmocka_unit_test(methods_that_differ),
 	    cmocka_unit_test(placements_that_differ),
+	    cmocka_unit_test(faults_that_differ),
 	    cmocka_unit_test(placement_is_inconclusive),
 	    cmocka_unit_test(placement_by_samples),
 	    cmocka_unit_test(runs_apart_hold_back),

@@ -91,6 +91,30 @@ static void dirty_only_for_code(void **state)
 	run_ok((char *[]){"rm", "-rf", dir, NULL});
 }
 
+/* A CPU's brand string as CPUID gives it: padded with spaces or ended by
+ * a NUL, trimmed either side; a byte outside printable ASCII as '?'; an
+ * empty or blank one, none. */
+static void brand_trimmed(void **state)
+{
+	(void)state;
+	static const char turin[48] = "Oxide Virtual Turin-like Processor"
+				      "              ";
+	char *got = machine_brand_text(turin, sizeof turin);
+	assert_string_equal(got, "Oxide Virtual Turin-like Processor");
+	free(got);
+	got = machine_brand_text("  Intel(R) Xeon(R) CPU\0 junk", 28);
+	assert_string_equal(got, "Intel(R) Xeon(R) CPU");
+	free(got);
+	got = machine_brand_text("AMD\nEPYC\x80 7B13", 14);
+	assert_string_equal(got, "AMD?EPYC? 7B13");
+	free(got);
+	assert_null(machine_brand_text("    ", 4));
+	assert_null(machine_brand_text("\0AMD", 4));
+	got = machine_brand_text("AMD EPYC", 3);
+	assert_string_equal(got, "AMD");
+	free(got);
+}
+
 /* runtime-env: the variables that move a benchmark, sorted, each as it
  * was but for control bytes and a value past MACHINE_ENV_MAX; others,
  * and names that only begin alike, left out; none where there is none. */
@@ -140,6 +164,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(dirty_only_for_code),
 	    cmocka_unit_test(runtime_env_of_environ),
+	    cmocka_unit_test(brand_trimmed),
 	};
 	return cmocka_run_group_tests_name("machine", tests, NULL, NULL);
 }
