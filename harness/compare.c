@@ -594,7 +594,8 @@ static void mark_repeats(struct cmp_row *rows, size_t n)
 }
 
 /* The history at path into h, but for the runs os and ns (by machine.txt's
- * date and harness-commit, as cgobench history names them). */
+ * date and harness-commit, as cgobench history names them) and those
+ * measured otherwise than ns. */
 static int read_history(const char *path, const struct side *os,
 			const struct side *ns, struct history_runs *h,
 			char *err, size_t errlen)
@@ -605,7 +606,7 @@ static int read_history(const char *path, const struct side *os,
 			  machine_lookup(ns->machine, "harness-commit")};
 	const struct history_run_id skip[] = {{date[0], commit[0]},
 					      {date[1], commit[1]}};
-	int rc = history_runs_read(path, skip, 2, h, err, errlen);
+	int rc = history_runs_read(path, skip, 2, ns->machine, h, err, errlen);
 	for (int i = 0; i < 2; i++) {
 		free(date[i]);
 		free(commit[i]);

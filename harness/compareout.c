@@ -343,12 +343,19 @@ static void print_history(FILE *out, const struct cmp_view *v)
 {
 	if (!v->apart.history_path)
 		return;
+	const struct history_runs *h = v->apart.history;
+	fprintf(out, "history: %s, %zu runs besides these two",
+		v->apart.history_path, h->nruns);
+	if (h->nunlike)
+		fprintf(out,
+			" (%zu more left out, measured otherwise than the new "
+			"one: %s%s)",
+			h->nunlike, h->unlike_why,
+			h->nunlike > 1 ? ", and the like" : "");
 	fprintf(out,
-		"history: %s, %zu runs besides these two: %zu of %zu rows, "
-		"in %d runs or more, are judged by how far they moved "
-		"between them (robust sd; a change within %d times sqrt(2) "
-		"times that is no regression)\n",
-		v->apart.history_path, v->apart.history->nruns,
+		": %zu of %zu rows, in %d runs or more, are judged by how far "
+		"they moved between them (robust sd; a change within %d "
+		"times sqrt(2) times that is no regression)\n",
 		compare_by_history(v), v->n, COMPARE_HISTORY_MIN,
 		COMPARE_APART_Z);
 }

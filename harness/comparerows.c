@@ -211,6 +211,9 @@ static json_t *json_history(const struct cmp_view *v)
 			    json_integer((json_int_t)v->apart.history->nruns));
 	json_object_set_new(o, "rows",
 			    json_integer((json_int_t)compare_by_history(v)));
+	json_object_set_new(
+	    o, "measured_otherwise",
+	    json_integer((json_int_t)v->apart.history->nunlike));
 	return o;
 }
 

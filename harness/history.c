@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* schema 2's columns; schema 1 has the first NCOLS1 of them */
+/* schema 3's columns; schema 1 has the first NCOLS1 of them, schema 2
+ * the first NCOLS2 */
 static const char *const columns[] = {"schema",
 				      "date",
 				      "commit",
@@ -33,9 +34,12 @@ static const char *const columns[] = {"schema",
 				      "overhead_ci_high",
 				      "ratio",
 				      "ratio_ci_low",
-				      "ratio_ci_high"};
-#define NCOLS  (sizeof columns / sizeof *columns)
-#define NCOLS1 13
+				      "ratio_ci_high",
+				      "measured"};
+#define NCOLS	 (sizeof columns / sizeof *columns)
+#define NCOLS1	 13
+#define NCOLS2	 22
+#define MEASURED (NCOLS - 1)
 
 /* A figure of a row, "" where it has none (v NaN, or not wanted). */
 static const char *cell(char buf[32], double v, int wanted)
@@ -44,16 +48,26 @@ static const char *cell(char buf[32], double v, int wanted)
 	return wanted ? csv_double(buf, v) : buf;
 }
 
-/* Summary row x's history row, of a history of this schema (sc), from a
- * run of this date and commit, appended to sb. */
-static void add_row(struct sbuf *sb, const char *sc, const char *date,
-		    const char *commit, const struct summary_row *x)
+/* The columns of a history of schema sc. */
+static size_t ncols_of(int sc)
 {
+	return sc == 1 ? NCOLS1 : sc == 2 ? NCOLS2 : NCOLS;
+}
+
+/* Summary row x's history row, of a history of schema sc, from a run of
+ * this date and commit, measured as told (machine_told_line), appended
+ * to sb. */
+static void add_row(struct sbuf *sb, int sc, const char *date,
+		    const char *commit, const char *told,
+		    const struct summary_row *x)
+{
+	char scn[8];
+	snprintf(scn, sizeof scn, "%d", sc);
 	char n[24], v[10][32];
 	snprintf(n, sizeof n, "%zu", x->s.n);
 	int b = x->baseline_found;
 	const char *f[NCOLS] = {
-	    sc,
+	    scn,
 	    date,
 	    commit,
 	    x->toolchain,
@@ -74,8 +88,9 @@ static void add_row(struct sbuf *sb, const char *sc, const char *date,
 	    cell(v[6], x->d.diff_high, b),
 	    cell(v[7], x->d.ratio, b),
 	    cell(v[8], x->d.ratio_low, b),
-	    cell(v[9], x->d.ratio_high, b)};
-	csv_add_row(sb, f, strcmp(sc, "1") ? NCOLS : NCOLS1);
+	    cell(v[9], x->d.ratio_high, b),
+	    told};
+	csv_add_row(sb, f, ncols_of(sc));
 }
 
 /* The history rows of one run directory, of a history of this schema,
@@ -93,15 +108,16 @@ static int run_rows(const char *run_dir, int schema, struct sbuf *sb,
 		rc = summary_read(spath, &t, err, errlen);
 	if (rc == 0) {
 		char *date = machine_lookup(mtext, "date"),
-		     *commit = machine_lookup(mtext, "harness-commit");
+		     *commit = machine_lookup(mtext, "harness-commit"),
+		     *told = machine_told_line(mtext);
 		*key = xasprintf("%s\n%s", date, commit);
-		char sc[8];
-		snprintf(sc, sizeof sc, "%d", schema);
 		for (size_t r = 0; r < t.nrows; r++)
 			if (t.rows[r].s.n) /* failed or skipped: no figure */
-				add_row(sb, sc, date, commit, &t.rows[r]);
+				add_row(sb, schema, date, commit, told,
+					&t.rows[r]);
 		free(date);
 		free(commit);
+		free(told);
 	}
 	summary_table_free(&t);
 	free(mtext);
@@ -124,13 +140,13 @@ static int history_keys(const char *path, struct sbuf *keys, int *unended,
 	free(text);
 	if (rc != 0)
 		return -1;
-	int same = h.ncols == NCOLS || h.ncols == NCOLS1;
+	*schema = h.ncols == NCOLS ? 3 : h.ncols == NCOLS2 ? 2 : 1;
+	int same = h.ncols == ncols_of(*schema);
 	for (size_t i = 0; same && i < h.ncols; i++)
 		same = !strcmp(h.header[i], columns[i]);
-	*schema = h.ncols == NCOLS ? HISTORY_SCHEMA : 1;
 	if (!same)
 		rc = set_error(err, errlen,
-			       "%s:1: not a history file of schema 1 or %d",
+			       "%s:1: not a history file of schema 1 to %d",
 			       path, HISTORY_SCHEMA);
 	for (size_t r = 0; rc == 0 && r < h.nrows; r++)
 		sbuf_addf(keys, "\n%s\n%s\n", h.rows[r][1], h.rows[r][2]);
@@ -334,11 +350,27 @@ int history_chart_data(const struct csv_table *h, const char *select,
 	return 0;
 }
 
-/* Numbers the history's runs in order, but those of skip: h->run_of. */
-static void list_runs(struct history_runs *h, const struct history_run_id *skip,
-		      size_t nskip)
+/* How a history row's run was measured otherwise than like (the new
+ * run's machine.txt text; NULL: not asked), or NULL where it was not or
+ * the row does not say (schema 1 and 2). */
+static char *unlike(const struct history_runs *h, size_t r, const char *like)
 {
-	struct key_index seen = {0};
+	if (!like || h->t->ncols != NCOLS)
+		return NULL;
+	char *text = machine_told_text(h->t->rows[r][MEASURED]);
+	char *why = machine_hardware_differs(text, like);
+	if (!why)
+		why = machine_method_differs(text, like);
+	free(text);
+	return why;
+}
+
+/* Numbers the history's runs in order, but those of skip and those
+ * measured otherwise than like: h->run_of; counts the latter. */
+static void list_runs(struct history_runs *h, const struct history_run_id *skip,
+		      size_t nskip, const char *like)
+{
+	struct key_index seen = {0}, other = {0};
 	h->run_of = xcalloc(h->t->nrows + 1, sizeof *h->run_of);
 	for (size_t r = 0; r < h->t->nrows; r++) {
 		/* date, commit */
@@ -348,12 +380,23 @@ static void list_runs(struct history_runs *h, const struct history_run_id *skip,
 			skipped |= !strcmp(skip[i].date, k[0]) &&
 				   !strcmp(skip[i].commit, k[1]);
 		h->run_of[r] = SIZE_MAX;
-		if (!skipped) {
+		char *why = skipped ? NULL : unlike(h, r, like);
+		if (why) {
+			/* the run's first row counts it */
+			if (key_index_put(&other, k, 2, h->nunlike) ==
+			    h->nunlike) {
+				if (!h->nunlike)
+					h->unlike_why = xstrdup(why);
+				h->nunlike++;
+			}
+		} else if (!skipped) {
 			h->run_of[r] = key_index_put(&seen, k, 2, h->nruns);
 			h->nruns += h->run_of[r] == h->nruns;
 		}
+		free(why);
 	}
 	key_index_free(&seen);
+	key_index_free(&other);
 }
 
 /* The log medians of the history's ns/op rows, a series (case, variant,
@@ -412,8 +455,8 @@ static void find_shifts(struct history_runs *h)
 }
 
 int history_runs_read(const char *path, const struct history_run_id *skip,
-		      size_t nskip, struct history_runs *h, char *err,
-		      size_t errlen)
+		      size_t nskip, const char *like, struct history_runs *h,
+		      char *err, size_t errlen)
 {
 	memset(h, 0, sizeof *h);
 	h->t = xcalloc(1, sizeof *h->t);
@@ -423,9 +466,9 @@ int history_runs_read(const char *path, const struct history_run_id *skip,
 		if (csv_col(h->t, columns[i]) != (int)i)
 			return set_error(err, errlen,
 					 "%s:1: not a history file of schema "
-					 "1 or %d",
+					 "1 to %d",
 					 path, HISTORY_SCHEMA);
-	list_runs(h, skip, nskip);
+	list_runs(h, skip, nskip, like);
 	find_shifts(h);
 	for (size_t r = 0; r < h->t->nrows; r++) {
 		char **f = h->t->rows[r], run[24];
@@ -447,6 +490,7 @@ void history_runs_free(struct history_runs *h)
 	key_index_free(&h->rows);
 	free(h->run_of);
 	free(h->shift);
+	free(h->unlike_why);
 	memset(h, 0, sizeof *h);
 }
 

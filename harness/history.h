@@ -6,11 +6,13 @@
  * Columns: schema, date, commit, toolchain, cc, case, variant, param,
  * unit, n, median, ci_low, ci_high, then status, load_bound, baseline,
  * overhead, overhead_ci_low, overhead_ci_high, ratio, ratio_ci_low,
- * ratio_ci_high. One row per summary row of the run that has samples;
- * date and commit come from the run's machine.txt, the rest from its
- * summary.csv (empty where it has none: a row without a baseline has no
- * overhead or ratio). Schema 1, of the first 13 only, is still read and
- * appended to as it is. */
+ * ratio_ci_high, measured. One row per summary row of the run that has
+ * samples; date, commit and measured come from the run's machine.txt
+ * (measured: what tells its machine and its method from another run's,
+ * machine_told_line), the rest from its summary.csv (empty where it has
+ * none: a row without a baseline has no overhead or ratio). Schema 1, of
+ * the first 13 only, and schema 2, of the first 22, are still read and
+ * appended to as they are. */
 #ifndef CGOBENCH_HISTORY_H
 #define CGOBENCH_HISTORY_H
 
@@ -18,7 +20,7 @@
 
 #include <stddef.h>
 
-#define HISTORY_SCHEMA 2
+#define HISTORY_SCHEMA 3
 
 /* Appends the summaries of the n run directories to history_path, writing
  * the header first when the file is new; an existing file must have the
@@ -57,7 +59,10 @@ int history_chart_data(const struct csv_table *h, const char *select,
  * comparison of two of them must allow before it calls a change
  * (compare --history, docs/precision.md item 38). A run is named by its
  * date and commit, as history_append names it. history_runs_read fills h,
- * leaving out the runs of skip[0..nskip) (the two compared);
+ * leaving out the runs of skip[0..nskip) (the two compared), and, where
+ * like is a machine.txt text (the new run's), the runs of a schema 3
+ * history measured otherwise or on other hardware than it (as compare
+ * tells two runs apart: a key either lacks does not count);
  * history_runs_free frees it, after a failed read as well. */
 struct history_run_id {
 	const char *date, *commit;
@@ -69,14 +74,18 @@ struct history_runs {
 	/* the runs not left out, numbered in the history's order */
 	size_t nruns;
 	size_t *run_of; /* a row of t -> its run's number, SIZE_MAX: left out */
+	/* the runs left out as measured otherwise than like, and the first
+	 * one's difference ("runtime-env none against GOGC=200"), or NULL */
+	size_t nunlike;
+	char *unlike_why;
 	/* each run's common shift: the median over its ns/op rows of the
 	 * log of the row's median over the row's median across the runs;
 	 * the hour's speed, which history_spread takes off */
 	double *shift;
 };
 int history_runs_read(const char *path, const struct history_run_id *skip,
-		      size_t nskip, struct history_runs *h, char *err,
-		      size_t errlen);
+		      size_t nskip, const char *like, struct history_runs *h,
+		      char *err, size_t errlen);
 void history_runs_free(struct history_runs *h);
 
 /* r's figure over h's runs, each run's shift taken off a time (divided

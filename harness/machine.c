@@ -394,6 +394,42 @@ char *machine_method_differs(const char *a, const char *b)
 	return runs_differ(a, b, method, sizeof method / sizeof *method);
 }
 
+/* Appends to sb the keys' " | key: value" of machine (" | " leading),
+ * those it gives. */
+static void told_pairs(struct sbuf *sb, const char *machine,
+		       const struct told_by *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *v = machine_lookup(machine, keys[i].key);
+		if (strcmp(v, "unknown"))
+			sbuf_addf(sb, " | %s: %s", keys[i].key, v);
+		free(v);
+	}
+}
+
+char *machine_told_line(const char *machine)
+{
+	struct sbuf sb = {0};
+	told_pairs(&sb, machine, hardware, sizeof hardware / sizeof *hardware);
+	told_pairs(&sb, machine, method, sizeof method / sizeof *method);
+	char *line = xstrdup(sb.len ? sb.buf + 3 : "");
+	sbuf_free(&sb);
+	return line;
+}
+
+char *machine_told_text(const char *line)
+{
+	struct sbuf sb = {0};
+	sbuf_addstr(&sb, "");
+	for (const char *p = line; *p;) {
+		const char *bar = strstr(p, " | ");
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		sbuf_addf(&sb, "%.*s\n", (int)len, p);
+		p += len + (bar ? 3 : 0);
+	}
+	return sb.buf;
+}
+
 /* The median of a machine.txt text's key, which gives it first ("453
  * [89, 580] over 369 samples"), 0 when it has none or it is malformed. */
 static double median_of(const char *text, const char *key)

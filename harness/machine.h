@@ -45,6 +45,14 @@ char *machine_hardware_differs(const char *a, const char *b);
 /* The same of how the samples were taken: sched, benchtime, drift,
  * runtime-env, and how the benchmarks were built: build-env. */
 char *machine_method_differs(const char *a, const char *b);
+/* What machine_hardware_differs and machine_method_differs read of a
+ * machine.txt text, on one line, for a history's row: "key: value" of
+ * each key the text gives, " | " between them; "" where it gives none.
+ * machine_told_text makes such a line machine.txt text again ("key:
+ * value" lines), which the two read as they read a run's (a value that
+ * held " | " comes back cut, and so differs). The caller frees either. */
+char *machine_told_line(const char *machine);
+char *machine_told_text(const char *line);
 /* Where two runs' CPUs sat otherwise, as their machine.txt's
  * transfer-ns tells it (the median time a cache line took between the
  * first CPU and the last): "transfer-ns 180 against 560" when one median

@@ -245,8 +245,9 @@ static const struct opt compare_options[] = {
     {"history", 0, OPT_STRING, offsetof(struct compare_opts, history), "FILE",
      "earlier runs of the same machine (cgobench\n"
      "history): a row in 5 of them or more, OLD and\n"
-     "NEW left out, is judged by how far it moved\n"
-     "between them instead",
+     "NEW and runs measured otherwise than NEW left\n"
+     "out, is judged by how far it moved between\n"
+     "them instead",
      0, 0, NULL, OPT_LOCAL, 0},
     {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0}};
 
@@ -479,8 +480,9 @@ static const struct command_help help_history = {
     "[case/variant,...]",
     "Appends the summary of each run directory to the history CSV FILE\n"
     "(created with its header when new), with the run's date and commit,\n"
-    "and each row's status, load bound, overhead and ratio (a history of\n"
-    "schema 1, before them, gets rows without).\n",
+    "and each row's status, load bound, overhead and ratio, and how the\n"
+    "run was measured (a history of schema 1 or 2, before them, gets rows\n"
+    "without).\n",
     NULL};
 
 static int history_chart(const char *out, const char *file, const char *select,
@@ -535,9 +537,12 @@ static int cmd_history(int argc, char **argv)
 	if (rc == 0 && schema != HISTORY_SCHEMA)
 		fprintf(stderr,
 			"cgobench: %s is a history of schema %d, which keeps "
-			"no row's status or load bound: the rows added keep "
-			"none either (a new file would)\n",
-			argv[first], schema);
+			"no row's %s: the rows added keep none either (a new "
+			"file would)\n",
+			argv[first], schema,
+			schema == 1 ? "status, load bound or how its run was "
+				      "measured"
+				    : "record of how its run was measured");
 	return rc ? failed(rc, err) : 0;
 }
 

@@ -1041,6 +1041,15 @@ if "$cgobench" history "$tmp/h1.csv" "$tmp/toolchains" 2>"$tmp/h1.err" &&
 else
 	bad "history of schema 1: $(cat "$tmp/h1.err")"
 fi
+# And one of schema 2, without the column of how each run was measured.
+head -n 1 "$tmp/h.csv" | cut -d, -f1-22 >"$tmp/h2.csv"
+if "$cgobench" history "$tmp/h2.csv" "$tmp/toolchains" 2>"$tmp/h2.err" &&
+	grep -q "^cgobench: $tmp/h2.csv is a history of schema 2, which keeps no row's record of how its run was measured" "$tmp/h2.err" &&
+	! grep -v '^2,' "$tmp/h2.csv" | grep -qv '^schema,'; then
+	ok "history: a file of schema 2 gets rows of schema 2, and a note"
+else
+	bad "history of schema 2: $(cat "$tmp/h2.err")"
+fi
 
 # The anatomy of each crossing, counted once.
 if "$cgobench" anatomy --go "$go" --cases call --count 3 --out "$tmp/anatomy" -q \

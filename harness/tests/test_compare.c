@@ -5,6 +5,7 @@
 #include "compare.h"
 
 #include "csv.h"
+#include "history.h"
 #include "stats.h"
 #include "summary.h"
 
@@ -1954,6 +1955,49 @@ static void runs_apart_hold_back(void **state)
 /* Rows that moved in two groups, 8 by 10% more than the other 8: a
  * change of many rows at once, not the runs' spread, which is taken
  * within each group (each row's log less its group's median): 0.17%. */
+/* compare --history leaves out the history's runs measured otherwise
+ * than the new one, and says so: the committed heap-growth runs, plain,
+ * under GOGC=200 and plain again (docs/precision.md item 70), the two
+ * plain ones compared. */
+static void history_leaves_out_measured_otherwise(void **state)
+{
+	(void)state;
+	char *hist = xstrdup("/tmp/cgobench-hist-XXXXXX"), err[ERRLEN];
+	close(mkstemp(hist));
+	unlink(hist);
+	const char *runs[] = {"results/vm/precision/heap-growth/plain-1s",
+			      "results/vm/precision/heap-growth/gogc200-1s",
+			      "results/vm/precision/heap-growth/plain2-1s"};
+	int schema;
+	assert_int_equal(
+	    history_append(runs, 3, hist, &schema, err, sizeof err), 0);
+	struct compare_opts o = {
+	    .threshold_pct = 5, .alpha = 0.05, .history = hist};
+	size_t reg;
+	char *got = output_of(runs[0], runs[2], &o, &reg);
+	char *want = xasprintf("\nhistory: %s, 0 runs besides these two (1 "
+			       "more left out, measured otherwise than the "
+			       "new one: runtime-env GOGC=200 against none): "
+			       "0 of ",
+			       hist);
+	assert_non_null(strstr(got, want));
+	free(want);
+	free(got);
+	o.format = COMPARE_JSON;
+	got = output_of(runs[0], runs[2], &o, &reg);
+	assert_non_null(strstr(got, "\"measured_otherwise\": 1\n"));
+	free(got);
+	/* against the run under GOGC=200, the plain ones are left out */
+	o.format = COMPARE_TEXT;
+	got = output_of(runs[0], runs[1], &o, &reg);
+	assert_non_null(strstr(got, "(1 more left out, measured otherwise "
+				    "than the new one: runtime-env none "
+				    "against GOGC=200)"));
+	free(got);
+	unlink(hist);
+	free(hist);
+}
+
 /* compare --history: a row's own spread between earlier runs of the same
  * machine (docs/precision.md item 38). A history of eight runs, two of
  * them the compared ones (left out): "noisy" moved 10% from run to
@@ -2039,7 +2083,8 @@ static void history_holds_back(void **state)
 	free(got);
 	o.format = COMPARE_JSON;
 	got = output_of(a, b, &o, &reg);
-	assert_non_null(strstr(got, "\"runs\": 6,\n    \"rows\": 4\n"));
+	assert_non_null(strstr(got, "\"runs\": 6,\n    \"rows\": 4,\n    "
+				    "\"measured_otherwise\": 0\n"));
 	free(got);
 	/* without it, the three rows are regressions */
 	o.history = NULL;
@@ -2326,6 +2371,7 @@ int main(void)
 	    cmocka_unit_test(ratio_to_nothing),
 	    cmocka_unit_test(ratio_from_pairs),
 	    cmocka_unit_test(history_holds_back),
+	    cmocka_unit_test(history_leaves_out_measured_otherwise),
 	    cmocka_unit_test(repeats_counted_once),
 	};
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);

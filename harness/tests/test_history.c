@@ -44,7 +44,7 @@ static void append_once(void **state)
 	int schema = 0;
 	assert_int_equal(
 	    history_append(one(RUN), 1, path, &schema, err, sizeof err), 0);
-	assert_int_equal(schema, 2);
+	assert_int_equal(schema, 3);
 	char *got = fixture(path);
 	assert_golden(FIXTURE("history-golden.csv"), got);
 	assert_int_equal(
@@ -87,7 +87,7 @@ static void refuses_other_files(void **state)
 					err, sizeof err),
 			 -1);
 	assert_string_equal(err, "harness/tests/fixtures/summary-golden.csv:1: "
-				 "not a history file of schema 1 or 2");
+				 "not a history file of schema 1 to 3");
 	assert_int_equal(history_append(one("/nonexistent"), 1,
 					"/nonexistent/history.csv", &schema,
 					err, sizeof err),
@@ -274,8 +274,8 @@ static void spread_between_runs(void **state)
 	const struct history_run_id skip[] = {
 	    {"d6", "c6"}, {"d9", "c9"}, {"d1", "c2"}};
 	struct history_runs h;
-	assert_int_equal(history_runs_read(path, skip, 3, &h, err, sizeof err),
-			 0);
+	assert_int_equal(
+	    history_runs_read(path, skip, 3, NULL, &h, err, sizeof err), 0);
 	assert_int_equal(h.nruns, 5);
 	/* b and c moved 10% in d3, x 9%: the median of the three */
 	assert_true(fabs(h.shift[2] - log(1.1)) < 1e-12);
@@ -306,8 +306,8 @@ static void spread_between_runs(void **state)
 	assert_true(isnan(s.sd));
 	history_runs_free(&h);
 	/* the same history, nothing left out: six runs, x's 400 among them */
-	assert_int_equal(history_runs_read(path, NULL, 0, &h, err, sizeof err),
-			 0);
+	assert_int_equal(
+	    history_runs_read(path, NULL, 0, NULL, &h, err, sizeof err), 0);
 	r = row("x", "", "");
 	s = history_spread(&h, &r, HISTORY_VALUE);
 	assert_int_equal(s.runs, 6);
@@ -318,12 +318,84 @@ static void spread_between_runs(void **state)
 	char *bad = write_history(rows, 0);
 	assert_int_equal(
 	    file_write_atomic(bad, "a,b\n1,2\n", 8, err, sizeof err), 0);
-	assert_int_equal(history_runs_read(bad, NULL, 0, &h, err, sizeof err),
-			 -1);
-	assert_non_null(strstr(err, ":1: not a history file of schema 1 or 2"));
+	assert_int_equal(
+	    history_runs_read(bad, NULL, 0, NULL, &h, err, sizeof err), -1);
+	assert_non_null(strstr(err, ":1: not a history file of schema 1 to 3"));
 	history_runs_free(&h);
 	unlink(bad);
 	free(bad);
+}
+
+/* A history's rows say how their run was measured (machine_told_line):
+ * compare --history leaves out the runs measured otherwise than the new
+ * one, and counts them, here the committed run under GOGC=200 against
+ * two without it (heap-growth, docs/precision.md item 70); asked
+ * nothing, or of a schema 2 history, which does not say, it leaves none
+ * out. */
+static void leaves_out_runs_measured_otherwise(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/cgobench-history-XXXXXX";
+	no_file(path);
+	char err[ERRLEN];
+	const char *runs[] = {"results/vm/precision/heap-growth/plain-1s",
+			      "results/vm/precision/heap-growth/gogc200-1s",
+			      "results/vm/precision/heap-growth/plain2-1s"};
+	int schema;
+	assert_int_equal(
+	    history_append(runs, 3, path, &schema, err, sizeof err), 0);
+	assert_int_equal(schema, 3);
+	char *like = fixture("results/vm/precision/heap-growth/plain2-1s/"
+			     "machine.txt");
+	struct history_runs h;
+	assert_int_equal(
+	    history_runs_read(path, NULL, 0, like, &h, err, sizeof err), 0);
+	assert_int_equal(h.nruns, 2);
+	assert_int_equal(h.nunlike, 1);
+	assert_string_equal(h.unlike_why, "runtime-env GOGC=200 against none");
+	history_runs_free(&h);
+	const struct history_run_id skip[] = {{"2026-12-03T09:52:51Z", "x"}};
+	assert_int_equal(
+	    history_runs_read(path, skip, 1, NULL, &h, err, sizeof err), 0);
+	assert_int_equal(h.nruns, 3);
+	assert_int_equal(h.nunlike, 0);
+	assert_null(h.unlike_why);
+	history_runs_free(&h);
+	/* the same runs in a history of schema 2: none says how */
+	char *text = fixture(path);
+	struct sbuf sb = {0};
+	struct csv_table t;
+	assert_int_equal(csv_parse(text, path, &t, err, sizeof err), 0);
+	for (size_t r = 0; r <= t.nrows; r++) {
+		const char *f[22];
+		memcpy(f, r ? t.rows[r - 1] : t.header, sizeof f);
+		if (r)
+			f[0] = "2";
+		csv_add_row(&sb, f, 22);
+	}
+	assert_int_equal(
+	    file_write_atomic(path, sb.buf, sb.len, err, sizeof err), 0);
+	assert_int_equal(
+	    history_runs_read(path, NULL, 0, like, &h, err, sizeof err), 0);
+	assert_int_equal(h.nruns, 3);
+	assert_int_equal(h.nunlike, 0);
+	history_runs_free(&h);
+	/* and gets rows of its own schema */
+	assert_int_equal(history_append(one("results/vm/precision/"
+					    "fault-quiet-1"),
+					1, path, &schema, err, sizeof err),
+			 0);
+	assert_int_equal(schema, 2);
+	struct csv_table t2;
+	assert_int_equal(csv_read_file(path, &t2, err, sizeof err), 0);
+	assert_int_equal(t2.ncols, 22);
+	assert_string_equal(t2.rows[t2.nrows - 1][0], "2");
+	csv_free(&t2);
+	csv_free(&t);
+	sbuf_free(&sb);
+	free(text);
+	free(like);
+	unlink(path);
 }
 
 /* A history of schema 1 (before status and load_bound) gets rows of its
@@ -367,8 +439,8 @@ static void keeps_schema_1(void **state)
 	sbuf_free(&sb);
 	csv_free(&h);
 	struct history_runs hr;
-	assert_int_equal(history_runs_read(path, NULL, 0, &hr, err, sizeof err),
-			 0);
+	assert_int_equal(
+	    history_runs_read(path, NULL, 0, NULL, &hr, err, sizeof err), 0);
 	assert_int_equal(hr.nruns, 2);
 	history_runs_free(&hr);
 	free(before);
@@ -465,8 +537,8 @@ static void chart_marks_load(void **state)
 	csv_free(&h);
 	/* compare --history reads schema 2 as it read schema 1 */
 	struct history_runs hr;
-	assert_int_equal(history_runs_read(path, NULL, 0, &hr, err, sizeof err),
-			 0);
+	assert_int_equal(
+	    history_runs_read(path, NULL, 0, NULL, &hr, err, sizeof err), 0);
 	assert_int_equal(hr.nruns, 3);
 	struct summary_row r = row("go->c", "c->c", "");
 	r.family = "call";
@@ -517,6 +589,7 @@ int main(void)
 	    cmocka_unit_test(chart_marks_load),
 	    cmocka_unit_test(chart_load_edges),
 	    cmocka_unit_test(keeps_schema_1),
+	    cmocka_unit_test(leaves_out_runs_measured_otherwise),
 	    cmocka_unit_test(refuses_other_files),
 	    cmocka_unit_test(skips_empty_and_param_rows),
 	    cmocka_unit_test(spread_between_runs),

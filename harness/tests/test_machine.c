@@ -91,6 +91,51 @@ static void dirty_only_for_code(void **state)
 	run_ok((char *[]){"rm", "-rf", dir, NULL});
 }
 
+/* What tells a run's machine and method apart, on one line for a
+ * history's row and back: the keys a run gives, in the tables' order,
+ * none of the others; read back, it differs from its run in nothing, and
+ * from a run measured otherwise as that run itself would; a value that
+ * held " | " comes back cut, and differs. */
+static void told_line_and_back(void **state)
+{
+	(void)state;
+	const char *run = "cpu: AMD EPYC\ncpu-model: 2\ndate: 2026-12-03\n"
+			  "sched: batch\nbenchtime: 0.03s\ndrift: corrected "
+			  "(35 pinned samples)\nruntime-env: GOGC=200; "
+			  "GODEBUG=a=1,b=2\ncpu-brand: Oxide Virtual\n";
+	char *line = machine_told_line(run);
+	assert_string_equal(
+	    line, "cpu: AMD EPYC | cpu-model: 2 | cpu-brand: Oxide Virtual | "
+		  "sched: batch | benchtime: 0.03s | drift: corrected (35 "
+		  "pinned samples) | runtime-env: GOGC=200; GODEBUG=a=1,b=2");
+	char *text = machine_told_text(line);
+	assert_null(machine_method_differs(text, run));
+	assert_null(machine_hardware_differs(text, run));
+	const char *other = "cpu: AMD EPYC\ncpu-model: 2\nsched: batch\n"
+			    "benchtime: 0.03s\ndrift: corrected (40 pinned "
+			    "samples)\nruntime-env: none\n";
+	char *why = machine_method_differs(text, other);
+	assert_string_equal(why, "runtime-env GOGC=200; GODEBUG=a=1,b=2 "
+				 "against none");
+	free(why);
+	free(text);
+	free(line);
+	line = machine_told_line("date: 2026-12-03\n");
+	assert_string_equal(line, "");
+	text = machine_told_text(line);
+	assert_string_equal(text, "");
+	free(text);
+	free(line);
+	const char *bar = "runtime-env: GODEBUG=x | y\n";
+	line = machine_told_line(bar);
+	text = machine_told_text(line);
+	why = machine_method_differs(text, bar);
+	assert_string_equal(why, "runtime-env GODEBUG=x against GODEBUG=x | y");
+	free(why);
+	free(text);
+	free(line);
+}
+
 /* A CPU's brand string as CPUID gives it: padded with spaces or ended by
  * a NUL, trimmed either side; a byte outside printable ASCII as '?'; an
  * empty or blank one, none. */
@@ -165,6 +210,7 @@ int main(void)
 	    cmocka_unit_test(dirty_only_for_code),
 	    cmocka_unit_test(runtime_env_of_environ),
 	    cmocka_unit_test(brand_trimmed),
+	    cmocka_unit_test(told_line_and_back),
 	};
 	return cmocka_run_group_tests_name("machine", tests, NULL, NULL);
 }
