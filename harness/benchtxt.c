@@ -3,6 +3,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The keys that define a configuration: those benchstat may group by.
@@ -20,6 +21,16 @@ static int is_config(const char *line)
 			return 1;
 	}
 	return 0;
+}
+
+/* Row by row, each row's samples in the order given. */
+static int by_row(const void *a, const void *b, void *ctx)
+{
+	const struct benchtxt_sample *s = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	if (s[x].row != s[y].row)
+		return s[x].row < s[y].row ? -1 : 1;
+	return (x > y) - (x < y);
 }
 
 void benchtxt_format(const char *machine, const struct benchtxt_sample *s,
@@ -54,8 +65,13 @@ void benchtxt_format(const char *machine, const struct benchtxt_sample *s,
 			    !strcmp(s[i].metrics[k].unit, "instructions/op");
 	if (counted)
 		sbuf_addstr(sb, "Unit instructions/op assume=exact\n");
+	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	qsort_r(order, n, sizeof *order, by_row, (void *)s);
 	const char *tc = NULL, *cc = NULL;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k];
 		if (!tc || strcmp(tc, s[i].toolchain) || strcmp(cc, s[i].cc)) {
 			tc = s[i].toolchain;
 			cc = s[i].cc;
@@ -65,9 +81,10 @@ void benchtxt_format(const char *machine, const struct benchtxt_sample *s,
 			  toupper((unsigned char)s[i].family[0]),
 			  s[i].family + 1, s[i].variant,
 			  s[i].param[0] ? "/" : "", s[i].param, s[i].iters);
-		for (size_t k = 0; k < s[i].nmetrics; k++)
-			sbuf_addf(sb, "\t%.17g %s", s[i].metrics[k].value,
-				  s[i].metrics[k].unit);
+		for (size_t j = 0; j < s[i].nmetrics; j++)
+			sbuf_addf(sb, "\t%.17g %s", s[i].metrics[j].value,
+				  s[i].metrics[j].unit);
 		sbuf_addstr(sb, "\n");
 	}
+	free(order);
 }

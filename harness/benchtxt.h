@@ -7,7 +7,9 @@
  * the rest of the machine record comes as "# key: value" comments, which
  * benchfmt readers skip. A counted run declares "Unit instructions/op
  * assume=exact". Each sample is one line, named
- * Benchmark<Family>/<variant>[/<param>], with all its metrics. */
+ * Benchmark<Family>/<variant>[/<param>], with all its metrics, row by row
+ * in the order of the rows' places (benchstat lists rows in the order it
+ * first meets them), each row's samples in the order given. */
 #ifndef CGOBENCH_BENCHTXT_H
 #define CGOBENCH_BENCHTXT_H
 
@@ -24,6 +26,8 @@ struct benchtxt_sample {
 	/* the time a cache line took between the first CPU and the last
 	 * around it (sample_load's transfer), 0 where not measured */
 	double transfer;
+	/* the row's place in the suite, as summary.csv orders its rows */
+	size_t row;
 };
 
 struct sbuf;

@@ -337,6 +337,7 @@ int runout_write(struct run *r)
 						 .rep = t->rep,
 						 .iters = t->line.iters,
 						 .transfer = t->transfer,
+						 .row = t->unit,
 						 .metrics = t->line.metrics,
 						 .nmetrics = t->line.nmetrics};
 	}

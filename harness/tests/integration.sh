@@ -940,6 +940,15 @@ if [ -n "${BENCHSTAT:-}" ]; then
 	else
 		bad "benchstat on two runs: $(head -n 20 "$tmp/benchstat.out")"
 	fi
+	# row by row, as summary.csv orders them, each row's samples together
+	want=$(awk -F, '$7 == "ns/op" { print "Slow/" $3 }' "$tmp/slowA/summary.csv")
+	got=$(awk '/^Slow\// { print $1 } /^geomean/ { exit }' "$tmp/benchstat.out")
+	if [ -n "$want" ] && [ "$got" = "$want" ] &&
+		[ -z "$(grep '^Benchmark' "$tmp/slowA/bench.txt" | cut -f1 | uniq | sort | uniq -d)" ]; then
+		ok "bench.txt gives its samples row by row, and benchstat its rows in summary.csv's order"
+	else
+		bad "bench.txt's order: benchstat gave $(echo $got), summary.csv $(echo $want)"
+	fi
 	"$BENCHSTAT" "$tmp/slowAi/bench.txt" "$tmp/slowBi/bench.txt" >"$tmp/benchstat.out" 2>&1
 	if grep -q '^Unit instructions/op assume=exact$' "$tmp/slowAi/bench.txt" &&
 		grep -q 'instructions/op  *vs base' "$tmp/benchstat.out" &&

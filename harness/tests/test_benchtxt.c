@@ -15,9 +15,9 @@ static void golden_and_parses(void **state)
 	struct metric a[] = {{"ns/op", 35.25}, {"B/op", 0}, {"allocs/op", 0}};
 	struct metric b[] = {{"ns/op", 1.3818392730899469}};
 	struct benchtxt_sample s[] = {
-	    {"call", "go->c", "", "go1.26.8", "gcc", 2163180, a, 3, 1, 0},
-	    {"call", "c->c", "", "go1.26.8", "gcc", 50764642, b, 1, 1, 0},
-	    {"batch", "go->c", "n=64", "go1.27.3", "gcc", 1000, b, 1, 2, 0},
+	    {"call", "go->c", "", "go1.26.8", "gcc", 2163180, a, 3, 1, 0, 0},
+	    {"call", "c->c", "", "go1.26.8", "gcc", 50764642, b, 1, 1, 0, 0},
+	    {"batch", "go->c", "n=64", "go1.27.3", "gcc", 1000, b, 1, 2, 0, 0},
 	};
 	struct sbuf sb = {0}, text = {0};
 	machine_format(&m, &text);
@@ -38,10 +38,38 @@ static void golden_and_parses(void **state)
 	machine_free(&m);
 }
 
+/* Samples taken interleaved come out row by row, in the order of the
+ * rows' places, each row's in the order taken, and a toolchain's line
+ * once for its rows: benchstat lists rows in the order it meets them. */
+static void row_by_row(void **state)
+{
+	(void)state;
+	struct metric m[] = {{"ns/op", 1}};
+	struct benchtxt_sample s[] = {
+	    {"call", "go->c", "", "go1.27.3", "gcc", 11, m, 1, 1, 0, 2},
+	    {"call", "c->c", "", "go1.26.8", "gcc", 12, m, 1, 1, 0, 1},
+	    {"call", "go->c", "", "go1.27.3", "gcc", 13, m, 1, 2, 0, 2},
+	    {"call", "c->c", "", "go1.26.8", "gcc", 14, m, 1, 2, 0, 1},
+	    {"call", "go->go", "", "go1.26.8", "gcc", 15, m, 1, 1, 0, 0},
+	};
+	struct sbuf sb = {0};
+	benchtxt_format("cpu: AMD EPYC\n", s, 5, &sb);
+	assert_string_equal(sb.buf, "cpu: AMD EPYC\n"
+				    "toolchain: go1.26.8\ncc: gcc\n"
+				    "BenchmarkCall/go->go\t15\t1 ns/op\n"
+				    "BenchmarkCall/c->c\t12\t1 ns/op\n"
+				    "BenchmarkCall/c->c\t14\t1 ns/op\n"
+				    "toolchain: go1.27.3\ncc: gcc\n"
+				    "BenchmarkCall/go->c\t11\t1 ns/op\n"
+				    "BenchmarkCall/go->c\t13\t1 ns/op\n");
+	sbuf_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(golden_and_parses),
+	    cmocka_unit_test(row_by_row),
 	};
 	return cmocka_run_group_tests_name("benchtxt", tests, NULL, NULL);
 }

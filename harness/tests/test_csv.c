@@ -157,10 +157,10 @@ static void transfer_rows(void **state)
 	struct metric m[] = {{"ns/op", 217}};
 	struct benchtxt_sample s[] = {
 	    {"handles", "cgo.Handle", "goroutines=4", "go1.26.8", "gcc", 5000,
-	     m, 1, 3, 98.5},
-	    {"call", "go->c", "", "go1.26.8", "gcc", 9000, m, 1, 3, 0},
+	     m, 1, 3, 98.5, 0},
+	    {"call", "go->c", "", "go1.26.8", "gcc", 9000, m, 1, 3, 0, 0},
 	    {"handles", "a,b", "goroutines=2", "go1.26.8", "gcc", 7000, m, 1, 4,
-	     403.25},
+	     403.25, 0},
 	};
 	struct sbuf sb = {0};
 	assert_int_equal(raw_format_transfer(s + 1, 1, &sb), 0);
