@@ -444,14 +444,15 @@ static double median_of(const char *text, const char *key)
 }
 
 /* "key X against Y" where the two texts' medians of key are both known
- * and lie factor times apart or more, else NULL. */
+ * and lie factor times apart or more, else NULL; X and Y to 6 digits, so
+ * that a median of 1e308 stays short. */
 static char *medians_apart(const char *a, const char *b, const char *key,
 			   double factor)
 {
 	double x = median_of(a, key), y = median_of(b, key);
 	if (!(x > 0) || !(y > 0) || fmax(x, y) < factor * fmin(x, y))
 		return NULL;
-	return xasprintf("%s %.0f against %.0f", key, x, y);
+	return xasprintf("%s %.6g against %.6g", key, x, y);
 }
 
 char *machine_placement_differs(const char *a, const char *b)
