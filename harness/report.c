@@ -373,14 +373,15 @@ static void aside(struct sbuf *sb, const struct summary_table *t,
 }
 
 /* The sentence on a load that lasted (load.h), from machine.txt's
- * lasting-load (why) and pinned-disturbed ("N of M"); nothing when it was
- * no such load or the run does not say. q quotes a status. */
+ * lasting-load (why) and pinned-disturbed ("N of M"), and what to compare
+ * instead; nothing when it was no such load or the run does not say. q
+ * quotes a status. */
 static void lasting_load(const char *machine, const char *why, const char *q,
 			 struct sbuf *sb)
 {
 	char *v = machine_lookup(machine, "pinned-disturbed");
 	size_t bad, takes;
-	int share = sscanf(v, "%zu of %zu", &bad, &takes) == 2;
+	int share = sscanf(v, "%zu of %zu", &bad, &takes) == 2, lasted = 1;
 	/* a run before lasting-load: the rule of its day, the share */
 	if (share && (!strcmp(why, "pinned-disturbed") ||
 		      (!strcmp(why, "unknown") && load_lasting(takes, bad))))
@@ -398,7 +399,16 @@ static void lasting_load(const char *machine, const char *why, const char *q,
 			  "too (the pinned families' ran disturbed in %s "
 			  "takes), so every pinned row is %sdisturbed%s.",
 			  v, q, q);
+	else
+		lasted = 0;
 	free(v);
+	if (lasted)
+		sbuf_addf(sb,
+			  " Instructions an op, which no load moves, are "
+			  "what to compare from such a machine: %scgobench "
+			  "run --metric instructions%s counts them under "
+			  "callgrind (docs/ci.md).",
+			  q, q);
 }
 
 /* " and 0.98 on the other CPUs of a pinned one (...)", from machine.txt's
