@@ -266,11 +266,11 @@ fi
 check_run catalogue "$tmp/catalogue"
 # The families on every CPU time each sample for --benchtime-unpinned
 # (a timed loop lasts at least that: iterations x ns/op, less go test's
-# rounding of ns/op to 4 or 5 digits, 5e-4 of it at most: 121647 x 164.4
+# rounding of ns/op to 4 significant digits, about 5e-4 of it: 121647 x 164.4
 # ns is 0.0199988 s), the others for --benchtime; machine.txt says both.
 unpinned=$(sed -n 's/^unpinned: .*: //p' "$tmp/catalogue/machine.txt")
 lengths=$(awk -F, -v fams="$unpinned" 'BEGIN { n = split(fams, f, ","); for (i = 1; i <= n; i++) on[f[i]] = 1 }
-	NR > 1 && $9 == "ns/op" { s = $8 * $10 / 1e9; if ($2 in on) { u++; if (s < 0.02 * (1 - 5e-4)) short++ } else if (s < 0.02) p++ }
+	NR > 1 && $9 == "ns/op" { s = $8 * $10 / 1e9; if ($2 in on) { u++; if (s < 0.02 * (1 - 1e-3)) short++ } else if (s < 0.02) p++ }
 	END { printf "%d %d %d", u, short, p }' "$tmp/catalogue/raw.csv")
 if [ "${lengths%% *}" -gt 100 ] && [ "$(echo "$lengths" | cut -d' ' -f2)" -eq 0 ] &&
 	[ "${lengths##* }" -gt 100 ] && grep -q '^benchtime: 0.01s$' "$tmp/catalogue/machine.txt" &&
