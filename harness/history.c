@@ -366,7 +366,8 @@ static char *unlike(const struct history_runs *h, size_t r, const char *like)
 }
 
 /* Numbers the history's runs in order, but those of skip and those
- * measured otherwise than like: h->run_of; counts the latter. */
+ * measured otherwise than like (as each run's first row says):
+ * h->run_of; counts the latter. */
 static void list_runs(struct history_runs *h, const struct history_run_id *skip,
 		      size_t nskip, const char *like)
 {
@@ -380,7 +381,13 @@ static void list_runs(struct history_runs *h, const struct history_run_id *skip,
 			skipped |= !strcmp(skip[i].date, k[0]) &&
 				   !strcmp(skip[i].commit, k[1]);
 		h->run_of[r] = SIZE_MAX;
-		char *why = skipped ? NULL : unlike(h, r, like);
+		if (!skipped && key_index_get(&other, k, 2) >= 0)
+			continue;
+		/* a run is measured as its first row says: the rest of its
+		 * rows are not read again (a history of 100,000 rows) */
+		char *why = skipped || key_index_get(&seen, k, 2) >= 0
+				? NULL
+				: unlike(h, r, like);
 		if (why) {
 			/* the run's first row counts it */
 			if (key_index_put(&other, k, 2, h->nunlike) ==

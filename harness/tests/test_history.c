@@ -361,6 +361,33 @@ static void leaves_out_runs_measured_otherwise(void **state)
 	assert_int_equal(h.nunlike, 0);
 	assert_null(h.unlike_why);
 	history_runs_free(&h);
+	/* a run is measured as its first row says: the GOGC=200 run's
+	 * later rows told as the others, and the others' as it, change
+	 * nothing */
+	struct csv_table t3;
+	assert_int_equal(csv_read_file(path, &t3, err, sizeof err), 0);
+	const char *gogc = NULL, *plain = NULL;
+	for (size_t r = 0; r < t3.nrows; r++)
+		*(strstr(t3.rows[r][22], "GOGC=200") ? &gogc : &plain) =
+		    t3.rows[r][22];
+	struct sbuf sb3 = {0};
+	csv_add_row(&sb3, (const char *const *)t3.header, 23);
+	for (size_t r = 0; r < t3.nrows; r++) {
+		const char *f[23];
+		memcpy(f, t3.rows[r], sizeof f);
+		if (r && !strcmp(f[1], t3.rows[r - 1][1]))
+			f[22] = strstr(f[22], "GOGC=200") ? plain : gogc;
+		csv_add_row(&sb3, f, 23);
+	}
+	assert_int_equal(
+	    file_write_atomic(path, sb3.buf, sb3.len, err, sizeof err), 0);
+	assert_int_equal(
+	    history_runs_read(path, NULL, 0, like, &h, err, sizeof err), 0);
+	assert_int_equal(h.nruns, 2);
+	assert_int_equal(h.nunlike, 1);
+	history_runs_free(&h);
+	sbuf_free(&sb3);
+	csv_free(&t3);
 	/* the same runs in a history of schema 2: none says how */
 	char *text = fixture(path);
 	struct sbuf sb = {0};
