@@ -326,6 +326,48 @@ static void spread_between_runs(void **state)
 	free(bad);
 }
 
+/* Writes sb to path, a history, and reads it like the run of machine
+ * text like: runs runs kept, unlike left out. */
+static void reads_as(const char *path, const struct sbuf *sb, const char *like,
+		     size_t runs, size_t unlike)
+{
+	char err[ERRLEN];
+	struct history_runs h;
+	assert_int_equal(
+	    file_write_atomic(path, sb->buf, sb->len, err, sizeof err), 0);
+	assert_int_equal(
+	    history_runs_read(path, NULL, 0, like, &h, err, sizeof err), 0);
+	assert_int_equal(h.nruns, runs);
+	assert_int_equal(h.nunlike, unlike);
+	history_runs_free(&h);
+}
+
+/* A run is measured as its first row says: in the history at path of
+ * the three heap-growth runs, the GOGC=200 run's later rows told as the
+ * others, and the others' as it, change nothing. */
+static void later_rows_told_otherwise(const char *path, const char *like)
+{
+	char err[ERRLEN];
+	struct csv_table t;
+	assert_int_equal(csv_read_file(path, &t, err, sizeof err), 0);
+	const char *gogc = NULL, *plain = NULL;
+	for (size_t r = 0; r < t.nrows; r++)
+		*(strstr(t.rows[r][22], "GOGC=200") ? &gogc : &plain) =
+		    t.rows[r][22];
+	struct sbuf sb = {0};
+	csv_add_row(&sb, (const char *const *)t.header, 23);
+	for (size_t r = 0; r < t.nrows; r++) {
+		const char *f[23];
+		memcpy(f, t.rows[r], sizeof f);
+		if (r && !strcmp(f[1], t.rows[r - 1][1]))
+			f[22] = strstr(f[22], "GOGC=200") ? plain : gogc;
+		csv_add_row(&sb, f, 23);
+	}
+	reads_as(path, &sb, like, 2, 1);
+	sbuf_free(&sb);
+	csv_free(&t);
+}
+
 /* A history's rows say how their run was measured (machine_told_line):
  * compare --history leaves out the runs measured otherwise than the new
  * one, and counts them, here the committed run under GOGC=200 against
@@ -361,33 +403,7 @@ static void leaves_out_runs_measured_otherwise(void **state)
 	assert_int_equal(h.nunlike, 0);
 	assert_null(h.unlike_why);
 	history_runs_free(&h);
-	/* a run is measured as its first row says: the GOGC=200 run's
-	 * later rows told as the others, and the others' as it, change
-	 * nothing */
-	struct csv_table t3;
-	assert_int_equal(csv_read_file(path, &t3, err, sizeof err), 0);
-	const char *gogc = NULL, *plain = NULL;
-	for (size_t r = 0; r < t3.nrows; r++)
-		*(strstr(t3.rows[r][22], "GOGC=200") ? &gogc : &plain) =
-		    t3.rows[r][22];
-	struct sbuf sb3 = {0};
-	csv_add_row(&sb3, (const char *const *)t3.header, 23);
-	for (size_t r = 0; r < t3.nrows; r++) {
-		const char *f[23];
-		memcpy(f, t3.rows[r], sizeof f);
-		if (r && !strcmp(f[1], t3.rows[r - 1][1]))
-			f[22] = strstr(f[22], "GOGC=200") ? plain : gogc;
-		csv_add_row(&sb3, f, 23);
-	}
-	assert_int_equal(
-	    file_write_atomic(path, sb3.buf, sb3.len, err, sizeof err), 0);
-	assert_int_equal(
-	    history_runs_read(path, NULL, 0, like, &h, err, sizeof err), 0);
-	assert_int_equal(h.nruns, 2);
-	assert_int_equal(h.nunlike, 1);
-	history_runs_free(&h);
-	sbuf_free(&sb3);
-	csv_free(&t3);
+	later_rows_told_otherwise(path, like);
 	/* the same runs in a history of schema 2: none says how */
 	char *text = fixture(path);
 	struct sbuf sb = {0};
@@ -400,13 +416,7 @@ static void leaves_out_runs_measured_otherwise(void **state)
 			f[0] = "2";
 		csv_add_row(&sb, f, 22);
 	}
-	assert_int_equal(
-	    file_write_atomic(path, sb.buf, sb.len, err, sizeof err), 0);
-	assert_int_equal(
-	    history_runs_read(path, NULL, 0, like, &h, err, sizeof err), 0);
-	assert_int_equal(h.nruns, 3);
-	assert_int_equal(h.nunlike, 0);
-	history_runs_free(&h);
+	reads_as(path, &sb, like, 3, 0);
 	/* and gets rows of its own schema */
 	assert_int_equal(history_append(one("results/vm/precision/"
 					    "fault-quiet-1"),
