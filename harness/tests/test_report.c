@@ -1398,6 +1398,11 @@ static void precision_says_the_other_cpus(void **state)
 	}
 }
 
+/* A busy run's load, as machine.txt gives it. */
+#define LOAD                                                                   \
+	"load-others: 0.29\nload-steal: 0\nsamples-retaken: 656\n"             \
+	"samples-disturbed: 531\nheld-seconds: 0.0\n"
+
 /* The run's last lines say how the machine was and what was retaken:
  * how many retakes ran undisturbed when machine.txt says, nothing of them
  * when it does not (runs before the count). */
@@ -1405,9 +1410,7 @@ static void precision_says_the_load(void **state)
 {
 	(void)state;
 	struct summary_precision p = {.measured = 2, .ok = 1, .within5 = 1};
-	const char *load = "load-others: 0.29\nload-steal: 0\n"
-			   "samples-retaken: 656\nsamples-disturbed: 531\n"
-			   "held-seconds: 0.0\n";
+	const char *load = LOAD;
 	char *with = xasprintf("%sretakes-undisturbed: 120 of 650\n", load);
 	struct sbuf sb = {0};
 	report_precision(&p, with, 0, &sb);
@@ -1458,8 +1461,16 @@ static void precision_says_the_load(void **state)
 		    "(docs/ci.md)."));
 	sbuf_free(&sb);
 	free(m);
-	/* a run that says why (lasting-load) is taken at its word: busy,
-	 * a share, or none though the share is a quarter */
+}
+
+/* A run that says why (lasting-load) is taken at its word: busy, a
+ * share, or none though the share is a quarter; and told what to compare
+ * instead where a load lasted. */
+static void lasting_load_at_its_word(void **state)
+{
+	(void)state;
+	struct summary_precision p = {.measured = 2, .ok = 1, .within5 = 1};
+	const char *load = LOAD;
 	const char *why[][2] = {
 	    {"busy", " The machine was busy through the run: a load that "
 		     "lasted, whose toll the samples that passed may bear too "
@@ -1470,10 +1481,10 @@ static void precision_says_the_load(void **state)
 				 "lasted"},
 	    {"none", NULL}};
 	for (int i = 0; i < 3; i++) {
-		m = xasprintf("%spinned-disturbed: %s\nlasting-load: %s\n",
-			      load, i == 2 ? "548 of 1485" : "36 of 1726",
-			      why[i][0]);
-		sb = (struct sbuf){0};
+		char *m = xasprintf(
+		    "%spinned-disturbed: %s\nlasting-load: %s\n", load,
+		    i == 2 ? "548 of 1485" : "36 of 1726", why[i][0]);
+		struct sbuf sb = {0};
 		report_precision(&p, m, 1, &sb);
 		if (why[i][1] ? !strstr(sb.buf, why[i][1]) ||
 				    !strstr(sb.buf, "--metric instructions")
@@ -2360,6 +2371,7 @@ int main(void)
 	    cmocka_unit_test(spread_rows_give_quartiles),
 	    cmocka_unit_test(short_of_the_goal),
 	    cmocka_unit_test(precision_says_the_load),
+	    cmocka_unit_test(lasting_load_at_its_word),
 	    cmocka_unit_test(precision_says_the_cpu_was_slow),
 	    cmocka_unit_test(precision_says_the_other_cpus),
 	    cmocka_unit_test(precision_says_the_budget_ended),
