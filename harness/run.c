@@ -280,8 +280,7 @@ static void record_setup(struct run *r)
 {
 	const struct run_config *c = r->c;
 	machine_probe(&r->m, c->repo_dir);
-	load_fault_ns(r->pin, r->faults, LOAD_FAULT_RUNS);
-	r->nfaults = LOAD_FAULT_RUNS;
+	runout_take_faults(r);
 	record_toolchains(r);
 	char *pc[] = {"pkg-config", "--modversion", "benchmark", NULL};
 	char *gbv = machine_command_line(pc, NULL);

@@ -343,6 +343,10 @@ double schedule_benchtime(const struct run *r, const struct family *f);
 /* runout.c: summary.csv and every other output of the run; -2 when one
  * could not be written */
 int runout_write(struct run *r);
+/* Times LOAD_FAULT_RUNS more runs of load_fault_ns on the pinned CPU
+ * into r->faults, while it has room: as the run starts, and as it ends
+ * (machine.txt's fault-ns). */
+void runout_take_faults(struct run *r);
 /* speeds.c */
 /* Probes the CPUs u's samples run on (load_probe_us): the pinned one, or
  * each CPU in turn (on_every_cpu), each taken into what the run knows of

@@ -101,17 +101,22 @@ static void record_transfer(struct run *r)
 	free(t);
 }
 
-/* What a first touch of fresh memory costs on the pinned CPU, as the run
- * started and again now (load_fault_ns), in machine.txt's fault-ns: the
- * median and range of the runs that had their memory; nothing when none
- * did. */
-static void record_faults(struct run *r)
+void runout_take_faults(struct run *r)
 {
 	if (r->nfaults + LOAD_FAULT_RUNS <=
 	    sizeof r->faults / sizeof *r->faults) {
 		load_fault_ns(r->pin, r->faults + r->nfaults, LOAD_FAULT_RUNS);
 		r->nfaults += LOAD_FAULT_RUNS;
 	}
+}
+
+/* What a first touch of fresh memory costs on the pinned CPU, as the run
+ * started and again now (runout_take_faults), in machine.txt's fault-ns:
+ * the median and range of the runs that had their memory; nothing when
+ * none did. */
+static void record_faults(struct run *r)
+{
+	runout_take_faults(r);
 	double t[sizeof r->faults / sizeof *r->faults];
 	size_t n = 0;
 	for (size_t i = 0; i < r->nfaults; i++)

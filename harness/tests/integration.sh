@@ -525,12 +525,14 @@ if grep -q "^disturbed-by: $((retaken + kept)) upset, 0 slow\$" "$tmp/loaded/mac
 else
 	bad "disturbed-by: $(grep disturbed-by "$tmp/loaded/machine.txt"), retaken $retaken, kept $kept"
 fi
+# The run's last line where a load lasted, and what it says to compare instead.
+lasted_line='^cgobench: .* a load that lasted, .* so every pinned row is disturbed\. Instructions an op, which no load moves, are what to compare from such a machine: cgobench run --metric instructions counts them under callgrind (docs/ci\.md)\.$'
 # Two retaken of at most 8 takes are a quarter: a lasting load, which
 # makes every row of the family disturbed, whatever its samples passed.
 lasting=$(grep -c ',ns/op,.*,disturbed,".*[0-9]% of the pinned families. samples ran disturbed: a lasting load' "$tmp/loaded/summary.csv")
 if [ "$lasting" -eq 2 ] &&
 	grep -q "^pinned-disturbed: $((retaken + kept)) of $((6 + retaken))\$" "$tmp/loaded/machine.txt" &&
-	grep -q '^cgobench: .* a load that lasted, .* so every pinned row is disturbed\. Instructions an op, which no load moves, are what to compare from such a machine: cgobench run --metric instructions counts them under callgrind (docs/ci\.md)\.$' "$tmp/loaded.err"; then
+	grep -q "$lasted_line" "$tmp/loaded.err"; then
 	ok "a lasting load on the pinned CPU flags every pinned row"
 else
 	bad "a lasting load: $lasting rows, $(grep pinned-disturbed "$tmp/loaded/machine.txt")"
@@ -561,7 +563,7 @@ if [ "$cpu" -ge 1 ]; then
 	esac
 	flagged=$(grep -c "^1,slow,.*,ns/op,.*,disturbed,\".*$note families. samples ran disturbed: a lasting load" "$tmp/busy/summary.csv")
 	if [ "$why" != none ] && [ -n "$why" ] && [ "$flagged" -eq 2 ] &&
-		grep -q '^cgobench: .* a load that lasted, .* so every pinned row is disturbed\. Instructions an op, which no load moves, are what to compare from such a machine: cgobench run --metric instructions counts them under callgrind (docs/ci\.md)\.$' "$tmp/busy.err" &&
+		grep -q "$lasted_line" "$tmp/busy.err" &&
 		[ "$(grep -c '^cgobench: warning: .* so far.*; of all takes, .*: a load that lasts' "$tmp/busy.err")" -eq 1 ]; then
 		ok "a busy machine flags every pinned row ($why)"
 	else
