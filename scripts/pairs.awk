@@ -1,4 +1,4 @@
-# usage: awk -f scripts/pairs.awk cases/FAMILY/baselines RUN/raw.csv
+# usage: awk -f scripts/stats.awk -f scripts/pairs.awk cases/FAMILY/baselines RUN/raw.csv
 #
 # The ratio over its baseline of each crossing of a family, from a run's
 # raw.csv, taken the way cgobench now takes it: the median of the ratios
@@ -19,19 +19,6 @@ $col["unit"] == "ns/op" {
 	v[k, $col["rep"]] = $col["value"]
 	if (!(k in seen)) { seen[k] = 1; keys[++nk] = k }
 }
-# the largest k with coverage >= 0.95 of [x(k), x(n+1-k)], as stats.c
-function rank(n,    k, best, tail, c, i) {
-	best = 0
-	for (k = 1; 2 * k <= n; k++) {
-		tail = 0; c = 1
-		for (i = 0; i < k; i++) {
-			tail += c
-			c = c * (n - i) / (i + 1)
-		}
-		if (1 - 2 * tail / 2 ^ n >= 0.95) best = k
-	}
-	return best
-}
 END {
 	for (j = 1; j <= nk; j++) {
 		split(keys[j], p, SUBSEP)
@@ -50,7 +37,7 @@ END {
 			x[b + 1] = t
 		}
 		med = n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
-		k = rank(n)
+		k = ci_rank(n)
 		lo = k ? x[k] : x[1]; hi = k ? x[n + 1 - k] : x[n]
 		h = (hi - med > med - lo ? hi - med : med - lo) / med * 100
 		printf "%s,%s,%s,%d,%.4g,%.4g,%.4g,%.1f\n", p[1], p[2], p[3], n, med, lo, hi, h

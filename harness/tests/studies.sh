@@ -152,6 +152,24 @@ then ok "speeds.awk: a short row named by its line"
 else bad "speeds.awk on a short row: $(tr '\n' '|' <"$tmp/out")"
 fi
 
+# chunks.awk on turns worked out by hand: A's samples 1 to 6 (median
+# 3.5; n=6's 95% interval is the smallest and largest, 1 and 6, so
+# +-2.5 / 3.5 = 71.4%), its q05 2 every turn, its fast share 0.2 to 0.7
+# (median 0.45); B has 5 turns, too few for an interval.
+{
+	echo "benchmark,turn,time,sample_ns,chunks,mean,q05,q10,q25,q50,fast"
+	for t in 1 2 3 4 5 6; do
+		echo "call/A,$t,10:00:0$t,$t,300,10,2,2.5,3,4,0.$((t + 1))"
+		[ $t -le 5 ] && echo "call/B,$t,10:00:0$t,9,300,9,9,9,9,9,1"
+	done
+} >"$tmp/chunks.csv"
+awkrun scripts/chunks.awk "$tmp/chunks.csv" >"$tmp/out"
+if grep -q '^call/A  *6  *3.5 +-71.4%  *10 +-0.0%  *2 +-0.0%  *2.5 +-0.0%  *4 +-0.0%  *0.45$' "$tmp/out" &&
+	grep -q '^call/B  *5  *-  *-  *-  *-  *-  *1.00$' "$tmp/out"
+then ok "chunks.awk: each figure's median and interval over the turns"
+else bad "chunks.awk: $(tr '\n' '|' <"$tmp/out")"
+fi
+
 # golden NAME PROGRAM FILE...: PROGRAM's output on the committed FILEs
 # against $fix/NAME (golden_of NAME COMMAND...: COMMAND's output). As
 # testutil.h's assert_golden: with CGOBENCH_UPDATE_GOLDEN set, a golden
@@ -183,6 +201,8 @@ golden spells-1.txt scripts/spells.awk $spells/phases.csv $spells/probe.csv
 golden_of precision-table-vs-gotest-8.txt sh scripts/precision-table.sh results/vm/precision/vs-gotest-8
 golden cpus-1.txt scripts/cpus.awk results/vm/precision/cpus-1/cpus.csv
 golden speeds-1.txt scripts/speeds.awk results/vm/precision/speeds-1/speeds.csv
+golden chunks-m17-quiet.txt scripts/chunks.awk results/vm/precision/chunks-m17/quiet/chunks.csv
+golden pairs-before-quiet.txt scripts/pairs.awk cases/call/baselines results/vm/precision/before-quiet/raw.csv
 golden flips-1.txt scripts/flips.awk results/vm/precision/flips-1/loops-cpu0.csv results/vm/precision/flips-1/loops-cpu1.csv
 # place-loops.awk on gcc's own assembly (g++ -O2) of call's c->c and
 # c->c(fnptr) and data's c->c(8ptr): the three loops start at byte 48 once
