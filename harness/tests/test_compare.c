@@ -1957,9 +1957,6 @@ static void runs_apart_hold_back(void **state)
 	drop_run(b);
 }
 
-/* Rows that moved in two groups, 8 by 10% more than the other 8: a
- * change of many rows at once, not the runs' spread, which is taken
- * within each group (each row's log less its group's median): 0.17%. */
 /* compare --history leaves out the history's runs measured otherwise
  * than the new one, and says so: the committed heap-growth runs, plain,
  * under GOGC=200 and plain again (docs/precision.md item 70), the two
@@ -1970,9 +1967,7 @@ static void history_leaves_out_measured_otherwise(void **state)
 	char *hist = xstrdup("/tmp/cgobench-hist-XXXXXX"), err[ERRLEN];
 	close(mkstemp(hist));
 	unlink(hist);
-	const char *runs[] = {"results/vm/precision/heap-growth/plain-1s",
-			      "results/vm/precision/heap-growth/gogc200-1s",
-			      "results/vm/precision/heap-growth/plain2-1s"};
+	const char *runs[] = HEAP_GROWTH_RUNS;
 	int schema;
 	assert_int_equal(
 	    history_append(runs, 3, hist, &schema, err, sizeof err), 0);
@@ -2111,6 +2106,9 @@ static void history_holds_back(void **state)
 	free(hist);
 }
 
+/* Rows that moved in two groups, 8 by 10% more than the other 8: a
+ * change of many rows at once, not the runs' spread, which is taken
+ * within each group (each row's log less its group's median): 0.17%. */
 static void runs_apart_two_groups(void **state)
 {
 	(void)state;

@@ -380,9 +380,7 @@ static void leaves_out_runs_measured_otherwise(void **state)
 	char path[] = "/tmp/cgobench-history-XXXXXX";
 	no_file(path);
 	char err[ERRLEN];
-	const char *runs[] = {"results/vm/precision/heap-growth/plain-1s",
-			      "results/vm/precision/heap-growth/gogc200-1s",
-			      "results/vm/precision/heap-growth/plain2-1s"};
+	const char *runs[] = HEAP_GROWTH_RUNS;
 	int schema;
 	assert_int_equal(
 	    history_append(runs, 3, path, &schema, err, sizeof err), 0);

@@ -19,6 +19,13 @@
 
 #define FIXTURE(name) "harness/tests/fixtures/" name
 
+/* The committed heap-growth runs (docs/precision.md item 70), an array's
+ * initialiser: plain, under GOGC=200, and plain again. */
+#define HEAP_GROWTH_RUNS                                                       \
+	{"results/vm/precision/heap-growth/plain-1s",                          \
+	 "results/vm/precision/heap-growth/gogc200-1s",                        \
+	 "results/vm/precision/heap-growth/plain2-1s"}
+
 static inline char *fixture(const char *path)
 {
 	char *text, err[ERRLEN];
