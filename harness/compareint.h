@@ -154,6 +154,9 @@ void compare_write(int format, FILE *out, const struct cmp_view *v);
  * left out), and those judged by their history. */
 size_t compare_inconclusive(const struct cmp_view *v);
 size_t compare_by_history(const struct cmp_view *v);
+/* Which run has no machine.txt ("old", "new" or "both"), whose machine
+ * and way of measuring compare cannot tell; NULL when both have one. */
+const char *compare_machine_unknown(const struct cmp_view *v);
 /* comparerows.c: v as CSV, a row a line, and as JSON. */
 void compare_write_csv(FILE *out, const struct cmp_view *v);
 void compare_write_json(FILE *out, const struct cmp_view *v);

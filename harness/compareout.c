@@ -385,10 +385,28 @@ static void print_lasting(FILE *out, const char *which, const char *machine)
 	free(share);
 }
 
+const char *compare_machine_unknown(const struct cmp_view *v)
+{
+	if (!v->old_machine)
+		return v->new_machine ? "old" : "both";
+	return v->new_machine ? NULL : "new";
+}
+
 static void print_text(FILE *out, const struct cmp_view *v)
 {
 	fprintf(out, "old: %s (%s)\nnew: %s (%s)\n", v->old_path, v->old_label,
 		v->new_path, v->new_label);
+	const char *unknown = compare_machine_unknown(v);
+	if (unknown)
+		fprintf(out,
+			"machine unknown: %s: whether the machines or the "
+			"ways of measuring differ, or a load lasted, is not "
+			"known\n",
+			!strcmp(unknown, "both")
+			    ? "neither run has a machine.txt"
+			: !strcmp(unknown, "old")
+			    ? "the old run has no machine.txt"
+			    : "the new run has no machine.txt");
 	if (v->machines_differ)
 		fprintf(out,
 			"machines differ: %s: a time moves with the machine as "

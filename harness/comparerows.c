@@ -260,7 +260,8 @@ void compare_write_json(FILE *out, const struct cmp_view *v)
 	    {"machines_differ", v->machines_differ},
 	    {"methods_differ", v->methods_differ},
 	    {"placement_differs", v->placement_differs},
-	    {"faults_differ", v->faults_differ}};
+	    {"faults_differ", v->faults_differ},
+	    {"machine_unknown", compare_machine_unknown(v)}};
 	for (size_t i = 0; i < sizeof says / sizeof *says; i++)
 		json_object_set_new(root, says[i][0],
 				    says[i][1] ? json_text(says[i][1])

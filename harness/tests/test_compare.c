@@ -1313,6 +1313,46 @@ static void machines_that_differ(void **state)
 	drop_machine_runs(dirs, 4);
 }
 
+/* A run with no machine.txt beside it: compare says which, as it
+ * cannot tell whether the machines or the ways of measuring differ, in
+ * text and in the JSON's machine_unknown; runs that have one say
+ * nothing of it. */
+static void machine_unknown_said(void **state)
+{
+	(void)state;
+	static const char *const machines[] = {"cpu: AMD EPYC\n",
+					       "cpu: AMD EPYC\n"};
+	char *dirs[2];
+	slow_runs_on(dirs, machines, 2);
+	struct compare_opts o = {.threshold_pct = 5, .alpha = 0.05};
+	size_t reg;
+	char *got = output_of(dirs[0], dirs[1], &o, &reg);
+	assert_null(strstr(got, "machine unknown"));
+	free(got);
+	static const char *const said[] = {
+	    "\nmachine unknown: the new run has no machine.txt: whether",
+	    "\nmachine unknown: neither run has a machine.txt: whether",
+	    "\nmachine unknown: the old run has no machine.txt: whether"};
+	static const char *const json[] = {"new", "both", "old"};
+	for (int i = 0; i < 3; i++) {
+		if (i < 2)
+			unlink_machine(dirs[1 - i]);
+		else
+			write_machine(dirs[1], machines[1]);
+		o.format = COMPARE_TEXT;
+		got = output_of(dirs[0], dirs[1], &o, &reg);
+		assert_non_null(strstr(got, said[i]));
+		free(got);
+		o.format = COMPARE_JSON;
+		got = output_of(dirs[0], dirs[1], &o, &reg);
+		char *want = xasprintf("\"machine_unknown\": \"%s\"", json[i]);
+		assert_non_null(strstr(got, want));
+		free(want);
+		free(got);
+	}
+	drop_machine_runs(dirs, 2);
+}
+
 /* Two runs whose machine.txt's key (a median first) lies factor times
  * apart or more say it in a line beginning with said and in the JSON's
  * json; medians just short of factor apart, or a run without the line
@@ -2361,6 +2401,7 @@ int main(void)
 	    cmocka_unit_test(across_toolchains),
 	    cmocka_unit_test(json_of_a_name_not_utf8),
 	    cmocka_unit_test(machines_that_differ),
+	    cmocka_unit_test(machine_unknown_said),
 	    cmocka_unit_test(methods_that_differ),
 	    cmocka_unit_test(placements_that_differ),
 	    cmocka_unit_test(faults_that_differ),
