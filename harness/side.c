@@ -80,14 +80,22 @@ static char *beside(const char *file, const char *name)
 }
 
 /* machine.txt in a run directory, or beside a CSV of one; NULL when
- * there is none. */
+ * there is none, or, with a warning that says why, when it is there but
+ * cannot be read (a FIFO, a directory, a NUL byte). */
 static char *machine_of(const char *path)
 {
 	char *p = path_is_dir(path) ? xasprintf("%s/machine.txt", path)
 				    : beside(path, "machine.txt"),
 	     *text, err[ERRLEN];
-	if (file_read(p, &text, NULL, err, sizeof err) != 0)
+	struct stat st;
+	if (file_read(p, &text, NULL, err, sizeof err) != 0) {
 		text = NULL;
+		if (lstat(p, &st) == 0)
+			fprintf(stderr,
+				"cgobench: warning: %s; compare reads the run "
+				"as one without machine.txt\n",
+				err);
+	}
 	free(p);
 	return text;
 }

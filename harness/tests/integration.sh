@@ -857,6 +857,18 @@ else
 	bad "instructions: the regression is go->c's, not go->go's: $(cat "$tmp/cmp.out")"
 fi
 expect_slowdown "a summary.csv alone compares too" "$tmp/slowA/summary.csv" "$tmp/slowC/summary.csv"
+# a machine.txt that cannot be read (a FIFO) is named in a warning, and
+# the run compared as one without it, which compare says
+cp -r "$tmp/slowC" "$tmp/slowF"
+rm "$tmp/slowF/machine.txt"
+mkfifo "$tmp/slowF/machine.txt"
+if timeout 60 "$cgobench" compare "$tmp/slowA" "$tmp/slowF" >"$tmp/cmp.out" 2>"$tmp/cmp.err" &&
+	grep -qxF "cgobench: warning: '$tmp/slowF/machine.txt' is not a regular file; compare reads the run as one without machine.txt" "$tmp/cmp.err" &&
+	grep -q '^machine unknown: the new run has no machine.txt: ' "$tmp/cmp.out"
+then ok "compare: a FIFO for machine.txt named, the run read without it"
+else bad "compare: a FIFO for machine.txt: $(cat "$tmp/cmp.err")"
+fi
+rm -r "$tmp/slowF"
 # a counted take whose count callgrind lost is taken again, not kept: the
 # lostcount family loses half its count in the processes named (the first
 # is the warm-up's): here the first take of the first sample, which a
