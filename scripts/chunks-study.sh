@@ -17,13 +17,12 @@
 # families.
 set -eu
 . scripts/gbench.sh
+. scripts/study-lib.sh
 usage='usage: sh scripts/chunks-study.sh OUT [N] [CHUNK_US]'
 out=${1:?$usage}
 n=${2:-20}
 us=${3:-100}
-for v in "$n" "$us"; do
-	case $v in '' | *[!0-9]* | 0) echo "chunks-study: N and CHUNK_US must be whole numbers above 0, not '$v'" >&2; exit 2 ;; esac
-done
+positive_ints chunks-study 'N and CHUNK_US' "$n" "$us"
 dir=build/$(go env GOVERSION)-$(go env GOARCH)-gcc
 for f in call data; do
 	[ -x "$dir/$f/c.bench" ] && [ -x "$dir/$f/go.test" ] ||

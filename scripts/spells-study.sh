@@ -14,13 +14,12 @@
 # out each block's first second; and a line a block. Run from the top of
 # the repository, with nothing else running.
 set -eu
+. scripts/study-lib.sh
 usage='usage: sh scripts/spells-study.sh OUT [SECONDS [BLOCK]]'
 out=${1:?$usage}
 secs=${2:-600}
 block=${3:-30}
-for v in "$secs" "$block"; do
-	case $v in '' | *[!0-9]* | 0) echo "spells-study: SECONDS and BLOCK must be positive numbers, not '$v'" >&2; exit 2 ;; esac
-done
+positive_ints spells-study 'SECONDS and BLOCK' "$secs" "$block"
 cpu=$(($(nproc) - 1))
 [ "$cpu" -gt 0 ] || { echo "spells-study: needs two CPUs or more" >&2; exit 2; }
 sh scripts/study-machine.sh "$out" "$cpu"

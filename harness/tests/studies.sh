@@ -170,6 +170,18 @@ then ok "chunks.awk: each figure's median and interval over the turns"
 else bad "chunks.awk: $(tr '\n' '|' <"$tmp/out")"
 fi
 
+# study-lib.sh's positive_ints: a count of 0, one with a leading 0 (which
+# sh's arithmetic would read as octal) or a word is refused, naming the
+# script and its arguments, before anything runs.
+for v in 0 05 abc; do
+	if ! sh scripts/chunks-study.sh "$tmp/chunks-out" 3 "$v" 2>"$tmp/pi.err" >/dev/null &&
+		grep -qxF "chunks-study: N and CHUNK_US must be whole numbers above 0, not '$v'" "$tmp/pi.err" &&
+		[ ! -e "$tmp/chunks-out" ]
+	then ok "chunks-study.sh: CHUNK_US '$v' refused"
+	else bad "chunks-study.sh CHUNK_US '$v': $(cat "$tmp/pi.err")"
+	fi
+done
+
 # golden NAME PROGRAM FILE...: PROGRAM's output on the committed FILEs
 # against $fix/NAME (golden_of NAME COMMAND...: COMMAND's output). As
 # testutil.h's assert_golden: with CGOBENCH_UPDATE_GOLDEN set, a golden
