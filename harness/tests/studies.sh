@@ -155,18 +155,22 @@ fi
 # chunks.awk on turns worked out by hand: A's samples 1 to 6 (median
 # 3.5; n=6's 95% interval is the smallest and largest, 1 and 6, so
 # +-2.5 / 3.5 = 71.4%), its q05 2 every turn, its fast share 0.2 to 0.7
-# (median 0.45); B has 5 turns, too few for an interval.
+# (median 0.45), from a study before fast_median and wall_ms; B has 5
+# turns, too few for an interval; C has the two columns: a fast median
+# of 2.1 and 300 ms of wall time a process.
 {
 	echo "benchmark,turn,time,sample_ns,chunks,mean,q05,q10,q25,q50,fast"
 	for t in 1 2 3 4 5 6; do
 		echo "call/A,$t,10:00:0$t,$t,300,10,2,2.5,3,4,0.$((t + 1))"
 		[ $t -le 5 ] && echo "call/B,$t,10:00:0$t,9,300,9,9,9,9,9,1"
+		echo "call/C,$t,10:00:0$t,3,3000,3,2,2,2,3,0.5,2.1,300"
 	done
 } >"$tmp/chunks.csv"
 awkrun scripts/chunks.awk "$tmp/chunks.csv" >"$tmp/out"
-if grep -q '^call/A  *6  *3.5 +-71.4%  *10 +-0.0%  *2 +-0.0%  *2.5 +-0.0%  *4 +-0.0%  *0.45$' "$tmp/out" &&
-	grep -q '^call/B  *5  *-  *-  *-  *-  *-  *1.00$' "$tmp/out"
-then ok "chunks.awk: each figure's median and interval over the turns"
+if grep -q '^call/A  *6  *3.5 +-71.4%  *10 +-0.0%  *2 +-0.0%  *2.5 +-0.0%  *4 +-0.0%  *-  *0.45  *-$' "$tmp/out" &&
+	grep -q '^call/B  *5  *-  *-  *-  *-  *-  *-  *1.00  *-$' "$tmp/out" &&
+	grep -q '^call/C  *6  *3 +-0.0%  *3 +-0.0%  *2 +-0.0%  *2 +-0.0%  *3 +-0.0%  *2.1 +-0.0%  *0.50  *0.300$' "$tmp/out"
+then ok "chunks.awk: each figure's median and interval over the turns, the fast median and wall time where the study has them"
 else bad "chunks.awk: $(tr '\n' '|' <"$tmp/out")"
 fi
 
@@ -175,7 +179,7 @@ fi
 # script and its arguments, before anything runs.
 for v in 0 05 abc; do
 	if ! sh scripts/chunks-study.sh "$tmp/chunks-out" 3 "$v" 2>"$tmp/pi.err" >/dev/null &&
-		grep -qxF "chunks-study: N and CHUNK_US must be whole numbers above 0, not '$v'" "$tmp/pi.err" &&
+		grep -qxF "chunks-study: N, CHUNK_US and CHUNKS must be whole numbers above 0, not '$v'" "$tmp/pi.err" &&
 		[ ! -e "$tmp/chunks-out" ]
 	then ok "chunks-study.sh: CHUNK_US '$v' refused"
 	else bad "chunks-study.sh CHUNK_US '$v': $(cat "$tmp/pi.err")"
