@@ -389,13 +389,12 @@ static void list_runs(struct history_runs *h, const struct history_run_id *skip,
 				? NULL
 				: unlike(h, r, like);
 		if (why) {
-			/* the run's first row counts it */
-			if (key_index_put(&other, k, 2, h->nunlike) ==
-			    h->nunlike) {
-				if (!h->nunlike)
-					h->unlike_why = xstrdup(why);
-				h->nunlike++;
-			}
+			/* the run's first row counts it; its later rows
+			 * went on above */
+			key_index_put(&other, k, 2, h->nunlike);
+			if (!h->nunlike)
+				h->unlike_why = xstrdup(why);
+			h->nunlike++;
 		} else if (!skipped) {
 			h->run_of[r] = key_index_put(&seen, k, 2, h->nruns);
 			h->nruns += h->run_of[r] == h->nruns;
