@@ -12,6 +12,18 @@ trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/testlib.sh"
 fix=harness/tests/fixtures
 awkrun() { awk -f scripts/csv.awk -f scripts/stats.awk -f "$@"; }
+# out_has DESC PATTERN...: ok DESC where $tmp/out has a line that each
+# PATTERN (grep's) matches; else bad, naming the program DESC begins with
+# and giving the output on one line.
+out_has() {
+	_d=$1
+	shift
+	for _p in "$@"; do
+		grep -q -- "$_p" "$tmp/out" ||
+			{ bad "${_d%%:*}: $(tr '\n' '|' <"$tmp/out")"; return; }
+	done
+	ok "$_d"
+}
 
 # A: 1 ns in rounds 1-8, 1.1 after; B: 1 and 2 in turn; a handles row and
 # a B/op row, which the program leaves out
@@ -52,13 +64,11 @@ fi
 printf '0,idle\n10,busy\n' >"$tmp/phases.csv"
 printf '0.5,100\n2,40\n3,40\n4,60\n10.5,90\n12,44\n13,48\n' >"$tmp/probe.csv"
 awkrun scripts/spells.awk "$tmp/phases.csv" "$tmp/probe.csv" >"$tmp/out"
-if grep -q '^idle       3     40.00  0.333$' "$tmp/out" &&
-	grep -q '^busy       2     46.00  0.000$' "$tmp/out" &&
-	grep -q '^    10 busy       2     46.00  0.000$' "$tmp/out" &&
-	grep -q '^fastest probe 40.00 us' "$tmp/out"
-then ok "spells.awk: each state of CPU 0 and each block"
-else bad "spells.awk: $(tr '\n' '|' <"$tmp/out")"
-fi
+out_has "spells.awk: each state of CPU 0 and each block" \
+	'^idle       3     40.00  0.333$' \
+	'^busy       2     46.00  0.000$' \
+	'^    10 busy       2     46.00  0.000$' \
+	'^fastest probe 40.00 us'
 
 # flips.awk on loops worked out by hand: 40 loops 1.1 ms apart at 50 us,
 # but loop 5 at 100 and 31-40 at 80 (slow: 62.5 or more); then a second
@@ -89,11 +99,9 @@ fi
 # +1), B's CPUs do not vary.
 printf 'variant,goroutines,process,ns_per_op,cpus\nA,2,1,100,1\nA,2,2,300,2\nA,2,3,200,1.5\nB,1,1,10,1\nB,1,2,12,1\nB,1,3,14,1\n' >"$tmp/cpus.csv"
 awkrun scripts/cpus.awk "$tmp/cpus.csv" >"$tmp/out"
-if grep -q '^A goroutines=2 *3  200.0 \[ 100.0,  300.0\]  50.0  1.500 \[1.000, 2.000\]  +1.00$' "$tmp/out" &&
-	grep -q '^B goroutines=1 *3   12.0 \[  10.0,   14.0\]  16.7  1.000 \[1.000, 1.000\]      -$' "$tmp/out"
-then ok "cpus.awk: each benchmark's ranges and correlation"
-else bad "cpus.awk: $(tr '\n' '|' <"$tmp/out")"
-fi
+out_has "cpus.awk: each benchmark's ranges and correlation" \
+	'^A goroutines=2 *3  200.0 \[ 100.0,  300.0\]  50.0  1.500 \[1.000, 2.000\]  +1.00$' \
+	'^B goroutines=1 *3   12.0 \[  10.0,   14.0\]  16.7  1.000 \[1.000, 1.000\]      -$'
 # with -v what=transfer (transfer-study.sh), the last column so named
 awk -v what=transfer -f scripts/csv.awk -f scripts/stats.awk -f scripts/cpus.awk "$tmp/cpus.csv" >"$tmp/out"
 if head -n 1 "$tmp/out" | grep -q ' transfer median \[range\]      r$' &&
@@ -117,12 +125,10 @@ fi
 	echo "L,0.1,0.3,1,500,2"
 } >"$tmp/length.csv"
 awkrun scripts/length.awk "$tmp/length.csv" >"$tmp/out"
-if grep -q '^L 0.1 s  *4    1.000    0.0    0.0%    0.20     0.00%$' "$tmp/out" &&
-	grep -q '^L 1 s  *4    1.005   19.9   11.5%    1.50     4.48%$' "$tmp/out" &&
-	grep -q '^L 0.1 s, warm 0.3 s  *1    2.000    0.0    0.0%    0.50     0.00%$' "$tmp/out"
-then ok "length.awk: each length's spread, wall time and a minute's interval"
-else bad "length.awk: $(tr '\n' '|' <"$tmp/out")"
-fi
+out_has "length.awk: each length's spread, wall time and a minute's interval" \
+	'^L 0.1 s  *4    1.000    0.0    0.0%    0.20     0.00%$' \
+	'^L 1 s  *4    1.005   19.9   11.5%    1.50     4.48%$' \
+	'^L 0.1 s, warm 0.3 s  *1    2.000    0.0    0.0%    0.50     0.00%$'
 
 # speeds.awk on rows worked out by hand: CPU 0's fastest probe 40, CPU
 # 1's 48 (a slower core, slow by no measure of its own); a sample is slow
@@ -138,13 +144,11 @@ fi
 	echo '4,B/2,1.3,40,48,51,48'
 } >"$tmp/speeds.csv"
 awkrun scripts/speeds.awk "$tmp/speeds.csv" >"$tmp/out"
-if grep -q '^cpu 1 fastest 48.00 us$' "$tmp/out" &&
-	grep -q '^  all      4    1.1500  13.04%$' "$tmp/out" &&
-	grep -q '^  full     2    1.0500   4.76%$' "$tmp/out" &&
-	grep -q '^  slow     2    1.2500   4.00%$' "$tmp/out"
-then ok "speeds.awk: samples split by every CPU's speed against its own fastest"
-else bad "speeds.awk: $(tr '\n' '|' <"$tmp/out")"
-fi
+out_has "speeds.awk: samples split by every CPU's speed against its own fastest" \
+	'^cpu 1 fastest 48.00 us$' \
+	'^  all      4    1.1500  13.04%$' \
+	'^  full     2    1.0500   4.76%$' \
+	'^  slow     2    1.2500   4.00%$'
 echo '5,B/2,1' >>"$tmp/speeds.csv"
 if ! awkrun scripts/speeds.awk "$tmp/speeds.csv" >"$tmp/out" &&
 	grep -q '^speeds.awk: line 6 has 3 fields, not 7$' "$tmp/out"
@@ -167,12 +171,10 @@ fi
 	done
 } >"$tmp/chunks.csv"
 awkrun scripts/chunks.awk "$tmp/chunks.csv" >"$tmp/out"
-if grep -q '^call/A  *6  *3.5 +-71.4%  *10 +-0.0%  *2 +-0.0%  *2.5 +-0.0%  *4 +-0.0%  *-  *0.45  *-$' "$tmp/out" &&
-	grep -q '^call/B  *5  *-  *-  *-  *-  *-  *-  *1.00  *-$' "$tmp/out" &&
-	grep -q '^call/C  *6  *3 +-0.0%  *3 +-0.0%  *2 +-0.0%  *2 +-0.0%  *3 +-0.0%  *2.1 +-0.0%  *0.50  *0.300$' "$tmp/out"
-then ok "chunks.awk: each figure's median and interval over the turns, the fast median and wall time where the study has them"
-else bad "chunks.awk: $(tr '\n' '|' <"$tmp/out")"
-fi
+out_has "chunks.awk: each figure's median and interval over the turns, the fast median and wall time where the study has them" \
+	'^call/A  *6  *3.5 +-71.4%  *10 +-0.0%  *2 +-0.0%  *2.5 +-0.0%  *4 +-0.0%  *-  *0.45  *-$' \
+	'^call/B  *5  *-  *-  *-  *-  *-  *-  *1.00  *-$' \
+	'^call/C  *6  *3 +-0.0%  *3 +-0.0%  *2 +-0.0%  *2 +-0.0%  *3 +-0.0%  *2.1 +-0.0%  *0.50  *0.300$'
 
 # study-lib.sh's positive_ints: a count of 0, one with a leading 0 (which
 # sh's arithmetic would read as octal) or a word is refused, naming the
