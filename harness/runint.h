@@ -68,6 +68,8 @@ struct unit {
 	size_t unwritten;     /* samples taken that raw.csv could not hold */
 	size_t retaken;	      /* samples taken again, disturbed (load.h) */
 	size_t disturbed;     /* samples kept though disturbed when taken */
+	size_t stalled;	      /* samples kept though stalled (schedule.c) */
+	double stall_ns;      /* the ns/op of the last of them */
 	size_t recounted;     /* counted takes that disagreed (callgrind.h) */
 	double lost;	      /* the count of the last of them */
 	char disturbance[48]; /* what disturbed the last one */
@@ -79,6 +81,10 @@ struct unit {
  * CPU to run at full speed again (the slow spells of docs/methodology.md
  * lasted about a minute). */
 #define SCHEDULE_RETAKES 2
+/* A sample that ran one iteration where its warm-up's speed fills the
+ * benchtime with this many stalled (schedule_stalled_ns): what it timed
+ * was its first call, not the work. */
+#define SCHEDULE_STALL_ITERS 100
 /* The rounds that run whatever the budget: 5 samples, the fewest that
  * carry a verdict (claims.c); a busy machine stops the rest at the
  * budget. */
@@ -339,6 +345,11 @@ double schedule_target(const struct run *r, const struct family *f);
 /* The time of one sample of a family's benchmarks, in seconds:
  * --benchtime, or --benchtime-unpinned for a family on every CPU. */
 double schedule_benchtime(const struct run *r, const struct family *f);
+/* The ns/op of u's sample in out when it ran one iteration where u's
+ * warm-up speed would fill the benchtime with SCHEDULE_STALL_ITERS,
+ * else 0: such a sample timed a first call that stalled, not the work. */
+double schedule_stalled_ns(const struct run *r, const struct unit *u,
+			   const struct bench_output *out);
 
 /* runout.c: summary.csv and every other output of the run; -2 when one
  * could not be written */

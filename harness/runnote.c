@@ -95,6 +95,21 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 			   u->retaken, u->retaken == 1 ? "" : "s", kept, why));
 }
 
+/* A row that kept a sample of one iteration, though its warm-up's speed
+ * would fill the benchtime with hundreds (schedule.c's stalled), says
+ * so: such a sample timed a first call, and the retakes met it again. */
+static void note_stalled(struct summary_row *row, const struct unit *u)
+{
+	if (!u->stalled)
+		return;
+	add_note(row, xasprintf("%zu sample%s of one iteration kept: a "
+				"first call of %.3g ms, where the warm-up ran "
+				"%.3g ns/op (set-up inside the timer, or a "
+				"stall the retakes met again)",
+				u->stalled, u->stalled == 1 ? "" : "s",
+				u->stall_ns / 1e6, u->warm_ns));
+}
+
 /* A counted row whose takes callgrind lost count of says how many were
  * taken again and the last count not kept (callgrind.h). */
 static void note_recounted(struct summary_row *row, const struct unit *u)
@@ -315,6 +330,7 @@ void runnote_annotate(struct run *r, struct summary_row *rows, size_t nrows,
 		}
 		if (primary && u->state == UNIT_OK) {
 			note_disturbed(r, row, u);
+			note_stalled(row, u);
 			note_recounted(row, u);
 		}
 		if (primary && u->state == UNIT_OK &&

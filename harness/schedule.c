@@ -135,15 +135,98 @@ static int count_sample(struct run *r, struct unit *u, const char *filter,
 	return 0;
 }
 
+/* Its first call outlasted the benchtime (a file read from a slow disk,
+ * set-up left inside the timer): a row of one such sample among hundreds
+ * of thousands of iterations ran +-613800% wide (stop 64's CI). A
+ * benchmark whose every call outlasts the benchtime (blocking's
+ * sleep(c)) ran one iteration in its warm-up too. */
+double schedule_stalled_ns(const struct run *r, const struct unit *u,
+			   const struct bench_output *out)
+{
+	const struct bench_line *l = benchout_find(out, u->variant, u->param);
+	int stalled = l && l->iters == 1 && u->warm_ns > 0 &&
+		      schedule_benchtime(r, u->fam) * 1e9 / u->warm_ns >=
+			  SCHEDULE_STALL_ITERS;
+	return stalled ? l->metrics[0].value : 0;
+}
+
+/* Reads the load around a timed sample into *load and *sl (the probes
+ * before, on cpu, and now; the cache line's trip before) and the run's
+ * tallies; 1 when it was disturbed. */
+static int judge_load(struct run *r, const struct unit *u, int pass,
+		      double before, int cpu, double line,
+		      struct load_share *load, struct sample_load *sl)
+{
+	int later;
+	double after = speeds_probe(r, u, &later);
+	/* the slower of the two against its CPU's full speed, judged again
+	 * at the run's end against its best probe */
+	int first = speeds_at(r, before, cpu) < speeds_at(r, after, later);
+	sl->slow = first ? before : after;
+	sl->cpu = first ? cpu : later;
+	sl->slowing = load_slowing(load);
+	double then = speeds_transfer(r, u);
+	sl->transfer =
+	    line > 0 && then > 0 ? (line + then) / 2 : fmax(line, then);
+	load->speed = speeds_at(r, sl->slow, sl->cpu);
+	r->load_wall += load->wall_s;
+	r->load_others += load->others;
+	if (!u->fam->unpinned && r->pin >= 0) {
+		r->load_elsewhere += load->elsewhere;
+		r->load_pinned++;
+	}
+	r->load_steal += load->steal;
+	r->load_samples++;
+	int disturbed = load_disturbed(load);
+	if (disturbed && load_upset(load))
+		r->takes_upset++;
+	else if (disturbed)
+		r->takes_slow++;
+	if (pass > 0)
+		load_retake_done(&r->retakes, !disturbed);
+	return disturbed;
+}
+
+/* Puts off a stalled (stall_ns, schedule_stalled_ns) or disturbed sample to be
+ * taken again, or keeps it and counts it so (measure). */
+static void put_off_or_keep(struct run *r, struct unit *u, int pass,
+			    double stall_ns, int disturbed,
+			    const struct load_share *load,
+			    struct sample_load *sl, int *put_off)
+{
+	if (stall_ns > 0) {
+		snprintf(u->disturbance, sizeof u->disturbance,
+			 "a first call of %.3g ms", stall_ns / 1e6);
+		*put_off = pass < SCHEDULE_RETAKES && !*r->c->stop;
+		if (*put_off) {
+			u->retaken++;
+		} else {
+			u->stalled++;
+			u->stall_ns = stall_ns;
+		}
+	} else if (disturbed) {
+		load_describe(load, u->disturbance, sizeof u->disturbance);
+		*put_off = pass < SCHEDULE_RETAKES && u->disturbed < 2 &&
+			   !*r->c->stop && load_retake_pays(&r->retakes);
+		if (*put_off) {
+			u->retaken++;
+		} else {
+			u->disturbed++;
+			sl->upset = load_upset(load);
+		}
+	}
+}
+
 /* Runs the unit's benchmark once, the pass-th time in its round
- * (round_of). A timed sample that other work disturbed (load.h) is put
- * off (*put_off set, nothing kept), to be taken again at the end of the
- * round: taken again at once, beside a load that lasts seconds, it ran
- * as slow (busy-final in docs/precision.md: 630 retaken at once, almost
- * all disturbed again). It is kept, counted as disturbed, on the last
- * pass, once the unit has kept two disturbed samples (a load that
- * outlasted its retakes stays), or while the run's retakes do not pay
- * (load.h). *sl gets the load around the sample. */
+ * (round_of). A timed sample that other work disturbed (load.h), or
+ * that stalled (schedule_stalled_ns), is put off (*put_off set, nothing kept),
+ * to be taken again at the end of the round: taken again at once,
+ * beside a load that lasts seconds, it ran as slow (busy-final in
+ * docs/precision.md: 630 retaken at once, almost all disturbed again).
+ * It is kept, counted as disturbed or stalled, on the last pass; a
+ * disturbed one also once the unit has kept two disturbed samples (a
+ * load that outlasted its retakes stays), or while the run's retakes do
+ * not pay (load.h). *sl gets the load around the sample. */
 static int measure(struct run *r, struct unit *u, int pass,
 		   struct bench_output *out, struct sample_load *sl,
 		   int *put_off, char *err, size_t errlen)
@@ -165,47 +248,11 @@ static int measure(struct run *r, struct unit *u, int pass,
 		: runbench_run(r, u->fam, u->tc, u->is_go, u->binary, u->env,
 			       filter, NULL, schedule_benchtime(r, u->fam), 0,
 			       NULL, &load, out, err, errlen);
-	int disturbed = 0;
 	if (rc == 0 && !counted) {
-		int later;
-		double after = speeds_probe(r, u, &later);
-		/* the slower of the two against its CPU's full speed, judged
-		 * again at the run's end against its best probe */
-		int first =
-		    speeds_at(r, before, cpu) < speeds_at(r, after, later);
-		sl->slow = first ? before : after;
-		sl->cpu = first ? cpu : later;
-		sl->slowing = load_slowing(&load);
-		double then = speeds_transfer(r, u);
-		sl->transfer =
-		    line > 0 && then > 0 ? (line + then) / 2 : fmax(line, then);
-		load.speed = speeds_at(r, sl->slow, sl->cpu);
-		r->load_wall += load.wall_s;
-		r->load_others += load.others;
-		if (!u->fam->unpinned && r->pin >= 0) {
-			r->load_elsewhere += load.elsewhere;
-			r->load_pinned++;
-		}
-		r->load_steal += load.steal;
-		r->load_samples++;
-		disturbed = load_disturbed(&load);
-		if (disturbed && load_upset(&load))
-			r->takes_upset++;
-		else if (disturbed)
-			r->takes_slow++;
-		if (pass > 0)
-			load_retake_done(&r->retakes, !disturbed);
-	}
-	if (disturbed) {
-		load_describe(&load, u->disturbance, sizeof u->disturbance);
-		if (pass < SCHEDULE_RETAKES && u->disturbed < 2 &&
-		    !*r->c->stop && load_retake_pays(&r->retakes)) {
-			u->retaken++;
-			*put_off = 1;
-		} else {
-			u->disturbed++;
-			sl->upset = load_upset(&load);
-		}
+		int disturbed =
+		    judge_load(r, u, pass, before, cpu, line, &load, sl);
+		put_off_or_keep(r, u, pass, schedule_stalled_ns(r, u, out),
+				disturbed, &load, sl, put_off);
 	}
 	if (rc == 0 && counted && out->nlines) {
 		u->anatomy =

@@ -150,6 +150,33 @@ static void a_quarter_kept_disturbed(void **state)
 	fake_free(&f);
 }
 
+/* A row that kept samples of one stalled iteration says how many, the
+ * last one's time and the warm-up's; a row that kept none says nothing
+ * of it. */
+static void stalled_samples_said(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f);
+	f.units[0].stalled = 1;
+	f.units[0].stall_ns = 6.012e7;
+	f.units[1].stalled = 2;
+	f.units[1].stall_ns = 1.5e8;
+	f.units[1].warm_ns = 14.31;
+	fake_annotate(&f);
+	assert_non_null(strstr(f.rows[0].note,
+			       "; 1 sample of one iteration kept: a first "
+			       "call of 60.1 ms, where the warm-up ran 10 "
+			       "ns/op (set-up inside the timer, or a stall "
+			       "the retakes met again)"));
+	assert_non_null(strstr(f.rows[1].note, "; 2 samples of one iteration "
+					       "kept: a first call of 150 ms, "
+					       "where the warm-up ran 14.3 "
+					       "ns/op"));
+	assert_null(strstr(f.rows[2].note, "one iteration"));
+	fake_free(&f);
+}
+
 /* The pinned takes: every take of a pinned unit measured to the end,
  * retakes included. A quarter of them disturbed is a lasting load, and
  * every pinned row is flagged with why and how many, the unpinned row
@@ -273,6 +300,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(quiet_rows_are_ok),
 	    cmocka_unit_test(a_quarter_kept_disturbed),
+	    cmocka_unit_test(stalled_samples_said),
 	    cmocka_unit_test(a_lasting_load_flags_the_pinned),
 	    cmocka_unit_test(wide_deleted_and_stopped),
 	    cmocka_unit_test(other_units_carry_the_status),

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "family.h"
+#include "gotest.h"
 #include "runint.h"
 #include "toolchain.h"
 
@@ -660,6 +661,51 @@ static void groups_named(void **state)
 	assert_null(spread_groups(&u, "ns/op"));
 }
 
+/* A sample of one iteration, where the warm-up's speed would fill the
+ * benchtime with SCHEDULE_STALL_ITERS or more, stalled: go test's own
+ * output of states' one with a 60 ms sleep inside its timer beside two
+ * (gotest-stall.txt, -test.benchtime=0.02s). A benchmark whose warm-up
+ * ran as slow (blocking's sleep(c) at 100 ms) or unknown did not stall,
+ * nor one that ran more than one iteration. */
+static void stalled_one_iteration(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f, RUN_DRIFT_CORRECT);
+	f.c.benchtime_s = 0.02;
+	char *text = fixture(FIXTURE("gotest-stall.txt"));
+	struct bench_output out = {0};
+	char err[ERRLEN];
+	assert_int_equal(
+	    gotest_parse(text, "gotest-stall.txt", 1, &out, err, sizeof err),
+	    0);
+	const struct bench_line *one = benchout_find(&out, "one", "");
+	assert_non_null(one);
+	assert_true(one->iters == 1 && one->metrics[0].value > 6e7);
+	struct unit *u = &f.units[0];
+	u->variant = "one";
+	u->warm_ns = 150;
+	assert_true(schedule_stalled_ns(&f.r, u, &out) ==
+		    one->metrics[0].value);
+	/* 0.02 s at 2e5 ns/op: 100 iterations, the least that stalls */
+	u->warm_ns = 2e5;
+	assert_true(schedule_stalled_ns(&f.r, u, &out) > 0);
+	u->warm_ns = 2.001e5;
+	assert_true(schedule_stalled_ns(&f.r, u, &out) == 0);
+	u->warm_ns = 1e8;
+	assert_true(schedule_stalled_ns(&f.r, u, &out) == 0);
+	u->warm_ns = 0;
+	assert_true(schedule_stalled_ns(&f.r, u, &out) == 0);
+	u->warm_ns = 150;
+	((struct bench_line *)one)->iters = 2;
+	assert_true(schedule_stalled_ns(&f.r, u, &out) == 0);
+	u->variant = "two";
+	assert_true(schedule_stalled_ns(&f.r, u, &out) == 0);
+	benchout_free(&out);
+	free(text);
+	fake_free(&f);
+}
+
 /* Where the reach rule starts: 30 samples, or half of --max-count when
  * less, never before --count. */
 static void reach_from_30_or_half(void **state)
@@ -807,6 +853,7 @@ int main(void)
 	    cmocka_unit_test(spread_cpus_tracked),
 	    cmocka_unit_test(spread_transfer_tracked),
 	    cmocka_unit_test(groups_named),
+	    cmocka_unit_test(stalled_one_iteration),
 	    cmocka_unit_test(reach_from_30_or_half),
 	    cmocka_unit_test(why_short_names_the_knob),
 	    cmocka_unit_test(samples_left_stop_at_the_budget),

@@ -2,12 +2,14 @@
 // case's do when something changes between its processes (the handles
 // family's false sharing came and went with the layout of each process):
 // two does three times the work in every other process of its own, one
-// the same work in every process.
+// the same work in every process (but for a stall on purpose, Stall).
 package states
 
 import (
 	"os"
 	"strconv"
+	"strings"
+	"time"
 )
 
 // Add1 is the work.
@@ -15,17 +17,37 @@ import (
 //go:noinline
 func Add1(x int) int { return x + 1 }
 
+// count is how many processes called it with path before this one: a
+// count in the file at path, which each call raises by one. Unreadable,
+// the count is 0.
+func count(path string) int {
+	b, _ := os.ReadFile(path)
+	n, _ := strconv.Atoi(string(b))
+	_ = os.WriteFile(path, []byte(strconv.Itoa(n+1)), 0o644)
+	return n
+}
+
 // Flip says whether this is an odd process among those that called it
-// with name: a count in a file beside the test binary, which each call
-// raises by one. Unreadable, the count is 0.
+// with name, counted in a file beside the test binary.
 func Flip(name string) bool {
 	exe, err := os.Executable()
-	if err != nil {
-		return false
+	return err == nil && count(exe+"."+name)%2 == 1
+}
+
+// Stall sleeps 60 ms in the processes that call it the k-th time (from
+// 1), counted in the file $CGOBENCH_STALL_FILE names, for each k in
+// $CGOBENCH_STALL_AT, a comma-separated list (either unset: never): a
+// first call that outlasts the benchtime, as a file read from a slow
+// disk does.
+func Stall() {
+	path, at := os.Getenv("CGOBENCH_STALL_FILE"), os.Getenv("CGOBENCH_STALL_AT")
+	if path == "" || at == "" {
+		return
 	}
-	p := exe + "." + name
-	b, _ := os.ReadFile(p)
-	n, _ := strconv.Atoi(string(b))
-	_ = os.WriteFile(p, []byte(strconv.Itoa(n+1)), 0o644)
-	return n%2 == 1
+	n := strconv.Itoa(count(path) + 1)
+	for _, k := range strings.Split(at, ",") {
+		if k == n {
+			time.Sleep(60 * time.Millisecond)
+		}
+	}
 }

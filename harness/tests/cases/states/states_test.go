@@ -23,11 +23,16 @@ func work(b *testing.B, slow bool) {
 }
 
 // BenchmarkStates: two flips between the work and three times it from
-// one process to the next (Flip, once a process); one never does.
+// one process to the next (Flip, once a process); one never does, but
+// stalls in the process that $CGOBENCH_STALL_AT names (Stall).
 func BenchmarkStates(b *testing.B) {
-	var once sync.Once
+	var once, stall sync.Once
 	var slow bool
-	b.Run("one", func(b *testing.B) { work(b, false) })
+	b.Run("one", func(b *testing.B) {
+		// inside the timer: the stalled first call under test
+		stall.Do(Stall)
+		work(b, false)
+	})
 	b.Run("two", func(b *testing.B) {
 		once.Do(func() { slow = Flip("two") })
 		// the flip's file I/O is not the work: on a slow disk it
