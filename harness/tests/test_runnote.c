@@ -266,6 +266,18 @@ static void wide_deleted_and_stopped(void **state)
 					       "CPU cycle"));
 	fake_free(&f);
 
+	/* one sample a million times the others': no count to print */
+	fake_run(&f);
+	f.units[0].primary[7] = 1e7;
+	stats_summarize(f.units[0].primary, 8, SUMMARY_LEVEL, &f.rows[0].s);
+	fake_annotate(&f);
+	assert_int_equal(f.rows[0].status, SUMMARY_WIDE);
+	assert_non_null(strstr(f.rows[0].note, "after 8 repetitions, wider "
+					       "than +-3%; more than a "
+					       "million would reach it at "
+					       "this spread (raise"));
+	fake_free(&f);
+
 	fake_run(&f);
 	f.stop = 1;
 	f.rows[0].s.n = 5;
