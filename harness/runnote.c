@@ -96,7 +96,7 @@ static void note_disturbed(const struct run *r, struct summary_row *row,
 }
 
 /* A row that kept a sample of one iteration, though its warm-up's speed
- * would fill the benchtime with hundreds (schedule.c's stalled), says
+ * would fill the benchtime with hundreds (schedule_stalled_ns), says
  * so: such a sample timed a first call, and the retakes met it again. */
 static void note_stalled(struct summary_row *row, const struct unit *u)
 {
