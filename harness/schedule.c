@@ -135,11 +135,11 @@ static int count_sample(struct run *r, struct unit *u, const char *filter,
 	return 0;
 }
 
-/* Its first call outlasted the benchtime (a file read from a slow disk,
- * set-up left inside the timer): a row of one such sample among hundreds
- * of thousands of iterations ran +-613800% wide (stop 64's CI). A
- * benchmark whose every call outlasts the benchtime (blocking's
- * sleep(c)) ran one iteration in its warm-up too. */
+/* A stalled sample's first call outlasted the benchtime (a file read
+ * from a slow disk, set-up left inside the timer): a row of one such
+ * sample among some 140,000 iterations ran +-613800% wide (stop 64's
+ * CI). A benchmark whose every call outlasts the benchtime (blocking's
+ * sleep(c)) runs one iteration in its warm-up too, and never stalls. */
 double schedule_stalled_ns(const struct run *r, const struct unit *u,
 			   const struct bench_output *out)
 {
@@ -187,8 +187,8 @@ static int judge_load(struct run *r, const struct unit *u, int pass,
 	return disturbed;
 }
 
-/* Puts off a stalled (stall_ns, schedule_stalled_ns) or disturbed sample to be
- * taken again, or keeps it and counts it so (measure). */
+/* Puts off a stalled (stall_ns, schedule_stalled_ns) or disturbed
+ * sample to be taken again, or keeps it and counts it so (measure). */
 static void put_off_or_keep(struct run *r, struct unit *u, int pass,
 			    double stall_ns, int disturbed,
 			    const struct load_share *load,
@@ -219,8 +219,8 @@ static void put_off_or_keep(struct run *r, struct unit *u, int pass,
 
 /* Runs the unit's benchmark once, the pass-th time in its round
  * (round_of). A timed sample that other work disturbed (load.h), or
- * that stalled (schedule_stalled_ns), is put off (*put_off set, nothing kept),
- * to be taken again at the end of the round: taken again at once,
+ * that stalled (schedule_stalled_ns), is put off (*put_off set, nothing
+ * kept), to be taken again at the end of the round: taken again at once,
  * beside a load that lasts seconds, it ran as slow (busy-final in
  * docs/precision.md: 630 retaken at once, almost all disturbed again).
  * It is kept, counted as disturbed or stalled, on the last pass; a
