@@ -460,23 +460,27 @@ else
 fi
 # A sample of one iteration, where the warm-up's speed fills the
 # benchtime with thousands, timed a stalled first call: states' one
-# sleeps 60 ms inside its timer in the processes $CGOBENCH_STALL_AT
-# names, counted in $CGOBENCH_STALL_FILE (the warm-up's is the first).
-# Stalled once, the sample is taken again; stalled in it and both
-# retakes, it is kept and its row says so.
+# sleeps 60 ms inside its timer, and its c-one spins 60 ms, in the
+# processes $CGOBENCH_STALL_AT names, counted in $CGOBENCH_STALL_FILE
+# (and that file with .c; the warm-up's is the first). Stalled once, the
+# sample is taken again; stalled in it and both retakes, it is kept and
+# its row says so.
 CGOBENCH_STALL_FILE=$tmp/stall.count CGOBENCH_STALL_AT=3 "$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases states \
 	--count 4 --max-count 4 --benchtime 0.02s --warmup 0.01s --out "$tmp/stall" >/dev/null 2>"$tmp/stall.err"
 CGOBENCH_STALL_FILE=$tmp/stall3.count CGOBENCH_STALL_AT=3,4,5 "$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases states \
 	--count 4 --max-count 4 --benchtime 0.02s --warmup 0.01s --out "$tmp/stall3" >/dev/null 2>"$tmp/stall3.err"
-stall_max() { awk -F, '$2 == "states" && $3 == "one" && $7 == "ns/op" { print $11 }' "$1/summary.csv"; }
-if awk -v m="$(stall_max "$tmp/stall")" 'BEGIN { exit !(m > 0 && m < 1e6) }' &&
-	grep -q '^1,states,one,.*,ns/op,4,.*"[^"]*[0-9] samples* retaken' "$tmp/stall/summary.csv" &&
-	awk -v m="$(stall_max "$tmp/stall3")" 'BEGIN { exit !(m > 5e7) }' &&
-	grep -q '^1,states,one,.*,ns/op,4,.*1 sample of one iteration kept: a first call of 6[0-9.]* ms, where the warm-up ran [0-9.]* ns/op' "$tmp/stall3/summary.csv"; then
-	ok "a sample of one stalled iteration is taken again, and kept after two retakes with its row saying so"
-else
-	bad "stalled samples: $(grep '^1,states,one,.*,ns/op,' "$tmp/stall/summary.csv" "$tmp/stall3/summary.csv")"
-fi
+# the largest ns/op of variant $2 in run directory $1
+stall_max() { awk -F, -v v="$2" '$2 == "states" && $3 == v && $7 == "ns/op" { print $11 }' "$1/summary.csv"; }
+for v in one c-one; do
+	if awk -v m="$(stall_max "$tmp/stall" "$v")" 'BEGIN { exit !(m > 0 && m < 1e6) }' &&
+		grep -q "^1,states,$v,.*,ns/op,4,.*\"[^\"]*[0-9] samples* retaken" "$tmp/stall/summary.csv" &&
+		awk -v m="$(stall_max "$tmp/stall3" "$v")" 'BEGIN { exit !(m > 5e7) }' &&
+		grep -q "^1,states,$v,.*,ns/op,4,.*1 sample of one iteration kept: a first call of 6[0-9.]* ms, where the warm-up ran [0-9.]* ns/op" "$tmp/stall3/summary.csv"; then
+		ok "$v: a sample of one stalled iteration is taken again, and kept after two retakes with its row saying so"
+	else
+		bad "$v: stalled samples: $(grep "^1,states,$v,.*,ns/op," "$tmp/stall/summary.csv" "$tmp/stall3/summary.csv")"
+	fi
+done
 # --sched reaches the benchmark's own thread: pinned, it runs under
 # SCHED_BATCH (3) by default and SCHED_OTHER (0) with --sched normal; a
 # family on every CPU keeps the machine's default.
