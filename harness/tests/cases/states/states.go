@@ -2,14 +2,13 @@
 // case's do when something changes between its processes (the handles
 // family's false sharing came and went with the layout of each process):
 // two does three times the work in every other process of its own, one
-// the same work in every process (but for a stall on purpose, Stall).
+// the same work in every process (but for a stall on purpose, Stalls).
 package states
 
 import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Add1 is the work.
@@ -34,20 +33,20 @@ func Flip(name string) bool {
 	return err == nil && count(exe+"."+name)%2 == 1
 }
 
-// Stall sleeps 60 ms in the processes that call it the k-th time (from
-// 1), counted in the file $CGOBENCH_STALL_FILE names, for each k in
-// $CGOBENCH_STALL_AT, a comma-separated list (either unset: never): a
-// first call that outlasts the benchtime, as a file read from a slow
-// disk does.
-func Stall() {
+// Stalls says whether this process is one that should stall: the k-th
+// to call it (from 1), counted in the file $CGOBENCH_STALL_FILE names,
+// for a k in $CGOBENCH_STALL_AT, a comma-separated list (either unset:
+// never).
+func Stalls() bool {
 	path, at := os.Getenv("CGOBENCH_STALL_FILE"), os.Getenv("CGOBENCH_STALL_AT")
 	if path == "" || at == "" {
-		return
+		return false
 	}
 	n := strconv.Itoa(count(path) + 1)
 	for _, k := range strings.Split(at, ",") {
 		if k == n {
-			time.Sleep(60 * time.Millisecond)
+			return true
 		}
 	}
+	return false
 }

@@ -2,7 +2,7 @@
 // spins for 60 ms on its first iteration in the processes that
 // $CGOBENCH_STALL_AT names (a comma-separated list, from 1), counted in
 // the file $CGOBENCH_STALL_FILE names with ".c" added: a first call
-// that outlasts the benchmark's min time, as the Go side's Stall. It
+// that outlasts the benchmark's min time, as the Go side's Stalls. It
 // spins rather than sleeps: Google Benchmark judges its min time by
 // CPU time, so a sleeping first call never ends a run at one iteration.
 #include <benchmark/benchmark.h>
