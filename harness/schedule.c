@@ -188,32 +188,34 @@ static int judge_load(struct run *r, const struct unit *u, int pass,
 }
 
 /* Puts off a stalled (stall_ns, schedule_stalled_ns) or disturbed
- * sample to be taken again, or keeps it and counts it so (measure). */
+ * sample to be taken again, or keeps it and counts it as each it was
+ * (measure): a stalled sample kept records its load as any other. */
 static void put_off_or_keep(struct run *r, struct unit *u, int pass,
 			    double stall_ns, int disturbed,
 			    const struct load_share *load,
 			    struct sample_load *sl, int *put_off)
 {
-	if (stall_ns > 0) {
+	if (stall_ns > 0)
 		snprintf(u->disturbance, sizeof u->disturbance,
 			 "a first call of %.3g ms", stall_ns / 1e6);
-		*put_off = pass < SCHEDULE_RETAKES && !*r->c->stop;
-		if (*put_off) {
-			u->retaken++;
-		} else {
-			u->stalled++;
-			u->stall_ns = stall_ns;
-		}
-	} else if (disturbed) {
+	else if (disturbed)
 		load_describe(load, u->disturbance, sizeof u->disturbance);
-		*put_off = pass < SCHEDULE_RETAKES && u->disturbed < 2 &&
-			   !*r->c->stop && load_retake_pays(&r->retakes);
-		if (*put_off) {
-			u->retaken++;
-		} else {
-			u->disturbed++;
-			sl->upset = load_upset(load);
-		}
+	else
+		return;
+	*put_off = pass < SCHEDULE_RETAKES && !*r->c->stop &&
+		   (stall_ns > 0 ||
+		    (u->disturbed < 2 && load_retake_pays(&r->retakes)));
+	if (*put_off) {
+		u->retaken++;
+		return;
+	}
+	if (stall_ns > 0) {
+		u->stalled++;
+		u->stall_ns = stall_ns;
+	}
+	if (disturbed) {
+		u->disturbed++;
+		sl->upset = load_upset(load);
 	}
 }
 
