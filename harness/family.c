@@ -379,28 +379,32 @@ int family_discover(const char *cases_dir, const char *patterns,
 	if (nn)
 		qsort(names, nn, sizeof *names, str_ptr_cmp);
 
-	/* every pattern must select something */
+	/* every pattern must select something, and a list of commas alone
+	 * (",,") names no pattern: an error, not an empty run */
+	struct sbuf all = {0};
+	for (size_t i = 0; i < nn; i++)
+		sbuf_addf(&all, "%s%s", i ? ", " : "", names[i]);
 	char *copy = xstrdup(patterns);
 	char *save;
-	int rc = 0;
+	int rc = 0, named = 0;
 	for (char *p = strtok_r(copy, ",", &save); p && rc == 0;
 	     p = strtok_r(NULL, ",", &save)) {
 		int hit = !strcmp(p, "all");
 		for (size_t i = 0; i < nn && !hit; i++)
 			hit = fnmatch(p, names[i], 0) == 0;
-		if (!hit) {
-			struct sbuf all = {0};
-			for (size_t i = 0; i < nn; i++)
-				sbuf_addf(&all, "%s%s", i ? ", " : "",
-					  names[i]);
+		named++;
+		if (!hit)
 			rc = set_error(
 			    err, errlen,
 			    "no case matches '%s' (the cases are: %s)", p,
 			    all.buf ? all.buf : "none");
-			sbuf_free(&all);
-		}
 	}
 	free(copy);
+	if (rc == 0 && *patterns && !named)
+		rc = set_error(err, errlen,
+			       "'%s' names no case (the cases are: %s)",
+			       patterns, all.buf ? all.buf : "none");
+	sbuf_free(&all);
 
 	for (size_t i = 0; i < nn && rc == 0; i++) {
 		if (!matches(names[i], patterns, 0) &&

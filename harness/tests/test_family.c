@@ -280,6 +280,11 @@ static void discover(void **state)
 	    family_discover(dir, "call,nope", &f, &n, err, sizeof err), -1);
 	assert_string_equal(
 	    err, "no case matches 'nope' (the cases are: batch, call)");
+	/* commas and nothing else name no family: an error, not an empty run */
+	assert_int_equal(family_discover(dir, ",,", &f, &n, err, sizeof err),
+			 -1);
+	assert_string_equal(err, "',,' names no case (the cases are: batch, "
+				 "call)");
 	char *missing = xasprintf("%s/none", dir);
 	assert_int_equal(
 	    family_discover(missing, "all", &f, &n, err, sizeof err), -1);
