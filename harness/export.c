@@ -149,6 +149,12 @@ static int table(const struct run_model *m, struct sbuf *sb)
 		units_format(med, sizeof med, row->s.median, row->unit, 0);
 		units_format_ci(iv, sizeof iv, NAN, row->s.ci_low,
 				row->s.ci_high, row->unit, 0);
+		/* fewer than SUMMARY_FEWEST: their range, at its own level */
+		if (!summary_at_level(&row->s)) {
+			size_t l = strlen(iv);
+			snprintf(iv + l, sizeof iv - l, " (%.3g%%)",
+				 row->s.ci_level * 100);
+		}
 		if (row->baseline_found) {
 			units_format(ov, sizeof ov, row->d.diff, row->unit, 1);
 			snprintf(ra, sizeof ra, "%.3gx", row->d.ratio);

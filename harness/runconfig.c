@@ -1,6 +1,7 @@
 /* The options of a run and their defaults: see run.h. */
 #include "options.h"
 #include "run.h"
+#include "summary.h"
 #include "util.h"
 
 #include <stddef.h>
@@ -22,7 +23,7 @@ const struct opt run_options[] = {
     {"metric", 0, OPT_CHOICE, F(instructions), "M",
      "time (ns/op, default) or instructions: instructions\n"
      "per op counted under valgrind's callgrind, the same\n"
-     "from run to run (default --count 5 then)",
+     "from run to run (default --count 6 then)",
      0, 0, metrics, OPT_REMOTE, RUN_CMD_RUN},
     {"iterations", 0, OPT_LONG, F(instr_iters), "N",
      "Go iterations of a counted sample (default: about\n"
@@ -52,7 +53,7 @@ const struct opt run_options[] = {
      "the --target-ci value turns it off)",
      0.01, 100, NULL, OPT_REMOTE, MEASURE},
     {"budget", 0, OPT_DURATION, F(budget_s), "DUR",
-     "after 5 rounds, start no round once the samples\n"
+     "after 6 rounds, start no round once the samples\n"
      "have taken DUR, e.g. 6m (default: 7m)",
      1e-3, 1e6, NULL, OPT_REMOTE, MEASURE},
     {"hold", 0, OPT_DURATION, F(hold_s), "DUR",
@@ -182,10 +183,10 @@ int run_config_finish(struct run_config *c, unsigned command, char *err,
 		c->instructions = 1;
 	c->instr_fixed = options_given(run_options, c->given, "iterations");
 	/* counted instructions repeat to the instruction: a few samples
-	 * show that they do, more would say nothing new */
+	 * show that they do, more would say nothing new; SUMMARY_FEWEST is
+	 * the fewest with a 95% interval (5 give a Mann-Whitney p < 0.01) */
 	if (c->instructions && !count_set)
-		c->count =
-		    5; /* the fewest whose Mann-Whitney p can be < 0.01 */
+		c->count = SUMMARY_FEWEST;
 	if (c->instructions && !max_set)
 		c->max_count = c->count;
 	if (!max_set && c->max_count < c->count)

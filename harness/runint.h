@@ -85,10 +85,10 @@ struct unit {
  * benchtime with this many stalled (schedule_stalled_ns): what it timed
  * was its first call, not the work. */
 #define SCHEDULE_STALL_ITERS 100
-/* The rounds that run whatever the budget: 5 samples, the fewest that
- * carry a verdict (claims.c); a busy machine stops the rest at the
- * budget. */
-#define SCHEDULE_FLOOR	5
+/* The rounds that run whatever the budget: 6 samples, the fewest whose
+ * median has a 95% interval (5 carry a claim's verdict, claims.c); a busy
+ * machine stops the rest at the budget. */
+#define SCHEDULE_FLOOR	SUMMARY_FEWEST
 #define SCHEDULE_HOLD_S 30
 /* From this many samples (or half of --max-count, when less) a row short
  * of its goal goes on only while --max-count samples would reach it

@@ -242,6 +242,23 @@ static char *wide_note(const struct run *r, const struct summary_row *row,
 	return xasprintf("95%% interval %s%s (raise %s)", how, more, knob);
 }
 
+/* A row of fewer than SUMMARY_FEWEST samples: how often their range
+ * covers the median (the interval's level), and which knob gives it more
+ * (short_knob). */
+static char *few_note(const struct run *r, const struct summary_row *row)
+{
+	enum schedule_short why =
+	    schedule_why_short(r->c, row->s.n, SUMMARY_FEWEST, r->budget_ended);
+	int one = row->s.n == 1;
+	return xasprintf("%zu repetition%s no %.0f%% interval for the median: "
+			 "%s range covers it %.3g%% of the time, and %d are "
+			 "the fewest that give one (raise %s)",
+			 row->s.n, one ? " gives" : "s give",
+			 SUMMARY_LEVEL * 100, one ? "its" : "their",
+			 row->s.ci_level * 100, SUMMARY_FEWEST,
+			 short_knob[why]);
+}
+
 /* The note of a row whose figure no work can have made, the compiler
  * having removed the work; else NULL. A time per op under DELETED_NS, on
  * each CPU when all run the benchmark at once, is less than a cycle of a
@@ -323,6 +340,9 @@ void runnote_annotate(struct run *r, struct summary_row *rows, size_t nrows,
 			row->note =
 			    xasprintf("stopped after %zu of %d repetitions",
 				      row->s.n, c->count);
+		} else if (primary && !summary_at_level(&row->s)) {
+			row->status = SUMMARY_WIDE;
+			row->note = few_note(r, row);
 		} else if (primary && !summary_within(&row->s, goal)) {
 			int spread = family_contended(u->fam, u->param);
 			row->status = spread ? SUMMARY_SPREAD : SUMMARY_WIDE;

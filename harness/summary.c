@@ -306,9 +306,17 @@ int summary_is_cost(const char *unit)
 	return strcmp(unit, SUMMARY_CPUS) != 0;
 }
 
+int summary_at_level(const struct stats_summary *s)
+{
+	/* a margin for a level written with fewer digits than summary.csv's
+	 * 17 (0.94999999999999996) */
+	return s->n > 0 && s->ci_level >= SUMMARY_LEVEL - 1e-9;
+}
+
 int summary_within(const struct stats_summary *s, double pct)
 {
-	return s->n > 0 && s->ci_low >= s->median * (1 - pct / 100) &&
+	return summary_at_level(s) &&
+	       s->ci_low >= s->median * (1 - pct / 100) &&
 	       s->ci_high <= s->median * (1 + pct / 100);
 }
 
@@ -351,7 +359,8 @@ void summary_precision_of(const struct summary_row *rows, size_t nrows,
 		p->within1 += summary_within(&x->s, 1);
 		p->within3 += summary_within(&x->s, 3);
 		p->within5 += summary_within(&x->s, 5);
-		p->ok += x->status == SUMMARY_OK;
+		p->ok += x->status == SUMMARY_OK && summary_at_level(&x->s);
+		p->few += !summary_at_level(&x->s);
 		p->wide += x->status == SUMMARY_WIDE;
 		p->disturbed += x->status == SUMMARY_DISTURBED;
 		p->spread += x->status == SUMMARY_SPREAD;

@@ -15,6 +15,9 @@
 
 #define SUMMARY_SCHEMA 1
 #define SUMMARY_LEVEL  0.95
+/* The fewest samples whose median has an interval at SUMMARY_LEVEL: the
+ * [min, max] of 5 covers it 93.75% of the time (stats_median_ci_rank). */
+#define SUMMARY_FEWEST 6
 
 /* One measured value: the fields of one raw.csv row. */
 struct obs {
@@ -117,7 +120,11 @@ struct summary_row *summary_find(struct summary_row *rows, size_t n,
  * gate on. Every unit is, but SUMMARY_CPUS: what a contended benchmark
  * did rather than what it cost. */
 int summary_is_cost(const char *unit);
-/* 1 when the interval lies within +-pct of the median on both sides. */
+/* Whether s's interval is at SUMMARY_LEVEL: not from fewer than
+ * SUMMARY_FEWEST samples, whose [min, max] covers the median less often. */
+int summary_at_level(const struct stats_summary *s);
+/* 1 when the interval is at SUMMARY_LEVEL and lies within +-pct of the
+ * median on both sides. */
 int summary_within(const struct stats_summary *s, double pct);
 /* The interval's wider side, in percent of the median; NaN without one. */
 double summary_half_pct(const struct stats_summary *s);
@@ -137,8 +144,11 @@ double summary_samples_at_spread(const struct stats_summary *s,
 /* How precise a run's rows of one unit are: of the rows measured (not
  * deleted by the compiler), those whose interval is within +-1%, 3% and
  * 5% of the median, and those ok (the goal met), wide and disturbed. */
+/* few: rows of fewer than SUMMARY_FEWEST samples, which meet no goal (a
+ * summary.csv from before they were flagged calls them ok). */
 struct summary_precision {
 	size_t measured, within1, within3, within5, ok, wide, disturbed, spread;
+	size_t few;
 };
 void summary_precision_of(const struct summary_row *rows, size_t nrows,
 			  const char *unit, struct summary_precision *p);

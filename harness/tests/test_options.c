@@ -48,7 +48,7 @@ static void values_and_given(void **state)
 	assert_false(options_given(run_options, c.given, "max-count"));
 	/* getopt moves the arguments that are not options to the end */
 	assert_int_equal(first, 12);
-	/* counted: 5 samples unless --count was given */
+	/* counted: SUMMARY_FEWEST samples unless --count was given */
 	assert_int_equal(run_config_finish(&c, RUN_CMD_RUN, err, sizeof err),
 			 0);
 	assert_int_equal(c.count, 7);
@@ -57,7 +57,7 @@ static void values_and_given(void **state)
 	assert_int_equal(parse(&c, RUN_CMD_RUN, none, &first, err), 0);
 	assert_int_equal(run_config_finish(&c, RUN_CMD_RUN, err, sizeof err),
 			 0);
-	assert_int_equal(c.count, 5);
+	assert_int_equal(c.count, SUMMARY_FEWEST);
 	assert_int_equal(c.instr_fixed, 0);
 	/* durations in minutes, and the unpinned families' own goal */
 	const char *budget[] = {

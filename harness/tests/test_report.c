@@ -35,7 +35,8 @@ static void golden(void **state)
 }
 
 /* The table a run prints on stdout, of a timed run and a counted one:
- * figures scaled, each with its unit. */
+ * figures scaled, each with its unit; the counted run's 3 samples give
+ * their range's level (75%), short of the header's 95%. */
 static void stdout_table(void **state)
 {
 	(void)state;
@@ -1301,6 +1302,40 @@ static void precision_says_the_budget_ended(void **state)
 		}
 }
 
+/* Rows of fewer samples than a 95% interval needs are counted and said;
+ * a summary.csv from before they were flagged called them ok, and they
+ * are not counted as meeting the goal either (an instructions run of 5
+ * samples: results/vm/anatomy-toolchains). */
+static void precision_says_too_few(void **state)
+{
+	(void)state;
+	struct summary_precision p = {.measured = 3, .ok = 1, .few = 2};
+	struct sbuf sb = {0};
+	report_precision(&p, "", 1, &sb);
+	if (!strstr(sb.buf, "Of the 3 benchmarks measured, 1 met the run's "
+			    "interval goal;") ||
+	    !strstr(sb.buf, " 2 had fewer than 6 samples, too few for a 95% "
+			    "interval: their range covers the median less "
+			    "often (93.8% of the time with 5)."))
+		fail_msg("%s", sb.buf);
+	sbuf_free(&sb);
+	p.few = 0;
+	report_precision(&p, "", 1, &sb);
+	assert_null(strstr(sb.buf, "fewer than"));
+	sbuf_free(&sb);
+	/* from the rows: status ok, 5 samples */
+	struct summary_row rows[2] = {{.unit = "ns/op", .status = SUMMARY_OK},
+				      {.unit = "ns/op", .status = SUMMARY_OK}};
+	const double v[SUMMARY_FEWEST] = {5, 5, 5, 5, 5, 5};
+	stats_summarize(v, SUMMARY_FEWEST - 1, SUMMARY_LEVEL, &rows[0].s);
+	stats_summarize(v, SUMMARY_FEWEST, SUMMARY_LEVEL, &rows[1].s);
+	summary_precision_of(rows, 2, "ns/op", &p);
+	assert_int_equal(p.measured, 2);
+	assert_int_equal(p.ok, 1);
+	assert_int_equal(p.few, 1);
+	assert_int_equal(p.within1, 1);
+}
+
 /* A run whose pinned takes a slow CPU alone disturbed, for good, with no
  * other process's time on it (a loop on the other CPU of a VM whose two
  * CPUs share a core of the host), says the machine was slow and how many
@@ -2375,6 +2410,7 @@ int main(void)
 	    cmocka_unit_test(precision_says_the_cpu_was_slow),
 	    cmocka_unit_test(precision_says_the_other_cpus),
 	    cmocka_unit_test(precision_says_the_budget_ended),
+	    cmocka_unit_test(precision_says_too_few),
 	    cmocka_unit_test(committed_reports_render_again),
 	    cmocka_unit_test(machine_names_both_lengths),
 	    cmocka_unit_test(machine_names_runtime_env),

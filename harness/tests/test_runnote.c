@@ -287,6 +287,39 @@ static void wide_deleted_and_stopped(void **state)
 	fake_free(&f);
 }
 
+/* A row of fewer samples than a 95% interval needs is short of its goal,
+ * however close its samples: their [min, max] covers the median less
+ * often, and the note says how often and what gives more samples. */
+static void too_few_for_an_interval(void **state)
+{
+	(void)state;
+	struct fake f;
+	fake_run(&f);
+	f.c.count = 3;
+	f.c.max_count = 3;
+	f.units[0].n = 3;
+	stats_summarize(f.units[0].primary, 3, SUMMARY_LEVEL, &f.rows[0].s);
+	/* the contended are told the same, before their spread */
+	f.units[2].n = 5;
+	f.fams[1].spread = 1;
+	stats_summarize(f.units[2].primary, 5, SUMMARY_LEVEL, &f.rows[2].s);
+	fake_annotate(&f);
+	assert_int_equal(f.rows[0].status, SUMMARY_WIDE);
+	assert_string_equal(
+	    f.rows[0].note,
+	    "3 repetitions give no 95% interval for the median: their range "
+	    "covers it 75% of the time, and 6 are the fewest that give one "
+	    "(raise '--max-count <N>', or MAXCOUNT=<N> under make: it took all "
+	    "--max-count)");
+	assert_int_equal(f.rows[1].status, SUMMARY_OK);
+	assert_int_equal(f.rows[2].status, SUMMARY_WIDE);
+	assert_true(str_starts(f.rows[2].note,
+			       "5 repetitions give no 95% interval for the "
+			       "median: their range covers it 93.8% of the "
+			       "time"));
+	fake_free(&f);
+}
+
 /* One verdict a benchmark: its ns/item row, ok by its own interval, takes
  * the ns/op row's status and note. */
 static void other_units_carry_the_status(void **state)
@@ -316,6 +349,7 @@ int main(void)
 	    cmocka_unit_test(a_lasting_load_flags_the_pinned),
 	    cmocka_unit_test(wide_deleted_and_stopped),
 	    cmocka_unit_test(other_units_carry_the_status),
+	    cmocka_unit_test(too_few_for_an_interval),
 	};
 	return cmocka_run_group_tests_name("runnote", tests, NULL, NULL);
 }

@@ -788,7 +788,8 @@ static void samples_left_stop_at_the_budget(void **state)
 	for (size_t k = 0; k < UNITS; k++)
 		f.units[k].n = 3;
 	f.c.budget_s = 0;
-	assert_int_equal(schedule_samples_left(&f.r), 2 * UNITS);
+	assert_int_equal(schedule_samples_left(&f.r),
+			 (SCHEDULE_FLOOR - 3) * UNITS);
 	fake_free(&f);
 }
 

@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "stats.h"
+#include "summary.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,6 +31,11 @@ static void ci_ranks(void **state)
 	assert_true(fabs(reached - 0.9375) < 1e-12);
 	/* n=6: [min, max] covers 1 - 2/64 = 0.96875 */
 	assert_int_equal(stats_median_ci_rank(6, 0.95, &reached), 1);
+	/* SUMMARY_FEWEST is the fewest samples with a 95% interval */
+	assert_int_equal(
+	    stats_median_ci_rank(SUMMARY_FEWEST - 1, SUMMARY_LEVEL, NULL), 0);
+	assert_int_equal(
+	    stats_median_ci_rank(SUMMARY_FEWEST, SUMMARY_LEVEL, NULL), 1);
 	assert_true(fabs(reached - 0.96875) < 1e-12);
 	/* a coverage exactly at the level is enough */
 	assert_int_equal(stats_median_ci_rank(6, reached, NULL), 1);

@@ -80,8 +80,11 @@ static void rows_and_overhead(void **state)
 	assert_false(summary_within(&g->s, 2.23));
 	/* each bound alone decides, and a bound exactly at the goal is
 	 * within it */
-	struct stats_summary s = {
-	    .n = 5, .median = 100, .ci_low = 97, .ci_high = 103};
+	struct stats_summary s = {.n = 6,
+				  .median = 100,
+				  .ci_low = 97,
+				  .ci_high = 103,
+				  .ci_level = SUMMARY_LEVEL};
 	assert_true(summary_within(&s, 3));
 	s.ci_high = 103.01;
 	assert_false(summary_within(&s, 3));
@@ -92,6 +95,19 @@ static void rows_and_overhead(void **state)
 	assert_true(summary_within(&s, 3));
 	s.n = 0;
 	assert_false(summary_within(&s, 3));
+	/* an interval below its level is within no goal: five equal values'
+	 * [min, max] covers the median 93.75% of the time, six's 96.9% */
+	const double same[SUMMARY_FEWEST] = {7, 7, 7, 7, 7, 7};
+	stats_summarize(same, SUMMARY_FEWEST - 1, SUMMARY_LEVEL, &s);
+	assert_true(fabs(s.ci_level - 0.9375) < 1e-12);
+	assert_false(summary_at_level(&s));
+	assert_false(summary_within(&s, 3));
+	stats_summarize(same, SUMMARY_FEWEST, SUMMARY_LEVEL, &s);
+	assert_true(summary_at_level(&s));
+	assert_true(summary_within(&s, 3));
+	/* as summary.csv writes the level and reads it back */
+	s.ci_level = strtod("0.94999999999999996", NULL);
+	assert_true(summary_at_level(&s));
 	/* a param row falls back to the baseline without a param */
 	struct summary_row *b = summary_find(rows, nr, "call", "batch",
 					     "go1.26.8", "gcc", "n=8", "ns/op");
