@@ -498,15 +498,16 @@ void report_precision(const struct summary_precision *p, const char *machine,
 		  "goal; %zu are within +-1%% of their median, %zu within "
 		  "+-3%%, %zu within +-5%%.",
 		  p->measured, p->ok, p->within1, p->within3, p->within5);
-	double most; /* the [min, max] of SUMMARY_FEWEST - 1 */
-	stats_median_ci_rank(SUMMARY_FEWEST - 1, SUMMARY_LEVEL, &most);
-	if (p->few)
+	if (p->few) {
+		double most; /* the coverage of the [min, max] of one fewer */
+		stats_median_ci_rank(SUMMARY_FEWEST - 1, SUMMARY_LEVEL, &most);
 		sbuf_addf(sb,
 			  " %zu had fewer than %d samples, too few for a "
 			  "%.0f%% interval: their range covers the median less "
 			  "often (%.3g%% of the time with %d).",
 			  p->few, SUMMARY_FEWEST, SUMMARY_LEVEL * 100,
 			  most * 100, SUMMARY_FEWEST - 1);
+	}
 	if (p->spread)
 		sbuf_addf(sb,
 			  " %zu ended %sspread%s: contention spreads their "
