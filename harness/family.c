@@ -347,19 +347,19 @@ static int matches(const char *name, const char *patterns, int opt_in)
 	return hit;
 }
 
-int family_discover(const char *cases_dir, const char *patterns,
-		    struct family **out, size_t *n, char *err, size_t errlen)
+/* The families of cases_dir, sorted, into *names: its directories with Go
+ * tests or a cbench directory. None is an error, not an empty run. */
+static int family_names(const char *cases_dir, char ***names, size_t *nn,
+			char *err, size_t errlen)
 {
-	*out = NULL;
-	*n = 0;
+	*names = NULL;
+	*nn = 0;
 	DIR *d = opendir(cases_dir);
 	if (!d)
 		return set_error(err, errlen,
 				 "cannot read the cases directory '%s' (set it "
 				 "with '--cases-dir <DIR>')",
 				 cases_dir);
-	char **names = NULL;
-	size_t nn = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.' || e->d_name[0] == '_')
@@ -371,13 +371,31 @@ int family_discover(const char *cases_dir, const char *patterns,
 		free(cb);
 		free(dir);
 		if (is_family) {
-			names = xrealloc(names, (nn + 1) * sizeof *names);
-			names[nn++] = xstrdup(e->d_name);
+			*names = xrealloc(*names, (*nn + 1) * sizeof **names);
+			(*names)[(*nn)++] = xstrdup(e->d_name);
 		}
 	}
 	closedir(d);
-	if (nn)
-		qsort(names, nn, sizeof *names, str_ptr_cmp);
+	if (!*nn)
+		return set_error(
+		    err, errlen,
+		    "no case family in '%s': a family is a "
+		    "directory with Go tests or a cbench directory "
+		    "(set it with '--cases-dir <DIR>')",
+		    cases_dir);
+	qsort(*names, *nn, sizeof **names, str_ptr_cmp);
+	return 0;
+}
+
+int family_discover(const char *cases_dir, const char *patterns,
+		    struct family **out, size_t *n, char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	char **names;
+	size_t nn;
+	if (family_names(cases_dir, &names, &nn, err, errlen) != 0)
+		return -1;
 
 	/* every pattern must select something, and a list of commas alone
 	 * (",,") names no pattern: an error, not an empty run */
@@ -397,13 +415,13 @@ int family_discover(const char *cases_dir, const char *patterns,
 			rc = set_error(
 			    err, errlen,
 			    "no case matches '%s' (the cases are: %s)", p,
-			    all.buf ? all.buf : "none");
+			    all.buf);
 	}
 	free(copy);
 	if (rc == 0 && *patterns && !named)
 		rc = set_error(err, errlen,
 			       "'%s' names no case (the cases are: %s)",
-			       patterns, all.buf ? all.buf : "none");
+			       patterns, all.buf);
 	sbuf_free(&all);
 
 	for (size_t i = 0; i < nn && rc == 0; i++) {

@@ -459,6 +459,17 @@ int run_toolchains(const struct run_config *c, struct toolchain **out,
 	for (size_t i = 0; i < c->ngo && rc == 0; i++, (*n)++)
 		rc = toolchain_resolve(c->go[i], c->cc, c->cxx, &(*out)[i], err,
 				       errlen);
+	/* rows are keyed by the toolchain's name: one named twice (go,go)
+	 * pooled both's samples, n=2 at --count 1 */
+	for (size_t i = 0; i < *n && rc == 0; i++)
+		for (size_t j = 0; j < i && rc == 0; j++)
+			if (!strcmp((*out)[i].name, (*out)[j].name))
+				rc = set_error(err, errlen,
+					       "'--go' names %s twice ('%s' "
+					       "and '%s'): name each toolchain "
+					       "once",
+					       (*out)[i].name, c->go[j],
+					       c->go[i]);
 	struct build_opts bo = {.build_dir = c->build_dir};
 	for (size_t i = 0; i < *n && rc == 0; i++) {
 		char *dir = build_toolchain_dir(&(*out)[i], &bo);

@@ -1156,8 +1156,15 @@ expect_usage "a bad number" "bad value 'x' for '--count'" run --count x
 expect_usage "a bad duration" "bad duration '5parsecs'" run --benchtime 5parsecs
 expect_usage "a pattern that matches nothing" "no case matches 'nosuch'" \
 	run --cases nosuch --go "$go" --out "$tmp/x"
+mkdir "$tmp/empty"
 expect_usage "a missing toolchain" "toolchain '/nonexistent/go' not found" \
 	run --go /nonexistent/go --out "$tmp/y"
+# one toolchain named twice would pool both's samples in its rows (n=2 at
+# --count 1), and a directory without a family would run nothing
+expect_usage "a toolchain named twice" "'--go' names $($go env GOVERSION) twice ('$go' and 'go')" \
+	run --go "$go,go" --cases call --out "$tmp/y"
+expect_usage "a cases directory without a family" "no case family in '$tmp/empty'" \
+	run --go "$go" --cases-dir "$tmp/empty" --out "$tmp/y"
 # a go whose go env prints fewer values than asked (an empty value is an
 # empty line, which must not shift the rest)
 printf '#!/bin/sh\nprintf "go1.26.8\\n/g\\nlinux\\namd64\\ngccgo\\n\\n"\n' >"$tmp/shortgo"

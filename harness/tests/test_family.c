@@ -289,6 +289,17 @@ static void discover(void **state)
 	assert_int_equal(
 	    family_discover(missing, "all", &f, &n, err, sizeof err), -1);
 	assert_non_null(strstr(err, "'--cases-dir <DIR>'"));
+	/* a directory without a family is an error, not an empty run */
+	assert_int_equal(mkdir(missing, 0777), 0);
+	assert_int_equal(
+	    family_discover(missing, "all", &f, &n, err, sizeof err), -1);
+	char *none = xasprintf("no case family in '%s': a family is a "
+			       "directory with Go tests or a cbench directory "
+			       "(set it with '--cases-dir <DIR>')",
+			       missing);
+	assert_string_equal(err, none);
+	free(none);
+	rmdir(missing);
 	free(missing);
 	/* a bad options file fails discovery, naming it */
 	p = xasprintf("%s/call/options", dir);
