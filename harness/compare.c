@@ -114,6 +114,9 @@ static void finish(struct cmp_row *c, const struct compare_opts *o)
 		c->delta_pct =
 		    (c->new_med - c->old_med) / fabs(c->old_med) * 100;
 	judge_apart(c);
+	c->few = strcmp(c->o->unit, "instructions/op") &&
+		 (c->old_n < COMPARE_MIN_N || c->new_n < COMPARE_MIN_N);
+	c->significant &= !c->few;
 	/* intervals unknown (a row of one sample) neither overlap nor part */
 	c->overlap = isfinite(c->old_hi - c->old_lo + c->new_hi - c->new_lo) &&
 		     !apart(c->old_lo, c->old_hi, c->new_lo, c->new_hi);

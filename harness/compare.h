@@ -18,6 +18,10 @@
 #include <stddef.h>
 
 enum compare_format { COMPARE_TEXT, COMPARE_CSV, COMPARE_JSON };
+/* The fewest samples a run whose time a change is judged from: the
+ * bootstrap of one a side called an overhead's change of 1.85%
+ * significant, [+0.843, +0.843] ns (claims.c's VERDICT_MIN_N). */
+#define COMPARE_MIN_N 5
 /* The formats' names by enum value, NULL-terminated, for --format. */
 extern const char *const compare_format_names[];
 

@@ -104,6 +104,10 @@ struct cmp_row {
 	 * and a change the intervals do not separate is no regression,
 	 * whatever its p */
 	int overlap;
+	/* a time from fewer than COMPARE_MIN_N samples in either run: no
+	 * finding, significant or not (a count of instructions repeats to
+	 * the instruction, and is one from any number) */
+	int few;
 	/* the row's figure between the history's runs (history_spread;
 	 * NaN: none); it stands for spread from COMPARE_HISTORY_MIN runs on
 	 * (by_history); typical: the change lies beyond apart, but the

@@ -90,7 +90,8 @@ size_t compare_inconclusive(const struct cmp_view *v)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < v->n; i++)
-		n += counted_held(&v->rows[i], v->threshold_pct);
+		n += counted_held(&v->rows[i], v->threshold_pct) ||
+		     (v->rows[i].few && !v->rows[i].repeats);
 	return n;
 }
 
@@ -174,11 +175,13 @@ static int print_held(FILE *out, const struct cmp_view *v)
  * rows moved. */
 static void print_verdict(FILE *out, const struct cmp_view *v)
 {
-	size_t slower = 0, faster = 0, same = 0, repeats = 0;
+	size_t slower = 0, faster = 0, same = 0, repeats = 0, few = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cmp_row *c = &v->rows[i];
 		if (c->repeats)
 			repeats++;
+		else if (c->few)
+			few++;
 		else if (!c->significant)
 			same++;
 		else if (c->delta_pct > 0)
@@ -215,6 +218,11 @@ static void print_verdict(FILE *out, const struct cmp_view *v)
 		"%s %zu rows: %zu significantly slower, %zu faster, %zu "
 		"without a significant change",
 		lead ? ";" : "", v->n - repeats, slower, faster, same);
+	if (few)
+		fprintf(out,
+			", %zu inconclusive from fewer than %d samples in a "
+			"run (raise --count)",
+			few, COMPARE_MIN_N);
 	if (repeats)
 		fprintf(out,
 			"; besides %zu of ns/item, counted by their rows of "
@@ -257,6 +265,12 @@ static const char *mark(const struct cmp_row *c, double threshold_pct,
 		return "  as its ns/op row";
 	if (c->regression)
 		return "  REGRESSION";
+	if (c->few) {
+		snprintf(buf, len,
+			 "  inconclusive (%zu and %zu samples, fewer than %d)",
+			 c->old_n, c->new_n, COMPARE_MIN_N);
+		return buf;
+	}
 	if (!held(c, threshold_pct))
 		return c->disturbed ? "  disturbed" : "";
 	if (c->placed && c->placed_by.known) {

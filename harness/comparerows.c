@@ -53,7 +53,8 @@ static const char *const field_names[] = {"case",
 					  "old_transfer_ns",
 					  "new_transfer_ns",
 					  "transfer_r",
-					  "overlap"};
+					  "overlap",
+					  "few"};
 #define NFIELDS (sizeof field_names / sizeof *field_names)
 
 static struct field field_of(const struct cmp_row *c, size_t i)
@@ -94,8 +95,9 @@ static struct field field_of(const struct cmp_row *c, size_t i)
 				    c->disturbed};
 		return (struct field){F_FLAG, NULL, (size_t)flag[i - 19], 0};
 	}
-	if (i == 32)
-		return (struct field){F_FLAG, NULL, (size_t)c->overlap, 0};
+	if (i == 32 || i == 33)
+		return (struct field){
+		    F_FLAG, NULL, (size_t)(i == 32 ? c->overlap : c->few), 0};
 	/* 29 to 31, empty where transfer.csv did not judge the row */
 	const double t[] = {c->placed_by.old_med, c->placed_by.new_med,
 			    c->placed_by.r};

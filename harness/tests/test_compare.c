@@ -145,6 +145,8 @@ struct var {
 static const char *runs_unit = "ns/op";
 /* NULL, or the unit of each var write_run_as writes, by its place */
 static const char *const *var_units;
+/* The samples of each var write_run_as writes: its first this many. */
+static size_t run_reps = 8;
 
 /* A run directory in /tmp holding raw.csv of these samples and a
  * summary.csv naming each variant's baseline, each row of this status and
@@ -163,16 +165,16 @@ static char *write_run_as(const struct var *vs, size_t nv, const char *tc,
 	for (size_t i = 0; i < nv; i++) {
 		const char *fam = vs[i].family ? vs[i].family : "t",
 			   *unit = var_units ? var_units[i] : runs_unit;
-		for (size_t k = 0; k < 8; k++)
+		for (size_t k = 0; k < run_reps; k++)
 			sbuf_addf(&raw, "1,%s,%s,%s,gcc,%s,%zu,1000,%s,%.17g\n",
 				  fam, vs[i].variant, tc,
 				  vs[i].param ? vs[i].param : "", k + 1, unit,
 				  vs[i].v[k]);
 		/* the figures are left out: compare takes them from raw.csv */
 		sbuf_addf(
-		    &sum, "1,%s,%s,%s,gcc,%s,%s,8,,,,,,,,,%s,,,,,,,,%s,%s,\n",
+		    &sum, "1,%s,%s,%s,gcc,%s,%s,%zu,,,,,,,,,%s,,,,,,,,%s,%s,\n",
 		    fam, vs[i].variant, tc, vs[i].param ? vs[i].param : "",
-		    unit, vs[i].baseline, bound, status);
+		    unit, run_reps, vs[i].baseline, bound, status);
 	}
 	char err[ERRLEN];
 	char *rp = xasprintf("%s/raw.csv", dir),
@@ -1017,6 +1019,68 @@ static void overhead_change_from_pairs(void **state)
 	assert_string_equal(field(&t, "x", "overhead", "significant"), "1");
 	assert_string_equal(field(&t, "x", "overhead", "regression"), "1");
 	assert_true(atof(field(&t, "x", "overhead", "change_ci_low")) > 0.9);
+	csv_free(&t);
+	drop_run(a);
+	drop_run(c);
+}
+
+/* A time from fewer than COMPARE_MIN_N samples in a run is no finding:
+ * one sample a side, an overhead 50% larger, was significant by the
+ * bootstrap of four single values ([+0.843, +0.843] ns in a real run of
+ * --count 1) and a regression. The row says so, the verdict counts it
+ * apart, and the JSON among the inconclusive; a count of instructions
+ * is judged from any number. */
+static void too_few_samples(void **state)
+{
+	(void)state;
+	struct var b = {"b", "", {5, 5, 5, 5, 5, 5, 5, 5}, NULL, NULL};
+	struct var
+	    x1 = {"x", "b", {25, 25, 25, 25, 25, 25, 25, 25}, NULL, NULL},
+	    x2 = {"x", "b", {35, 35, 35, 35, 35, 35, 35, 35}, NULL, NULL};
+	struct var r1[] = {b, x1}, r2[] = {b, x2};
+	for (size_t reps = COMPARE_MIN_N - 1; reps <= COMPARE_MIN_N; reps++) {
+		run_reps = reps;
+		char *a = write_run(r1, 2), *c = write_run(r2, 2);
+		run_reps = 8; /* the other tests' */
+		struct csv_table t;
+		size_t reg;
+		compared(a, c, 3, 0.05, &t, &reg);
+		int few = reps < COMPARE_MIN_N;
+		assert_int_equal(reg, few ? 0 : 2); /* x's value and overhead */
+		assert_string_equal(field(&t, "x", "overhead", "few"),
+				    few ? "1" : "0");
+		assert_string_equal(field(&t, "x", "overhead", "significant"),
+				    few ? "0" : "1");
+		csv_free(&t);
+		if (few) {
+			struct compare_opts o = {.threshold_pct = 3,
+						 .alpha = 0.05};
+			char *text = output_of(a, c, &o, &reg);
+			if (!strstr(text, "inconclusive (4 and 4 samples, "
+					  "fewer than 5)") ||
+			    !strstr(text, ", 3 inconclusive from fewer than 5 "
+					  "samples in a run (raise --count)"))
+				fail_msg("%s", text);
+			free(text);
+			o.format = COMPARE_JSON;
+			text = output_of(a, c, &o, &reg);
+			assert_non_null(strstr(text, "\"inconclusive\": 3"));
+			free(text);
+		}
+		drop_run(a);
+		drop_run(c);
+	}
+	/* counted: one sample a side is a finding */
+	run_reps = 1;
+	runs_unit = "instructions/op";
+	char *a = write_run(r1, 2), *c = write_run(r2, 2);
+	run_reps = 8;
+	runs_unit = "ns/op";
+	struct csv_table t;
+	size_t reg;
+	compared(a, c, 3, 0.05, &t, &reg);
+	assert_string_equal(field(&t, "x", "overhead", "few"), "0");
+	assert_string_equal(field(&t, "x", "overhead", "regression"), "1");
 	csv_free(&t);
 	drop_run(a);
 	drop_run(c);
@@ -2396,6 +2460,7 @@ int main(void)
 	    cmocka_unit_test(p_either_side_of_alpha),
 	    cmocka_unit_test(overhead_change_both_ways),
 	    cmocka_unit_test(overhead_change_from_pairs),
+	    cmocka_unit_test(too_few_samples),
 	    cmocka_unit_test(intervals_touching_are_not_apart),
 	    cmocka_unit_test(summary_without_a_column),
 	    cmocka_unit_test(across_toolchains),
