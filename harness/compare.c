@@ -640,6 +640,11 @@ int compare_runs(const char *old_path, const char *new_path,
 		side_free(&ns);
 		return -1;
 	}
+	if (side_same_run(&os, &ns))
+		fprintf(stderr,
+			"cgobench: warning: '%s' and '%s' are one run, which "
+			"compared with itself shows no change\n",
+			old_path, new_path);
 	int any_tc = side_one_toolchain(&os) && side_one_toolchain(&ns);
 	char *differ = machine_hardware_differs(os.machine, ns.machine),
 	     *measured = machine_method_differs(os.machine, ns.machine),

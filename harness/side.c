@@ -314,9 +314,26 @@ int side_load(struct side *s, const char *path, char *err, size_t errlen)
 	}
 	if (rc == 0)
 		index_rows(s);
+	struct stat st;
+	if (s->has_raw && stat(raw, &st) == 0) {
+		s->raw_dev = st.st_dev;
+		s->raw_ino = st.st_ino;
+	}
+	if (s->has_sum && stat(sum, &st) == 0) {
+		s->sum_dev = st.st_dev;
+		s->sum_ino = st.st_ino;
+	}
 	free(raw);
 	free(sum);
 	return rc;
+}
+
+int side_same_run(const struct side *a, const struct side *b)
+{
+	return (a->raw_ino && a->raw_dev == b->raw_dev &&
+		a->raw_ino == b->raw_ino) ||
+	       (a->sum_ino && a->sum_dev == b->sum_dev &&
+		a->sum_ino == b->sum_ino);
 }
 
 void side_free(struct side *s)

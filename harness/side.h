@@ -11,6 +11,7 @@
 #include "util.h"
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* One run as read: its samples when it has them, its summary.csv when
  * it has one, and the rows compared: computed from the samples, or
@@ -42,12 +43,20 @@ struct side {
 	struct summary_samples tsamples;
 	struct key_index tkey;
 	int has_transfer;
+	/* the files read, raw.csv's and summary.csv's, as device and inode
+	 * (all 0 for one not read): side_same_run compares them */
+	dev_t raw_dev, sum_dev;
+	ino_t raw_ino, sum_ino;
 };
 
 /* 0, or -1 with err set: path is missing, unreadable, or holds neither
  * raw.csv nor summary.csv. */
 int side_load(struct side *s, const char *path, char *err, size_t errlen);
 void side_free(struct side *s);
+
+/* 1 when a and b read one file, raw.csv or summary.csv, under two names
+ * or one: the same run, whose comparison with itself finds nothing. */
+int side_same_run(const struct side *a, const struct side *b);
 
 /* 1 when the run holds exactly one toolchain and C compiler. */
 int side_one_toolchain(const struct side *s);

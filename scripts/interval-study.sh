@@ -11,12 +11,14 @@ set -eu
 [ $# -gt 0 ] || { echo "usage: sh scripts/interval-study.sh RUN..." >&2; exit 2; }
 [ -x build/cgobench ] || { echo "interval-study: no build/cgobench (run 'make' first)" >&2; exit 2; }
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+trap 'rm -f "$tmp" "$tmp.err"' EXIT
 printf '%-28s %-26s %-26s\n' run "written: 3% / 5% / median" "again: 3% / 5% / median"
 for run in "$@"; do
 	[ -f "$run/raw.csv" ] && [ -f "$run/summary.csv" ] ||
 		{ echo "interval-study: $run has no raw.csv and summary.csv" >&2; exit 2; }
-	build/cgobench compare --format csv -- "$run/raw.csv" "$run/raw.csv" >"$tmp"
+	# (its warning that the two are one run is what the study wants)
+	build/cgobench compare --format csv -- "$run/raw.csv" "$run/raw.csv" >"$tmp" 2>"$tmp.err" ||
+		{ cat "$tmp.err" >&2; exit 2; }
 	# the half-width of the interval in % of the median, of each pinned
 	# ns/op row: from summary.csv (ci_low, ci_high), then from compare's
 	# csv (old_ci_low, old_ci_high of the value rows)

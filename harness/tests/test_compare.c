@@ -6,6 +6,7 @@
 
 #include "csv.h"
 #include "history.h"
+#include "side.h"
 #include "stats.h"
 #include "summary.h"
 
@@ -1264,6 +1265,38 @@ static void summary_without_a_column(void **state)
 	drop_run(a);
 }
 
+/* A run named twice, as a directory and as its summary.csv or raw.csv,
+ * is one run (compare warns that it can show no change); a copy of its
+ * files is another. */
+static void one_run_twice(void **state)
+{
+	(void)state;
+	char *a = write_run(&slow, 1), *b = write_run(&slow, 1);
+	char *names[] = {xasprintf("%s/summary.csv", a),
+			 xasprintf("%s/raw.csv", a), b};
+	struct side s, t;
+	char err[ERRLEN];
+	assert_int_equal(side_load(&s, a, err, sizeof err), 0);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(side_load(&t, names[i], err, sizeof err), 0);
+		assert_int_equal(side_same_run(&s, &t), i < 2);
+		assert_int_equal(side_same_run(&t, &s), i < 2);
+		side_free(&t);
+	}
+	side_free(&s);
+	/* without summary.csv, by raw.csv alone */
+	unlink(names[0]);
+	assert_int_equal(side_load(&s, a, err, sizeof err), 0);
+	assert_int_equal(side_load(&t, names[1], err, sizeof err), 0);
+	assert_int_equal(side_same_run(&s, &t), 1);
+	side_free(&s);
+	side_free(&t);
+	free(names[0]);
+	free(names[1]);
+	drop_run(a);
+	drop_run(b);
+}
+
 /* summary.csv of one row of case t, variant x, with this interval. */
 static char *write_summary(double median, double lo, double hi)
 {
@@ -2461,6 +2494,7 @@ int main(void)
 	    cmocka_unit_test(overhead_change_both_ways),
 	    cmocka_unit_test(overhead_change_from_pairs),
 	    cmocka_unit_test(too_few_samples),
+	    cmocka_unit_test(one_run_twice),
 	    cmocka_unit_test(intervals_touching_are_not_apart),
 	    cmocka_unit_test(summary_without_a_column),
 	    cmocka_unit_test(across_toolchains),
