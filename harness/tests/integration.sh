@@ -920,11 +920,14 @@ rm -r "$tmp/slowF"
 # a counted take whose count callgrind lost is taken again, not kept: the
 # lostcount family loses half its count in the processes named (the first
 # is the warm-up's): here the first take of the first sample, which a
-# second take must confirm, and the first take of the second sample. A
-# take that the runtime's own work upset (20.95 instructions/op against
-# 15.0, once in a fresh-clone make test of 12-02) is not kept either: the
-# processes are the warm-up, the 3 kept, the confirming one and every
-# take not kept, as the note counts them, 2 or more
+# second take must confirm, and the first take of the third sample, or of
+# the second where the first took four. A take that the runtime's own
+# work upset (20.95 instructions/op against 15.0, once in a fresh-clone
+# make test of 12-02) is not kept either: the processes are the warm-up,
+# the 3 kept, the confirming one and every take not kept, as the note
+# counts them, 2 or more. (With the second loss at process 5, an upset
+# third made it the first sample's fourth and last take, kept for
+# agreeing with the first loss: 13 processes, once in session 51.)
 # not_kept SUMMARY: the counted takes not kept, as the row's note says
 # (after its first part: fewer than 6 samples give no 95% interval)
 not_kept() {
@@ -935,7 +938,7 @@ counts_agree() {
 	awk -F, -v want="$2" 'NR > 1 { v[++n] = $10 } END { for (i = 1; i <= n; i++) if (v[i] < 0.98 * v[1] || v[i] > 1.02 * v[1]) exit 1; exit n != want }' "$1"
 }
 printf 0 >"$tmp/lose.n"
-CGOBENCH_LOSE_FILE="$tmp/lose.n" CGOBENCH_LOSE_AT=2,5 \
+CGOBENCH_LOSE_FILE="$tmp/lose.n" CGOBENCH_LOSE_AT=2,6 \
 	"$cgobench" run --go "$go" --cases-dir harness/tests/cases --cases lostcount \
 	--metric instructions --iterations 100000 --count 3 --out "$tmp/lost" -q >/dev/null 2>>"$tmp/slow.err"
 notkept=$(not_kept "$tmp/lost/summary.csv")
