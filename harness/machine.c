@@ -389,9 +389,23 @@ char *machine_hardware_differs(const char *a, const char *b)
 	return runs_differ(a, b, hardware, sizeof hardware / sizeof *hardware);
 }
 
+/* the CPU the pinned families ran on, told apart by compare alone (not
+ * by the history's measured column, whose earlier rows lack it): in one
+ * hour two runs pinned to the Turin VM's CPU 1 ran the same code 2.7 and
+ * 2.8% slower than one pinned to its CPU 0 (docs/precision.md item 77),
+ * and a run chooses its CPU */
+static const struct told_by pinned_key[] = {{"pinned", NULL, 0, NULL}};
+
 char *machine_method_differs(const char *a, const char *b)
 {
-	return runs_differ(a, b, method, sizeof method / sizeof *method);
+	char *m = runs_differ(a, b, method, sizeof method / sizeof *method),
+	     *pin = runs_differ(a, b, pinned_key, 1);
+	if (!pin || !m)
+		return pin ? pin : m;
+	char *both = xasprintf("%s; %s", pin, m);
+	free(pin);
+	free(m);
+	return both;
 }
 
 /* Appends to sb the keys' " | key: value" of machine (" | " leading),

@@ -42,8 +42,9 @@ char *machine_lookup(const char *text, const char *key);
  * hardware ("cpu-model 2 against 17; ..."), or NULL where they do not or
  * it cannot be told; the caller frees it. */
 char *machine_hardware_differs(const char *a, const char *b);
-/* The same of how the samples were taken: sched, benchtime, drift,
- * runtime-env, and how the benchmarks were built: build-env. */
+/* The same of how the samples were taken: the CPU pinned to, sched,
+ * benchtime, drift, runtime-env, and how the benchmarks were built:
+ * build-env. */
 char *machine_method_differs(const char *a, const char *b);
 /* What machine_hardware_differs and machine_method_differs read of a
  * machine.txt text, on one line, for a history's row: "key: value" of
