@@ -393,7 +393,7 @@ char *machine_hardware_differs(const char *a, const char *b)
  * by the history's measured column, whose earlier rows lack it): in one
  * hour two runs pinned to the Turin VM's CPU 1 ran the same code 2.7 and
  * 2.8% slower than one pinned to its CPU 0 (docs/precision.md item 77),
- * and a run chooses its CPU */
+ * and --pin chooses the CPU */
 static const struct told_by pinned_key[] = {{"pinned", NULL, 0, NULL}};
 
 char *machine_method_differs(const char *a, const char *b)

@@ -148,28 +148,3 @@ double probe_seed_find(const char *dir, const char *skip,
 	free(name);
 	return seed;
 }
-
-int probe_choose_pin(const double *p, size_t rounds, int ncpu, double *share)
-{
-	double best = 0;
-	for (size_t i = 0; i < rounds * (size_t)(ncpu > 0 ? ncpu : 0); i++)
-		if (p[i] > 0 && (best == 0 || p[i] < best))
-			best = p[i];
-	if (ncpu < 1 || best == 0)
-		return -1;
-	int last = ncpu - 1, choice = last;
-	for (int c = 0; c < ncpu; c++) {
-		size_t slow = 0, n = 0;
-		for (size_t i = 0; i < rounds; i++) {
-			double v = p[i * (size_t)ncpu + (size_t)c];
-			n += v > 0;
-			slow += v > 0 && best / v < LOAD_SPEED;
-		}
-		share[c] = n ? (double)slow / (double)n : 1;
-	}
-	for (int c = 0; c < last; c++)
-		if (share[c] + PROBE_CHOICE_MARGIN <= share[last] + 1e-9 &&
-		    share[c] < share[choice])
-			choice = c;
-	return choice;
-}

@@ -51,25 +51,6 @@ double probe_speed(const struct probe_state *s, double p);
 int probe_slowest(const struct probe_state *s, const double *p, int n,
 		  double *speed);
 
-/* Choosing the CPU to pin to (run.c, without --pin): each CPU probed in
- * turn for PROBE_CHOICE_S, PROBE_CHOICE_ROUNDS rounds at most. On the VM
- * of docs/precision.md (item 77) one CPU ran slow 41 to 88% of the time
- * for most of an hour, in spells that came and went within seconds,
- * while the other ran slow 8 to 10%; a run pinned to the slow one
- * flagged every row. The last CPU stays the choice unless another ran
- * slow in PROBE_CHOICE_MARGIN less of its probes: runs pinned alike
- * compare alike. */
-#define PROBE_CHOICE_S	    2.0
-#define PROBE_CHOICE_ROUNDS 10000
-#define PROBE_CHOICE_MARGIN 0.2
-#define PROBE_CHOICE_MAXCPU 16
-
-/* Of ncpu CPUs probed in rounds, p[round * ncpu + cpu] µs each: the CPU
- * to pin to, as above, a probe slow where the CPUs' fastest probe over
- * it is below LOAD_SPEED; each CPU's share of slow probes in share[cpu].
- * -1 when ncpu < 1 or nothing was probed. */
-int probe_choose_pin(const double *p, size_t rounds, int ncpu, double *share);
-
 /* The fastest probe (machine.txt's probe-best-us) of the newest run in
  * the directory dir (one per subdirectory, newest by machine.txt's date)
  * whose machine.txt matches now's CPU (its MHz, measured at boot, within

@@ -317,8 +317,6 @@ static void record_setup(struct run *r)
 	else
 		snprintf(buf, sizeof buf, "none");
 	machine_set(&r->m, "pinned", buf);
-	if (r->pin_choice[0])
-		machine_set(&r->m, "pin-choice", r->pin_choice);
 	if (r->pin >= 0)
 		machine_set(&r->m, "sched", r->batch ? "batch" : "normal");
 	snprintf(buf, sizeof buf, "%d", r->procs);
@@ -588,8 +586,6 @@ int run_execute(const struct run_config *c, char *err, size_t errlen)
 		return -1;
 	}
 	run_info(&r, "run directory %s", r.dir);
-	if (c->pin_cpu == RUN_PIN_AUTO && r.pin >= 0 && !c->instructions)
-		speeds_choose_pin(&r);
 	r.batch =
 	    r.pin >= 0 && c->sched == RUN_SCHED_BATCH && batch_allowed(&r);
 	record_setup(&r);

@@ -84,8 +84,7 @@ const struct opt run_options[] = {
      NULL, OPT_LOCAL, ALL},
     {"pin", 0, OPT_CPU, F(pin_cpu), "CPU|none",
      "CPU that every benchmark process is pinned to\n"
-     "(default, when there is more than one: the last CPU,\n"
-     "or another whose probes ran slow far less often)",
+     "(default: the last CPU, when there is more than one)",
      0, 4095, NULL, OPT_REMOTE, MEASURE},
     {"sched", 0, OPT_CHOICE, F(sched), "POLICY",
      "scheduling policy of the pinned benchmark processes:\n"

@@ -175,9 +175,6 @@ struct run {
 	int said_lasting; /* a lasting load was said as the rounds ran */
 	int unwritten_errno;
 	int pin, procs, ncpu;
-	/* why the run pinned to its CPU, where it chose it (speeds_choose_pin,
-	 * machine.txt's pin-choice); empty where --pin named it */
-	char pin_choice[160];
 	int batch; /* the pinned processes run under SCHED_BATCH */
 	char gomaxprocs[32];
 	char allprocs[32]; /* GOMAXPROCS of the unpinned families */
@@ -385,10 +382,6 @@ double speeds_at(const struct run *r, double p, int cpu);
  * throttled): no sample waits again until it has run at full speed.
  * Returns the last probe of the slowest CPU, that CPU in *cpu. */
 double speeds_hold(struct run *r, const struct unit *u, int *cpu);
-/* Without --pin, on PROBE_CHOICE_MAXCPU CPUs or fewer: probes each CPU
- * in turn (probe.h's PROBE_CHOICE_ROUNDS) and pins r to the one
- * probe_choose_pin gives, saying why in r->pin_choice. */
-void speeds_choose_pin(struct run *r);
 /* spread.c: a contended row wider than its goal, its note: how far its
  * samples spread, what they follow (spread_cpus), why it took no more
  * (spread_why). */

@@ -7,8 +7,6 @@
 #include "family.h"
 #include "util.h"
 
-#include <stdlib.h>
-
 /* Whether u's samples run on every CPU: a family on every CPU, or a run
  * that pins none. */
 static int on_every_cpu(const struct run *r, const struct unit *u)
@@ -69,33 +67,4 @@ double speeds_hold(struct run *r, const struct unit *u, int *cpu)
 		r->slow_for_good = 0;
 	r->held_s += waited;
 	return p;
-}
-
-void speeds_choose_pin(struct run *r)
-{
-	int n = r->ncpu;
-	if (n < 2 || n > PROBE_CHOICE_MAXCPU)
-		return;
-	double *p = xcalloc(PROBE_CHOICE_ROUNDS * (size_t)n, sizeof *p);
-	double share[PROBE_CHOICE_MAXCPU], end = monotonic_s() + PROBE_CHOICE_S;
-	size_t rounds = 0;
-	while (rounds < PROBE_CHOICE_ROUNDS && monotonic_s() < end &&
-	       !*r->c->stop) {
-		for (int c = 0; c < n; c++)
-			p[rounds * (size_t)n + (size_t)c] = load_probe_us(c);
-		rounds++;
-	}
-	int pin = probe_choose_pin(p, rounds, n, share);
-	free(p);
-	if (pin < 0)
-		return;
-	r->pin = pin;
-	struct sbuf sb = {0};
-	sbuf_addf(&sb, "cpu %d; probes slow:", pin);
-	for (int c = 0; c < n; c++)
-		sbuf_addf(&sb, "%s cpu %d %.0f%%", c ? "," : "", c,
-			  share[c] * 100);
-	sbuf_addf(&sb, " of %zu each", rounds);
-	snprintf(r->pin_choice, sizeof r->pin_choice, "%s", sb.buf);
-	sbuf_free(&sb);
 }

@@ -56,14 +56,6 @@ else
 fi
 
 check_run complete "$run"
-# without --pin, the run chose its CPU from 2 s of probes of each in turn
-# (speeds_choose_pin), said how often each ran slow, and pinned to it
-choice=$(sed -n 's/^pin-choice: cpu \([0-9]*\); probes slow: cpu 0 [0-9]*%, cpu 1 [0-9]*%.* of [0-9]* each$/\1/p' "$run/machine.txt")
-if [ "$(nproc)" -lt 2 ] || { [ -n "$choice" ] && grep -qx "pinned: cpu $choice" "$run/machine.txt"; }; then
-	ok "a run without --pin chooses its CPU by probes, and machine.txt says why"
-else
-	bad "the pinned CPU's choice: $(grep '^pin' "$run/machine.txt")"
-fi
 # What a first touch of fresh memory cost on the pinned CPU, ten runs (five
 # as the run started, five as it ended), and report.md gives it.
 if grep -Eq '^fault-ns: [0-9]+ \[[0-9]+, [0-9]+\] over 10 runs of 128 pages( on cpu [0-9]+)?$' "$run/machine.txt" &&
@@ -576,9 +568,8 @@ else
 fi
 # The loop's time shows on the pinned CPU: every disturbed take was
 # upset by another process, none by a slow CPU alone.
-if grep -q "^disturbed-by: $((retaken + kept)) upset, 0 slow\$" "$tmp/loaded/machine.txt" &&
-	! grep -q '^pin-choice:' "$tmp/loaded/machine.txt"; then
-	ok "machine.txt counts the takes another process disturbed (and --pin chose no CPU)"
+if grep -q "^disturbed-by: $((retaken + kept)) upset, 0 slow\$" "$tmp/loaded/machine.txt"; then
+	ok "machine.txt counts the takes another process disturbed"
 else
 	bad "disturbed-by: $(grep disturbed-by "$tmp/loaded/machine.txt"), retaken $retaken, kept $kept"
 fi

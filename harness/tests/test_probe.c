@@ -5,11 +5,9 @@
 #include "load.h"
 #include "machine.h"
 #include "probe.h"
-#include "stats.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -212,121 +210,6 @@ static void slowest_of_cpus(void **state)
 	assert_true(speed == 1);
 }
 
-/* The probes of a flips study (scripts/flips-study.sh: the probe's loop
- * back to back on each CPU in turn, 5 s each, its loops-cpuN.csv), as
- * probe_choose_pin takes them: each LOAD_PROBES loops' median one probe,
- * CPU 0's and CPU 1's in turn. Returns the rounds, p allocated. */
-static size_t flips_probes(const char *dir, double **p)
-{
-	double *cpu[2];
-	size_t n[2];
-	for (int c = 0; c < 2; c++) {
-		char *path = xasprintf("%s/loops-cpu%d.csv", dir, c);
-		FILE *f = fopen(path, "r");
-		assert_non_null(f);
-		size_t cap = 1024, k = 0, loops = 0;
-		double win[LOAD_PROBES], s, us;
-		cpu[c] = xcalloc(cap, sizeof *cpu[c]);
-		while (fscanf(f, "%lf,%lf", &s, &us) == 2) {
-			win[loops++ % LOAD_PROBES] = us;
-			if (loops % LOAD_PROBES)
-				continue;
-			if (k == cap)
-				cpu[c] = xrealloc(cpu[c],
-						  (cap *= 2) * sizeof *cpu[c]);
-			cpu[c][k++] = stats_median(win, LOAD_PROBES);
-		}
-		fclose(f);
-		free(path);
-		n[c] = k;
-	}
-	size_t rounds = n[0] < n[1] ? n[0] : n[1];
-	*p = xcalloc(2 * rounds, sizeof **p);
-	for (size_t i = 0; i < rounds; i++)
-		for (int c = 0; c < 2; c++)
-			(*p)[2 * i + (size_t)c] = cpu[c][i];
-	free(cpu[0]);
-	free(cpu[1]);
-	return rounds;
-}
-
-/* On the Turin VM of 12-03 (docs/precision.md item 77) CPU 1 ran slow in
- * 88% of its probes at 20:01 and 54% at 20:32, CPU 0 in under 1%: the run
- * pins to CPU 0. A minute after the first, both ran at full speed: it
- * keeps the last CPU. */
-static void pin_choice_of_flips(void **state)
-{
-	(void)state;
-	const char *dir[] = {"results/vm/precision/turin-flips-1",
-			     "results/vm/precision/turin-flips-2",
-			     "results/vm/precision/turin-flips-3"};
-	int want[] = {0, 1, 0};
-	double lo1[] = {0.85, 0, 0.5}, hi1[] = {0.92, 0.01, 0.6};
-	for (size_t i = 0; i < 3; i++) {
-		double *p, share[2];
-		size_t rounds = flips_probes(dir[i], &p);
-		assert_true(rounds > 10000);
-		assert_int_equal(probe_choose_pin(p, rounds, 2, share),
-				 want[i]);
-		assert_true(share[0] < 0.01);
-		if (share[1] < lo1[i] || share[1] > hi1[i])
-			fail_msg("%s: cpu 1 slow in %g", dir[i], share[1]);
-		free(p);
-	}
-}
-
-/* rounds of ncpu probes into p: 60 µs (slow against 40) where a CPU's
- * marks say x, 40 where they say . */
-static void marked(double *p, const char *const *marks, int ncpu, size_t rounds)
-{
-	for (size_t i = 0; i < rounds; i++)
-		for (int c = 0; c < ncpu; c++)
-			p[i * (size_t)ncpu + (size_t)c] =
-			    marks[c][i] == 'x' ? 60 : 40;
-}
-
-/* The last CPU stays unless another ran slow in PROBE_CHOICE_MARGIN less
- * of its probes; of those, the least slow; a probe of 0 or NaN is none. */
-static void pin_choice_margin(void **state)
-{
-	(void)state;
-	double p[30], share[3];
-	const char *m[3] = {"..........", "xx........", NULL};
-	const char *last[] = {"..........", "x.........", "xx........",
-			      "xxxx......"};
-	int want[] = {2, 2, 0, 0}; /* 0.2 apart at 2 of 10 */
-	for (size_t k = 0; k < 4; k++) {
-		m[2] = last[k];
-		marked(p, m, 3, 10);
-		assert_int_equal(probe_choose_pin(p, 10, 3, share), want[k]);
-		assert_true(fabs(share[1] - 0.2) < 1e-12);
-	}
-	/* of two far less slow than the last, the less slow */
-	const char *m2[3] = {"..........", "x.........", "xxxxx....."};
-	marked(p, m2, 3, 10);
-	assert_int_equal(probe_choose_pin(p, 10, 3, share), 0);
-	const char *m4[3] = {"x.........", "..........", "xxxxx....."};
-	marked(p, m4, 3, 10);
-	assert_int_equal(probe_choose_pin(p, 10, 3, share), 1);
-	/* the margin between shares that sum inexactly: 0.1 + 0.2 */
-	const char *m3[2] = {"x.........", "xxx......."};
-	marked(p, m3, 2, 10);
-	assert_int_equal(probe_choose_pin(p, 10, 2, share), 0);
-	/* probes not taken are left out, the first too; none at all
-	 * chooses nothing */
-	p[0] = NAN; /* CPU 0: 0 of 9 slow, CPU 1 3 of 10 */
-	assert_int_equal(probe_choose_pin(p, 10, 2, share), 0);
-	assert_true(share[0] == 0);
-	p[1] = NAN;
-	p[3] = 0;
-	p[5] = 0; /* the last CPU: 0 of 7 slow */
-	assert_int_equal(probe_choose_pin(p, 10, 2, share), 1);
-	assert_true(share[1] == 0);
-	double none[4] = {0, 0, 0, 0};
-	assert_int_equal(probe_choose_pin(none, 2, 2, share), -1);
-	assert_int_equal(probe_choose_pin(p, 10, 0, share), -1);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,8 +219,6 @@ int main(void)
 	    cmocka_unit_test(seed_from_runs),
 	    cmocka_unit_test(seed_across_boots),
 	    cmocka_unit_test(slowest_of_cpus),
-	    cmocka_unit_test(pin_choice_of_flips),
-	    cmocka_unit_test(pin_choice_margin),
 	};
 	return cmocka_run_group_tests_name("probe", tests, NULL, NULL);
 }
