@@ -622,29 +622,42 @@ int compare_exit_status(size_t regressions, int fail_on_regression)
 	return fail_on_regression && regressions > 0 ? 1 : 0;
 }
 
+/* The two runs into os and ns, and o's history into hist, warning where
+ * the two are one run; 0, or -1 with err set and nothing left to free. */
+static int load_sides(const char *old_path, const char *new_path,
+		      const struct compare_opts *o, struct side *os,
+		      struct side *ns, struct history_runs *hist, char *err,
+		      size_t errlen)
+{
+	if (side_load(os, old_path, err, errlen) != 0) {
+		side_free(os);
+		return -1;
+	}
+	if (side_load(ns, new_path, err, errlen) != 0 ||
+	    (o->history &&
+	     read_history(o->history, os, ns, hist, err, errlen) != 0)) {
+		history_runs_free(hist);
+		side_free(os);
+		side_free(ns);
+		return -1;
+	}
+	if (side_same_run(os, ns))
+		fprintf(stderr,
+			"cgobench: warning: '%s' and '%s' are one run, which "
+			"compared with itself shows no change\n",
+			old_path, new_path);
+	return 0;
+}
+
 int compare_runs(const char *old_path, const char *new_path,
 		 const struct compare_opts *o, FILE *out, size_t *regressions,
 		 char *err, size_t errlen)
 {
 	struct side os, ns;
-	if (side_load(&os, old_path, err, errlen) != 0) {
-		side_free(&os);
-		return -1;
-	}
 	struct history_runs hist = {0};
-	if (side_load(&ns, new_path, err, errlen) != 0 ||
-	    (o->history &&
-	     read_history(o->history, &os, &ns, &hist, err, errlen) != 0)) {
-		history_runs_free(&hist);
-		side_free(&os);
-		side_free(&ns);
+	if (load_sides(old_path, new_path, o, &os, &ns, &hist, err, errlen) !=
+	    0)
 		return -1;
-	}
-	if (side_same_run(&os, &ns))
-		fprintf(stderr,
-			"cgobench: warning: '%s' and '%s' are one run, which "
-			"compared with itself shows no change\n",
-			old_path, new_path);
 	int any_tc = side_one_toolchain(&os) && side_one_toolchain(&ns);
 	char *differ = machine_hardware_differs(os.machine, ns.machine),
 	     *measured = machine_method_differs(os.machine, ns.machine),
