@@ -405,63 +405,6 @@ static void compare_ratio(struct cmp_row *c, const struct side *os,
 	free(b);
 }
 
-static const char *toolchain_label(const struct side *s, char *buf, size_t len)
-{
-	if (!s->nrows)
-		return "";
-	snprintf(buf, len, "%s %s%s", s->rows[0].toolchain, s->rows[0].cc,
-		 side_one_toolchain(s) ? "" : " and others");
-	return buf;
-}
-
-/* The benchmarks ("case variant param", and the toolchain when rows
- * match by it) of side a that side b has no row of, each once; a unit of
- * a benchmark that b has in another unit, with it ("... (cpus)"). */
-static void only_in(const struct side *a, const struct side *b, int any_tc,
-		    char ***names, size_t *n)
-{
-	/* the benchmarks of a that b has in some unit */
-	struct key_index both = {0}, seen = {0};
-	for (size_t i = 0; i < a->nrows; i++) {
-		const struct summary_row *r = &a->rows[i];
-		const char *k[] = {r->family, r->variant, r->param,
-				   any_tc ? "" : r->toolchain};
-		if (side_match(b, r, any_tc))
-			key_index_put(&both, k, 4, i);
-	}
-	*names = NULL;
-	*n = 0;
-	for (size_t i = 0; i < a->nrows; i++) {
-		const struct summary_row *r = &a->rows[i];
-		if (side_match(b, r, any_tc))
-			continue;
-		const char *k[] = {r->family, r->variant, r->param,
-				   any_tc ? "" : r->toolchain, ""};
-		/* a unit of a benchmark both have is named with its unit */
-		int unit = key_index_get(&both, k, 4) >= 0;
-		k[4] = unit ? r->unit : "";
-		if (key_index_put(&seen, k, 5, *n) != *n)
-			continue;
-		*names = xrealloc(*names, (*n + 1) * sizeof **names);
-		(*names)[(*n)++] = xasprintf(
-		    "%s %s%s%s%s%s%s%s%s", r->family, r->variant,
-		    r->param[0] ? " " : "", r->param, any_tc ? "" : " ",
-		    any_tc ? "" : r->toolchain, unit ? " (" : "",
-		    unit ? r->unit : "", unit ? ")" : "");
-	}
-	key_index_free(&both);
-	key_index_free(&seen);
-	if (*n)
-		qsort(*names, *n, sizeof **names, str_ptr_cmp);
-}
-
-static void free_names(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 /* Where a row stands in its run's summary.csv, for the order of the
  * output; past the end when the run has none. */
 static size_t order_of(const struct side *s, const struct summary_row *r)
@@ -683,8 +626,8 @@ int compare_runs(const char *old_path, const char *new_path,
 			     .new_machine = ns.machine,
 			     .apart = ap,
 			     .normalize = o->normalize};
-	only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
-	only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);
+	side_only_in(&os, &ns, any_tc, &v.only_old, &v.nonly_old);
+	side_only_in(&ns, &os, any_tc, &v.only_new, &v.nonly_new);
 	for (size_t i = 0; i < n; i++)
 		rows[i].order = order_of(&os, rows[i].o);
 	qsort(rows, n, sizeof *rows, cmp_order);
@@ -700,16 +643,16 @@ int compare_runs(const char *old_path, const char *new_path,
 		for (size_t i = 0; i < n; i++)
 			*regressions += rows[i].regression && !rows[i].repeats;
 		char b1[128], b2[128];
-		v.old_label = toolchain_label(&os, b1, sizeof b1);
-		v.new_label = toolchain_label(&ns, b2, sizeof b2);
+		v.old_label = side_toolchain_label(&os, b1, sizeof b1);
+		v.new_label = side_toolchain_label(&ns, b2, sizeof b2);
 		v.rows = rows;
 		v.n = n;
 		v.regressions = *regressions;
 		compare_write(o->format, out, &v);
 		fflush(out);
 	}
-	free_names(v.only_old, v.nonly_old);
-	free_names(v.only_new, v.nonly_new);
+	side_names_free(v.only_old, v.nonly_old);
+	side_names_free(v.only_new, v.nonly_new);
 	free(differ);
 	free(measured);
 	free(placed);

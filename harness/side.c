@@ -410,3 +410,57 @@ const struct summary_row *side_summary_of(const struct side *s,
 	long i = s->has_sum ? key_index_get(&s->sum_key, k, 6) : -1;
 	return i >= 0 ? &s->sum.rows[i] : NULL;
 }
+
+const char *side_toolchain_label(const struct side *s, char *buf, size_t len)
+{
+	if (!s->nrows)
+		return "";
+	snprintf(buf, len, "%s %s%s", s->rows[0].toolchain, s->rows[0].cc,
+		 side_one_toolchain(s) ? "" : " and others");
+	return buf;
+}
+
+void side_only_in(const struct side *a, const struct side *b, int any_tc,
+		  char ***names, size_t *n)
+{
+	/* the benchmarks of a that b has in some unit */
+	struct key_index both = {0}, seen = {0};
+	for (size_t i = 0; i < a->nrows; i++) {
+		const struct summary_row *r = &a->rows[i];
+		const char *k[] = {r->family, r->variant, r->param,
+				   any_tc ? "" : r->toolchain};
+		if (side_match(b, r, any_tc))
+			key_index_put(&both, k, 4, i);
+	}
+	*names = NULL;
+	*n = 0;
+	for (size_t i = 0; i < a->nrows; i++) {
+		const struct summary_row *r = &a->rows[i];
+		if (side_match(b, r, any_tc))
+			continue;
+		const char *k[] = {r->family, r->variant, r->param,
+				   any_tc ? "" : r->toolchain, ""};
+		/* a unit of a benchmark both have is named with its unit */
+		int unit = key_index_get(&both, k, 4) >= 0;
+		k[4] = unit ? r->unit : "";
+		if (key_index_put(&seen, k, 5, *n) != *n)
+			continue;
+		*names = xrealloc(*names, (*n + 1) * sizeof **names);
+		(*names)[(*n)++] = xasprintf(
+		    "%s %s%s%s%s%s%s%s%s", r->family, r->variant,
+		    r->param[0] ? " " : "", r->param, any_tc ? "" : " ",
+		    any_tc ? "" : r->toolchain, unit ? " (" : "",
+		    unit ? r->unit : "", unit ? ")" : "");
+	}
+	key_index_free(&both);
+	key_index_free(&seen);
+	if (*n)
+		qsort(*names, *n, sizeof **names, str_ptr_cmp);
+}
+
+void side_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}

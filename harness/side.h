@@ -116,4 +116,16 @@ int side_pinned_family(const struct side *s, const struct summary_row *r);
 int side_pinned_in_both(const struct side *os, const struct summary_row *a,
 			const struct side *ns, const struct summary_row *b);
 
+/* "TOOLCHAIN CC" of s's first row, with " and others" when s holds
+ * more than one; "" for a run of no rows. buf holds it. */
+const char *side_toolchain_label(const struct side *s, char *buf, size_t len);
+
+/* The benchmarks ("case variant param", and the toolchain when rows
+ * match by it) of side a that side b has no row of, each once and
+ * sorted, into *names (*n of them, to free with side_names_free); a unit
+ * of a benchmark that b has in another unit, with it ("... (cpus)"). */
+void side_only_in(const struct side *a, const struct side *b, int any_tc,
+		  char ***names, size_t *n);
+void side_names_free(char **names, size_t n);
+
 #endif
