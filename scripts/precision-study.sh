@@ -48,6 +48,10 @@ measured() {
 	END { exit !found }
 EOF
 }
+# benchstat reads go test's trials at the end: missing, it would cost
+# every trial taken before it
+bs=${BENCHSTAT:-build/tools/benchstat}
+[ -x "$bs" ] || { echo "precision-study: no benchstat at $bs: make build/tools/benchstat (make test builds it), or set BENCHSTAT" >&2; exit 2; }
 mkdir -p -- "$out"
 printf '%s\n' "$fam" >"$out/family.txt"
 printf 'benchmark\ttrial\tseconds\n' >"$out/seconds.tsv"
@@ -70,4 +74,4 @@ for t in $(seq 1 "$trials"); do
 			'BEGIN { printf "%s\t%s\t%.2f\n", b, t, e - s }' >>"$out/seconds.tsv"
 	done
 done
-"${BENCHSTAT:-build/tools/benchstat}" "$out"/gotest-*.txt >"$out/benchstat.txt"
+"$bs" "$out"/gotest-*.txt >"$out/benchstat.txt"

@@ -354,6 +354,14 @@ if ! sh scripts/precision-table.sh "$pt-go" >"$tmp/pt.out" 2>"$tmp/pt.err" &&
 then ok "precision-table.sh: a row one side did not measure, named with its file"
 else bad "precision-table.sh on a row not measured: $(cat "$tmp/pt.err")"
 fi
+# precision-study.sh without benchstat: refused before its first trial,
+# which it would cost at the end
+if ! BENCHSTAT="$tmp/no-benchstat" sh scripts/precision-study.sh "$tmp/ps" 1 >/dev/null 2>"$tmp/ps.err" &&
+	grep -qxF "precision-study: no benchstat at $tmp/no-benchstat: make build/tools/benchstat (make test builds it), or set BENCHSTAT" "$tmp/ps.err" &&
+	[ ! -e "$tmp/ps" ]
+then ok "precision-study.sh: a missing benchstat refused before any trial"
+else bad "precision-study.sh without benchstat: $(cat "$tmp/ps.err")"
+fi
 # pools.awk: of the raw.csv built above, the pinned rows with 30 ns/op
 # samples (A, B), not the B/op row or the handles row
 mkdir -p "$tmp/pools"
