@@ -49,9 +49,12 @@ measured() {
 EOF
 }
 # benchstat reads go test's trials at the end: missing, it would cost
-# every trial taken before it
+# every trial taken before it. BENCHSTAT is a path, or a command on PATH
 bs=${BENCHSTAT:-build/tools/benchstat}
-[ -x "$bs" ] || { echo "precision-study: no benchstat at $bs: make build/tools/benchstat (make test builds it), or set BENCHSTAT" >&2; exit 2; }
+case $bs in
+*/*) [ -x "$bs" ] ;;
+*) command -v "$bs" >/dev/null ;;
+esac || { echo "precision-study: no benchstat at $bs: make build/tools/benchstat (make test builds it), or set BENCHSTAT" >&2; exit 2; }
 mkdir -p -- "$out"
 printf '%s\n' "$fam" >"$out/family.txt"
 printf 'benchmark\ttrial\tseconds\n' >"$out/seconds.tsv"

@@ -358,8 +358,11 @@ fi
 # which it would cost at the end
 if ! BENCHSTAT="$tmp/no-benchstat" sh scripts/precision-study.sh "$tmp/ps" 1 >/dev/null 2>"$tmp/ps.err" &&
 	grep -qxF "precision-study: no benchstat at $tmp/no-benchstat: make build/tools/benchstat (make test builds it), or set BENCHSTAT" "$tmp/ps.err" &&
+	[ ! -e "$tmp/ps" ] &&
+	! BENCHSTAT=no-such-benchstat-here sh scripts/precision-study.sh "$tmp/ps" 1 >/dev/null 2>"$tmp/ps.err" &&
+	grep -qxF "precision-study: no benchstat at no-such-benchstat-here: make build/tools/benchstat (make test builds it), or set BENCHSTAT" "$tmp/ps.err" &&
 	[ ! -e "$tmp/ps" ]
-then ok "precision-study.sh: a missing benchstat refused before any trial"
+then ok "precision-study.sh: a missing benchstat, path or command, refused before any trial"
 else bad "precision-study.sh without benchstat: $(cat "$tmp/ps.err")"
 fi
 # pools.awk: of the raw.csv built above, the pinned rows with 30 ns/op
