@@ -364,23 +364,31 @@ static char *told_value(const char *machine, const struct told_by *k)
 	return k->missing ? xstrdup(k->missing) : NULL;
 }
 
-/* Where two machine.txt texts differ in the n keys ("cpu-model 2 against
- * 17; ..."), or NULL where they do not or it cannot be told. */
+/* Appends to sb where two machine.txt texts differ in the n keys
+ * ("cpu-model 2 against 17; ..."), "; " between them. */
+static void differ_into(struct sbuf *sb, const char *a, const char *b,
+			const struct told_by *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *va = told_value(a, &keys[i]),
+		     *vb = told_value(b, &keys[i]);
+		if (va && vb && strcmp(va, vb))
+			sbuf_addf(sb, "%s%s %s against %s", sb->len ? "; " : "",
+				  keys[i].key, va, vb);
+		free(va);
+		free(vb);
+	}
+}
+
+/* Where two machine.txt texts differ in the n keys, or NULL where they
+ * do not or it cannot be told. */
 static char *runs_differ(const char *a, const char *b,
 			 const struct told_by *keys, size_t n)
 {
 	if (!a || !b)
 		return NULL;
 	struct sbuf sb = {0};
-	for (size_t i = 0; i < n; i++) {
-		char *va = told_value(a, &keys[i]),
-		     *vb = told_value(b, &keys[i]);
-		if (va && vb && strcmp(va, vb))
-			sbuf_addf(&sb, "%s%s %s against %s", sb.len ? "; " : "",
-				  keys[i].key, va, vb);
-		free(va);
-		free(vb);
-	}
+	differ_into(&sb, a, b, keys, n);
 	return sb.buf;
 }
 
@@ -398,14 +406,12 @@ static const struct told_by pinned_key[] = {{"pinned", NULL, 0, NULL}};
 
 char *machine_method_differs(const char *a, const char *b)
 {
-	char *m = runs_differ(a, b, method, sizeof method / sizeof *method),
-	     *pin = runs_differ(a, b, pinned_key, 1);
-	if (!pin || !m)
-		return pin ? pin : m;
-	char *both = xasprintf("%s; %s", pin, m);
-	free(pin);
-	free(m);
-	return both;
+	if (!a || !b)
+		return NULL;
+	struct sbuf sb = {0};
+	differ_into(&sb, a, b, pinned_key, 1);
+	differ_into(&sb, a, b, method, sizeof method / sizeof *method);
+	return sb.buf;
 }
 
 /* Appends to sb the keys' " | key: value" of machine (" | " leading),
